@@ -1,0 +1,56 @@
+/**
+ * Request validation for the reference server's hot path.
+ *
+ * `validateRequest('Encrypt', JSON.parse(body))` returns the typed, converted input (blobs as
+ * `Buffer`, decoded once; timestamps as `Date`; unknown members and nulls dropped) or throws the
+ * error AWS KMS would answer with:
+ * - `SerializationException` for a body that is not a JSON object or a member of the wrong JSON
+ *   type (including a blob that is not strict base64);
+ * - `ValidationException` for constraint violations, in AWS's exact wording, e.g.
+ *   `1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096`.
+ *   Values of sensitive members (Plaintext, key store passwords, XKS credentials) and blob
+ *   contents never appear in any message.
+ *
+ * Validators for all operations are compiled once when this module loads, from
+ * reference-impl/generated/model.ts. Only the model's constraints are checked here (types,
+ * required, length, range, pattern, enum); rules that real KMS enforces beyond the model (e.g.
+ * exactly one of NumberOfBytes/KeySpec, PendingWindowInDays 7..30) belong to the handlers.
+ *
+ * @module
+ */
+import { UnknownOperationException } from '../errors.js';
+import { OPERATIONS, OPERATION_NAMES, SHAPES, type OperationName } from '../generated/model.js';
+import type { OperationInput } from '../generated/schemas.js';
+import { Compiler, compileRequestDecoder, type RequestDecoder } from './compile.js';
+
+export type { OperationName } from '../generated/model.js';
+export type { OperationInput, OperationInputWire, OperationOutput, OperationOutputWire } from '../generated/schemas.js';
+export { MAX_REPORTED_VALIDATION_ERRORS } from './messages.js';
+export { Compiler, compileRequestDecoder, decodeBase64Strict, type RequestDecoder, type ShapeTable } from './compile.js';
+
+const compiler = new Compiler(SHAPES);
+
+/** One compiled decoder per operation, built at module load. */
+export const REQUEST_DECODERS: Readonly<Record<OperationName, RequestDecoder>> = Object.freeze(
+  Object.fromEntries(OPERATION_NAMES.map((op) => [op, compileRequestDecoder(compiler, OPERATIONS[op].input)])) as Record<
+    OperationName,
+    RequestDecoder
+  >,
+);
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** True if `name` is one of the 54 KMS operations (the part of `X-Amz-Target` after `TrentService.`). */
+export function isOperationName(name: string): name is OperationName {
+  return hasOwn.call(OPERATIONS, name);
+}
+
+/**
+ * Validates and converts the parsed JSON body of `operation`. Throws `SerializationException` /
+ * `ValidationException` (see the module doc) or, for a name that is not an operation,
+ * `UnknownOperationException`.
+ */
+export function validateRequest<O extends OperationName>(operation: O, body: unknown): OperationInput<O> {
+  if (!hasOwn.call(REQUEST_DECODERS, operation)) throw new UnknownOperationException('');
+  return REQUEST_DECODERS[operation](body) as OperationInput<O>;
+}
