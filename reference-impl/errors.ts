@@ -107,9 +107,12 @@ export class KmsError extends Error {
     this.name = code;
   }
 
-  /** The AWS JSON 1.1 error body. */
-  toJSON(): { __type: AwsErrorCode; message: string } {
-    return { __type: this.code, message: this.message };
+  /**
+   * The AWS JSON 1.1 error body. An empty message is left out entirely, as AWS does for
+   * errors it answers with the bare code (InvalidCiphertextException, KMSInvalidMacException, ...).
+   */
+  toJSON(): { __type: AwsErrorCode; message?: string } {
+    return this.message === '' ? { __type: this.code } : { __type: this.code, message: this.message };
   }
 }
 
@@ -132,6 +135,7 @@ export const isKmsError = (e: unknown): e is KmsError => e instanceof KmsError;
 
 // Classes used by the server. Add one line here when a new code is first thrown.
 export const AlreadyExistsException = defineError('AlreadyExistsException');
+export const CustomKeyStoreNotFoundException = defineError('CustomKeyStoreNotFoundException');
 export const DependencyTimeoutException = defineError('DependencyTimeoutException');
 export const DisabledException = defineError('DisabledException');
 export const DryRunOperationException = defineError('DryRunOperationException');

@@ -1,0 +1,62 @@
+/**
+ * `kmsbench serve`: run the reference KMS server until SIGINT/SIGTERM.
+ *
+ * @module
+ */
+import { startServer, DEFAULTS, defaultWorkerCount } from '../../reference-impl/server.js';
+import { FAULTS } from '../../reference-impl/faults.js';
+import { intOption, parse, UsageError } from './args.js';
+
+export const serveUsage = `kmsbench serve [options]
+  --host HOST            listen address (default ${DEFAULTS.host})
+  --port PORT            listen port, 0 for any free port (default ${DEFAULTS.port})
+  --data-dir DIR         store, master key and audit log (default ${DEFAULTS.dataDir})
+  --region REGION        the Region this endpoint serves (default ${DEFAULTS.region})
+  --account ID           account of the default test/test credentials (default ${DEFAULTS.account})
+  --credentials FILE     JSON file with more accounts, principals and access keys
+  --workers N            worker processes (default: number of cores)
+  --fsync                make every commit survive power loss (synchronous=FULL)
+  --no-audit             do not write the audit log
+  --fault NAME           test-only deliberate fault (repeatable): ${Object.keys(FAULTS).join(', ')}`;
+
+export async function serve(argv: string[]): Promise<void> {
+  const { values } = parse(argv, {
+    host: { type: 'string' },
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    region: { type: 'string' },
+    account: { type: 'string' },
+    credentials: { type: 'string' },
+    workers: { type: 'string' },
+    fsync: { type: 'boolean' },
+    'no-audit': { type: 'boolean' },
+    fault: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    console.log(serveUsage);
+    return;
+  }
+  if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError('--account must be 12 digits');
+  for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
+  const server = await startServer({
+    host: values.host,
+    port: intOption(values.port, 'port', DEFAULTS.port),
+    dataDir: values['data-dir'],
+    region: values.region,
+    account: values.account,
+    credentialsFile: values.credentials,
+    workers: intOption(values.workers, 'workers', defaultWorkerCount(), 1),
+    faults: values.fault,
+    audit: !values['no-audit'],
+    synchronous: values.fsync ? 'FULL' : 'NORMAL',
+  });
+  if (values.fault?.length) console.error(`kmsbench: DELIBERATE FAULTS ENABLED: ${values.fault.join(', ')}`);
+  console.log(`listening on ${server.url}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+}

@@ -1,0 +1,110 @@
+/**
+ * CloudTrail-like audit log: one JSON line per request, allowed or denied, throttled or not.
+ *
+ * Lines are buffered in memory and appended in batches off the hot path (one `write` per batch
+ * on an O_APPEND descriptor, so batches from several worker processes never interleave inside a
+ * line). Entries hold identifiers and the encryption context only: never plaintext or key
+ * material. Call {@link AuditLog.close} (or {@link AuditLog.flushSync}) before exit.
+ *
+ * @module
+ */
+import { closeSync, mkdirSync, openSync, write, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export interface AuditEntry {
+  /** ISO-8601 time on the server's clock. */
+  eventTime: string;
+  requestId: string;
+  eventName: string;
+  awsRegion: string;
+  /** Account of the caller (undefined when the request was not authenticated). */
+  recipientAccountId?: string;
+  principalArn?: string;
+  accessKeyId?: string;
+  sourceIPAddress?: string;
+  userAgent?: string;
+  /** Key ARNs the request used (ReEncrypt uses two). */
+  resources?: string[];
+  encryptionContext?: Record<string, string>;
+  errorCode?: string;
+  /** Wall-clock milliseconds the server spent. */
+  durationMs?: number;
+}
+
+export interface AuditSink {
+  record(entry: AuditEntry): void;
+  close(): Promise<void>;
+}
+
+export const nullAuditSink: AuditSink = { record() {}, close: async () => {} };
+
+export class AuditLog implements AuditSink {
+  private readonly fd: number;
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private inFlight = false;
+  private timer: NodeJS.Timeout;
+  private closed = false;
+  private drained: Array<() => void> = [];
+
+  constructor(
+    readonly path: string,
+    private readonly options: { flushIntervalMs?: number; maxBatchBytes?: number } = {},
+  ) {
+    mkdirSync(dirname(path), { recursive: true });
+    this.fd = openSync(path, 'a', 0o600);
+    this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 100);
+    this.timer.unref();
+  }
+
+  record(entry: AuditEntry): void {
+    if (this.closed) return;
+    const line = JSON.stringify(entry) + '\n';
+    this.pending.push(line);
+    this.pendingBytes += line.length;
+    if (this.pendingBytes >= (this.options.maxBatchBytes ?? 256 * 1024)) this.flush();
+  }
+
+  /** Starts writing what is buffered; at most one write is in flight. */
+  flush(): void {
+    if (this.inFlight || this.pending.length === 0) {
+      if (!this.inFlight) this.notifyDrained();
+      return;
+    }
+    const batch = this.pending.join('');
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.inFlight = true;
+    write(this.fd, batch, null, 'utf8', () => {
+      this.inFlight = false;
+      if (this.pending.length > 0) this.flush();
+      else this.notifyDrained();
+    });
+  }
+
+  /** Writes everything buffered now, synchronously (for exit paths). */
+  flushSync(): void {
+    if (this.pending.length === 0 || this.inFlight) return;
+    const batch = this.pending.join('');
+    this.pending = [];
+    this.pendingBytes = 0;
+    writeSync(this.fd, batch, null, 'utf8');
+  }
+
+  private notifyDrained(): void {
+    const waiters = this.drained;
+    this.drained = [];
+    for (const w of waiters) w();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    await new Promise<void>((resolve) => {
+      this.drained.push(resolve);
+      this.flush();
+    });
+    closeSync(this.fd);
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The four ways a request names a KMS key: key id, key ARN, alias name, alias ARN.
+ * Pure parsing; resolution against the store lives in the keyring.
+ *
+ * @module
+ */
+
+export type KeyRef =
+  | { kind: 'keyId'; keyId: string }
+  | { kind: 'keyArn'; region: string; account: string; keyId: string }
+  | { kind: 'aliasName'; aliasName: string }
+  | { kind: 'aliasArn'; region: string; account: string; aliasName: string }
+  | { kind: 'invalid'; text: string };
+
+const KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+const ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):(key\/.+|alias\/.+)$/;
+
+export const isKeyId = (text: string): boolean => KEY_ID.test(text);
+
+export function parseKeyRef(text: string): KeyRef {
+  if (text.startsWith('alias/')) return { kind: 'aliasName', aliasName: text };
+  if (text.startsWith('arn:')) {
+    const m = ARN.exec(text);
+    if (!m) return { kind: 'invalid', text };
+    const [, region, account, resource] = m as unknown as [string, string, string, string];
+    if (resource.startsWith('alias/')) return { kind: 'aliasArn', region, account, aliasName: resource };
+    const keyId = resource.slice('key/'.length);
+    return KEY_ID.test(keyId) ? { kind: 'keyArn', region, account, keyId } : { kind: 'invalid', text };
+  }
+  return KEY_ID.test(text) ? { kind: 'keyId', keyId: text } : { kind: 'invalid', text };
+}

@@ -1,0 +1,19 @@
+/**
+ * AWS's wording for the key-related errors, in one place. Each text is what real KMS answers
+ * (see spec/aws-observed.md for the recorded responses).
+ *
+ * @module
+ */
+
+export const msg = {
+  keyNotFound: (arn: string) => `Key '${arn}' does not exist`,
+  invalidKeyId: (text: string) => `Invalid keyId '${text}'`,
+  invalidArn: (region: string) => `Invalid arn ${region}`,
+  aliasNotFound: (aliasArn: string) => `Alias ${aliasArn} is not found.`,
+  disabled: (arn: string) => `${arn} is disabled.`,
+  pendingDeletion: (arn: string) => `${arn} is pending deletion.`,
+  pendingImport: (arn: string) => `${arn} is pending import.`,
+  invalidState: (arn: string, state: string) => `${arn} is ${state}.`,
+  accessDenied: (principal: string, action: string, resource: string) =>
+    `User: ${principal} is not authorized to perform: kms:${action} on resource: ${resource} because no resource-based policy allows the kms:${action} action`,
+} as const;

@@ -1,0 +1,117 @@
+/**
+ * CreateAlias, UpdateAlias, DeleteAlias, ListAliases.
+ *
+ * @module
+ */
+import {
+  AlreadyExistsException,
+  InvalidAliasNameException,
+  LimitExceededException,
+  NotFoundException,
+  ValidationException,
+} from '../errors.js';
+import { AWS_ALIAS_PREFIX, AWS_MANAGED_SERVICES } from '../keys/aws-managed.js';
+import { requireNotPendingDeletion } from '../keys/key-state.js';
+import { aliasArn, epochSeconds, type AliasRecord, type KeyRecord } from '../keys/model.js';
+import type { OpContext } from './context.js';
+import { aliasMsg } from './messages.js';
+import { page } from './pagination.js';
+
+export const MAX_ALIASES_PER_KEY = 50;
+
+/** Checks a customer alias name: `alias/` prefix, not `alias/aws/`. */
+function checkCustomerAliasName(name: string): void {
+  if (!name.startsWith('alias/')) throw new ValidationException(aliasMsg.mustStartWithAlias);
+  if (name.startsWith(AWS_ALIAS_PREFIX)) throw new InvalidAliasNameException(aliasMsg.reserved);
+  if (name.length === 'alias/'.length) throw new InvalidAliasNameException('Alias name must not be empty after "alias/"');
+}
+
+/** The target key of CreateAlias/UpdateAlias: key id or key ARN only, customer managed. */
+function targetKey(ctx: OpContext, text: string, operation: string): KeyRecord {
+  if (text.startsWith('alias/') || /^arn:[^:]*:kms:[^:]*:[^:]*:alias\//.test(text)) {
+    throw new ValidationException(aliasMsg.targetIsAlias);
+  }
+  const key = ctx.keyring.resolve(ctx.scope, text, { aliases: false, operation });
+  requireNotPendingDeletion(key);
+  return key;
+}
+
+export function createAlias(input: { AliasName: string; TargetKeyId: string }, ctx: OpContext): object {
+  checkCustomerAliasName(input.AliasName);
+  const key = targetKey(ctx, input.TargetKeyId, 'CreateAlias');
+  const { account, region, now } = ctx.scope;
+  const arn = aliasArn(region, account, input.AliasName);
+  ctx.audit.resources = [arn, key.arn];
+  ctx.keyring.store.write(() => {
+    if (ctx.keyring.store.getAlias(account, region, input.AliasName)) {
+      throw new AlreadyExistsException(aliasMsg.alreadyExists(arn));
+    }
+    if (ctx.keyring.store.countAliasesForKey(key.keyId) >= MAX_ALIASES_PER_KEY) {
+      throw new LimitExceededException(aliasMsg.tooMany(key.arn));
+    }
+    ctx.keyring.store.putAlias({ account, region, name: input.AliasName, targetKeyId: key.keyId, createdAt: now, updatedAt: now });
+  });
+  return {};
+}
+
+export function updateAlias(input: { AliasName: string; TargetKeyId: string }, ctx: OpContext): object {
+  checkCustomerAliasName(input.AliasName);
+  const { account, region, now } = ctx.scope;
+  const arn = aliasArn(region, account, input.AliasName);
+  const key = targetKey(ctx, input.TargetKeyId, 'UpdateAlias');
+  ctx.audit.resources = [arn, key.arn];
+  ctx.keyring.store.write(() => {
+    const alias = ctx.keyring.store.getAlias(account, region, input.AliasName);
+    if (!alias) throw new NotFoundException(aliasMsg.notFound(arn));
+    const current = alias.targetKeyId ? ctx.keyring.store.getKey(alias.targetKeyId) : undefined;
+    if (current && (current.keySpec !== key.keySpec || current.keyUsage !== key.keyUsage)) {
+      throw new ValidationException(aliasMsg.differentKeyType(arn));
+    }
+    if (alias.targetKeyId !== key.keyId && ctx.keyring.store.countAliasesForKey(key.keyId) >= MAX_ALIASES_PER_KEY) {
+      throw new LimitExceededException(aliasMsg.tooMany(key.arn));
+    }
+    ctx.keyring.store.putAlias({ ...alias, targetKeyId: key.keyId, updatedAt: now });
+  });
+  return {};
+}
+
+export function deleteAlias(input: { AliasName: string }, ctx: OpContext): object {
+  checkCustomerAliasName(input.AliasName);
+  const { account, region } = ctx.scope;
+  const arn = aliasArn(region, account, input.AliasName);
+  ctx.audit.resources = [arn];
+  ctx.keyring.store.write(() => {
+    if (!ctx.keyring.store.getAlias(account, region, input.AliasName)) throw new NotFoundException(aliasMsg.notFound(arn));
+    ctx.keyring.store.deleteAlias(account, region, input.AliasName);
+  });
+  return {};
+}
+
+function aliasEntry(a: Pick<AliasRecord, 'name' | 'targetKeyId'> & Partial<AliasRecord>, region: string, account: string) {
+  const entry: Record<string, unknown> = { AliasName: a.name, AliasArn: aliasArn(region, account, a.name) };
+  if (a.targetKeyId) entry.TargetKeyId = a.targetKeyId;
+  if (a.createdAt !== undefined) entry.CreationDate = epochSeconds(a.createdAt);
+  if (a.updatedAt !== undefined) entry.LastUpdatedDate = epochSeconds(a.updatedAt);
+  return entry;
+}
+
+export function listAliases(input: { KeyId?: string; Limit?: number; Marker?: string }, ctx: OpContext): object {
+  const { account, region } = ctx.scope;
+  ctx.keyring.sweep(ctx.scope.now);
+  let entries: Array<Pick<AliasRecord, 'name' | 'targetKeyId'> & Partial<AliasRecord>>;
+  if (input.KeyId !== undefined) {
+    const key = ctx.keyring.resolve(ctx.scope, input.KeyId, { aliases: false, operation: 'ListAliases' });
+    entries = ctx.keyring.store.aliasesForKey(key.keyId);
+  } else {
+    const stored = ctx.keyring.store.listAliases(account, region);
+    const names = new Set(stored.map((a) => a.name));
+    // Predefined AWS aliases are listed even before their AWS managed key exists.
+    const predefined = AWS_MANAGED_SERVICES.map((s) => `${AWS_ALIAS_PREFIX}${s}`)
+      .filter((n) => !names.has(n))
+      .map((name) => ({ name, targetKeyId: null }));
+    entries = [...stored, ...predefined].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+  const p = page(entries, (a) => a.name, input.Limit ?? 50, input.Marker);
+  const aliases = p.items.map((a) => aliasEntry(a, region, account));
+  return p.truncated ? { Aliases: aliases, NextMarker: p.nextMarker, Truncated: true } : { Aliases: aliases, Truncated: false };
+}

@@ -1,0 +1,30 @@
+/**
+ * What every operation handler receives besides its validated input.
+ *
+ * Handlers are synchronous and pure over (input, keyring, clock reading): the protocol stage
+ * has already authenticated and validated the request. A handler records the key ARNs and
+ * encryption context it touched in `audit` for the audit log.
+ *
+ * @module
+ */
+import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
+import type { Keyring, Scope } from '../keys/keyring.js';
+import type { FaultSet } from '../faults.js';
+
+export interface AuditNotes {
+  resources?: string[];
+  encryptionContext?: Record<string, string>;
+}
+
+export interface OpContext {
+  scope: Scope;
+  keyring: Keyring;
+  encodeContext: EncryptionContextEncoder;
+  faults: FaultSet;
+  audit: AuditNotes;
+  /** Advances the server clock (control plane only). */
+  advanceClock?(ms: number): number;
+}
+
+/** One operation: validated input in, wire-ready JSON object out (blobs base64, times epoch seconds). */
+export type OpHandler<I = never> = (input: I, ctx: OpContext) => object;

@@ -1,0 +1,225 @@
+/**
+ * Symmetric cryptographic operations: Encrypt, Decrypt, ReEncrypt, GenerateDataKey,
+ * GenerateDataKeyWithoutPlaintext, GenerateRandom.
+ *
+ * @module
+ */
+import {
+  DryRunOperationException,
+  IncorrectKeyException,
+  InvalidCiphertextException,
+  InvalidKeyUsageException,
+  ValidationException,
+} from '../errors.js';
+import { parseCiphertextBlob, INVALID_CIPHERTEXT_MESSAGE } from '../hsm/blob.js';
+import { decryptSymmetric, encryptSymmetric, generateRandom } from '../hsm/symmetric.js';
+import { requireEnabledForUse } from '../keys/key-state.js';
+import type { KeyRecord } from '../keys/model.js';
+import type { OpContext } from './context.js';
+import { cryptoMsg } from './messages.js';
+
+type Context = Record<string, string>;
+const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';
+
+/** A symmetric encryption key named by `keyIdText`, ready for cryptographic use. */
+function encryptionKey(ctx: OpContext, keyIdText: string, operation: string): KeyRecord {
+  const key = ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: true, operation });
+  checkEncryptionKey(ctx, key, operation);
+  return key;
+}
+
+function checkEncryptionKey(ctx: OpContext, key: KeyRecord, operation: string): void {
+  if (!ctx.faults.has('ignore-key-state')) requireEnabledForUse(key);
+  if (key.keyUsage !== 'ENCRYPT_DECRYPT') {
+    throw new InvalidKeyUsageException(cryptoMsg.wrongUsage(key.arn, key.keyUsage, operation));
+  }
+}
+
+function checkAlgorithm(key: KeyRecord, algorithm: string | undefined): void {
+  if (algorithm !== undefined && algorithm !== SYMMETRIC_DEFAULT && key.keySpec === SYMMETRIC_DEFAULT) {
+    throw new InvalidKeyUsageException(cryptoMsg.unsupportedAlgorithm(key.arn, algorithm));
+  }
+}
+
+function dryRun(flag: boolean | undefined): void {
+  if (flag) throw new DryRunOperationException(cryptoMsg.dryRun);
+}
+
+function seal(ctx: OpContext, key: KeyRecord, plaintext: Buffer, context: Context | undefined): Buffer {
+  const material = ctx.keyring.material(key);
+  if (!material) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
+  return encryptSymmetric({
+    keyId: key.keyId,
+    backingKeyVersion: key.currentVersion,
+    material,
+    plaintext,
+    contextAad: ctx.encodeContext(context),
+  });
+}
+
+/** Opens a blob: finds its key (checking an optional caller-named key), state, and context. */
+function open(
+  ctx: OpContext,
+  blob: Buffer,
+  context: Context | undefined,
+  keyIdText: string | undefined,
+  operation: string,
+): { key: KeyRecord; version: number; plaintext: Buffer } {
+  const parsed = parseCiphertextBlob(blob);
+  let key: KeyRecord | undefined;
+  if (keyIdText !== undefined) {
+    key = ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: true, operation });
+    if (key.keyId !== parsed.keyId) throw new IncorrectKeyException(cryptoMsg.incorrectKey);
+  } else {
+    key = ctx.keyring.byId(parsed.keyId, ctx.scope.now);
+    if (!key || key.region !== ctx.scope.region) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
+    if (key.account !== ctx.scope.account) {
+      // Cross-account decrypt without a KeyId: resolve through the ARN so access is checked.
+      key = ctx.keyring.resolve(ctx.scope, key.arn, { aliases: false, operation });
+    }
+  }
+  checkEncryptionKey(ctx, key, operation);
+  const material = ctx.keyring.material(key, parsed.backingKeyVersion);
+  if (!material) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
+  const plaintext = decryptSymmetric({ parsed, material, contextAad: ctx.encodeContext(context) });
+  return { key, version: parsed.backingKeyVersion, plaintext };
+}
+
+export function encrypt(
+  input: {
+    KeyId: string;
+    Plaintext: Buffer;
+    EncryptionContext?: Context;
+    EncryptionAlgorithm?: string;
+    DryRun?: boolean;
+  },
+  ctx: OpContext,
+): object {
+  const key = encryptionKey(ctx, input.KeyId, 'Encrypt');
+  ctx.audit.resources = [key.arn];
+  ctx.audit.encryptionContext = input.EncryptionContext;
+  checkAlgorithm(key, input.EncryptionAlgorithm);
+  dryRun(input.DryRun);
+  const blob = seal(ctx, key, input.Plaintext, input.EncryptionContext);
+  return { CiphertextBlob: blob.toString('base64'), KeyId: key.arn, EncryptionAlgorithm: SYMMETRIC_DEFAULT };
+}
+
+export function decrypt(
+  input: {
+    CiphertextBlob: Buffer;
+    EncryptionContext?: Context;
+    KeyId?: string;
+    EncryptionAlgorithm?: string;
+    DryRun?: boolean;
+  },
+  ctx: OpContext,
+): object {
+  ctx.audit.encryptionContext = input.EncryptionContext;
+  const { key, version, plaintext } = open(ctx, input.CiphertextBlob, input.EncryptionContext, input.KeyId, 'Decrypt');
+  ctx.audit.resources = [key.arn];
+  checkAlgorithm(key, input.EncryptionAlgorithm);
+  dryRun(input.DryRun);
+  const out = {
+    KeyId: key.arn,
+    Plaintext: plaintext.toString('base64'),
+    EncryptionAlgorithm: SYMMETRIC_DEFAULT,
+    KeyMaterialId: ctx.keyring.materialId(key, version),
+  };
+  plaintext.fill(0);
+  return out;
+}
+
+export function reEncrypt(
+  input: {
+    CiphertextBlob: Buffer;
+    SourceEncryptionContext?: Context;
+    SourceKeyId?: string;
+    DestinationKeyId: string;
+    DestinationEncryptionContext?: Context;
+    SourceEncryptionAlgorithm?: string;
+    DestinationEncryptionAlgorithm?: string;
+    DryRun?: boolean;
+  },
+  ctx: OpContext,
+): object {
+  ctx.audit.encryptionContext = input.SourceEncryptionContext;
+  const source = open(ctx, input.CiphertextBlob, input.SourceEncryptionContext, input.SourceKeyId, 'ReEncryptFrom');
+  checkAlgorithm(source.key, input.SourceEncryptionAlgorithm);
+  const destination = encryptionKey(ctx, input.DestinationKeyId, 'ReEncryptTo');
+  ctx.audit.resources = [source.key.arn, destination.arn];
+  checkAlgorithm(destination, input.DestinationEncryptionAlgorithm);
+  try {
+    dryRun(input.DryRun);
+    const blob = seal(ctx, destination, source.plaintext, input.DestinationEncryptionContext);
+    return {
+      CiphertextBlob: blob.toString('base64'),
+      SourceKeyId: source.key.arn,
+      KeyId: destination.arn,
+      SourceEncryptionAlgorithm: SYMMETRIC_DEFAULT,
+      DestinationEncryptionAlgorithm: SYMMETRIC_DEFAULT,
+      SourceKeyMaterialId: ctx.keyring.materialId(source.key, source.version),
+      DestinationKeyMaterialId: ctx.keyring.materialId(destination, destination.currentVersion),
+    };
+  } finally {
+    source.plaintext.fill(0);
+  }
+}
+
+interface DataKeyInput {
+  KeyId: string;
+  EncryptionContext?: Context;
+  NumberOfBytes?: number;
+  KeySpec?: 'AES_256' | 'AES_128';
+  DryRun?: boolean;
+}
+
+function dataKeyLength(input: DataKeyInput): number {
+  if (input.NumberOfBytes !== undefined && input.KeySpec !== undefined) {
+    throw new ValidationException(cryptoMsg.keySpecAndNumberOfBytes);
+  }
+  if (input.NumberOfBytes !== undefined) return input.NumberOfBytes;
+  if (input.KeySpec === 'AES_256') return 32;
+  if (input.KeySpec === 'AES_128') return 16;
+  throw new ValidationException(cryptoMsg.keySpecOrNumberOfBytes);
+}
+
+function dataKey(input: DataKeyInput, ctx: OpContext, operation: string) {
+  const key = encryptionKey(ctx, input.KeyId, operation);
+  ctx.audit.resources = [key.arn];
+  ctx.audit.encryptionContext = input.EncryptionContext;
+  const length = dataKeyLength(input);
+  dryRun(input.DryRun);
+  const plaintext = generateRandom(length);
+  const blob = seal(ctx, key, plaintext, input.EncryptionContext);
+  return { key, plaintext, blob };
+}
+
+export function generateDataKey(input: DataKeyInput, ctx: OpContext): object {
+  const { key, plaintext, blob } = dataKey(input, ctx, 'GenerateDataKey');
+  const out = {
+    CiphertextBlob: blob.toString('base64'),
+    Plaintext: plaintext.toString('base64'),
+    KeyId: key.arn,
+    KeyMaterialId: ctx.keyring.materialId(key, key.currentVersion),
+  };
+  plaintext.fill(0);
+  return out;
+}
+
+export function generateDataKeyWithoutPlaintext(input: DataKeyInput, ctx: OpContext): object {
+  const { key, plaintext, blob } = dataKey(input, ctx, 'GenerateDataKeyWithoutPlaintext');
+  plaintext.fill(0);
+  return {
+    CiphertextBlob: blob.toString('base64'),
+    KeyId: key.arn,
+    KeyMaterialId: ctx.keyring.materialId(key, key.currentVersion),
+  };
+}
+
+export function generateRandomOp(input: { NumberOfBytes?: number; CustomKeyStoreId?: string }, _ctx: OpContext): object {
+  if (input.NumberOfBytes === undefined) throw new ValidationException(cryptoMsg.numberOfBytesRequired);
+  const bytes = generateRandom(input.NumberOfBytes);
+  const out = { Plaintext: bytes.toString('base64') };
+  bytes.fill(0);
+  return out;
+}

@@ -1,0 +1,37 @@
+/**
+ * KeyMetadata as DescribeKey, CreateKey and friends return it.
+ *
+ * @module
+ */
+import type { Keyring } from '../keys/keyring.js';
+import { epochSeconds, type KeyRecord } from '../keys/model.js';
+
+const ENCRYPTION_ALGORITHMS: Record<string, string[]> = {
+  SYMMETRIC_DEFAULT: ['SYMMETRIC_DEFAULT'],
+};
+
+export function keyMetadata(key: KeyRecord, keyring: Keyring): Record<string, unknown> {
+  const m: Record<string, unknown> = {
+    AWSAccountId: key.account,
+    KeyId: key.keyId,
+    Arn: key.arn,
+    CreationDate: epochSeconds(key.createdAt),
+    Enabled: key.state === 'Enabled',
+    Description: key.description,
+    KeyUsage: key.keyUsage,
+    KeyState: key.state,
+  };
+  if (key.state === 'PendingDeletion' && key.deletionDate !== null) m.DeletionDate = epochSeconds(key.deletionDate);
+  m.Origin = key.origin;
+  m.KeyManager = key.keyManager;
+  m.CustomerMasterKeySpec = key.keySpec;
+  m.KeySpec = key.keySpec;
+  const algorithms = key.keyUsage === 'ENCRYPT_DECRYPT' ? ENCRYPTION_ALGORITHMS[key.keySpec] : undefined;
+  if (algorithms) m.EncryptionAlgorithms = algorithms;
+  m.MultiRegion = false;
+  // PendingDeletionWindowInDays is only present for multi-Region keys in PendingReplicaDeletion.
+  if (key.keySpec === 'SYMMETRIC_DEFAULT' && key.currentVersion > 0) {
+    m.CurrentKeyMaterialId = keyring.materialId(key, key.currentVersion);
+  }
+  return m;
+}

@@ -1,0 +1,103 @@
+/**
+ * EnableKeyRotation, DisableKeyRotation, GetKeyRotationStatus, RotateKeyOnDemand, ListKeyRotations.
+ *
+ * @module
+ */
+import { LimitExceededException, UnsupportedOperationException } from '../errors.js';
+import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
+import { requireEnabledForUse } from '../keys/key-state.js';
+import { DAY_MS, epochSeconds, type KeyRecord } from '../keys/model.js';
+import type { OpContext } from './context.js';
+import { managedKey, requireCustomerManaged } from './keys.js';
+import { rotationMsg } from './messages.js';
+import { page } from './pagination.js';
+
+export const MAX_ON_DEMAND_ROTATIONS = 25;
+
+/** Only symmetric encryption keys with KMS-generated material rotate (facts sheet). */
+function requireRotatable(key: KeyRecord): void {
+  if (key.keySpec !== 'SYMMETRIC_DEFAULT') throw new UnsupportedOperationException(rotationMsg.unsupported);
+  if (key.origin !== 'AWS_KMS') throw new UnsupportedOperationException(rotationMsg.externalOrigin(key.arn, key.origin));
+}
+
+export function enableKeyRotation(input: { KeyId: string; RotationPeriodInDays?: number }, ctx: OpContext): object {
+  const key = managedKey(ctx, input.KeyId, 'EnableKeyRotation');
+  requireCustomerManaged(ctx, key, 'EnableKeyRotation');
+  requireEnabledForUse(key);
+  requireRotatable(key);
+  const period = input.RotationPeriodInDays ?? DEFAULT_ROTATION_PERIOD_DAYS;
+  ctx.keyring.update(key.keyId, (k) => {
+    const unchanged = k.rotationEnabled && k.rotationPeriodInDays === period;
+    k.rotationEnabled = true;
+    k.rotationPeriodInDays = period;
+    if (!unchanged) k.nextRotationAt = ctx.scope.now + period * DAY_MS;
+  });
+  return {};
+}
+
+export function disableKeyRotation(input: { KeyId: string }, ctx: OpContext): object {
+  const key = managedKey(ctx, input.KeyId, 'DisableKeyRotation');
+  requireCustomerManaged(ctx, key, 'DisableKeyRotation');
+  requireEnabledForUse(key);
+  requireRotatable(key);
+  ctx.keyring.update(key.keyId, (k) => {
+    k.rotationEnabled = false;
+    k.nextRotationAt = null;
+  });
+  return {};
+}
+
+export function getKeyRotationStatus(input: { KeyId: string }, ctx: OpContext): object {
+  const key = managedKey(ctx, input.KeyId, 'GetKeyRotationStatus');
+  requireRotatable(key);
+  // A key pending deletion reports rotation off; its setting comes back if deletion is cancelled.
+  const enabled = key.rotationEnabled && key.state !== 'PendingDeletion';
+  const out: Record<string, unknown> = { KeyRotationEnabled: enabled, KeyId: key.arn };
+  if (enabled) {
+    out.RotationPeriodInDays = key.rotationPeriodInDays ?? DEFAULT_ROTATION_PERIOD_DAYS;
+    if (key.nextRotationAt !== null) out.NextRotationDate = epochSeconds(key.nextRotationAt);
+  }
+  return out;
+}
+
+export function rotateKeyOnDemand(input: { KeyId: string }, ctx: OpContext): object {
+  const key = managedKey(ctx, input.KeyId, 'RotateKeyOnDemand');
+  requireCustomerManaged(ctx, key, 'RotateKeyOnDemand');
+  requireEnabledForUse(key);
+  requireRotatable(key);
+  const limit = (k: KeyRecord) => {
+    if (k.onDemandRotations >= MAX_ON_DEMAND_ROTATIONS) throw new LimitExceededException(rotationMsg.onDemandLimit(k.arn));
+  };
+  limit(key);
+  ctx.keyring.update(key.keyId, (k) => {
+    limit(k);
+    ctx.keyring.addBackingKey(k, ctx.scope.now, 'ON_DEMAND');
+    k.onDemandRotations++;
+  });
+  return { KeyId: key.arn };
+}
+
+export function listKeyRotations(
+  input: { KeyId: string; IncludeKeyMaterial?: 'ALL_KEY_MATERIAL' | 'ROTATIONS_ONLY'; Limit?: number; Marker?: string },
+  ctx: OpContext,
+): object {
+  const key = managedKey(ctx, input.KeyId, 'ListKeyRotations');
+  requireRotatable(key);
+  const all = input.IncludeKeyMaterial === 'ALL_KEY_MATERIAL';
+  const versions = ctx.keyring.store.listBackingKeys(key.keyId).filter((b) => all || b.rotationType !== null);
+  const p = page(versions, (b) => String(b.version).padStart(10, '0'), input.Limit, input.Marker);
+  const rotations = p.items.map((b) => {
+    const entry: Record<string, unknown> = {
+      KeyId: key.keyId,
+      KeyMaterialId: ctx.keyring.materialId(key, b.version),
+      KeyMaterialState: b.version === key.currentVersion ? 'CURRENT' : 'NON_CURRENT',
+      ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE',
+    };
+    if (b.rotationType !== null) {
+      entry.RotationDate = epochSeconds(b.createdAt);
+      entry.RotationType = b.rotationType;
+    }
+    return entry;
+  });
+  return p.truncated ? { Rotations: rotations, NextMarker: p.nextMarker, Truncated: true } : { Rotations: rotations, Truncated: false };
+}

@@ -1,0 +1,57 @@
+/**
+ * The control plane: calls that are not part of the AWS API, under `X-Amz-Target: KmsBench.<Op>`,
+ * signed like any KMS call. They let a harness move the server's clock instead of waiting.
+ *
+ * @module
+ */
+import { parseDuration } from '../clock/clock.js';
+import { ValidationException } from '../errors.js';
+import type { KeyStore } from '../store/store.js';
+import type { OpContext } from '../ops/context.js';
+import { epochSeconds } from '../keys/model.js';
+
+export const CLOCK_OFFSET_META = 'clock.offsetMs';
+
+/** Reads the shared clock offset (cached by the store until another worker writes). */
+export const readClockOffset = (store: KeyStore): number => Number(store.getMeta(CLOCK_OFFSET_META) ?? 0);
+
+export interface ControlDeps {
+  /** Extra state a control call may report (e.g. quota metrics). */
+  metrics?: () => object;
+}
+
+function advanceClock(input: unknown, ctx: OpContext): object {
+  const body = (input ?? {}) as { Seconds?: unknown; Duration?: unknown };
+  let ms: number | undefined;
+  if (typeof body.Seconds === 'number' && Number.isFinite(body.Seconds)) ms = Math.round(body.Seconds * 1000);
+  else if (typeof body.Duration === 'string') ms = parseDuration(body.Duration);
+  if (ms === undefined || ms < 0) {
+    throw new ValidationException('AdvanceClock needs Seconds (a non-negative number) or Duration (such as "8d").');
+  }
+  const store = ctx.keyring.store;
+  const offset = store.write(() => {
+    const next = readClockOffset(store) + ms;
+    store.putMeta(CLOCK_OFFSET_META, String(next));
+    return next;
+  });
+  const now = Date.now() + offset;
+  const swept = ctx.keyring.sweep(now);
+  return { Now: epochSeconds(now), OffsetSeconds: offset / 1000, KeysDeleted: swept.deleted, KeysRotated: swept.rotated };
+}
+
+function getClock(_input: unknown, ctx: OpContext): object {
+  const offset = readClockOffset(ctx.keyring.store);
+  return { Now: epochSeconds(Date.now() + offset), OffsetSeconds: offset / 1000 };
+}
+
+function getMetrics(_input: unknown, _ctx: OpContext, deps: ControlDeps): object {
+  return deps.metrics?.() ?? {};
+}
+
+export const CONTROL_OPERATIONS = {
+  AdvanceClock: advanceClock,
+  GetClock: getClock,
+  GetMetrics: getMetrics,
+} satisfies Record<string, (input: unknown, ctx: OpContext, deps: ControlDeps) => object>;
+
+export const isControlOperation = (op: string): op is keyof typeof CONTROL_OPERATIONS => Object.hasOwn(CONTROL_OPERATIONS, op);

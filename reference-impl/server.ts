@@ -1,0 +1,225 @@
+/**
+ * Starting the reference KMS server: in-process (one event loop, for tests and the embedded
+ * harness target) or as a cluster of worker processes sharing one port and one store.
+ *
+ * ```ts
+ * const server = await startServer({ port: 0, dataDir: '/tmp/kms' });
+ * // ... point @aws-sdk/client-kms at server.url with credentials test/test ...
+ * await server.close();
+ * ```
+ *
+ * @module
+ */
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { AuditLog, nullAuditSink, type AuditSink } from './audit/audit-log.js';
+import { CredentialStore, createCredentialStore } from './auth/credentials.js';
+import { OffsetClock } from './clock/clock.js';
+import { parseFaults } from './faults.js';
+import { selectEncryptionContextEncoder } from './hsm/encryption-context.js';
+import { loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
+import { Keyring } from './keys/keyring.js';
+import { readClockOffset } from './protocol/control.js';
+import { createHttpServer } from './protocol/http-edge.js';
+import { Pipeline } from './protocol/pipeline.js';
+import { KeyStore } from './store/store.js';
+
+export interface ServerOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Where the store, master key and audit log live. Default `.kmsbench/data`. */
+  dataDir?: string;
+  region?: string;
+  /** Account of the default `test`/`test` credentials (ignored with `credentialsFile`). */
+  account?: string;
+  credentialsFile?: string;
+  /** Worker processes; 1 runs in this process. Default 1 (the CLI defaults to the core count). */
+  workers?: number;
+  /** Deliberate faults (test-only; see faults.ts). */
+  faults?: string[];
+  /** Write the audit log (default true). */
+  audit?: boolean;
+  /** `FULL` makes commits survive power loss too (default `NORMAL`: survives process crashes). */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+export interface RunningServer {
+  url: string;
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 4599,
+  dataDir: '.kmsbench/data',
+  region: 'us-east-1',
+  account: '111122223333',
+} as const;
+
+export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile'>> & { credentialsFile?: string };
+
+export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
+  return {
+    host: options.host ?? DEFAULTS.host,
+    port: options.port ?? DEFAULTS.port,
+    dataDir: options.dataDir ?? DEFAULTS.dataDir,
+    region: options.region ?? DEFAULTS.region,
+    account: options.account ?? DEFAULTS.account,
+    credentialsFile: options.credentialsFile,
+    workers: Math.max(1, options.workers ?? 1),
+    faults: options.faults ?? [],
+    audit: options.audit ?? true,
+    synchronous: options.synchronous ?? 'NORMAL',
+  };
+}
+
+/** Everything one serving process needs, wired together. */
+export interface ServerComponents {
+  store: KeyStore;
+  keyring: Keyring;
+  pipeline: Pipeline;
+  audit: AuditSink;
+  close(): Promise<void>;
+}
+
+export const SWEEP_INTERVAL_MS = 1000;
+
+export async function createComponents(options: ResolvedOptions): Promise<ServerComponents> {
+  const faults = parseFaults(options.faults);
+  const credentials =
+    options.credentialsFile !== undefined
+      ? createCredentialStore(options.credentialsFile)
+      : options.account === DEFAULTS.account
+        ? CredentialStore.default()
+        : CredentialStore.fromRecords([
+            { accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` },
+          ]);
+  const { key: master } = await loadMasterKey({ dataDir: options.dataDir });
+  const store = new KeyStore({ path: join(options.dataDir, 'kms.sqlite'), synchronous: options.synchronous });
+  const keyring = new Keyring(store, {
+    seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
+    open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
+  });
+  const clock = new OffsetClock(() => readClockOffset(store));
+  const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
+  const pipeline = new Pipeline({
+    region: options.region,
+    keyring,
+    credentials,
+    clock,
+    encodeContext: selectEncryptionContextEncoder(faults.has('ec-concat') ? 'ec-concat' : 'canonical'),
+    faults,
+    audit,
+    control: {},
+  });
+  const sweeper = setInterval(() => {
+    try {
+      store.sync();
+      keyring.sweep(clock.now());
+    } catch {
+      // A busy store is retried on the next tick.
+    }
+  }, SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  return {
+    store,
+    keyring,
+    pipeline,
+    audit,
+    async close() {
+      clearInterval(sweeper);
+      await audit.close();
+      store.close();
+    },
+  };
+}
+
+/** Serves in this process. */
+async function startInProcess(options: ResolvedOptions): Promise<RunningServer> {
+  const components = await createComponents(options);
+  const http = createHttpServer(components.pipeline);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: `http://${formatHost(options.host)}:${port}`,
+    host: options.host,
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await components.close();
+    },
+  };
+}
+
+const formatHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
+/** Forks `workers` processes that share one listening port (node:cluster). */
+async function startCluster(options: ResolvedOptions): Promise<RunningServer> {
+  const runningFromSource = import.meta.url.endsWith('.ts');
+  cluster.setupPrimary({
+    exec: new URL(runningFromSource ? './worker.ts' : './worker.js', import.meta.url).pathname,
+    execArgv: runningFromSource ? ['--import', 'tsx'] : [],
+    silent: false,
+  });
+  // Create the master key and schema once, before workers race for them.
+  const boot = await createComponents({ ...options, audit: false });
+  await boot.close();
+  const workers = Array.from({ length: options.workers }, () =>
+    cluster.fork({ KMSBENCH_WORKER_OPTIONS: JSON.stringify(options) }),
+  );
+  const port = await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<number>((resolve, reject) => {
+          w.once('message', (m: { type?: string; port?: number; error?: string }) => {
+            if (m?.type === 'listening' && typeof m.port === 'number') resolve(m.port);
+            else reject(new Error(m?.error ?? 'worker failed to start'));
+          });
+          w.once('exit', (code) => reject(new Error(`worker exited with code ${code} during start-up`)));
+        }),
+    ),
+  ).then((ports) => ports[0]!);
+  let closing = false;
+  for (const w of workers) {
+    w.on('exit', (code, signal) => {
+      if (!closing) process.stderr.write(`kmsbench: worker ${w.process.pid} exited (${signal ?? code})\n`);
+    });
+  }
+  return {
+    url: `http://${formatHost(options.host)}:${port}`,
+    host: options.host,
+    port,
+    async close() {
+      closing = true;
+      await Promise.all(
+        workers.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              if (w.isDead()) return resolve();
+              w.once('exit', () => resolve());
+              w.send({ type: 'shutdown' });
+              setTimeout(() => w.kill('SIGKILL'), 5000).unref();
+            }),
+        ),
+      );
+    },
+  };
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const resolved = resolveOptions(options);
+  return resolved.workers > 1 ? startCluster(resolved) : startInProcess(resolved);
+}
+
+export const defaultWorkerCount = (): number => availableParallelism();
