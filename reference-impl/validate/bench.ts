@@ -30,6 +30,10 @@ for (const [name, body] of Object.entries(bodies)) {
     validateRequest(op, body);
   });
 }
+const rawEncrypt = JSON.stringify({ KeyId: keyId, Plaintext: b64(32), EncryptionContext: { tenant: 't-42', purpose: 'dek' } });
+bench.add('Encrypt 32 B + context, incl. JSON.parse', () => {
+  validateRequest('Encrypt', JSON.parse(rawEncrypt));
+});
 const invalid = parsed({ KeyId: '', Plaintext: b64(5000) });
 bench.add('Encrypt invalid (2 violations, throws)', () => {
   try {

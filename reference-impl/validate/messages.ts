@@ -12,9 +12,12 @@
  * - the value is quoted after `Value` (`Value '' at 'keyId'`: real KMS, stelligent/mu#382), `null`
  *   unquoted for a missing member (`Value null at 'keyId' ... Member must not be null`), and left out
  *   entirely for members the model marks sensitive (`Value at 'plaintext' ...`: real KMS, recorded
- *   in LocalStack's KMS snapshot `test_plaintext_size_for_encrypt` and moto's aws-verified
- *   `test_encrypt_using_alias_name` ... "Value at 'plaintext' failed to satisfy constraint: Member
- *   must have length greater than or equal to 1");
+ *   in LocalStack's KMS snapshot `test_plaintext_size_for_encrypt` (`... Member must have length
+ *   less than or equal to 4096`) and in moto's aws-verified Encrypt test with `Plaintext=""`
+ *   (`... greater than or equal to 1`); Firehose's sensitive `HttpEndpointName` reads the same).
+ *   A missing sensitive member is also reported without a value (`Value at 'x' ... Member must not
+ *   be null`), as a real Bedrock AgentCore answer shows for its sensitive `authorizationCode`;
+ *   this one is not confirmed for KMS's Plaintext;
  * - a non-sensitive blob is shown as the Java ByteBuffer's toString, never its bytes:
  *   `Value 'java.nio.HeapByteBuffer[pos=0 lim=0 cap=0]' at 'ciphertextBlob'` (local-kms, which mirrors
  *   KMS; the same form in real Kinesis/Firehose/Rekognition errors, e.g. `Value
