@@ -23,6 +23,7 @@ import { loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-ke
 import { Keyring } from './keys/keyring.js';
 import { readClockOffset } from './protocol/control.js';
 import { createHttpServer } from './protocol/http-edge.js';
+import { closeHttp1Server } from './protocol/http1.js';
 import { Pipeline } from './protocol/pipeline.js';
 import { KeyStore } from './store/store.js';
 
@@ -153,10 +154,7 @@ async function startInProcess(options: ResolvedOptions): Promise<RunningServer> 
     host: options.host,
     port,
     async close() {
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      });
+      await closeHttp1Server(http);
       await components.close();
     },
   };

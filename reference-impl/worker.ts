@@ -6,6 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from './protocol/http-edge.js';
+import { closeHttp1Server } from './protocol/http1.js';
 import { createComponents, type ResolvedOptions } from './server.js';
 
 const options = JSON.parse(process.env.KMSBENCH_WORKER_OPTIONS ?? '{}') as ResolvedOptions;
@@ -17,8 +18,7 @@ try {
     process.send?.({ type: 'listening', port: (http.address() as AddressInfo).port });
   });
   const shutdown = async () => {
-    http.close();
-    http.closeAllConnections();
+    await closeHttp1Server(http);
     await components.close();
     process.exit(0);
   };

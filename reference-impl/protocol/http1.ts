@@ -1,0 +1,296 @@
+/**
+ * A lean HTTP/1.1 server for AWS JSON 1.1 traffic, on `node:net`.
+ *
+ * Node's `http` module costs more per request than the whole KMS Encrypt path (see
+ * `scripts/bench-server`), so the reference server parses requests itself: request line and
+ * headers, `Content-Length` or chunked bodies, keep-alive, pipelining (replies in order, written
+ * with one syscall per batch), `Expect: 100-continue`, idle timeouts. Anything it does not
+ * understand is answered with a 4xx and the connection is closed; it never throws out of a
+ * socket callback. Bodies over the limit are refused (413) before they are buffered whole.
+ *
+ * @module
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+
+export interface Http1Request {
+  method: string;
+  /** Request target as received (path and query). */
+  url: string;
+  /** Lower-case header names; repeated headers joined with ", " (as node:http does). */
+  headers: Record<string, string>;
+  body: Buffer;
+  remoteAddress: string | undefined;
+}
+
+export interface Http1Response {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type Http1Handler = (req: Http1Request) => Http1Response;
+
+export interface Http1Options {
+  maxBodyBytes: number;
+  maxHeaderBytes?: number;
+  maxHeaders?: number;
+  /** Idle keep-alive timeout in ms (default 65 s, above the SDKs' pool idle times). */
+  idleTimeoutMs?: number;
+  /** The reply for a body over `maxBodyBytes` (sent with `connection: close`). */
+  tooLarge: () => Http1Response;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  100: 'Continue',
+  200: 'OK',
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  503: 'Service Unavailable',
+  505: 'HTTP Version Not Supported',
+};
+
+const CRLFCRLF = Buffer.from('\r\n\r\n');
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+let cachedDate = '';
+let cachedDateSecond = 0;
+/** RFC 7231 Date header value, recomputed at most once a second. */
+function httpDate(): string {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== cachedDateSecond) {
+    cachedDateSecond = second;
+    cachedDate = new Date(now).toUTCString();
+  }
+  return cachedDate;
+}
+
+/** Serialises a response head + body as one string (latin1-safe head, UTF-8 body length). */
+export function serializeResponse(res: Http1Response, close: boolean): string {
+  let head = `HTTP/1.1 ${res.status} ${STATUS_TEXT[res.status] ?? 'Unknown'}\r\n`;
+  for (const name in res.headers) head += `${name}: ${res.headers[name]}\r\n`;
+  head += `content-length: ${Buffer.byteLength(res.body)}\r\ndate: ${httpDate()}\r\n`;
+  head += close ? 'connection: close\r\n\r\n' : '\r\n';
+  return head + res.body;
+}
+
+class ProtocolError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface PendingHead {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  keepAlive: boolean;
+  /** Content-Length, or -1 for chunked. */
+  length: number;
+  bodyStart: number;
+}
+
+function parseHead(buf: Buffer, end: number, opts: Http1Options): PendingHead {
+  const text = buf.toString('latin1', 0, end);
+  const firstEol = text.indexOf('\r\n');
+  const requestLine = firstEol < 0 ? text : text.slice(0, firstEol);
+  const sp1 = requestLine.indexOf(' ');
+  const sp2 = requestLine.lastIndexOf(' ');
+  if (sp1 <= 0 || sp2 <= sp1) throw new ProtocolError(400, 'malformed request line');
+  const method = requestLine.slice(0, sp1);
+  const url = requestLine.slice(sp1 + 1, sp2);
+  const version = requestLine.slice(sp2 + 1);
+  if (!TOKEN.test(method) || url.length === 0 || url.includes(' ')) throw new ProtocolError(400, 'malformed request line');
+  let keepAlive: boolean;
+  if (version === 'HTTP/1.1') keepAlive = true;
+  else if (version === 'HTTP/1.0') keepAlive = false;
+  else throw new ProtocolError(version.startsWith('HTTP/') ? 505 : 400, 'unsupported HTTP version');
+
+  const headers: Record<string, string> = Object.create(null);
+  let count = 0;
+  let pos = firstEol < 0 ? text.length : firstEol + 2;
+  while (pos < text.length) {
+    let eol = text.indexOf('\r\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(pos, eol);
+    pos = eol + 2;
+    if (++count > (opts.maxHeaders ?? 100)) throw new ProtocolError(431, 'too many headers');
+    const colon = line.indexOf(':');
+    if (colon <= 0) throw new ProtocolError(400, 'malformed header line');
+    const name = line.slice(0, colon).toLowerCase();
+    if (!TOKEN.test(name)) throw new ProtocolError(400, 'malformed header name');
+    const value = line.slice(colon + 1).trim();
+    const prev = headers[name];
+    headers[name] = prev === undefined ? value : `${prev}, ${value}`;
+  }
+
+  const connection = headers.connection?.toLowerCase();
+  if (connection !== undefined) {
+    if (connection.includes('close')) keepAlive = false;
+    else if (connection.includes('keep-alive')) keepAlive = true;
+  }
+  const te = headers['transfer-encoding'];
+  const cl = headers['content-length'];
+  let length = 0;
+  if (te !== undefined) {
+    if (cl !== undefined) throw new ProtocolError(400, 'both content-length and transfer-encoding');
+    if (te.toLowerCase() !== 'chunked') throw new ProtocolError(501, 'unsupported transfer-encoding');
+    length = -1;
+  } else if (cl !== undefined) {
+    if (!/^\d{1,15}$/.test(cl)) throw new ProtocolError(400, 'invalid content-length');
+    length = Number(cl);
+  }
+  return { method, url, headers, keepAlive, length, bodyStart: end + 4 };
+}
+
+/** Decodes a complete chunked body starting at `start`; returns undefined if more data is needed. */
+function decodeChunked(buf: Buffer, start: number, limit: number): { body: Buffer; end: number } | undefined | 'too-large' {
+  const parts: Buffer[] = [];
+  let size = 0;
+  let pos = start;
+  for (;;) {
+    const eol = buf.indexOf('\r\n', pos, 'latin1');
+    if (eol < 0) {
+      if (buf.length - pos > 1024) throw new ProtocolError(400, 'malformed chunk size');
+      return undefined;
+    }
+    const sizeText = buf.toString('latin1', pos, eol).split(';', 1)[0]!.trim();
+    if (!/^[0-9a-fA-F]{1,8}$/.test(sizeText)) throw new ProtocolError(400, 'malformed chunk size');
+    const n = parseInt(sizeText, 16);
+    if (n === 0) {
+      // Trailers (ignored) end with an empty line; with none, the CRLFCRLF starts at `eol`.
+      const end = buf.indexOf(CRLFCRLF, eol);
+      if (end < 0) return undefined;
+      return { body: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), end: end + 4 };
+    }
+    size += n;
+    if (size > limit) return 'too-large';
+    if (buf.length < eol + 2 + n + 2) return undefined;
+    parts.push(buf.subarray(eol + 2, eol + 2 + n));
+    if (buf[eol + 2 + n] !== 13 || buf[eol + 3 + n] !== 10) throw new ProtocolError(400, 'malformed chunk');
+    pos = eol + 4 + n;
+  }
+}
+
+function plainError(status: number): string {
+  return serializeResponse({ status, headers: { 'content-type': 'text/plain' }, body: STATUS_TEXT[status] ?? 'Error' }, true);
+}
+
+const openSockets = new WeakMap<Server, Set<Socket>>();
+
+/** Stops accepting, destroys open (keep-alive) connections, and resolves once closed. */
+export function closeHttp1Server(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    for (const s of openSockets.get(server) ?? []) s.destroy();
+  });
+}
+
+export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Server {
+  const maxHeaderBytes = opts.maxHeaderBytes ?? 16 * 1024;
+  const idle = opts.idleTimeoutMs ?? 65_000;
+  const sockets = new Set<Socket>();
+  const server = createServer({ noDelay: true, allowHalfOpen: false }, (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+    socket.setTimeout(idle, () => socket.destroy());
+    let buf: Buffer | null = null;
+    let head: PendingHead | null = null;
+    let sentContinue = false;
+    let closed = false;
+    const remoteAddress = socket.remoteAddress;
+
+    socket.on('data', (chunk: Buffer) => {
+      if (closed) return;
+      buf = buf === null ? chunk : Buffer.concat([buf, chunk]);
+      let out = '';
+      try {
+        while (buf !== null && !closed) {
+          if (head === null) {
+            const end = buf.indexOf(CRLFCRLF);
+            if (end < 0) {
+              if (buf.length > maxHeaderBytes) throw new ProtocolError(431, 'header too large');
+              break;
+            }
+            if (end > maxHeaderBytes) throw new ProtocolError(431, 'header too large');
+            head = parseHead(buf, end, opts);
+            sentContinue = false;
+            if (head.length > opts.maxBodyBytes) {
+              out += serializeResponse(opts.tooLarge(), true);
+              closed = true;
+              break;
+            }
+          }
+          let body: Buffer;
+          let next: number;
+          if (head.length >= 0) {
+            next = head.bodyStart + head.length;
+            if (buf.length < next) {
+              if (!sentContinue && head.headers.expect?.toLowerCase() === '100-continue') {
+                out += 'HTTP/1.1 100 Continue\r\n\r\n';
+                sentContinue = true;
+              }
+              break;
+            }
+            body = buf.subarray(head.bodyStart, next);
+          } else {
+            const decoded = decodeChunked(buf, head.bodyStart, opts.maxBodyBytes);
+            if (decoded === 'too-large') {
+              out += serializeResponse(opts.tooLarge(), true);
+              closed = true;
+              break;
+            }
+            if (decoded === undefined) {
+              if (!sentContinue && head.headers.expect?.toLowerCase() === '100-continue') {
+                out += 'HTTP/1.1 100 Continue\r\n\r\n';
+                sentContinue = true;
+              }
+              break;
+            }
+            body = decoded.body;
+            next = decoded.end;
+          }
+          const request: Http1Request = { method: head.method, url: head.url, headers: head.headers, body, remoteAddress };
+          const keepAlive = head.keepAlive;
+          head = null;
+          buf = next === buf.length ? null : buf.subarray(next);
+          let response: Http1Response;
+          try {
+            response = handler(request);
+          } catch {
+            response = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error' };
+          }
+          out += serializeResponse(response, !keepAlive);
+          if (!keepAlive) closed = true;
+        }
+      } catch (e) {
+        const status = e instanceof ProtocolError ? e.status : 400;
+        out += plainError(status);
+        closed = true;
+      }
+      if (out.length > 0) {
+        if (closed) socket.end(out);
+        else socket.write(out);
+      } else if (closed) {
+        socket.end();
+      }
+      if (closed) buf = null;
+      // Keep a partial request's bytes compact: a subarray would pin the whole old chunk.
+      if (buf !== null && buf.byteOffset > 0 && buf.length < 4096) buf = Buffer.from(buf);
+    });
+    socket.on('error', () => {
+      closed = true;
+    });
+  });
+  openSockets.set(server, sockets);
+  return server;
+}
