@@ -19,10 +19,22 @@ export function requireEnabledForUse(key: KeyRecord): void {
   }
 }
 
-/** Management calls that AWS refuses on keys pending deletion (and other non-settled states). */
-export function requireNotPendingDeletion(key: KeyRecord): void {
+/**
+ * EnableKey / DisableKey: only an Enabled or Disabled key changes state
+ * (KS-OLD: PendingImport → [5] "is pending import.", PendingDeletion → [3] "is pending deletion.").
+ */
+export function requireEnabledOrDisabled(key: KeyRecord): void {
   if (key.state === 'Enabled' || key.state === 'Disabled') return;
   throw invalidState(key);
+}
+
+/**
+ * Management calls that AWS refuses only while the key is being deleted: CreateAlias, UpdateAlias
+ * (new target), TagResource, UntagResource, UpdateKeyDescription. They succeed on Enabled,
+ * Disabled, PendingImport and Unavailable keys (KS-OLD table, aws-observed 2.2).
+ */
+export function requireNotPendingDeletion(key: KeyRecord): void {
+  if (key.state === 'PendingDeletion' || key.state === 'PendingReplicaDeletion') throw invalidState(key);
 }
 
 export function invalidState(key: KeyRecord): InstanceType<typeof KMSInvalidStateException> {

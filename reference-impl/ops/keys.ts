@@ -12,7 +12,7 @@ import {
   ValidationException,
   CustomKeyStoreNotFoundException,
 } from '../errors.js';
-import { invalidState, requireNotPendingDeletion } from '../keys/key-state.js';
+import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
 import type { KeyRecord, Tag } from '../keys/model.js';
 import { DAY_MS, epochSeconds } from '../keys/model.js';
 import type { OpContext } from './context.js';
@@ -106,10 +106,10 @@ export function listKeys(input: { Limit?: number; Marker?: string }, ctx: OpCont
 }
 
 function setState(ctx: OpContext, key: KeyRecord, state: 'Enabled' | 'Disabled'): void {
-  requireNotPendingDeletion(key);
+  requireEnabledOrDisabled(key);
   if (key.state === state) return;
   ctx.keyring.update(key.keyId, (k) => {
-    requireNotPendingDeletion(k);
+    requireEnabledOrDisabled(k);
     k.state = state;
   });
 }

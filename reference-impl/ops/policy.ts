@@ -5,7 +5,6 @@
  * @module
  */
 import { LimitExceededException, MalformedPolicyDocumentException, NotFoundException } from '../errors.js';
-import { requireNotPendingDeletion } from '../keys/key-state.js';
 import { MAX_POLICY_BYTES, parseKeyPolicy, type PolicyDocument } from '../keys/policy.js';
 import type { OpContext } from './context.js';
 import { managedKey, requireCustomerManaged } from './keys.js';
@@ -51,7 +50,7 @@ export function putKeyPolicy(
 ): object {
   const key = managedKey(ctx, input.KeyId, 'PutKeyPolicy');
   requireCustomerManaged(ctx, key, 'PutKeyPolicy');
-  requireNotPendingDeletion(key);
+  // No key-state check: PutKeyPolicy succeeds in every key state, PendingDeletion included (KS-OLD).
   checkPolicyName(input.PolicyName);
   checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck);
   ctx.keyring.update(key.keyId, (k) => {
