@@ -36,25 +36,57 @@ export const isAwsManagedAliasName = (aliasName: string): boolean =>
 
 const serviceOf = (aliasName: string): string => aliasName.slice(AWS_ALIAS_PREFIX.length);
 
+/**
+ * How AWS names a service in its managed keys: the short name used in the key policy's Sid and
+ * what "my <...>" the key protects in its description. Entries are observed (aws-observed.md M2,
+ * M4: "S3 objects", "SSM parameters", "RDS database volumes", "Lambda functions", "Backup data",
+ * "EFS filesystems", "EBS volumes", "Glue data"); other services fall back to
+ * `<service>` / `<service> data` (INFERRED).
+ */
+const SERVICE_NAMES: Readonly<Record<string, { short: string; protects: string; via?: string }>> = {
+  s3: { short: 'S3', protects: 'S3 objects' },
+  ssm: { short: 'SSM', protects: 'SSM parameters' },
+  rds: { short: 'RDS', protects: 'RDS database volumes' },
+  lambda: { short: 'Lambda', protects: 'Lambda functions' },
+  backup: { short: 'Backup', protects: 'Backup data' },
+  elasticfilesystem: { short: 'EFS', protects: 'EFS filesystems' },
+  // EBS calls KMS as EC2 (INFERRED: kms:ViaService ec2.<region>.amazonaws.com).
+  ebs: { short: 'EBS', protects: 'EBS volumes', via: 'ec2' },
+  glue: { short: 'Glue', protects: 'Glue data' },
+};
+
+const namesOf = (service: string): { short: string; protects: string; via?: string } =>
+  SERVICE_NAMES[service] ?? { short: service, protects: `${service} data` };
+
+/** Current form observed on AWS (M2): `Default key that protects my <X> when no other key is defined`. */
 export function awsManagedKeyDescription(aliasName: string): string {
-  return `Default key that protects my ${serviceOf(aliasName)} data when no other key is defined`;
+  return `Default key that protects my ${namesOf(serviceOf(aliasName)).protects} when no other key is defined`;
 }
 
-/** Key policy of an AWS managed key: the account may use it through the service; only AWS manages it. */
-export function awsManagedKeyPolicy(account: string, aliasName: string): string {
+/**
+ * Key policy of an AWS managed key (aws-observed.md M4, as observed for aws/s3): any principal of
+ * the account may use it through the service (`kms:ViaService` + `kms:CallerAccount`); the
+ * account root may only describe, get and list. Nobody may manage it.
+ */
+export function awsManagedKeyPolicy(account: string, region: string, aliasName: string): string {
   const service = serviceOf(aliasName);
+  const { short, via = service } = namesOf(service);
+  // The observed aws/s3 policy has no kms:CreateGrant; other services' keys are used through grants.
+  const use = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'];
+  if (service !== 's3') use.push('kms:CreateGrant');
+  use.push('kms:DescribeKey');
   return JSON.stringify(
     {
       Version: '2012-10-17',
       Id: `auto-${service}-1`,
       Statement: [
         {
-          Sid: `Allow access through ${service} for all principals in the account that are authorized to use ${service}`,
+          Sid: `Allow access through ${short} for all principals in the account that are authorized to use ${short}`,
           Effect: 'Allow',
           Principal: { AWS: '*' },
-          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:DescribeKey'],
+          Action: use,
           Resource: '*',
-          Condition: { StringEquals: { 'kms:CallerAccount': account } },
+          Condition: { StringEquals: { 'kms:ViaService': `${via}.${region}.amazonaws.com`, 'kms:CallerAccount': account } },
         },
         {
           Sid: 'Allow direct access to key metadata to the account',

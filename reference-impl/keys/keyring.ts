@@ -206,7 +206,7 @@ export class Keyring {
         state: 'Enabled',
         deletionDate: null,
         pendingWindowInDays: null,
-        policy: awsManagedKeyPolicy(scope.account, aliasName),
+        policy: awsManagedKeyPolicy(scope.account, scope.region, aliasName),
         // AWS managed keys rotate every year.
         rotationEnabled: true,
         rotationPeriodInDays: DEFAULT_ROTATION_PERIOD_DAYS,
