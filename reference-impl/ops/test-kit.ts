@@ -66,11 +66,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the server. `KMSBENCH_OPS_TEST_FAULTS=cancel-enables,ec-concat,...` starts it with
+ * deliberate faults (reference-impl/faults.ts) to check that these tests catch each of them.
+ */
 export async function startTestServer(): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kmsbench-ops-'));
+  const faults = (process.env.KMSBENCH_OPS_TEST_FAULTS ?? '').split(',').filter((f) => f !== '');
   let server: RunningServer;
   try {
-    server = await startServer({ port: 0, dataDir, workers: 1, audit: false });
+    server = await startServer({ port: 0, dataDir, workers: 1, audit: false, faults });
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
