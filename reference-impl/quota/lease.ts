@@ -1,0 +1,604 @@
+/**
+ * Exact throttling across N worker processes: a coordinator owns every real bucket; workers admit
+ * requests from small token leases that they refill asynchronously. Pure classes, injected clock,
+ * message passing only — the server wires `send`/`handle` to node:cluster IPC.
+ *
+ * ## Why this is exact (never admits more than one bucket would)
+ * The coordinator keeps, per bucket, `free` (tokens not leased) and `outstanding` (tokens leased
+ * to workers and not yet reported used or returned), and refills `free` only up to
+ * `capacity − outstanding`. So `free + outstanding ≤ capacity` at all times. Every token a worker
+ * spends was leased, and tokens enter the system only by refill at `rate`; hence over any interval
+ * [a, b] the whole cluster admits at most `capacity + rate·(b − a)` — the single bucket's
+ * envelope. This holds whatever the message delays, lease sizes or TTLs, and even if a worker
+ * dies holding tokens (they are simply lost: `workerExited`). The coordinator also clamps every
+ * report to what that worker holds, so a buggy message cannot inflate a bucket.
+ *
+ * ## Why it does not under-admit
+ * - A worker never throttles on its own guess: with no local tokens it queues the request and asks
+ *   (one request in flight per bucket, the queue's total cost as `need`). Only the coordinator's
+ *   answer "bucket empty, next token in `retryAfterNs`" throttles, and the worker then throttles
+ *   locally until that time (the coordinator's bucket cannot refill sooner; other workers only
+ *   drain it). Under load below the quota the bucket is never empty, so nothing is throttled.
+ * - Under overload `free` stays near 0, below the refill cap, so no refill is ever clamped away:
+ *   every token generated is leased and spent; leased-but-idle tokens come back when their lease
+ *   expires (`ttlNs`, worker side) and are re-leased. Steady-state admission = rate.
+ * - Prefetch: a worker that sees ≥ 2 requests per `horizonNs` asks for about one horizon of its
+ *   own demand when it runs low, capped by the coordinator at `rate × maxLeaseSeconds`, so most
+ *   requests are admitted locally without an IPC round trip.
+ *
+ * Times in messages are durations (ns), never absolute: each process applies them to its own
+ * clock, so processes need not share a clock origin.
+ *
+ * @module
+ */
+
+import { NUM_QUOTA_CLASSES, QUOTA_CLASSES, classIndex, type QuotaClassId } from './classes.js';
+import { KEY_STORE_ACCOUNT, type RateResolver } from './limiter.js';
+import { profileForRegion } from './profiles.js';
+import { burstFor } from './token-bucket.js';
+
+const NANO = 1e9;
+
+/** Identifies one bucket. Key-store classes: account = '' and keyStoreId set; others: keyStoreId = ''. */
+export interface BucketRef {
+  readonly account: string;
+  readonly region: string;
+  readonly cls: QuotaClassId;
+  readonly keyStoreId: string;
+}
+
+/** Worker → coordinator: report `used` tokens spent since the last report; ask for `need` (+ up to `want`). */
+export interface LeaseRequestMsg {
+  readonly type: 'kms-quota/lease';
+  readonly worker: number;
+  readonly seq: number;
+  readonly bucket: BucketRef;
+  /** Tokens queued requests need now (0 = prefetch only). */
+  readonly need: number;
+  /** Extra tokens wanted for upcoming requests. */
+  readonly want: number;
+  readonly used: number;
+}
+
+/** Worker → coordinator: give back `unused` leased tokens and report `used` ones. No reply. */
+export interface LeaseReturnMsg {
+  readonly type: 'kms-quota/return';
+  readonly worker: number;
+  readonly bucket: BucketRef;
+  readonly unused: number;
+  readonly used: number;
+}
+
+/** Coordinator → worker. */
+export interface LeaseGrantMsg {
+  readonly type: 'kms-quota/grant';
+  readonly worker: number;
+  readonly seq: number;
+  readonly bucket: BucketRef;
+  /** Tokens leased (0 when the bucket cannot cover `need`; all-or-nothing for `need`). */
+  readonly granted: number;
+  /** How long the worker may hold them, from receipt. */
+  readonly ttlNs: number;
+  /** > 0: the bucket is empty; no token before this much time has passed. */
+  readonly retryAfterNs: number;
+}
+
+export type WorkerToCoordinator = LeaseRequestMsg | LeaseReturnMsg;
+export type CoordinatorToWorker = LeaseGrantMsg;
+
+export function isQuotaMessage(m: unknown): m is WorkerToCoordinator | CoordinatorToWorker {
+  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' && (m as { type: string }).type.startsWith('kms-quota/');
+}
+
+export const DEFAULT_LEASE_TTL_NS = 50e6; // 50 ms
+export const DEFAULT_MAX_LEASE_SECONDS = 0.005; // a grant holds at most 5 ms of quota
+export const DEFAULT_HORIZON_NS = 5e6; // prefetch about 5 ms of local demand
+export const DEFAULT_MIN_RETRY_NS = 1e6; // 1 ms
+const MAX_RETRY_NS = 60e9;
+
+// ---------------------------------------------------------------------------------------------
+// Coordinator (primary process)
+
+export interface CoordinatorOptions {
+  /** Rates per (account, Region); key-store buckets are resolved with account ''. Default: current profile. */
+  readonly rates?: RateResolver;
+  readonly leaseTtlNs?: number;
+  /** A grant never exceeds max(need, floor(rate × this)). */
+  readonly maxLeaseSeconds?: number;
+  /**
+   * Shortest "bucket empty, retry after" answered. Under overload this bounds the IPC rate to
+   * about one lease request per worker and bucket per `minRetryNs` (tokens that accumulate in
+   * the meantime are not lost: the bucket is far from full, they are leased at the next ask).
+   * Default 1 ms.
+   */
+  readonly minRetryNs?: number;
+}
+
+class CoordBucket {
+  nano = 0; // numeric initialisers keep V8's double fields unboxed (see TokenBucket)
+  last = 0;
+  outstanding = 0;
+  readonly byWorker = new Map<number, number>();
+  grantedTokens = 0;
+  refusals = 0;
+  constructor(
+    readonly ref: BucketRef,
+    readonly rate: number,
+    readonly capNano: number,
+    nowNs: number,
+  ) {
+    this.nano = capNano;
+    this.last = nowNs;
+  }
+
+  refill(nowNs: number): void {
+    if (nowNs <= this.last) return;
+    const ceiling = this.capNano - this.outstanding * NANO;
+    if (this.nano < ceiling && this.rate > 0) {
+      const elapsed = nowNs - this.last;
+      this.nano = elapsed >= (ceiling - this.nano) / this.rate ? ceiling : Math.min(ceiling, this.nano + elapsed * this.rate);
+    }
+    this.last = nowNs;
+  }
+
+  /** Settles a worker's report: `used` spent, `unused` given back. Clamped to what it holds. */
+  settle(worker: number, used: number, unused: number): void {
+    const held = this.byWorker.get(worker) ?? 0;
+    const u = Math.min(used, held);
+    const r = Math.min(unused, held - u);
+    const left = held - u - r;
+    if (left > 0) this.byWorker.set(worker, left);
+    else this.byWorker.delete(worker);
+    this.outstanding -= u + r;
+    this.nano += r * NANO;
+  }
+
+  lease(worker: number, n: number): void {
+    this.nano -= n * NANO;
+    this.outstanding += n;
+    this.byWorker.set(worker, (this.byWorker.get(worker) ?? 0) + n);
+    this.grantedTokens += n;
+  }
+
+  /**
+   * ns until `n` tokens are free by refill alone (≥ 1, capped). If leases hold tokens the refill
+   * ceiling may be lower than `n` for a while; the worker then simply asks again.
+   */
+  timeUntil(n: number): number {
+    const missing = n * NANO - this.nano;
+    if (missing <= 0) return 0;
+    if (this.rate <= 0) return MAX_RETRY_NS;
+    return Math.max(1, Math.min(MAX_RETRY_NS, Math.ceil(missing / this.rate)));
+  }
+}
+
+export interface CoordinatorBucketSnapshot {
+  readonly bucket: BucketRef;
+  readonly rate: number;
+  readonly capacity: number;
+  /** Tokens not leased. */
+  readonly free: number;
+  /** Tokens leased and not yet reported. */
+  readonly outstanding: number;
+  readonly grantedTokens: number;
+  readonly refusals: number;
+}
+
+export class LeaseCoordinator {
+  private readonly resolve: RateResolver;
+  private readonly ttlNs: number;
+  private readonly maxLeaseSeconds: number;
+  private readonly minRetryNs: number;
+  private readonly buckets = new Map<string, CoordBucket>();
+
+  constructor(options: CoordinatorOptions = {}) {
+    this.resolve = options.rates ?? ((_a, region) => profileForRegion(region));
+    this.ttlNs = options.leaseTtlNs ?? DEFAULT_LEASE_TTL_NS;
+    this.maxLeaseSeconds = options.maxLeaseSeconds ?? DEFAULT_MAX_LEASE_SECONDS;
+    this.minRetryNs = options.minRetryNs ?? DEFAULT_MIN_RETRY_NS;
+  }
+
+  /** Handles one worker message; returns the reply to send back to `msg.worker` (or null). */
+  handle(msg: WorkerToCoordinator, nowNs: number): LeaseGrantMsg | null {
+    const b = this.bucket(msg.bucket, nowNs);
+    b.refill(nowNs);
+    if (msg.type === 'kms-quota/return') {
+      b.settle(msg.worker, count(msg.used), count(msg.unused));
+      return null;
+    }
+    b.settle(msg.worker, count(msg.used), 0);
+    const need = count(msg.need);
+    const want = count(msg.want);
+    const free = Math.floor(b.nano / NANO);
+    let granted = 0;
+    let retryAfterNs = 0;
+    if (free >= need) {
+      const cap = Math.max(need, Math.floor(b.rate * this.maxLeaseSeconds));
+      granted = need + Math.min(want, free - need, Math.max(0, cap - need));
+      if (granted > 0) b.lease(msg.worker, granted);
+      if (granted === 0) retryAfterNs = Math.max(this.minRetryNs, b.timeUntil(1));
+    } else {
+      b.refusals++;
+      retryAfterNs = Math.max(this.minRetryNs, b.timeUntil(Math.max(need, 1)));
+    }
+    return { type: 'kms-quota/grant', worker: msg.worker, seq: msg.seq, bucket: msg.bucket, granted, ttlNs: this.ttlNs, retryAfterNs };
+  }
+
+  /** Forgets a dead worker's leases. Its tokens are lost (never re-issued): safe, not generous. */
+  workerExited(worker: number): void {
+    for (const b of this.buckets.values()) {
+      const held = b.byWorker.get(worker);
+      if (held !== undefined) {
+        b.outstanding -= held;
+        b.byWorker.delete(worker);
+      }
+    }
+  }
+
+  /** State of every bucket (for metrics and tests). */
+  snapshot(nowNs: number): CoordinatorBucketSnapshot[] {
+    return [...this.buckets.values()].map((b) => {
+      b.refill(nowNs);
+      return {
+        bucket: b.ref,
+        rate: b.rate,
+        capacity: b.capNano / NANO,
+        free: b.nano / NANO,
+        outstanding: b.outstanding,
+        grantedTokens: b.grantedTokens,
+        refusals: b.refusals,
+      };
+    });
+  }
+
+  /** Drops buckets that are full with nothing leased (exact: equal to new ones). */
+  sweep(nowNs: number): number {
+    let n = 0;
+    for (const [key, b] of this.buckets) {
+      b.refill(nowNs);
+      if (b.outstanding === 0 && b.nano >= b.capNano) {
+        this.buckets.delete(key);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private bucket(ref: BucketRef, nowNs: number): CoordBucket {
+    const key = `${ref.account}\u0001${ref.region}\u0001${ref.cls}\u0001${ref.keyStoreId}`;
+    let b = this.buckets.get(key);
+    if (b === undefined) {
+      const idx = classIndex(ref.cls);
+      const scopeOk = QUOTA_CLASSES[idx]!.scope === 'key-store' ? ref.keyStoreId !== '' : ref.keyStoreId === '';
+      if (!scopeOk) throw new RangeError(`bad bucket reference for ${ref.cls}: keyStoreId must be ${QUOTA_CLASSES[idx]!.scope === 'key-store' ? 'set' : "''"}`);
+      const profile = this.resolve(ref.account, ref.region);
+      const rate = profile.rates[ref.cls];
+      b = new CoordBucket({ account: ref.account, region: ref.region, cls: ref.cls, keyStoreId: ref.keyStoreId }, rate, burstFor(rate, profile.burstSeconds) * NANO, nowNs);
+      this.buckets.set(key, b);
+    }
+    return b;
+  }
+}
+
+function count(n: unknown): number {
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker
+
+/** {@link LeaseWorker.acquire} results. */
+export const THROTTLED = 0;
+export const ADMITTED = 1;
+/** The decision comes later through `onDecision(worker.lastTicket, admitted)`. */
+export const PENDING = 2;
+export type Decision = typeof THROTTLED | typeof ADMITTED | typeof PENDING;
+
+export interface WorkerOptions {
+  /** This worker's id (e.g. cluster.worker.id). */
+  readonly worker: number;
+  /** Sends a message to the coordinator (process.send in a cluster worker). */
+  readonly send: (msg: WorkerToCoordinator) => void;
+  /** Receives the decision of every PENDING acquire. */
+  readonly onDecision: (ticket: number, admitted: boolean) => void;
+  /** Demand window used to size prefetches. Default 5 ms. */
+  readonly horizonNs?: number;
+  /** Settled leases idle this long are forgotten. Default 10 s. */
+  readonly forgetAfterNs?: number;
+  /**
+   * What to do when a request finds no local token. `wait` (default, exact): queue it and ask the
+   * coordinator (PENDING). `throttle`: never PENDING — throttle it at once and ask for a lease for
+   * the next requests. Only for callers that cannot wait; it throttles some requests a single
+   * bucket would admit (every cold start, and whenever prefetch falls behind).
+   */
+  readonly onMiss?: 'wait' | 'throttle';
+}
+
+class WorkerLease {
+  tokens = 0;
+  /** Tokens held again after a refund that the coordinator already counts as spent. ≤ tokens. */
+  prepaid = 0;
+  expiresAt = 0;
+  /** Tokens spent since the last report. */
+  used = 0;
+  inflight = false;
+  retryAt = -Infinity;
+  /** Queued tickets and costs, interleaved [ticket, cost, ticket, cost, …] from `head`. */
+  queue: number[] = [];
+  head = 0;
+  queuedCost = 0;
+  winStart = -Infinity;
+  winCount = 0;
+  prevCount = 0;
+  lastUse = 0;
+  active = false;
+  allowed = 0;
+  throttled = 0;
+  constructor(readonly ref: BucketRef) {}
+}
+
+function spend(l: WorkerLease, cost: number): void {
+  const fromPrepaid = Math.min(l.prepaid, cost);
+  l.prepaid -= fromPrepaid;
+  l.used += cost - fromPrepaid;
+  l.tokens -= cost;
+  l.allowed++;
+}
+
+export interface WorkerLeaseSnapshot {
+  readonly bucket: BucketRef;
+  readonly tokens: number;
+  readonly queued: number;
+  readonly allowed: number;
+  readonly throttled: number;
+}
+
+export class LeaseWorker {
+  /** Ticket of the last acquire that returned PENDING. */
+  lastTicket = 0;
+  private readonly id: number;
+  private readonly send: (msg: WorkerToCoordinator) => void;
+  private readonly onDecision: (ticket: number, admitted: boolean) => void;
+  private readonly horizonNs: number;
+  private readonly forgetAfterNs: number;
+  private readonly waitOnMiss: boolean;
+  private readonly accounts = new Map<string, Map<string, (WorkerLease | undefined)[]>>();
+  private readonly stores = new Map<string, Map<string, WorkerLease>>(); // region → `${cls}\u0001${id}` → lease
+  private active: WorkerLease[] = [];
+  private seq = 0;
+  private tickets = 0;
+  private lastForget = -Infinity;
+
+  constructor(options: WorkerOptions) {
+    this.id = options.worker;
+    this.send = options.send;
+    this.onDecision = options.onDecision;
+    this.horizonNs = options.horizonNs ?? DEFAULT_HORIZON_NS;
+    this.forgetAfterNs = options.forgetAfterNs ?? 10e9;
+    this.waitOnMiss = (options.onMiss ?? 'wait') === 'wait';
+  }
+
+  /** Admission for an account-scoped class. ADMITTED / THROTTLED now, or PENDING (see lastTicket). */
+  acquire(account: string, region: string, cls: QuotaClassId, nowNs: number, cost = 1): Decision {
+    return this.acquireLease(this.lease(account, region, cls), nowNs, cost);
+  }
+
+  /** Admission for a custom key store's own quota. */
+  acquireKeyStore(region: string, cls: 'cloudhsm-key-store' | 'external-key-store', keyStoreId: string, nowNs: number, cost = 1): Decision {
+    return this.acquireLease(this.storeLease(region, cls, keyStoreId), nowNs, cost);
+  }
+
+  /**
+   * Gives back tokens admitted for a request that was then not carried out (e.g. its second,
+   * key-store charge was throttled). They stay leased to this worker.
+   */
+  refund(account: string, region: string, cls: QuotaClassId, cost = 1): void {
+    this.refundLease(this.lease(account, region, cls), cost);
+  }
+
+  refundKeyStore(region: string, cls: 'cloudhsm-key-store' | 'external-key-store', keyStoreId: string, cost = 1): void {
+    this.refundLease(this.storeLease(region, cls, keyStoreId), cost);
+  }
+
+  /** Handles a coordinator message. */
+  onMessage(msg: CoordinatorToWorker, nowNs: number): void {
+    const ref = msg.bucket;
+    const l =
+      ref.keyStoreId === '' ? this.lease(ref.account, ref.region, ref.cls) : this.storeLease(ref.region, ref.cls as 'cloudhsm-key-store', ref.keyStoreId);
+    l.inflight = false;
+    if (msg.granted > 0) {
+      l.tokens += msg.granted;
+      l.expiresAt = nowNs + msg.ttlNs;
+      this.activate(l);
+    }
+    if (msg.retryAfterNs > 0) l.retryAt = nowNs + msg.retryAfterNs;
+    // Serve the queue in order.
+    const q = l.queue;
+    while (l.head < q.length && l.tokens >= q[l.head + 1]!) {
+      const ticket = q[l.head]!;
+      const cost = q[l.head + 1]!;
+      l.head += 2;
+      l.queuedCost -= cost;
+      spend(l, cost);
+      this.onDecision(ticket, true);
+    }
+    if (l.head < q.length) {
+      if (l.retryAt > nowNs) {
+        // The coordinator's bucket is empty: a single bucket would throttle these too.
+        while (l.head < q.length) {
+          const ticket = q[l.head]!;
+          l.head += 2;
+          l.throttled++;
+          this.onDecision(ticket, false);
+        }
+        l.queuedCost = 0;
+      } else {
+        this.request(l, l.queuedCost - l.tokens);
+      }
+    }
+    if (l.head >= q.length) {
+      q.length = 0;
+      l.head = 0;
+    }
+  }
+
+  /**
+   * Periodic housekeeping (call every few ms): returns expired leases' tokens, reports spent
+   * tokens of idle leases, forgets settled ones.
+   */
+  tick(nowNs: number): void {
+    const keep: WorkerLease[] = [];
+    for (const l of this.active) {
+      if (l.tokens > 0 && nowNs >= l.expiresAt && !l.inflight) this.giveBack(l);
+      else if (l.tokens === 0 && l.used > 0 && !l.inflight && nowNs - l.lastUse >= this.horizonNs) this.giveBack(l);
+      if (l.tokens > 0 || l.used > 0 || l.inflight || l.head < l.queue.length) keep.push(l);
+      else l.active = false;
+    }
+    this.active = keep;
+    if (this.forgetAfterNs > 0 && nowNs - this.lastForget >= this.forgetAfterNs / 4) {
+      this.lastForget = nowNs;
+      this.forget(nowNs);
+    }
+  }
+
+  /** Local view of every lease (for metrics). */
+  snapshot(): WorkerLeaseSnapshot[] {
+    const out: WorkerLeaseSnapshot[] = [];
+    const add = (l: WorkerLease): void => {
+      out.push({ bucket: l.ref, tokens: l.tokens, queued: (l.queue.length - l.head) / 2, allowed: l.allowed, throttled: l.throttled });
+    };
+    for (const regions of this.accounts.values()) for (const leases of regions.values()) for (const l of leases) if (l) add(l);
+    for (const m of this.stores.values()) for (const l of m.values()) add(l);
+    return out;
+  }
+
+  private acquireLease(l: WorkerLease, nowNs: number, cost: number): Decision {
+    // Demand over the last horizon, for prefetch sizing.
+    if (nowNs - l.winStart >= this.horizonNs) {
+      l.prevCount = nowNs - l.winStart < 2 * this.horizonNs ? l.winCount : 0;
+      l.winStart = nowNs;
+      l.winCount = 0;
+    }
+    l.winCount += cost;
+    l.lastUse = nowNs;
+    if (l.tokens > 0 && nowNs >= l.expiresAt && !l.inflight) this.giveBack(l);
+    if (l.head === l.queue.length && l.tokens >= cost) {
+      spend(l, cost);
+      this.activate(l);
+      if (!l.inflight && nowNs >= l.retryAt) {
+        const want = l.winCount > l.prevCount ? l.winCount : l.prevCount;
+        if (want >= 2 && l.tokens * 2 < want) this.request(l, 0);
+      }
+      return ADMITTED;
+    }
+    if (nowNs < l.retryAt) {
+      l.throttled++;
+      return THROTTLED;
+    }
+    if (!this.waitOnMiss) {
+      if (!l.inflight) this.request(l, 0);
+      this.activate(l);
+      l.throttled++;
+      return THROTTLED;
+    }
+    const ticket = ++this.tickets;
+    l.queue.push(ticket, cost);
+    l.queuedCost += cost;
+    this.activate(l);
+    if (!l.inflight) this.request(l, l.queuedCost - l.tokens);
+    this.lastTicket = ticket;
+    return PENDING;
+  }
+
+  private refundLease(l: WorkerLease, cost: number): void {
+    l.tokens += cost;
+    const unreported = Math.min(l.used, cost);
+    l.used -= unreported;
+    l.prepaid += cost - unreported; // already reported as spent: never report these again
+    l.allowed--;
+    this.activate(l);
+  }
+
+  private request(l: WorkerLease, need: number): void {
+    const want = l.winCount > l.prevCount ? l.winCount : l.prevCount;
+    l.inflight = true;
+    const used = l.used;
+    l.used = 0;
+    this.send({ type: 'kms-quota/lease', worker: this.id, seq: ++this.seq, bucket: l.ref, need: need > 0 ? need : 0, want, used });
+  }
+
+  private giveBack(l: WorkerLease): void {
+    const unused = l.tokens - l.prepaid; // prepaid tokens are dropped (the coordinator counts them spent)
+    const used = l.used;
+    l.tokens = 0;
+    l.prepaid = 0;
+    l.used = 0;
+    if (unused > 0 || used > 0) this.send({ type: 'kms-quota/return', worker: this.id, bucket: l.ref, unused, used });
+  }
+
+  private activate(l: WorkerLease): void {
+    if (!l.active) {
+      l.active = true;
+      this.active.push(l);
+    }
+  }
+
+  private lease(account: string, region: string, cls: QuotaClassId): WorkerLease {
+    let regions = this.accounts.get(account);
+    if (regions === undefined) {
+      regions = new Map();
+      this.accounts.set(account, regions);
+    }
+    let leases = regions.get(region);
+    if (leases === undefined) {
+      leases = new Array(NUM_QUOTA_CLASSES).fill(undefined);
+      regions.set(region, leases);
+    }
+    const idx = classIndex(cls);
+    let l = leases[idx];
+    if (l === undefined) {
+      if (QUOTA_CLASSES[idx]!.scope !== 'account') throw new RangeError(`${cls} is per key store: use acquireKeyStore`);
+      l = new WorkerLease(Object.freeze({ account, region, cls, keyStoreId: '' }));
+      leases[idx] = l;
+    }
+    return l;
+  }
+
+  private storeLease(region: string, cls: 'cloudhsm-key-store' | 'external-key-store', keyStoreId: string): WorkerLease {
+    if (keyStoreId === '') throw new RangeError('custom key store id required');
+    let m = this.stores.get(region);
+    if (m === undefined) {
+      m = new Map();
+      this.stores.set(region, m);
+    }
+    const key = `${cls}\u0001${keyStoreId}`;
+    let l = m.get(key);
+    if (l === undefined) {
+      l = new WorkerLease(Object.freeze({ account: KEY_STORE_ACCOUNT, region, cls, keyStoreId }));
+      m.set(key, l);
+    }
+    return l;
+  }
+
+  private forget(nowNs: number): void {
+    const idle = (l: WorkerLease): boolean =>
+      !l.active && l.tokens === 0 && l.used === 0 && !l.inflight && l.head === l.queue.length && nowNs - l.lastUse >= this.forgetAfterNs && nowNs >= l.retryAt;
+    for (const [account, regions] of this.accounts) {
+      for (const [region, leases] of regions) {
+        let live = 0;
+        for (let i = 0; i < leases.length; i++) {
+          const l = leases[i];
+          if (l === undefined) continue;
+          if (idle(l)) leases[i] = undefined;
+          else live++;
+        }
+        if (live === 0) regions.delete(region);
+      }
+      if (regions.size === 0) this.accounts.delete(account);
+    }
+    for (const [region, m] of this.stores) {
+      for (const [key, l] of m) if (idle(l)) m.delete(key);
+      if (m.size === 0) this.stores.delete(region);
+    }
+  }
+}
