@@ -20,11 +20,23 @@ function requireRotatable(key: KeyRecord): void {
   if (key.origin !== 'AWS_KMS') throw new UnsupportedOperationException(rotationMsg.externalOrigin(key.arn, key.origin));
 }
 
+/**
+ * Key-state and key-type checks of EnableKeyRotation, DisableKeyRotation and RotateKeyOnDemand,
+ * in AWS's order: a Disabled key is reported as disabled before its type is looked at
+ * (aws-observed S6: Disabled RSA key → DisabledException); a key that cannot rotate is refused
+ * before its other states, so an EXTERNAL key pending import gets "origin is EXTERNAL"
+ * (KS-OLD [6]); PendingDeletion is "is pending deletion." (KS-OLD [3]).
+ */
+function requireRotationChangeAllowed(key: KeyRecord): void {
+  if (key.state === 'Disabled') requireEnabledForUse(key);
+  requireRotatable(key);
+  requireEnabledForUse(key);
+}
+
 export function enableKeyRotation(input: { KeyId: string; RotationPeriodInDays?: number }, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'EnableKeyRotation');
   requireCustomerManaged(ctx, key, 'EnableKeyRotation');
-  requireEnabledForUse(key);
-  requireRotatable(key);
+  requireRotationChangeAllowed(key);
   const period = input.RotationPeriodInDays ?? DEFAULT_ROTATION_PERIOD_DAYS;
   ctx.keyring.update(key.keyId, (k) => {
     const unchanged = k.rotationEnabled && k.rotationPeriodInDays === period;
@@ -38,8 +50,7 @@ export function enableKeyRotation(input: { KeyId: string; RotationPeriodInDays?:
 export function disableKeyRotation(input: { KeyId: string }, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'DisableKeyRotation');
   requireCustomerManaged(ctx, key, 'DisableKeyRotation');
-  requireEnabledForUse(key);
-  requireRotatable(key);
+  requireRotationChangeAllowed(key);
   ctx.keyring.update(key.keyId, (k) => {
     k.rotationEnabled = false;
     k.nextRotationAt = null;
@@ -63,8 +74,7 @@ export function getKeyRotationStatus(input: { KeyId: string }, ctx: OpContext): 
 export function rotateKeyOnDemand(input: { KeyId: string }, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'RotateKeyOnDemand');
   requireCustomerManaged(ctx, key, 'RotateKeyOnDemand');
-  requireEnabledForUse(key);
-  requireRotatable(key);
+  requireRotationChangeAllowed(key);
   const limit = (k: KeyRecord) => {
     if (k.onDemandRotations >= MAX_ON_DEMAND_ROTATIONS) throw new LimitExceededException(rotationMsg.onDemandLimit(k.arn));
   };
