@@ -15,6 +15,7 @@ import {
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
 import type { KeyRecord, Tag } from '../keys/model.js';
 import { DAY_MS, epochSeconds } from '../keys/model.js';
+import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import type { OpContext } from './context.js';
 import { keyMetadata } from './key-metadata.js';
 import { keyMsg } from './messages.js';
@@ -110,8 +111,21 @@ function setState(ctx: OpContext, key: KeyRecord, state: 'Enabled' | 'Disabled')
   if (key.state === state) return;
   ctx.keyring.update(key.keyId, (k) => {
     requireEnabledOrDisabled(k);
+    if (k.state === state) return;
     k.state = state;
+    if (state === 'Enabled') resumeRotation(ctx, k);
   });
+}
+
+/**
+ * A disabled key is not rotated. When it is enabled again and its rotation date passed while it
+ * was disabled, KMS rotates it once, immediately, and then every period from now; otherwise the
+ * prior schedule resumes (MODEL GetKeyRotationStatus doc, "Disabled"). Runs inside the update.
+ */
+function resumeRotation(ctx: OpContext, k: KeyRecord): void {
+  if (!k.rotationEnabled || k.nextRotationAt === null || k.nextRotationAt > ctx.scope.now) return;
+  ctx.keyring.addBackingKey(k, ctx.scope.now, 'AUTOMATIC');
+  k.nextRotationAt = ctx.scope.now + (k.rotationPeriodInDays ?? DEFAULT_ROTATION_PERIOD_DAYS) * DAY_MS;
 }
 
 export function enableKey(input: { KeyId: string }, ctx: OpContext): object {
