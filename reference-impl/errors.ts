@@ -39,7 +39,8 @@ export const ERROR_TABLE = {
   CustomKeyStoreNotFoundException: model(),
   DependencyTimeoutException: model(503, true),
   DisabledException: model(),
-  DryRunOperationException: model(412),
+  // Recorded at HTTP 400 against real KMS (aws-observed.md §9); the model gives no status.
+  DryRunOperationException: model(),
   ExpiredImportTokenException: model(),
   IncorrectKeyException: model(),
   IncorrectKeyMaterialException: model(),

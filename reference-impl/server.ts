@@ -10,7 +10,8 @@
  *
  * @module
  */
-import cluster from 'node:cluster';
+import cluster, { type Worker } from 'node:cluster';
+import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -25,6 +26,7 @@ import { readClockOffset } from './protocol/control.js';
 import { createHttpServer } from './protocol/http-edge.js';
 import { closeHttp1Server } from './protocol/http1.js';
 import { Pipeline } from './protocol/pipeline.js';
+import { lockDataDir } from './store/lock.js';
 import { KeyStore } from './store/store.js';
 
 export interface ServerOptions {
@@ -90,7 +92,16 @@ export interface ServerComponents {
 
 export const SWEEP_INTERVAL_MS = 1000;
 
-export async function createComponents(options: ResolvedOptions): Promise<ServerComponents> {
+export interface ComponentExtras {
+  /** Set in cluster workers: announce writes to the other workers (see Pipeline). */
+  announceWrite?: () => Promise<void>;
+}
+
+/**
+ * Builds one serving process. The caller must own the data directory (see store/lock.ts):
+ * caches are trusted between writes, which this process or its sibling workers announce.
+ */
+export async function createComponents(options: ResolvedOptions, extras: ComponentExtras = {}): Promise<ServerComponents> {
   const faults = parseFaults(options.faults);
   const credentials =
     options.credentialsFile !== undefined
@@ -101,7 +112,7 @@ export async function createComponents(options: ResolvedOptions): Promise<Server
             { accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` },
           ]);
   const { key: master } = await loadMasterKey({ dataDir: options.dataDir });
-  const store = new KeyStore({ path: join(options.dataDir, 'kms.sqlite'), synchronous: options.synchronous });
+  const store = new KeyStore({ path: join(options.dataDir, 'kms.sqlite'), synchronous: options.synchronous, coherence: 'notified' });
   const keyring = new Keyring(store, {
     seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
     open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
@@ -117,11 +128,14 @@ export async function createComponents(options: ResolvedOptions): Promise<Server
     faults,
     audit,
     control: {},
+    announceWrite: extras.announceWrite,
   });
   const sweeper = setInterval(() => {
     try {
       store.sync();
+      const writes = store.writeCount;
       keyring.sweep(clock.now());
+      if (store.writeCount !== writes) void extras.announceWrite?.();
     } catch {
       // A busy store is retried on the next tick.
     }
@@ -142,7 +156,15 @@ export async function createComponents(options: ResolvedOptions): Promise<Server
 
 /** Serves in this process. */
 async function startInProcess(options: ResolvedOptions): Promise<RunningServer> {
-  const components = await createComponents(options);
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const unlock = lockDataDir(options.dataDir);
+  let components: ServerComponents;
+  try {
+    components = await createComponents(options);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const http = createHttpServer(components.pipeline);
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -156,6 +178,7 @@ async function startInProcess(options: ResolvedOptions): Promise<RunningServer> 
     async close() {
       await closeHttp1Server(http);
       await components.close();
+      unlock();
     },
   };
 }
@@ -170,12 +193,19 @@ async function startCluster(options: ResolvedOptions): Promise<RunningServer> {
     execArgv: runningFromSource ? ['--import', 'tsx'] : [],
     silent: false,
   });
-  // Create the master key and schema once, before workers race for them.
-  const boot = await createComponents({ ...options, audit: false });
-  await boot.close();
-  const workers = Array.from({ length: options.workers }, () =>
-    cluster.fork({ KMSBENCH_WORKER_OPTIONS: JSON.stringify(options) }),
-  );
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const unlock = lockDataDir(options.dataDir);
+  const workers: Worker[] = [];
+  try {
+    // Create the master key and schema once, before workers race for them.
+    const boot = await createComponents({ ...options, audit: false });
+    await boot.close();
+    for (let i = 0; i < options.workers; i++) workers.push(cluster.fork({ KMSBENCH_WORKER_OPTIONS: JSON.stringify(options) }));
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  relayWriteAnnouncements(workers);
   const port = await Promise.all(
     workers.map(
       (w) =>
@@ -211,8 +241,51 @@ async function startCluster(options: ResolvedOptions): Promise<RunningServer> {
             }),
         ),
       );
+      unlock();
     },
   };
+}
+
+/** How long a write waits for sibling workers to drop their caches before it is acknowledged anyway. */
+export const ANNOUNCE_TIMEOUT_MS = 2000;
+
+/**
+ * The primary's half of write announcements: a worker that wrote sends `{type:'wrote', id}`;
+ * every other live worker gets `{type:'invalidate'}` and answers `{type:'invalidated'}`; when
+ * all have answered (or died, or the timeout passed) the writer gets `{type:'announced', id}`.
+ */
+function relayWriteAnnouncements(workers: Worker[]): void {
+  for (const writer of workers) {
+    writer.on('message', (m: { type?: string; id?: number }) => {
+      if (m?.type !== 'wrote') return;
+      const others = workers.filter((w) => w !== writer && !w.isDead() && w.isConnected());
+      let pending = others.length;
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        if (writer.isConnected()) writer.send({ type: 'announced', id: m.id });
+      };
+      const timer = setTimeout(finish, ANNOUNCE_TIMEOUT_MS);
+      if (pending === 0) return finish();
+      for (const w of others) {
+        const onAck = (a: { type?: string; id?: number }) => {
+          if (a?.type !== 'invalidated' || a.id !== m.id) return;
+          w.off('message', onAck);
+          w.off('exit', onExit);
+          if (--pending === 0) finish();
+        };
+        const onExit = () => {
+          w.off('message', onAck);
+          if (--pending === 0) finish();
+        };
+        w.on('message', onAck);
+        w.once('exit', onExit);
+        w.send({ type: 'invalidate', id: m.id, from: writer.id });
+      }
+    });
+  }
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {

@@ -1,32 +1,66 @@
 /**
  * Entry point of one cluster worker: serves on the port the cluster shares, reports
- * `{type: 'listening', port}` to the primary, and shuts down on `{type: 'shutdown'}`.
+ * `{type: 'listening', port}` to the primary, announces its writes to its siblings through
+ * the primary (see `relayWriteAnnouncements` in server.ts), drops its caches when a sibling
+ * wrote, and shuts down on `{type: 'shutdown'}` or when the primary goes away.
  *
  * @module
  */
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from './protocol/http-edge.js';
 import { closeHttp1Server } from './protocol/http1.js';
-import { createComponents, type ResolvedOptions } from './server.js';
+import { createComponents, type ResolvedOptions, type ServerComponents } from './server.js';
 
 const options = JSON.parse(process.env.KMSBENCH_WORKER_OPTIONS ?? '{}') as ResolvedOptions;
+const workerId = cluster.worker?.id ?? 0;
 
+let nextAnnouncement = 0;
+const waitingForAnnouncement = new Map<number, () => void>();
+
+/** Resolves once every sibling has dropped its caches (or the primary gave up waiting). */
+function announceWrite(): Promise<void> {
+  return new Promise((resolve) => {
+    const id = workerId * 1e9 + ++nextAnnouncement;
+    waitingForAnnouncement.set(id, resolve);
+    if (!process.send?.({ type: 'wrote', id })) {
+      // No primary to tell: nobody else can hold a stale cache.
+      waitingForAnnouncement.delete(id);
+      resolve();
+    }
+  });
+}
+
+let components: ServerComponents | undefined;
 try {
-  const components = await createComponents(options);
+  components = await createComponents(options, { announceWrite });
+  const { store } = components;
   const http = createHttpServer(components.pipeline);
+  process.on('message', (m: { type?: string; id?: number }) => {
+    if (m?.type === 'invalidate') {
+      store.invalidate();
+      process.send?.({ type: 'invalidated', id: m.id });
+    } else if (m?.type === 'announced' && m.id !== undefined) {
+      waitingForAnnouncement.get(m.id)?.();
+      waitingForAnnouncement.delete(m.id);
+    } else if (m?.type === 'shutdown') {
+      void shutdown();
+    }
+  });
   http.listen(options.port, options.host, () => {
     process.send?.({ type: 'listening', port: (http.address() as AddressInfo).port });
   });
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     await closeHttp1Server(http);
-    await components.close();
+    await components!.close();
     process.exit(0);
   };
-  process.on('message', (m: { type?: string }) => {
-    if (m?.type === 'shutdown') void shutdown();
-  });
   process.on('SIGTERM', () => void shutdown());
   process.on('SIGINT', () => void shutdown());
+  process.on('disconnect', () => void shutdown());
 } catch (e) {
   process.send?.({ type: 'error', error: (e as Error).message });
   process.exit(1);

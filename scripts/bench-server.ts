@@ -1,13 +1,16 @@
 /**
  * `npm run bench:server`: throughput of the reference server's signed Encrypt (1 KiB) against a
  * minimal single-process node:http server that does the same JSON + base64 + AES-256-GCM work,
- * measured by the same closed-loop client (autocannon, 64 keep-alive connections) in one run,
- * alternating the two targets so machine noise hits both alike.
+ * measured by the same closed-loop client (64 keep-alive connections) in one run, alternating
+ * the two targets so machine noise hits both alike. Besides throughput it prints each server's
+ * CPU time per request (from /proc), a figure that machine noise barely moves.
  *
  * Target (issue 3): reference / minimal >= 1.3 with SigV4, store and audit log on.
  *
  * Options: --duration SECONDS (default 8) --rounds N (default 2) --connections N (default 64)
- *          --workers N (reference server workers, default: cores) --no-quotas (forwarded)
+ *          --workers N (reference server workers, default: cores)
+ *          --client lean|autocannon (default lean: harness/load/closed-loop.ts)
+ *          --server-arg ARG (repeatable, forwarded to `kmsbench serve`)
  *
  * @module
  */
@@ -18,6 +21,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { signJsonRequest } from '../harness/client/sign.js';
+import { runClosedLoop } from '../harness/load/closed-loop.js';
+import { groupCpuSeconds } from './bench/cpu.js';
 import { startChildServer, type ChildServer } from './bench/processes.js';
 
 const { values } = parseArgs({
@@ -26,6 +31,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
     connections: { type: 'string', default: '64' },
     workers: { type: 'string', default: String(availableParallelism()) },
+    client: { type: 'string', default: 'lean' },
     'server-arg': { type: 'string', multiple: true, default: [] },
   },
 });
@@ -42,24 +48,36 @@ interface Sample {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Server CPU microseconds per completed request. */
+  serverCpuUs?: number;
+  clientCpuUs: number;
 }
 
-async function measure(target: string, url: string, request: { headers: Record<string, string>; body: string }): Promise<Sample> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: request.headers,
-    body: request.body,
-    connections,
-    duration,
-  });
+async function drive(url: string, request: { headers: Record<string, string>; body: string }) {
+  if (values.client === 'autocannon') {
+    const r = await autocannon({ url, method: 'POST', headers: request.headers, body: request.body, connections, duration });
+    return { requests: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  }
+  const r = await runClosedLoop({ url, connections, durationMs: duration * 1000, headers: request.headers, body: request.body });
+  const non2xx = Object.entries(r.statuses).reduce((n, [status, count]) => (status.startsWith('2') ? n : n + count), 0);
+  return { requests: r.requests, rps: r.rps, p50: r.latencyMs.p50, p99: r.latencyMs.p99, errors: r.errors, non2xx };
+}
+
+async function measure(target: string, server: ChildServer, request: { headers: Record<string, string>; body: string }): Promise<Sample> {
+  const cpu0 = groupCpuSeconds(server.process.pid!);
+  const client0 = process.cpuUsage();
+  const r = await drive(server.url, request);
+  const clientCpu = process.cpuUsage(client0);
+  const cpu1 = groupCpuSeconds(server.process.pid!);
   return {
     target,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    rps: r.rps,
+    p50: r.p50,
+    p99: r.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    serverCpuUs: cpu0 !== undefined && cpu1 !== undefined ? ((cpu1 - cpu0) * 1e6) / r.requests : undefined,
+    clientCpuUs: (clientCpu.user + clientCpu.system) / r.requests,
   };
 }
 
@@ -90,19 +108,19 @@ async function main(): Promise<void> {
       return { headers: s.headers, body };
     };
     console.log(
-      `bench-server: Encrypt 1 KiB, ${connections} keep-alive connections, closed loop, ${duration} s per run, ${rounds} rounds; ` +
+      `bench-server: Encrypt 1 KiB, ${values.client} client, ${connections} keep-alive connections, closed loop, ${duration} s per run, ${rounds} rounds; ` +
         `${cpus().length} cores (${cpus()[0]?.model.trim()}); reference workers: ${values.workers}`,
     );
     const samples: Sample[] = [];
     for (let r = 0; r < rounds; r++) {
       // Re-sign each round so the signature stays well inside the 5-minute window.
-      samples.push(await measure('minimal', minimal.url, await signed(minimal.url)));
-      samples.push(await measure('reference', reference.url, await signed(reference.url)));
+      samples.push(await measure('minimal', minimal, await signed(minimal.url)));
+      samples.push(await measure('reference', reference, await signed(reference.url)));
     }
-    console.log('\ntarget      round   req/s     p50 ms  p99 ms  errors  non-2xx');
+    console.log('\ntarget      round   req/s     p50 ms  p99 ms  errors  non-2xx  server CPU us/req  client CPU us/req');
     samples.forEach((s, i) =>
       console.log(
-        `${s.target.padEnd(10)}  ${String(Math.floor(i / 2) + 1).padEnd(6)}  ${s.rps.toFixed(0).padStart(7)}  ${String(s.p50).padStart(6)}  ${String(s.p99).padStart(6)}  ${String(s.errors).padStart(6)}  ${String(s.non2xx).padStart(7)}`,
+        `${s.target.padEnd(10)}  ${String(Math.floor(i / 2) + 1).padEnd(6)}  ${s.rps.toFixed(0).padStart(7)}  ${s.p50.toFixed(2).padStart(6)}  ${s.p99.toFixed(2).padStart(6)}  ${String(s.errors).padStart(6)}  ${String(s.non2xx).padStart(7)}  ${(s.serverCpuUs?.toFixed(1) ?? 'n/a').padStart(17)}  ${s.clientCpuUs.toFixed(1).padStart(17)}`,
       ),
     );
     const mean = (t: string) => {

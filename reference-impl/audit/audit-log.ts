@@ -31,6 +31,39 @@ export interface AuditEntry {
   durationMs?: number;
 }
 
+/** Printable ASCII without `"` and `\`: needs no escaping in JSON. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+const str = (v: string): string => (v.length <= 256 && PLAIN.test(v) ? `"${v}"` : JSON.stringify(v));
+
+/**
+ * One JSON line for an entry, members in a fixed order. Equivalent to `JSON.stringify(entry)`
+ * (a test holds it to that) but without an object walk per request.
+ */
+export function formatAuditLine(e: AuditEntry): string {
+  let line = `{"eventTime":${str(e.eventTime)},"requestId":${str(e.requestId)},"eventName":${str(e.eventName)},"awsRegion":${str(e.awsRegion)}`;
+  if (e.recipientAccountId !== undefined) line += `,"recipientAccountId":${str(e.recipientAccountId)}`;
+  if (e.principalArn !== undefined) line += `,"principalArn":${str(e.principalArn)}`;
+  if (e.accessKeyId !== undefined) line += `,"accessKeyId":${str(e.accessKeyId)}`;
+  if (e.sourceIPAddress !== undefined) line += `,"sourceIPAddress":${str(e.sourceIPAddress)}`;
+  if (e.userAgent !== undefined) line += `,"userAgent":${JSON.stringify(e.userAgent)}`;
+  if (e.resources !== undefined) line += `,"resources":[${e.resources.map(str).join(',')}]`;
+  if (e.encryptionContext !== undefined) line += `,"encryptionContext":${JSON.stringify(e.encryptionContext)}`;
+  if (e.errorCode !== undefined) line += `,"errorCode":${str(e.errorCode)}`;
+  if (e.durationMs !== undefined) line += `,"durationMs":${JSON.stringify(e.durationMs)}`;
+  return line + '}\n';
+}
+
+let isoMs = NaN;
+let isoText = '';
+/** `new Date(ms).toISOString()`, remembered for the last millisecond asked. */
+export function isoTime(ms: number): string {
+  if (ms !== isoMs) {
+    isoMs = ms;
+    isoText = new Date(ms).toISOString();
+  }
+  return isoText;
+}
+
 export interface AuditSink {
   record(entry: AuditEntry): void;
   close(): Promise<void>;
@@ -59,7 +92,7 @@ export class AuditLog implements AuditSink {
 
   record(entry: AuditEntry): void {
     if (this.closed) return;
-    const line = JSON.stringify(entry) + '\n';
+    const line = formatAuditLine(entry);
     this.pending.push(line);
     this.pendingBytes += line.length;
     if (this.pendingBytes >= (this.options.maxBatchBytes ?? 256 * 1024)) this.flush();

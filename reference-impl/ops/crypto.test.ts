@@ -141,7 +141,7 @@ describe('Encrypt', () => {
 
   // aws-observed 9 recorded DryRunOperationException with HTTP 400; reference-impl/errors.ts
   // declares 412 (reported as a bug outside ops/). Flip to `it` once errors.ts says 400.
-  it.fails('answers DryRun with HTTP 400 (9) — known bug in errors.ts', async () => {
+  it('answers DryRun with HTTP 400 (aws-observed.md §9)', async () => {
     const r = await refusal(t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: text('x'), DryRun: true })));
     expect(r.status).toBe(400);
   });

@@ -16,6 +16,7 @@ import { decryptSymmetric, encryptSymmetric, generateRandom } from '../hsm/symme
 import { requireEnabledForUse } from '../keys/key-state.js';
 import type { KeyRecord } from '../keys/model.js';
 import type { OpContext } from './context.js';
+import { Blob64, jsonObject } from '../protocol/json-text.js';
 import { cryptoMsg } from './messages.js';
 
 type Context = Record<string, string>;
@@ -101,7 +102,7 @@ export function encrypt(
   checkAlgorithm(key, input.EncryptionAlgorithm);
   dryRun(input.DryRun);
   const blob = seal(ctx, key, input.Plaintext, input.EncryptionContext);
-  return { CiphertextBlob: blob.toString('base64'), KeyId: key.arn, EncryptionAlgorithm: SYMMETRIC_DEFAULT };
+  return jsonObject({ CiphertextBlob: new Blob64(blob), KeyId: key.arn, EncryptionAlgorithm: SYMMETRIC_DEFAULT });
 }
 
 export function decrypt(
@@ -119,12 +120,12 @@ export function decrypt(
   ctx.audit.resources = [key.arn];
   checkAlgorithm(key, input.EncryptionAlgorithm);
   dryRun(input.DryRun);
-  const out = {
+  const out = jsonObject({
     KeyId: key.arn,
-    Plaintext: plaintext.toString('base64'),
+    Plaintext: new Blob64(plaintext),
     EncryptionAlgorithm: SYMMETRIC_DEFAULT,
     KeyMaterialId: ctx.keyring.materialId(key, version),
-  };
+  });
   plaintext.fill(0);
   return out;
 }
@@ -151,15 +152,15 @@ export function reEncrypt(
   try {
     dryRun(input.DryRun);
     const blob = seal(ctx, destination, source.plaintext, input.DestinationEncryptionContext);
-    return {
-      CiphertextBlob: blob.toString('base64'),
+    return jsonObject({
+      CiphertextBlob: new Blob64(blob),
       SourceKeyId: source.key.arn,
       KeyId: destination.arn,
       SourceEncryptionAlgorithm: SYMMETRIC_DEFAULT,
       DestinationEncryptionAlgorithm: SYMMETRIC_DEFAULT,
       SourceKeyMaterialId: ctx.keyring.materialId(source.key, source.version),
       DestinationKeyMaterialId: ctx.keyring.materialId(destination, destination.currentVersion),
-    };
+    });
   } finally {
     source.plaintext.fill(0);
   }
@@ -196,12 +197,12 @@ function dataKey(input: DataKeyInput, ctx: OpContext, operation: string) {
 
 export function generateDataKey(input: DataKeyInput, ctx: OpContext): object {
   const { key, plaintext, blob } = dataKey(input, ctx, 'GenerateDataKey');
-  const out = {
-    CiphertextBlob: blob.toString('base64'),
-    Plaintext: plaintext.toString('base64'),
+  const out = jsonObject({
+    CiphertextBlob: new Blob64(blob),
+    Plaintext: new Blob64(plaintext),
     KeyId: key.arn,
     KeyMaterialId: ctx.keyring.materialId(key, key.currentVersion),
-  };
+  });
   plaintext.fill(0);
   return out;
 }
@@ -209,17 +210,17 @@ export function generateDataKey(input: DataKeyInput, ctx: OpContext): object {
 export function generateDataKeyWithoutPlaintext(input: DataKeyInput, ctx: OpContext): object {
   const { key, plaintext, blob } = dataKey(input, ctx, 'GenerateDataKeyWithoutPlaintext');
   plaintext.fill(0);
-  return {
-    CiphertextBlob: blob.toString('base64'),
+  return jsonObject({
+    CiphertextBlob: new Blob64(blob),
     KeyId: key.arn,
     KeyMaterialId: ctx.keyring.materialId(key, key.currentVersion),
-  };
+  });
 }
 
 export function generateRandomOp(input: { NumberOfBytes?: number; CustomKeyStoreId?: string }, _ctx: OpContext): object {
   if (input.NumberOfBytes === undefined) throw new ValidationException(cryptoMsg.numberOfBytesRequired);
   const bytes = generateRandom(input.NumberOfBytes);
-  const out = { Plaintext: bytes.toString('base64') };
+  const out = jsonObject({ Plaintext: new Blob64(bytes) });
   bytes.fill(0);
   return out;
 }

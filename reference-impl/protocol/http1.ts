@@ -28,7 +28,8 @@ export interface Http1Response {
   body: string;
 }
 
-export type Http1Handler = (req: Http1Request) => Http1Response;
+/** Answers a request; a promise holds back the connection's later (pipelined) replies until it settles. */
+export type Http1Handler = (req: Http1Request) => Http1Response | Promise<Http1Response>;
 
 export interface Http1Options {
   maxBodyBytes: number;
@@ -181,6 +182,8 @@ function decodeChunked(buf: Buffer, start: number, limit: number): { body: Buffe
   }
 }
 
+const INTERNAL_ERROR: Http1Response = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error' };
+
 function plainError(status: number): string {
   return serializeResponse({ status, headers: { 'content-type': 'text/plain' }, body: STATUS_TEXT[status] ?? 'Error' }, true);
 }
@@ -209,12 +212,13 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
     let closed = false;
     const remoteAddress = socket.remoteAddress;
 
-    socket.on('data', (chunk: Buffer) => {
-      if (closed) return;
-      buf = buf === null ? chunk : Buffer.concat([buf, chunk]);
+    /** A reply is pending on a promise: parse nothing more until it is written. */
+    let waiting = false;
+
+    const pump = (): void => {
       let out = '';
       try {
-        while (buf !== null && !closed) {
+        while (buf !== null && !closed && !waiting) {
           if (head === null) {
             const end = buf.indexOf(CRLFCRLF);
             if (end < 0) {
@@ -263,11 +267,21 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
           const keepAlive = head.keepAlive;
           head = null;
           buf = next === buf.length ? null : buf.subarray(next);
-          let response: Http1Response;
+          let response: Http1Response | Promise<Http1Response>;
           try {
             response = handler(request);
           } catch {
-            response = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error' };
+            response = INTERNAL_ERROR;
+          }
+          if (response instanceof Promise) {
+            waiting = true;
+            if (out.length > 0) socket.write(out);
+            out = '';
+            response.then(
+              (r) => resume(r, keepAlive),
+              () => resume(INTERNAL_ERROR, keepAlive),
+            );
+            break;
           }
           out += serializeResponse(response, !keepAlive);
           if (!keepAlive) closed = true;
@@ -286,6 +300,30 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
       if (closed) buf = null;
       // Keep a partial request's bytes compact: a subarray would pin the whole old chunk.
       if (buf !== null && buf.byteOffset > 0 && buf.length < 4096) buf = Buffer.from(buf);
+    };
+
+    const resume = (response: Http1Response, keepAlive: boolean): void => {
+      waiting = false;
+      if (socket.destroyed) return;
+      if (!keepAlive) {
+        closed = true;
+        socket.end(serializeResponse(response, true));
+        return;
+      }
+      socket.write(serializeResponse(response, false));
+      pump();
+    };
+
+    socket.on('data', (chunk: Buffer) => {
+      if (closed) return;
+      buf = buf === null ? chunk : Buffer.concat([buf, chunk]);
+      if (buf.length > maxHeaderBytes + opts.maxBodyBytes + 64 * 1024) {
+        // A client pipelining without reading replies: stop buffering.
+        closed = true;
+        socket.destroy();
+        return;
+      }
+      if (!waiting) pump();
     });
     socket.on('error', () => {
       closed = true;

@@ -14,7 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { AuditEntry, AuditSink } from '../audit/audit-log.js';
+import { isoTime, type AuditEntry, type AuditSink } from '../audit/audit-log.js';
 import type { CredentialLookup, Principal } from '../auth/credentials.js';
 import { verifySigV4 } from '../auth/sigv4.js';
 import type { Clock } from '../clock/clock.js';
@@ -36,6 +36,7 @@ import { OPERATIONS as MODEL_OPERATIONS } from '../generated/index.js';
 import { validateRequest } from '../validate/index.js';
 import { CONTROL_OPERATIONS, isControlOperation, type ControlDeps } from './control.js';
 import { protocolMsg } from './messages.js';
+import { JsonText } from './json-text.js';
 
 export interface RawRequest {
   method: string;
@@ -67,6 +68,12 @@ export interface PipelineDeps {
   control: ControlDeps;
   /** Wall clock for SigV4 (never the controllable clock). */
   wallClock?: () => number;
+  /**
+   * Tells the server's other worker processes that this one wrote to the store; resolves once
+   * they have all dropped their caches. The reply to a request that wrote waits for it, so no
+   * worker can serve a stale key to a client that has seen the write acknowledged.
+   */
+  announceWrite?: () => Promise<void>;
 }
 
 const TRENT = 'TrentService.';
@@ -77,7 +84,16 @@ const JSON_TYPE = 'application/x-amz-json-1.1';
 export class Pipeline {
   constructor(private readonly deps: PipelineDeps) {}
 
-  handle(req: RawRequest): RawResponse {
+  handle(req: RawRequest): RawResponse | Promise<RawResponse> {
+    const writesBefore = this.deps.keyring.store.writeCount;
+    const response = this.process(req);
+    if (this.deps.announceWrite && this.deps.keyring.store.writeCount !== writesBefore) {
+      return this.deps.announceWrite().then(() => response);
+    }
+    return response;
+  }
+
+  private process(req: RawRequest): RawResponse {
     const started = performance.now();
     const requestId = randomUUID();
     const target = headerValue(req.headers['x-amz-target']);
@@ -142,7 +158,8 @@ export class Pipeline {
     const input = validateRequest(operation as never, json);
     this.deps.admit?.(principal, region, operation, input);
     if (!isImplemented(operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(operation));
-    return JSON.stringify(handlerFor(operation)(input, ctx));
+    const result = handlerFor(operation)(input, ctx);
+    return result instanceof JsonText ? result.text : JSON.stringify(result);
   }
 }
 
@@ -180,7 +197,7 @@ function auditEntry(
   durationMs: number,
 ): AuditEntry {
   const entry: AuditEntry = {
-    eventTime: new Date(deps.clock.now()).toISOString(),
+    eventTime: isoTime(deps.clock.now()),
     requestId,
     eventName: operation,
     awsRegion: deps.region,

@@ -2,10 +2,17 @@
  * Durable store of keys, backing-key versions, aliases and server metadata.
  *
  * better-sqlite3 in WAL mode, shared by every worker process of one server. Reads go through
- * an in-memory cache that is dropped whenever another connection has committed, detected with
- * `PRAGMA data_version` before any cached record is trusted ({@link KeyStore.sync}), so a key
- * disabled or deleted through one worker is never used by another. Writes are IMMEDIATE
- * transactions; a write acknowledged to a client is in the WAL, so it survives `kill -9`.
+ * an in-memory cache; writes are IMMEDIATE transactions, and a write acknowledged to a client is
+ * in the WAL, so it survives `kill -9`.
+ *
+ * Cache coherence across processes ({@link Coherence}):
+ * - `data-version`: before trusting the cache, {@link KeyStore.sync} asks SQLite whether any
+ *   other connection committed (`PRAGMA data_version`) and drops the cache if so. Safe with any
+ *   number of unknown writers; costs a query per request.
+ * - `notified`: the server guarantees it is the only writer (a data-dir lock) and that every
+ *   write is announced to every other worker, which calls {@link KeyStore.invalidate}, before
+ *   the write is acknowledged to the client. `sync` is then free. Either way, a key disabled or
+ *   deleted through one worker is never used by another after the client has heard back.
  *
  * @module
  */
@@ -69,9 +76,13 @@ const toAlias = (r: AliasRow): AliasRecord => ({
   updatedAt: r.updated_at,
 });
 
+export type Coherence = 'data-version' | 'notified';
+
 export interface StoreOptions {
   /** SQLite file path, or ':memory:' for a throwaway store. */
   path: string;
+  /** How cached records are kept in step with other processes (default `data-version`). */
+  coherence?: Coherence;
   /** `FULL` also survives power loss; `NORMAL` (default) survives process crashes. */
   synchronous?: 'NORMAL' | 'FULL';
 }
@@ -79,6 +90,10 @@ export interface StoreOptions {
 export class KeyStore {
   readonly db: Database.Database;
   private lastDataVersion = -1;
+  private readonly coherence: Coherence;
+  private stale = true;
+  /** Incremented by every committed {@link write}; lets callers see that a request wrote. */
+  writeCount = 0;
   private readonly keyCache = new Map<string, KeyRecord | null>();
   private readonly aliasCache = new Map<string, AliasRecord | null>();
   private readonly metaCache = new Map<string, string | null>();
@@ -116,6 +131,7 @@ export class KeyStore {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 10000');
     this.db.exec(SCHEMA);
+    this.coherence = options.coherence ?? 'data-version';
     const db = this.db;
     this.stmt = {
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
@@ -157,11 +173,22 @@ export class KeyStore {
    * Call before trusting the cache (once per request is enough). Returns true when it dropped.
    */
   sync(): boolean {
+    if (this.coherence === 'notified') {
+      if (!this.stale) return false;
+      this.stale = false;
+      this.dropCaches();
+      return true;
+    }
     const v = this.stmt.dataVersion.get() as number;
     if (v === this.lastDataVersion) return false;
     this.lastDataVersion = v;
     this.dropCaches();
     return true;
+  }
+
+  /** Another process wrote: the next {@link sync} drops the caches (`notified` coherence). */
+  invalidate(): void {
+    this.stale = true;
   }
 
   /** Called after the caches are dropped (e.g. to reload the clock offset). */
@@ -180,7 +207,9 @@ export class KeyStore {
   write<T>(fn: () => T): T {
     this.dropCaches();
     try {
-      return this.db.transaction(fn).immediate();
+      const result = this.db.transaction(fn).immediate();
+      this.writeCount++;
+      return result;
     } finally {
       // Our own commits do not bump data_version for this connection; drop what fn may have cached.
       this.dropCaches();

@@ -1,0 +1,139 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KeyRecord } from '../keys/model.js';
+import { KeyStore } from './store.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'kmsbench-store-'));
+
+function key(keyId: string, overrides: Partial<KeyRecord> = {}): KeyRecord {
+  return {
+    keyId,
+    account: '111122223333',
+    region: 'us-east-1',
+    arn: `arn:aws:kms:us-east-1:111122223333:key/${keyId}`,
+    createdAt: 0,
+    description: '',
+    keyUsage: 'ENCRYPT_DECRYPT',
+    keySpec: 'SYMMETRIC_DEFAULT',
+    origin: 'AWS_KMS',
+    keyManager: 'CUSTOMER',
+    state: 'Enabled',
+    deletionDate: null,
+    pendingWindowInDays: null,
+    policy: '{}',
+    rotationEnabled: false,
+    rotationPeriodInDays: null,
+    nextRotationAt: null,
+    onDemandRotationStartedAt: null,
+    onDemandRotations: 0,
+    tags: [],
+    currentVersion: 1,
+    ...overrides,
+  };
+}
+
+const open: KeyStore[] = [];
+const store = (path: string, coherence: 'data-version' | 'notified') => {
+  const s = new KeyStore({ path, coherence });
+  open.push(s);
+  return s;
+};
+afterEach(() => {
+  for (const s of open.splice(0)) s.close();
+});
+
+describe('KeyStore', () => {
+  it('persists keys, backing keys and aliases across reopen', () => {
+    const path = join(dir(), 'kms.sqlite');
+    const a = store(path, 'notified');
+    a.write(() => {
+      a.putKey(key('k1'));
+      a.putBackingKey({ keyId: 'k1', version: 1, sealed: Buffer.from([1, 2, 3]), createdAt: 5, rotationType: null });
+      a.putAlias({ account: '111122223333', region: 'us-east-1', name: 'alias/x', targetKeyId: 'k1', createdAt: 1, updatedAt: 2 });
+    });
+    a.close();
+    const b = store(path, 'notified');
+    expect(b.getKey('k1')?.arn).toContain('k1');
+    expect(b.getBackingKey('k1', 1)?.sealed).toEqual(Buffer.from([1, 2, 3]));
+    expect(b.getAlias('111122223333', 'us-east-1', 'alias/x')?.targetKeyId).toBe('k1');
+  });
+
+  it('data-version coherence sees another connection\'s commit on the next sync', () => {
+    const path = join(dir(), 'kms.sqlite');
+    const a = store(path, 'data-version');
+    const b = store(path, 'data-version');
+    a.write(() => a.putKey(key('k1')));
+    b.sync();
+    expect(b.getKey('k1')?.state).toBe('Enabled');
+    a.write(() => a.putKey(key('k1', { state: 'Disabled' })));
+    expect(b.getKey('k1')?.state).toBe('Enabled'); // cached until sync
+    expect(b.sync()).toBe(true);
+    expect(b.getKey('k1')?.state).toBe('Disabled');
+    expect(b.sync()).toBe(false);
+  });
+
+  it('notified coherence trusts its cache until invalidated', () => {
+    const path = join(dir(), 'kms.sqlite');
+    const a = store(path, 'notified');
+    const b = store(path, 'notified');
+    a.write(() => a.putKey(key('k1')));
+    b.sync();
+    expect(b.getKey('k1')?.state).toBe('Enabled');
+    a.write(() => a.putKey(key('k1', { state: 'Disabled' })));
+    expect(b.sync()).toBe(false);
+    expect(b.getKey('k1')?.state).toBe('Enabled');
+    b.invalidate();
+    expect(b.sync()).toBe(true);
+    expect(b.getKey('k1')?.state).toBe('Disabled');
+  });
+
+  it('counts committed writes and drops its own cache on write', () => {
+    const s = store(join(dir(), 'kms.sqlite'), 'notified');
+    const before = s.writeCount;
+    s.write(() => s.putKey(key('k1')));
+    expect(s.getKey('k1')?.state).toBe('Enabled');
+    s.write(() => s.putKey(key('k1', { state: 'Disabled' })));
+    expect(s.getKey('k1')?.state).toBe('Disabled');
+    expect(s.writeCount).toBe(before + 2);
+    expect(() => s.write(() => { throw new Error('rolled back'); })).toThrow('rolled back');
+    expect(s.writeCount).toBe(before + 2);
+  });
+
+  it('deleting a key removes its backing keys and aliases', () => {
+    const s = store(join(dir(), 'kms.sqlite'), 'notified');
+    s.write(() => {
+      s.putKey(key('k1'));
+      s.putBackingKey({ keyId: 'k1', version: 1, sealed: Buffer.from([1]), createdAt: 0, rotationType: null });
+      s.putAlias({ account: '111122223333', region: 'us-east-1', name: 'alias/x', targetKeyId: 'k1', createdAt: 0, updatedAt: 0 });
+    });
+    s.write(() => s.deleteKey('k1'));
+    expect(s.getKey('k1')).toBeUndefined();
+    expect(s.getBackingKey('k1', 1)).toBeUndefined();
+    expect(s.getAlias('111122223333', 'us-east-1', 'alias/x')).toBeUndefined();
+  });
+
+  it('finds keys whose deletion or rotation is due', () => {
+    const s = store(join(dir(), 'kms.sqlite'), 'notified');
+    s.write(() => {
+      s.putKey(key('del', { state: 'PendingDeletion', deletionDate: 100 }));
+      s.putKey(key('rot', { rotationEnabled: true, nextRotationAt: 200 }));
+      s.putKey(key('rot-disabled', { state: 'Disabled', rotationEnabled: true, nextRotationAt: 50 }));
+    });
+    expect(s.keyIdsPendingDeletionDue(99)).toEqual([]);
+    expect(s.keyIdsPendingDeletionDue(100)).toEqual(['del']);
+    expect(s.keyIdsRotationDue(300)).toEqual(['rot']);
+  });
+
+  it('lists keys of one account and Region in pages', () => {
+    const s = store(join(dir(), 'kms.sqlite'), 'notified');
+    s.write(() => {
+      for (const id of ['a', 'b', 'c']) s.putKey(key(id));
+      s.putKey(key('z', { account: '999999999999' }));
+    });
+    expect(s.listKeys('111122223333', 'us-east-1', '', 2).map((k) => k.keyId)).toEqual(['a', 'b']);
+    expect(s.listKeys('111122223333', 'us-east-1', 'b', 2).map((k) => k.keyId)).toEqual(['c']);
+    expect(s.countKeys('111122223333', 'us-east-1')).toBe(3);
+  });
+});
