@@ -1,0 +1,121 @@
+/**
+ * What a conformance case is: metadata (like test262's frontmatter) plus one `run` function.
+ *
+ * ```ts
+ * export default defineCase({
+ *   id: 'encrypt.context.mismatch-boundary',
+ *   title: 'Decrypt refuses a context whose keys and values split differently',
+ *   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/encrypt_context.html',
+ *   tags: ['encryption-context'],
+ *   ops: ['Encrypt', 'Decrypt'],
+ *   async run(t) {
+ *     const key = await t.createKey();
+ *     const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionContext: { ab: 'c' } }));
+ *     await t.expectError(t.kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { a: 'bc' } })), { code: 'InvalidCiphertextException' });
+ *   },
+ * });
+ * ```
+ *
+ * The runner's contract (what pass, fail, error and skip mean) is in suites/README.md.
+ *
+ * @module
+ */
+import type { KMSClient, KeyMetadata } from '@aws-sdk/client-kms';
+import type { RawReply } from '../client/raw-client.js';
+import type { OperationName } from '../../reference-impl/generated/model.js';
+
+/** Tags from the closed list in suites/tags.txt. */
+export type CaseTag =
+  | 'semantics'
+  | 'limits'
+  | 'encryption-context'
+  | 'key-state'
+  | 'deletion'
+  | 'rotation'
+  | 'aliases'
+  | 'tags'
+  | 'grants'
+  | 'policy'
+  | 'throttling'
+  | 'auth'
+  | 'protocol';
+
+/**
+ * Flags, a closed set:
+ * - `needs-clock`: advances the endpoint's clock (skipped where the endpoint has no clock control).
+ * - `destructive`: changes account-wide state (e.g. quotas) — never run concurrently with others.
+ * - `slow`: takes more than a second against the reference server.
+ * - `real-aws-only`: only meaningful against real AWS.
+ */
+export type CaseFlag = 'needs-clock' | 'destructive' | 'slow' | 'real-aws-only';
+
+/** What an endpoint can do, found by the capabilities probe rather than guessed. */
+export type Capability =
+  /** Accepts the kmsbench control calls (KmsBench.AdvanceClock). */
+  | 'clock-control'
+  /** Is a kmsbench reference server whose quotas the run configured low enough to test throttling. */
+  | 'low-quota'
+  /** Implements this operation at all (answers something other than "unknown/unsupported operation"). */
+  | `op:${OperationName}`;
+
+/** An expected AWS error. `message` may be a string (exact) or a RegExp. Omit to not check it. */
+export interface ExpectedError {
+  code: string;
+  status?: number;
+  /** Exact text, a pattern, or `null` for "no message member at all". */
+  message?: string | RegExp | null;
+}
+
+export interface CaseContext {
+  /** The SDK client, retries off (maxAttempts 1). */
+  kms: KMSClient;
+  endpoint: string;
+  region: string;
+  /** Account of the credentials in use. */
+  account: string;
+  /** Sends a signed AWS JSON 1.1 call with exactly this body (object → JSON, string as is). */
+  raw(operation: string, body: unknown, options?: { target?: string; headers?: Record<string, string> }): Promise<RawReply>;
+  /** Sends arbitrary bytes/headers unsigned unless the headers say otherwise. */
+  rawHttp(init: { method?: string; headers: Record<string, string>; body?: string | Buffer }): Promise<RawReply>;
+  /** A fresh symmetric key for this case; scheduled for deletion (7 days) after the case. */
+  createKey(input?: Record<string, unknown>): Promise<KeyMetadata & { KeyId: string; Arn: string }>;
+  /** A unique alias name (`alias/kmsbench/<run>/<case>/<n>`); aliases the case creates are deleted after it. */
+  aliasName(suffix?: string): string;
+  /** Registers cleanup work (runs after the case, last registered first, errors ignored). */
+  cleanup(fn: () => Promise<unknown>): void;
+  /** Advances the endpoint's clock; skips the case where the endpoint has no clock control. */
+  advanceClock(duration: string): Promise<void>;
+  /** Deterministic pseudo-random bytes. */
+  bytes(n: number, seed?: number): Uint8Array;
+  /** Resolves with the SDK error's code/status/message, or fails the case if the call succeeded or failed differently. */
+  expectError(call: Promise<unknown>, expected: ExpectedError): Promise<void>;
+  /** Fails the case with an expected-vs-actual record unless `actual` deep-equals `expected`. */
+  expectEqual(actual: unknown, expected: unknown, what: string): void;
+  /** Fails the case unless `condition` holds. */
+  check(condition: boolean, what: string, actual?: unknown): void;
+  /** Ends the case as skipped (only for capabilities the probe could not establish). */
+  skip(reason: string): never;
+  capabilities: ReadonlySet<Capability>;
+}
+
+export interface ConformanceCase {
+  /** Stable, never reused: `<area>.<behaviour>` in lower-kebab segments. */
+  id: string;
+  /** One line saying what the endpoint must do. */
+  title: string;
+  /** The AWS documentation section this checks (URL with anchor). */
+  doc: string;
+  tags: CaseTag[];
+  /** The KMS operations the case calls (a case is skipped where one is unsupported). */
+  ops: OperationName[];
+  flags?: CaseFlag[];
+  /** Capabilities beyond `ops` the case needs. */
+  needs?: Capability[];
+  /** Per-case timeout in ms (default 30 s). */
+  timeoutMs?: number;
+  run(t: CaseContext): Promise<void>;
+}
+
+export function defineCase(c: ConformanceCase): ConformanceCase {
+  return c;
+}
