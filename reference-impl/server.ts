@@ -236,7 +236,10 @@ async function startCluster(options: ResolvedOptions): Promise<RunningServer> {
             new Promise<void>((resolve) => {
               if (w.isDead()) return resolve();
               w.once('exit', () => resolve());
-              w.send({ type: 'shutdown' });
+              // Ctrl-C signals the whole process group: the worker may already be exiting and
+              // its channel closed. Without a callback a failed send is an 'error' event that
+              // crashes the primary (exit 1 instead of 0).
+              if (w.isConnected()) w.send({ type: 'shutdown' }, () => {});
               setTimeout(() => w.kill('SIGKILL'), 5000).unref();
             }),
         ),
