@@ -206,18 +206,35 @@ async function startCluster(options: ResolvedOptions): Promise<RunningServer> {
     throw e;
   }
   relayWriteAnnouncements(workers);
-  const port = await Promise.all(
-    workers.map(
-      (w) =>
-        new Promise<number>((resolve, reject) => {
-          w.once('message', (m: { type?: string; port?: number; error?: string }) => {
-            if (m?.type === 'listening' && typeof m.port === 'number') resolve(m.port);
-            else reject(new Error(m?.error ?? 'worker failed to start'));
-          });
-          w.once('exit', (code) => reject(new Error(`worker exited with code ${code} during start-up`)));
-        }),
-    ),
-  ).then((ports) => ports[0]!);
+  let port: number;
+  try {
+    port = await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<number>((resolve, reject) => {
+            w.once('message', (m: { type?: string; port?: number; error?: string }) => {
+              if (m?.type === 'listening' && typeof m.port === 'number') resolve(m.port);
+              else reject(new Error(m?.error ?? 'worker failed to start'));
+            });
+            w.once('exit', (code) => reject(new Error(`worker exited with code ${code} during start-up`)));
+          }),
+      ),
+    ).then((ports) => ports[0]!);
+  } catch (e) {
+    // One worker failed: stop the others, or they keep this process alive and `serve` never exits.
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.isDead()) return resolve();
+            w.once('exit', () => resolve());
+            w.process.kill('SIGKILL');
+          }),
+      ),
+    );
+    unlock();
+    throw e;
+  }
   let closing = false;
   for (const w of workers) {
     w.on('exit', (code, signal) => {
