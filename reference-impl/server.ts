@@ -11,7 +11,7 @@
  * @module
  */
 import cluster, { type Worker } from 'node:cluster';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +27,19 @@ import { createHttpServer } from './protocol/http-edge.js';
 import { closeHttp1Server } from './protocol/http1.js';
 import { Pipeline } from './protocol/pipeline.js';
 import { lockDataDir } from './store/lock.js';
+import type { RouteReply } from './protocol/http-edge.js';
+import {
+  LocalAdmission,
+  mergeMetrics,
+  prometheusText,
+  quotaProfileOf,
+  rateResolver,
+  type Admission,
+  type QuotaMetrics,
+  type QuotaSettings,
+} from './quota/admission.js';
+import { isQuotaMessage, LeaseCoordinator } from './quota/lease.js';
+import { monotonicNs } from './quota/token-bucket.js';
 import { KeyStore } from './store/store.js';
 
 export interface ServerOptions {
@@ -47,6 +60,16 @@ export interface ServerOptions {
   audit?: boolean;
   /** `FULL` makes commits survive power loss too (default `NORMAL`: survives process crashes). */
   synchronous?: 'NORMAL' | 'FULL';
+  /** Request quotas (default: on, the Region's current AWS defaults). */
+  quotas?: {
+    enabled?: boolean;
+    /** Built-in profile: `current` (default), `tier-50k`, `tier-30k`, `2018`, `legacy-2017`. */
+    profile?: string;
+    /** A JSON quota file (see reference-impl/quota/README.md); replaces `profile`. */
+    file?: string;
+    /** `CLASS=RATE` (or `burst-seconds=N`) overrides. */
+    overrides?: string[];
+  };
 }
 
 export interface RunningServer {
@@ -64,10 +87,23 @@ export const DEFAULTS = {
   account: '111122223333',
 } as const;
 
-export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile'>> & { credentialsFile?: string };
+export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'quotas'>> & {
+  credentialsFile?: string;
+  quotas: QuotaSettings;
+};
 
+/** Fills in defaults and reads/checks the quota configuration (throws QuotaConfigError on bad input). */
 export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
+  const q = options.quotas ?? {};
+  const quotas: QuotaSettings = {
+    enabled: q.enabled ?? true,
+    profile: q.profile ?? 'current',
+    overrides: q.overrides ?? [],
+    ...(q.file !== undefined ? { quotaFileText: readFileSync(q.file, 'utf8') } : {}),
+  };
+  quotaProfileOf(quotas); // fail early, in the caller's process, on a bad profile/file/override
   return {
+    quotas,
     host: options.host ?? DEFAULTS.host,
     port: options.port ?? DEFAULTS.port,
     dataDir: options.dataDir ?? DEFAULTS.dataDir,
@@ -87,6 +123,8 @@ export interface ServerComponents {
   keyring: Keyring;
   pipeline: Pipeline;
   audit: AuditSink;
+  /** GET routes outside the AWS API (metrics). */
+  routes: Record<string, () => Promise<RouteReply>>;
   close(): Promise<void>;
 }
 
@@ -95,6 +133,10 @@ export const SWEEP_INTERVAL_MS = 1000;
 export interface ComponentExtras {
   /** Set in cluster workers: announce writes to the other workers (see Pipeline). */
   announceWrite?: () => Promise<void>;
+  /** Set in cluster workers: the lease-based quota stage. Default: one in-process limiter. */
+  admission?: Admission;
+  /** Set in cluster workers: metrics of the whole cluster (asked of the primary). */
+  metrics?: () => Promise<QuotaMetrics>;
 }
 
 /**
@@ -119,6 +161,8 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
   });
   const clock = new OffsetClock(() => readClockOffset(store));
   const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
+  const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
+  const metrics = extras.metrics ?? (() => admission?.metrics() ?? { counters: {}, buckets: [] });
   const pipeline = new Pipeline({
     region: options.region,
     keyring,
@@ -127,9 +171,13 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     encodeContext: selectEncryptionContextEncoder(faults.has('ec-concat') ? 'ec-concat' : 'canonical'),
     faults,
     audit,
-    control: {},
+    admission,
+    control: { metrics },
     announceWrite: extras.announceWrite,
   });
+  const routes = {
+    '/_kmsbench/metrics': async () => ({ contentType: 'text/plain; version=0.0.4', body: prometheusText(await metrics()) }),
+  };
   const sweeper = setInterval(() => {
     try {
       store.sync();
@@ -146,6 +194,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     keyring,
     pipeline,
     audit,
+    routes,
     async close() {
       clearInterval(sweeper);
       await audit.close();
@@ -165,7 +214,7 @@ async function startInProcess(options: ResolvedOptions): Promise<RunningServer> 
     unlock();
     throw e;
   }
-  const http = createHttpServer(components.pipeline);
+  const http = createHttpServer(components.pipeline, { getRoutes: components.routes });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
@@ -206,6 +255,7 @@ async function startCluster(options: ResolvedOptions): Promise<RunningServer> {
     throw e;
   }
   relayWriteAnnouncements(workers);
+  if (options.quotas.enabled) coordinateQuotas(workers, options.quotas);
   let port: number;
   try {
     port = await Promise.all(
@@ -264,6 +314,53 @@ async function startCluster(options: ResolvedOptions): Promise<RunningServer> {
       unlock();
     },
   };
+}
+
+/**
+ * The primary's half of the quota stage: it owns every bucket (a LeaseCoordinator) and grants
+ * workers small token leases; it also answers `{type:'metrics?'}` with the whole cluster's
+ * metrics (every worker's counters, the coordinator's bucket levels).
+ */
+function coordinateQuotas(workers: Worker[], settings: QuotaSettings): void {
+  const coordinator = new LeaseCoordinator({ rates: rateResolver(settings) });
+  let nextQuery = 0;
+  for (const w of workers) {
+    w.on('message', (m: unknown) => {
+      if (isQuotaMessage(m)) {
+        if (m.type === 'kms-quota/grant') return;
+        const grant = coordinator.handle(m, monotonicNs());
+        if (grant && w.isConnected()) w.send(grant);
+        return;
+      }
+      const q = m as { type?: string; id?: number };
+      if (q?.type !== 'metrics?') return;
+      const live = workers.filter((x) => !x.isDead() && x.isConnected());
+      const query = ++nextQuery;
+      const parts: QuotaMetrics[] = [];
+      let pending = live.length;
+      const done = () => {
+        if (w.isConnected()) w.send({ type: 'metrics', id: q.id, metrics: mergeMetrics(parts, coordinator.snapshot(monotonicNs())) });
+      };
+      const timer = setTimeout(() => {
+        pending = -1;
+        done();
+      }, 1000);
+      for (const x of live) {
+        const onReply = (r: { type?: string; query?: number; metrics?: QuotaMetrics }) => {
+          if (r?.type !== 'counters' || r.query !== query) return;
+          x.off('message', onReply);
+          parts.push(r.metrics!);
+          if (--pending === 0) {
+            clearTimeout(timer);
+            done();
+          }
+        };
+        x.on('message', onReply);
+        x.send({ type: 'counters?', query });
+      }
+    });
+    w.on('exit', () => coordinator.workerExited(w.id));
+  }
 }
 
 /** How long a write waits for sibling workers to drop their caches before it is acknowledged anyway. */

@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { createHttpServer } from './protocol/http-edge.js';
 import { closeHttp1Server } from './protocol/http1.js';
 import { createComponents, type ResolvedOptions, type ServerComponents } from './server.js';
+import { LeaseAdmission, type QuotaMetrics } from './quota/admission.js';
+import { isQuotaMessage } from './quota/lease.js';
 
 const options = JSON.parse(process.env.KMSBENCH_WORKER_OPTIONS ?? '{}') as ResolvedOptions;
 const workerId = cluster.worker?.id ?? 0;
@@ -31,13 +33,37 @@ function announceWrite(): Promise<void> {
   });
 }
 
+let nextMetricsQuery = 0;
+const waitingForMetrics = new Map<number, (m: QuotaMetrics) => void>();
+
+/** Metrics of the whole cluster, collected by the primary. */
+function clusterMetrics(): Promise<QuotaMetrics> {
+  return new Promise((resolve) => {
+    const id = ++nextMetricsQuery;
+    waitingForMetrics.set(id, resolve);
+    if (!process.send?.({ type: 'metrics?', id })) {
+      waitingForMetrics.delete(id);
+      resolve(admission?.metrics() ?? { counters: {}, buckets: [] });
+    }
+  });
+}
+
+const admission = options.quotas.enabled ? new LeaseAdmission(workerId, (m) => process.send?.(m)) : undefined;
+
 let components: ServerComponents | undefined;
 try {
-  components = await createComponents(options, { announceWrite });
+  components = await createComponents(options, { announceWrite, admission, metrics: clusterMetrics });
   const { store } = components;
-  const http = createHttpServer(components.pipeline);
-  process.on('message', (m: { type?: string; id?: number }) => {
-    if (m?.type === 'invalidate') {
+  const http = createHttpServer(components.pipeline, { getRoutes: components.routes });
+  process.on('message', (m: { type?: string; id?: number; query?: number; metrics?: QuotaMetrics }) => {
+    if (isQuotaMessage(m)) {
+      if (m.type === 'kms-quota/grant') admission?.onMessage(m);
+    } else if (m?.type === 'counters?') {
+      process.send?.({ type: 'counters', query: m.query, metrics: admission?.metrics() ?? { counters: {}, buckets: [] } });
+    } else if (m?.type === 'metrics' && m.id !== undefined) {
+      waitingForMetrics.get(m.id)?.(m.metrics!);
+      waitingForMetrics.delete(m.id);
+    } else if (m?.type === 'invalidate') {
       store.invalidate();
       process.send?.({ type: 'invalidated', id: m.id });
     } else if (m?.type === 'announced' && m.id !== undefined) {

@@ -16,6 +16,11 @@ export const serveUsage = `kmsbench serve [options]
   --credentials FILE     JSON file with more accounts, principals and access keys
   --workers N            worker processes (default: number of cores)
   --fsync                make every commit survive power loss (synchronous=FULL)
+  --quota CLASS=RATE     override one request quota, per second (repeatable), e.g. symmetric=1000,
+                         DescribeKey=50, burst-seconds=0.5 (classes: reference-impl/quota/README.md)
+  --quota-profile NAME   quotas of another era: current (default), tier-50k, tier-30k, 2018, legacy-2017
+  --quota-file FILE      a JSON quota profile (replaces --quota-profile)
+  --no-quotas            throttle nothing
   --no-audit             do not write the audit log
   --fault NAME           test-only deliberate fault (repeatable): ${Object.keys(FAULTS).join(', ')}`;
 
@@ -31,6 +36,10 @@ export async function serve(argv: string[]): Promise<void> {
     fsync: { type: 'boolean' },
     'no-audit': { type: 'boolean' },
     fault: { type: 'string', multiple: true },
+    quota: { type: 'string', multiple: true },
+    'quota-profile': { type: 'string' },
+    'quota-file': { type: 'string' },
+    'no-quotas': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -39,7 +48,9 @@ export async function serve(argv: string[]): Promise<void> {
   }
   if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError('--account must be 12 digits');
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
-  const server = await startServer({
+  let server;
+  try {
+    server = await startServer({
     host: values.host,
     port: intOption(values.port, 'port', DEFAULTS.port),
     dataDir: values['data-dir'],
@@ -50,7 +61,17 @@ export async function serve(argv: string[]): Promise<void> {
     faults: values.fault,
     audit: !values['no-audit'],
     synchronous: values.fsync ? 'FULL' : 'NORMAL',
-  });
+    quotas: {
+      enabled: !values['no-quotas'],
+      profile: values['quota-profile'],
+      file: values['quota-file'],
+      overrides: values.quota,
+    },
+    });
+  } catch (e) {
+    if ((e as Error).name === 'QuotaConfigError') throw new UsageError((e as Error).message);
+    throw e;
+  }
   if (values.fault?.length) console.error(`kmsbench: DELIBERATE FAULTS ENABLED: ${values.fault.join(', ')}`);
   console.log(`listening on ${server.url}`);
   await new Promise<void>((resolve) => {

@@ -107,6 +107,29 @@ export class Keyring {
     return key;
   }
 
+  /**
+   * Best-effort KeySpec of the key `text` names, for routing (the quota stage): never throws,
+   * never creates or changes anything. Undefined when the key is not found.
+   */
+  peekKeySpec(scope: Pick<Scope, 'account' | 'region'>, text: string | undefined): string | undefined {
+    if (text === undefined) return undefined;
+    const ref = parseKeyRef(text);
+    let keyId: string | null | undefined;
+    switch (ref.kind) {
+      case 'keyId':
+      case 'keyArn':
+        keyId = ref.keyId;
+        break;
+      case 'aliasName':
+      case 'aliasArn':
+        keyId = this.store.getAlias(ref.kind === 'aliasArn' ? ref.account : scope.account, scope.region, ref.aliasName)?.targetKeyId;
+        break;
+      default:
+        return undefined;
+    }
+    return keyId ? this.store.getKey(keyId)?.keySpec : undefined;
+  }
+
   /** The key with this id, after due lifecycle events; undefined when it does not exist (any more). */
   byId(keyId: string, now: number): KeyRecord | undefined {
     const key = this.store.getKey(keyId);

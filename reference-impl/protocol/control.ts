@@ -9,6 +9,7 @@ import { ValidationException } from '../errors.js';
 import type { KeyStore } from '../store/store.js';
 import type { OpContext } from '../ops/context.js';
 import { epochSeconds } from '../keys/model.js';
+import type { QuotaMetrics } from '../quota/admission.js';
 
 export const CLOCK_OFFSET_META = 'clock.offsetMs';
 
@@ -16,8 +17,8 @@ export const CLOCK_OFFSET_META = 'clock.offsetMs';
 export const readClockOffset = (store: KeyStore): number => Number(store.getMeta(CLOCK_OFFSET_META) ?? 0);
 
 export interface ControlDeps {
-  /** Extra state a control call may report (e.g. quota metrics). */
-  metrics?: () => object;
+  /** Quota metrics of the whole server (all workers). */
+  metrics?: () => QuotaMetrics | Promise<QuotaMetrics>;
 }
 
 function advanceClock(input: unknown, ctx: OpContext): object {
@@ -44,14 +45,14 @@ function getClock(_input: unknown, ctx: OpContext): object {
   return { Now: epochSeconds(Date.now() + offset), OffsetSeconds: offset / 1000 };
 }
 
-function getMetrics(_input: unknown, _ctx: OpContext, deps: ControlDeps): object {
-  return deps.metrics?.() ?? {};
+function getMetrics(_input: unknown, _ctx: OpContext, deps: ControlDeps): object | Promise<object> {
+  return deps.metrics?.() ?? { counters: {}, buckets: [] };
 }
 
 export const CONTROL_OPERATIONS = {
   AdvanceClock: advanceClock,
   GetClock: getClock,
   GetMetrics: getMetrics,
-} satisfies Record<string, (input: unknown, ctx: OpContext, deps: ControlDeps) => object>;
+} satisfies Record<string, (input: unknown, ctx: OpContext, deps: ControlDeps) => object | Promise<object>>;
 
 export const isControlOperation = (op: string): op is keyof typeof CONTROL_OPERATIONS => Object.hasOwn(CONTROL_OPERATIONS, op);

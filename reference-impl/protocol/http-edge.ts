@@ -13,15 +13,20 @@ import type { Pipeline } from './pipeline.js';
 /** Largest request body accepted (AWS JSON 1.1 requests to KMS are far smaller). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+export interface RouteReply {
+  contentType: string;
+  body: string;
+}
+
 export interface EdgeOptions {
   maxBodyBytes?: number;
   /** Extra GET routes (e.g. `/_kmsbench/metrics`) answered outside the pipeline. */
-  getRoutes?: Record<string, () => { contentType: string; body: string }>;
+  getRoutes?: Record<string, () => RouteReply | Promise<RouteReply>>;
 }
 
 export function createHttpServer(pipeline: Pipeline, options: EdgeOptions = {}): Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const routes: Record<string, () => { contentType: string; body: string }> = {
+  const routes: Record<string, () => RouteReply | Promise<RouteReply>> = {
     '/_kmsbench/health': () => ({ contentType: 'text/plain', body: 'ok\n' }),
     ...options.getRoutes,
   };
@@ -30,8 +35,9 @@ export function createHttpServer(pipeline: Pipeline, options: EdgeOptions = {}):
       if (req.method === 'GET') {
         const route = routes[req.url];
         if (route) {
+          const toReply = (r: RouteReply) => ({ status: 200, headers: { 'content-type': r.contentType }, body: r.body });
           const r = route();
-          return { status: 200, headers: { 'content-type': r.contentType }, body: r.body };
+          return r instanceof Promise ? r.then(toReply) : toReply(r);
         }
       }
       return pipeline.handle(req);

@@ -20,6 +20,8 @@ import { verifySigV4 } from '../auth/sigv4.js';
 import type { Clock } from '../clock/clock.js';
 import {
   InvalidSignatureException,
+  THROTTLING_MESSAGE,
+  ThrottlingException,
   isKmsError,
   KMSInternalException,
   KmsError,
@@ -35,6 +37,9 @@ import { handlerFor, isImplemented } from '../ops/index.js';
 import { OPERATIONS as MODEL_OPERATIONS } from '../generated/index.js';
 import { validateRequest } from '../validate/index.js';
 import { CONTROL_OPERATIONS, isControlOperation, type ControlDeps } from './control.js';
+import type { Admission } from '../quota/admission.js';
+import type { KeyInfo } from '../quota/classes.js';
+import { parseCiphertextBlob } from '../hsm/blob.js';
 import { protocolMsg } from './messages.js';
 import { JsonText } from './json-text.js';
 
@@ -53,9 +58,6 @@ export interface RawResponse {
   body: string;
 }
 
-/** Admission control for a request (the quota stage); throws ThrottlingException to refuse. */
-export type Admit = (principal: Principal, region: string, operation: string, input: unknown) => void;
-
 export interface PipelineDeps {
   region: string;
   keyring: Keyring;
@@ -64,7 +66,8 @@ export interface PipelineDeps {
   encodeContext: EncryptionContextEncoder;
   faults: FaultSet;
   audit: AuditSink;
-  admit?: Admit;
+  /** The quota stage; absent (or the `no-throttle` fault) means nothing is throttled. */
+  admission?: Admission;
   control: ControlDeps;
   /** Wall clock for SigV4 (never the controllable clock). */
   wallClock?: () => number;
@@ -81,49 +84,128 @@ const isOperationName = (op: string): boolean => Object.hasOwn(MODEL_OPERATIONS,
 const CONTROL = 'KmsBench.';
 const JSON_TYPE = 'application/x-amz-json-1.1';
 
+/** One request on its way through the stages. */
+interface InFlight {
+  req: RawRequest;
+  started: number;
+  requestId: string;
+  operation: string;
+  principal?: Principal;
+  notes: AuditNotes;
+}
+
 export class Pipeline {
-  constructor(private readonly deps: PipelineDeps) {}
+  private readonly admission: Admission | undefined;
+
+  constructor(private readonly deps: PipelineDeps) {
+    this.admission = deps.faults.has('no-throttle') ? undefined : deps.admission;
+  }
 
   handle(req: RawRequest): RawResponse | Promise<RawResponse> {
     const writesBefore = this.deps.keyring.store.writeCount;
     const response = this.process(req);
+    if (response instanceof Promise) return response.then((r) => this.afterWrites(writesBefore, r));
+    return this.afterWrites(writesBefore, response);
+  }
+
+  private afterWrites(writesBefore: number, response: RawResponse): RawResponse | Promise<RawResponse> {
     if (this.deps.announceWrite && this.deps.keyring.store.writeCount !== writesBefore) {
       return this.deps.announceWrite().then(() => response);
     }
     return response;
   }
 
-  private process(req: RawRequest): RawResponse {
-    const started = performance.now();
-    const requestId = randomUUID();
-    const target = headerValue(req.headers['x-amz-target']);
-    let operation = 'Unknown';
-    let principal: Principal | undefined;
-    const notes: AuditNotes = {};
-    let response: RawResponse;
-    let errorCode: string | undefined;
+  /** target → auth → parse → validate → quota → operation; the quota stage may have to wait. */
+  private process(req: RawRequest): RawResponse | Promise<RawResponse> {
+    const r: InFlight = { req, started: performance.now(), requestId: randomUUID(), operation: 'Unknown', notes: {} };
     try {
+      const target = headerValue(req.headers['x-amz-target']);
       const dot = target?.indexOf('.') ?? -1;
       const prefix = target && dot > 0 ? target.slice(0, dot + 1) : '';
-      operation = target && dot > 0 ? target.slice(dot + 1) : 'Unknown';
+      r.operation = target && dot > 0 ? target.slice(dot + 1) : 'Unknown';
       const known =
         req.method === 'POST' &&
-        ((prefix === TRENT && isOperationName(operation)) || (prefix === CONTROL && isControlOperation(operation)));
+        ((prefix === TRENT && isOperationName(r.operation)) || (prefix === CONTROL && isControlOperation(r.operation)));
       if (!known) throw new UnknownOperationException(protocolMsg.unknownOperation);
-      principal = this.authenticate(req);
+      const principal = this.authenticate(req);
+      r.principal = principal;
       this.deps.keyring.store.sync();
       const json = parseJson(req.body);
-      const body = this.dispatch(prefix, operation, principal, json, notes);
-      response = { status: 200, headers: baseHeaders(requestId), body };
+      if (prefix === CONTROL) {
+        const result = CONTROL_OPERATIONS[r.operation as keyof typeof CONTROL_OPERATIONS](json, this.context(principal, r.notes), this.deps.control);
+        if (result instanceof Promise) {
+          return result.then(
+            (out) => this.reply(r, JSON.stringify(out)),
+            (e: unknown) => this.fail(r, e),
+          );
+        }
+        return this.reply(r, JSON.stringify(result));
+      }
+      const input = validateRequest(r.operation as never, json);
+      const admitted = this.admission?.admit(principal.accountId, this.deps.region, r.operation, this.keyInfo(r.operation, input, principal)) ?? true;
+      if (admitted instanceof Promise) {
+        return admitted.then(
+          (ok) => this.run(r, input, ok),
+          (e: unknown) => this.fail(r, e),
+        );
+      }
+      return this.run(r, input, admitted);
     } catch (e) {
-      const err = toKmsError(e);
-      errorCode = err.code;
-      response = { status: err.status, headers: baseHeaders(requestId), body: JSON.stringify(err.toJSON()) };
+      return this.fail(r, e);
     }
-    this.deps.audit.record(
-      auditEntry(this.deps, req, requestId, operation, principal, notes, errorCode, performance.now() - started),
+  }
+
+  /** After the quota stage: the operation itself. */
+  private run(r: InFlight, input: unknown, admitted: boolean): RawResponse {
+    try {
+      if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
+      if (!isImplemented(r.operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(r.operation));
+      const result = handlerFor(r.operation)(input, this.context(r.principal!, r.notes));
+      return this.reply(r, result instanceof JsonText ? result.text : JSON.stringify(result));
+    } catch (e) {
+      return this.fail(r, e);
+    }
+  }
+
+  private context(principal: Principal, notes: AuditNotes): OpContext {
+    const { keyring, clock, encodeContext, faults, region } = this.deps;
+    return {
+      scope: { account: principal.accountId, region, principalArn: principal.arn, now: clock.now() },
+      keyring,
+      encodeContext,
+      faults,
+      audit: notes,
+    };
+  }
+
+  /** What the quota stage needs to know about the key a request uses (its spec picks the class). */
+  private keyInfo(operation: string, input: unknown, principal: Principal): KeyInfo | undefined {
+    const i = input as { KeyId?: string; DestinationKeyId?: string; CiphertextBlob?: Buffer; KeyPairSpec?: string };
+    if (i.KeyPairSpec !== undefined) return { keyPairSpec: i.KeyPairSpec };
+    const keyIdText = operation === 'ReEncrypt' ? i.DestinationKeyId : i.KeyId;
+    if (keyIdText === undefined && operation !== 'Decrypt') return undefined;
+    const keySpec = this.deps.keyring.peekKeySpec(
+      { account: principal.accountId, region: this.deps.region },
+      keyIdText ?? blobKeyId(i.CiphertextBlob),
     );
-    return response;
+    return keySpec === undefined ? undefined : { keySpec };
+  }
+
+  private reply(r: InFlight, body: string): RawResponse {
+    this.record(r, undefined);
+    return { status: 200, headers: baseHeaders(r.requestId), body };
+  }
+
+  private fail(r: InFlight, e: unknown): RawResponse {
+    const err = toKmsError(e);
+    this.record(r, err.code);
+    return { status: err.status, headers: baseHeaders(r.requestId), body: JSON.stringify(err.toJSON()) };
+  }
+
+  private record(r: InFlight, errorCode: string | undefined): void {
+    this.deps.audit.record(
+      auditEntry(this.deps, r.req, r.requestId, r.operation, r.principal, r.notes, errorCode, performance.now() - r.started),
+    );
   }
 
   private authenticate(req: RawRequest): Principal {
@@ -142,24 +224,15 @@ export class Pipeline {
     if (verified.region !== region) throw new InvalidSignatureException(protocolMsg.wrongRegion(verified.region));
     return verified.principal;
   }
+}
 
-  private dispatch(prefix: string, operation: string, principal: Principal, json: unknown, notes: AuditNotes): string {
-    const { keyring, clock, encodeContext, faults, region } = this.deps;
-    const ctx: OpContext = {
-      scope: { account: principal.accountId, region, principalArn: principal.arn, now: clock.now() },
-      keyring,
-      encodeContext,
-      faults,
-      audit: notes,
-    };
-    if (prefix === CONTROL) {
-      return JSON.stringify(CONTROL_OPERATIONS[operation as keyof typeof CONTROL_OPERATIONS](json, ctx, this.deps.control));
-    }
-    const input = validateRequest(operation as never, json);
-    this.deps.admit?.(principal, region, operation, input);
-    if (!isImplemented(operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(operation));
-    const result = handlerFor(operation)(input, ctx);
-    return result instanceof JsonText ? result.text : JSON.stringify(result);
+/** The key id in a ciphertext blob's header, or undefined for anything that is not one of ours. */
+function blobKeyId(blob: Buffer | undefined): string | undefined {
+  if (!blob) return undefined;
+  try {
+    return parseCiphertextBlob(blob).keyId;
+  } catch {
+    return undefined;
   }
 }
 
