@@ -18,7 +18,7 @@ export async function run(argv: string[]): Promise<void> {
   const { values } = parse(argv, { 'keep-data': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) return void console.log(runUsage);
   const dataDir = mkdtempSync(join(tmpdir(), 'kmsbench-run-'));
-  const server = await startServer({ port: 0, dataDir });
+  const server = await startServer({ port: 0, dataDir, quotas: { enabled: false } });
   console.log(`embedded reference server: ${server.url} (data in ${dataDir})`);
   try {
     const results = await smokeTest({ endpoint: server.url, region: 'us-east-1' });
