@@ -32,7 +32,6 @@ import {
   LocalAdmission,
   mergeMetrics,
   prometheusText,
-  quotaProfileOf,
   rateResolver,
   type Admission,
   type QuotaMetrics,
@@ -69,6 +68,8 @@ export interface ServerOptions {
     file?: string;
     /** `CLASS=RATE` (or `burst-seconds=N`) overrides. */
     overrides?: string[];
+    /** This server enforces 1/N of each quota (N servers serving one account). */
+    share?: number;
   };
 }
 
@@ -99,9 +100,10 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     enabled: q.enabled ?? true,
     profile: q.profile ?? 'current',
     overrides: q.overrides ?? [],
+    share: q.share ?? 1,
     ...(q.file !== undefined ? { quotaFileText: readFileSync(q.file, 'utf8') } : {}),
   };
-  quotaProfileOf(quotas); // fail early, in the caller's process, on a bad profile/file/override
+  rateResolver(quotas); // fail early, in the caller's process, on a bad profile/file/override/share
   return {
     quotas,
     host: options.host ?? DEFAULTS.host,

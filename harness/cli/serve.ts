@@ -20,6 +20,7 @@ export const serveUsage = `kmsbench serve [options]
                          DescribeKey=50, burst-seconds=0.5 (classes: reference-impl/quota/README.md)
   --quota-profile NAME   quotas of another era: current (default), tier-50k, tier-30k, 2018, legacy-2017
   --quota-file FILE      a JSON quota profile (replaces --quota-profile)
+  --quota-share N        N separate servers serve one account: enforce 1/N of every quota
   --no-quotas            throttle nothing
   --no-audit             do not write the audit log
   --fault NAME           test-only deliberate fault (repeatable): ${Object.keys(FAULTS).join(', ')}`;
@@ -40,6 +41,7 @@ export async function serve(argv: string[]): Promise<void> {
     'quota-profile': { type: 'string' },
     'quota-file': { type: 'string' },
     'no-quotas': { type: 'boolean' },
+    'quota-share': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -66,10 +68,11 @@ export async function serve(argv: string[]): Promise<void> {
       profile: values['quota-profile'],
       file: values['quota-file'],
       overrides: values.quota,
+      share: intOption(values['quota-share'], 'quota-share', 1, 1),
     },
     });
   } catch (e) {
-    if ((e as Error).name === 'QuotaConfigError') throw new UsageError((e as Error).message);
+    if ((e as Error).name === 'QuotaConfigError' || e instanceof RangeError) throw new UsageError((e as Error).message);
     throw e;
   }
   if (values.fault?.length) console.error(`kmsbench: DELIBERATE FAULTS ENABLED: ${values.fault.join(', ')}`);

@@ -63,3 +63,18 @@ describe('metrics', () => {
     expect(text).toMatch(/# TYPE kmsbench_quota_rate gauge/);
   });
 });
+
+describe('quota share', () => {
+  it('enforces 1/N of each rate and burst', () => {
+    const now = 0;
+    const a = new LocalAdmission({ ...DEFAULT_QUOTA_SETTINGS, overrides: ['symmetric=30'], share: 3 }, () => now);
+    let admitted = 0;
+    for (let i = 0; i < 100; i++) if (a.admit('111122223333', 'us-east-1', 'Encrypt', undefined)) admitted++;
+    expect(admitted).toBe(10);
+  });
+
+  it('refuses a share that is not a whole number >= 1', () => {
+    expect(() => new LocalAdmission({ ...DEFAULT_QUOTA_SETTINGS, share: 0 })).toThrow(RangeError);
+    expect(() => new LocalAdmission({ ...DEFAULT_QUOTA_SETTINGS, share: 1.5 })).toThrow(RangeError);
+  });
+});

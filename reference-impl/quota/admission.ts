@@ -25,6 +25,12 @@ export interface QuotaSettings {
   quotaFileText?: string;
   /** `CLASS=RATE` overrides applied on top (`--quota`). */
   overrides: string[];
+  /**
+   * Number of separate servers sharing one account's quota (`--quota-share N`): each enforces
+   * 1/N of every rate and burst. Default 1. (Workers of one server never need this: they share
+   * exact buckets through the primary.)
+   */
+  share?: number;
 }
 
 export const DEFAULT_QUOTA_SETTINGS: QuotaSettings = { enabled: true, profile: 'current', overrides: [] };
@@ -37,10 +43,16 @@ export function quotaProfileOf(settings: QuotaSettings): QuotaProfile {
 
 export function rateResolver(settings: QuotaSettings): RateResolver {
   const profile = quotaProfileOf(settings);
+  const share = settings.share ?? 1;
+  if (!(share >= 1) || !Number.isInteger(share)) throw new RangeError(`quota share must be a whole number >= 1, got ${share}`);
   const cache = new Map<string, ReturnType<typeof profileForRegion>>();
   return (_account, region) => {
     let r = cache.get(region);
-    if (!r) cache.set(region, (r = profileForRegion(region, profile)));
+    if (!r) {
+      const full = profileForRegion(region, profile);
+      r = share === 1 ? full : { ...full, rates: Object.fromEntries(Object.entries(full.rates).map(([c, rate]) => [c, rate / share])) as typeof full.rates };
+      cache.set(region, r);
+    }
     return r;
   };
 }
