@@ -35,7 +35,7 @@ import type { Keyring } from '../keys/keyring.js';
 import type { AuditNotes, OpContext } from '../ops/context.js';
 import { handlerFor, isImplemented } from '../ops/index.js';
 import { OPERATIONS as MODEL_OPERATIONS } from '../generated/index.js';
-import { validateRequest } from '../validate/index.js';
+import { validateRequest, validateRequestLeakingValues } from '../validate/index.js';
 import { CONTROL_OPERATIONS, isControlOperation, type ControlDeps } from './control.js';
 import type { Admission } from '../quota/admission.js';
 import type { KeyInfo } from '../quota/classes.js';
@@ -96,9 +96,11 @@ interface InFlight {
 
 export class Pipeline {
   private readonly admission: Admission | undefined;
+  private readonly validate: typeof validateRequest;
 
   constructor(private readonly deps: PipelineDeps) {
     this.admission = deps.faults.has('no-throttle') ? undefined : deps.admission;
+    this.validate = deps.faults.has('echo-plaintext') ? validateRequestLeakingValues : validateRequest;
   }
 
   handle(req: RawRequest): RawResponse | Promise<RawResponse> {
@@ -141,7 +143,7 @@ export class Pipeline {
         }
         return this.reply(r, JSON.stringify(result));
       }
-      const input = validateRequest(r.operation as never, json);
+      const input = this.validate(r.operation as never, json);
       const admitted = this.admission?.admit(principal.accountId, this.deps.region, r.operation, this.keyInfo(r.operation, input, principal)) ?? true;
       if (admitted instanceof Promise) {
         return admitted.then(

@@ -174,8 +174,8 @@ const TRUE_WORDS = new Set(['true', 'yes', 'y', 't', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', 'f', '0']);
 const TWO_63 = 2 ** 63;
 
-function compileScalar(def: ShapeDef): Node {
-  const sensitive = def.sensitive === true;
+function compileScalar(def: ShapeDef, leakValues: boolean): Node {
+  const sensitive = def.sensitive === true && !leakValues;
   switch (def.type) {
     case 'string': {
       const { min, max, regex, pattern } = def;
@@ -230,7 +230,8 @@ function compileScalar(def: ShapeDef): Node {
           return n < lo ? [minMsg] : n > hi ? [maxMsg] : null;
         },
         constraints,
-        render: (v) => byteBufferString((v as Buffer).length),
+        // `leakValues` (test-only fault echo-plaintext) prints the bytes themselves.
+        render: leakValues ? (v) => (v as Buffer).toString('base64') : (v) => byteBufferString((v as Buffer).length),
       });
     }
     case 'integer':
@@ -296,7 +297,14 @@ function compileScalar(def: ShapeDef): Node {
 export class Compiler {
   private readonly nodes = new Map<string, Node>();
 
-  constructor(private readonly shapes: ShapeTable) {}
+  /**
+   * @param options.leakValues test-only (fault `echo-plaintext`): messages quote every value,
+   *   sensitive or not, blobs included — the bug the conformance suite must catch.
+   */
+  constructor(
+    private readonly shapes: ShapeTable,
+    private readonly options: { leakValues?: boolean } = {},
+  ) {}
 
   node(name: string): Node {
     const done = this.nodes.get(name);
@@ -315,7 +323,7 @@ export class Compiler {
         node = this.map(def);
         break;
       default:
-        node = compileScalar(def);
+        node = compileScalar(def, this.options.leakValues === true);
     }
     this.nodes.set(name, node);
     return node;

@@ -19,9 +19,9 @@
  * @module
  */
 import { UnknownOperationException } from '../errors.js';
-import { OPERATIONS, OPERATION_NAMES, SHAPES, type OperationName } from '../generated/model.js';
+import { OPERATIONS, OPERATION_NAMES, SHAPES, type OperationName, type ShapeDef } from '../generated/model.js';
 import type { OperationInput } from '../generated/schemas.js';
-import { Compiler, compileRequestDecoder, type RequestDecoder } from './compile.js';
+import { Compiler, compileRequestDecoder, type RequestDecoder, type ShapeTable } from './compile.js';
 
 export type { OperationName } from '../generated/model.js';
 export type { OperationInput, OperationInputWire, OperationOutput, OperationOutputWire } from '../generated/schemas.js';
@@ -53,4 +53,26 @@ export function isOperationName(name: string): name is OperationName {
 export function validateRequest<O extends OperationName>(operation: O, body: unknown): OperationInput<O> {
   if (!hasOwn.call(REQUEST_DECODERS, operation)) throw new UnknownOperationException('');
   return REQUEST_DECODERS[operation](body) as OperationInput<O>;
+}
+
+let leakyDecoders: Record<string, RequestDecoder> | undefined;
+
+/**
+ * The deliberately broken validator behind the test-only fault `echo-plaintext`: its messages
+ * quote every offending value, plaintext included. Never used unless that fault is on.
+ */
+export function validateRequestLeakingValues<O extends OperationName>(operation: O, body: unknown): OperationInput<O> {
+  if (!hasOwn.call(REQUEST_DECODERS, operation)) throw new UnknownOperationException('');
+  if (!leakyDecoders) {
+    const stripped = Object.fromEntries(
+      Object.entries(SHAPES).map(([name, def]) => {
+        const { sensitive: _s, ...rest } = def as ShapeDef & { sensitive?: true; sensitiveMembers?: readonly string[] };
+        if ('sensitiveMembers' in rest) delete (rest as { sensitiveMembers?: unknown }).sensitiveMembers;
+        return [name, rest];
+      }),
+    ) as unknown as ShapeTable;
+    const leaky = new Compiler(stripped, { leakValues: true });
+    leakyDecoders = Object.fromEntries(OPERATION_NAMES.map((op) => [op, compileRequestDecoder(leaky, OPERATIONS[op].input)]));
+  }
+  return leakyDecoders[operation]!(body) as OperationInput<O>;
 }

@@ -319,3 +319,20 @@ describe('accepted input and conversions', () => {
     }
   });
 });
+
+describe('fault echo-plaintext (validateRequestLeakingValues)', () => {
+  it('quotes the plaintext the real validator hides', async () => {
+    const { validateRequestLeakingValues } = await import('./index.js');
+    const plaintext = Buffer.alloc(4097, 0x41).toString('base64');
+    const leak = (() => {
+      try {
+        validateRequestLeakingValues('Encrypt', { KeyId: 'k', Plaintext: plaintext });
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    expect(leak).toContain(plaintext);
+    expect(() => validateRequest('Encrypt', { KeyId: 'k', Plaintext: plaintext })).toThrow(/^1 validation error detected: Value at 'plaintext'/);
+  });
+});
