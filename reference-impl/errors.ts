@@ -100,7 +100,12 @@ export class KmsError extends Error {
   readonly retryable: boolean;
 
   constructor(code: AwsErrorCode, message: string, options?: { cause?: unknown }) {
+    // An answer to a client is not a bug: capturing a stack trace would be most of the cost of
+    // refusing a request (a throttled one, say). The cause of an internal error keeps its own.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message, options);
+    Error.stackTraceLimit = limit;
     const spec: ErrorSpec = ERROR_TABLE[code];
     this.code = code;
     this.status = spec.status;
