@@ -13,6 +13,9 @@ import type { QuotaMetrics } from '../quota/admission.js';
 
 export const CLOCK_OFFSET_META = 'clock.offsetMs';
 
+/** The server clock stays within four-digit ISO years (JS dates, and so audit times, end in 275760). */
+export const LATEST_CLOCK_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 /** Reads the shared clock offset (cached by the store until another worker writes). */
 export const readClockOffset = (store: KeyStore): number => Number(store.getMeta(CLOCK_OFFSET_META) ?? 0);
 
@@ -32,6 +35,7 @@ function advanceClock(input: unknown, ctx: OpContext): object {
   const store = ctx.keyring.store;
   const offset = store.write(() => {
     const next = readClockOffset(store) + ms;
+    if (!(Date.now() + next <= LATEST_CLOCK_MS)) throw new ValidationException('AdvanceClock cannot move the server clock past 9999-12-31T23:59:59.999Z.');
     store.putMeta(CLOCK_OFFSET_META, String(next));
     return next;
   });
