@@ -10,8 +10,8 @@ import { UsageError } from './args.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 interface Command {
-  /** Loads the command's module only when it runs (the server should not load the SDK). */
-  load: () => Promise<{ run: (argv: string[]) => Promise<void>; usage: string }>;
+  /** Loads the command's module only when it runs (the server should not load the SDK). A command may return its exit code. */
+  load: () => Promise<{ run: (argv: string[]) => Promise<void | number>; usage: string }>;
   summary: string;
 }
 
@@ -37,6 +37,13 @@ const COMMANDS: Record<string, Command> = {
     },
     summary: "advance or show a reference server's clock",
   },
+  conformance: {
+    load: async () => {
+      const m = await import('./conformance.js');
+      return { run: m.conformance, usage: m.conformanceUsage };
+    },
+    summary: 'run the conformance suites against an endpoint (default: the embedded server)',
+  },
 };
 
 const usage = () =>
@@ -57,8 +64,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = await entry.load();
   try {
-    await command.run(rest);
-    return 0;
+    const code = await command.run(rest);
+    return typeof code === 'number' ? code : Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(`kmsbench ${name}: ${e.message}\n\n${command.usage}`);

@@ -22,6 +22,7 @@
  */
 import type { KMSClient, KeyMetadata } from '@aws-sdk/client-kms';
 import type { RawReply } from '../client/raw-client.js';
+import type { Credentials } from '../client/sign.js';
 import type { OperationName } from '../../reference-impl/generated/model.js';
 
 /** Tags from the closed list in suites/tags.txt. */
@@ -42,18 +43,28 @@ export type CaseTag =
 
 /**
  * Flags, a closed set:
- * - `needs-clock`: advances the endpoint's clock (skipped where the endpoint has no clock control).
+ * - `needs-clock`: advances the endpoint's clock. Such cases run one at a time with nothing else
+ *   running; `t.advanceClock` skips the case where the endpoint has no clock control (so a case
+ *   may check the scheduled date first and only then wait).
  * - `destructive`: changes account-wide state (e.g. quotas) — never run concurrently with others.
- * - `slow`: takes more than a second against the reference server.
- * - `real-aws-only`: only meaningful against real AWS.
+ * - `slow`: takes more than a second against the reference server (started first).
+ * - `real-aws-only`: only meaningful against real AWS (skipped elsewhere).
  */
 export type CaseFlag = 'needs-clock' | 'destructive' | 'slow' | 'real-aws-only';
+
+/** The closed set of flags, at run time (scripts/lint-suites checks cases against it). */
+export const CASE_FLAGS = ['needs-clock', 'destructive', 'slow', 'real-aws-only'] as const satisfies readonly CaseFlag[];
 
 /** What an endpoint can do, found by the capabilities probe rather than guessed. */
 export type Capability =
   /** Accepts the kmsbench control calls (KmsBench.AdvanceClock). */
   | 'clock-control'
-  /** Is a kmsbench reference server whose quotas the run configured low enough to test throttling. */
+  /**
+   * Is a kmsbench reference server whose quotas the run configured low enough to test throttling:
+   * AWS's default request quotas for the Region (profile `current`: CreateKey 5/s, ...), with no
+   * other case running. The embedded target runs every other case with quotas off, and restarts
+   * on the same data for the cases that need this. Never established for other endpoints.
+   */
   | 'low-quota'
   /** Implements this operation at all (answers something other than "unknown/unsupported operation"). */
   | `op:${OperationName}`;
@@ -73,6 +84,12 @@ export interface CaseContext {
   region: string;
   /** Account of the credentials in use. */
   account: string;
+  /** The credentials the run signs with (for requests a case signs itself, e.g. with a broken signature). */
+  credentials: Credentials;
+  /** This case's id. */
+  caseId: string;
+  /** Aborted when the case times out (the SDK client and raw calls already use it). */
+  signal: AbortSignal;
   /** Sends a signed AWS JSON 1.1 call with exactly this body (object → JSON, string as is). */
   raw(operation: string, body: unknown, options?: { target?: string; headers?: Record<string, string> }): Promise<RawReply>;
   /** Sends arbitrary bytes/headers unsigned unless the headers say otherwise. */

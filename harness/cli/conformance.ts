@@ -1,0 +1,146 @@
+/**
+ * `kmsbench conformance`: run the conformance suites against an endpoint and judge the outcome
+ * against an expectation file. Exit codes: harness/conformance/contract.ts (EXIT).
+ *
+ * @module
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FAULTS } from '../../reference-impl/faults.js';
+import { CONTRACT_VERSION, EXIT, EXIT_MEANINGS } from '../conformance/contract.js';
+import { ExpectationFileError, loadExpectations, type ExpectationFile } from '../conformance/expectations.js';
+import { junitXml } from '../conformance/junit.js';
+import { DEFAULT_CONCURRENCY, runConformance, selectCases } from '../conformance/runner.js';
+import { summaryText } from '../conformance/summary.js';
+import { parseTarget } from '../conformance/target.js';
+import { HarnessError } from '../conformance/verdict.js';
+import { discoverCases } from '../../suites/index.js';
+import { clientRegion, intOption, parse, UsageError } from './args.js';
+
+/** The checkout (or installed package) root: the folder holding suites/. */
+const ROOT = [new URL('../../', import.meta.url), new URL('../../../', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((d) => existsSync(join(d, 'suites', 'tags.txt')) && existsSync(join(d, 'package.json')));
+
+export const REFERENCE_EXPECTATIONS = ROOT ? join(ROOT, 'suites', 'expectations', 'reference.json') : undefined;
+
+export const conformanceUsage = `kmsbench conformance [options]
+  --endpoint URL|embedded|aws  the endpoint under test (default: embedded, the reference server in
+                               this process with its test/test credentials; aws: the Region's AWS
+                               endpoint). Credentials otherwise: AWS_* environment variables or
+                               profile, else test/test.
+  --region R                   Region to sign for (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
+  --tags a,b                   only cases with one of these tags (suites/tags.txt)
+  --grep TEXT                  only cases whose id or title contains TEXT
+  --expect FILE|none           expectation file: cases known to fail on this target, with reasons
+                               (default for embedded: suites/expectations/reference.json; else none)
+  --out DIR                    where results.json and junit.xml go (default .kmsbench/conformance)
+  --concurrency N              cases at a time (default ${DEFAULT_CONCURRENCY})
+  --timeout MS                 per-case timeout, overriding each case's own (default 30000)
+  --fault NAME                 embedded only, repeatable: start the reference server with a
+                               deliberate fault (${Object.keys(FAULTS).join(', ')})
+  --list                       print the selected cases and exit
+  --verbose                    print each case's outcome as it finishes
+
+exit codes: ${Object.entries(EXIT_MEANINGS)
+  .map(([code, meaning]) => `${code} ${meaning}`)
+  .join('; ')}
+runner contract ${CONTRACT_VERSION}: suites/README.md`;
+
+export async function conformance(argv: string[]): Promise<number> {
+  try {
+    return await conformanceCommand(argv);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    // Anything else is the harness's own failure, never a verdict about the endpoint.
+    console.error(`kmsbench conformance: ${e instanceof HarnessError ? e.message : ((e as Error).stack ?? String(e))}`);
+    return EXIT.harness;
+  }
+}
+
+async function conformanceCommand(argv: string[]): Promise<number> {
+  const { values } = parse(argv, {
+    endpoint: { type: 'string' },
+    region: { type: 'string' },
+    tags: { type: 'string' },
+    grep: { type: 'string' },
+    expect: { type: 'string' },
+    out: { type: 'string' },
+    concurrency: { type: 'string' },
+    timeout: { type: 'string' },
+    fault: { type: 'string', multiple: true },
+    list: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    console.log(conformanceUsage);
+    return EXIT.ok;
+  }
+  let target;
+  try {
+    target = parseTarget(values.endpoint, values.fault ?? []);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.fault?.length && target.kind !== 'embedded') throw new UsageError('--fault needs --endpoint embedded');
+  for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
+  const concurrency = intOption(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY, 1);
+  const timeoutMs = values.timeout === undefined ? undefined : intOption(values.timeout, 'timeout', 30_000, 1);
+  const tags = values.tags ? values.tags.split(',').map((t) => t.trim()).filter(Boolean) : [];
+  if (ROOT && tags.length) {
+    const { readFileSync } = await import('node:fs');
+    const known = readFileSync(join(ROOT, 'suites', 'tags.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    for (const t of tags) if (!known.includes(t)) throw new UsageError(`unknown tag '${t}' (known: ${known.join(', ')})`);
+  }
+
+  let expectationsFile = values.expect;
+  if (expectationsFile === undefined && target.kind === 'embedded' && REFERENCE_EXPECTATIONS && existsSync(REFERENCE_EXPECTATIONS)) {
+    expectationsFile = REFERENCE_EXPECTATIONS;
+  }
+  let expectations: ExpectationFile | undefined;
+  if (expectationsFile !== undefined && expectationsFile !== 'none') {
+    try {
+      expectations = loadExpectations(expectationsFile);
+    } catch (e) {
+      if (e instanceof ExpectationFileError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
+
+  const discovery = await discoverCases();
+  if (values.list) {
+    for (const { case: c, file } of selectCases(discovery.cases, tags, values.grep)) {
+      console.log(`${c.id.padEnd(60)} ${c.tags.join(',').padEnd(28)} ${file}`);
+    }
+    for (const e of discovery.errors) console.error(`! ${e.file}: ${e.message}`);
+    return discovery.errors.length ? EXIT.harness : EXIT.ok;
+  }
+
+  const out = values.out ?? join('.kmsbench', 'conformance');
+  const results = await runConformance({
+      target,
+      region: clientRegion(values.region),
+      tags,
+      ...(values.grep ? { grep: values.grep } : {}),
+      ...(expectations ? { expectations, expectationsFile: displayPath(expectationsFile!) } : {}),
+      concurrency,
+      ...(timeoutMs ? { timeoutMs } : {}),
+      cases: discovery.cases,
+      loadErrors: discovery.errors,
+      onCase: values.verbose
+        ? (r) => console.log(`${r.asExpected ? ' ' : '✗'} ${r.outcome.padEnd(5)} ${r.id}${r.reason ? `  ${r.reason.slice(0, 200)}` : ''}`)
+        : undefined,
+  });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(out, 'junit.xml'), junitXml(results));
+  console.log(summaryText(results, out));
+  return results.exitCode;
+}
+
+function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}

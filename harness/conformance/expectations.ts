@@ -1,0 +1,112 @@
+/**
+ * Expectation files: per target, the cases known not to pass there and why (like undici's WPT
+ * expectations). A run is judged against one: any difference — a new failure, a case that now
+ * passes, an entry naming no case — makes the run exit 1.
+ *
+ * ```json
+ * { "target": "moto 5 (python3 -m moto.server)",
+ *   "cases": { "keys.cancel-deletion.state": { "expect": "fail", "reason": "moto re-enables the key" } } }
+ * ```
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { EXPECTED, type Expected, type Outcome } from './contract.js';
+
+export const ExpectationEntrySchema = z
+  .object({
+    /** `fail`/`error`: the case must come out so; `skip`: do not run it here; `flaky`: pass or fail. */
+    expect: z.enum(EXPECTED).exclude(['pass']),
+    /** Why this target differs from AWS (or why the case cannot run there). */
+    reason: z.string().min(1),
+  })
+  .strict();
+
+export const ExpectationFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** Which endpoint this file describes. */
+    target: z.string().min(1),
+    notes: z.string().optional(),
+    cases: z.record(z.string(), ExpectationEntrySchema),
+  })
+  .strict();
+
+export type ExpectationEntry = z.infer<typeof ExpectationEntrySchema>;
+export type ExpectationFile = z.infer<typeof ExpectationFileSchema>;
+
+export const NO_EXPECTATIONS: ExpectationFile = { target: '(no expectation file: every case must pass or be skipped)', cases: {} };
+
+export class ExpectationFileError extends Error {
+  override readonly name = 'ExpectationFileError';
+}
+
+export function parseExpectations(text: string, source = 'expectation file'): ExpectationFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new ExpectationFileError(`${source}: not JSON (${(e as Error).message})`);
+  }
+  const parsed = ExpectationFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
+    throw new ExpectationFileError(`${source}: ${issues}`);
+  }
+  return parsed.data;
+}
+
+export function loadExpectations(path: string): ExpectationFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ExpectationFileError(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  return parseExpectations(text, path);
+}
+
+/** Whether an outcome is what the expectation allows. A skip is fine for a case expected to pass. */
+export function asExpected(expected: Expected, actual: Outcome): boolean {
+  switch (expected) {
+    case 'pass':
+      return actual === 'pass' || actual === 'skip';
+    case 'flaky':
+      return actual === 'pass' || actual === 'fail';
+    default:
+      return actual === expected;
+  }
+}
+
+export interface Difference {
+  id: string;
+  expected: Expected;
+  /** The outcome, or `missing` for an expectation entry that names no case. */
+  actual: Outcome | 'missing';
+  /** What to do about it, in a few words. */
+  message: string;
+}
+
+/** The differences between a run's outcomes and the expectations. */
+export function compare(
+  outcomes: ReadonlyArray<{ id: string; outcome: Outcome; reason?: string }>,
+  expectations: ExpectationFile,
+  allCaseIds: ReadonlySet<string>,
+): Difference[] {
+  const out: Difference[] = [];
+  for (const r of outcomes) {
+    const entry = expectations.cases[r.id];
+    const expected = (entry?.expect ?? 'pass') as Expected;
+    if (asExpected(expected, r.outcome)) continue;
+    let message: string;
+    if (expected === 'pass') message = `new ${r.outcome}: ${r.reason ?? ''}`.trim();
+    else if (r.outcome === 'pass') message = `now passes: remove it from the expectation file (listed because: ${entry!.reason})`;
+    else message = `expected ${expected} (${entry!.reason}), got ${r.outcome}${r.reason ? `: ${r.reason}` : ''}`;
+    out.push({ id: r.id, expected, actual: r.outcome, message });
+  }
+  for (const [id, entry] of Object.entries(expectations.cases)) {
+    if (!allCaseIds.has(id)) out.push({ id, expected: entry.expect, actual: 'missing', message: 'the expectation file names a case that does not exist' });
+  }
+  return out.sort((a, b) => a.id.localeCompare(b.id));
+}

@@ -1,0 +1,327 @@
+/**
+ * The runner against the embedded reference server with synthetic cases: one per kind of
+ * verdict, the scheduling rules, cleanup, expectations and the record it produces.
+ */
+import { DescribeKeyCommand, EncryptCommand, ListAliasesCommand, CreateAliasCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { describe, expect, it, beforeAll } from 'vitest';
+import { defineCase, type ConformanceCase } from './case.js';
+import type { LoadedCase } from '../../suites/index.js';
+import { runConformance } from './runner.js';
+import { ResultsSchema, type Results } from './results.js';
+import { junitXml } from './junit.js';
+import { summaryText } from './summary.js';
+
+const doc = 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html';
+const loaded = (...cases: ConformanceCase[]): LoadedCase[] => cases.map((c) => ({ case: c, file: `test/${c.id}.ts` }));
+
+/** Keys and aliases the cases saw, to check cleanup from a later case. */
+const seen: { keyIds: string[]; alias?: string } = { keyIds: [] };
+
+const CASES = loaded(
+  defineCase({
+    id: 'test.pass',
+    title: 'round trip',
+    doc,
+    tags: ['semantics'],
+    ops: ['CreateKey', 'Encrypt', 'CreateAlias'],
+    async run(t) {
+      const key = await t.createKey();
+      seen.keyIds.push(key.KeyId);
+      const out = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16) }));
+      t.check(out.CiphertextBlob instanceof Uint8Array, 'a blob');
+      seen.alias = t.aliasName('x');
+      await t.kms.send(new CreateAliasCommand({ AliasName: seen.alias, TargetKeyId: key.KeyId }));
+      t.expectEqual(t.bytes(8, 1), t.bytes(8, 1), 'bytes are deterministic for a seed');
+      t.expectEqual({ a: 1, b: undefined, $metadata: {} }, { a: 1 }, 'undefined members and $metadata do not count');
+    },
+  }),
+  defineCase({
+    id: 'test.fail-code',
+    title: 'expects the wrong code',
+    doc,
+    tags: ['semantics'],
+    ops: ['DescribeKey'],
+    async run(t) {
+      await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: '00000000-0000-0000-0000-000000000000' })), { code: 'KMSInvalidStateException', status: 400 });
+    },
+  }),
+  defineCase({
+    id: 'test.fail-succeeded',
+    title: 'expects an error from a call that succeeds',
+    doc,
+    tags: ['semantics'],
+    ops: ['CreateKey', 'DescribeKey'],
+    async run(t) {
+      const key = await t.createKey();
+      seen.keyIds.push(key.KeyId);
+      await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId })), { code: 'NotFoundException' });
+    },
+  }),
+  defineCase({
+    id: 'test.fail-refused',
+    title: 'a call the case needs is refused',
+    doc,
+    tags: ['semantics'],
+    ops: ['DescribeKey'],
+    async run(t) {
+      await t.kms.send(new DescribeKeyCommand({ KeyId: 'alias/kmsbench-none' }));
+    },
+  }),
+  defineCase({
+    id: 'test.pass-raw',
+    title: 'raw replies and messages',
+    doc,
+    tags: ['protocol'],
+    ops: ['DescribeKey'],
+    async run(t) {
+      await t.expectError(t.raw('DescribeKey', '{not json'), { code: 'SerializationException', status: 400 });
+      await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: '00000000-0000-0000-0000-000000000000' })), {
+        code: 'NotFoundException',
+        message: /does not exist/,
+      });
+    },
+  }),
+  defineCase({
+    id: 'test.fail-message-null',
+    title: 'message null means no message member',
+    doc,
+    tags: ['protocol'],
+    ops: ['DescribeKey'],
+    async run(t) {
+      await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: '00000000-0000-0000-0000-000000000000' })), { code: 'NotFoundException', message: null });
+    },
+  }),
+  defineCase({
+    id: 'test.error-typeerror',
+    title: 'a bug in case code',
+    doc,
+    tags: ['semantics'],
+    ops: ['DescribeKey'],
+    async run() {
+      const o = undefined as unknown as { KeyMetadata: { KeyId: string } };
+      void o.KeyMetadata.KeyId;
+    },
+  }),
+  defineCase({
+    id: 'test.error-timeout',
+    title: 'runs out of time',
+    doc,
+    tags: ['semantics'],
+    ops: ['DescribeKey'],
+    timeoutMs: 200,
+    async run(t) {
+      await new Promise((_, reject) => t.signal.addEventListener('abort', () => reject(t.signal.reason)));
+    },
+  }),
+  defineCase({
+    id: 'test.error-clock-without-flag',
+    title: 'advanceClock needs the flag',
+    doc,
+    tags: ['deletion'],
+    ops: ['DescribeKey'],
+    async run(t) {
+      await t.advanceClock('1d');
+    },
+  }),
+  defineCase({
+    id: 'test.pass-clock',
+    title: 'a clock case',
+    doc,
+    tags: ['deletion'],
+    ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
+    flags: ['needs-clock'],
+    async run(t) {
+      const key = await t.createKey();
+      await t.raw('ScheduleKeyDeletion', { KeyId: key.KeyId, PendingWindowInDays: 7 });
+      await t.advanceClock('8d');
+      await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId })), { code: 'NotFoundException' });
+    },
+  }),
+  defineCase({
+    id: 'test.skip-unsupported-op',
+    title: 'needs grants',
+    doc,
+    tags: ['grants'],
+    ops: ['CreateGrant'],
+    async run() {
+      throw new Error('must not run');
+    },
+  }),
+  defineCase({
+    id: 'test.skip-explicit',
+    title: 'skips itself',
+    doc,
+    tags: ['semantics'],
+    ops: ['DescribeKey'],
+    async run(t) {
+      t.skip('not today');
+    },
+  }),
+  defineCase({
+    id: 'test.skip-real-aws-only',
+    title: 'real AWS only',
+    doc,
+    tags: ['semantics'],
+    ops: ['DescribeKey'],
+    flags: ['real-aws-only'],
+    async run() {
+      throw new Error('must not run');
+    },
+  }),
+  defineCase({
+    id: 'test.known-failure',
+    title: 'listed in the expectations as failing',
+    doc,
+    tags: ['semantics'],
+    ops: ['DescribeKey'],
+    async run(t) {
+      t.check(false, 'this endpoint does not do it');
+    },
+  }),
+  defineCase({
+    id: 'test.newly-passing',
+    title: 'listed as failing, but passes',
+    doc,
+    tags: ['semantics'],
+    ops: ['DescribeKey'],
+    async run() {},
+  }),
+  defineCase({
+    id: 'test.zz-cleanup-happened',
+    title: 'runs after the concurrent cases (destructive): their keys are scheduled for deletion, their aliases gone',
+    doc,
+    tags: ['deletion'],
+    ops: ['DescribeKey', 'ListAliases'],
+    flags: ['destructive'],
+    async run(t) {
+      t.check(seen.keyIds.length === 2, 'two keys were made', seen.keyIds);
+      for (const KeyId of seen.keyIds) {
+        // Scheduled for deletion in 7 days — and test.pass-clock moved the clock 8 days since.
+        const state = await t.kms.send(new DescribeKeyCommand({ KeyId })).then(
+          (d) => d.KeyMetadata?.KeyState,
+          (e: Error) => e.name,
+        );
+        t.check(state === 'PendingDeletion' || state === 'NotFoundException', `key ${KeyId} is pending deletion or gone`, state);
+      }
+      const aliases = await (t.kms as KMSClient).send(new ListAliasesCommand({}));
+      t.check(!aliases.Aliases?.some((a) => a.AliasName === seen.alias), 'the alias was deleted', seen.alias);
+    },
+  }),
+);
+
+const EXPECTATIONS = {
+  target: 'test',
+  cases: {
+    'test.known-failure': { expect: 'fail' as const, reason: 'it never does' },
+    'test.newly-passing': { expect: 'fail' as const, reason: 'used to fail' },
+    'test.no-such-case': { expect: 'fail' as const, reason: 'stale entry' },
+  },
+};
+
+describe('runner against the embedded server', () => {
+  let results: Results;
+  const byId = (id: string) => results.cases.find((c) => c.id === id)!;
+
+  beforeAll(async () => {
+    results = await runConformance({ target: { kind: 'embedded' }, cases: CASES, expectations: EXPECTATIONS, expectationsFile: 'test.json', concurrency: 4 });
+  }, 60_000);
+
+  it('produces a record that matches the published schema', () => {
+    expect(() => ResultsSchema.parse(JSON.parse(JSON.stringify(results)))).not.toThrow();
+    expect(results.contractVersion).toBe('1.0');
+    expect(results.target).toMatchObject({ kind: 'embedded', account: '111122223333', region: 'us-east-1' });
+    expect(results.capabilities.established).toContain('clock-control');
+    expect(results.capabilities.probes['op:CreateGrant']).toMatchObject({ supported: false });
+  });
+
+  it('gives each case the verdict its behaviour calls for', () => {
+    const outcomes = Object.fromEntries(results.cases.map((c) => [c.id, c.outcome]));
+    expect(outcomes).toEqual({
+      'test.pass': 'pass',
+      'test.fail-code': 'fail',
+      'test.fail-succeeded': 'fail',
+      'test.fail-refused': 'fail',
+      'test.pass-raw': 'pass',
+      'test.fail-message-null': 'fail',
+      'test.error-typeerror': 'error',
+      'test.error-timeout': 'error',
+      'test.error-clock-without-flag': 'error',
+      'test.pass-clock': 'pass',
+      'test.skip-unsupported-op': 'skip',
+      'test.skip-explicit': 'skip',
+      'test.skip-real-aws-only': 'skip',
+      'test.known-failure': 'fail',
+      'test.newly-passing': 'pass',
+      'test.zz-cleanup-happened': 'pass',
+    });
+  });
+
+  it('records expected vs actual for failures, and a reason for errors and skips', () => {
+    expect(byId('test.fail-code').failure).toMatchObject({
+      expected: { code: 'KMSInvalidStateException', status: 400 },
+      actual: { code: 'NotFoundException', status: 400 },
+      call: { operation: 'DescribeKey', status: 400, code: 'NotFoundException' },
+    });
+    expect(byId('test.fail-succeeded').reason).toMatch(/refused with NotFoundException/);
+    expect(byId('test.fail-refused').reason).toMatch(/DescribeKey was refused: DescribeKey → HTTP 400 NotFoundException/);
+    expect(byId('test.fail-message-null').failure?.actual).toMatchObject({ message: expect.stringContaining('does not exist') });
+    expect(byId('test.error-typeerror').reason).toMatch(/^TypeError: .*runner\.test\.ts/);
+    expect(byId('test.error-timeout').reason).toMatch(/timed out after 200 ms/);
+    expect(byId('test.error-clock-without-flag').reason).toMatch(/needs-clock/);
+    expect(byId('test.skip-unsupported-op').reason).toMatch(/does not support CreateGrant \(probe: HTTP 400 UnsupportedOperationException\)/);
+    expect(byId('test.skip-explicit').reason).toBe('not today');
+  });
+
+  it('judges outcomes against the expectations: new failures, newly passing, stale entries', () => {
+    expect(byId('test.known-failure')).toMatchObject({ asExpected: true, expected: 'fail' });
+    expect(byId('test.skip-unsupported-op').asExpected).toBe(true);
+    const diffs = results.differences.map((d) => [d.id, d.expected, d.actual]);
+    expect(diffs).toEqual([
+      ['test.error-clock-without-flag', 'pass', 'error'],
+      ['test.error-timeout', 'pass', 'error'],
+      ['test.error-typeerror', 'pass', 'error'],
+      ['test.fail-code', 'pass', 'fail'],
+      ['test.fail-message-null', 'pass', 'fail'],
+      ['test.fail-refused', 'pass', 'fail'],
+      ['test.fail-succeeded', 'pass', 'fail'],
+      ['test.newly-passing', 'fail', 'pass'],
+      ['test.no-such-case', 'fail', 'missing'],
+    ]);
+    expect(results.exitCode).toBe(1);
+    expect(results.counts).toMatchObject({ total: 16, pass: 5, fail: 5, error: 3, skip: 3 });
+  });
+
+  it('writes JUnit XML with known failures as skipped and differences as failures/errors', () => {
+    const xml = junitXml(results);
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
+    expect(xml).toContain('<testsuite name="conformance.test" tests="16" failures="5" errors="3" skipped="4"');
+    expect(xml).toMatch(/test\.known-failure[^]*?<skipped message="expected fail: it never does">/);
+    expect(xml).toMatch(/test\.newly-passing[^]*?<failure message="passes, but the expectation file says fail/);
+  });
+
+  it('prints a summary grouped by tag', () => {
+    const text = summaryText(results, '/tmp/out');
+    expect(text).toMatch(/^tag\s+cases\s+pass\s+fail\s+error\s+skip\s+known\s+diff$/m);
+    expect(text).toMatch(/^deletion\s+3\s+2\s+0\s+1\s+0\s+0\s+1$/m);
+    expect(text).toMatch(/^all cases\s+16\s+5\s+5\s+3\s+3\s+1\s+8$/m);
+    expect(text).toContain('differences from the expectations (9)');
+    expect(text).toContain('exit 1: differences from the expectations');
+  });
+});
+
+describe('runner, whole-run problems', () => {
+  it('reports an unreachable endpoint as a harness error', async () => {
+    await expect(
+      runConformance({ target: { kind: 'url', endpoint: 'http://127.0.0.1:9' }, cases: CASES.slice(0, 1), credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }),
+    ).rejects.toThrow(/cannot reach the endpoint http:\/\/127\.0\.0\.1:9/);
+  });
+
+  it('exits 3 when a case module did not load, and 0 when all is as expected', async () => {
+    const r = await runConformance({ target: { kind: 'embedded' }, cases: CASES.slice(0, 1), loadErrors: [{ file: 'x/y.ts', message: 'SyntaxError' }] });
+    expect(r.cases.map((c) => c.outcome)).toEqual(['pass']);
+    expect(r.exitCode).toBe(3);
+    const ok = await runConformance({ target: { kind: 'embedded' }, cases: CASES.slice(0, 1), grep: 'ROUND TRIP' });
+    expect(ok.exitCode).toBe(0);
+    expect(ok.cases).toHaveLength(1);
+  });
+});

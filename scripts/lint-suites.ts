@@ -1,0 +1,102 @@
+/**
+ * Lints the conformance cases: ids unique and well formed (`<area>.<behaviour>`, lower-kebab
+ * segments, the area being the case's folder), tags from suites/tags.txt, flags from the closed
+ * set, `doc` an AWS documentation URL, `ops` non-empty real operations, `needs` real
+ * capabilities, and the `needs-clock` flag on cases that call `advanceClock`.
+ *
+ * ```sh
+ * npx tsx scripts/lint-suites.ts        # or: node dist/scripts/lint-suites.js
+ * ```
+ *
+ * Exit 0 when clean, 1 with one line per problem.
+ *
+ * @module
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CASE_FLAGS, type ConformanceCase } from '../harness/conformance/case.js';
+import { OPERATION_NAMES } from '../reference-impl/generated/model.js';
+import { discoverCases, type LoadedCase } from '../suites/index.js';
+
+export interface LintProblem {
+  file: string;
+  id?: string;
+  message: string;
+}
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
+export const DOC_PATTERN = /^https:\/\/docs\.aws\.amazon\.com\/\S+$/;
+const OPS = new Set<string>(OPERATION_NAMES);
+const FLAGS = new Set<string>(CASE_FLAGS);
+
+/** The closed tag list: suites/tags.txt without comments and blank lines. */
+export function readTags(path = fileURLToPath(new URL('../suites/tags.txt', import.meta.url))): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    // From dist/scripts/: the checkout's suites/ is two levels up.
+    text = readFileSync(fileURLToPath(new URL('../../suites/tags.txt', import.meta.url)), 'utf8');
+  }
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+}
+
+const isCapability = (n: unknown): boolean =>
+  n === 'clock-control' || n === 'low-quota' || (typeof n === 'string' && n.startsWith('op:') && OPS.has(n.slice(3)));
+
+export function lintCase(c: ConformanceCase, file: string, tags: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const id = c.id;
+  if (!ID_PATTERN.test(id)) out.push(`id '${id}' is not <area>.<behaviour> in lower-kebab segments`);
+  const area = file.includes('/') ? file.split('/')[0]! : undefined;
+  if (!area) out.push('case module must sit in an area folder: suites/conformance/<area>/');
+  else if (!area.startsWith('_') && !id.startsWith(`${area}.`)) out.push(`id '${id}' must start with its folder's area '${area}.'`);
+  if (typeof c.title !== 'string' || !c.title.trim()) out.push('title is empty');
+  else if (/[\r\n]/.test(c.title)) out.push('title must be one line');
+  if (typeof c.doc !== 'string' || !DOC_PATTERN.test(c.doc)) out.push(`doc '${String(c.doc)}' is not an AWS documentation URL (https://docs.aws.amazon.com/...)`);
+  if (!Array.isArray(c.tags) || c.tags.length === 0) out.push('has no tags');
+  else {
+    for (const t of c.tags) if (!tags.has(t)) out.push(`tag '${t}' is not in suites/tags.txt`);
+    if (new Set(c.tags).size !== c.tags.length) out.push('repeats a tag');
+  }
+  if (!Array.isArray(c.ops) || c.ops.length === 0) out.push('has no ops (the operations the case calls)');
+  else for (const op of c.ops) if (!OPS.has(op)) out.push(`op '${op}' is not a KMS operation`);
+  for (const f of c.flags ?? []) if (!FLAGS.has(f)) out.push(`flag '${f}' is not one of ${CASE_FLAGS.join(', ')}`);
+  for (const n of c.needs ?? []) if (!isCapability(n)) out.push(`needs '${String(n)}' is not a capability (clock-control, low-quota, op:<Operation>)`);
+  if (c.timeoutMs !== undefined && !(Number.isInteger(c.timeoutMs) && c.timeoutMs > 0)) out.push(`timeoutMs ${c.timeoutMs} is not a positive integer`);
+  if (typeof c.run !== 'function') out.push('has no run function');
+  else if (/\badvanceClock\b/.test(String(c.run)) && !(c.flags ?? []).includes('needs-clock')) {
+    out.push("calls advanceClock without the 'needs-clock' flag");
+  }
+  return out;
+}
+
+export function lintCases(cases: readonly LoadedCase[], tags: readonly string[]): LintProblem[] {
+  const problems: LintProblem[] = [];
+  const tagSet = new Set(tags);
+  const seen = new Map<string, string>();
+  for (const { case: c, file } of cases) {
+    for (const message of lintCase(c, file, tagSet)) problems.push({ file, id: c.id, message });
+    const other = seen.get(c.id);
+    if (other !== undefined) problems.push({ file, id: c.id, message: `id is also used in ${other}` });
+    else seen.set(c.id, file);
+  }
+  return problems;
+}
+
+/** Discovers the suite and lints it; load errors are problems too. */
+export async function lintSuites(): Promise<{ problems: LintProblem[]; cases: number }> {
+  const found = await discoverCases();
+  const problems = [...found.errors.map((e) => ({ file: e.file, message: e.message })), ...lintCases(found.cases, readTags())];
+  return { problems, cases: found.cases.length };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { problems, cases } = await lintSuites();
+  for (const p of problems) console.log(`suites/conformance/${p.file}${p.id ? ` (${p.id})` : ''}: ${p.message}`);
+  console.log(problems.length ? `${problems.length} problem(s) in ${cases} cases` : `${cases} cases, no problems`);
+  process.exitCode = problems.length ? 1 : 0;
+}
