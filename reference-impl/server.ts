@@ -38,6 +38,7 @@ import {
   type QuotaSettings,
 } from './quota/admission.js';
 import { isQuotaMessage, LeaseCoordinator } from './quota/lease.js';
+import { QuotaConfigError } from './quota/profiles.js';
 import { monotonicNs } from './quota/token-bucket.js';
 import { KeyStore } from './store/store.js';
 
@@ -93,6 +94,14 @@ export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | '
   quotas: QuotaSettings;
 };
 
+function readQuotaFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new QuotaConfigError(`cannot read quota file ${path}: ${(e as Error).message}`);
+  }
+}
+
 /** Fills in defaults and reads/checks the quota configuration (throws QuotaConfigError on bad input). */
 export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
   const q = options.quotas ?? {};
@@ -101,7 +110,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     profile: q.profile ?? 'current',
     overrides: q.overrides ?? [],
     share: q.share ?? 1,
-    ...(q.file !== undefined ? { quotaFileText: readFileSync(q.file, 'utf8') } : {}),
+    ...(q.file !== undefined ? { quotaFileText: readQuotaFile(q.file) } : {}),
   };
   rateResolver(quotas); // fail early, in the caller's process, on a bad profile/file/override/share
   return {
@@ -331,7 +340,7 @@ function coordinateQuotas(workers: Worker[], settings: QuotaSettings): void {
       if (isQuotaMessage(m)) {
         if (m.type === 'kms-quota/grant') return;
         const grant = coordinator.handle(m, monotonicNs());
-        if (grant && w.isConnected()) w.send(grant);
+        if (grant) safeSend(w, grant);
         return;
       }
       const q = m as { type?: string; id?: number };
@@ -341,7 +350,7 @@ function coordinateQuotas(workers: Worker[], settings: QuotaSettings): void {
       const parts: QuotaMetrics[] = [];
       let pending = live.length;
       const done = () => {
-        if (w.isConnected()) w.send({ type: 'metrics', id: q.id, metrics: mergeMetrics(parts, coordinator.snapshot(monotonicNs())) });
+        safeSend(w, { type: 'metrics', id: q.id, metrics: mergeMetrics(parts, coordinator.snapshot(monotonicNs())) });
       };
       const timer = setTimeout(() => {
         pending = -1;
@@ -358,10 +367,20 @@ function coordinateQuotas(workers: Worker[], settings: QuotaSettings): void {
           }
         };
         x.on('message', onReply);
-        x.send({ type: 'counters?', query });
+        safeSend(x, { type: 'counters?', query });
       }
     });
     w.on('exit', () => coordinator.workerExited(w.id));
+  }
+}
+
+/** Sends to a worker that may be exiting; a failed send is the worker's exit, handled elsewhere. */
+function safeSend(w: Worker, message: object): void {
+  if (!w.isConnected()) return;
+  try {
+    w.send(message, () => {});
+  } catch {
+    // channel closed between the check and the send
   }
 }
 
@@ -384,7 +403,7 @@ function relayWriteAnnouncements(workers: Worker[]): void {
         if (done) return;
         done = true;
         clearTimeout(timer);
-        if (writer.isConnected()) writer.send({ type: 'announced', id: m.id });
+        safeSend(writer, { type: 'announced', id: m.id });
       };
       const timer = setTimeout(finish, ANNOUNCE_TIMEOUT_MS);
       if (pending === 0) return finish();
@@ -401,7 +420,7 @@ function relayWriteAnnouncements(workers: Worker[]): void {
         };
         w.on('message', onAck);
         w.once('exit', onExit);
-        w.send({ type: 'invalidate', id: m.id, from: writer.id });
+        safeSend(w, { type: 'invalidate', id: m.id, from: writer.id });
       }
     });
   }

@@ -73,6 +73,10 @@ try {
       void shutdown();
     }
   });
+  http.once('error', (e: Error) => {
+    process.send?.({ type: 'error', error: `cannot listen on ${options.host}:${options.port}: ${e.message}` });
+    process.exit(1);
+  });
   http.listen(options.port, options.host, () => {
     process.send?.({ type: 'listening', port: (http.address() as AddressInfo).port });
   });

@@ -5,6 +5,7 @@
  * @module
  */
 import {
+  AccessDeniedException,
   DryRunOperationException,
   IncorrectKeyException,
   InvalidCiphertextException,
@@ -25,8 +26,15 @@ const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';
 /** A symmetric encryption key named by `keyIdText`, ready for cryptographic use. */
 function encryptionKey(ctx: OpContext, keyIdText: string, operation: string): KeyRecord {
   const key = ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: true, operation });
+  noteKey(ctx, key);
   checkEncryptionKey(ctx, key, operation);
   return key;
+}
+
+/** Records the key in the audit entry (before any refusal, so refused calls name their key too). */
+function noteKey(ctx: OpContext, key: KeyRecord): void {
+  const resources = (ctx.audit.resources ??= []);
+  if (!resources.includes(key.arn)) resources.push(key.arn);
 }
 
 function checkEncryptionKey(ctx: OpContext, key: KeyRecord, operation: string): void {
@@ -73,12 +81,15 @@ function open(
     if (key.keyId !== parsed.keyId) throw new IncorrectKeyException(cryptoMsg.incorrectKey);
   } else {
     key = ctx.keyring.byId(parsed.keyId, ctx.scope.now);
-    if (!key || key.region !== ctx.scope.region) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
+    // A blob naming a key that does not exist (any more) here: AWS answers AccessDenied
+    // (aws-observed.md C8, X3), the same as for a key the caller may not use.
+    if (!key || key.region !== ctx.scope.region) throw new AccessDeniedException(cryptoMsg.ciphertextKeyUnavailable(ctx.scope.principalArn, operation));
     if (key.account !== ctx.scope.account) {
       // Cross-account decrypt without a KeyId: resolve through the ARN so access is checked.
       key = ctx.keyring.resolve(ctx.scope, key.arn, { aliases: false, operation });
     }
   }
+  noteKey(ctx, key);
   checkEncryptionKey(ctx, key, operation);
   const material = ctx.keyring.material(key, parsed.backingKeyVersion);
   if (!material) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
@@ -97,7 +108,6 @@ export function encrypt(
   ctx: OpContext,
 ): object {
   const key = encryptionKey(ctx, input.KeyId, 'Encrypt');
-  ctx.audit.resources = [key.arn];
   ctx.audit.encryptionContext = input.EncryptionContext;
   checkAlgorithm(key, input.EncryptionAlgorithm);
   dryRun(input.DryRun);
@@ -117,7 +127,6 @@ export function decrypt(
 ): object {
   ctx.audit.encryptionContext = input.EncryptionContext;
   const { key, version, plaintext } = open(ctx, input.CiphertextBlob, input.EncryptionContext, input.KeyId, 'Decrypt');
-  ctx.audit.resources = [key.arn];
   checkAlgorithm(key, input.EncryptionAlgorithm);
   dryRun(input.DryRun);
   const out = jsonObject({
@@ -147,7 +156,6 @@ export function reEncrypt(
   const source = open(ctx, input.CiphertextBlob, input.SourceEncryptionContext, input.SourceKeyId, 'ReEncryptFrom');
   checkAlgorithm(source.key, input.SourceEncryptionAlgorithm);
   const destination = encryptionKey(ctx, input.DestinationKeyId, 'ReEncryptTo');
-  ctx.audit.resources = [source.key.arn, destination.arn];
   checkAlgorithm(destination, input.DestinationEncryptionAlgorithm);
   try {
     dryRun(input.DryRun);
@@ -186,7 +194,6 @@ function dataKeyLength(input: DataKeyInput): number {
 
 function dataKey(input: DataKeyInput, ctx: OpContext, operation: string) {
   const key = encryptionKey(ctx, input.KeyId, operation);
-  ctx.audit.resources = [key.arn];
   ctx.audit.encryptionContext = input.EncryptionContext;
   const length = dataKeyLength(input);
   dryRun(input.DryRun);

@@ -10,6 +10,9 @@ export const cryptoMsg = {
   unsupportedAlgorithm: (arn: string, algorithm: string) =>
     `Algorithm ${algorithm} is incompatible with key spec SYMMETRIC_DEFAULT.`,
   incorrectKey: 'The key ID in the request does not identify a CMK that can perform this operation.',
+  /** aws-observed.md X3 (current wording). `operation` is Decrypt or ReEncryptFrom. */
+  ciphertextKeyUnavailable: (principalArn: string, operation: string) =>
+    `User: ${principalArn} is not authorized to perform: kms:${operation === 'ReEncryptFrom' ? 'ReEncryptFrom' : 'Decrypt'} on the resource associated with this ciphertext because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access`,
   dryRun: 'The request would have succeeded, but the DryRun option is set.',
   keySpecAndNumberOfBytes: 'Please specify either number of bytes or key spec.',
   keySpecOrNumberOfBytes: 'Please specify either number of bytes or key spec.',
