@@ -22,7 +22,7 @@ import {
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aliasArnOf, DAY_SECONDS, keyArnOf, members, refusal, startTestServer, type TestServer } from './test-kit.js';
+import { aliasArnOf, DAY_SECONDS, keyArnOf, members, refusal, startTestServer, type TestServer, ROOT } from './test-kit.js';
 
 let t: TestServer;
 let key: KeyMetadata;
@@ -507,10 +507,12 @@ describe('after the key is deleted (clock advanced)', () => {
     await t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: k.KeyId, PendingWindowInDays: 7 }));
     await t.advanceClock(7 * DAY_SECONDS + 60);
     const r = await refusal(t.kms.send(new DecryptCommand({ CiphertextBlob: blob })));
-    // AWS's answer is not settled: aws-observed C8 shows AccessDeniedException ("The ciphertext refers to
-    // a customer master key that does not exist ...", old wording); we answer InvalidCiphertextException.
-    // Either is accepted here; see the report's open questions.
-    expect(['InvalidCiphertextException', 'AccessDeniedException']).toContain(r.name);
+    // aws-observed.md C8 (old wording) and X3 (current): AccessDeniedException naming "the resource
+    // associated with this ciphertext".
+    expect(r.name).toBe('AccessDeniedException');
+    expect(r.message).toBe(
+      `User: ${ROOT} is not authorized to perform: kms:Decrypt on the resource associated with this ciphertext because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access`,
+    );
     expect(r.status).toBe(400);
     expect((await refusal(encrypt(text('x'), undefined, k.KeyId))).message).toBe(`Key '${k.Arn}' does not exist`);
   });
