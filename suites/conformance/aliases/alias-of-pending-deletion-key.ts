@@ -1,0 +1,21 @@
+import { CreateAliasCommand, DescribeKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { resolveAlias, unthrottled } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'aliases.alias-of-pending-deletion-key',
+  title: 'An alias of a key pending deletion still resolves: DescribeKey through it shows KeyState PendingDeletion',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html#API_ScheduleKeyDeletion_RequestParameters',
+  tags: ['aliases', 'key-state'],
+  ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'DescribeKey'],
+  async run(t) {
+    // Aliases are deleted with the key at the end of the waiting period, not before (KS-OLD: DescribeKey ✓).
+    const key = await t.createKey();
+    const name = t.aliasName();
+    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
+    await resolveAlias(t, name, key.KeyId);
+    await unthrottled(() => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 })));
+    const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: name }))).KeyMetadata;
+    t.expectEqual([m?.KeyId, m?.KeyState], [key.KeyId, 'PendingDeletion'], 'KeyId and KeyState through the alias');
+  },
+});

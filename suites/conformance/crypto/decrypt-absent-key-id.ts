@@ -1,0 +1,19 @@
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { absentKeyId } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'crypto.decrypt-absent-key-id',
+  title: 'Decrypt with a KeyId that names no key is refused with NotFoundException',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#API_Decrypt_Errors',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
+  async run(t) {
+    const key = await t.createKey();
+    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }));
+    await t.expectError(t.kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, KeyId: absentKeyId() })), {
+      code: 'NotFoundException',
+      status: 400,
+    });
+  },
+});

@@ -1,0 +1,19 @@
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+
+export default defineCase({
+  id: 'crypto.decrypt-incorrect-key',
+  title: 'Decrypt with a KeyId naming another symmetric key than the encrypting one is refused with IncorrectKeyException',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#API_Decrypt_Errors',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
+  async run(t) {
+    // MODEL IncorrectKeyException; C4 recorded the wording for an HMAC KeyId, C7 (symmetric) is unrecorded: code only.
+    const [key, other] = await Promise.all([t.createKey(), t.createKey()]);
+    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }));
+    await t.expectError(t.kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, KeyId: other.KeyId })), {
+      code: 'IncorrectKeyException',
+      status: 400,
+    });
+  },
+});

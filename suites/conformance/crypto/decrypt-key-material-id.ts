@@ -1,0 +1,18 @@
+import { DecryptCommand, DescribeKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+
+export default defineCase({
+  id: 'crypto.decrypt-key-material-id',
+  title: "Decrypt's KeyMaterialId names the key material that encrypted: the key's CurrentKeyMaterialId",
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-response-KeyMaterialId',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'Encrypt', 'Decrypt', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }));
+    const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }));
+    const current = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata?.CurrentKeyMaterialId;
+    t.check(typeof out.KeyMaterialId === 'string' && out.KeyMaterialId.length > 0, 'Decrypt has a KeyMaterialId', out.KeyMaterialId);
+    t.expectEqual(out.KeyMaterialId, current, 'Decrypt KeyMaterialId vs DescribeKey CurrentKeyMaterialId');
+  },
+});

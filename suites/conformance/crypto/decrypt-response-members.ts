@@ -1,0 +1,19 @@
+import { EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { b64, expectRawOk, members } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'crypto.decrypt-response-members',
+  title: 'Decrypt answers exactly {EncryptionAlgorithm, KeyId, KeyMaterialId, Plaintext} on the wire',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#API_Decrypt_ResponseSyntax',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
+  async run(t) {
+    // aws-observed.md §4.2: KeyMaterialId is new in 2025 (LS-SNAP, recorded 2025-09-22).
+    const key = await t.createKey();
+    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(24) }));
+    const out = expectRawOk(t, await t.raw('Decrypt', { CiphertextBlob: b64(enc.CiphertextBlob!) }), 'Decrypt');
+    t.expectEqual(members(out), ['EncryptionAlgorithm', 'KeyId', 'KeyMaterialId', 'Plaintext'], 'Decrypt response members');
+    t.expectEqual(out.EncryptionAlgorithm, 'SYMMETRIC_DEFAULT', 'EncryptionAlgorithm');
+  },
+});

@@ -1,0 +1,19 @@
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { b64 } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'crypto.decrypt-round-trip',
+  title: 'Decrypt without a KeyId returns the exact plaintext Encrypt was given, and KeyId = the key ARN',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-response-Plaintext',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
+  async run(t) {
+    const key = await t.createKey();
+    const plaintext = t.bytes(333, 3);
+    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));
+    const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }));
+    t.expectEqual(b64(out.Plaintext ?? new Uint8Array()), b64(plaintext), 'Plaintext (base64)');
+    t.expectEqual(out.KeyId, key.Arn, 'Decrypt KeyId');
+  },
+});

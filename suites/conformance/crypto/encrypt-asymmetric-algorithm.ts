@@ -1,0 +1,18 @@
+import { EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+
+export default defineCase({
+  id: 'crypto.encrypt-asymmetric-algorithm',
+  title: 'Encrypt with EncryptionAlgorithm RSAES_OAEP_SHA_256 under a symmetric key is refused with InvalidKeyUsageException',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-request-EncryptionAlgorithm',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'Encrypt'],
+  async run(t) {
+    // MODEL: "SYMMETRIC_DEFAULT ... is the only valid algorithm for symmetric encryption KMS keys". Message not recorded.
+    const key = await t.createKey();
+    await t.expectError(
+      t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
+      { code: 'InvalidKeyUsageException', status: 400 },
+    );
+  },
+});

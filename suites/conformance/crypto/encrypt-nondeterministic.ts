@@ -1,0 +1,20 @@
+import { EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { b64 } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'crypto.encrypt-nondeterministic',
+  title: 'Encrypting the same plaintext twice under the same key gives two different ciphertexts',
+  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#symmetric-cmks',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'Encrypt'],
+  async run(t) {
+    const key = await t.createKey();
+    const plaintext = t.bytes(32, 7);
+    const [a, b] = await Promise.all([
+      t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext })),
+      t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext })),
+    ]);
+    t.check(b64(a.CiphertextBlob ?? new Uint8Array()) !== b64(b.CiphertextBlob ?? new Uint8Array()), 'the two ciphertexts differ');
+  },
+});

@@ -1,0 +1,26 @@
+/** The data key's length follows KeySpec or NumberOfBytes (MODEL GenerateDataKey; facts sheet). */
+import { GenerateDataKeyCommand, type GenerateDataKeyCommandInput } from '@aws-sdk/client-kms';
+import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+
+const ROWS: Array<[slug: string, input: Partial<GenerateDataKeyCommandInput>, bytes: number]> = [
+  ['key-spec-aes-256', { KeySpec: 'AES_256' }, 32],
+  ['key-spec-aes-128', { KeySpec: 'AES_128' }, 16],
+  ['number-of-bytes-64', { NumberOfBytes: 64 }, 64],
+];
+
+const cases: ConformanceCase[] = ROWS.map(([slug, input, bytes]) =>
+  defineCase({
+    id: `crypto.generate-data-key-${slug}`,
+    title: `GenerateDataKey with ${JSON.stringify(input)} returns a ${bytes}-byte Plaintext`,
+    doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-${'KeySpec' in input ? 'KeySpec' : 'NumberOfBytes'}`,
+    tags: ['semantics'],
+    ops: ['CreateKey', 'GenerateDataKey'],
+    async run(t) {
+      const key = await t.createKey();
+      const out = await t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, ...input }));
+      t.expectEqual(out.Plaintext?.length, bytes, 'Plaintext length');
+    },
+  }),
+);
+
+export default cases;

@@ -1,0 +1,18 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { expectRawOk, members } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'crypto.generate-data-key-response-members',
+  title: 'GenerateDataKey answers CiphertextBlob, KeyId and Plaintext (KeyMaterialId allowed), nothing else',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#API_GenerateDataKey_ResponseSyntax',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'GenerateDataKey'],
+  async run(t) {
+    // aws-observed.md §4.2 (LS-SNAP test_generate_data_key, 2023); KeyMaterialId is in the MODEL, its presence today unknown.
+    const key = await t.createKey();
+    const out = expectRawOk(t, await t.raw('GenerateDataKey', { KeyId: key.KeyId, KeySpec: 'AES_256' }), 'GenerateDataKey');
+    const got = members(out);
+    t.expectEqual(got.filter((m) => m !== 'KeyMaterialId'), ['CiphertextBlob', 'KeyId', 'Plaintext'], 'GenerateDataKey response members');
+    t.expectEqual(out.KeyId, key.Arn, 'GenerateDataKey KeyId');
+  },
+});

@@ -1,0 +1,19 @@
+import { EncryptCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { absentKeyId } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'crypto.reencrypt-absent-destination',
+  title: 'ReEncrypt to a DestinationKeyId that names no key is refused with NotFoundException',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#API_ReEncrypt_Errors',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
+  async run(t) {
+    const key = await t.createKey();
+    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }));
+    await t.expectError(t.kms.send(new ReEncryptCommand({ CiphertextBlob: enc.CiphertextBlob, DestinationKeyId: absentKeyId() })), {
+      code: 'NotFoundException',
+      status: 400,
+    });
+  },
+});

@@ -1,0 +1,19 @@
+import { EncryptCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+
+export default defineCase({
+  id: 'crypto.reencrypt-incorrect-source-key',
+  title: 'ReEncrypt with a SourceKeyId that did not encrypt the blob is refused with IncorrectKeyException',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#API_ReEncrypt_Errors',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
+  async run(t) {
+    // C5 recorded the code (and wording) with an HMAC SourceKeyId; for a symmetric one only the code is checked.
+    const [key, other] = await Promise.all([t.createKey(), t.createKey()]);
+    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }));
+    await t.expectError(
+      t.kms.send(new ReEncryptCommand({ CiphertextBlob: enc.CiphertextBlob, SourceKeyId: other.KeyId, DestinationKeyId: other.KeyId })),
+      { code: 'IncorrectKeyException', status: 400 },
+    );
+  },
+});

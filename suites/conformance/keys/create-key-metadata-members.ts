@@ -1,0 +1,15 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { createKeyRaw, expectRawOk, members, SYMMETRIC_KEY_METADATA_MEMBERS } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'keys.create-key-metadata-members',
+  title: 'CreateKey answers {KeyMetadata} with exactly the symmetric-key member set, no absent members sent as null',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#API_CreateKey_ResponseSyntax',
+  tags: ['semantics'],
+  ops: ['CreateKey'],
+  async run(t) {
+    const body = expectRawOk<{ KeyMetadata?: Record<string, unknown> }>(t, await createKeyRaw(t, { Description: 'kmsbench members' }), 'CreateKey');
+    t.expectEqual(members(body), ['KeyMetadata'], 'CreateKey response members');
+    t.expectEqual(members(body.KeyMetadata), SYMMETRIC_KEY_METADATA_MEMBERS, 'KeyMetadata members of a new symmetric key');
+  },
+});

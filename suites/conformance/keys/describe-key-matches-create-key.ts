@@ -1,0 +1,19 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { createKeyRaw, expectRawOk } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'keys.describe-key-matches-create-key',
+  title: 'DescribeKey of a new key returns the same KeyMetadata, member for member, as CreateKey did',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_ResponseElements',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'DescribeKey'],
+  async run(t) {
+    const created = expectRawOk<{ KeyMetadata: Record<string, unknown> }>(t, await createKeyRaw(t, { Description: 'same both ways' }), 'CreateKey');
+    const described = expectRawOk<{ KeyMetadata: Record<string, unknown> }>(
+      t,
+      await t.raw('DescribeKey', { KeyId: created.KeyMetadata.KeyId }),
+      'DescribeKey',
+    );
+    t.expectEqual(described.KeyMetadata, created.KeyMetadata, 'DescribeKey KeyMetadata vs CreateKey KeyMetadata');
+  },
+});

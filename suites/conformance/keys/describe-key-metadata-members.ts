@@ -1,0 +1,16 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { expectRawOk, members, SYMMETRIC_KEY_METADATA_MEMBERS } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'keys.describe-key-metadata-members',
+  title: 'DescribeKey answers {KeyMetadata} with exactly the symmetric-key member set',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_ResponseSyntax',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    const body = expectRawOk<{ KeyMetadata?: Record<string, unknown> }>(t, await t.raw('DescribeKey', { KeyId: key.KeyId }), 'DescribeKey');
+    t.expectEqual(members(body), ['KeyMetadata'], 'DescribeKey response members');
+    t.expectEqual(members(body.KeyMetadata), SYMMETRIC_KEY_METADATA_MEMBERS, 'KeyMetadata members of an enabled symmetric key');
+  },
+});

@@ -1,0 +1,18 @@
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+
+export default defineCase({
+  id: 'keys.describe-key-unknown-aws-alias',
+  title: 'DescribeKey of an alias/aws/ name that is no predefined AWS alias is NotFoundException, no key is made for it',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_Errors',
+  tags: ['semantics', 'aliases'],
+  ops: ['DescribeKey'],
+  async run(t) {
+    // Only predefined AWS aliases get an AWS managed key on first use (DescribeKey doc); no AWS
+    // service is called "kmsbench-no-such-service". Message not recorded for alias/aws/ names.
+    await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/kmsbench-no-such-service' })), {
+      code: 'NotFoundException',
+      status: 400,
+    });
+  },
+});

@@ -1,0 +1,17 @@
+import { DescribeKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { unthrottled } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'keys.enable-key-already-enabled',
+  title: 'EnableKey of an enabled key succeeds and changes nothing',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKey.html#API_EnableKey_RequestParameters',
+  tags: ['semantics'],
+  ops: ['CreateKey', 'EnableKey', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    await unthrottled(() => t.kms.send(new EnableKeyCommand({ KeyId: key.KeyId })));
+    const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata;
+    t.expectEqual([m?.Enabled, m?.KeyState], [true, 'Enabled'], 'Enabled and KeyState');
+  },
+});

@@ -1,0 +1,29 @@
+/**
+ * Key management calls on a key id that names no key: NotFoundException, HTTP 400
+ * (MODEL error lists; N1's wording is recorded for DescribeKey only, so only the code is checked).
+ */
+import { DisableKeyCommand, EnableKeyCommand, UpdateKeyDescriptionCommand } from '@aws-sdk/client-kms';
+import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import type { OperationName } from '../../../reference-impl/generated/model.js';
+import { absentKeyId } from '../_lib/support.js';
+
+const OPS: Array<[OperationName, string, (keyId: string) => EnableKeyCommand | DisableKeyCommand | UpdateKeyDescriptionCommand]> = [
+  ['EnableKey', 'enable-key', (KeyId) => new EnableKeyCommand({ KeyId })],
+  ['DisableKey', 'disable-key', (KeyId) => new DisableKeyCommand({ KeyId })],
+  ['UpdateKeyDescription', 'update-key-description', (KeyId) => new UpdateKeyDescriptionCommand({ KeyId, Description: 'x' })],
+];
+
+const cases: ConformanceCase[] = OPS.map(([op, slug, command]) =>
+  defineCase({
+    id: `keys.${slug}-absent-key`,
+    title: `${op} of a key id that names no key is refused with NotFoundException`,
+    doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#API_${op}_Errors`,
+    tags: ['semantics'],
+    ops: [op],
+    async run(t) {
+      await t.expectError(t.kms.send(command(absentKeyId()) as never), { code: 'NotFoundException', status: 400 });
+    },
+  }),
+);
+
+export default cases;
