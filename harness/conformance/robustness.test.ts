@@ -103,6 +103,17 @@ const CASES = [
     });
     await t.expectError(t.raw('TagResource', { KeyId: KEY_ID, Tags: [] }), { code: 'NotFoundException', status: 400, message: null });
   }),
+  defineCase({
+    id: 'hostile.needs-low-quota',
+    title: 'needs quotas the run controls',
+    doc,
+    tags: ['throttling'],
+    ops: ['CreateKey'],
+    needs: ['low-quota'],
+    async run() {
+      throw new Error('must not run');
+    },
+  }),
 ];
 
 describe('a hostile endpoint', () => {
@@ -145,6 +156,7 @@ describe('a hostile endpoint', () => {
     expect(got['silence']).toEqual(['error', expect.stringMatching(/^timed out after 500 ms/)]);
     expect(got['error-without-type']).toEqual(['fail', expect.stringMatching(/ListAliases error \(code differ\)/)]);
     expect(got['code-in-header-only']).toEqual(['pass', undefined]);
+    expect(got['needs-low-quota']).toEqual(['skip', 'needs quotas the run controls (low-quota): only the embedded reference server has them']);
     expect(reasonOf('silence').cleanup.failed).toBe(0);
   });
 

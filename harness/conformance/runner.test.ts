@@ -2,7 +2,7 @@
  * The runner against the embedded reference server with synthetic cases: one per kind of
  * verdict, the scheduling rules, cleanup, expectations and the record it produces.
  */
-import { DescribeKeyCommand, EncryptCommand, ListAliasesCommand, CreateAliasCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, EncryptCommand, ListAliasesCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { defineCase, type ConformanceCase } from './case.js';
 import type { LoadedCase } from '../../suites/index.js';
@@ -323,5 +323,61 @@ describe('runner, whole-run problems', () => {
     const ok = await runConformance({ target: { kind: 'embedded' }, cases: CASES.slice(0, 1), grep: 'ROUND TRIP' });
     expect(ok.exitCode).toBe(0);
     expect(ok.cases).toHaveLength(1);
+  });
+});
+
+describe('runner, low-quota and unawaited promises', () => {
+  const burst = defineCase({
+    id: 'test.low-quota-throttles',
+    title: 'a burst of CreateKey beyond 5/s is throttled',
+    doc,
+    tags: ['throttling'],
+    ops: ['CreateKey'],
+    needs: ['low-quota'],
+    flags: ['destructive'],
+    async run(t) {
+      t.check(t.capabilities.has('low-quota'), 'the case runs with low-quota');
+      const outcomes = await Promise.all(
+        Array.from({ length: 30 }, () => t.kms.send(new CreateKeyCommand({})).then(() => 'ok', (e: Error) => e.name)),
+      );
+      t.check(outcomes.includes('ThrottlingException'), 'some CreateKey calls are throttled', outcomes);
+    },
+  });
+  const many = defineCase({
+    id: 'test.many-keys-quickly',
+    title: 'the concurrent phase is not throttled',
+    doc,
+    tags: ['semantics'],
+    ops: ['CreateKey'],
+    async run(t) {
+      await Promise.all(Array.from({ length: 30 }, () => t.kms.send(new CreateKeyCommand({}))));
+    },
+  });
+
+  it('runs low-quota cases last, on the embedded server restarted with AWS default quotas', async () => {
+    const r = await runConformance({ target: { kind: 'embedded' }, cases: loaded(many, burst) });
+    expect(r.cases.map((c) => [c.id, c.outcome, c.reason])).toEqual([
+      ['test.many-keys-quickly', 'pass', undefined],
+      ['test.low-quota-throttles', 'pass', undefined],
+    ]);
+    expect(r.capabilities.established).toContain('low-quota');
+    const faulty = await runConformance({ target: { kind: 'embedded', faults: ['no-throttle'] }, cases: loaded(burst) });
+    expect(faulty.cases[0]).toMatchObject({ outcome: 'fail', reason: expect.stringMatching(/^not so: some CreateKey calls are throttled/) });
+  }, 60_000);
+
+  it('reports a case that leaves an assertion unawaited as a harness problem (exit 3)', async () => {
+    const sloppy = defineCase({
+      id: 'test.unawaited',
+      title: 'forgets an await',
+      doc,
+      tags: ['semantics'],
+      ops: ['DescribeKey'],
+      async run(t) {
+        void t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: '00000000-0000-0000-0000-000000000000' })), { code: 'Nope' });
+      },
+    });
+    const r = await runConformance({ target: { kind: 'embedded' }, cases: loaded(sloppy) });
+    expect(r.harnessErrors).toEqual([expect.stringMatching(/^unhandled rejection \(a case did not await a promise\?\): CaseFailure: DescribeKey error/)]);
+    expect(r.exitCode).toBe(3);
   });
 });

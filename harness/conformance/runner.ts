@@ -178,6 +178,8 @@ export async function runConformance(options: RunOptions): Promise<Results> {
       for (const p of lowQuota) await exec(p, lowEnv);
     }
 
+    // An unawaited rejection of a case surfaces a tick or so after the case ended.
+    await new Promise((r) => setTimeout(r, 20));
     const cases = selected.map((lc) => results.get(lc.case.id)!).filter(Boolean);
     const differences = compare(cases, expectations, new Set(all.map((c) => c.case.id)));
     const exitCode: ExitCode =
@@ -209,8 +211,6 @@ export async function runConformance(options: RunOptions): Promise<Results> {
       cases,
     };
   } finally {
-    // Late rejections of timed-out cases land after their verdict; give them a moment, then stop listening.
-    await new Promise((r) => setTimeout(r, 10));
     process.off('unhandledRejection', onUnhandled);
     kms.destroy();
     await embedded?.close();

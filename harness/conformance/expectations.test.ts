@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { asExpected, compare, parseExpectations } from './expectations.js';
+
+describe('expectation files', () => {
+  it('parse, with the reason required', () => {
+    const f = parseExpectations('{"target":"x","cases":{"a.b":{"expect":"fail","reason":"because"}}}');
+    expect(f.cases['a.b']).toEqual({ expect: 'fail', reason: 'because' });
+    expect(() => parseExpectations('{"target":"x","cases":{"a.b":{"expect":"fail"}}}')).toThrow(/cases\.a\.b\.reason/);
+    expect(() => parseExpectations('{"target":"x","cases":{"a.b":{"expect":"pass","reason":"r"}}}')).toThrow(/expect/);
+    expect(() => parseExpectations('{"target":"x","cases":{},"extra":1}')).toThrow(/extra/);
+    expect(() => parseExpectations('{nope', 'f.json')).toThrow(/^f\.json: not JSON/);
+  });
+
+  it('accept: unlisted → pass or skip; flaky → pass or fail; otherwise exactly', () => {
+    const table: Array<[Parameters<typeof asExpected>[0], string[]]> = [
+      ['pass', ['pass', 'skip']],
+      ['fail', ['fail']],
+      ['error', ['error']],
+      ['skip', ['skip']],
+      ['flaky', ['pass', 'fail']],
+    ];
+    for (const [expected, ok] of table) {
+      for (const actual of ['pass', 'fail', 'error', 'skip'] as const) expect(asExpected(expected, actual), `${expected}/${actual}`).toBe(ok.includes(actual));
+    }
+  });
+
+  it('compare reports new failures, newly passing cases and stale entries', () => {
+    const file = parseExpectations(
+      JSON.stringify({
+        target: 't',
+        cases: { 'a.known': { expect: 'fail', reason: 'r1' }, 'a.fixed': { expect: 'fail', reason: 'r2' }, 'a.gone': { expect: 'error', reason: 'r3' } },
+      }),
+    );
+    const diffs = compare(
+      [
+        { id: 'a.known', outcome: 'fail' },
+        { id: 'a.fixed', outcome: 'pass' },
+        { id: 'a.new', outcome: 'error', reason: 'TypeError' },
+        { id: 'a.ok', outcome: 'skip' },
+      ],
+      file,
+      new Set(['a.known', 'a.fixed', 'a.new', 'a.ok']),
+    );
+    expect(diffs).toEqual([
+      { id: 'a.fixed', expected: 'fail', actual: 'pass', message: 'now passes: remove it from the expectation file (listed because: r2)' },
+      { id: 'a.gone', expected: 'error', actual: 'missing', message: 'the expectation file names a case that does not exist' },
+      { id: 'a.new', expected: 'pass', actual: 'error', message: 'new error: TypeError' },
+    ]);
+  });
+});

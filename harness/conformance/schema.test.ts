@@ -1,0 +1,49 @@
+/**
+ * Pins what is published about the runner: the JSON Schemas under reports/schema/ (generated from
+ * the zod schemas), and suites/README.md's contract version and exit-code table.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTRACT_VERSION, EXIT, EXIT_MEANINGS } from './contract.js';
+import { schemaFiles, SCHEMA_DIR } from './export-schema.js';
+import { ExpectationFileSchema, parseExpectations } from './expectations.js';
+
+const README = readFileSync(new URL('../../suites/README.md', import.meta.url), 'utf8');
+
+describe('published schemas', () => {
+  for (const [name, text] of Object.entries(schemaFiles())) {
+    it(`reports/schema/${name} is up to date (regenerate: npx tsx harness/conformance/export-schema.ts)`, () => {
+      expect(readFileSync(join(SCHEMA_DIR, name), 'utf8')).toBe(text);
+    });
+  }
+
+  it('every expectation file in suites/expectations/ is valid', () => {
+    for (const name of ['reference.json', 'moto.json']) {
+      const text = readFileSync(new URL(`../../suites/expectations/${name}`, import.meta.url), 'utf8');
+      expect(() => parseExpectations(text, name)).not.toThrow();
+    }
+  });
+
+  it('reference.json lists nothing: the reference server must pass every case', () => {
+    const ref = ExpectationFileSchema.parse(JSON.parse(readFileSync(new URL('../../suites/expectations/reference.json', import.meta.url), 'utf8')));
+    expect(ref.cases).toEqual({});
+  });
+});
+
+describe('suites/README.md, the runner contract', () => {
+  it(`states the contract version in code (${CONTRACT_VERSION})`, () => {
+    expect(README.split('\n')[0]).toBe(`# Conformance suites — the runner contract, version ${CONTRACT_VERSION}`);
+  });
+
+  it('lists the exit codes as contract.ts defines them', () => {
+    const rows = [...README.matchAll(/^\| (\d) \| (.+) \|$/gm)].map((m) => Number(m[1]));
+    expect(rows).toEqual(Object.values(EXIT));
+    expect(Object.keys(EXIT_MEANINGS).map(Number)).toEqual(Object.values(EXIT));
+  });
+
+  it('defines every outcome', () => {
+    for (const o of ['pass', 'fail', 'error', 'skip']) expect(README).toMatch(new RegExp(`^\\| \\*\\*${o}\\*\\* \\|`, 'm'));
+    expect(README).toMatch(/\*\*Flaky\*\* is not an outcome/);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * A real third-party target: moto's KMS (`python3 -m moto.server`) on a free loopback port, the
+ * whole suite against it, judged by suites/expectations/moto.json (each entry: how moto differs
+ * from AWS). Skipped, saying so, where moto is not installed.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseExpectations } from '../../harness/conformance/expectations.js';
+import { runConformance } from '../../harness/conformance/runner.js';
+import type { Results } from '../../harness/conformance/results.js';
+import { summaryText } from '../../harness/conformance/summary.js';
+import { freePort, waitForPort } from './support.js';
+
+const probe = spawnSync('python3', ['-c', 'import moto, moto.server; print(moto.__version__)'], { encoding: 'utf8' });
+const MOTO_VERSION = probe.status === 0 ? probe.stdout.trim() : undefined;
+const WHY_SKIPPED = `moto is not installed for python3 (${(probe.stderr || probe.error?.message || '').trim().split('\n').pop()}): pip install 'moto[server]' to run this test`;
+if (!MOTO_VERSION) console.warn(`test/conformance/moto.test.ts: skipped — ${WHY_SKIPPED}`);
+
+const EXPECTATIONS = parseExpectations(readFileSync(new URL('../../suites/expectations/moto.json', import.meta.url), 'utf8'), 'moto.json');
+
+describe.skipIf(!MOTO_VERSION)(`the suite against moto ${MOTO_VERSION ?? `— skipped: ${WHY_SKIPPED}`}`, () => {
+  let moto: ChildProcess;
+  let log = '';
+  let results: Results;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    moto = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (d: Buffer) => {
+      log = (log + d.toString()).slice(-4000);
+    };
+    moto.stdout!.on('data', keep);
+    moto.stderr!.on('data', keep);
+    await waitForPort(port, 20_000);
+    results = await runConformance({
+      target: { kind: 'url', endpoint: `http://127.0.0.1:${port}` },
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      expectations: EXPECTATIONS,
+      expectationsFile: 'suites/expectations/moto.json',
+      concurrency: 16,
+    });
+    console.log(summaryText(results));
+  }, 90_000);
+
+  afterAll(() => {
+    if (moto && moto.exitCode === null) moto.kill('SIGTERM');
+  });
+
+  it('every case comes out as suites/expectations/moto.json says', () => {
+    expect(results.loadErrors).toEqual([]);
+    expect(results.harnessErrors).toEqual([]);
+    expect(results.differences.map((d) => `${d.id} [${d.expected} → ${d.actual}] ${d.message}`), `moto log tail:\n${log}`).toEqual([]);
+    expect(results.exitCode).toBe(0);
+  });
+
+  it('no case crashed the harness: every failure is a verdict with a reason', () => {
+    expect(results.counts.error).toBe(Object.values(EXPECTATIONS.cases).filter((e) => e.expect === 'error').length);
+    expect(results.cases.filter((c) => c.outcome !== 'pass' && !c.reason)).toEqual([]);
+  });
+
+  it('moto has no clock control: clock cases are skipped with the reason', () => {
+    expect(results.capabilities.established).not.toContain('clock-control');
+    const clockCases = results.cases.filter((c) => c.flags.includes('needs-clock'));
+    for (const c of clockCases.filter((x) => x.outcome === 'skip')) expect(c.reason).toMatch(/no clock control/);
+  });
+
+  it('finishes within 60 s', () => {
+    expect(results.durationMs).toBeLessThan(60_000);
+  });
+});
