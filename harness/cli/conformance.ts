@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FAULTS } from '../../reference-impl/faults.js';
 import { CONTRACT_VERSION, EXIT, EXIT_MEANINGS } from '../conformance/contract.js';
-import { ExpectationFileError, loadExpectations, type ExpectationFile } from '../conformance/expectations.js';
+import { ExpectationFileError, loadExpectations, REASON_TODO, updateExpectations, type ExpectationFile } from '../conformance/expectations.js';
 import { junitXml } from '../conformance/junit.js';
 import { DEFAULT_CONCURRENCY, runConformance, selectCases } from '../conformance/runner.js';
 import { summaryText } from '../conformance/summary.js';
@@ -40,6 +40,9 @@ export const conformanceUsage = `kmsbench conformance [options]
   --timeout MS                 per-case timeout, overriding each case's own (default 30000)
   --fault NAME                 embedded only, repeatable: start the reference server with a
                                deliberate fault (${Object.keys(FAULTS).join(', ')})
+  --update-expectations        rewrite the --expect file from this run: list what did not pass
+                               (keeping reasons), drop what passes and ids that name no case;
+                               new entries get a TODO reason to replace (exit 1 while any is left)
   --list                       print the selected cases and exit
   --verbose                    print each case's outcome as it finishes
 
@@ -71,6 +74,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
     timeout: { type: 'string' },
     fault: { type: 'string', multiple: true },
     list: { type: 'boolean' },
+    'update-expectations': { type: 'boolean' },
     verbose: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -98,6 +102,9 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   let expectationsFile = values.expect;
   if (expectationsFile === undefined && target.kind === 'embedded' && REFERENCE_EXPECTATIONS && existsSync(REFERENCE_EXPECTATIONS)) {
     expectationsFile = REFERENCE_EXPECTATIONS;
+  }
+  if (values['update-expectations'] && (expectationsFile === undefined || expectationsFile === 'none')) {
+    throw new UsageError('--update-expectations needs --expect FILE');
   }
   let expectations: ExpectationFile | undefined;
   if (expectationsFile !== undefined && expectationsFile !== 'none') {
@@ -137,6 +144,16 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(out, 'junit.xml'), junitXml(results));
   console.log(summaryText(results, out));
+  if (values['update-expectations'] && expectations && expectationsFile) {
+    const update = updateExpectations(expectations, results.cases, new Set(discovery.cases.map((c) => c.case.id)));
+    writeFileSync(expectationsFile, `${JSON.stringify(update.file, null, 2)}\n`);
+    console.log(
+      `\nwrote ${displayPath(expectationsFile)}: ${update.added.length} added, ${update.removed.length} removed, ${update.changed.length} changed outcome` +
+        (update.added.length ? ` — write the reason of: ${update.added.join(', ')}` : ''),
+    );
+    const todo = Object.values(update.file.cases).filter((e) => e.reason.startsWith(REASON_TODO)).length;
+    return results.exitCode === EXIT.harness ? EXIT.harness : todo > 0 ? EXIT.differences : EXIT.ok;
+  }
   return results.exitCode;
 }
 

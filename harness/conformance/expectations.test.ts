@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asExpected, compare, parseExpectations } from './expectations.js';
+import { asExpected, compare, parseExpectations, REASON_TODO, updateExpectations } from './expectations.js';
 
 describe('expectation files', () => {
   it('parse, with the reason required', () => {
@@ -46,5 +46,41 @@ describe('expectation files', () => {
       { id: 'a.gone', expected: 'error', actual: 'missing', message: 'the expectation file names a case that does not exist' },
       { id: 'a.new', expected: 'pass', actual: 'error', message: 'new error: TypeError' },
     ]);
+  });
+
+  it('update: lists what did not pass (keeping reasons), drops what passes and stale ids, leaves unselected cases alone', () => {
+    const file = parseExpectations(
+      JSON.stringify({
+        target: 't',
+        cases: {
+          'a.known': { expect: 'fail', reason: 'r1' },
+          'a.fixed': { expect: 'fail', reason: 'r2' },
+          'a.gone': { expect: 'error', reason: 'r3' },
+          'a.now-errors': { expect: 'fail', reason: 'r4' },
+          'a.flaky': { expect: 'flaky', reason: 'r5' },
+          'a.not-run': { expect: 'fail', reason: 'r6' },
+        },
+      }),
+    );
+    const u = updateExpectations(
+      file,
+      [
+        { id: 'a.known', outcome: 'fail' },
+        { id: 'a.fixed', outcome: 'pass' },
+        { id: 'a.now-errors', outcome: 'error' },
+        { id: 'a.flaky', outcome: 'pass' },
+        { id: 'a.new', outcome: 'fail', reason: 'Encrypt was refused' },
+        { id: 'a.skipped', outcome: 'skip' },
+      ],
+      new Set(['a.known', 'a.fixed', 'a.now-errors', 'a.flaky', 'a.new', 'a.skipped', 'a.not-run']),
+    );
+    expect(u.file.cases).toEqual({
+      'a.flaky': { expect: 'flaky', reason: 'r5' },
+      'a.known': { expect: 'fail', reason: 'r1' },
+      'a.new': { expect: 'fail', reason: `${REASON_TODO} (verdict: Encrypt was refused)` },
+      'a.not-run': { expect: 'fail', reason: 'r6' },
+      'a.now-errors': { expect: 'error', reason: 'r4' },
+    });
+    expect([u.added, u.removed, u.changed]).toEqual([['a.new'], ['a.fixed', 'a.gone'], ['a.now-errors']]);
   });
 });

@@ -110,3 +110,56 @@ export function compare(
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
+
+/** The reason a newly listed case gets until someone writes the real one (the schema test refuses it). */
+export const REASON_TODO = 'TODO: say how this target differs from AWS';
+
+export interface ExpectationUpdate {
+  file: ExpectationFile;
+  /** Newly listed (their reason is REASON_TODO + the verdict). */
+  added: string[];
+  /** Listed before, now passing (or gone from the suite). */
+  removed: string[];
+  /** Listed with another outcome before. */
+  changed: string[];
+}
+
+/**
+ * The expectation file that would make this run come out as expected: cases that did not pass
+ * are listed (existing reasons kept), cases that passed and ids that name no case are dropped.
+ * Only the cases that ran are touched; entries of unselected cases stay.
+ */
+export function updateExpectations(
+  file: ExpectationFile,
+  outcomes: ReadonlyArray<{ id: string; outcome: Outcome; reason?: string }>,
+  allCaseIds: ReadonlySet<string>,
+): ExpectationUpdate {
+  const cases: Record<string, ExpectationEntry> = {};
+  const added: string[] = [];
+  const removed: string[] = [];
+  const changed: string[] = [];
+  const ran = new Map(outcomes.map((o) => [o.id, o]));
+  for (const [id, entry] of Object.entries(file.cases)) {
+    if (!allCaseIds.has(id)) removed.push(id);
+    else if (!ran.has(id)) cases[id] = entry;
+  }
+  for (const o of outcomes) {
+    const entry = file.cases[o.id];
+    if (o.outcome === 'pass' || (o.outcome === 'skip' && entry?.expect !== 'skip')) {
+      if (entry && !(entry.expect === 'flaky' && o.outcome === 'pass')) removed.push(o.id);
+      else if (entry) cases[o.id] = entry;
+      continue;
+    }
+    if (!entry) {
+      added.push(o.id);
+      cases[o.id] = { expect: o.outcome as 'fail' | 'error', reason: `${REASON_TODO} (verdict: ${o.reason ?? o.outcome})` };
+    } else if (entry.expect === 'flaky' && o.outcome === 'fail') {
+      cases[o.id] = entry;
+    } else {
+      if (entry.expect !== o.outcome) changed.push(o.id);
+      cases[o.id] = { ...entry, expect: o.outcome as Exclude<Expected, 'pass'> };
+    }
+  }
+  const sorted = Object.fromEntries(Object.entries(cases).sort(([a], [b]) => a.localeCompare(b)));
+  return { file: { ...file, cases: sorted }, added: added.sort(), removed: removed.sort(), changed: changed.sort() };
+}

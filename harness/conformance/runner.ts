@@ -120,7 +120,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   let endpoint: string;
   let sdkEndpoint: string | undefined;
   if (options.target.kind === 'embedded') {
-    embedded = await startEmbedded(options.target.faults ?? []);
+    embedded = await startEmbedded(options.target.faults ?? [], region);
     kind = 'embedded';
     endpoint = sdkEndpoint = embedded.url;
   } else if (options.target.kind === 'aws') {
@@ -156,6 +156,10 @@ export async function runConformance(options: RunOptions): Promise<Results> {
     });
     const capabilities = probe.capabilities;
     for (const p of plans) if (!p.skip) p.skip = missingCapability(p.lc.case, capabilities, probe, kind);
+    // Without clock control no case can move the clock (advanceClock skips), so clock cases need not run alone.
+    if (!capabilities.has('clock-control')) {
+      for (const p of plans) if (p.phase === 'alone' && !p.lc.case.flags?.includes('destructive')) p.phase = 'concurrent';
+    }
 
     const env: RunEnvironment = { runId, endpoint, region, account: probe.account, credentials, kms, capabilities };
     const results = new Map<string, CaseResult>();

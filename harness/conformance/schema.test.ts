@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_VERSION, EXIT, EXIT_MEANINGS } from './contract.js';
 import { schemaFiles, SCHEMA_DIR } from './export-schema.js';
-import { ExpectationFileSchema, parseExpectations } from './expectations.js';
+import { ExpectationFileSchema, parseExpectations, REASON_TODO } from './expectations.js';
 
 const README = readFileSync(new URL('../../suites/README.md', import.meta.url), 'utf8');
 
@@ -18,10 +18,12 @@ describe('published schemas', () => {
     });
   }
 
-  it('every expectation file in suites/expectations/ is valid', () => {
+  it('every expectation file in suites/expectations/ is valid, every entry with a real reason', () => {
     for (const name of ['reference.json', 'moto.json']) {
       const text = readFileSync(new URL(`../../suites/expectations/${name}`, import.meta.url), 'utf8');
-      expect(() => parseExpectations(text, name)).not.toThrow();
+      const file = parseExpectations(text, name);
+      const todo = Object.entries(file.cases).filter(([, e]) => e.reason.startsWith(REASON_TODO)).map(([id]) => id);
+      expect(todo, `${name}: write the reason these cases fail there`).toEqual([]);
     }
   });
 

@@ -71,11 +71,11 @@ export interface EmbeddedServer {
 }
 
 /** Starts the reference server in this process (quotas off: the suite creates keys far faster than CreateKey's 5/s). */
-export async function startEmbedded(faults: string[] = []): Promise<EmbeddedServer> {
+export async function startEmbedded(faults: string[] = [], region = 'us-east-1'): Promise<EmbeddedServer> {
   const { startServer } = await import('../../reference-impl/server.js');
   const dataDir = mkdtempSync(join(tmpdir(), 'kmsbench-conformance-'));
   const start = (port: number, quotas: 'off' | 'aws-defaults') =>
-    startServer({ port, dataDir, workers: 1, audit: false, faults, quotas: { enabled: quotas === 'aws-defaults' } });
+    startServer({ port, dataDir, region, workers: 1, audit: false, faults, quotas: { enabled: quotas === 'aws-defaults' } });
   let server: Awaited<ReturnType<typeof start>>;
   try {
     server = await start(0, 'off');

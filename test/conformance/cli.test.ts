@@ -47,6 +47,17 @@ describe.skipIf(!DIST_BUILT)(`kmsbench conformance (compiled CLI)${DIST_BUILT ? 
     expect(diff.stdout).toContain(`✗ ${id}  [fail → pass]  now passes: remove it from the expectation file (listed because: pretend)`);
   });
 
+  it('--update-expectations rewrites the file from the run', async () => {
+    const id = (await discoverCases()).cases.map((c) => c.case.id).sort()[0]!;
+    const file = join(dir, 'update.json');
+    writeFileSync(file, JSON.stringify({ target: 'test', cases: { [id]: { expect: 'fail', reason: 'pretend' }, 'zz.gone': { expect: 'fail', reason: 'stale' } } }));
+    const r = await kmsbench(['conformance', '--grep', id, '--out', join(dir, 'u'), '--expect', file, '--update-expectations']);
+    expect(r.stdout).toContain('wrote ');
+    expect(r.stdout).toContain(': 0 added, 2 removed, 0 changed outcome');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ target: 'test', cases: {} });
+  });
+
   it('exit 2 on usage errors: unknown option, tag or fault, bad expectation file', async () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ target: 'x', cases: { a: { expect: 'maybe', reason: 'r' } } }));
@@ -57,8 +68,9 @@ describe.skipIf(!DIST_BUILT)(`kmsbench conformance (compiled CLI)${DIST_BUILT ? 
       kmsbench(['conformance', '--endpoint', 'http://127.0.0.1:1', '--fault', 'ec-concat']),
       kmsbench(['conformance', '--expect', bad]),
       kmsbench(['conformance', '--expect', join(dir, 'missing.json')]),
+      kmsbench(['conformance', '--expect', 'none', '--update-expectations']),
     ]);
-    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2]);
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2]);
     expect(runs[1]!.stderr).toContain("unknown tag 'crypto'");
     expect(runs[4]!.stderr).toMatch(/bad\.json: cases\.a\.expect/);
   });
