@@ -37,6 +37,20 @@ const COMMANDS: Record<string, Command> = {
     },
     summary: "advance or show a reference server's clock",
   },
+  plan: {
+    load: async () => {
+      const m = await import('./plan.js');
+      return { run: m.plan, usage: m.planUsage };
+    },
+    summary: 'capacity plan of a workload file: quotas, headroom, cache settings, cost (--simulate, --endpoint)',
+  },
+  'export-k6': {
+    load: async () => {
+      const m = await import('./export-k6.js');
+      return { run: m.exportK6, usage: m.exportK6Usage };
+    },
+    summary: 'write a k6 script (SigV4, arrival-rate executors, thresholds) for distributed runs',
+  },
   conformance: {
     load: async () => {
       const m = await import('./conformance.js');
