@@ -34,8 +34,7 @@ export interface SignedHttp {
 
 /** A SigV4-signed AWS JSON 1.1 request for `TrentService.<operation>` to the case's endpoint. */
 export async function signedRequest(t: CaseContext, o: SignOptions): Promise<SignedHttp> {
-  const own = await credentialsOf(t);
-  const credentials = { ...own, ...o.credentials };
+  const credentials = { ...credentialsOf(t), ...o.credentials };
   if (o.credentials?.accessKeyId !== undefined) delete credentials.sessionToken;
   const url = new URL(t.endpoint);
   const method = o.method ?? 'POST';

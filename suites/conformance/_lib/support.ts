@@ -166,11 +166,10 @@ export async function rawUnthrottled(t: CaseContext, operation: string, body: un
   }
 }
 
-/** The credentials the case's SDK client signs with (for raw requests a case signs itself). */
-export async function credentialsOf(t: CaseContext): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string }> {
-  const provider = t.kms.config.credentials;
-  const c = await provider();
-  return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken };
+/** The credentials the run signs with (for raw requests a case signs itself). */
+export function credentialsOf(t: CaseContext): { accessKeyId: string; secretAccessKey: string; sessionToken?: string } {
+  const { accessKeyId, secretAccessKey, sessionToken } = t.credentials;
+  return sessionToken === undefined ? { accessKeyId, secretAccessKey } : { accessKeyId, secretAccessKey, sessionToken };
 }
 
 /**

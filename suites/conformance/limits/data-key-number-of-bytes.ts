@@ -38,6 +38,7 @@ const cases: ConformanceCase[] = [
   accepted(1024),
   refused('GenerateDataKey', 0),
   refused('GenerateDataKey', 1025),
+  refused('GenerateDataKeyWithoutPlaintext', 0),
   refused('GenerateDataKeyWithoutPlaintext', 1025),
   defineCase({
     id: 'limits.generate-data-key-without-plaintext-number-of-bytes-1024',

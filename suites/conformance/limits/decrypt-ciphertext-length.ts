@@ -37,6 +37,17 @@ const cases: ConformanceCase[] = [
       expectRawError(t, await t.raw('Decrypt', { CiphertextBlob: '' }), { status: 400, code: 'ValidationException' }, 'Decrypt');
     },
   }),
+  defineCase({
+    id: 'limits.reencrypt-ciphertext-6145-bytes',
+    title: 'ReEncrypt refuses a 6145-byte CiphertextBlob with ValidationException',
+    doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-CiphertextBlob',
+    tags: ['limits'],
+    ops: ['CreateKey', 'ReEncrypt'],
+    async run(t) {
+      const key = await t.createKey();
+      expectRawError(t, await t.raw('ReEncrypt', { CiphertextBlob: blob(6145), DestinationKeyId: key.KeyId }), { status: 400, code: 'ValidationException' }, 'ReEncrypt');
+    },
+  }),
 ];
 
 export default cases;

@@ -5,7 +5,7 @@
 import { CreateAliasCommand, ListResourceTagsCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../reference-impl/generated/model.js';
-import { absentKeyId, resolveAlias, unthrottled } from '../_lib/support.js';
+import { absentKeyId, aliasArn, resolveAlias, unthrottled } from '../_lib/support.js';
 
 type Op = 'TagResource' | 'UntagResource' | 'ListResourceTags';
 const call: Record<Op, (t: CaseContext, KeyId: string) => Promise<unknown>> = {
@@ -15,10 +15,10 @@ const call: Record<Op, (t: CaseContext, KeyId: string) => Promise<unknown>> = {
 };
 const slug = (op: string) => op.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 
-const cases: ConformanceCase[] = (['TagResource', 'UntagResource', 'ListResourceTags'] as const).flatMap((op) => [
+const rejectsAlias = (op: Op, form: 'alias-name' | 'alias-arn'): ConformanceCase =>
   defineCase({
-    id: `tags.${slug(op)}-rejects-alias-name`,
-    title: `${op} refuses an alias name as KeyId with NotFoundException`,
+    id: `tags.${slug(op)}-rejects-${form}`,
+    title: `${op} refuses an ${form.replace('-', ' ')} as KeyId with NotFoundException`,
     doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#KMS-${op}-request-KeyId`,
     tags: ['tags', 'aliases'],
     ops: ['CreateKey', 'CreateAlias', 'DescribeKey', op] as OperationName[],
@@ -27,9 +27,13 @@ const cases: ConformanceCase[] = (['TagResource', 'UntagResource', 'ListResource
       const alias = t.aliasName();
       await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })));
       await resolveAlias(t, alias, key.KeyId);
-      await t.expectError(call[op](t, alias), { code: 'NotFoundException', status: 400 });
+      await t.expectError(call[op](t, form === 'alias-name' ? alias : aliasArn(t, alias)), { code: 'NotFoundException', status: 400 });
     },
-  }),
+  });
+
+const cases: ConformanceCase[] = (['TagResource', 'UntagResource', 'ListResourceTags'] as const).flatMap((op) => [
+  rejectsAlias(op, 'alias-name'),
+  rejectsAlias(op, 'alias-arn'),
   defineCase({
     id: `tags.${slug(op)}-absent-key`,
     title: `${op} of a key id that names no key is refused with NotFoundException`,
