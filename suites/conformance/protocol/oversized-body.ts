@@ -6,7 +6,6 @@ export default defineCase({
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-RequestEntityTooLargeException',
   tags: ['protocol', 'limits'],
   ops: ['GenerateRandom'],
-  flags: ['slow'],
   timeoutMs: 120_000,
   async run(t) {
     // No KMS request is near this size (the largest, a key policy, is 32 KB). AWS's exact answer is
