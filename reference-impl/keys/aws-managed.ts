@@ -31,8 +31,10 @@ export const AWS_MANAGED_SERVICES = [
 
 export const AWS_ALIAS_PREFIX = 'alias/aws/';
 
-export const isAwsManagedAliasName = (aliasName: string): boolean =>
-  aliasName.startsWith(AWS_ALIAS_PREFIX) && aliasName.length > AWS_ALIAS_PREFIX.length;
+const PREDEFINED = new Set<string>(AWS_MANAGED_SERVICES.map((s) => `${AWS_ALIAS_PREFIX}${s}`));
+
+/** A predefined AWS alias (`alias/aws/<service>` for a service that has one); others do not exist. */
+export const isAwsManagedAliasName = (aliasName: string): boolean => PREDEFINED.has(aliasName);
 
 const serviceOf = (aliasName: string): string => aliasName.slice(AWS_ALIAS_PREFIX.length);
 

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:net';
 import { KmsError } from '../errors.js';
 import { createHttp1Server, type Http1Response } from './http1.js';
@@ -46,7 +47,11 @@ export function createHttpServer(pipeline: Pipeline, options: EdgeOptions = {}):
       maxBodyBytes: limit,
       tooLarge: (): Http1Response => {
         const err = new KmsError('RequestEntityTooLargeException', protocolMsg.bodyTooLarge(limit));
-        return { status: err.status, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify(err.toJSON()) };
+        return {
+          status: err.status,
+          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID() },
+          body: JSON.stringify(err.toJSON()),
+        };
       },
     },
   );

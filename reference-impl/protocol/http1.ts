@@ -73,12 +73,13 @@ function httpDate(): string {
 }
 
 /** Serialises a response head + body as one string (latin1-safe head, UTF-8 body length). */
-export function serializeResponse(res: Http1Response, close: boolean): string {
+export function serializeResponse(res: Http1Response, close: boolean, headOnly = false): string {
   let head = `HTTP/1.1 ${res.status} ${STATUS_TEXT[res.status] ?? 'Unknown'}\r\n`;
   for (const name in res.headers) head += `${name}: ${res.headers[name]}\r\n`;
   head += `content-length: ${Buffer.byteLength(res.body)}\r\ndate: ${httpDate()}\r\n`;
   head += close ? 'connection: close\r\n\r\n' : '\r\n';
-  return head + res.body;
+  // A reply to HEAD has no content (RFC 9110 9.3.2), only the length it would have.
+  return headOnly ? head : head + res.body;
 }
 
 class ProtocolError extends Error {
@@ -98,6 +99,8 @@ interface PendingHead {
   /** Content-Length, or -1 for chunked. */
   length: number;
   bodyStart: number;
+  /** Progress of a chunked body. */
+  scan?: ChunkScan;
 }
 
 function parseHead(buf: Buffer, end: number, opts: Http1Options): PendingHead {
@@ -150,15 +153,27 @@ function parseHead(buf: Buffer, end: number, opts: Http1Options): PendingHead {
     if (!/^\d{1,15}$/.test(cl)) throw new ProtocolError(400, 'invalid content-length');
     length = Number(cl);
   }
-  return { method, url, headers, keepAlive, length, bodyStart: end + 4 };
+  const bodyStart = end + 4;
+  return { method, url, headers, keepAlive, length, bodyStart, ...(length < 0 ? { scan: { pos: bodyStart, parts: [], size: 0 } } : {}) };
 }
 
-/** Decodes a complete chunked body starting at `start`; returns undefined if more data is needed. */
-function decodeChunked(buf: Buffer, start: number, limit: number): { body: Buffer; end: number } | undefined | 'too-large' {
-  const parts: Buffer[] = [];
-  let size = 0;
-  let pos = start;
+/** How far a chunked body has been decoded; kept between `data` events so each byte is scanned once. */
+export interface ChunkScan {
+  /** Offset (in the connection buffer) of the next chunk-size line. */
+  pos: number;
+  parts: Buffer[];
+  size: number;
+}
+
+const MAX_TRAILER_BYTES = 16 * 1024;
+
+/**
+ * Decodes as much of a chunked body as has arrived, resuming from `scan`. Returns the body and
+ * the offset after it once complete, undefined while more data is needed.
+ */
+export function decodeChunked(buf: Buffer, scan: ChunkScan, limit: number): { body: Buffer; end: number } | undefined | 'too-large' {
   for (;;) {
+    const pos = scan.pos;
     const eol = buf.indexOf('\r\n', pos, 'latin1');
     if (eol < 0) {
       if (buf.length - pos > 1024) throw new ProtocolError(400, 'malformed chunk size');
@@ -170,15 +185,19 @@ function decodeChunked(buf: Buffer, start: number, limit: number): { body: Buffe
     if (n === 0) {
       // Trailers (ignored) end with an empty line; with none, the CRLFCRLF starts at `eol`.
       const end = buf.indexOf(CRLFCRLF, eol);
-      if (end < 0) return undefined;
+      if (end < 0) {
+        if (buf.length - eol > MAX_TRAILER_BYTES) throw new ProtocolError(431, 'trailers too large');
+        return undefined;
+      }
+      const { parts, size } = scan;
       return { body: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size), end: end + 4 };
     }
-    size += n;
-    if (size > limit) return 'too-large';
+    if (scan.size + n > limit) return 'too-large';
     if (buf.length < eol + 2 + n + 2) return undefined;
-    parts.push(buf.subarray(eol + 2, eol + 2 + n));
     if (buf[eol + 2 + n] !== 13 || buf[eol + 3 + n] !== 10) throw new ProtocolError(400, 'malformed chunk');
-    pos = eol + 4 + n;
+    scan.parts.push(buf.subarray(eol + 2, eol + 2 + n));
+    scan.size += n;
+    scan.pos = eol + 4 + n;
   }
 }
 
@@ -247,7 +266,7 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
             }
             body = buf.subarray(head.bodyStart, next);
           } else {
-            const decoded = decodeChunked(buf, head.bodyStart, opts.maxBodyBytes);
+            const decoded = decodeChunked(buf, head.scan!, opts.maxBodyBytes);
             if (decoded === 'too-large') {
               out += serializeResponse(opts.tooLarge(), true);
               closed = true;
@@ -265,6 +284,7 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
           }
           const request: Http1Request = { method: head.method, url: head.url, headers: head.headers, body, remoteAddress };
           const keepAlive = head.keepAlive;
+          const headOnly = head.method === 'HEAD';
           head = null;
           buf = next === buf.length ? null : buf.subarray(next);
           let response: Http1Response | Promise<Http1Response>;
@@ -278,12 +298,12 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
             if (out.length > 0) socket.write(out);
             out = '';
             response.then(
-              (r) => resume(r, keepAlive),
-              () => resume(INTERNAL_ERROR, keepAlive),
+              (r) => resume(r, keepAlive, headOnly),
+              () => resume(INTERNAL_ERROR, keepAlive, headOnly),
             );
             break;
           }
-          out += serializeResponse(response, !keepAlive);
+          out += serializeResponse(response, !keepAlive, headOnly);
           if (!keepAlive) closed = true;
         }
       } catch (e) {
@@ -302,15 +322,15 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
       if (buf !== null && buf.byteOffset > 0 && buf.length < 4096) buf = Buffer.from(buf);
     };
 
-    const resume = (response: Http1Response, keepAlive: boolean): void => {
+    const resume = (response: Http1Response, keepAlive: boolean, headOnly: boolean): void => {
       waiting = false;
       if (socket.destroyed) return;
       if (!keepAlive) {
         closed = true;
-        socket.end(serializeResponse(response, true));
+        socket.end(serializeResponse(response, true, headOnly));
         return;
       }
-      socket.write(serializeResponse(response, false));
+      socket.write(serializeResponse(response, false, headOnly));
       pump();
     };
 

@@ -127,6 +127,7 @@ export class Pipeline {
       r.operation = target && dot > 0 ? target.slice(dot + 1) : 'Unknown';
       const known =
         req.method === 'POST' &&
+        isJsonContentType(headerValue(req.headers['content-type'])) &&
         ((prefix === TRENT && isOperationName(r.operation)) || (prefix === CONTROL && isControlOperation(r.operation)));
       if (!known) throw new UnknownOperationException(protocolMsg.unknownOperation);
       const principal = this.authenticate(req);
@@ -236,6 +237,17 @@ function blobKeyId(blob: Buffer | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * AWS JSON services route only JSON bodies: any other (or no) content type is answered like an
+ * unknown operation (observed on Kinesis and DynamoDB; not recorded for KMS itself).
+ */
+function isJsonContentType(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const semi = value.indexOf(';');
+  const type = (semi < 0 ? value : value.slice(0, semi)).trim().toLowerCase();
+  return type === JSON_TYPE || type === 'application/x-amz-json-1.0' || type === 'application/json';
 }
 
 function headerValue(v: string | string[] | undefined): string | undefined {

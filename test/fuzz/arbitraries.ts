@@ -709,9 +709,15 @@ export const tampers: fc.Arbitrary<Tamper> = fc.oneof(
     apply: (r: RawRequest) => withHeader(r, 'x-amz-target', t),
   })),
   fc.constantFrom('GET', 'PUT', 'DELETE', 'OPTIONS', 'post', 'HEAD').map((m) => ({ label: `method ${m}`, want: 'UnknownOperationException', apply: (r: RawRequest) => ({ ...r, method: m }) })),
-  fc.constantFrom('application/json', 'text/plain', 'application/x-amz-json-1.0', '').map((ct) => ({
+  // Another JSON content type breaks the signature; a non-JSON one is not routed at all.
+  fc.constantFrom('application/json', 'application/x-amz-json-1.0').map((ct) => ({
     label: `content-type ${ct} after signing`,
     want: 'InvalidSignatureException',
+    apply: (r: RawRequest) => withHeader(r, 'content-type', ct),
+  })),
+  fc.constantFrom('text/plain', '').map((ct) => ({
+    label: `content-type ${JSON.stringify(ct)} after signing`,
+    want: 'UnknownOperationException',
     apply: (r: RawRequest) => withHeader(r, 'content-type', ct),
   })),
   fc.constantFrom('evil.example', 'kms.fuzz.local:443', 'KMS.FUZZ.LOCAL').map((h) => ({ label: `host ${h}`, want: 'InvalidSignatureException', apply: (r: RawRequest) => withHeader(r, 'host', h) })),

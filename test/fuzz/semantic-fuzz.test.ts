@@ -353,16 +353,11 @@ describe('the KmsBench control plane (a separate server: it moves the clock)', (
 
 // ---- known bugs ---------------------------------------------------------------------------------
 
-describe('known bugs (it.fails: flip to it once fixed)', () => {
-  // KNOWN BUG (reference-impl/keys/aws-managed.ts `isAwsManagedAliasName`, used by
-  // Keyring.resolve): any `alias/aws/<anything>` named as a KeyId (DescribeKey, Encrypt,
-  // GenerateDataKey, ...) creates a new AWS managed key and an alias of that name, even for names
-  // that are not predefined services and that break the alias pattern (spaces, `!`, NUL, 300
-  // chars). Real KMS answers NotFoundException ("Alias arn:aws:kms:...:alias/aws/x is not
-  // found."); only the predefined aliases (AWS_MANAGED_SERVICES, which ListAliases already uses)
-  // get a key on first use. Each distinct name adds a key: unbounded store growth, and no
-  // CreateKey quota applies.
-  it.fails('KNOWN BUG: alias/aws/<not a predefined service> is NotFoundException and creates nothing', async () => {
+describe('AWS managed aliases', () => {
+  // Only the predefined aliases (AWS_MANAGED_SERVICES, which ListAliases lists) get a key on first
+  // use; any other alias/aws/<name> is NotFoundException ("Alias arn:aws:kms:...:alias/aws/x is not
+  // found.") and creates nothing — otherwise each distinct name would add a key, unbounded.
+  it('alias/aws/<not a predefined service> is NotFoundException and creates nothing', async () => {
     const own = await FuzzEnv.open({ prefix: 'kmsbench-fuzz-awsalias-' });
     try {
       for (const k of ['alias/aws/zz-not-a-service', `alias/aws/${'x'.repeat(300)}`, 'alias/aws/bad name!', `arn:aws:kms:${REGION}:${ACCOUNT}:alias/aws/nope`]) {
