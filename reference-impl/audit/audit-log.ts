@@ -58,8 +58,8 @@ let isoText = '';
 /** `new Date(ms).toISOString()`, remembered for the last millisecond asked. */
 export function isoTime(ms: number): string {
   if (ms !== isoMs) {
+    isoText = new Date(ms).toISOString(); // may throw for an out-of-range time: then nothing is cached
     isoMs = ms;
-    isoText = new Date(ms).toISOString();
   }
   return isoText;
 }

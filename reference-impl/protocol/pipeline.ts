@@ -206,9 +206,15 @@ export class Pipeline {
   }
 
   private record(r: InFlight, errorCode: string | undefined): void {
-    this.deps.audit.record(
-      auditEntry(this.deps, r.req, r.requestId, r.operation, r.principal, r.notes, errorCode, performance.now() - r.started),
-    );
+    try {
+      this.deps.audit.record(
+        auditEntry(this.deps, r.req, r.requestId, r.operation, r.principal, r.notes, errorCode, performance.now() - r.started),
+      );
+    } catch (e) {
+      // The request has been answered (and may have changed state): a failing audit write must
+      // not turn its reply into an error. Report it where an operator will see it.
+      process.emitWarning(`kmsbench: audit entry for request ${r.requestId} not written: ${(e as Error).message}`);
+    }
   }
 
   private authenticate(req: RawRequest): Principal {
