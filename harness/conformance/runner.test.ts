@@ -365,6 +365,27 @@ describe('runner, low-quota and unawaited promises', () => {
     expect(faulty.cases[0]).toMatchObject({ outcome: 'fail', reason: expect.stringMatching(/^not so: some CreateKey calls are throttled/) });
   }, 60_000);
 
+  it('a ThrottlingException is no verdict (error), except in throttling cases', async () => {
+    const burst = (id: string, tags: ConformanceCase['tags']) =>
+      defineCase({
+        id,
+        title: 'needs 30 keys at once',
+        doc,
+        tags,
+        ops: ['CreateKey'],
+        needs: ['low-quota'],
+        async run(t) {
+          await Promise.all(Array.from({ length: 30 }, () => t.kms.send(new CreateKeyCommand({}))));
+        },
+      });
+    const r = await runConformance({ target: { kind: 'embedded' }, cases: loaded(burst('test.burst-semantics', ['semantics']), burst('test.burst-throttling', ['throttling'])) });
+    expect(r.cases.map((c) => [c.id, c.outcome])).toEqual([
+      ['test.burst-semantics', 'error'],
+      ['test.burst-throttling', 'fail'],
+    ]);
+    expect(r.cases[0]!.reason).toMatch(/^throttled by the endpoint \(ThrottlingException\), no verdict: lower --concurrency/);
+  }, 60_000);
+
   it('reports a case that leaves an assertion unawaited as a harness problem (exit 3)', async () => {
     const sloppy = defineCase({
       id: 'test.unawaited',

@@ -273,10 +273,19 @@ async function runOne(p: Planned, env: RunEnvironment, timeoutOverride?: number)
   } finally {
     clearTimeout(timer);
   }
-  const verdict = classify(thrown, handle.lastCall());
+  let verdict = classify(thrown, handle.lastCall());
+  if (verdict.outcome === 'fail' && !c.tags.includes('throttling') && throttled(verdict)) {
+    // The endpoint's request quota refused the harness, not the behaviour under test.
+    verdict = { ...verdict, outcome: 'error', reason: `throttled by the endpoint (ThrottlingException), no verdict: lower --concurrency. ${verdict.reason ?? ''}`.trim() };
+  }
   const durationMs = performance.now() - started;
   const cleanup = await handle.runCleanups();
   return resultOf(p, verdict, durationMs, handle.calls.length, cleanup);
+}
+
+function throttled(v: ReturnType<typeof classify>): boolean {
+  const actual = v.failure?.actual as { code?: unknown } | undefined;
+  return v.failure?.call?.code === 'ThrottlingException' || actual?.code === 'ThrottlingException';
 }
 
 function resultOf(
