@@ -171,6 +171,16 @@ export function signedHeaders(target, body, now) {
 }
 `;
 
+const ARRIVAL_SOURCE = `const DURATION = __ENV.KMS_DURATION || '';
+
+/** Arrival rate as k6 wants it (integer iterations per time unit). @param {number} perSecond */
+function arrival(perSecond) {
+  if (perSecond >= 100 || (perSecond >= 1 && Number.isInteger(perSecond))) return { rate: Math.round(perSecond), timeUnit: '1s' };
+  if (perSecond * 60 >= 1) return { rate: Math.round(perSecond * 60), timeUnit: '1m' };
+  return { rate: Math.max(1, Math.round(perSecond * 3600)), timeUnit: '1h' };
+}
+`;
+
 export function renderK6Script(spec: K6ScriptSpec): string {
   for (const k of spec.keys) if (!SAFE.test(k.name)) throw new RangeError(`k6 key name ${j(k.name)}: letters, digits and _ only`);
   const names = new Set<string>();
@@ -188,6 +198,8 @@ export function renderK6Script(spec: K6ScriptSpec): string {
   const keySpecOf = new Map(spec.keys.map((k) => [k.name, k.spec]));
   const ops = uniq(spec.streams.map((s) => s.operation));
 
+  const ramping = spec.streams.find((s) => s.executor.kind === 'ramping')?.executor as Extract<K6Executor, { kind: 'ramping' }> | undefined;
+  const constant = spec.streams.some((s) => s.executor.kind === 'constant');
   const scenarioLines: string[] = [];
   const thresholdLines: string[] = [];
   const execFns: string[] = [];
@@ -203,14 +215,15 @@ export function renderK6Script(spec: K6ScriptSpec): string {
         `  ${s.scenario}: { executor: 'ramping-arrival-rate', exec: ${j(fn)}, timeUnit: '1s', startRate: Math.max(1, Math.round(CURVE[0].factor * QUOTA_RATE * RATE_SCALE)), stages: curveStages(), preAllocatedVUs: vus(CURVE_MAX * QUOTA_RATE * RATE_SCALE, 1), maxVUs: vus(CURVE_MAX * QUOTA_RATE * RATE_SCALE, 4), tags: { op: ${j(s.operation)} } },`,
       );
     }
-    const k = s.key ? `data.keys[${j(s.key)}]` : 'undefined';
+    const body = bodyExpression(s);
+    const usesData = /\bdata\b|\bk\b/.test(body);
     const curve = e.kind === 'ramping' ? `, { load: loadNow(exec.scenario.startTime) }` : '';
     execFns.push(
       [
-        `/** ${s.operation}${s.key ? ` on ${s.key} (${keySpecOf.get(s.key)})` : ''}. @param {SetupData} data */`,
-        `export function ${fn}(data) {`,
-        `  const k = ${k};`,
-        `  kms(${j(s.operation)}, ${bodyExpression(s)}${curve});`,
+        `/** ${s.operation}${s.key ? ` on ${s.key} (${keySpecOf.get(s.key)})` : ''}. @param {SetupData} ${usesData ? 'data' : '_data'} */`,
+        `export function ${fn}(${usesData ? 'data' : '_data'}) {`,
+        ...(/\bk\b/.test(body) ? [`  const k = data.keys[${j(s.key)}];`] : []),
+        `  kms(${j(s.operation)}, ${body}${curve});`,
         `}`,
       ].join('\n'),
     );
@@ -219,7 +232,6 @@ export function renderK6Script(spec: K6ScriptSpec): string {
     const p99 = Math.max(...spec.streams.filter((s) => s.operation === op).map((s) => s.p99Ms));
     thresholdLines.push(`  ${j(`http_req_duration{op:${op}}`)}: ['p(99)<' + p99Ms(${j(op)}, ${p99})],`);
   }
-  const ramping = spec.streams.find((s) => s.executor.kind === 'ramping')?.executor as Extract<K6Executor, { kind: 'ramping' }> | undefined;
   if (ramping) {
     for (const f of ramping.factors) {
       const x = expectedThrottled(f);
@@ -277,8 +289,7 @@ function loadNow(startTime) {
 import http from 'k6/http';
 import crypto from 'k6/crypto';
 import encoding from 'k6/encoding';
-import exec from 'k6/execution';
-import { check, sleep } from 'k6';
+${ramping ? "import exec from 'k6/execution';\n" : ''}import { check, sleep } from 'k6';
 import { Counter, Rate } from 'k6/metrics';
 
 /** @param {string | undefined} v @param {number} fallback */
@@ -298,18 +309,10 @@ const ACCESS_KEY_ID = __ENV.AWS_ACCESS_KEY_ID || 'test';
 const SECRET_ACCESS_KEY = __ENV.AWS_SECRET_ACCESS_KEY || 'test';
 const SESSION_TOKEN = __ENV.AWS_SESSION_TOKEN || '';
 const RATE_SCALE = num(__ENV.KMS_RATE_SCALE, 1);
-const DURATION = __ENV.KMS_DURATION || '';
 const MAX_VUS = num(__ENV.KMS_MAX_VUS, 0);
 const MESSAGE = encoding.b64encode('kmsbench k6 message');
 const EXPECTED_LATENCY_S = ${latency};
-
-/** Arrival rate as k6 wants it (integer iterations per time unit). @param {number} perSecond */
-function arrival(perSecond) {
-  if (perSecond >= 100 || (perSecond >= 1 && Number.isInteger(perSecond))) return { rate: Math.round(perSecond), timeUnit: '1s' };
-  if (perSecond * 60 >= 1) return { rate: Math.round(perSecond * 60), timeUnit: '1m' };
-  return { rate: Math.max(1, Math.round(perSecond * 3600)), timeUnit: '1h' };
-}
-
+${constant ? ARRIVAL_SOURCE : ''}
 /** VUs for an arrival rate (Little's law with headroom). @param {number} perSecond @param {number} factor */
 function vus(perSecond, factor) {
   const n = Math.max(2, Math.ceil(perSecond * EXPECTED_LATENCY_S * 2 * factor));
