@@ -126,7 +126,16 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   }
 
   const out = values.out ?? join('.kmsbench', 'conformance');
+  // Ctrl-C: stop starting cases, end the running ones, clean up (keys, the embedded server), report.
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    console.error('kmsbench conformance: interrupted, cleaning up (Ctrl-C again to quit at once)');
+    interrupt.abort();
+    process.once('SIGINT', () => process.exit(EXIT.interrupted));
+  };
+  process.once('SIGINT', onSigint);
   const results = await runConformance({
+    signal: interrupt.signal,
       target,
       region: clientRegion(values.region),
       tags,
@@ -140,10 +149,13 @@ async function conformanceCommand(argv: string[]): Promise<number> {
         ? (r) => console.log(`${r.asExpected ? ' ' : '✗'} ${r.outcome.padEnd(5)} ${r.id}${r.reason ? `  ${r.reason.slice(0, 200)}` : ''}`)
         : undefined,
   });
+  process.off('SIGINT', onSigint);
+  if (interrupt.signal.aborted) results.exitCode = EXIT.interrupted;
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(out, 'junit.xml'), junitXml(results));
   console.log(summaryText(results, out));
+  if (interrupt.signal.aborted) return EXIT.interrupted;
   if (values['update-expectations'] && expectations && expectationsFile) {
     const update = updateExpectations(expectations, results.cases, new Set(discovery.cases.map((c) => c.case.id)));
     writeFileSync(expectationsFile, `${JSON.stringify(update.file, null, 2)}\n`);

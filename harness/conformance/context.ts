@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { setMaxListeners } from 'node:events';
 import { CreateKeyCommand, DeleteAliasCommand, ScheduleKeyDeletionCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { send, type RawReply } from '../client/raw-client.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
@@ -61,7 +62,13 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
   const cleanups: Array<() => Promise<unknown>> = [];
   const keysToDelete = new Set<string>();
   const aliasesToDelete = new Set<string>();
-  let controller = new AbortController();
+  // A case may have many calls in flight, each listening to its signal.
+  const newController = () => {
+    const c = new AbortController();
+    setMaxListeners(0, c.signal);
+    return c;
+  };
+  let controller = newController();
   let aliasCounter = 0;
   let byteCounter = 0;
   const flags = new Set(c.flags ?? []);
@@ -260,7 +267,7 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
     },
     async runCleanups(timeoutMs = 15_000) {
       // A fresh signal: cleanups of a case that timed out must still be able to call.
-      controller = new AbortController();
+      controller = newController();
       const timer = setTimeout(() => controller.abort(new Error('cleanup timed out')), timeoutMs);
       timer.unref();
       const work: Array<() => Promise<unknown>> = [

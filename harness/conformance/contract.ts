@@ -32,6 +32,8 @@ export const EXIT = {
   usage: 2,
   /** The run itself could not be carried out: endpoint unreachable or refusing the probe, a case module that does not load, the embedded server would not start. */
   harness: 3,
+  /** Interrupted (Ctrl-C): the running cases were ended and cleaned up, the rest not run. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -40,4 +42,5 @@ export const EXIT_MEANINGS: Record<ExitCode, string> = {
   1: 'differences from the expectations',
   2: 'usage error',
   3: 'harness error: the run could not be carried out',
+  130: 'interrupted',
 };

@@ -386,6 +386,28 @@ describe('runner, low-quota and unawaited promises', () => {
     expect(r.cases[0]!.reason).toMatch(/^throttled by the endpoint \(ThrottlingException\), no verdict: lower --concurrency/);
   }, 60_000);
 
+  it('stops when interrupted: running cases end as errors, the others are skipped, the embedded server is closed', async () => {
+    const hang = (id: string) =>
+      defineCase({
+        id,
+        title: 'waits for its signal',
+        doc,
+        tags: ['semantics'],
+        ops: ['DescribeKey'],
+        async run(t) {
+          await new Promise((_, reject) => t.signal.addEventListener('abort', () => reject(t.signal.reason)));
+        },
+      });
+    const interrupt = new AbortController();
+    setTimeout(() => interrupt.abort(), 300);
+    const r = await runConformance({ target: { kind: 'embedded' }, cases: loaded(hang('test.h1'), hang('test.h2')), concurrency: 1, signal: interrupt.signal });
+    expect(r.cases.map((c) => [c.id, c.outcome, c.reason])).toEqual([
+      ['test.h1', 'error', 'harness: the run was interrupted'],
+      ['test.h2', 'skip', 'the run was interrupted'],
+    ]);
+    expect(r.harnessErrors).toEqual(['the run was interrupted']);
+  });
+
   it('reports a case that leaves an assertion unawaited as a harness problem (exit 3)', async () => {
     const sloppy = defineCase({
       id: 'test.unawaited',

@@ -11,6 +11,7 @@
  * @module
  */
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { Credentials } from '../client/sign.js';
@@ -34,7 +35,7 @@ import {
   type TargetKind,
   type TargetSpec,
 } from './target.js';
-import { CaseTimeout, classify } from './verdict.js';
+import { CaseTimeout, classify, HarnessError } from './verdict.js';
 
 export const DEFAULT_CONCURRENCY = 12;
 export const DEFAULT_CASE_TIMEOUT_MS = 30_000;
@@ -59,6 +60,8 @@ export interface RunOptions {
   loadErrors?: LoadError[];
   /** Per call of the capabilities probe (default 10 s). */
   probeTimeoutMs?: number;
+  /** Aborting it (Ctrl-C) stops the run: cases in flight end as errors, the rest are skipped, cleanup still runs. */
+  signal?: AbortSignal;
   /** Called as each case finishes. */
   onCase?: (result: CaseResult) => void;
 }
@@ -104,6 +107,8 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   const expectations = options.expectations ?? NO_EXPECTATIONS;
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const harnessErrors: string[] = [];
+  // Every running case listens to it.
+  if (options.signal) setMaxListeners(0, options.signal);
 
   let all = options.cases;
   let loadErrors = options.loadErrors ?? [];
@@ -171,12 +176,17 @@ export async function runConformance(options: RunOptions): Promise<Results> {
 
     const runnable = plans.filter((p) => !p.skip);
     const slowFirst = (a: Planned, b: Planned) => Number(b.lc.case.flags?.includes('slow') ?? false) - Number(a.lc.case.flags?.includes('slow') ?? false);
-    const exec = async (p: Planned, e: RunEnvironment) => record(await runOne(p, e, options.timeoutMs));
+    const exec = async (p: Planned, e: RunEnvironment) =>
+      record(
+        options.signal?.aborted
+          ? resultOf(p, { outcome: 'skip', reason: 'the run was interrupted' }, 0, 0, { ran: 0, failed: 0 })
+          : await runOne(p, e, options.timeoutMs, options.signal),
+      );
 
     await pool(runnable.filter((p) => p.phase === 'concurrent').sort(slowFirst), concurrency, (p) => exec(p, env));
     for (const p of runnable.filter((x) => x.phase === 'alone')) await exec(p, env);
     const lowQuota = runnable.filter((p) => p.phase === 'low-quota');
-    if (lowQuota.length > 0 && embedded) {
+    if (lowQuota.length > 0 && embedded && !options.signal?.aborted) {
       await embedded.restart('aws-defaults');
       const lowEnv: RunEnvironment = { ...env, capabilities: new Set<Capability>([...capabilities, 'low-quota']) };
       for (const p of lowQuota) await exec(p, lowEnv);
@@ -186,6 +196,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
     await new Promise((r) => setTimeout(r, 20));
     const cases = selected.map((lc) => results.get(lc.case.id)!).filter(Boolean);
     const differences = compare(cases, expectations, new Set(all.map((c) => c.case.id)));
+    if (options.signal?.aborted) harnessErrors.push('the run was interrupted');
     const exitCode: ExitCode =
       loadErrors.length > 0 || harnessErrors.length > 0 ? EXIT.harness : differences.length > 0 ? EXIT.differences : EXIT.ok;
     const count = (o: string) => cases.filter((c) => c.outcome === o).length;
@@ -252,7 +263,7 @@ function missingCapability(c: ConformanceCase, capabilities: ReadonlySet<Capabil
   return undefined;
 }
 
-async function runOne(p: Planned, env: RunEnvironment, timeoutOverride?: number): Promise<CaseResult> {
+async function runOne(p: Planned, env: RunEnvironment, timeoutOverride?: number, interrupt?: AbortSignal): Promise<CaseResult> {
   const c = p.lc.case;
   const timeoutMs = timeoutOverride ?? c.timeoutMs ?? DEFAULT_CASE_TIMEOUT_MS;
   const started = performance.now();
@@ -260,8 +271,15 @@ async function runOne(p: Planned, env: RunEnvironment, timeoutOverride?: number)
   const handle = createCaseContext(c, env, () => deadline);
   let thrown: unknown;
   let timer: NodeJS.Timeout | undefined;
+  let onInterrupt: (() => void) | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new CaseTimeout(`timed out after ${timeoutMs} ms`)), timeoutMs);
+    onInterrupt = () => {
+      const e = new HarnessError('the run was interrupted');
+      handle.abort(e);
+      reject(e);
+    };
+    interrupt?.addEventListener('abort', onInterrupt, { once: true });
   });
   const running = Promise.resolve().then(() => c.run(handle.context));
   running.catch(() => {}); // after a timeout its rejection is no longer anyone's business
@@ -272,6 +290,7 @@ async function runOne(p: Planned, env: RunEnvironment, timeoutOverride?: number)
     if (e instanceof CaseTimeout) handle.abort(e);
   } finally {
     clearTimeout(timer);
+    if (onInterrupt) interrupt?.removeEventListener('abort', onInterrupt);
   }
   let verdict = classify(thrown, handle.lastCall());
   if (verdict.outcome === 'fail' && !c.tags.includes('throttling') && throttled(verdict)) {
