@@ -154,7 +154,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(out, 'junit.xml'), junitXml(results));
-  console.log(summaryText(results, out));
+  console.log(summaryText(results, out, { verbose: values.verbose ?? false }));
   if (interrupt.signal.aborted) return EXIT.interrupted;
   if (values['update-expectations'] && expectations && expectationsFile) {
     const update = updateExpectations(expectations, results.cases, new Set(discovery.cases.map((c) => c.case.id)));

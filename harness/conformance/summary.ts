@@ -44,7 +44,10 @@ export function summaryTable(cases: readonly CaseResult[]): string {
   return [line(header), rule, ...rows.map((r) => line(cells(r))), rule, line(cells(total))].join('\n');
 }
 
-export function summaryText(results: Results, outDir?: string): string {
+/** Known failures listed in full up to this many (all with `verbose`). */
+const KNOWN_SHOWN = 20;
+
+export function summaryText(results: Results, outDir?: string, options: { verbose?: boolean } = {}): string {
   const out: string[] = [];
   const t = results.target;
   out.push(
@@ -72,7 +75,9 @@ export function summaryText(results: Results, outDir?: string): string {
   const known = results.cases.filter((c) => c.asExpected && (c.outcome === 'fail' || c.outcome === 'error'));
   if (known.length) {
     out.push('', `known failures, as the expectation file says (${known.length}):`);
-    for (const c of known) out.push(`  ~ ${c.id}  ${truncate(c.expectationReason ?? '', 150)}`);
+    const shown = options.verbose ? known : known.slice(0, KNOWN_SHOWN);
+    for (const c of shown) out.push(`  ~ ${c.id}  ${truncate(c.expectationReason ?? '', 150)}`);
+    if (shown.length < known.length) out.push(`  ~ … ${known.length - shown.length} more (--verbose, or results.json)`);
   }
   const skipped = results.cases.filter((c) => c.outcome === 'skip');
   if (skipped.length) {
