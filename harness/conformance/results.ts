@@ -79,10 +79,11 @@ export const ResultsSchema = z.object({
     z.object({
       id: z.string(),
       expected: z.enum(EXPECTED),
-      actual: z.union([z.enum(OUTCOMES), z.literal('missing')]),
+      actual: z.enum(OUTCOMES),
       message: z.string(),
     }),
   ),
+  staleExpectations: z.array(z.string()).describe('expectation entries that name no case of the suite (reported, not differences)'),
   loadErrors: z.array(z.object({ file: z.string(), message: z.string() })).describe('case modules that could not be loaded'),
   harnessErrors: z.array(z.string()).describe('problems of the run itself (unhandled rejections, cleanup trouble)'),
   exitCode: z.number().int(),

@@ -21,7 +21,7 @@ import type { Capability, ConformanceCase } from './case.js';
 import { probeCapabilities, type ProbeResult } from './capabilities.js';
 import { createCaseContext, type RunEnvironment } from './context.js';
 import { CONTRACT_VERSION, EXIT, type Expected, type ExitCode } from './contract.js';
-import { asExpected, compare, NO_EXPECTATIONS, type ExpectationFile } from './expectations.js';
+import { asExpected, compare, NO_EXPECTATIONS, staleEntries, type ExpectationFile } from './expectations.js';
 import type { CaseResult, Results } from './results.js';
 import { createKmsClient } from './sdk-client.js';
 import {
@@ -195,7 +195,8 @@ export async function runConformance(options: RunOptions): Promise<Results> {
     // An unawaited rejection of a case surfaces a tick or so after the case ended.
     await new Promise((r) => setTimeout(r, 20));
     const cases = selected.map((lc) => results.get(lc.case.id)!).filter(Boolean);
-    const differences = compare(cases, expectations, new Set(all.map((c) => c.case.id)));
+    const allIds = new Set(all.map((c) => c.case.id));
+    const differences = compare(cases, expectations);
     if (options.signal?.aborted) harnessErrors.push('the run was interrupted');
     const exitCode: ExitCode =
       loadErrors.length > 0 || harnessErrors.length > 0 ? EXIT.harness : differences.length > 0 ? EXIT.differences : EXIT.ok;
@@ -220,6 +221,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
       },
       counts: { total: cases.length, pass: count('pass'), fail: count('fail'), error: count('error'), skip: count('skip'), asExpected: cases.filter((c) => c.asExpected).length },
       differences,
+      staleExpectations: staleEntries(expectations, allIds),
       loadErrors,
       harnessErrors,
       exitCode,

@@ -72,6 +72,12 @@ export function summaryText(results: Results, outDir?: string, options: { verbos
     out.push('', `differences from the expectations (${results.differences.length}):`);
     for (const d of results.differences) out.push(`  ✗ ${d.id}  [${d.expected} → ${d.actual}]  ${truncate(d.message, 400)}`);
   }
+  if (results.staleExpectations.length) {
+    out.push(
+      '',
+      `expectation entries naming no case (${results.staleExpectations.length}; not differences — drop them with --update-expectations): ${truncate(results.staleExpectations.join(', '), 400)}`,
+    );
+  }
   const known = results.cases.filter((c) => c.asExpected && (c.outcome === 'fail' || c.outcome === 'error'));
   if (known.length) {
     out.push('', `known failures, as the expectation file says (${known.length}):`);
