@@ -37,6 +37,13 @@ const COMMANDS: Record<string, Command> = {
     },
     summary: "advance or show a reference server's clock",
   },
+  load: {
+    load: async () => {
+      const m = await import('./load.js');
+      return { run: m.load, usage: m.loadUsage };
+    },
+    summary: 'run a load suite (latency, throttle-curve, backoff, envelope-caching, mixed, micro) and write load.json',
+  },
   plan: {
     load: async () => {
       const m = await import('./plan.js');

@@ -1,18 +1,307 @@
 /**
- * Open-model load: requests are sent at their intended times (constant rate or Poisson
- * arrivals), whatever the server does, so a slow server cannot slow the offered load down.
- * Latency is measured from the intended send time (free of coordinated omission) and from the
- * actual send time; the gap between the two (send lag) tells whether the generator itself kept
- * up, and the result says so instead of blaming the server.
+ * Open-model load, raw client: requests are sent at their intended times (constant rate, ramps,
+ * Poisson arrivals; see schedule.ts), whatever the server does, so a slow server cannot slow the
+ * offered load down. Latency is measured from the intended send time (free of coordinated
+ * omission) and from the actual send time; the gap between the two (send lag) tells whether the
+ * generator itself kept up, and the result says so instead of blaming the server.
  *
- * Transport: raw HTTP/1.1 over keep-alive sockets, one request in flight per socket, more
- * sockets opened (up to `maxConnections`) when all are busy. Requests are built once.
+ * Transport: HTTP/1.1 (or HTTPS) over keep-alive sockets, one request in flight per socket, more
+ * sockets opened (up to `maxConnections`) when all are busy. Request bytes are built (signed)
+ * once per operation; signing cost is measured separately (micro suite). Signatures are redone
+ * in the background every few minutes on long runs (SigV4 allows 5 minutes of skew).
+ *
+ * `runRawOpenModel` is the engine (one thread); `runOpenLoop` is the original single-request
+ * interface kept for scripts/bench-quota.
  *
  * @module
  */
 import { connect, type Socket } from 'node:net';
-import hdr from 'hdr-histogram-js';
-import { buildRequest, replyLength } from './closed-loop.js';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { connect as tlsConnect } from 'node:tls';
+import { signJsonRequest, type Credentials } from '../client/sign.js';
+import { buildRequest } from './closed-loop.js';
+import { summarize } from './histogram.js';
+import { errorCode, parseReply, THROTTLING_CODES } from './http1.js';
+import { Recorder, type RawRun } from './recorder.js';
+import { rng, Schedule, peakRate, scheduleDurationMs, type Arrivals, type Stage } from './schedule.js';
+
+export interface RawTemplate {
+  /** Operation name (results are broken down by it). */
+  operation: string;
+  headers: Record<string, string>;
+  body: string;
+  /** `X-Amz-Target`, for re-signing on long runs. */
+  target?: string;
+}
+
+export interface RawPlan {
+  url: string;
+  stages: Stage[];
+  arrivals?: Arrivals;
+  seed?: number;
+  /** This thread's share of the load (see Schedule). */
+  share?: { index: number; of: number };
+  /** One per operation of the mix. */
+  templates: RawTemplate[];
+  /** Mix weights, one per template (default: equal). */
+  weights?: number[];
+  /** Per thread (default 512). */
+  maxConnections?: number;
+  /** Connections opened before the schedule starts (default: enough for ~2 ms of the peak rate). */
+  initialConnections?: number;
+  /** How long to wait for requests in flight after the schedule ends (default 10 s). */
+  drainMs?: number;
+  /** Re-sign the templates every `everyMs` (needed for runs longer than ~4 minutes). */
+  resign?: { region: string; credentials: Credentials; everyMs: number };
+  /** Start time as `performance.timeOrigin + performance.now()` (threads start together). */
+  startAt?: number;
+}
+
+interface Queued {
+  op: number;
+  stage: number;
+  intended: number;
+  queuedAt: number;
+}
+
+interface Conn {
+  socket: Socket;
+  busy: boolean;
+  op: number;
+  stage: number;
+  intended: number;
+  sentAt: number;
+  buf: Buffer | null;
+  dead: boolean;
+}
+
+/** Picks an operation index by weight (deterministic for a seed). */
+export function weightedPicker(weights: number[], seed: number): () => number {
+  if (weights.length <= 1) return () => 0;
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (const w of weights) cumulative.push((sum += w / total));
+  const u = rng(seed ^ 0x5bd1e995);
+  return () => {
+    const x = u();
+    for (let i = 0; i < cumulative.length; i++) if (x < cumulative[i]!) return i;
+    return cumulative.length - 1;
+  };
+}
+
+export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
+  const url = new URL(plan.url);
+  const secure = url.protocol === 'https:';
+  const port = Number(url.port || (secure ? 443 : 80));
+  const build = (t: RawTemplate) => buildRequest(url, t.headers, Buffer.from(t.body));
+  const requests = plan.templates.map(build);
+  const share = plan.share ?? { index: 0, of: 1 };
+  const schedule = new Schedule(plan.stages, plan.arrivals ?? 'constant', plan.seed ?? 1, share);
+  const pick = weightedPicker(plan.weights ?? plan.templates.map(() => 1), (plan.seed ?? 1) + share.index);
+  const rec = new Recorder(
+    plan.templates.map((t) => t.operation),
+    plan.stages,
+  );
+  const maxConnections = plan.maxConnections ?? 512;
+  const scheduledMs = scheduleDurationMs(plan.stages);
+  const wantBody = (status: number) => status < 200 || status >= 300;
+
+  const idle: Conn[] = [];
+  const all = new Set<Conn>();
+  let backlog: Queued[] = [];
+  let backlogHead = 0;
+  let opening = 0;
+  let inFlight = 0;
+  let origin = performance.now();
+  const now = () => performance.now() - origin;
+
+  const write = (c: Conn, op: number, stage: number, intended: number, queuedAt: number) => {
+    c.busy = true;
+    c.op = op;
+    c.stage = stage;
+    c.intended = intended;
+    c.sentAt = now();
+    inFlight++;
+    if (inFlight > rec.maxInFlight) rec.maxInFlight = inFlight;
+    rec.sent(op, stage, intended, c.sentAt, queuedAt);
+    c.socket.write(requests[op]!);
+  };
+  const nextQueued = (): Queued | undefined => {
+    if (backlogHead >= backlog.length) return undefined;
+    const q = backlog[backlogHead++]!;
+    if (backlogHead > 1024 && backlogHead * 2 > backlog.length) {
+      backlog = backlog.slice(backlogHead);
+      backlogHead = 0;
+    }
+    return q;
+  };
+  const backlogLength = () => backlog.length - backlogHead;
+  const release = (c: Conn) => {
+    c.busy = false;
+    const q = nextQueued();
+    if (q) write(c, q.op, q.stage, q.intended, q.queuedAt);
+    else idle.push(c);
+  };
+  const drop = (c: Conn, code: string) => {
+    if (c.dead) return;
+    c.dead = true;
+    all.delete(c);
+    const i = idle.indexOf(c);
+    if (i >= 0) idle.splice(i, 1);
+    if (c.busy) {
+      c.busy = false;
+      inFlight--;
+      rec.completed(c.op, c.stage, c.intended, c.sentAt, now(), 'error', code, false);
+    }
+    c.socket.destroy();
+    // Queued requests need a connection: open a replacement.
+    if (backlogLength() > opening && all.size + opening < maxConnections) open();
+  };
+  const onReply = (c: Conn, chunk: Buffer) => {
+    c.buf = c.buf === null ? chunk : Buffer.concat([c.buf, chunk]);
+    for (;;) {
+      let reply;
+      try {
+        reply = parseReply(c.buf, wantBody);
+      } catch {
+        return drop(c, 'BadReply');
+      }
+      if (!reply) return;
+      c.buf = reply.length >= c.buf.length ? null : c.buf.subarray(reply.length);
+      if (reply.status < 200) {
+        if (c.buf === null) return;
+        continue; // 100 Continue and the like
+      }
+      if (!c.busy) return drop(c, 'UnexpectedReply');
+      const t = now();
+      inFlight--;
+      c.busy = false;
+      if (reply.status < 300) rec.completed(c.op, c.stage, c.intended, c.sentAt, t, 'ok', undefined, true);
+      else {
+        const code = errorCode(reply) ?? `HTTP${reply.status}`;
+        rec.completed(c.op, c.stage, c.intended, c.sentAt, t, THROTTLING_CODES.has(code) ? 'throttled' : 'error', code, true);
+      }
+      if (reply.close) {
+        c.dead = true;
+        all.delete(c);
+        c.socket.end();
+        if (backlogLength() > opening && all.size + opening < maxConnections) open();
+      } else release(c);
+      if (c.buf === null) return;
+    }
+  };
+  const open = (): Promise<void> => {
+    opening++;
+    rec.connectionsOpened++;
+    const socket = secure
+      ? tlsConnect({ host: url.hostname, port, servername: url.hostname, ALPNProtocols: ['http/1.1'] })
+      : connect({ host: url.hostname, port, noDelay: true });
+    const c: Conn = { socket, busy: false, op: 0, stage: 0, intended: 0, sentAt: 0, buf: null, dead: false };
+    return new Promise<void>((resolve) => {
+      socket.once(secure ? 'secureConnect' : 'connect', () => {
+        opening--;
+        if (secure) socket.setNoDelay(true);
+        all.add(c);
+        release(c);
+        resolve();
+      });
+      socket.on('data', (chunk: Buffer) => onReply(c, chunk));
+      socket.on('error', () => {
+        if (!all.has(c) && !c.dead) {
+          // The connection never opened: fail one queued request so none waits forever.
+          opening--;
+          c.dead = true;
+          const q = nextQueued();
+          if (q) {
+            rec.sent(q.op, q.stage, q.intended, now(), q.queuedAt);
+            rec.completed(q.op, q.stage, q.intended, -1, now(), 'error', 'ConnectFailed', false);
+          }
+          if (backlogLength() > opening && all.size + opening < maxConnections) setTimeout(open, 10);
+          resolve();
+        } else drop(c, 'Transport');
+      });
+      socket.on('close', () => drop(c, 'Transport'));
+    });
+  };
+
+  // Open a few connections before the clock starts (TCP/TLS handshakes are not the server's latency).
+  const initial = Math.min(maxConnections, plan.initialConnections ?? Math.ceil(peakRate(plan.stages) / share.of / 500) + 1);
+  await Promise.all(Array.from({ length: initial }, open));
+
+  // Long runs: refresh the signatures in the background.
+  let resignTimer: NodeJS.Timeout | undefined;
+  if (plan.resign && scheduledMs > plan.resign.everyMs) {
+    const r = plan.resign;
+    resignTimer = setInterval(() => {
+      void Promise.all(
+        plan.templates.map(async (t, i) => {
+          if (!t.target) return;
+          const signed = await signJsonRequest({ endpoint: plan.url, region: r.region, credentials: r.credentials, target: t.target, body: t.body });
+          requests[i] = build({ ...t, headers: signed.headers });
+        }),
+      ).catch(() => {});
+    }, r.everyMs);
+  }
+
+  const eld = monitorEventLoopDelay({ resolution: 1 });
+  const elu0 = performance.eventLoopUtilization();
+  origin = plan.startAt !== undefined ? plan.startAt - performance.timeOrigin : performance.now();
+  eld.enable();
+  let next = schedule.next();
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const t = now();
+      while (next !== undefined && next.t <= t) {
+        const a = next;
+        const op = pick();
+        rec.scheduled++;
+        if (t <= scheduledMs + 1) rec.onTime++;
+        rec.offered(op, a.stage, a.t);
+        rec.handled(a.stage, a.t, t);
+        const c = idle.pop();
+        if (c) write(c, op, a.stage, a.t, -1);
+        else {
+          backlog.push({ op, stage: a.stage, intended: a.t, queuedAt: t });
+          if (all.size + opening < maxConnections) void open();
+          else if (rec.measuring(a.stage)) rec.queuedAtLimit++;
+        }
+        next = schedule.next();
+      }
+      if (next === undefined) return resolve();
+      const wait = next.t - now();
+      if (wait > 2) setTimeout(tick, Math.floor(wait - 1));
+      else setImmediate(tick);
+    };
+    tick();
+  });
+  const scheduleEnd = now();
+  // Let requests in flight finish (bounded).
+  const drainUntil = performance.now() + (plan.drainMs ?? 10_000);
+  while ((backlogLength() > 0 || inFlight > 0) && performance.now() < drainUntil) {
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  eld.disable();
+  const elu = performance.eventLoopUtilization(elu0);
+  if (resignTimer) clearInterval(resignTimer);
+  for (let q = nextQueued(); q; q = nextQueued()) rec.unfinished(q.op, q.stage);
+  for (const c of all) {
+    if (c.busy) rec.unfinished(c.op, c.stage);
+    c.dead = true;
+    c.busy = false;
+    c.socket.destroy();
+  }
+  return rec.finish({
+    elapsedMs: Math.max(scheduleEnd, now()),
+    scheduledMs,
+    maxConnections,
+    eventLoopDelayMs: eld.count > 0 ? { mean: eld.mean / 1e6, p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 } : undefined,
+    eventLoopUtilization: elu.utilization,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The original single-request interface (scripts/bench-quota).
 
 export interface OpenLoopOptions {
   url: string;
@@ -21,7 +310,7 @@ export interface OpenLoopOptions {
   durationMs: number;
   headers: Record<string, string>;
   body: string | Buffer;
-  arrivals?: 'constant' | 'poisson';
+  arrivals?: Arrivals;
   maxConnections?: number;
   /** Seed for Poisson arrivals. */
   seed?: number;
@@ -51,7 +340,7 @@ export interface OpenLoopResult {
   completed: number;
   ok: number;
   throttled: number;
-  /** Other non-2xx replies and connection failures. */
+  /** Other non-2xx replies, connection failures and requests left unanswered. */
   errors: number;
   durationMs: number;
   /** Latency (ms) from the intended send time. */
@@ -65,183 +354,29 @@ export interface OpenLoopResult {
   saturated: boolean;
 }
 
-function summary(h: ReturnType<typeof hdr.build>): LatencySummary {
-  const ms = (us: number) => us / 1000;
-  return {
-    p50: ms(h.getValueAtPercentile(50)),
-    p90: ms(h.getValueAtPercentile(90)),
-    p99: ms(h.getValueAtPercentile(99)),
-    p999: ms(h.getValueAtPercentile(99.9)),
-    max: ms(h.maxValue),
-    mean: ms(h.mean),
-  };
-}
-
-/** Deterministic exponential inter-arrival times (mulberry32). */
-function poisson(rate: number, seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const u = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    return (-Math.log(1 - u) / rate) * 1000;
-  };
-}
-
 export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
-  const url = new URL(options.url);
-  const request = buildRequest(url, options.headers, Buffer.isBuffer(options.body) ? options.body : Buffer.from(options.body));
-  const maxConnections = options.maxConnections ?? 512;
-  const newHist = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
-  const latency = newHist();
-  const service = newHist();
-  const lag = newHist();
-  const seconds: SecondSample[] = [];
-  const sample = (t: number): SecondSample => {
-    const s = Math.max(0, Math.floor(t / 1000));
-    for (let i = seconds.length; i <= s; i++) seconds.push({ second: i, offered: 0, completed: 0, ok: 0, throttled: 0, errors: 0 });
-    return seconds[s]!;
-  };
-  let offered = 0;
-  let sent = 0;
-  let completed = 0;
-  let ok = 0;
-  let throttled = 0;
-  let errors = 0;
-
-  interface Conn {
-    socket: Socket;
-    busy: boolean;
-    intended: number;
-    sentAt: number;
-    buf: Buffer | null;
-  }
-  const idle: Conn[] = [];
-  const all = new Set<Conn>();
-  const backlog: number[] = []; // intended times waiting for a connection
-  let opening = 0;
-
-  const start = performance.now();
-  const elapsed = () => performance.now() - start;
-
-  const dispatch = (c: Conn, intended: number) => {
-    c.busy = true;
-    c.intended = intended;
-    c.sentAt = elapsed();
-    lag.recordValue(Math.max(1, Math.round((c.sentAt - intended) * 1000)));
-    sent++;
-    c.socket.write(request);
-  };
-  const release = (c: Conn) => {
-    c.busy = false;
-    const next = backlog.shift();
-    if (next !== undefined) dispatch(c, next);
-    else idle.push(c);
-  };
-  const fail = (c: Conn) => {
-    all.delete(c);
-    const i = idle.indexOf(c);
-    if (i >= 0) idle.splice(i, 1);
-    if (c.busy) {
-      errors++;
-      sample(c.intended).errors++;
-    }
-  };
-  const open = () => {
-    opening++;
-    const socket = connect({ host: url.hostname, port: Number(url.port || 80), noDelay: true });
-    const c: Conn = { socket, busy: false, intended: 0, sentAt: 0, buf: null };
-    socket.on('connect', () => {
-      opening--;
-      all.add(c);
-      release(c);
-    });
-    socket.on('data', (chunk: Buffer) => {
-      c.buf = c.buf === null ? chunk : Buffer.concat([c.buf, chunk]);
-      let reply;
-      try {
-        reply = replyLength(c.buf);
-      } catch {
-        socket.destroy();
-        return;
-      }
-      if (!reply || reply.length < 0) return;
-      const now = elapsed();
-      const bodyText = reply.status === 200 ? '' : c.buf.toString('latin1', 0, reply.length);
-      c.buf = reply.length === c.buf.length ? null : c.buf.subarray(reply.length);
-      latency.recordValue(Math.max(1, Math.round((now - c.intended) * 1000)));
-      service.recordValue(Math.max(1, Math.round((now - c.sentAt) * 1000)));
-      completed++;
-      const s = sample(c.intended);
-      s.completed++;
-      if (reply.status >= 200 && reply.status < 300) {
-        ok++;
-        s.ok++;
-      } else if (bodyText.includes('ThrottlingException')) {
-        throttled++;
-        s.throttled++;
-      } else {
-        errors++;
-        s.errors++;
-      }
-      release(c);
-    });
-    socket.on('error', () => {
-      if (!all.has(c)) opening--;
-      fail(c);
-    });
-    socket.on('close', () => fail(c));
-  };
-
-  const next = options.arrivals === 'poisson' ? poisson(options.rate, options.seed ?? 1) : () => 1000 / options.rate;
-  let intended = 0;
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const now = elapsed();
-      while (intended <= now && intended < options.durationMs) {
-        offered++;
-        sample(intended).offered++;
-        const c = idle.pop();
-        if (c) dispatch(c, intended);
-        else {
-          backlog.push(intended);
-          if (all.size + opening < maxConnections) open();
-        }
-        intended += next();
-      }
-      if (intended >= options.durationMs) return resolve();
-      const wait = intended - elapsed();
-      if (wait > 1.5) setTimeout(tick, Math.floor(wait - 1));
-      else setImmediate(tick);
-    };
-    tick();
+  const run = await runRawOpenModel({
+    url: options.url,
+    stages: [{ durationMs: options.durationMs, rate: options.rate }],
+    arrivals: options.arrivals,
+    seed: options.seed,
+    templates: [{ operation: 'request', headers: options.headers, body: Buffer.isBuffer(options.body) ? options.body.toString('utf8') : options.body }],
+    maxConnections: options.maxConnections,
   });
-  // Let requests in flight finish (bounded).
-  const drainUntil = performance.now() + 10_000;
-  while ((backlog.length > 0 || [...all].some((c) => c.busy)) && performance.now() < drainUntil) {
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  for (const c of all) c.socket.destroy();
-  const durationMs = elapsed();
-  const lagSummary = summary(lag);
-  const result: OpenLoopResult = {
-    offered,
-    sent,
-    completed,
-    ok,
-    throttled,
-    errors: errors + backlog.length,
-    durationMs,
-    latencyMs: summary(latency),
-    serviceMs: summary(service),
-    sendLagMs: lagSummary,
-    perSecond: seconds,
-    saturated: lagSummary.p99 > 1 || sent < offered * 0.99,
+  const c = run.total.counts;
+  const lag = summarize(run.sendLag);
+  return {
+    offered: c.offered,
+    sent: c.sent,
+    completed: c.completed,
+    ok: c.succeeded,
+    throttled: c.throttled,
+    errors: c.errors + c.unfinished,
+    durationMs: run.elapsedMs,
+    latencyMs: summarize(run.total.latency),
+    serviceMs: summarize(run.total.service),
+    sendLagMs: lag,
+    perSecond: run.perSecond.map((s) => ({ second: s.second, offered: s.offered, completed: s.completed, ok: s.succeeded, throttled: s.throttled, errors: s.errors })),
+    saturated: lag.p99 > 1 || c.sent < c.offered * 0.99,
   };
-  latency.destroy();
-  service.destroy();
-  lag.destroy();
-  return result;
 }

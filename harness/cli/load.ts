@@ -1,0 +1,132 @@
+/**
+ * `kmsbench load --suite NAME`: run one load suite against an endpoint (default: the embedded
+ * reference server) and write `load.json` (schema: reports/schema/load.schema.json).
+ *
+ * @module
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOAD_SUITES } from '../../suites/load/index.js';
+import { LoadConfigError, reportLines, runLoad } from '../load/run.js';
+import { parseRetry, RETRY_USAGE } from '../load/sdk.js';
+import { loadWorkloadFile, WorkloadError } from '../load/workload.js';
+import { parseDuration } from '../../reference-impl/clock/clock.js';
+import { clientCredentials, clientRegion, intOption, parse, UsageError } from './args.js';
+
+const suiteList = () =>
+  Object.values(LOAD_SUITES)
+    .map((s) => `    ${s.name.padEnd(17)} ${s.title}`)
+    .join('\n');
+
+export const loadUsage = `kmsbench load --suite NAME [options]
+  --suite NAME           one of:
+${suiteList()}
+  --endpoint URL         the endpoint, or 'embedded' (default: the reference server, started in-process;
+                         quotas off, or scaled down for throttle-curve and backoff)
+  --region R             signing Region (default $AWS_REGION or us-east-1); credentials from
+                         $AWS_ACCESS_KEY_ID / $AWS_SECRET_ACCESS_KEY, else test/test
+  --quota N              the endpoint's symmetric request quota per second (throttle-curve, backoff;
+                         embedded: sets the server's quota)
+  --rate R               offered requests (messages) per second; the suite's default otherwise
+  --duration D           length of each measured phase: 30s, 500ms, 2m (default: the suite's, seconds long)
+  --out DIR              where load.json goes (default .kmsbench/load)
+  --mode open|saturate   open model (default) or closed-loop saturation through autocannon (latency, mixed)
+  --client raw|sdk       pre-signed raw HTTP (default) or @aws-sdk/client-kms
+  --retry POLICY         SDK retries: ${RETRY_USAGE} (default off)
+  --arrivals constant|poisson   (default constant; mixed: the workload's)
+  --threads N|auto       load worker threads (default auto: enough for the rate, at most one per core;
+                         0 runs the generator in the main thread)
+  --connections N        raw client: connection limit per thread (default 512); saturate: connections (default 64)
+  --workload FILE        YAML/JSON workload (mixed; envelope-caching reads its envelope section)
+  --key-id ID            use this key instead of creating one (repeat for ReEncrypt's destination)
+  --seed N               seed for Poisson arrivals and mix choices (default 1)`;
+
+export async function load(argv: string[]): Promise<void> {
+  const { values } = parse(argv, {
+    suite: { type: 'string' },
+    endpoint: { type: 'string' },
+    region: { type: 'string' },
+    quota: { type: 'string' },
+    rate: { type: 'string' },
+    duration: { type: 'string' },
+    out: { type: 'string' },
+    mode: { type: 'string' },
+    client: { type: 'string' },
+    retry: { type: 'string' },
+    arrivals: { type: 'string' },
+    threads: { type: 'string' },
+    connections: { type: 'string' },
+    workload: { type: 'string' },
+    'key-id': { type: 'string', multiple: true },
+    seed: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) return void console.log(loadUsage);
+  if (!values.suite) throw new UsageError('--suite NAME is required');
+  const suite = LOAD_SUITES[values.suite];
+  if (!suite) throw new UsageError(`unknown suite '${values.suite}' (suites: ${Object.keys(LOAD_SUITES).join(', ')})`);
+  const positive = (v: string | undefined, name: string): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got '${v}'`);
+    return n;
+  };
+  const oneOf = <T extends string>(v: string | undefined, name: string, allowed: readonly T[]): T | undefined => {
+    if (v === undefined) return undefined;
+    if (!allowed.includes(v as T)) throw new UsageError(`--${name} must be ${allowed.join(' or ')}, got '${v}'`);
+    return v as T;
+  };
+  let durationMs: number | undefined;
+  if (values.duration !== undefined) {
+    durationMs = parseDuration(values.duration);
+    if (durationMs === undefined || durationMs <= 0) throw new UsageError(`--duration must be a duration such as 30s, 500ms or 2m, got '${values.duration}'`);
+  }
+  let retry;
+  try {
+    retry = values.retry !== undefined ? parseRetry(values.retry) : undefined;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  let workload;
+  try {
+    workload = values.workload !== undefined ? loadWorkloadFile(values.workload) : undefined;
+  } catch (e) {
+    if (e instanceof WorkloadError) throw new UsageError(e.message);
+    throw e;
+  }
+  const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : intOption(values.threads, 'threads', 1, 0);
+  const out = values.out ?? join('.kmsbench', 'load');
+
+  let results;
+  try {
+    results = await runLoad({
+      suite,
+      endpoint: values.endpoint ?? 'embedded',
+      region: clientRegion(values.region),
+      credentials: clientCredentials(),
+      quota: positive(values.quota, 'quota'),
+      mode: oneOf(values.mode, 'mode', ['open', 'saturate'] as const),
+      client: oneOf(values.client, 'client', ['raw', 'sdk'] as const),
+      retry,
+      rate: positive(values.rate, 'rate'),
+      durationMs,
+      arrivals: oneOf(values.arrivals, 'arrivals', ['constant', 'poisson'] as const),
+      threads,
+      connections: values.connections !== undefined ? intOption(values.connections, 'connections', 1, 1) : undefined,
+      seed: intOption(values.seed, 'seed', 1, 0),
+      workload,
+      keyIds: values['key-id'],
+      command: ['load', ...argv],
+      log: (line) => console.log(line),
+    });
+  } catch (e) {
+    if (e instanceof LoadConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+  console.log('');
+  for (const line of reportLines(suite, results)) console.log(line);
+  mkdirSync(out, { recursive: true });
+  const file = join(out, 'load.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${file}`);
+}

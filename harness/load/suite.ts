@@ -1,0 +1,119 @@
+/**
+ * Load suites and what they run with. A suite (suites/load/*.ts) is a named, documented recipe:
+ * it prepares a fixture, runs phases through the context (open-model runs, envelope streams,
+ * autocannon saturation, micro benchmarks) and turns them into an analysis. `runLoad`
+ * (run.ts) builds the context, the target and `load.json`.
+ *
+ * @module
+ */
+import type { Fixture } from './operations.js';
+import type { Analysis, Phase, RunResult } from './schema.js';
+import type { SaturateResult } from './saturate.js';
+import type { RetrySpec } from './sdk.js';
+import type { Arrivals, Stage } from './schedule.js';
+import type { EmbeddedQuota, LoadTarget, ServerQuotaMetrics } from './target.js';
+import type { DataKeyCache, OperationSpecInput, Workload } from './workload.js';
+
+export type LoadMode = 'open' | 'saturate';
+
+export interface SuiteOptions {
+  mode: LoadMode;
+  client: 'raw' | 'sdk';
+  retry: RetrySpec;
+  /** `--rate` (null: the suite's default). */
+  rate: number | null;
+  /** Length of each measured phase (the suite's default unless `--duration`). */
+  durationMs: number;
+  /** `--duration` was given (a workload's own duration yields to it). */
+  durationGiven: boolean;
+  arrivals: Arrivals;
+  threads: number | 'auto';
+  /** Connections per thread for the raw client; autocannon connections in saturate mode. */
+  connections: number;
+  seed: number;
+  workload?: Workload;
+  /** Existing keys to use instead of creating them (first: main key, second: ReEncrypt destination). */
+  keyIds?: string[];
+}
+
+export interface OpenPhaseSpec {
+  name: string;
+  description?: string;
+  /** The mix (one entry: a single operation). */
+  specs: OperationSpecInput[];
+  fixture: Fixture;
+  stages: Stage[];
+  /** Default: the run's `--client`. */
+  client?: 'raw' | 'sdk';
+  /** SDK retry policy (default: the run's `--retry`). */
+  retry?: RetrySpec;
+  arrivals?: Arrivals;
+  /** Wait this long for calls in flight after the schedule (default 10 s). */
+  drainMs?: number;
+}
+
+export interface EnvelopePhaseSpec {
+  name: string;
+  description?: string;
+  keyId: string;
+  stages: Stage[];
+  messageBytes: number;
+  contexts: number;
+  cache: DataKeyCache | null;
+}
+
+export interface SuiteContext {
+  target: LoadTarget;
+  options: SuiteOptions;
+  /** The symmetric quota (embedded, `--quota` or the endpoint's metrics); throws when unknown. */
+  quota(): Promise<number>;
+  log(line: string): void;
+  prepare(specs: OperationSpecInput[]): Promise<Fixture>;
+  open(spec: OpenPhaseSpec): Promise<{ phase: Phase; result: RunResult }>;
+  envelope(spec: EnvelopePhaseSpec): Promise<{ phase: Phase; result: RunResult }>;
+  saturate(spec: { name: string; specs: OperationSpecInput[]; fixture: Fixture; durationMs: number }): Promise<{ phase: Phase; result: SaturateResult }>;
+  /** The endpoint's own symmetric quota counters, when it exposes kmsbench metrics. */
+  serverMetrics(): Promise<ServerQuotaMetrics | undefined>;
+  /** Pause (lets quota buckets refill between phases). */
+  sleep(ms: number): Promise<void>;
+}
+
+export interface SuiteOutput {
+  phases: Phase[];
+  analysis: Analysis;
+  warnings?: string[];
+}
+
+export interface LoadSuite {
+  name: string;
+  /** One line. */
+  title: string;
+  /** What it measures and how, for `--help` and load.json. */
+  description: string;
+  defaults: { durationMs: number; rate?: number };
+  /** The embedded server's quota for this suite (undefined: quotas off). */
+  embeddedQuota?: EmbeddedQuota;
+  /** The suite needs the endpoint's symmetric quota. */
+  needsQuota: boolean;
+  /** Needs no endpoint at all (micro benchmarks). */
+  inProcess?: boolean;
+  modes: LoadMode[];
+  run(ctx: SuiteContext): Promise<SuiteOutput>;
+  /** Result table lines for the terminal. */
+  report(analysis: Analysis): string[];
+}
+
+/** A warm-up stage (not measured) at `rate`, for `ms`. */
+export const warmup = (rate: number, ms: number): Stage => ({ durationMs: ms, rate, label: 'warm-up', measure: false });
+
+/** Warm-up length for a measured phase of `durationMs`: a quarter, between 200 ms and 2 s. */
+export const warmupMs = (durationMs: number): number => Math.round(Math.min(2000, Math.max(200, durationMs / 4)));
+
+export const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
+
+/** Right-aligned table. */
+export function table(header: string[], rows: (string | number)[][]): string[] {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  return cells.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+}

@@ -1,0 +1,109 @@
+/**
+ * Open-model load for clients that are async functions (the AWS SDK, the envelope-encryption
+ * message stream): each arrival calls `task(op)` at its intended time, without waiting for
+ * earlier calls, and records the outcome when the promise settles. Calls still pending when the
+ * drain time is over count as unfinished.
+ *
+ * @module
+ */
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { weightedPicker } from './open-loop.js';
+import { Recorder, type Outcome, type RawRun } from './recorder.js';
+import { Schedule, scheduleDurationMs, type Arrivals, type Stage } from './schedule.js';
+
+export interface TaskPlan {
+  stages: Stage[];
+  arrivals?: Arrivals;
+  seed?: number;
+  share?: { index: number; of: number };
+  /** Operation names (results are broken down by them). */
+  operations: string[];
+  weights?: number[];
+  /** How long to wait for calls in flight after the schedule ends (default 10 s). */
+  drainMs?: number;
+  /** Start time as `performance.timeOrigin + performance.now()`. */
+  startAt?: number;
+}
+
+export interface TaskOutcome {
+  outcome: Outcome;
+  /** Error code for failures. */
+  code?: string;
+  /** Attempts the call took (SDK retries); default 1. */
+  attempts?: number;
+  /** False when no reply came back (transport failure): not recorded in latency histograms. */
+  replied?: boolean;
+}
+
+/** One call; `measured` is false during warm-up stages (the task should not count extras then). */
+export type Task = (op: number, recorder: Recorder, measured: boolean) => Promise<TaskOutcome>;
+
+export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawRun> {
+  const share = plan.share ?? { index: 0, of: 1 };
+  const schedule = new Schedule(plan.stages, plan.arrivals ?? 'constant', plan.seed ?? 1, share);
+  const pick = weightedPicker(plan.weights ?? plan.operations.map(() => 1), (plan.seed ?? 1) + share.index);
+  const rec = new Recorder(plan.operations, plan.stages);
+  const scheduledMs = scheduleDurationMs(plan.stages);
+  const origin = plan.startAt !== undefined ? plan.startAt - performance.timeOrigin : performance.now();
+  const now = () => performance.now() - origin;
+  const pending = new Set<{ op: number; stage: number }>();
+  let closed = false;
+
+  const launch = (op: number, stage: number, intended: number, t: number) => {
+    rec.sent(op, stage, intended, t, -1);
+    const entry = { op, stage };
+    pending.add(entry);
+    if (pending.size > rec.maxInFlight) rec.maxInFlight = pending.size;
+    const settle = (o: TaskOutcome) => {
+      if (closed) return;
+      pending.delete(entry);
+      rec.completed(op, stage, intended, t, now(), o.outcome, o.code, o.replied ?? true, o.attempts ?? 1);
+    };
+    let p: Promise<TaskOutcome>;
+    try {
+      p = task(op, rec, rec.measuring(stage));
+    } catch (e) {
+      p = Promise.reject(e);
+    }
+    p.then(settle, (e: unknown) => settle({ outcome: 'error', code: (e as Error)?.name ?? 'Error', replied: false }));
+  };
+
+  const eld = monitorEventLoopDelay({ resolution: 1 });
+  const elu0 = performance.eventLoopUtilization();
+  eld.enable();
+  let next = schedule.next();
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const t = now();
+      while (next !== undefined && next.t <= t) {
+        const a = next;
+        const op = pick();
+        rec.scheduled++;
+        if (t <= scheduledMs + 1) rec.onTime++;
+        rec.offered(op, a.stage, a.t);
+        rec.handled(a.stage, a.t, t);
+        launch(op, a.stage, a.t, now());
+        next = schedule.next();
+      }
+      if (next === undefined) return resolve();
+      const wait = next.t - now();
+      if (wait > 2) setTimeout(tick, Math.floor(wait - 1));
+      else setImmediate(tick);
+    };
+    tick();
+  });
+  const scheduleEnd = now();
+  const drainUntil = performance.now() + (plan.drainMs ?? 10_000);
+  while (pending.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 2));
+  closed = true;
+  for (const p of pending) rec.unfinished(p.op, p.stage);
+  eld.disable();
+  const elu = performance.eventLoopUtilization(elu0);
+  return rec.finish({
+    elapsedMs: Math.max(scheduleEnd, now()),
+    scheduledMs,
+    maxConnections: 0,
+    eventLoopDelayMs: eld.count > 0 ? { mean: eld.mean / 1e6, p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 } : undefined,
+    eventLoopUtilization: elu.utilization,
+  });
+}
