@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConformanceCase } from '../harness/conformance/case.js';
+import { CASE_TAGS, type ConformanceCase } from '../harness/conformance/case.js';
 import { lintCase, lintCases, lintSuites, readTags } from './lint-suites.js';
 
 const TAGS = new Set(readTags());
@@ -15,6 +15,10 @@ const lint = (over: Partial<ConformanceCase> | Record<string, unknown>, file = '
   lintCase({ ...good, ...over } as ConformanceCase, file, TAGS);
 
 describe('lint-suites', () => {
+  it('suites/tags.txt and the CaseTag type name the same tags', () => {
+    expect([...TAGS].sort()).toEqual([...CASE_TAGS].sort());
+  });
+
   it('accepts a well-formed case', () => {
     expect(lint({})).toEqual([]);
   });

@@ -55,6 +55,29 @@ export type CaseFlag = 'needs-clock' | 'destructive' | 'slow' | 'real-aws-only';
 /** The closed set of flags, at run time (scripts/lint-suites checks cases against it). */
 export const CASE_FLAGS = ['needs-clock', 'destructive', 'slow', 'real-aws-only'] as const satisfies readonly CaseFlag[];
 
+/** The tags at run time; a test keeps them equal to suites/tags.txt. */
+export const CASE_TAGS = [
+  'semantics',
+  'limits',
+  'encryption-context',
+  'key-state',
+  'deletion',
+  'rotation',
+  'aliases',
+  'tags',
+  'grants',
+  'policy',
+  'throttling',
+  'auth',
+  'protocol',
+] as const satisfies readonly CaseTag[];
+
+// Compile-time: the lists above name every member of their type.
+const everyFlag: Exclude<CaseFlag, (typeof CASE_FLAGS)[number]> extends never ? true : false = true;
+const everyTag: Exclude<CaseTag, (typeof CASE_TAGS)[number]> extends never ? true : false = true;
+void everyFlag;
+void everyTag;
+
 /** What an endpoint can do, found by the capabilities probe rather than guessed. */
 export type Capability =
   /** Accepts the kmsbench control calls (KmsBench.AdvanceClock). */
