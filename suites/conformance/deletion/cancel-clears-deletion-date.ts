@@ -1,0 +1,19 @@
+import { CancelKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { describe, scheduleDeletion } from './_support.js';
+
+/** aws-observed.md L4: no DeletionDate after CancelKeyDeletion. */
+export default defineCase({
+  id: 'deletion.cancel-clears-deletion-date',
+  title: 'After CancelKeyDeletion, DescribeKey has no DeletionDate',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html#KMS-Type-KeyMetadata-DeletionDate',
+  tags: ['deletion'],
+  ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    await scheduleDeletion(t, key.KeyId, 7);
+    await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId }));
+    const m = await describe(t, key.KeyId);
+    t.expectEqual(m.DeletionDate, undefined, 'DeletionDate after CancelKeyDeletion');
+  },
+});

@@ -1,0 +1,19 @@
+import { CancelKeyDeletionCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { disabledError } from '../key-state/_support.js';
+import { scheduleDeletion } from './_support.js';
+
+/** The cancelled key is Disabled, so it cannot encrypt until EnableKey (DG; aws-observed.md S7 wording). */
+export default defineCase({
+  id: 'deletion.cancel-keeps-key-unusable',
+  title: 'After CancelKeyDeletion, Encrypt is refused with DisabledException "<arn> is disabled."',
+  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html',
+  tags: ['deletion', 'key-state'],
+  ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'Encrypt'],
+  async run(t) {
+    const key = await t.createKey();
+    await scheduleDeletion(t, key.KeyId, 7);
+    await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId }));
+    await t.expectError(t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) })), disabledError(key.Arn));
+  },
+});

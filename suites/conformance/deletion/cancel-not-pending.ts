@@ -1,0 +1,18 @@
+import { CancelKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { CANCEL_DOC, describe } from './_support.js';
+
+/** KS-OLD [4] "is not pending deletion." (aws-observed.md S8: no AWS capture, so the code only). */
+export default defineCase({
+  id: 'deletion.cancel-not-pending',
+  title: 'CancelKeyDeletion of an Enabled key is refused with KMSInvalidStateException and the key stays Enabled',
+  doc: `${CANCEL_DOC}#API_CancelKeyDeletion_Errors`,
+  tags: ['deletion', 'key-state'],
+  ops: ['CreateKey', 'CancelKeyDeletion', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    await t.expectError(t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId })), { code: 'KMSInvalidStateException', status: 400 });
+    const m = await describe(t, key.KeyId);
+    t.expectEqual([m.KeyState, m.Enabled], ['Enabled', true], '[KeyState, Enabled] after the refused cancel');
+  },
+});

@@ -1,0 +1,18 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { CANCEL_DOC, scheduleDeletion } from './_support.js';
+
+/** aws-observed.md 4.3 (DG CLI output): exactly {KeyId: <key ARN>}. */
+export default defineCase({
+  id: 'deletion.cancel-response-shape',
+  title: 'CancelKeyDeletion answers exactly {KeyId} with the key ARN',
+  doc: `${CANCEL_DOC}#API_CancelKeyDeletion_ResponseSyntax`,
+  tags: ['deletion'],
+  ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion'],
+  async run(t) {
+    const key = await t.createKey();
+    await scheduleDeletion(t, key.KeyId, 7);
+    const reply = await t.raw('CancelKeyDeletion', { KeyId: key.KeyId });
+    t.expectEqual(reply.status, 200, 'HTTP status');
+    t.expectEqual(reply.json, { KeyId: key.Arn }, 'response body');
+  },
+});

@@ -1,0 +1,19 @@
+import { CancelKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { describe, scheduleDeletion } from './_support.js';
+
+/** kms-facts.md: CancelKeyDeletion returns the key to Disabled, not Enabled (aws-observed.md L4; DG). */
+export default defineCase({
+  id: 'deletion.cancel-returns-disabled',
+  title: 'CancelKeyDeletion leaves the key Disabled (Enabled false), not Enabled',
+  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html',
+  tags: ['deletion', 'key-state'],
+  ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    await scheduleDeletion(t, key.KeyId, 7);
+    await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId }));
+    const m = await describe(t, key.KeyId);
+    t.expectEqual([m.KeyState, m.Enabled], ['Disabled', false], '[KeyState, Enabled] after CancelKeyDeletion');
+  },
+});

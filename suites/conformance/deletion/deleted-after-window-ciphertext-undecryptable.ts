@@ -1,0 +1,28 @@
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { refusal } from '../key-state/_support.js';
+import { HOW_IT_WORKS_DOC, keyWithClock, scheduleDeletion } from './_support.js';
+
+/**
+ * "After a KMS key is deleted, you can no longer decrypt the data that was encrypted under it"
+ * (developer guide). Which error AWS answers for a blob of a deleted key is not recorded, so any
+ * client error (HTTP 400) passes except KMSInvalidStateException — that one means the key still
+ * exists (pending deletion), which it must not after its DeletionDate.
+ */
+export default defineCase({
+  id: 'deletion.deleted-after-window-ciphertext-undecryptable',
+  title: 'Once the key is deleted, its ciphertext no longer decrypts',
+  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html',
+  tags: ['deletion'],
+  ops: ['CreateKey', 'Encrypt', 'ScheduleKeyDeletion', 'Decrypt'],
+  flags: ['needs-clock'],
+  async run(t) {
+    const { key, clock } = await keyWithClock(t);
+    const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16) }));
+    const { DeletionDate } = await scheduleDeletion(t, key.KeyId, 7);
+    await clock.advanceTo(t, DeletionDate!, 60_000);
+    const r = await refusal(t, t.kms.send(new DecryptCommand({ CiphertextBlob })), 'Decrypt of a deleted key\'s ciphertext');
+    t.expectEqual(r.status, 400, `HTTP status of the refusal (${r.code})`);
+    t.check(r.code !== 'KMSInvalidStateException', 'the refusal is not a key-state error (the key must be gone, not pending deletion)', r);
+  },
+});

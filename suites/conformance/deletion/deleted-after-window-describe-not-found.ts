@@ -1,0 +1,19 @@
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { HOW_IT_WORKS_DOC, keyWithClock, scheduleDeletion } from './_support.js';
+
+/** After the waiting period KMS deletes the key: DescribeKey then answers NotFoundException. */
+export default defineCase({
+  id: 'deletion.deleted-after-window-describe-not-found',
+  title: 'Once the clock passes DeletionDate, DescribeKey of the key answers NotFoundException',
+  doc: HOW_IT_WORKS_DOC,
+  tags: ['deletion'],
+  ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
+  flags: ['needs-clock'],
+  async run(t) {
+    const { key, clock } = await keyWithClock(t);
+    const { DeletionDate } = await scheduleDeletion(t, key.KeyId, 7);
+    await clock.advanceTo(t, DeletionDate!, 60_000);
+    await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId })), { code: 'NotFoundException', status: 400 });
+  },
+});

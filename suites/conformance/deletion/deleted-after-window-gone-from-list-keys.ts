@@ -1,0 +1,31 @@
+import { ListKeysCommand } from '@aws-sdk/client-kms';
+import { defineCase, type CaseContext } from '../../../harness/conformance/case.js';
+import { HOW_IT_WORKS_DOC, keyWithClock, scheduleDeletion } from './_support.js';
+
+async function allKeyIds(t: CaseContext): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let marker: string | undefined;
+  for (let page = 0; page < 10_000; page++) {
+    const out = await t.kms.send(new ListKeysCommand({ Limit: 1000, Marker: marker }));
+    for (const k of out.Keys ?? []) ids.add(k.KeyId!);
+    if (!out.Truncated) return ids;
+    marker = out.NextMarker;
+  }
+  throw new Error('ListKeys did not finish paging');
+}
+
+export default defineCase({
+  id: 'deletion.deleted-after-window-gone-from-list-keys',
+  title: 'A key pending deletion is listed by ListKeys; once deleted it is not',
+  doc: HOW_IT_WORKS_DOC,
+  tags: ['deletion'],
+  ops: ['CreateKey', 'ScheduleKeyDeletion', 'ListKeys'],
+  flags: ['needs-clock'],
+  async run(t) {
+    const { key, clock } = await keyWithClock(t);
+    const { DeletionDate } = await scheduleDeletion(t, key.KeyId, 7);
+    t.check((await allKeyIds(t)).has(key.KeyId), 'ListKeys lists the key while it is pending deletion');
+    await clock.advanceTo(t, DeletionDate!, 60_000);
+    t.check(!(await allKeyIds(t)).has(key.KeyId), 'ListKeys no longer lists the deleted key');
+  },
+});

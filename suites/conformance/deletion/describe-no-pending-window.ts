@@ -1,0 +1,17 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { describe, scheduleDeletion } from './_support.js';
+
+/** aws-observed.md L5 (MODEL KeyMetadata doc): PendingDeletionWindowInDays only for PendingReplicaDeletion. */
+export default defineCase({
+  id: 'deletion.describe-no-pending-window',
+  title: 'DescribeKey of a single-Region key pending deletion has no PendingDeletionWindowInDays',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html#KMS-Type-KeyMetadata-PendingDeletionWindowInDays',
+  tags: ['deletion'],
+  ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    await scheduleDeletion(t, key.KeyId, 7);
+    const m = await describe(t, key.KeyId);
+    t.expectEqual(m.PendingDeletionWindowInDays, undefined, 'PendingDeletionWindowInDays');
+  },
+});

@@ -1,0 +1,18 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { describe, HOW_IT_WORKS_DOC, scheduleDeletion } from './_support.js';
+
+/** aws-observed.md L3: Enabled false, KeyState PendingDeletion, DeletionDate present. */
+export default defineCase({
+  id: 'deletion.describe-pending-deletion',
+  title: 'DescribeKey of a scheduled key shows PendingDeletion, Enabled false and the scheduled DeletionDate',
+  doc: HOW_IT_WORKS_DOC,
+  tags: ['deletion', 'key-state'],
+  ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    const out = await scheduleDeletion(t, key.KeyId, 7);
+    const m = await describe(t, key.KeyId);
+    t.expectEqual([m.KeyState, m.Enabled], ['PendingDeletion', false], '[KeyState, Enabled]');
+    t.expectEqual(m.DeletionDate?.getTime(), out.DeletionDate?.getTime(), 'DeletionDate (same as ScheduleKeyDeletion answered)');
+  },
+});

@@ -1,0 +1,18 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { describe, scheduleDeletion, SCHEDULE_DOC } from './_support.js';
+
+/** aws-observed.md S5: KMSInvalidStateException, message contains "is pending deletion"; the first schedule stands. */
+export default defineCase({
+  id: 'deletion.schedule-twice-refused',
+  title: 'ScheduleKeyDeletion of a key already pending deletion is refused and keeps the first DeletionDate',
+  doc: `${SCHEDULE_DOC}#API_ScheduleKeyDeletion_Errors`,
+  tags: ['deletion', 'key-state'],
+  ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    const first = await scheduleDeletion(t, key.KeyId, 7);
+    await t.expectError(scheduleDeletion(t, key.KeyId, 30), { code: 'KMSInvalidStateException', status: 400, message: /is pending deletion/ });
+    const m = await describe(t, key.KeyId);
+    t.expectEqual(m.DeletionDate?.getTime(), first.DeletionDate?.getTime(), 'DeletionDate after the refused second request');
+  },
+});

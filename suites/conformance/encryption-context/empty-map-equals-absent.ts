@@ -1,0 +1,19 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { DECRYPT_CONTEXT_DOC, expectOpens, seal } from './_support.js';
+
+/** An empty map has no pairs: it is the same context as none at all, in both directions. */
+export default defineCase({
+  id: 'encryption-context.empty-map-equals-absent',
+  title: 'An empty EncryptionContext map and an omitted one are the same context',
+  doc: DECRYPT_CONTEXT_DOC,
+  tags: ['encryption-context'],
+  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
+  async run(t) {
+    const key = await t.createKey();
+    const plaintext = t.bytes(16);
+    const sealedEmpty = await seal(t, key.KeyId, plaintext, {});
+    await expectOpens(t, sealedEmpty, plaintext, undefined, 'without a context (sealed with {})');
+    const sealedNone = await seal(t, key.KeyId, plaintext, undefined);
+    await expectOpens(t, sealedNone, plaintext, {}, 'with {} (sealed without a context)');
+  },
+});

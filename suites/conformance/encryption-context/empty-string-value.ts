@@ -1,0 +1,34 @@
+import { EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { ENCRYPT_CONTEXT_DOC, expectOpens, expectRefused } from './_support.js';
+
+/**
+ * Whether AWS accepts an empty-string context value is not recorded (spec/aws-observed.md has no
+ * source either way; some users report it refused). Both answers pass here; what must never happen
+ * is that an empty value is accepted and then treated like a missing pair or a one-space value.
+ */
+export default defineCase({
+  id: 'encryption-context.empty-string-value',
+  title: 'An empty-string value, if accepted, is bound: neither its absence nor " " opens the blob',
+  doc: ENCRYPT_CONTEXT_DOC,
+  tags: ['encryption-context'],
+  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
+  async run(t) {
+    const key = await t.createKey();
+    const plaintext = t.bytes(16);
+    const context = { note: '', purpose: 'conformance' };
+    let blob: Uint8Array | undefined;
+    try {
+      blob = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext, EncryptionContext: context }))).CiphertextBlob;
+    } catch (e) {
+      const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
+      if (err.$metadata === undefined) throw e;
+      t.expectEqual(err.name, 'ValidationException', 'error code when the empty value is refused');
+      t.expectEqual(err.$metadata.httpStatusCode, 400, 'HTTP status when the empty value is refused');
+      return;
+    }
+    await expectOpens(t, blob!, plaintext, { ...context }, 'with the empty value given');
+    await expectRefused(t, blob!, { purpose: 'conformance' });
+    await expectRefused(t, blob!, { note: ' ', purpose: 'conformance' });
+  },
+});

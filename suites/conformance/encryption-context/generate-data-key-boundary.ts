@@ -1,0 +1,18 @@
+import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { expectOpens, expectRefused } from './_support.js';
+
+/** The {ab:c} / {a:bc} boundary for data keys (kms-facts.md). */
+export default defineCase({
+  id: 'encryption-context.generate-data-key-boundary',
+  title: 'A data key sealed under {ab:"c"} is refused under {a:"bc"}',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-EncryptionContext',
+  tags: ['encryption-context'],
+  ops: ['CreateKey', 'GenerateDataKey', 'Decrypt'],
+  async run(t) {
+    const key = await t.createKey();
+    const out = await t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, NumberOfBytes: 16, EncryptionContext: { ab: 'c' } }));
+    await expectOpens(t, out.CiphertextBlob!, out.Plaintext!, { ab: 'c' }, 'with the same context');
+    await expectRefused(t, out.CiphertextBlob!, { a: 'bc' });
+  },
+});

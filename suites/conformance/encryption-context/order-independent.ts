@@ -1,0 +1,17 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { DECRYPT_CONTEXT_DOC, expectOpens, seal } from './_support.js';
+
+/** kms-facts.md: the same map, order-independent. The SDK sends members in insertion order. */
+export default defineCase({
+  id: 'encryption-context.order-independent',
+  title: 'Decrypt accepts the sealing context with its pairs sent in another order',
+  doc: DECRYPT_CONTEXT_DOC,
+  tags: ['encryption-context'],
+  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
+  async run(t) {
+    const key = await t.createKey();
+    const plaintext = t.bytes(16);
+    const blob = await seal(t, key.KeyId, plaintext, { alpha: '1', bravo: '2', charlie: '3' });
+    await expectOpens(t, blob, plaintext, { charlie: '3', alpha: '1', bravo: '2' }, 'with the pairs reordered');
+  },
+});

@@ -1,0 +1,20 @@
+import { ReEncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { CONTEXT_MISMATCH, seal } from './_support.js';
+
+export default defineCase({
+  id: 'encryption-context.reencrypt-missing-source-context',
+  title: 'ReEncrypt without a SourceEncryptionContext refuses a blob sealed with one',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext',
+  tags: ['encryption-context'],
+  ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
+  async run(t) {
+    const source = await t.createKey();
+    const destination = await t.createKey();
+    const blob = await seal(t, source.KeyId, t.bytes(16), { purpose: 'alpha' });
+    await t.expectError(
+      t.kms.send(new ReEncryptCommand({ CiphertextBlob: blob, DestinationKeyId: destination.KeyId })),
+      CONTEXT_MISMATCH,
+    );
+  },
+});

@@ -1,0 +1,21 @@
+import { ReEncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { CONTEXT_MISMATCH, seal } from './_support.js';
+
+/** The {ab:c} / {a:bc} boundary on ReEncrypt's decrypt half (kms-facts.md). */
+export default defineCase({
+  id: 'encryption-context.reencrypt-source-boundary',
+  title: 'ReEncrypt refuses SourceEncryptionContext {a:"bc"} for a blob sealed under {ab:"c"}',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext',
+  tags: ['encryption-context'],
+  ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
+  async run(t) {
+    const source = await t.createKey();
+    const destination = await t.createKey();
+    const blob = await seal(t, source.KeyId, t.bytes(16), { ab: 'c' });
+    await t.expectError(
+      t.kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: { a: 'bc' }, DestinationKeyId: destination.KeyId })),
+      CONTEXT_MISMATCH,
+    );
+  },
+});

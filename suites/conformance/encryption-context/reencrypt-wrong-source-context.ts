@@ -1,0 +1,21 @@
+import { ReEncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { CONTEXT_MISMATCH, seal } from './_support.js';
+
+/** aws-observed.md C1 family; reference-impl crypto.test "refuses a wrong source context". */
+export default defineCase({
+  id: 'encryption-context.reencrypt-wrong-source-context',
+  title: 'ReEncrypt refuses a SourceEncryptionContext that differs from the sealing context',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext',
+  tags: ['encryption-context'],
+  ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
+  async run(t) {
+    const source = await t.createKey();
+    const destination = await t.createKey();
+    const blob = await seal(t, source.KeyId, t.bytes(16), { purpose: 'alpha' });
+    const reEncrypt = (context: Record<string, string> | undefined) =>
+      t.kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId }));
+    await reEncrypt({ purpose: 'alpha' });
+    await t.expectError(reEncrypt({ purpose: 'bravo' }), CONTEXT_MISMATCH);
+  },
+});

@@ -1,0 +1,17 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { DECRYPT_CONTEXT_DOC, expectOpens, seal } from './_support.js';
+
+export default defineCase({
+  id: 'encryption-context.round-trip',
+  title: 'Decrypt with the exact sealing context returns the plaintext',
+  doc: DECRYPT_CONTEXT_DOC,
+  tags: ['encryption-context'],
+  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
+  async run(t) {
+    const key = await t.createKey();
+    const plaintext = t.bytes(100);
+    const context = { purpose: 'conformance', tenant: 't-0001', 'object/path': 's3://bucket/key.bin' };
+    const blob = await seal(t, key.KeyId, plaintext, context);
+    await expectOpens(t, blob, plaintext, { ...context }, 'with the same context');
+  },
+});

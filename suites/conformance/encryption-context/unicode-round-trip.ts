@@ -1,0 +1,24 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { DECRYPT_CONTEXT_DOC, expectOpens, expectRefused, seal } from './_support.js';
+
+/** Keys and values outside ASCII, including characters outside the Basic Multilingual Plane. */
+export default defineCase({
+  id: 'encryption-context.unicode-round-trip',
+  title: 'A context with non-ASCII and non-BMP keys and values opens with the same strings and no others',
+  doc: DECRYPT_CONTEXT_DOC,
+  tags: ['encryption-context'],
+  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
+  async run(t) {
+    const key = await t.createKey();
+    const plaintext = t.bytes(24);
+    const context = {
+      'r\u00e9gion': 'M\u00fcnchen',
+      '\u79df\u6237': '\u6771\u4eac\u90fd',
+      '\u{1F511}': '\u{1D11E}\u{1F3B5}',
+      emoji: 'a\u{1F600}b',
+    };
+    const blob = await seal(t, key.KeyId, plaintext, context);
+    await expectOpens(t, blob, plaintext, { ...context }, 'with the same Unicode context');
+    await expectRefused(t, blob, { ...context, emoji: 'a\u{1F600}c' });
+  },
+});

@@ -1,0 +1,304 @@
+/**
+ * Helpers for the key-state (and deletion) cases: keys put into each state, the errors each state
+ * gets, and the symmetric cryptographic operations as a table. Not a case file: no default export.
+ *
+ * Wording (spec/aws-observed.md §2): `<key ARN> is disabled.` is observed on AWS for cryptographic
+ * use of a Disabled key (S7, and S6 for RotateKeyOnDemand); `<key ARN> is pending import.` for
+ * Encrypt on an EXTERNAL key without material (S1, S2); for PendingDeletion the recorded text only
+ * says that the message contains `is pending deletion` (S5), so that is what is asserted. Where
+ * §2 has no capture (management calls, S8–S10), cases assert the code only.
+ *
+ * @module
+ */
+import {
+  DecryptCommand,
+  DisableKeyCommand,
+  EncryptCommand,
+  GenerateDataKeyCommand,
+  GenerateDataKeyWithoutPlaintextCommand,
+  ReEncryptCommand,
+  ScheduleKeyDeletionCommand,
+} from '@aws-sdk/client-kms';
+import type { KeyMetadata } from '@aws-sdk/client-kms';
+import {
+  defineCase,
+  type CaseContext,
+  type CaseTag,
+  type ConformanceCase,
+  type ExpectedError,
+} from '../../../harness/conformance/case.js';
+import { unthrottled } from '../_lib/support.js';
+import type { OperationName } from '../../../reference-impl/generated/model.js';
+
+export type Key = KeyMetadata & { KeyId: string; Arn: string };
+
+export const KEY_STATE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html#key-state';
+
+/** `DisabledException: <key ARN> is disabled.` (aws-observed.md S6, S7; KS-OLD [1]). */
+export const disabledError = (arn: string): ExpectedError => ({ code: 'DisabledException', status: 400, message: `${arn} is disabled.` });
+
+/** `KMSInvalidStateException`, message containing `is pending deletion` (S4, S5; KS-OLD [3]). */
+export const pendingDeletionError = (_arn: string): ExpectedError => ({
+  code: 'KMSInvalidStateException',
+  status: 400,
+  message: /is pending deletion/,
+});
+
+/** `KMSInvalidStateException: <key ARN> is pending import.` (S1, S2; KS-OLD [5]). */
+export const pendingImportError = (arn: string): ExpectedError => ({
+  code: 'KMSInvalidStateException',
+  status: 400,
+  message: `${arn} is pending import.`,
+});
+
+/** A fresh key, then DisableKey. */
+export async function disabledKey(t: CaseContext): Promise<Key> {
+  const key = await t.createKey();
+  await unthrottled(() => t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId })));
+  return key;
+}
+
+/** Puts `key` in PendingDeletion (7-day window; the harness's own cleanup then has nothing to do). */
+export async function schedule(t: CaseContext, key: Key, days = 7) {
+  return unthrottled(() => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: days })));
+}
+
+/** A fresh key scheduled for deletion in 7 days. */
+export async function pendingDeletionKey(t: CaseContext): Promise<Key> {
+  const key = await t.createKey();
+  await schedule(t, key);
+  return key;
+}
+
+/**
+ * A symmetric key with Origin EXTERNAL and no key material yet: KeyState PendingImport (L6). Skips
+ * where the endpoint does not create EXTERNAL keys at all.
+ */
+export async function pendingImportKey(t: CaseContext): Promise<Key> {
+  let key: Key;
+  try {
+    key = await t.createKey({ Origin: 'EXTERNAL' });
+  } catch (e) {
+    const code = (e as { name?: string }).name;
+    if (code === 'UnsupportedOperationException') t.skip('the endpoint does not create keys with Origin EXTERNAL');
+    throw e;
+  }
+  t.expectEqual(key.KeyState, 'PendingImport', 'KeyState of a new EXTERNAL key');
+  return key;
+}
+
+export type StateName = 'Disabled' | 'PendingDeletion' | 'PendingImport';
+
+export interface StateSpec {
+  state: StateName;
+  /** Lower-kebab name used in ids. */
+  slug: 'disabled' | 'pending-deletion' | 'pending-import';
+  /** Needed for cases whose key must have been usable before (to hold a ciphertext). */
+  canHaveCiphertext: boolean;
+  /** A key ready to be put in the state (a fresh AWS_KMS key, or a PendingImport key). */
+  create(t: CaseContext): Promise<Key>;
+  /** The operations `enter` calls. */
+  enterOps: OperationName[];
+  /** Puts a key made by `create` into the state. */
+  enter(t: CaseContext, key: Key): Promise<void>;
+  /** What a cryptographic operation on a key in this state gets. */
+  cryptoError(arn: string): ExpectedError;
+}
+
+export const STATES: Record<StateName, StateSpec> = {
+  Disabled: {
+    state: 'Disabled',
+    slug: 'disabled',
+    canHaveCiphertext: true,
+    create: (t) => t.createKey(),
+    enterOps: ['DisableKey'],
+    async enter(t, key) {
+      await unthrottled(() => t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId })));
+    },
+    cryptoError: disabledError,
+  },
+  PendingDeletion: {
+    state: 'PendingDeletion',
+    slug: 'pending-deletion',
+    canHaveCiphertext: true,
+    create: (t) => t.createKey(),
+    enterOps: ['ScheduleKeyDeletion'],
+    async enter(t, key) {
+      await schedule(t, key);
+    },
+    cryptoError: pendingDeletionError,
+  },
+  PendingImport: {
+    state: 'PendingImport',
+    slug: 'pending-import',
+    canHaveCiphertext: false,
+    create: pendingImportKey,
+    enterOps: [],
+    async enter() {},
+    cryptoError: pendingImportError,
+  },
+};
+
+/** One symmetric cryptographic operation, as a row of the state × operation table. */
+export interface CryptoRow {
+  slug: string;
+  label: string;
+  ops: OperationName[];
+  /** The API reference section listing the operation's key-state errors. */
+  doc: string;
+  /** Whether the call needs a ciphertext made under the key while it was still Enabled. */
+  needsCiphertext: boolean;
+  /** Runs the operation against `key` (already in the state). `blob` was made under `key` before. */
+  call(t: CaseContext, key: Key, blob: Uint8Array | undefined, helper: Key | undefined): Promise<unknown>;
+  /** Needs a second, Enabled key (ReEncrypt's other side). */
+  needsHelper: boolean;
+}
+
+const errorsDoc = (op: string) => `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#API_${op}_Errors`;
+
+export const CRYPTO_ROWS: CryptoRow[] = [
+  {
+    slug: 'encrypt',
+    label: 'Encrypt',
+    ops: ['Encrypt'],
+    doc: errorsDoc('Encrypt'),
+    needsCiphertext: false,
+    needsHelper: false,
+    call: (t, key) => t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16) })),
+  },
+  {
+    slug: 'decrypt',
+    label: 'Decrypt',
+    ops: ['Encrypt', 'Decrypt'],
+    doc: errorsDoc('Decrypt'),
+    needsCiphertext: true,
+    needsHelper: false,
+    call: (t, _key, blob) => t.kms.send(new DecryptCommand({ CiphertextBlob: blob })),
+  },
+  {
+    slug: 'generate-data-key',
+    label: 'GenerateDataKey',
+    ops: ['GenerateDataKey'],
+    doc: errorsDoc('GenerateDataKey'),
+    needsCiphertext: false,
+    needsHelper: false,
+    call: (t, key) => t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, KeySpec: 'AES_256' })),
+  },
+  {
+    slug: 'generate-data-key-without-plaintext',
+    label: 'GenerateDataKeyWithoutPlaintext',
+    ops: ['GenerateDataKeyWithoutPlaintext'],
+    doc: errorsDoc('GenerateDataKeyWithoutPlaintext'),
+    needsCiphertext: false,
+    needsHelper: false,
+    call: (t, key) => t.kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: key.KeyId, NumberOfBytes: 32 })),
+  },
+  {
+    slug: 'reencrypt-source',
+    label: 'ReEncrypt from it (source key)',
+    ops: ['Encrypt', 'ReEncrypt'],
+    doc: errorsDoc('ReEncrypt'),
+    needsCiphertext: true,
+    needsHelper: true,
+    call: (t, _key, blob, helper) => t.kms.send(new ReEncryptCommand({ CiphertextBlob: blob, DestinationKeyId: helper!.KeyId })),
+  },
+  {
+    slug: 'reencrypt-destination',
+    label: 'ReEncrypt to it (destination key)',
+    ops: ['Encrypt', 'ReEncrypt'],
+    doc: errorsDoc('ReEncrypt'),
+    needsCiphertext: false,
+    needsHelper: true,
+    async call(t, key, _blob, helper) {
+      const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: helper!.KeyId, Plaintext: t.bytes(16) }));
+      return t.kms.send(new ReEncryptCommand({ CiphertextBlob, DestinationKeyId: key.KeyId }));
+    },
+  },
+];
+
+/**
+ * One case per cryptographic operation the state applies to: the key is put in `state` and the
+ * operation is refused with that state's error, naming this key's ARN.
+ */
+export function cryptoRefusalCases(area: string, tag: CaseTag, spec: StateSpec): ConformanceCase[] {
+  return CRYPTO_ROWS.filter((row) => spec.canHaveCiphertext || !row.needsCiphertext).map((row) =>
+    defineCase({
+      id: `${area}.${spec.slug}-refuses-${row.slug}`,
+      title: `${row.label} on a ${spec.state} key is refused with ${spec.cryptoError('<arn>').code}`,
+      doc: row.doc,
+      tags: tag === 'key-state' ? ['key-state'] : [tag, 'key-state'],
+      ops: [...new Set<OperationName>(['CreateKey', ...row.ops, ...spec.enterOps])],
+      async run(t) {
+        const key = await spec.create(t);
+        const helper = row.needsHelper ? await t.createKey() : undefined;
+        let blob: Uint8Array | undefined;
+        if (row.needsCiphertext) {
+          blob = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16) }))).CiphertextBlob;
+        }
+        await spec.enter(t, key);
+        await t.expectError(row.call(t, key, blob, helper), spec.cryptoError(key.Arn));
+      },
+    }),
+  );
+}
+
+/** Awaits a call that must be refused (any error code) and returns the code and HTTP status. */
+export async function refusal(t: CaseContext, call: Promise<unknown>, what: string): Promise<{ code: string; status: number | undefined }> {
+  let out: unknown;
+  try {
+    out = await call;
+  } catch (e) {
+    const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
+    if (err.$metadata === undefined || typeof err.name !== 'string') throw e;
+    return { code: err.name, status: err.$metadata.httpStatusCode };
+  }
+  t.check(false, `${what} is refused`, out);
+  throw new Error(`${what} succeeded but must be refused`);
+}
+
+/**
+ * Reads until `accept` holds, a few times over about two seconds, and returns the last reading.
+ * Only for read-after-write checks of listings (tags, aliases), which KMS documents as eventually
+ * consistent. Against a strongly consistent endpoint the first reading is accepted at once.
+ */
+export async function settle<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (let attempt = 1; attempt <= 6 && !accept(value); attempt++) {
+    await new Promise((r) => setTimeout(r, 100 * attempt));
+    value = await read();
+  }
+  return value;
+}
+
+export interface StateCaseSpec<P = undefined> {
+  state: StateName;
+  /** Behaviour after the state slug: id `key-state.<state-slug>-<behaviour>`. */
+  behaviour: string;
+  title: string;
+  doc: string;
+  /** Operations the body calls (CreateKey and the state's own are added). */
+  ops: OperationName[];
+  tags?: CaseTag[];
+  /** Runs once the key is in the state; `prepared` is what `before` returned. */
+  body(t: CaseContext, key: Key, prepared: P): Promise<void>;
+  /** Runs on the fresh key before it is put in the state (e.g. to tag it or make a ciphertext). */
+  before?(t: CaseContext, key: Key): Promise<P>;
+}
+
+/** A case whose key is first put in `state`, then `body` checks one behaviour. */
+export function stateCase<P = undefined>(spec: StateCaseSpec<P>): ConformanceCase {
+  const state = STATES[spec.state];
+  return defineCase({
+    id: `key-state.${state.slug}-${spec.behaviour}`,
+    title: spec.title,
+    doc: spec.doc,
+    tags: spec.tags ?? ['key-state'],
+    ops: [...new Set<OperationName>(['CreateKey', ...state.enterOps, ...spec.ops])],
+    async run(t) {
+      const key = await state.create(t);
+      const prepared = (await spec.before?.(t, key)) as P;
+      await state.enter(t, key);
+      await spec.body(t, key, prepared);
+    },
+  });
+}

@@ -1,0 +1,34 @@
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { stateCase } from './_support.js';
+
+const DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html#KMS-Type-KeyMetadata-KeyState';
+
+/** DescribeKey works in every state (aws-observed.md §2.2) and shows it (L1, L6). */
+export default [
+  stateCase({
+    state: 'Disabled',
+    behaviour: 'describe-key',
+    title: 'DescribeKey of a Disabled key succeeds with KeyState Disabled and Enabled false',
+    doc: DOC,
+    ops: ['DescribeKey'],
+    async body(t, key) {
+      const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata!;
+      t.expectEqual(m.KeyState, 'Disabled', 'KeyState');
+      t.expectEqual(m.Enabled, false, 'Enabled');
+    },
+  }),
+  stateCase({
+    state: 'PendingImport',
+    behaviour: 'describe-key',
+    title: 'DescribeKey of an EXTERNAL key without material shows PendingImport, Enabled false, Origin EXTERNAL',
+    doc: DOC,
+    ops: ['DescribeKey'],
+    async body(t, key) {
+      const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata!;
+      t.expectEqual(m.KeyState, 'PendingImport', 'KeyState');
+      t.expectEqual(m.Enabled, false, 'Enabled');
+      t.expectEqual(m.Origin, 'EXTERNAL', 'Origin');
+      t.expectEqual(m.ExpirationModel, undefined, 'ExpirationModel (none before import, L6)');
+    },
+  }),
+];

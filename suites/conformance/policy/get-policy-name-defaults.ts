@@ -1,0 +1,18 @@
+import { GetKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { GET_DOC } from './_support.js';
+
+/** MODEL: "If no policy name is specified, the default value is default." */
+export default defineCase({
+  id: 'policy.get-policy-name-defaults',
+  title: 'GetKeyPolicy without PolicyName returns the default policy',
+  doc: `${GET_DOC}#KMS-GetKeyPolicy-request-PolicyName`,
+  tags: ['policy'],
+  ops: ['CreateKey', 'GetKeyPolicy'],
+  async run(t) {
+    const key = await t.createKey();
+    const named = await t.kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default' }));
+    const unnamed = await t.kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyId }));
+    t.expectEqual(unnamed.Policy, named.Policy, 'Policy without PolicyName');
+  },
+});

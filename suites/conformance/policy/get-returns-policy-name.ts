@@ -1,0 +1,18 @@
+import { GetKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { GET_DOC } from './_support.js';
+
+/** aws-observed.md 4.3: GetKeyPolicy answers {Policy, PolicyName: "default"} (current API reference example). */
+export default defineCase({
+  id: 'policy.get-returns-policy-name',
+  title: 'GetKeyPolicy answers the Policy and PolicyName "default"',
+  doc: `${GET_DOC}#API_GetKeyPolicy_ResponseSyntax`,
+  tags: ['policy'],
+  ops: ['CreateKey', 'GetKeyPolicy'],
+  async run(t) {
+    const key = await t.createKey();
+    const out = await t.kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default' }));
+    t.expectEqual(out.PolicyName, 'default', 'PolicyName');
+    t.check(typeof out.Policy === 'string' && out.Policy.length > 0, 'Policy is a non-empty string', out.Policy);
+  },
+});

@@ -1,0 +1,16 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+
+/** aws-observed.md 4.3 (EX; LS-TEST test_get_put_list_key_policies): exactly {PolicyNames: ["default"], Truncated: false}. */
+export default defineCase({
+  id: 'policy.list-key-policies-shape',
+  title: 'ListKeyPolicies answers exactly {PolicyNames: ["default"], Truncated: false}',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyPolicies.html#API_ListKeyPolicies_ResponseSyntax',
+  tags: ['policy'],
+  ops: ['CreateKey', 'ListKeyPolicies'],
+  async run(t) {
+    const key = await t.createKey();
+    const reply = await t.raw('ListKeyPolicies', { KeyId: key.KeyId });
+    t.expectEqual(reply.status, 200, 'HTTP status');
+    t.expectEqual(reply.json, { PolicyNames: ['default'], Truncated: false }, 'response body');
+  },
+});

@@ -1,0 +1,19 @@
+import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { LOCKOUT_DOC, lockoutPolicy, policyOf } from './_support.js';
+
+export default defineCase({
+  id: 'policy.lockout-put-keeps-policy',
+  title: 'A PutKeyPolicy refused by the lockout safety check leaves the previous policy in place',
+  doc: LOCKOUT_DOC,
+  tags: ['policy'],
+  ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
+  async run(t) {
+    const key = await t.createKey();
+    const before = await policyOf(t, key.KeyId);
+    await t.expectError(t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: lockoutPolicy(t) })), {
+      code: 'MalformedPolicyDocumentException',
+    });
+    t.expectEqual(await policyOf(t, key.KeyId), before, 'policy after the refused PutKeyPolicy');
+  },
+});

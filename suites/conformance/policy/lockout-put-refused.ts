@@ -1,0 +1,20 @@
+import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { LOCKOUT_DOC, LOCKOUT_MESSAGE, lockoutPolicy } from './_support.js';
+
+/** aws-observed.md 6.4: MalformedPolicyDocumentException "The new key policy will not allow you to update the key policy in the future." */
+export default defineCase({
+  id: 'policy.lockout-put-refused',
+  title: 'PutKeyPolicy with a policy that would lock the caller out is refused by the lockout safety check',
+  doc: LOCKOUT_DOC,
+  tags: ['policy'],
+  ops: ['CreateKey', 'PutKeyPolicy'],
+  async run(t) {
+    const key = await t.createKey();
+    await t.expectError(t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: lockoutPolicy(t) })), {
+      code: 'MalformedPolicyDocumentException',
+      status: 400,
+      message: LOCKOUT_MESSAGE,
+    });
+  },
+});

@@ -1,0 +1,19 @@
+import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { PUT_DOC } from './_support.js';
+
+/** A JSON object that is no policy (no Statement). Message unknown for AWS: code only. */
+export default defineCase({
+  id: 'policy.missing-statement-refused',
+  title: 'PutKeyPolicy with a JSON document without Statement is refused with MalformedPolicyDocumentException',
+  doc: `${PUT_DOC}#API_PutKeyPolicy_Errors`,
+  tags: ['policy'],
+  ops: ['CreateKey', 'PutKeyPolicy'],
+  async run(t) {
+    const key = await t.createKey();
+    await t.expectError(
+      t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: JSON.stringify({ Version: '2012-10-17', Id: 'empty' }) })),
+      { code: 'MalformedPolicyDocumentException', status: 400 },
+    );
+  },
+});

@@ -1,0 +1,21 @@
+import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { policyOf, PUT_DOC } from './_support.js';
+
+/** aws-observed.md 6.4 (aws/aws-sdk-ruby#1784, 2018, CreateKey): MalformedPolicyDocumentException; message not asserted. */
+export default defineCase({
+  id: 'policy.not-json-put-refused',
+  title: 'PutKeyPolicy with a policy that is not JSON is refused with MalformedPolicyDocumentException',
+  doc: `${PUT_DOC}#API_PutKeyPolicy_Errors`,
+  tags: ['policy'],
+  ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
+  async run(t) {
+    const key = await t.createKey();
+    const before = await policyOf(t, key.KeyId);
+    await t.expectError(t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: 'not a real policy statement' })), {
+      code: 'MalformedPolicyDocumentException',
+      status: 400,
+    });
+    t.expectEqual(await policyOf(t, key.KeyId), before, 'policy after the refused PutKeyPolicy');
+  },
+});

@@ -1,0 +1,19 @@
+import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { parsed, policyOf, SIZE_DOC } from './_support.js';
+import { policyOfSize } from './_size.js';
+
+/** kms-facts.md / DG quotas: "The maximum length of each key policy document is 32 KB (32,768 bytes)." */
+export default defineCase({
+  id: 'policy.size-32768-accepted',
+  title: 'PutKeyPolicy accepts a policy of exactly 32,768 bytes',
+  doc: SIZE_DOC,
+  tags: ['policy', 'limits'],
+  ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
+  async run(t) {
+    const key = await t.createKey();
+    const policy = policyOfSize(t, 32_768);
+    await t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: policy }));
+    t.expectEqual(parsed(t, await policyOf(t, key.KeyId), 'the returned policy'), JSON.parse(policy), 'policy after PutKeyPolicy');
+  },
+});

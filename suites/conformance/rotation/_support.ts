@@ -1,0 +1,101 @@
+/**
+ * Helpers for the rotation cases. Not a case file: it has no default export.
+ *
+ * On AWS an on-demand rotation runs asynchronously: GetKeyRotationStatus shows
+ * OnDemandRotationStartDate until it completes, and only then does ListKeyRotations list it
+ * (aws-observed.md 4.3, LS-TEST polls ≤ 10 s). {@link rotateOnDemand} therefore waits for that
+ * field to disappear; against an endpoint that rotates synchronously it returns at once.
+ *
+ * @module
+ */
+import {
+  GetKeyRotationStatusCommand,
+  ListKeyRotationsCommand,
+  RotateKeyOnDemandCommand,
+  type RotationsListEntry,
+} from '@aws-sdk/client-kms';
+import type { CaseContext } from '../../../harness/conformance/case.js';
+import type { Key } from '../key-state/_support.js';
+
+export const DAY_MS = 86_400_000;
+
+export const ENABLE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html';
+export const PERIOD_DOC = `${ENABLE_DOC}#KMS-EnableKeyRotation-request-RotationPeriodInDays`;
+export const STATUS_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html';
+export const ON_DEMAND_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_RotateKeyOnDemand.html';
+export const LIST_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeyRotations.html';
+export const HOW_IT_WORKS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html#rotate-keys-how-it-works';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls GetKeyRotationStatus until no on-demand rotation is in progress (at most ~90 s). */
+export async function awaitOnDemandDone(t: CaseContext, keyId: string): Promise<void> {
+  for (let i = 0; i < 90; i++) {
+    const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
+    if (s.OnDemandRotationStartDate === undefined) return;
+    await sleep(1000);
+  }
+  t.check(false, 'the on-demand rotation completes within 90 s');
+}
+
+/**
+ * RotateKeyOnDemand, then waits for it to complete. Retries while AWS answers ConflictException (a
+ * rotation still in progress) or ThrottlingException (RotateKeyOnDemand is 5/s), which only matter
+ * for cases that rotate several times in a row.
+ */
+export async function rotateOnDemand(t: CaseContext, keyId: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const out = await t.kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+      await awaitOnDemandDone(t, keyId);
+      return out;
+    } catch (e) {
+      const code = (e as { name?: string }).name;
+      if ((code !== 'ConflictException' && code !== 'ThrottlingException') || attempt >= 30) throw e;
+      await sleep(Math.min(500 * 2 ** attempt, 4000));
+    }
+  }
+}
+
+/** Every ListKeyRotations entry of `keyId`, following NextMarker; also returns the page sizes. */
+export async function allRotations(t: CaseContext, keyId: string, limit?: number): Promise<{ entries: RotationsListEntry[]; pages: number[] }> {
+  const entries: RotationsListEntry[] = [];
+  const pages: number[] = [];
+  let marker: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const out = await t.kms.send(new ListKeyRotationsCommand({ KeyId: keyId, Limit: limit, Marker: marker }));
+    entries.push(...(out.Rotations ?? []));
+    pages.push(out.Rotations?.length ?? 0);
+    if (!out.Truncated) return { entries, pages };
+    t.check(typeof out.NextMarker === 'string' && out.NextMarker.length > 0, 'a truncated page carries a NextMarker', out);
+    marker = out.NextMarker;
+  }
+  throw new Error('ListKeyRotations did not finish paging');
+}
+
+/** The endpoint's time now (ms), read off the CreationDate of a key it just created plus local time since. */
+export function endpointNow(key: Key, localAtCreation: number): number {
+  return key.CreationDate!.getTime() + (Date.now() - localAtCreation);
+}
+
+/** Checks `date` lies `days` (± 1 day) after `from`. */
+export function expectDaysAfter(t: CaseContext, date: Date | undefined, from: number, days: number, what: string): void {
+  t.check(date instanceof Date, `${what} is present`, date);
+  const delta = (date!.getTime() - from) / DAY_MS;
+  t.check(Math.abs(delta - days) <= 1, `${what} is about ${days} days out`, { date: date!.toISOString(), daysOut: delta.toFixed(3) });
+}
+
+/**
+ * A key of another spec, for "cannot rotate" cases; skips where the endpoint does not create keys
+ * of that spec at all (UnsupportedOperationException), as the brief for the suite asks.
+ */
+export async function keyOfSpec(t: CaseContext, input: Record<string, unknown>): Promise<Key> {
+  try {
+    return await t.createKey(input);
+  } catch (e) {
+    if ((e as { name?: string }).name === 'UnsupportedOperationException') {
+      t.skip(`the endpoint does not create ${String(input.KeySpec)} keys`);
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,20 @@
+import { EnableKeyRotationCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { ENABLE_DOC, keyOfSpec } from './_support.js';
+
+/**
+ * Automatic rotation is for symmetric encryption keys only (kms-facts.md; aws-observed.md R2:
+ * UnsupportedOperationException with an empty message, so the code is asserted). Skipped where the
+ * endpoint does not create RSA keys.
+ */
+export default defineCase({
+  id: 'rotation.asymmetric-enable-refused',
+  title: 'EnableKeyRotation on an RSA key is refused with UnsupportedOperationException',
+  doc: `${ENABLE_DOC}#API_EnableKeyRotation_Errors`,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'EnableKeyRotation'],
+  async run(t) {
+    const key = await keyOfSpec(t, { KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' });
+    await t.expectError(t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId })), { code: 'UnsupportedOperationException', status: 400 });
+  },
+});

@@ -1,0 +1,26 @@
+import { DecryptCommand, EnableKeyRotationCommand, EncryptCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { keyWithClock } from '../deletion/_support.js';
+import { allRotations, HOW_IT_WORKS_DOC } from './_support.js';
+
+/** kms-facts.md: the key rotates when its period has passed; old backing keys are kept, so old ciphertext decrypts. */
+export default defineCase({
+  id: 'rotation.automatic-after-period',
+  title: 'Past NextRotationDate the key has rotated once (AUTOMATIC) and ciphertext from before still decrypts',
+  doc: HOW_IT_WORKS_DOC,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus', 'Encrypt', 'ListKeyRotations', 'Decrypt'],
+  flags: ['needs-clock'],
+  async run(t) {
+    const { key, clock } = await keyWithClock(t);
+    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 90 }));
+    const plaintext = t.bytes(32, 21);
+    const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));
+    const { NextRotationDate } = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
+    await clock.advanceTo(t, NextRotationDate!, 60_000);
+    const { entries } = await allRotations(t, key.KeyId);
+    t.expectEqual(entries.map((e) => e.RotationType), ['AUTOMATIC'], 'RotationType of the listed rotations');
+    const out = await t.kms.send(new DecryptCommand({ CiphertextBlob }));
+    t.expectEqual(Buffer.from(out.Plaintext!).toString('hex'), Buffer.from(plaintext).toString('hex'), 'plaintext of the pre-rotation ciphertext');
+  },
+});

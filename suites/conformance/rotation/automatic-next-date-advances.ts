@@ -1,0 +1,24 @@
+import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { DAY_MS, keyWithClock } from '../deletion/_support.js';
+import { STATUS_DOC } from './_support.js';
+
+/** After an automatic rotation the next one is a period later ("every ... thereafter", EnableKeyRotation doc). */
+export default defineCase({
+  id: 'rotation.automatic-next-date-advances',
+  title: 'After an automatic rotation NextRotationDate moves one period (90 days) later',
+  doc: STATUS_DOC,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
+  flags: ['needs-clock'],
+  async run(t) {
+    const { key, clock } = await keyWithClock(t);
+    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 90 }));
+    const first = (await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }))).NextRotationDate!;
+    await clock.advanceTo(t, first, 60_000);
+    const next = (await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }))).NextRotationDate;
+    t.check(next instanceof Date, 'NextRotationDate is present after the rotation', next);
+    const days = (next!.getTime() - first.getTime()) / DAY_MS;
+    t.check(Math.abs(days - 90) <= 1, 'the next NextRotationDate is 90 days after the previous one', { first, next, days });
+  },
+});

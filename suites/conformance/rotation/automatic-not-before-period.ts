@@ -1,0 +1,21 @@
+import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { keyWithClock } from '../deletion/_support.js';
+import { allRotations, HOW_IT_WORKS_DOC } from './_support.js';
+
+export default defineCase({
+  id: 'rotation.automatic-not-before-period',
+  title: 'One minute before NextRotationDate the key has not rotated',
+  doc: HOW_IT_WORKS_DOC,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus', 'ListKeyRotations'],
+  flags: ['needs-clock'],
+  async run(t) {
+    const { key, clock } = await keyWithClock(t);
+    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 90 }));
+    const { NextRotationDate } = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
+    await clock.advanceTo(t, NextRotationDate!, -60_000);
+    const { entries } = await allRotations(t, key.KeyId);
+    t.expectEqual(entries.length, 0, 'rotations listed one minute before NextRotationDate');
+  },
+});

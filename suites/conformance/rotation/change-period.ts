@@ -1,0 +1,21 @@
+import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { endpointNow, expectDaysAfter, PERIOD_DOC } from './_support.js';
+
+/** API reference: RotationPeriodInDays can "modify the rotation period of a key that you previously enabled". */
+export default defineCase({
+  id: 'rotation.change-period',
+  title: 'EnableKeyRotation on a key already rotating changes its period and NextRotationDate',
+  doc: PERIOD_DOC,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
+  async run(t) {
+    const key = await t.createKey();
+    const local = Date.now();
+    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 100 }));
+    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 400 }));
+    const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
+    t.expectEqual([s.KeyRotationEnabled, s.RotationPeriodInDays], [true, 400], '[KeyRotationEnabled, RotationPeriodInDays]');
+    expectDaysAfter(t, s.NextRotationDate, endpointNow(key, local), 400, 'NextRotationDate');
+  },
+});

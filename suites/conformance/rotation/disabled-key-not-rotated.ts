@@ -1,0 +1,23 @@
+import { DisableKeyCommand, EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { DAY_MS, keyWithClock } from '../deletion/_support.js';
+import { allRotations, STATUS_DOC } from './_support.js';
+
+/** MODEL GetKeyRotationStatus doc: "while the KMS key is disabled, KMS does not rotate the key material". */
+export default defineCase({
+  id: 'rotation.disabled-key-not-rotated',
+  title: 'A Disabled key with rotation on is not rotated when its NextRotationDate passes',
+  doc: STATUS_DOC,
+  tags: ['rotation', 'key-state'],
+  ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus', 'DisableKey', 'ListKeyRotations'],
+  flags: ['needs-clock'],
+  async run(t) {
+    const { key, clock } = await keyWithClock(t);
+    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 90 }));
+    const { NextRotationDate } = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
+    await t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId }));
+    await clock.advanceTo(t, NextRotationDate!, DAY_MS);
+    const { entries } = await allRotations(t, key.KeyId);
+    t.expectEqual(entries.length, 0, 'rotations of the Disabled key a day after NextRotationDate');
+  },
+});

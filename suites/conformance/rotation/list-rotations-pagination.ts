@@ -1,0 +1,21 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { allRotations, LIST_DOC, rotateOnDemand } from './_support.js';
+
+/** Limit / Marker / Truncated / NextMarker (MODEL: "might return fewer" than Limit, never more). */
+export default defineCase({
+  id: 'rotation.list-rotations-pagination',
+  title: 'ListKeyRotations with Limit 1 pages through all three rotations, each exactly once',
+  doc: `${LIST_DOC}#KMS-ListKeyRotations-request-Limit`,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'ListKeyRotations'],
+  timeoutMs: 300_000,
+  async run(t) {
+    const key = await t.createKey();
+    for (let i = 0; i < 3; i++) await rotateOnDemand(t, key.KeyId);
+    const { entries, pages } = await allRotations(t, key.KeyId, 1);
+    t.check(pages.every((n) => n <= 1), 'no page holds more than Limit entries', pages);
+    t.expectEqual(entries.length, 3, 'entries over all pages');
+    const ids = new Set(entries.map((e) => e.KeyMaterialId ?? `${e.RotationDate?.toISOString()}`));
+    t.expectEqual(ids.size, 3, 'distinct rotations over all pages');
+  },
+});

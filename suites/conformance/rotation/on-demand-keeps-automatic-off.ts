@@ -1,0 +1,19 @@
+import { GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
+
+/** On-demand rotation works "regardless of whether or not automatic key rotation is enabled" and does not enable it. */
+export default defineCase({
+  id: 'rotation.on-demand-keeps-automatic-off',
+  title: 'RotateKeyOnDemand on a key without automatic rotation leaves KeyRotationEnabled false',
+  doc: ON_DEMAND_DOC,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const key = await t.createKey();
+    await rotateOnDemand(t, key.KeyId);
+    const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
+    t.expectEqual(s.KeyRotationEnabled, false, 'KeyRotationEnabled after the on-demand rotation');
+  },
+});

@@ -1,0 +1,25 @@
+import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
+
+/** API reference: "On-demand rotations do not change existing automatic rotation schedules." */
+export default defineCase({
+  id: 'rotation.on-demand-keeps-schedule',
+  title: 'RotateKeyOnDemand leaves the automatic schedule (period and NextRotationDate) unchanged',
+  doc: ON_DEMAND_DOC,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'EnableKeyRotation', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const key = await t.createKey();
+    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 730 }));
+    const before = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
+    await rotateOnDemand(t, key.KeyId);
+    const after = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
+    t.expectEqual(
+      [after.KeyRotationEnabled, after.RotationPeriodInDays, after.NextRotationDate?.getTime()],
+      [true, 730, before.NextRotationDate?.getTime()],
+      '[KeyRotationEnabled, RotationPeriodInDays, NextRotationDate] after the on-demand rotation',
+    );
+  },
+});

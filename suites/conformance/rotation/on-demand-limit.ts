@@ -1,0 +1,27 @@
+import { RotateKeyOnDemandCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
+
+/**
+ * 25 on-demand rotations per key (API reference; DG quotas, not adjustable); the next is refused
+ * with LimitExceededException and the recorded message (aws-observed.md R4, which does not name
+ * the number).
+ */
+export default defineCase({
+  id: 'rotation.on-demand-limit',
+  title: 'A key allows 25 on-demand rotations; the 26th is refused with LimitExceededException',
+  doc: ON_DEMAND_DOC,
+  tags: ['rotation', 'limits'],
+  ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
+  flags: ['slow'],
+  timeoutMs: 1_800_000,
+  async run(t) {
+    const key = await t.createKey();
+    for (let i = 0; i < 25; i++) await rotateOnDemand(t, key.KeyId);
+    await t.expectError(t.kms.send(new RotateKeyOnDemandCommand({ KeyId: key.KeyId })), {
+      code: 'LimitExceededException',
+      status: 400,
+      message: `The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: ${key.Arn}`,
+    });
+  },
+});

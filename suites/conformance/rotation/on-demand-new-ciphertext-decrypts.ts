@@ -1,0 +1,20 @@
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { HOW_IT_WORKS_DOC, rotateOnDemand } from './_support.js';
+
+export default defineCase({
+  id: 'rotation.on-demand-new-ciphertext-decrypts',
+  title: 'Ciphertext made after RotateKeyOnDemand decrypts',
+  doc: HOW_IT_WORKS_DOC,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Encrypt', 'Decrypt'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const key = await t.createKey();
+    await rotateOnDemand(t, key.KeyId);
+    const plaintext = t.bytes(64, 12);
+    const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));
+    const out = await t.kms.send(new DecryptCommand({ CiphertextBlob }));
+    t.expectEqual(Buffer.from(out.Plaintext!).toString('hex'), Buffer.from(plaintext).toString('hex'), 'plaintext of the post-rotation ciphertext');
+  },
+});

@@ -1,0 +1,27 @@
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
+
+/**
+ * Rotation must change the material new ciphertext is made under, not just be recorded: Decrypt
+ * reports the KeyMaterialId a blob was made under (aws-observed.md 4.2, 2025), and it differs for
+ * ciphertext made before and after the rotation.
+ */
+export default defineCase({
+  id: 'rotation.on-demand-new-material-used',
+  title: 'After RotateKeyOnDemand new ciphertext is made under new key material (Decrypt KeyMaterialId differs)',
+  doc: `${ON_DEMAND_DOC}`,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'Encrypt', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Decrypt'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const key = await t.createKey();
+    const before = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }))).CiphertextBlob;
+    await rotateOnDemand(t, key.KeyId);
+    const after = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }))).CiphertextBlob;
+    const oldId = (await t.kms.send(new DecryptCommand({ CiphertextBlob: before }))).KeyMaterialId;
+    const newId = (await t.kms.send(new DecryptCommand({ CiphertextBlob: after }))).KeyMaterialId;
+    t.check(typeof oldId === 'string' && typeof newId === 'string', 'Decrypt reports KeyMaterialId', { oldId, newId });
+    t.check(oldId !== newId, 'ciphertext made after the rotation names other key material', { oldId, newId });
+  },
+});

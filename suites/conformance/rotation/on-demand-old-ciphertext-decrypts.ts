@@ -1,0 +1,21 @@
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { HOW_IT_WORKS_DOC, rotateOnDemand } from './_support.js';
+
+/** aws-observed.md C9; kms-facts.md: old backing keys are retained so old ciphertext still decrypts. */
+export default defineCase({
+  id: 'rotation.on-demand-old-ciphertext-decrypts',
+  title: 'Ciphertext made before RotateKeyOnDemand still decrypts afterwards',
+  doc: HOW_IT_WORKS_DOC,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'Encrypt', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Decrypt'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const key = await t.createKey();
+    const plaintext = t.bytes(64, 11);
+    const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext, EncryptionContext: { v: 'old' } }));
+    await rotateOnDemand(t, key.KeyId);
+    const out = await t.kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { v: 'old' } }));
+    t.expectEqual(Buffer.from(out.Plaintext!).toString('hex'), Buffer.from(plaintext).toString('hex'), 'plaintext of the pre-rotation ciphertext');
+  },
+});

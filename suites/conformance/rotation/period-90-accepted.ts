@@ -1,0 +1,18 @@
+import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { PERIOD_DOC } from './_support.js';
+
+/** RotationPeriodInDays is 90..2560 (kms-facts.md; model); 90 is a bound, so it is accepted. */
+export default defineCase({
+  id: 'rotation.period-90-accepted',
+  title: 'EnableKeyRotation with RotationPeriodInDays 90 is accepted and reported back',
+  doc: PERIOD_DOC,
+  tags: ['rotation', 'limits'],
+  ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
+  async run(t) {
+    const key = await t.createKey();
+    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 90 }));
+    const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
+    t.expectEqual([s.KeyRotationEnabled, s.RotationPeriodInDays], [true, 90], '[KeyRotationEnabled, RotationPeriodInDays]');
+  },
+});

@@ -1,0 +1,19 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { STATUS_DOC } from './_support.js';
+
+/** aws-observed.md 4.3: a new key has rotation off; the answer is exactly {KeyId, KeyRotationEnabled: false}. */
+export default defineCase({
+  id: 'rotation.status-new-key-off',
+  title: 'GetKeyRotationStatus of a new key is exactly {KeyId, KeyRotationEnabled: false}',
+  doc: `${STATUS_DOC}#API_GetKeyRotationStatus_ResponseSyntax`,
+  tags: ['rotation'],
+  ops: ['CreateKey', 'GetKeyRotationStatus'],
+  async run(t) {
+    const key = await t.createKey();
+    const reply = await t.raw('GetKeyRotationStatus', { KeyId: key.KeyId });
+    t.expectEqual(reply.status, 200, 'HTTP status');
+    const body = (reply.json ?? {}) as Record<string, unknown>;
+    t.expectEqual(Object.keys(body).sort(), ['KeyId', 'KeyRotationEnabled'], 'response members');
+    t.expectEqual(body.KeyRotationEnabled, false, 'KeyRotationEnabled');
+  },
+});
