@@ -37,6 +37,10 @@ ${suiteList()}
   --threads N|auto       load worker threads (default auto: enough for the rate, at most one per core;
                          0 runs the generator in the main thread)
   --connections N        raw client: connection limit per thread (default 512); saturate: connections (default 64)
+  --idle auto|spin|nap   how the generator waits for arrivals under 2 ms away: auto (default) sleeps when
+                         nothing is in flight, spins while fast requests are, naps while slow (>= 4 ms)
+                         ones are; spin always spins; nap always naps (least CPU, replies read up to
+                         ~0.2 ms late)
   --workload FILE        YAML/JSON workload (mixed; envelope-caching reads its envelope section)
   --key-id ID            use this key instead of creating one (repeat for ReEncrypt's destination)
   --seed N               seed for Poisson arrivals and mix choices (default 1)`;
@@ -56,6 +60,7 @@ export async function load(argv: string[]): Promise<void> {
     arrivals: { type: 'string' },
     threads: { type: 'string' },
     connections: { type: 'string' },
+    idle: { type: 'string' },
     workload: { type: 'string' },
     'key-id': { type: 'string', multiple: true },
     seed: { type: 'string' },
@@ -113,6 +118,7 @@ export async function load(argv: string[]): Promise<void> {
       arrivals: oneOf(values.arrivals, 'arrivals', ['constant', 'poisson'] as const),
       threads,
       connections: values.connections !== undefined ? intOption(values.connections, 'connections', 1, 1) : undefined,
+      idle: oneOf(values.idle, 'idle', ['auto', 'spin', 'nap'] as const),
       seed: intOption(values.seed, 'seed', 1, 0),
       workload,
       keyIds: values['key-id'],

@@ -152,6 +152,16 @@ describe('raw open-model generator', () => {
     expect(r.rates.offered).toBe(100);
   });
 
+  it('keeps the schedule whichever way it waits between arrivals (spin, auto, nap)', async () => {
+    const url = await fakeServer((_req, res) => reply(res, 200, {}));
+    for (const idle of ['spin', 'auto', 'nap'] as const) {
+      const run = await runRawOpenModel({ url, idle, stages: [{ durationMs: 300, rate: 500 }, { durationMs: 300, rate: 20 }], templates: [template()] });
+      expect(run.total.counts.offered).toBe(156);
+      expect(run.total.counts.succeeded).toBe(156);
+      expect(run.byStage.map((s) => s.counts.offered)).toEqual([150, 6]);
+    }
+  });
+
   it('spreads a run over worker threads and merges what they recorded', async () => {
     let received = 0;
     const url = await fakeServer((_req, res) => {

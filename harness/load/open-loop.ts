@@ -23,7 +23,7 @@ import { buildRequest } from './closed-loop.js';
 import { summarize } from './histogram.js';
 import { errorCode, parseReply, THROTTLING_CODES } from './http1.js';
 import { Recorder, type RawRun } from './recorder.js';
-import { rng, Schedule, peakRate, scheduleDurationMs, type Arrivals, type Stage } from './schedule.js';
+import { pace, rng, Schedule, peakRate, scheduleDurationMs, type Arrivals, type Idle, type Stage } from './schedule.js';
 
 export interface RawTemplate {
   /** Operation name (results are broken down by it). */
@@ -47,7 +47,7 @@ export interface RawPlan {
   weights?: number[];
   /** Per thread (default 512). */
   maxConnections?: number;
-  /** Connections opened before the schedule starts (default: enough for ~2 ms of the peak rate). */
+  /** Connections opened before the schedule starts (default: one per arrival in 5 ms at the peak rate, + 1). */
   initialConnections?: number;
   /** How long to wait for requests in flight after the schedule ends (default 10 s). */
   drainMs?: number;
@@ -55,6 +55,8 @@ export interface RawPlan {
   resign?: { region: string; credentials: Credentials; everyMs: number };
   /** Start time as `performance.timeOrigin + performance.now()` (threads start together). */
   startAt?: number;
+  /** How to wait for arrivals less than 2 ms away (default `auto`; see schedule.ts). */
+  idle?: Idle;
 }
 
 interface Queued {
@@ -113,6 +115,8 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
   let backlogHead = 0;
   let opening = 0;
   let inFlight = 0;
+  /** Running average of the service time (ms), for pacing. */
+  let recentLatency = 0;
   let origin = performance.now();
   const now = () => performance.now() - origin;
 
@@ -177,6 +181,7 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
       const t = now();
       inFlight--;
       c.busy = false;
+      recentLatency += (t - c.sentAt - recentLatency) * 0.05;
       if (reply.status < 300) rec.completed(c.op, c.stage, c.intended, c.sentAt, t, 'ok', undefined, true);
       else {
         const code = errorCode(reply) ?? `HTTP${reply.status}`;
@@ -226,7 +231,7 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
   };
 
   // Open a few connections before the clock starts (TCP/TLS handshakes are not the server's latency).
-  const initial = Math.min(maxConnections, plan.initialConnections ?? Math.ceil(peakRate(plan.stages) / share.of / 500) + 1);
+  const initial = Math.min(maxConnections, plan.initialConnections ?? Math.ceil((peakRate(plan.stages) / share.of) * 0.005) + 1);
   await Promise.all(Array.from({ length: initial }, open));
 
   // Long runs: refresh the signatures in the background.
@@ -269,9 +274,7 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
         next = schedule.next();
       }
       if (next === undefined) return resolve();
-      const wait = next.t - now();
-      if (wait > 2) setTimeout(tick, Math.floor(wait - 1));
-      else setImmediate(tick);
+      pace(tick, next.t - now(), inFlight > 0 || opening > 0, plan.idle, recentLatency);
     };
     tick();
   });
@@ -294,6 +297,7 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
   return rec.finish({
     elapsedMs: Math.max(scheduleEnd, now()),
     scheduledMs,
+    startedAt: performance.timeOrigin + origin,
     maxConnections,
     eventLoopDelayMs: eld.count > 0 ? { mean: eld.mean / 1e6, p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 } : undefined,
     eventLoopUtilization: elu.utilization,

@@ -108,6 +108,8 @@ export interface RawRun {
   eventLoopUtilization: number;
   elapsedMs: number;
   scheduledMs: number;
+  /** The schedule's time 0 as `performance.timeOrigin + performance.now()` (ms; comparable across processes to ~1 ms). */
+  startedAt: number;
   threads: number;
   /** Extra counters of special clients (data-key cache hits, KMS calls …). */
   extra: Record<string, number>;
@@ -272,6 +274,7 @@ export class Recorder {
   finish(extra: {
     elapsedMs: number;
     scheduledMs: number;
+    startedAt: number;
     maxConnections: number;
     eventLoopDelayMs?: RawRun['eventLoopDelayMs'];
     eventLoopUtilization: number;
@@ -369,6 +372,7 @@ export function mergeRuns(runs: RawRun[]): RawRun {
     eventLoopUtilization: Math.max(...runs.map((r) => r.eventLoopUtilization)),
     elapsedMs: Math.max(...runs.map((r) => r.elapsedMs)),
     scheduledMs: first.scheduledMs,
+    startedAt: Math.min(...runs.map((r) => r.startedAt)),
     threads: runs.reduce((n, r) => n + r.threads, 0),
     extra,
   };

@@ -14,7 +14,7 @@ import { LOAD_SCHEMA_VERSION, LoadResultsSchema, type LoadResults, type Phase, t
 import { sdkInput, type RetrySpec } from './sdk.js';
 import { autoThreads, runOpenJob, runSaturateJob, type OpenJob } from './threads.js';
 import { serverQuotaMetrics, startEmbedded, urlTarget, type LoadTarget } from './target.js';
-import type { Arrivals } from './schedule.js';
+import type { Arrivals, Idle } from './schedule.js';
 import type { Workload } from './workload.js';
 
 export class LoadConfigError extends Error {
@@ -37,6 +37,7 @@ export interface RunLoadOptions {
   arrivals?: Arrivals;
   threads?: number | 'auto';
   connections?: number;
+  idle?: Idle;
   seed?: number;
   workload?: Workload;
   keyIds?: string[];
@@ -76,6 +77,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
     arrivals: o.arrivals ?? 'constant',
     threads: o.threads ?? 'auto',
     connections: o.connections ?? (mode === 'saturate' ? 64 : 512),
+    idle: o.idle ?? 'auto',
     seed: o.seed ?? 1,
     ...(o.workload ? { workload: o.workload } : {}),
     ...(o.keyIds?.length ? { keyIds: o.keyIds } : {}),
@@ -142,7 +144,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       const specs = spec.specs.map(normalizeSpec);
       const client = spec.client ?? options.client;
       const arrivals = spec.arrivals ?? options.arrivals;
-      const common = { stages: spec.stages, arrivals, seed: options.seed, weights: specs.map((s) => s.weight), ...(spec.drainMs !== undefined ? { drainMs: spec.drainMs } : {}) };
+      const common = { stages: spec.stages, arrivals, seed: options.seed, idle: options.idle, weights: specs.map((s) => s.weight), ...(spec.drainMs !== undefined ? { drainMs: spec.drainMs } : {}) };
       let job: OpenJob;
       let signingUs: number | undefined;
       let retry: RetrySpec | undefined;
@@ -182,6 +184,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
           stages: spec.stages,
           arrivals: options.arrivals,
           seed: options.seed,
+          idle: options.idle,
           maxSockets: options.connections,
         },
       };
@@ -240,6 +243,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
         arrivals: options.arrivals,
         threads: options.threads,
         connections: options.connections,
+        idle: options.idle,
         seed: options.seed,
       },
       environment,

@@ -117,3 +117,47 @@ export class Schedule {
     return undefined;
   }
 }
+
+/**
+ * How a generator waits for its next arrival when it is less than 2 ms away (longer waits use a
+ * timer that fires ~1 ms early):
+ *
+ * - `spin`: go round the event loop (setImmediate) until it is due. Precise, and replies are read
+ *   the moment they arrive, but it burns a core whatever the rate — and on a busy machine a
+ *   thread that never sleeps is the first the OS preempts.
+ * - `auto` (default): with nothing in flight, sleep the thread (Atomics.wait) until ~0.1 ms
+ *   before the arrival and spin the rest (the kernel's timer slack makes short sleeps overshoot by
+ *   50–100 µs). With requests in flight, spin (replies read at once) while the endpoint's recent
+ *   latency is under `NAP_LATENCY_MS`; above it, nap as in `nap` mode — reading a reply up to
+ *   ~0.2 ms late is then under 5 % of its latency, and the CPU saved goes to the endpoint (or
+ *   whatever else shares the machine).
+ * - `nap`: sleep even while requests are in flight, in naps of `NAP_IN_FLIGHT_MS` (plus the
+ *   slack): the least CPU, but a reply may be read up to ~0.1–0.2 ms after it arrived, which
+ *   inflates latencies of fast endpoints by about that much.
+ */
+export type Idle = 'spin' | 'auto' | 'nap';
+
+/** Longest nap while requests are in flight, `nap` mode (ms). */
+export const NAP_IN_FLIGHT_MS = 0.02;
+/** `auto` naps while requests are in flight once the recent latency reaches this (ms). */
+export const NAP_LATENCY_MS = 4;
+/** How early a nap before an arrival ends, to absorb the kernel's timer slack (ms). */
+export const NAP_MARGIN_MS = 0.12;
+
+const napCell = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Calls `tick` again when the next arrival, `wait` ms from now, is due (or sooner).
+ * `recentLatencyMs`: a running average of the endpoint's latency (for `auto`).
+ */
+export function pace(tick: () => void, wait: number, inFlight: boolean, idle: Idle = 'auto', recentLatencyMs = 0): void {
+  if (wait > 2) {
+    setTimeout(tick, Math.floor(wait - 1));
+    return;
+  }
+  if (idle === 'nap' || (idle === 'auto' && (!inFlight || recentLatencyMs >= NAP_LATENCY_MS))) {
+    const nap = inFlight ? Math.min(wait, NAP_IN_FLIGHT_MS) : wait - NAP_MARGIN_MS;
+    if (nap > 0.005) Atomics.wait(napCell, 0, 0, nap);
+  }
+  setImmediate(tick);
+}

@@ -287,6 +287,7 @@ export const LoadResultsSchema = z.object({
     arrivals: z.enum(['constant', 'poisson']),
     threads: z.union([z.number().int(), z.literal('auto')]),
     connections: z.number().int(),
+    idle: z.enum(['auto', 'spin', 'nap']).describe('how the generator waits for arrivals under 2 ms away (harness/load/schedule.ts)'),
     seed: z.number().int(),
   }),
   environment: z.object({

@@ -10,7 +10,7 @@ import type { Fixture } from './operations.js';
 import type { Analysis, Phase, RunResult } from './schema.js';
 import type { SaturateResult } from './saturate.js';
 import type { RetrySpec } from './sdk.js';
-import type { Arrivals, Stage } from './schedule.js';
+import type { Arrivals, Idle, Stage } from './schedule.js';
 import type { EmbeddedQuota, LoadTarget, ServerQuotaMetrics } from './target.js';
 import type { DataKeyCache, OperationSpecInput, Workload } from './workload.js';
 
@@ -30,6 +30,8 @@ export interface SuiteOptions {
   threads: number | 'auto';
   /** Connections per thread for the raw client; autocannon connections in saturate mode. */
   connections: number;
+  /** How the generator waits for arrivals under 2 ms away (schedule.ts). */
+  idle: Idle;
   seed: number;
   workload?: Workload;
   /** Existing keys to use instead of creating them (first: main key, second: ReEncrypt destination). */

@@ -9,7 +9,7 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { weightedPicker } from './open-loop.js';
 import { Recorder, type Outcome, type RawRun } from './recorder.js';
-import { Schedule, scheduleDurationMs, type Arrivals, type Stage } from './schedule.js';
+import { pace, Schedule, scheduleDurationMs, type Arrivals, type Idle, type Stage } from './schedule.js';
 
 export interface TaskPlan {
   stages: Stage[];
@@ -23,6 +23,8 @@ export interface TaskPlan {
   drainMs?: number;
   /** Start time as `performance.timeOrigin + performance.now()`. */
   startAt?: number;
+  /** How to wait for arrivals less than 2 ms away (default `auto`; see schedule.ts). */
+  idle?: Idle;
 }
 
 export interface TaskOutcome {
@@ -48,6 +50,8 @@ export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawR
   const now = () => performance.now() - origin;
   const pending = new Set<{ op: number; stage: number }>();
   let closed = false;
+  /** Running average of call latency (ms), for pacing. */
+  let recentLatency = 0;
 
   const launch = (op: number, stage: number, intended: number, t: number) => {
     rec.sent(op, stage, intended, t, -1);
@@ -57,7 +61,9 @@ export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawR
     const settle = (o: TaskOutcome) => {
       if (closed) return;
       pending.delete(entry);
-      rec.completed(op, stage, intended, t, now(), o.outcome, o.code, o.replied ?? true, o.attempts ?? 1);
+      const done = now();
+      recentLatency += (done - t - recentLatency) * 0.05;
+      rec.completed(op, stage, intended, t, done, o.outcome, o.code, o.replied ?? true, o.attempts ?? 1);
     };
     let p: Promise<TaskOutcome>;
     try {
@@ -86,9 +92,7 @@ export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawR
         next = schedule.next();
       }
       if (next === undefined) return resolve();
-      const wait = next.t - now();
-      if (wait > 2) setTimeout(tick, Math.floor(wait - 1));
-      else setImmediate(tick);
+      pace(tick, next.t - now(), pending.size > 0, plan.idle, recentLatency);
     };
     tick();
   });
@@ -102,6 +106,7 @@ export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawR
   return rec.finish({
     elapsedMs: Math.max(scheduleEnd, now()),
     scheduledMs,
+    startedAt: performance.timeOrigin + origin,
     maxConnections: 0,
     eventLoopDelayMs: eld.count > 0 ? { mean: eld.mean / 1e6, p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 } : undefined,
     eventLoopUtilization: elu.utilization,
