@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOAD_SUITES } from '../../suites/load/index.js';
-import { LoadConfigError, reportLines, runLoad } from '../load/run.js';
+import { LoadAborted, LoadConfigError, reportLines, runLoad } from '../load/run.js';
 import { parseRetry, RETRY_USAGE } from '../load/sdk.js';
 import { loadWorkloadFile, WorkloadError } from '../load/workload.js';
 import { parseDuration } from '../../reference-impl/clock/clock.js';
@@ -45,7 +45,7 @@ ${suiteList()}
   --key-id ID            use this key instead of creating one (repeat for ReEncrypt's destination)
   --seed N               seed for Poisson arrivals and mix choices (default 1)`;
 
-export async function load(argv: string[]): Promise<void> {
+export async function load(argv: string[]): Promise<void | number> {
   const { values } = parse(argv, {
     suite: { type: 'string' },
     endpoint: { type: 'string' },
@@ -102,9 +102,19 @@ export async function load(argv: string[]): Promise<void> {
   const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : intOption(values.threads, 'threads', 1, 0);
   const out = values.out ?? join('.kmsbench', 'load');
 
+  // Ctrl-C: finish the phase in progress, clean up (embedded server, created keys) and stop;
+  // a second Ctrl-C exits at once.
+  const abort = new AbortController();
+  const onSigint = () => {
+    if (abort.signal.aborted) process.exit(130);
+    console.error('\ninterrupted: stopping after the current phase (Ctrl-C again to quit now)');
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
   let results;
   try {
     results = await runLoad({
+      signal: abort.signal,
       suite,
       endpoint: values.endpoint ?? 'embedded',
       region: clientRegion(values.region),
@@ -127,7 +137,13 @@ export async function load(argv: string[]): Promise<void> {
     });
   } catch (e) {
     if (e instanceof LoadConfigError) throw new UsageError(e.message);
+    if (e instanceof LoadAborted) {
+      console.error('kmsbench load: interrupted; no load.json written');
+      return 130;
+    }
     throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
   }
   console.log('');
   for (const line of reportLines(suite, results)) console.log(line);

@@ -43,6 +43,12 @@ export interface RunLoadOptions {
   keyIds?: string[];
   command?: string[];
   log?: (line: string) => void;
+  /** Stops the run before its next phase (the phase in progress finishes). */
+  signal?: AbortSignal;
+}
+
+export class LoadAborted extends Error {
+  override readonly name = 'LoadAborted';
 }
 
 const SIGNATURE_REFRESH_MS = 120_000;
@@ -75,6 +81,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
     durationMs: o.durationMs ?? suite.defaults.durationMs,
     durationGiven: o.durationMs !== undefined,
     arrivals: o.arrivals ?? 'constant',
+    arrivalsGiven: o.arrivals !== undefined,
     threads: o.threads ?? 'auto',
     connections: o.connections ?? (mode === 'saturate' ? 64 : 512),
     idle: o.idle ?? 'auto',
@@ -116,6 +123,9 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
     return target;
   };
   const threadsFor = (job: OpenJob) => (options.threads === 'auto' ? autoThreads(job) : options.threads);
+  const checkAbort = () => {
+    if (o.signal?.aborted) throw new LoadAborted('interrupted');
+  };
 
   const ctx: SuiteContext = {
     get target() {
@@ -140,6 +150,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       return f;
     },
     async open(spec) {
+      checkAbort();
       const t = needTarget();
       const specs = spec.specs.map(normalizeSpec);
       const client = spec.client ?? options.client;
@@ -168,6 +179,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       return { phase: { kind: 'open', name: spec.name, ...(spec.description ? { description: spec.description } : {}), result }, result };
     },
     async envelope(spec) {
+      checkAbort();
       const t = needTarget();
       const retry = options.retry;
       const job: OpenJob = {
@@ -195,6 +207,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       return { phase: { kind: 'open', name: spec.name, ...(spec.description ? { description: spec.description } : {}), result }, result };
     },
     async saturate(spec) {
+      checkAbort();
       const t = needTarget();
       const specs = spec.specs.map(normalizeSpec);
       const templates = await Promise.all(specs.map((s) => rawTemplate(t, s, spec.fixture)));

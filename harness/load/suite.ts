@@ -27,6 +27,8 @@ export interface SuiteOptions {
   /** `--duration` was given (a workload's own duration yields to it). */
   durationGiven: boolean;
   arrivals: Arrivals;
+  /** `--arrivals` was given (a workload's own arrivals yield to it). */
+  arrivalsGiven: boolean;
   threads: number | 'auto';
   /** Connections per thread for the raw client; autocannon connections in saturate mode. */
   connections: number;

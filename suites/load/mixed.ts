@@ -4,7 +4,7 @@
  * `--workload FILE` (YAML or JSON, schema in harness/load/workload.ts; example in
  * suites/load/workloads/web-tier.yaml) gives the mix, its parameters and optionally the rate,
  * duration, arrivals and ramp stages; without it the suite runs DEFAULT_WORKLOAD below. `--rate`
- * and `--duration` override the file's; its arrivals are used unless `--arrivals` is given.
+ * and `--duration` override the file's; so does `--arrivals`.
  * Each arrival picks an operation by weight; results are broken down per operation (latency
  * from the intended send time, throughput, errors) with the share each actually got.
  * `--mode saturate` cycles the mix closed-loop through autocannon instead.
@@ -82,7 +82,7 @@ const suite: LoadSuite = {
       { ...w, ...(options.rate !== null ? { rate: options.rate, stages: undefined } : {}), ...(options.durationGiven ? { duration: options.durationMs, stages: undefined } : {}) },
       { rate, durationMs: options.durationMs },
     );
-    const arrivals = options.arrivals !== 'constant' ? options.arrivals : w.arrivals;
+    const arrivals = options.arrivalsGiven ? options.arrivals : w.arrivals;
     const first = stages[0]!;
     const { phase, result: r } = await ctx.open({
       name: w.name,
