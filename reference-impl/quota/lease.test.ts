@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_HORIZON_NS,
   ADMITTED,
   LeaseCoordinator,
   LeaseWorker,
@@ -196,17 +197,19 @@ describe('LeaseWorker', () => {
   });
 
   it('refund after the spend was reported: the token is reused without being reported twice', () => {
-    const { c, w, flush, sent } = pair(['symmetric=10']);
+    // The lease must outlive one idle horizon for the refunded token to be reusable.
+    const { c, w, flush, sent } = pair(['symmetric=10'], { ttlNs: 2 * DEFAULT_HORIZON_NS });
     w.acquire('a', REGION, 'symmetric', 0);
     flush(0); // granted 1, spent 1 (unreported)
-    w.tick(10 * MS); // idle: reports the spend
-    flush(10 * MS);
-    expect(c.snapshot(10 * MS)[0]).toMatchObject({ outstanding: 0 });
+    const idle = DEFAULT_HORIZON_NS + 5 * MS;
+    w.tick(idle); // idle for a horizon: reports the spend
+    flush(idle);
+    expect(c.snapshot(idle)[0]).toMatchObject({ outstanding: 0 });
     w.refund('a', REGION, 'symmetric'); // request not carried out after all
-    expect(w.acquire('a', REGION, 'symmetric', 11 * MS)).toBe(ADMITTED);
-    w.tick(100 * MS);
+    expect(w.acquire('a', REGION, 'symmetric', idle + MS)).toBe(ADMITTED);
+    w.tick(idle + 100 * MS);
     expect(sent).toEqual([]); // nothing more to report
-    expect(c.snapshot(100 * MS)[0]).toMatchObject({ outstanding: 0, grantedTokens: 1 });
+    expect(c.snapshot(idle + 100 * MS)[0]).toMatchObject({ outstanding: 0, grantedTokens: 1 });
   });
 
   it('key-store leases are separate buckets', () => {

@@ -90,9 +90,9 @@ export function isQuotaMessage(m: unknown): m is WorkerToCoordinator | Coordinat
   return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' && (m as { type: string }).type.startsWith('kms-quota/');
 }
 
-export const DEFAULT_LEASE_TTL_NS = 50e6; // 50 ms
-export const DEFAULT_MAX_LEASE_SECONDS = 0.005; // a grant holds at most 5 ms of quota
-export const DEFAULT_HORIZON_NS = 5e6; // prefetch about 5 ms of local demand
+export const DEFAULT_LEASE_TTL_NS = 100e6; // 100 ms
+export const DEFAULT_MAX_LEASE_SECONDS = 0.05; // a grant holds at most 50 ms of quota
+export const DEFAULT_HORIZON_NS = 50e6; // prefetch about 50 ms of local demand
 export const DEFAULT_MIN_RETRY_NS = 1e6; // 1 ms
 const MAX_RETRY_NS = 60e9;
 
@@ -408,9 +408,10 @@ export class LeaseWorker {
     l.inflight = false;
     if (msg.granted > 0) {
       l.tokens += msg.granted;
-      l.expiresAt = nowNs + msg.ttlNs;
       this.activate(l);
     }
+    // Any reply renews the lease of what is held (a renewal is only asked for while spending).
+    if (l.tokens > 0) l.expiresAt = nowNs + msg.ttlNs;
     if (msg.retryAfterNs > 0) l.retryAt = nowNs + msg.retryAfterNs;
     // Serve the queue in order.
     const q = l.queue;
@@ -487,7 +488,9 @@ export class LeaseWorker {
       this.activate(l);
       if (!l.inflight && nowNs >= l.retryAt) {
         const want = l.winCount > l.prevCount ? l.winCount : l.prevCount;
-        if (want >= 2 && l.tokens * 2 < want) this.request(l, 0);
+        // Ask again while a whole horizon of demand is still in hand, or before the lease runs
+        // out: the reply has that long to arrive before requests would have to wait for it.
+        if ((want >= 2 && l.tokens < want) || l.expiresAt - nowNs < this.horizonNs / 2) this.request(l, 0);
       }
       return ADMITTED;
     }
@@ -520,7 +523,8 @@ export class LeaseWorker {
   }
 
   private request(l: WorkerLease, need: number): void {
-    const want = l.winCount > l.prevCount ? l.winCount : l.prevCount;
+    // Two horizons of recent demand: one to spend while the next request is under way.
+    const want = 2 * (l.winCount > l.prevCount ? l.winCount : l.prevCount);
     l.inflight = true;
     const used = l.used;
     l.used = 0;
