@@ -41,13 +41,27 @@ export const HistogramSummarySchema = z
     max: z.number(),
     spectrum: z
       .array(SpectrumPointSchema)
-      .describe('the full percentile spectrum (HdrHistogram percentile distribution: each half-distance to 100 % split once more)'),
+      .describe('the full percentile spectrum, HdrHistogram style: 5 points per halving of the distance to 100 % (0, 10, …, 50, 55, …, 75, 77.5, …), down to one value in the count, then 100'),
   })
   .describe('durations in milliseconds (recorded in nanoseconds, 3 significant digits); all zero when nothing was recorded');
 
 export type HistogramSummary = z.infer<typeof HistogramSummarySchema>;
 
 const ms = (ns: number) => Number((ns / 1e6).toFixed(6));
+
+/** Percentile ticks for `count` values: 5 per halving of the distance to 100 %, then 100. */
+export function spectrumTicks(count: number, perHalf = 5): number[] {
+  const ticks: number[] = [];
+  for (let half = 0; half < 40; half++) {
+    const from = 100 - 100 / 2 ** half;
+    const width = 100 / 2 ** (half + 1);
+    // A half-distance smaller than one value's share adds nothing: stop.
+    if (half > 0 && 100 / 2 ** half < 100 / count) break;
+    for (let i = 0; i < perHalf; i++) ticks.push(Number((from + (width * i) / perHalf).toFixed(10)));
+  }
+  ticks.push(100);
+  return ticks;
+}
 
 export function summarize(h: NsHistogram): HistogramSummary {
   if (h.count === 0) return { count: 0, min: 0, mean: 0, stddev: 0, p50: 0, p90: 0, p99: 0, p999: 0, max: 0, spectrum: [] };
@@ -61,7 +75,7 @@ export function summarize(h: NsHistogram): HistogramSummary {
     p99: ms(h.percentile(99)),
     p999: ms(h.percentile(99.9)),
     max: ms(h.max),
-    spectrum: [...h.percentiles].map(([percentile, v]) => ({ percentile, ms: ms(v) })),
+    spectrum: spectrumTicks(h.count).map((percentile) => ({ percentile, ms: ms(percentile === 0 ? h.min : h.percentile(percentile)) })),
   };
 }
 

@@ -59,3 +59,15 @@ describe('generator verdict', () => {
     expect(rec.sendLag.min).toBe(1);
   });
 });
+
+describe('percentile spectrum', () => {
+  it('has 5 points per halving of the distance to 100 %, as far as the count allows', async () => {
+    const { spectrumTicks } = await import('./histogram.js');
+    const t = spectrumTicks(1000);
+    expect(t.slice(0, 12)).toEqual([0, 10, 20, 30, 40, 50, 55, 60, 65, 70, 75, 77.5]);
+    expect(t.at(-1)).toBe(100);
+    expect(t.at(-2)!).toBeGreaterThan(99.8);
+    expect(t.at(-2)!).toBeLessThan(99.9);
+    expect(spectrumTicks(1_000_000).at(-2)!).toBeGreaterThan(99.9998);
+  });
+});
