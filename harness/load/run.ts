@@ -227,7 +227,11 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
     for (const p of out.phases) {
       if (p.kind !== 'open') continue;
       const r = p.result;
-      if (r.generator.saturated) warnings.push(`${p.name}: the load generator saturated (${r.generator.reasons.join('; ')}); its figures describe the generator, not the endpoint`);
+      if (r.generator.saturated) {
+        const t = r.generator.threads;
+        const hint = t < availableParallelism() ? `; it ran on ${Math.max(1, t)} thread(s): --threads ${Math.max(1, t) + 1} spreads it further` : '; the machine may be busy or too small for this rate';
+        warnings.push(`${p.name}: the load generator saturated (${r.generator.reasons.join('; ')}); its figures describe the generator, not the endpoint${hint}`);
+      }
       else if (r.generator.connectionLimited) warnings.push(`${p.name}: ${r.generator.reasons.join('; ')}`);
       const unexpected = Object.entries(r.errorCodes).filter(([code]) => code !== 'ThrottlingException');
       if (unexpected.length) warnings.push(`${p.name}: errors ${unexpected.map(([c, n]) => `${c} ×${n}`).join(', ')}`);
