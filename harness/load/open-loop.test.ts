@@ -134,6 +134,21 @@ describe('raw open-model generator', () => {
     expect(run.total.counts.errors + run.total.counts.unfinished).toBe(20);
   });
 
+  it('does not reuse a connection idle long enough for the server to have closed it', async () => {
+    const url = await fakeServer((_req, res) => reply(res, 200, {}));
+    servers[0]!.keepAliveTimeout = 2500;
+    const run = await runRawOpenModel({
+      url,
+      // One request, a pause past the staleness bound, one more.
+      stages: [{ durationMs: 1, rate: 1000 }, { durationMs: 2100, rate: 0 }, { durationMs: 1, rate: 1000 }],
+      templates: [template()],
+      initialConnections: 1,
+    });
+    expect(run.total.counts.succeeded).toBe(2);
+    expect(run.total.counts.errors).toBe(0);
+    expect(run.connectionsOpened).toBe(2);
+  });
+
   it('leaves warm-up stages out of the figures', async () => {
     const url = await fakeServer((_req, res) => reply(res, 200, {}));
     const run = await runRawOpenModel({

@@ -75,7 +75,15 @@ interface Conn {
   sentAt: number;
   buf: Buffer | null;
   dead: boolean;
+  /** When the connection last became idle (ms). */
+  idleSince: number;
 }
+
+/**
+ * An idle connection older than this is closed instead of reused: servers close idle keep-alive
+ * connections (node:http after 5 s), and a request written as they do fails for no fault of theirs.
+ */
+export const STALE_CONNECTION_MS = 2000;
 
 /** Picks an operation index by weight (deterministic for a seed). */
 export function weightedPicker(weights: number[], seed: number): () => number {
@@ -145,7 +153,18 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
     c.busy = false;
     const q = nextQueued();
     if (q) write(c, q.op, q.stage, q.intended, q.queuedAt);
-    else idle.push(c);
+    else {
+      c.idleSince = now();
+      idle.push(c);
+    }
+  };
+  /** The most recently used idle connection that is not stale (stale ones are closed). */
+  const takeIdle = (t: number): Conn | undefined => {
+    for (let c = idle.pop(); c; c = idle.pop()) {
+      if (t - c.idleSince < STALE_CONNECTION_MS) return c;
+      drop(c, 'Stale');
+    }
+    return undefined;
   };
   const drop = (c: Conn, code: string) => {
     if (c.dead) return;
@@ -202,7 +221,7 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
     const socket = secure
       ? tlsConnect({ host: url.hostname, port, servername: url.hostname, ALPNProtocols: ['http/1.1'] })
       : connect({ host: url.hostname, port, noDelay: true });
-    const c: Conn = { socket, busy: false, op: 0, stage: 0, intended: 0, sentAt: 0, buf: null, dead: false };
+    const c: Conn = { socket, busy: false, op: 0, stage: 0, intended: 0, sentAt: 0, buf: null, dead: false, idleSince: 0 };
     return new Promise<void>((resolve) => {
       socket.once(secure ? 'secureConnect' : 'connect', () => {
         opening--;
@@ -264,7 +283,7 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
         if (t <= scheduledMs + 1) rec.onTime++;
         rec.offered(op, a.stage, a.t);
         rec.handled(a.stage, a.t, t);
-        const c = idle.pop();
+        const c = takeIdle(t);
         if (c) write(c, op, a.stage, a.t, -1);
         else {
           backlog.push({ op, stage: a.stage, intended: a.t, queuedAt: t });
