@@ -38,7 +38,10 @@ describe.skipIf(!MOTO_VERSION)(`the suite against moto ${MOTO_VERSION ?? `— sk
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
       expectations: EXPECTATIONS,
       expectationsFile: 'suites/expectations/moto.json',
-      concurrency: 16,
+      // moto's server is not thread-safe: a listing while another request writes fails with
+      // "dictionary changed size during iteration" (an HTML 500), so concurrent runs are not
+      // repeatable. One case at a time is (and hardly slower: moto holds the GIL anyway).
+      concurrency: 1,
     });
     console.log(summaryText(results));
   }, 90_000);
