@@ -250,7 +250,8 @@ async function startCluster(options: ResolvedOptions): Promise<RunningServer> {
   const runningFromSource = import.meta.url.endsWith('.ts');
   cluster.setupPrimary({
     exec: new URL(runningFromSource ? './worker.ts' : './worker.js', import.meta.url).pathname,
-    execArgv: runningFromSource ? ['--import', 'tsx'] : [],
+    // KMSBENCH_WORKER_NODE_ARGS passes extra node flags to workers, e.g. '--cpu-prof' for profiling.
+    execArgv: [...(runningFromSource ? ['--import', 'tsx'] : []), ...(process.env.KMSBENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     silent: false,
   });
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
