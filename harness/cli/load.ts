@@ -37,7 +37,7 @@ ${suiteList()}
   --threads N|auto       load worker threads (default auto: enough for the rate, at most one per core;
                          0 runs the generator in the main thread)
   --connections N        raw client: connection limit per thread (default 512); saturate: connections (default 64)
-  --idle auto|spin|nap   how the generator waits for arrivals under 2 ms away: auto (default) sleeps when
+  --idle auto|spin|nap   how the generator waits for arrivals under 3 ms away: auto (default) sleeps when
                          nothing is in flight, spins while fast requests are, naps while slow (>= 4 ms)
                          ones are; spin always spins; nap always naps (least CPU, replies read up to
                          ~0.2 ms late)

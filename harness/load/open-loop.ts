@@ -55,7 +55,7 @@ export interface RawPlan {
   resign?: { region: string; credentials: Credentials; everyMs: number };
   /** Start time as `performance.timeOrigin + performance.now()` (threads start together). */
   startAt?: number;
-  /** How to wait for arrivals less than 2 ms away (default `auto`; see schedule.ts). */
+  /** How to wait for arrivals less than 3 ms away (default `auto`; see schedule.ts). */
   idle?: Idle;
 }
 

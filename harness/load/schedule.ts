@@ -119,8 +119,8 @@ export class Schedule {
 }
 
 /**
- * How a generator waits for its next arrival when it is less than 2 ms away (longer waits use a
- * timer that fires ~1 ms early):
+ * How a generator waits for its next arrival when it is less than 3 ms away (longer waits use a
+ * timer that fires ~2 ms early):
  *
  * - `spin`: go round the event loop (setImmediate) until it is due. Precise, and replies are read
  *   the moment they arrive, but it burns a core whatever the rate — and on a busy machine a
@@ -151,8 +151,9 @@ const napCell = new Int32Array(new SharedArrayBuffer(4));
  * `recentLatencyMs`: a running average of the endpoint's latency (for `auto`).
  */
 export function pace(tick: () => void, wait: number, inFlight: boolean, idle: Idle = 'auto', recentLatencyMs = 0): void {
-  if (wait > 2) {
-    setTimeout(tick, Math.floor(wait - 1));
+  if (wait > 3) {
+    // Timers have millisecond granularity and fire late on a busy machine: wake ~2 ms early.
+    setTimeout(tick, Math.floor(wait - 2));
     return;
   }
   if (idle === 'nap' || (idle === 'auto' && (!inFlight || recentLatencyMs >= NAP_LATENCY_MS))) {

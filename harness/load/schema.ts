@@ -190,7 +190,7 @@ export const AnalysisSchema = z.discriminatedUnion('suite', [
     knee: z
       .object({ factor: z.number(), offeredRate: z.number() })
       .nullable()
-      .describe('the first step with more than 1 % throttled (null: none)'),
+      .describe('the lowest step from which every step throttles more than 1 % (null: none)'),
     plateauRate: z.number().describe('highest admitted rate of any step'),
     server: z
       .object({ allowed: z.number(), throttled: z.number() })
@@ -287,7 +287,7 @@ export const LoadResultsSchema = z.object({
     arrivals: z.enum(['constant', 'poisson']),
     threads: z.union([z.number().int(), z.literal('auto')]),
     connections: z.number().int(),
-    idle: z.enum(['auto', 'spin', 'nap']).describe('how the generator waits for arrivals under 2 ms away (harness/load/schedule.ts)'),
+    idle: z.enum(['auto', 'spin', 'nap']).describe('how the generator waits for arrivals under 3 ms away (harness/load/schedule.ts)'),
     seed: z.number().int(),
   }),
   environment: z.object({

@@ -32,7 +32,7 @@ export interface SuiteOptions {
   threads: number | 'auto';
   /** Connections per thread for the raw client; autocannon connections in saturate mode. */
   connections: number;
-  /** How the generator waits for arrivals under 2 ms away (schedule.ts). */
+  /** How the generator waits for arrivals under 3 ms away (schedule.ts). */
   idle: Idle;
   seed: number;
   workload?: Workload;

@@ -23,7 +23,7 @@ export interface TaskPlan {
   drainMs?: number;
   /** Start time as `performance.timeOrigin + performance.now()`. */
   startAt?: number;
-  /** How to wait for arrivals less than 2 ms away (default `auto`; see schedule.ts). */
+  /** How to wait for arrivals less than 3 ms away (default `auto`; see schedule.ts). */
   idle?: Idle;
 }
 

@@ -6,8 +6,8 @@
  * the endpoint's symmetric request quota, `--duration` per step (default 1.5 s). Each step's
  * first quarter lets the endpoint settle to the new rate; the rest is measured: offered,
  * admitted and throttled rates, the throttled fraction next to what a limiter admitting
- * exactly the quota would refuse (1 − quota/offered), and latency. The knee is the first step
- * with more than 1 % throttled; the plateau is the highest admitted rate. Against a kmsbench
+ * exactly the quota would refuse (1 − quota/offered), and latency. The knee is the lowest step
+ * from which every step throttles more than 1 %; the plateau is the highest admitted rate. Against a kmsbench
  * server the endpoint's own counters (GET /_kmsbench/metrics) are reported beside ours.
  *
  * Quota: the embedded server runs with symmetric=1000/s and a 100 ms burst allowance (so each
@@ -75,7 +75,10 @@ const suite: LoadSuite = {
           successP99: s.successLatency.p99,
         };
       });
-    const kneeStep = steps.find((s) => s.throttledFraction > 0.01);
+    // The knee: the lowest step from which every step throttles more than 1 % (a transient at a
+    // low step — a stall that bunched arrivals — does not make a knee).
+    const kneeIndex = steps.findIndex((_, i) => steps.slice(i).every((s) => s.throttledFraction > 0.01));
+    const kneeStep = kneeIndex >= 0 ? steps[kneeIndex] : undefined;
     const analysis: CurveAnalysis = {
       suite: 'throttle-curve',
       quota,
