@@ -66,7 +66,7 @@ const CATCHES: Record<FaultName, string[]> = {
     'auth.signature-not-yet-current',
   ],
   'echo-plaintext': ['limits.encrypt-plaintext-4097-bytes', 'limits.plaintext-not-echoed-with-other-errors', 'limits.plaintext-too-long-not-echoed'],
-  'no-throttle': [],
+  'no-throttle': ['throttling.control-plane-burst', 'throttling.error-shape', 'throttling.quotas-independent'],
 };
 
 const REFERENCE = parseExpectations(readFileSync(new URL('../../suites/expectations/reference.json', import.meta.url), 'utf8'));
@@ -92,11 +92,11 @@ describe('deliberate faults of the reference server are caught by exactly their 
     if (missing.length) console.warn(`faults.test: cases in CATCHES not in the suite, not checked: ${missing.join(', ')}`);
   });
 
-  it('without faults every case passes or is skipped (suites/expectations/reference.json is empty), within 15 s', () => {
+  // The suite's speed (target: under 15 s on 2 cores) is printed above, not asserted: timings
+  // belong to benchmarks, not tests.
+  it('without faults every case passes or is skipped (suites/expectations/reference.json is empty)', () => {
     expect(baseline.differences.map((d) => `${d.id}: ${d.message}`)).toEqual([]);
     expect(baseline.counts.fail + baseline.counts.error).toBe(0);
-    // The target is 15 s standalone on 2 cores; other test files run alongside this one.
-    expect(baseline.durationMs).toBeLessThan(30_000);
   });
 
   for (const fault of Object.keys(FAULTS) as FaultName[]) {
