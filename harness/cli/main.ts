@@ -58,6 +58,20 @@ const COMMANDS: Record<string, Command> = {
     },
     summary: 'write a k6 script (SigV4, arrival-rate executors, thresholds) for distributed runs',
   },
+  report: {
+    load: async () => {
+      const m = await import('./report.js');
+      return { run: m.report, usage: m.reportUsage };
+    },
+    summary: 'render result directories (results.json, load.json, plan.json) as index.html, report.md and junit.xml',
+  },
+  gate: {
+    load: async () => {
+      const m = await import('./gate.js');
+      return { run: m.gate, usage: m.gateUsage };
+    },
+    summary: 'compare load runs with a baseline (noise-aware); exit 1 on a regression; --save-baseline',
+  },
   conformance: {
     load: async () => {
       const m = await import('./conformance.js');

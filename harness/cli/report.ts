@@ -1,0 +1,58 @@
+/**
+ * `kmsbench report DIR [DIR …]`: render result directories (conformance results.json, load
+ * load.json, plan.json) into index.html, report.md and junit.xml. Several directories are
+ * several targets, compared side by side.
+ *
+ * @module
+ */
+import { toolVersion } from '../conformance/runner.js';
+import { DEFAULT_THRESHOLDS, readRuns } from '../gate/index.js';
+import { readResultDir, renderReport, writeReport, type ReportInput } from '../../reports/index.js';
+import { parse, UsageError } from './args.js';
+
+export const reportUsage = `kmsbench report DIR [DIR …] [options]
+  Reads every results.json (conformance), load.json (load) and plan.json (kmsbench plan --json)
+  in each DIR (and up to three levels below) and writes index.html — one self-contained file —,
+  report.md (for pull-request comments) and junit.xml. Several DIRs are several targets (e.g.
+  the reference server, an emulator, real AWS), compared side by side.
+
+  --out DIR          where the report goes (default: the first DIR)
+  --label NAME       a target's name, in the order of the DIRs (default: the directory's name)
+  --title TEXT       the report's title
+  --baseline FILE    show load results against a baseline (kmsbench gate --save-baseline), a
+                     load.json or a directory of them, with noise bands`;
+
+export async function report(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    {
+      out: { type: 'string' },
+      label: { type: 'string', multiple: true },
+      title: { type: 'string' },
+      baseline: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    true,
+  );
+  if (values.help) {
+    console.log(reportUsage);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('at least one result directory is required');
+  const labels = values.label ?? [];
+  if (labels.length > positionals.length) throw new UsageError(`${labels.length} --label for ${positionals.length} directories`);
+  // Unreadable or invalid inputs throw: main prints the message, exit 1.
+  const input: ReportInput = {
+    ...(values.title ? { title: values.title } : {}),
+    generatedAt: new Date().toISOString(),
+    toolVersion: toolVersion(),
+    targets: positionals.map((dir, i) => readResultDir(dir, labels[i])),
+    ...(values.baseline ? { baseline: { source: values.baseline, runs: readRuns(values.baseline) } } : {}),
+    thresholds: DEFAULT_THRESHOLDS,
+  };
+  const paths = writeReport(values.out ?? positionals[0]!, renderReport(input));
+  console.log(`wrote ${paths['report.md']}`);
+  console.log(`wrote ${paths['junit.xml']}`);
+  console.log(paths['index.html']);
+  return 0;
+}

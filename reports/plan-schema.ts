@@ -1,0 +1,70 @@
+/**
+ * What the report reads of a capacity plan (`kmsbench plan WORKLOAD --json --out plan.json`).
+ * The planner's result is a TypeScript type (harness/plan/plan.ts, `PlanResult`), not a zod
+ * schema, so this validates the part the report shows; a compile-time check below keeps it
+ * a subset of `PlanResult`.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import type { PlanResult } from '../harness/plan/index.js';
+
+/** JSON turns Infinity (a zero quota with traffic) into null. */
+const Ratio = z.number().nullable();
+
+export const PlanFileSchema = z.object({
+  kind: z.literal('kmsbench.plan'),
+  version: z.literal(1),
+  workload: z.object({
+    name: z.string(),
+    description: z.string().optional(),
+    region: z.string(),
+    quotaProfile: z.string(),
+    quotaOverrides: z.array(z.string()),
+    peakFactor: z.number(),
+    targetUtilization: z.number(),
+  }),
+  streams: z.array(
+    z.object({
+      id: z.string(),
+      service: z.string(),
+      operation: z.string(),
+      key: z.string().optional(),
+      average: z.number(),
+      peak: z.number(),
+      hitRatio: z.object({ average: z.number(), peak: z.number() }).optional(),
+    }),
+  ),
+  classes: z.array(
+    z.object({
+      id: z.string(),
+      awsName: z.string(),
+      quota: z.number(),
+      target: z.number(),
+      average: z.number(),
+      peak: z.number(),
+      utilization: Ratio,
+      headroom: z.number(),
+      status: z.enum(['ok', 'tight', 'over']),
+      increase: z.enum(['none', 'recommended', 'required']),
+      suggestedQuota: z.number().optional(),
+    }),
+  ),
+  cacheAdvice: z.array(z.object({ classId: z.string(), possible: z.boolean(), note: z.string(), peakAfter: z.number().optional(), target: z.number() })),
+  advice: z.array(z.string()),
+  cost: z.object({
+    currency: z.literal('USD'),
+    keys: z.array(z.object({ name: z.string(), spec: z.string(), count: z.number(), managedBy: z.enum(['customer', 'aws']), monthly: z.number() })),
+    requests: z.array(z.object({ tier: z.string(), pricePerTenThousand: z.number(), requestsPerMonth: z.number(), monthly: z.number() })),
+    freeTierCredit: z.number(),
+    keysMonthly: z.number(),
+    requestsMonthly: z.number(),
+    total: z.number(),
+    steadyStateTotal: z.number(),
+  }),
+});
+
+export type PlanFile = z.infer<typeof PlanFileSchema>;
+
+/** Compile-time: every plan the planner produces is a plan file the report accepts. */
+export const planFileOf = (p: PlanResult): PlanFile => p;
