@@ -10,14 +10,17 @@
  *    alternating over `--rounds`: achieved rate, send lag (intended → written), schedule lag,
  *    latency from the intended and from the actual send time, the generator's CPU per request,
  *    the saturation verdict.
- * 3. Accuracy: the same rate against `POST /delay` (10 ms + exponential extra, mean 10 ms), first
- *    configuration: the generator's latency percentiles against the server's own timing of the
- *    same requests (request event → reply written, requests that arrived after the warm-up).
+ * 3. Accuracy: `--accuracy-rates` (default: the rate and 2,000/s) against `POST /delay` (10 ms +
+ *    exponential extra, mean 10 ms), first configuration: the generator's latency percentiles
+ *    against the server's own timing of the same requests (request event → reply written,
+ *    requests that arrived after the warm-up). The server cannot see the time a request waits in
+ *    its socket before its event loop reads it, so on a busy machine its own timing runs short.
  *
  * Targets (issue 6): ≥ 10,000 req/s sustained with send-lag p99 < 1 ms; latencies within 5 % of
  * the server's own timing. The machine may be shared: figures are compared within one run.
  *
  * Options: --rate N (10000) --duration S (5) --rounds N (2) --configs LIST (auto:1,nap:1,spin:1,auto:2)
+ *          --accuracy-rates LIST (RATE,2000)
  *
  * @module
  */
@@ -38,9 +41,11 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '5' },
     rounds: { type: 'string', default: '2' },
     configs: { type: 'string', default: 'auto:1,nap:1,spin:1,auto:2' },
+    'accuracy-rates': { type: 'string', default: '' },
   },
 });
 const rate = Number(values.rate);
+const accuracyRates = values['accuracy-rates'] ? values['accuracy-rates'].split(',').map(Number) : [rate, 2000];
 const durationMs = Number(values.duration) * 1000;
 const rounds = Number(values.rounds);
 const configs = values.configs!.split(',').map((c) => {
@@ -69,7 +74,7 @@ async function serverStats(server: ChildServer, query: string): Promise<ServerSt
   return (await res.body.json()) as ServerStats;
 }
 
-async function openRun(server: ChildServer, path: string, threads: number, idle: Idle): Promise<{ r: RunResult; cpuUsPerRequest: number; server: ServerStats }> {
+async function openRun(server: ChildServer, path: string, threads: number, idle: Idle, runRate = rate): Promise<{ r: RunResult; cpuUsPerRequest: number; server: ServerStats }> {
   await serverStats(server, 'reset');
   const cpu0 = process.cpuUsage();
   const run = await runOpenJob(
@@ -78,8 +83,8 @@ async function openRun(server: ChildServer, path: string, threads: number, idle:
       plan: {
         url: `${server.url}${path}`,
         stages: [
-          { durationMs: WARMUP_MS, rate, label: 'warm-up', measure: false },
-          { durationMs, rate, label: 'measured' },
+          { durationMs: WARMUP_MS, rate: runRate, label: 'warm-up', measure: false },
+          { durationMs, rate: runRate, label: 'measured' },
         ],
         templates: [template],
         idle,
@@ -113,7 +118,7 @@ async function main(): Promise<void> {
 
     // 2. Speed.
     console.log(`\nspeed: open model, ${rate}/s offered, POST / (immediate reply)`);
-    console.log('round  idle:threads  achieved/s  of rate  send lag p50/p99/max ms   sched lag p99  latency p50/p99/p99.9 ms  service p99  errors  CPU us/req  load avg  verdict');
+    console.log('round  idle:threads  achieved/s  of rate  send lag p50/p99/max ms   sched lag p99  latency p50/p99/p99.9 ms  service p99  errors  CPU us/req  GC n/max ms  load avg  verdict');
     const speed: { config: string; r: RunResult }[] = [];
     for (let round = 1; round <= rounds; round++) {
       for (const c of configs) {
@@ -124,31 +129,31 @@ async function main(): Promise<void> {
           `${pad(round, 5)}  ${pad(c.name, 12)}  ${pad(f(r.rates.succeeded, 0), 10)}  ${pad(f((r.rates.succeeded / rate) * 100, 1) + ' %', 7)}  ` +
             `${pad(`${f(g.sendLag.p50, 3)}/${f(g.sendLag.p99, 3)}/${f(g.sendLag.max, 1)}`, 23)}  ${pad(f(g.scheduleLag.p99, 3), 13)}  ` +
             `${pad(`${f(r.latency.p50, 3)}/${f(r.latency.p99, 3)}/${f(r.latency.p999, 2)}`, 24)}  ${pad(f(r.service.p99, 3), 11)}  ${pad(r.counts.errors + r.counts.unfinished, 6)}  ` +
-            `${pad(f(cpuUsPerRequest, 1), 10)}  ${pad(f(loadavg()[0]!), 8)}  ${g.saturated ? `SATURATED (${g.reasons.join('; ')})` : g.connectionLimited ? 'connection-limited' : 'ok'}`,
+            `${pad(f(cpuUsPerRequest, 1), 10)}  ${pad(`${g.gc.count}/${f(g.gc.maxMs, 1)}`, 11)}  ${pad(f(loadavg()[0]!), 8)}  ${g.saturated ? `SATURATED (${g.reasons.join('; ')})` : g.connectionLimited ? 'connection-limited' : 'ok'}`,
         );
       }
     }
 
     // 3. Accuracy against the server's own timing.
-    console.log(`\naccuracy: open model, ${rate}/s offered, POST /delay (10 ms + Exp(10 ms)); generator vs the server's own timing of the same requests, ms`);
-    console.log('round  idle:threads  source                        count      mean     p50     p90     p99   p99.9');
-    const ratios: number[] = [];
-    for (let round = 1; round <= rounds; round++) {
+    console.log(`\naccuracy: open model, POST /delay (10 ms + Exp(10 ms)); generator vs the server's own timing of the same requests, ms`);
+    console.log('round   rate/s  idle:threads  source                        count      mean     p50     p90     p99   p99.9  load avg');
+    const ratios: { rate: number; worst: number }[] = [];
+    for (let round = 1; round <= rounds; round++) for (const accuracyRate of accuracyRates) {
       const c = configs[0]!;
-      const { r, server: s } = await openRun(server, '/delay', c.threads, c.idle);
+      const { r, server: s } = await openRun(server, '/delay', c.threads, c.idle, accuracyRate);
       const rows: [string, { count: number; mean: number; p50: number; p90: number; p99: number; p999: number }][] = [
         ['server (own timing)', s],
         ['generator, from actual send', r.service],
         ['generator, from intended time', r.latency],
       ];
       for (const [name, x] of rows) {
-        console.log(`${pad(round, 5)}  ${pad(c.name, 12)}  ${name.padEnd(28)}  ${pad(x.count, 6)}  ${pad(f(x.mean, 3), 8)}  ${pad(f(x.p50, 2), 6)}  ${pad(f(x.p90, 2), 6)}  ${pad(f(x.p99, 2), 6)}  ${pad(f(x.p999, 2), 6)}`);
+        console.log(`${pad(round, 5)}  ${pad(accuracyRate, 7)}  ${pad(c.name, 12)}  ${name.padEnd(28)}  ${pad(x.count, 6)}  ${pad(f(x.mean, 3), 8)}  ${pad(f(x.p50, 2), 6)}  ${pad(f(x.p90, 2), 6)}  ${pad(f(x.p99, 2), 6)}  ${pad(f(x.p999, 2), 6)}  ${pad(f(loadavg()[0]!), 8)}`);
       }
       const worst = Math.max(
         ...(['mean', 'p50', 'p90', 'p99'] as const).flatMap((k) => [Math.abs(r.service[k] / s[k] - 1), Math.abs(r.latency[k] / s[k] - 1)]),
       );
-      ratios.push(worst);
-      console.log(`${pad('', 5)}  ${pad('', 12)}  ${'largest difference (mean..p99)'.padEnd(28)}  ${pad(f(worst * 100, 2) + ' %', 6)}   ${worst <= 0.05 ? 'within 5 %' : 'OVER 5 %'}${r.generator.saturated ? '  (generator saturated)' : ''}`);
+      ratios.push({ rate: accuracyRate, worst });
+      console.log(`${pad('', 5)}  ${pad('', 7)}  ${pad('', 12)}  ${'largest difference (mean..p99)'.padEnd(28)}  ${pad(f(worst * 100, 2) + ' %', 6)}   ${worst <= 0.05 ? 'within 5 %' : 'OVER 5 %'}${r.generator.saturated ? '  (generator saturated)' : ''}`);
     }
 
     // Verdict.
@@ -160,7 +165,7 @@ async function main(): Promise<void> {
       console.log(`  ${c.name.padEnd(7)} ${ok}/${runs.length} runs sustained ${rate}/s with send-lag p99 < 1 ms (send lag p99 per run: ${lag} ms)`);
     }
     console.log(`  baseline capacity ${f(base.rps, 0)} req/s closed loop: ${rate}/s is ${f((rate / base.rps) * 100, 0)} % of it`);
-    console.log(`  accuracy: largest difference from the server's own timing ${ratios.map((x) => f(x * 100, 2) + ' %').join(', ')} (target ≤ 5 %)`);
+    console.log(`  accuracy: largest difference from the server's own timing ${ratios.map((x) => `${f(x.worst * 100, 2)} % at ${x.rate}/s`).join(', ')} (target ≤ 5 %)`);
   } finally {
     await server.stop();
   }

@@ -108,3 +108,66 @@ export function errorCode(reply: Reply): string | undefined {
 
 /** Error codes counted as throttling. */
 export const THROTTLING_CODES: ReadonlySet<string> = new Set(['ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded']);
+
+/**
+ * Allocation-free framing of the common case — a complete 2xx reply with Content-Length and no
+ * chunking — in `buf[start, end)` (which may be a view into a reused read buffer: nothing past
+ * `end` is looked at). Returns the reply's length, or -1 when the caller must take the general
+ * path (`parseReply` on a copy): incomplete, non-2xx, chunked, no Content-Length, malformed.
+ * `FAST.close` says whether the server will close the connection.
+ */
+export const FAST = { status: 0, close: false };
+
+const lower = (b: number) => (b >= 65 && b <= 90 ? b + 32 : b);
+
+function nameIs(buf: Uint8Array, from: number, to: number, name: string): boolean {
+  if (to - from !== name.length) return false;
+  for (let i = 0; i < name.length; i++) if (lower(buf[from + i]!) !== name.charCodeAt(i)) return false;
+  return true;
+}
+
+export function frameReply(buf: Uint8Array, start: number, end: number): number {
+  // Status line: "HTTP/1.x NNN".
+  if (end - start < 16 || buf[start] !== 72 /* H */ || buf[start + 4] !== 47 /* / */) return -1;
+  const d0 = buf[start + 9]! - 48;
+  const d1 = buf[start + 10]! - 48;
+  const d2 = buf[start + 11]! - 48;
+  if (d0 !== 2 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  FAST.status = 200 + d1 * 10 + d2;
+  FAST.close = buf[start + 7] === 48; // HTTP/1.0 closes unless told otherwise
+  let contentLength = -1;
+  // Header lines.
+  let p = start;
+  while (p < end && buf[p] !== 10) p++; // end of the status line
+  p++;
+  for (;;) {
+    if (p + 1 >= end) return -1; // incomplete
+    if (buf[p] === 13 && buf[p + 1] === 10) {
+      p += 2; // end of headers
+      break;
+    }
+    let colon = -1;
+    let eol = p;
+    while (eol < end && buf[eol] !== 10) {
+      if (colon < 0 && buf[eol] === 58) colon = eol;
+      eol++;
+    }
+    if (eol >= end || colon < 0) return -1;
+    let v = colon + 1;
+    while (buf[v] === 32 || buf[v] === 9) v++;
+    const vEnd = buf[eol - 1] === 13 ? eol - 1 : eol;
+    if (nameIs(buf, p, colon, 'content-length')) {
+      let n = 0;
+      for (let i = v; i < vEnd; i++) {
+        const digit = buf[i]! - 48;
+        if (digit < 0 || digit > 9) return -1;
+        n = n * 10 + digit;
+      }
+      contentLength = n;
+    } else if (nameIs(buf, p, colon, 'transfer-encoding')) return -1;
+    else if (nameIs(buf, p, colon, 'connection')) FAST.close = nameIs(buf, v, vEnd, 'close') ? true : nameIs(buf, v, vEnd, 'keep-alive') ? false : FAST.close;
+    p = eol + 1;
+  }
+  if (contentLength < 0 || p + contentLength > end) return -1;
+  return p + contentLength - start;
+}

@@ -16,12 +16,13 @@
  * @module
  */
 import { connect, type Socket } from 'node:net';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
+import { watchGenerator } from './monitor.js';
 import { connect as tlsConnect } from 'node:tls';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import { buildRequest } from './closed-loop.js';
 import { summarize } from './histogram.js';
-import { errorCode, parseReply, THROTTLING_CODES } from './http1.js';
+import { errorCode, FAST, frameReply, parseReply, THROTTLING_CODES, type Reply } from './http1.js';
 import { Recorder, type RawRun } from './recorder.js';
 import { pace, rng, Schedule, peakRate, scheduleDurationMs, type Arrivals, type Idle, type Stage } from './schedule.js';
 
@@ -123,8 +124,9 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
   let backlogHead = 0;
   let opening = 0;
   let inFlight = 0;
-  /** Running average of the service time (ms), for pacing. */
-  let recentLatency = 0;
+  /** Running average of the service time (ms), for pacing (an object field: no number boxing). */
+  const pacing = { recentLatency: 0 };
+  const readBuffer = Buffer.allocUnsafe(64 * 1024);
   let origin = performance.now();
   const now = () => performance.now() - origin;
 
@@ -181,6 +183,35 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
     // Queued requests need a connection: open a replacement.
     if (backlogLength() > opening && all.size + opening < maxConnections) open();
   };
+  /** A reply has arrived on `c`: record it, reuse or close the connection. */
+  const answered = (c: Conn, status: number, close: boolean, reply: Reply | undefined) => {
+    const t = now();
+    inFlight--;
+    c.busy = false;
+    pacing.recentLatency += (t - c.sentAt - pacing.recentLatency) * 0.05;
+    if (status < 300) rec.completed(c.op, c.stage, c.intended, c.sentAt, t, 'ok', undefined, true);
+    else {
+      const code = (reply && errorCode(reply)) ?? `HTTP${status}`;
+      rec.completed(c.op, c.stage, c.intended, c.sentAt, t, THROTTLING_CODES.has(code) ? 'throttled' : 'error', code, true);
+    }
+    if (close) {
+      c.dead = true;
+      all.delete(c);
+      c.socket.end();
+      if (backlogLength() > opening && all.size + opening < maxConnections) open();
+    } else release(c);
+  };
+  /**
+   * Bytes read into the shared buffer (`n` of them). The common case — one whole 2xx reply — is
+   * framed in place without allocating; anything else is copied and takes the general path.
+   */
+  const onRead = (c: Conn, shared: Buffer, n: number) => {
+    if (c.buf === null && c.busy) {
+      const length = frameReply(shared, 0, n);
+      if (length === n) return answered(c, FAST.status, FAST.close, undefined);
+    }
+    onReply(c, Buffer.from(shared.subarray(0, n)));
+  };
   const onReply = (c: Conn, chunk: Buffer) => {
     c.buf = c.buf === null ? chunk : Buffer.concat([c.buf, chunk]);
     for (;;) {
@@ -197,31 +228,30 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
         continue; // 100 Continue and the like
       }
       if (!c.busy) return drop(c, 'UnexpectedReply');
-      const t = now();
-      inFlight--;
-      c.busy = false;
-      recentLatency += (t - c.sentAt - recentLatency) * 0.05;
-      if (reply.status < 300) rec.completed(c.op, c.stage, c.intended, c.sentAt, t, 'ok', undefined, true);
-      else {
-        const code = errorCode(reply) ?? `HTTP${reply.status}`;
-        rec.completed(c.op, c.stage, c.intended, c.sentAt, t, THROTTLING_CODES.has(code) ? 'throttled' : 'error', code, true);
-      }
-      if (reply.close) {
-        c.dead = true;
-        all.delete(c);
-        c.socket.end();
-        if (backlogLength() > opening && all.size + opening < maxConnections) open();
-      } else release(c);
+      answered(c, reply.status, reply.close, reply);
       if (c.buf === null) return;
     }
   };
   const open = (): Promise<void> => {
     opening++;
     rec.connectionsOpened++;
+    // Plain TCP reads go into one reused buffer (no allocation per reply); TLS uses 'data'.
+    let c: Conn;
     const socket = secure
       ? tlsConnect({ host: url.hostname, port, servername: url.hostname, ALPNProtocols: ['http/1.1'] })
-      : connect({ host: url.hostname, port, noDelay: true });
-    const c: Conn = { socket, busy: false, op: 0, stage: 0, intended: 0, sentAt: 0, buf: null, dead: false, idleSince: 0 };
+      : connect({
+          host: url.hostname,
+          port,
+          noDelay: true,
+          onread: {
+            buffer: readBuffer,
+            callback: (n: number, buf: Uint8Array) => {
+              onRead(c, buf as Buffer, n);
+              return true;
+            },
+          },
+        });
+    c = { socket, busy: false, op: 0, stage: 0, intended: 0, sentAt: 0, buf: null, dead: false, idleSince: 0 };
     return new Promise<void>((resolve) => {
       socket.once(secure ? 'secureConnect' : 'connect', () => {
         opening--;
@@ -230,7 +260,7 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
         release(c);
         resolve();
       });
-      socket.on('data', (chunk: Buffer) => onReply(c, chunk));
+      if (secure) socket.on('data', (chunk: Buffer) => onReply(c, chunk));
       socket.on('error', () => {
         if (!all.has(c) && !c.dead) {
           // The connection never opened: fail one queued request so none waits forever.
@@ -268,32 +298,31 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
     }, r.everyMs);
   }
 
-  const eld = monitorEventLoopDelay({ resolution: 1 });
-  const elu0 = performance.eventLoopUtilization();
+  const monitor = watchGenerator();
   origin = plan.startAt !== undefined ? plan.startAt - performance.timeOrigin : performance.now();
-  eld.enable();
-  let next = schedule.next();
+  let more = schedule.advance();
   await new Promise<void>((resolve) => {
     const tick = () => {
       const t = now();
-      while (next !== undefined && next.t <= t) {
-        const a = next;
+      while (more && schedule.t <= t) {
+        const intended = schedule.t;
+        const stage = schedule.at;
         const op = pick();
         rec.scheduled++;
         if (t <= scheduledMs + 1) rec.onTime++;
-        rec.offered(op, a.stage, a.t);
-        rec.handled(a.stage, a.t, t);
+        rec.offered(op, stage, intended);
+        rec.handled(stage, intended, t);
         const c = takeIdle(t);
-        if (c) write(c, op, a.stage, a.t, -1);
+        if (c) write(c, op, stage, intended, -1);
         else {
-          backlog.push({ op, stage: a.stage, intended: a.t, queuedAt: t });
+          backlog.push({ op, stage, intended, queuedAt: t });
           if (all.size + opening < maxConnections) void open();
-          else if (rec.measuring(a.stage)) rec.queuedAtLimit++;
+          else if (rec.measuring(stage)) rec.queuedAtLimit++;
         }
-        next = schedule.next();
+        more = schedule.advance();
       }
-      if (next === undefined) return resolve();
-      pace(tick, next.t - now(), inFlight > 0 || opening > 0, plan.idle, recentLatency);
+      if (!more) return resolve();
+      pace(tick, schedule.t - now(), inFlight > 0 || opening > 0, plan.idle, pacing.recentLatency);
     };
     tick();
   });
@@ -303,8 +332,7 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
   while ((backlogLength() > 0 || inFlight > 0) && performance.now() < drainUntil) {
     await new Promise((r) => setTimeout(r, 2));
   }
-  eld.disable();
-  const elu = performance.eventLoopUtilization(elu0);
+  const self = monitor.stop();
   if (resignTimer) clearInterval(resignTimer);
   for (let q = nextQueued(); q; q = nextQueued()) rec.unfinished(q.op, q.stage);
   for (const c of all) {
@@ -318,8 +346,7 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
     scheduledMs,
     startedAt: performance.timeOrigin + origin,
     maxConnections,
-    eventLoopDelayMs: eld.count > 0 ? { mean: eld.mean / 1e6, p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 } : undefined,
-    eventLoopUtilization: elu.utilization,
+    ...self,
   });
 }
 

@@ -106,6 +106,8 @@ export interface RawRun {
   eventLoopDelayMs?: { mean: number; p50: number; p99: number; max: number };
   /** Busy fraction of the generator's event loop (worst thread). */
   eventLoopUtilization: number;
+  /** Garbage-collection pauses of the generator threads (count and total summed, max of all). */
+  gc: { count: number; totalMs: number; maxMs: number };
   elapsedMs: number;
   scheduledMs: number;
   /** The schedule's time 0 as `performance.timeOrigin + performance.now()` (ms; comparable across processes to ~1 ms). */
@@ -278,6 +280,7 @@ export class Recorder {
     maxConnections: number;
     eventLoopDelayMs?: RawRun['eventLoopDelayMs'];
     eventLoopUtilization: number;
+    gc: RawRun['gc'];
   }): RawRun {
     return {
       operations: this.operations,
@@ -370,6 +373,11 @@ export function mergeRuns(runs: RawRun[]): RawRun {
       ? { eventLoopDelayMs: { mean: Math.max(...eld.map((e) => e.mean)), p50: Math.max(...eld.map((e) => e.p50)), p99: Math.max(...eld.map((e) => e.p99)), max: Math.max(...eld.map((e) => e.max)) } }
       : {}),
     eventLoopUtilization: Math.max(...runs.map((r) => r.eventLoopUtilization)),
+    gc: {
+      count: runs.reduce((n, r) => n + r.gc.count, 0),
+      totalMs: runs.reduce((n, r) => n + r.gc.totalMs, 0),
+      maxMs: Math.max(...runs.map((r) => r.gc.maxMs)),
+    },
     elapsedMs: Math.max(...runs.map((r) => r.elapsedMs)),
     scheduledMs: first.scheduledMs,
     startedAt: Math.min(...runs.map((r) => r.startedAt)),

@@ -16,7 +16,7 @@ function run(lagMs: (i: number) => number, onTime = 1000) {
     rec.completed(0, 0, t, t + lagMs(i), t + lagMs(i) + 0.5, 'ok', undefined, true);
   }
   rec.onTime = onTime;
-  return rec.finish({ elapsedMs: 1000, scheduledMs: 1000, startedAt: 0, maxConnections: 512, eventLoopUtilization: 0.5 });
+  return rec.finish({ elapsedMs: 1000, scheduledMs: 1000, startedAt: 0, maxConnections: 512, eventLoopUtilization: 0.5, gc: { count: 0, totalMs: 0, maxMs: 0 } });
 }
 
 describe('generator verdict', () => {

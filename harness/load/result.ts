@@ -103,6 +103,7 @@ export function runResult(run: RawRun, meta: { client: RunResult['client']; arri
       maxInFlight: run.maxInFlight,
       ...(run.eventLoopDelayMs ? { eventLoopDelayMs: run.eventLoopDelayMs } : {}),
       eventLoopUtilization: run.eventLoopUtilization,
+      gc: run.gc,
       threads: meta.threads,
     },
     ...(meta.signingUs !== undefined ? { signingUs: meta.signingUs } : {}),

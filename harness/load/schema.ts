@@ -86,6 +86,9 @@ export const GeneratorSchema = z.object({
   maxInFlight: z.number().int().describe('most requests in flight at once (sum of per-thread maxima)'),
   eventLoopDelayMs: z.object({ mean: z.number(), p50: z.number(), p99: z.number(), max: z.number() }).optional().describe('worst thread'),
   eventLoopUtilization: z.number().describe('busy fraction of the busiest generator event loop'),
+  gc: z
+    .object({ count: z.number().int(), totalMs: z.number(), maxMs: z.number() })
+    .describe('garbage-collection pauses of the generator threads during the run (each stops the schedule)'),
   threads: z.number().int().describe('worker threads (0: ran in the main thread)'),
 });
 

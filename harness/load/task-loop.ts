@@ -6,7 +6,8 @@
  *
  * @module
  */
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { performance } from 'node:perf_hooks';
+import { watchGenerator } from './monitor.js';
 import { weightedPicker } from './open-loop.js';
 import { Recorder, type Outcome, type RawRun } from './recorder.js';
 import { pace, Schedule, scheduleDurationMs, type Arrivals, type Idle, type Stage } from './schedule.js';
@@ -50,8 +51,8 @@ export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawR
   const now = () => performance.now() - origin;
   const pending = new Set<{ op: number; stage: number }>();
   let closed = false;
-  /** Running average of call latency (ms), for pacing. */
-  let recentLatency = 0;
+  /** Running average of call latency (ms), for pacing (an object field: no number boxing). */
+  const pacing = { recentLatency: 0 };
 
   const launch = (op: number, stage: number, intended: number, t: number) => {
     rec.sent(op, stage, intended, t, -1);
@@ -62,7 +63,7 @@ export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawR
       if (closed) return;
       pending.delete(entry);
       const done = now();
-      recentLatency += (done - t - recentLatency) * 0.05;
+      pacing.recentLatency += (done - t - pacing.recentLatency) * 0.05;
       rec.completed(op, stage, intended, t, done, o.outcome, o.code, o.replied ?? true, o.attempts ?? 1);
     };
     let p: Promise<TaskOutcome>;
@@ -74,25 +75,24 @@ export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawR
     p.then(settle, (e: unknown) => settle({ outcome: 'error', code: (e as Error)?.name ?? 'Error', replied: false }));
   };
 
-  const eld = monitorEventLoopDelay({ resolution: 1 });
-  const elu0 = performance.eventLoopUtilization();
-  eld.enable();
-  let next = schedule.next();
+  const monitor = watchGenerator();
+  let more = schedule.advance();
   await new Promise<void>((resolve) => {
     const tick = () => {
       const t = now();
-      while (next !== undefined && next.t <= t) {
-        const a = next;
+      while (more && schedule.t <= t) {
+        const intended = schedule.t;
+        const stage = schedule.at;
         const op = pick();
         rec.scheduled++;
         if (t <= scheduledMs + 1) rec.onTime++;
-        rec.offered(op, a.stage, a.t);
-        rec.handled(a.stage, a.t, t);
-        launch(op, a.stage, a.t, now());
-        next = schedule.next();
+        rec.offered(op, stage, intended);
+        rec.handled(stage, intended, t);
+        launch(op, stage, intended, now());
+        more = schedule.advance();
       }
-      if (next === undefined) return resolve();
-      pace(tick, next.t - now(), pending.size > 0, plan.idle, recentLatency);
+      if (!more) return resolve();
+      pace(tick, schedule.t - now(), pending.size > 0, plan.idle, pacing.recentLatency);
     };
     tick();
   });
@@ -101,14 +101,12 @@ export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawR
   while (pending.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 2));
   closed = true;
   for (const p of pending) rec.unfinished(p.op, p.stage);
-  eld.disable();
-  const elu = performance.eventLoopUtilization(elu0);
+  const self = monitor.stop();
   return rec.finish({
     elapsedMs: Math.max(scheduleEnd, now()),
     scheduledMs,
     startedAt: performance.timeOrigin + origin,
     maxConnections: 0,
-    eventLoopDelayMs: eld.count > 0 ? { mean: eld.mean / 1e6, p50: eld.percentile(50) / 1e6, p99: eld.percentile(99) / 1e6, max: eld.max / 1e6 } : undefined,
-    eventLoopUtilization: elu.utilization,
+    ...self,
   });
 }
