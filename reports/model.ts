@@ -588,13 +588,15 @@ function deltaView(t: TargetInput, baseline: NonNullable<ReportInput['baseline']
   const result = gateCompare(baseline.runs, current, thresholds);
   if (result.rows.length === 0 && result.missing.length === 0) return null;
   const label = (r: GateRow) => `${r.suite} · ${r.subject} · ${r.metric}`;
+  // Runs of the suites this target ran (a baseline may hold other suites too).
+  const runs = Math.max(0, ...[...new Set(current.map((r) => r.suite))].map((suite) => baseline.runs.filter((r) => r.suite === suite).length));
   return {
     source: baseline.source,
-    baselineRuns: baseline.runs.length,
+    baselineRuns: runs,
     thresholds,
     result,
     chart: deltaChart(
-      `change against the baseline (${baseline.runs.length} run${baseline.runs.length === 1 ? '' : 's'}), with ${Math.round(thresholds.confidence * 100)} % noise bands`,
+      `change against the baseline (${runs} run${runs === 1 ? '' : 's'} per suite), with ${Math.round(thresholds.confidence * 100)} % noise bands`,
       result.rows.map((r) => ({ label: label(r), change: r.comparison.change, band: r.comparison.band, tolerance: r.tolerance, better: r.better, verdict: r.decision.verdict })),
     ),
   };

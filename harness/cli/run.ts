@@ -19,7 +19,7 @@ import { junitXml } from '../conformance/junit.js';
 import type { CaseResult, Results } from '../conformance/results.js';
 import { runConformance, toolVersion } from '../conformance/runner.js';
 import { baselineFile, baselineRun, BaselineFileSchema, DEFAULT_THRESHOLDS, keepNewest, readRuns, writeBaseline, type BaselineRun } from '../gate/index.js';
-import { runLoad } from '../load/run.js';
+import { LoadAborted, runLoad } from '../load/run.js';
 import type { LoadResults } from '../load/schema.js';
 import { warmupMs } from '../load/suite.js';
 import { serverQuotaMetrics } from '../load/target.js';
@@ -53,8 +53,9 @@ export const runUsage = `kmsbench run [options]        (npm start)
   --history N        earlier runs kept per suite in OUT/history.json (default ${DEFAULT_HISTORY}; 0 keeps none)
   --no-load          conformance and report only
 
+  Ctrl-C ends the current step cleanly, skips the rest and still writes the report (exit 130).
   exit codes: 0 every conformance case as expected; 1 differences from the expectations;
-  3 the run itself failed (see kmsbench conformance --help)`;
+  3 the run itself failed (see kmsbench conformance --help); 130 interrupted`;
 
 // ───────────────────────────── progress ─────────────────────────────
 
@@ -184,7 +185,7 @@ function conformanceDetail(done: number, total: number, counts: Record<CaseResul
   return `${done}/${total} cases (${counts.pass} pass, ${counts.fail} fail, ${counts.error} error, ${counts.skip} skip)${area ? `  suite ${area}` : ''}  ${perSecond.toFixed(0)} cases/s`;
 }
 
-async function conformanceStep(progress: Progress, outDir: string): Promise<Results> {
+async function conformanceStep(progress: Progress, outDir: string, signal: AbortSignal): Promise<Results> {
   const discovery = await discoverCases();
   const total = discovery.cases.length;
   const counts = { pass: 0, fail: 0, error: 0, skip: 0 };
@@ -194,33 +195,21 @@ async function conformanceStep(progress: Progress, outDir: string): Promise<Resu
   progress.begin('conformance', `${total} cases`, () => (done >= 10 ? ((total - done) / rate()) * 1000 : null));
   const expectationsFile = ROOT ? join(ROOT, 'suites', 'expectations', 'reference.json') : undefined;
   const expectations = expectationsFile && existsSync(expectationsFile) ? loadExpectations(expectationsFile) : undefined;
-  const interrupt = new AbortController();
-  const onSigint = () => {
-    progress.log('interrupted: ending the running cases and cleaning up (Ctrl-C again to quit at once)');
-    interrupt.abort();
-    process.once('SIGINT', () => process.exit(EXIT.interrupted));
-  };
-  process.once('SIGINT', onSigint);
-  let results: Results;
-  try {
-    results = await runConformance({
-      target: { kind: 'embedded' },
-      region: 'us-east-1',
-      cases: discovery.cases,
-      loadErrors: discovery.errors,
-      ...(expectations ? { expectations, expectationsFile: relative(process.cwd(), expectationsFile!) } : {}),
-      signal: interrupt.signal,
-      onCase: (r) => {
-        done++;
-        counts[r.outcome]++;
-        if (!r.asExpected) progress.log(`  ✗ ${r.outcome} ${r.id}${r.reason ? `: ${r.reason.slice(0, 160)}` : ''}`);
-        progress.update(conformanceDetail(done, total, counts, rate(), r.id.split('.')[0]!));
-      },
-    });
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
-  if (interrupt.signal.aborted) results.exitCode = EXIT.interrupted;
+  const results = await runConformance({
+    target: { kind: 'embedded' },
+    region: 'us-east-1',
+    cases: discovery.cases,
+    loadErrors: discovery.errors,
+    ...(expectations ? { expectations, expectationsFile: relative(process.cwd(), expectationsFile!) } : {}),
+    signal,
+    onCase: (r) => {
+      done++;
+      counts[r.outcome]++;
+      if (!r.asExpected && !signal.aborted) progress.log(`  ✗ ${r.outcome} ${r.id}${r.reason ? `: ${r.reason.slice(0, 160)}` : ''}`);
+      progress.update(conformanceDetail(done, total, counts, rate(), r.id.split('.')[0]!));
+    },
+  });
+  if (signal.aborted) results.exitCode = EXIT.interrupted;
   const dir = join(outDir, 'conformance');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -233,7 +222,7 @@ async function conformanceStep(progress: Progress, outDir: string): Promise<Resu
   return results;
 }
 
-async function latencyStep(progress: Progress, outDir: string): Promise<LoadResults> {
+async function latencyStep(progress: Progress, outDir: string, signal: AbortSignal): Promise<LoadResults> {
   const s = latencySchedule();
   const names = LATENCY_OPERATIONS.map(operationLabel);
   let phase = 0;
@@ -244,6 +233,7 @@ async function latencyStep(progress: Progress, outDir: string): Promise<LoadResu
   const results = await runLoad({
     suite: LOAD_SUITES.latency!,
     endpoint: 'embedded',
+    signal,
     command: ['run', 'latency'],
     log: (line) => {
       const m = PHASE_DONE.exec(line);
@@ -259,7 +249,7 @@ async function latencyStep(progress: Progress, outDir: string): Promise<LoadResu
   return results;
 }
 
-async function throttleStep(progress: Progress, outDir: string, quota: number): Promise<LoadResults> {
+async function throttleStep(progress: Progress, outDir: string, quota: number, signal: AbortSignal): Promise<LoadResults> {
   const s = throttleSchedule(quota);
   let started: number | null = null;
   let poll: NodeJS.Timeout | undefined;
@@ -293,6 +283,7 @@ async function throttleStep(progress: Progress, outDir: string, quota: number): 
       suite: LOAD_SUITES['throttle-curve']!,
       endpoint: 'embedded',
       quota,
+      signal,
       command: ['run', 'throttle-curve', '--quota', String(quota)],
       log: (line) => {
         const url = EMBEDDED_URL.exec(line);
@@ -379,19 +370,33 @@ export async function run(argv: string[]): Promise<number> {
   const progress = new Progress(steps);
   const started = performance.now();
   progress.log(`kmsbench main job: embedded reference server; results and report in ${displayPath(outDir)}`);
+  // Ctrl-C: the step in progress ends early and cleans up (conformance: running cases end, the
+  // rest are skipped; load: after the current phase), later steps are skipped, and the report
+  // shows what was done; exit 130. A second Ctrl-C quits at once.
+  const interrupt = new AbortController();
+  const onSigint = () => {
+    if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
+    progress.log('interrupted: finishing the current step and cleaning up (Ctrl-C again to quit at once)');
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSigint);
   let conformance: Results;
   const load: LoadResults[] = [];
   try {
-    conformance = await conformanceStep(progress, outDir);
-    if (withLoad && conformance.exitCode !== EXIT.interrupted) {
-      load.push(await latencyStep(progress, outDir));
-      load.push(await throttleStep(progress, outDir, quota));
+    conformance = await conformanceStep(progress, outDir, interrupt.signal);
+    try {
+      if (withLoad && !interrupt.signal.aborted) load.push(await latencyStep(progress, outDir, interrupt.signal));
+      if (withLoad && !interrupt.signal.aborted) load.push(await throttleStep(progress, outDir, quota, interrupt.signal));
+    } catch (e) {
+      if (!(e instanceof LoadAborted)) throw e;
     }
     progress.begin('report', 'rendering index.html, report.md, junit.xml');
     planStep(outDir);
   } finally {
     progress.stop();
+    process.off('SIGINT', onSigint);
   }
+  if (interrupt.signal.aborted) conformance.exitCode = EXIT.interrupted;
 
   // The baseline: a file given, else this machine's earlier runs.
   const historyPath = join(outDir, 'history.json');
@@ -422,8 +427,8 @@ export async function run(argv: string[]): Promise<number> {
   const model = buildModel(input);
   const paths = writeReport(outDir, renderModel(model, input));
 
-  // This run joins the history the next run compares against.
-  if (keep > 0 && load.length > 0) {
+  // This run joins the history the next run compares against (an interrupted one does not).
+  if (keep > 0 && load.length > 0 && !interrupt.signal.aborted) {
     const runs = keepNewest([...history, ...load.map((l) => baselineRun(l, displayPath(join(outDir, `load-${l.suite}`, 'load.json'))))], keep);
     writeBaseline(historyPath, baselineFile(runs, new Date().toISOString()));
   }
@@ -434,7 +439,7 @@ export async function run(argv: string[]): Promise<number> {
     if (saturated > 0) console.log(`note: the load generator saturated in ${saturated} phase(s) on this machine; see the warnings in the report`);
     console.log(
       deltas
-        ? `against ${deltas.baselineRuns} earlier run(s): ${deltas.result.regressions} regression(s), ${deltas.result.improvements} improvement(s), ${deltas.result.insufficient} metric(s) with too few samples to judge`
+        ? `against ${values.baseline ? `the baseline (${deltas.baselineRuns} run(s) per suite)` : `the previous ${deltas.baselineRuns} run(s) here`}: ${deltas.result.regressions} regression(s), ${deltas.result.improvements} improvement(s), ${deltas.result.insufficient} metric(s) with too few samples to judge`
         : 'first run here: the next runs will be compared with this one (history.json)',
     );
   }
