@@ -153,7 +153,7 @@ async function main(): Promise<void> {
         ...(['mean', 'p50', 'p90', 'p99'] as const).flatMap((k) => [Math.abs(r.service[k] / s[k] - 1), Math.abs(r.latency[k] / s[k] - 1)]),
       );
       ratios.push({ rate: accuracyRate, worst });
-      console.log(`${pad('', 5)}  ${pad('', 7)}  ${pad('', 12)}  ${'largest difference (mean..p99)'.padEnd(28)}  ${pad(f(worst * 100, 2) + ' %', 6)}   ${worst <= 0.05 ? 'within 5 %' : 'OVER 5 %'}${r.generator.saturated ? '  (generator saturated)' : ''}`);
+      console.log(`${pad('', 5)}  ${pad('', 7)}  ${pad('', 12)}  ${'largest difference (mean..p99)'.padEnd(28)}  ${pad(f(worst * 100, 2) + ' %', 6)}   ${worst <= 0.05 ? 'within 5 %' : 'OVER 5 %'}  (generator: send lag p99 ${f(r.generator.sendLag.p99, 3)} ms${r.generator.saturated ? ', saturated' : ''})`);
     }
 
     // Verdict.
