@@ -115,6 +115,8 @@ export interface PhaseRow {
   connectionLimited: boolean;
   reasons: string[];
   sendLagP99: number | null;
+  /** Garbage-collection pauses of the generator during the phase (each stops its schedule). */
+  gc: { count: number; maxMs: number } | null;
 }
 
 export interface AnalysisTable {
@@ -324,6 +326,7 @@ function phaseRow(p: LoadResults['phases'][number]): PhaseRow {
       connectionLimited: r.generator.connectionLimited,
       reasons: r.generator.reasons,
       sendLagP99: r.generator.sendLag.p99,
+      gc: { count: r.generator.gc.count, maxMs: r.generator.gc.maxMs },
     };
   }
   if (p.kind === 'saturate') {
@@ -347,6 +350,7 @@ function phaseRow(p: LoadResults['phases'][number]): PhaseRow {
       connectionLimited: false,
       reasons: [],
       sendLagP99: null,
+      gc: null,
     };
   }
   return {
@@ -368,6 +372,7 @@ function phaseRow(p: LoadResults['phases'][number]): PhaseRow {
     connectionLimited: false,
     reasons: [],
     sendLagP99: null,
+    gc: null,
   };
 }
 

@@ -63,7 +63,7 @@ export function simulatedRun(o: SimulatedRun): RunResult {
     }
     t0 += s.durationMs;
   }
-  const raw = rec.finish({ elapsedMs: t0 + 20, scheduledMs: t0, startedAt: 0, maxConnections: 512, eventLoopUtilization: 0.2 });
+  const raw = rec.finish({ elapsedMs: t0 + 20, scheduledMs: t0, startedAt: 0, maxConnections: 512, eventLoopUtilization: 0.2, gc: { count: 0, totalMs: 0, maxMs: 0 } });
   return runResult(raw, { client: 'raw', arrivals: 'constant', threads: 0 });
 }
 
