@@ -21,7 +21,7 @@ const COMMANDS: Record<string, Command> = {
       const m = await import('./run.js');
       return { run: m.run, usage: m.runUsage };
     },
-    summary: 'the main job: conformance + a short load run against the embedded server',
+    summary: 'the main job (npm start): conformance, a short load run and a plan on the embedded server; reports/latest/index.html',
   },
   serve: {
     load: async () => {
