@@ -155,6 +155,7 @@ export function formatGate(result: GateResult): string {
   const line = (row: string[]) => row.map((cell, i) => (i === 0 || i === row.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
   const out = [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];
   out.push('');
+  out.push('baseline, current: medians of the samples (geometric means where the method is t-log); change: the method\'s estimate of current / baseline − 1');
   out.push(
     `rule: a regression is a change worse than the tolerance (p99 +${(t.maxP99Regression * 100).toFixed(0)} %, throughput below ${t.minThroughputRatio} × baseline) ` +
       `that is also significant at ${t.alpha} after Holm's correction over the ${result.rows.length - result.insufficient} compared metrics`,

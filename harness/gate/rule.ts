@@ -52,9 +52,9 @@ export interface Comparison {
   method: Method;
   nBaseline: number;
   nCurrent: number;
-  /** Median of the baseline samples. */
+  /** The baseline's centre: median of its samples (geometric mean for `t-log`, whose change is the ratio of geometric means). */
   baseline: number;
-  /** Median of the current samples. */
+  /** The current samples' centre, likewise. */
   current: number;
   /** Estimated relative change, current / baseline − 1. */
   change: number;
@@ -94,7 +94,10 @@ export function compareSamples(baseline: readonly number[], current: readonly nu
   if (m === 0 || n === 0) return { method: 'none', ...base, change: NaN, band: null, pHigher: 1, pLower: 1 };
   const [lb, lc] = logs(baseline, current);
   if (rankDecides(m, n)) return { method: 'mann-whitney', ...base, ...rankTest(lb, lc, confidence) };
-  if (m + n >= 3) return { method: 't-log', ...base, ...tTest(lb, lc, confidence) };
+  if (m + n >= 3) {
+    const gm = (ls: readonly number[]) => Math.exp(ls.reduce((a, x) => a + x, 0) / ls.length);
+    return { method: 't-log', ...base, baseline: gm(lb), current: gm(lc), ...tTest(lb, lc, confidence) };
+  }
   return { method: 'none', ...base, change: ratio(lc[0]! - lb[0]!), band: null, pHigher: 1, pLower: 1 };
 }
 
