@@ -25,6 +25,9 @@ import { runClosedLoop } from '../harness/load/closed-loop.js';
 import { groupCpuSeconds } from './bench/cpu.js';
 import { startChildServer, type ChildServer } from './bench/processes.js';
 
+// The pinned SDK's notice that its 2027 releases need Node 22 is noise in benchmark output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '8' },
