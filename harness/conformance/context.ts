@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { mulberry32U32 } from '../../reference-impl/util/numeric.js';
 import { setMaxListeners } from 'node:events';
 import { CreateKeyCommand, DeleteAliasCommand, ScheduleKeyDeletionCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { send, type RawReply } from '../client/raw-client.js';
@@ -194,7 +195,7 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
     },
 
     bytes(n, seed) {
-      const rng = mulberry32(seed ?? hash32(`${c.id}#${byteCounter++}`));
+      const rng = mulberry32U32(seed ?? hash32(`${c.id}#${byteCounter++}`));
       const out = new Uint8Array(n);
       for (let i = 0; i < n; i += 4) {
         const r = rng();
@@ -343,13 +344,4 @@ function hash32(s: string): number {
   return h >>> 0;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+

@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { mulberry32 } from '../../reference-impl/util/numeric.js';
 
 export type Arrivals = 'constant' | 'poisson';
 
@@ -38,16 +39,7 @@ export interface Arrival {
 }
 
 /** Deterministic uniform [0, 1) numbers (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** Expected arrivals in a stage: ∫ rate over its duration. */
 export const stageCount = (s: Stage): number => ((s.rate + (s.toRate ?? s.rate)) / 2) * (s.durationMs / 1000);

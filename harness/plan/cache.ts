@@ -29,6 +29,7 @@
  *
  * @module
  */
+import { erfc, mulberry32 } from '../../reference-impl/util/numeric.js';
 import { ESDK_DEFAULT_MAX_BYTES, ESDK_DEFAULT_MAX_MESSAGES, type CacheBounds } from './schema.js';
 
 /** ln(n!) for integer n ≥ 0. */
@@ -44,19 +45,6 @@ export function logFactorial(n: number): number {
   return n * Math.log(n) - n + 0.5 * Math.log(2 * Math.PI * n) + inv / 12 - (inv * inv * inv) / 360 + inv ** 5 / 1260;
 }
 
-/** Complementary error function (W. J. Cody's rational approximations via erfc = 1 − erf; |err| < 1.2e-7). */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
-}
 
 /**
  * E[min(m, X)] for X ~ Poisson(mu) and an integer m ≥ 0 (m may be huge, e.g. 2^32).
@@ -163,16 +151,7 @@ export function followDecrypt(i: FollowDecryptInput): FollowDecryptResult {
 // Message-level model of one set of caches (used by --simulate and to check the formulas)
 
 /** Deterministic PRNG (mulberry32) → uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /**
  * The data-key caches of many partitions, message by message: `use(partition, nowS)` returns true

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { mulberry32 } from '../util/numeric.js';
 import { LeaseCoordinator, LeaseWorker, ADMITTED, PENDING, type CoordinatorOptions, type LeaseGrantMsg, type WorkerToCoordinator } from './lease.js';
 import { applyOverrides, profileForRegion } from './profiles.js';
 import { TokenBucket, burstFor } from './token-bucket.js';
@@ -52,17 +53,6 @@ export interface SimResult {
   readonly burst: number;
 }
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Ev = { t: number; seq: number; kind: 0 | 1 | 2 | 3; w: number; msg?: unknown };
 
@@ -110,7 +100,7 @@ export function simulateLeases(o: SimOptions): SimResult {
   const account = '111122223333';
   const burstSeconds = o.burstSeconds ?? 1;
   const rates = () => applyOverrides(profileForRegion(region), [`symmetric=${o.quota}`, `burst-seconds=${burstSeconds}`]);
-  const random = rng(o.seed ?? 1);
+  const random = mulberry32(o.seed ?? 1);
   const [latMin, latMax] = o.latencyNs ?? [50_000, 300_000];
   const latency = () => Math.round(latMin + random() * (latMax - latMin));
   const tickNs = o.tickNs ?? 5e6;
