@@ -45,7 +45,7 @@ export function signer(region: string, credentials: Credentials, service = 'kms'
 
 export interface SignedRequest {
   url: string;
-  method: 'POST';
+  method: string;
   headers: Record<string, string>;
   body: string | Buffer;
 }
@@ -59,6 +59,10 @@ export async function signJsonRequest(args: {
   body: string | Buffer;
   extraHeaders?: Record<string, string>;
   signingDate?: Date;
+  /** HTTP method to sign (default POST; other methods only for protocol tests). */
+  method?: string;
+  /** Service in the credential scope (default `kms`). */
+  service?: string;
 }): Promise<SignedRequest> {
   const url = new URL(args.endpoint);
   const headers: Record<string, string> = {
@@ -67,9 +71,10 @@ export async function signJsonRequest(args: {
     'x-amz-target': args.target,
     ...args.extraHeaders,
   };
-  const signed = await signer(args.region, args.credentials).sign(
+  const method = args.method ?? 'POST';
+  const signed = await signer(args.region, args.credentials, args.service).sign(
     {
-      method: 'POST',
+      method,
       protocol: url.protocol,
       hostname: url.hostname,
       port: url.port ? Number(url.port) : undefined,
@@ -80,5 +85,5 @@ export async function signJsonRequest(args: {
     },
     { signingDate: args.signingDate },
   );
-  return { url: url.toString(), method: 'POST', headers: signed.headers as Record<string, string>, body: args.body };
+  return { url: url.toString(), method, headers: signed.headers as Record<string, string>, body: args.body };
 }

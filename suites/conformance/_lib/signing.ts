@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { signer } from '../../../harness/client/sign.js';
+import { signJsonRequest } from '../../../harness/client/sign.js';
 import type { CaseContext } from '../../../harness/conformance/case.js';
 import { credentialsOf } from './support.js';
 
@@ -36,26 +36,17 @@ export interface SignedHttp {
 export async function signedRequest(t: CaseContext, o: SignOptions): Promise<SignedHttp> {
   const credentials = { ...credentialsOf(t), ...o.credentials };
   if (o.credentials?.accessKeyId !== undefined) delete credentials.sessionToken;
-  const url = new URL(t.endpoint);
-  const method = o.method ?? 'POST';
-  const headers: Record<string, string> = {
-    host: url.host,
-    'content-type': 'application/x-amz-json-1.1',
-    'x-amz-target': `TrentService.${o.operation}`,
-  };
-  const signed = await signer(o.region ?? t.region, credentials, o.service ?? 'kms').sign(
-    {
-      method,
-      protocol: url.protocol,
-      hostname: url.hostname,
-      port: url.port ? Number(url.port) : undefined,
-      path: url.pathname || '/',
-      query: {},
-      headers,
-      body: o.body,
-    },
-    { signingDate: o.signingDate },
-  );
+  const signed = await signJsonRequest({
+    endpoint: t.endpoint,
+    region: o.region ?? t.region,
+    credentials,
+    target: `TrentService.${o.operation}`,
+    body: o.body,
+    signingDate: o.signingDate,
+    method: o.method,
+    service: o.service,
+  });
+  const method = signed.method;
   return { method, headers: { ...(signed.headers as Record<string, string>) }, body: o.body };
 }
 
