@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 /**
  * End to end, as users run it: `kmsbench serve --workers 2` as a child process, driven by the
  * unmodified AWS CLI, boto3 and @aws-sdk/client-kms configured with nothing but an endpoint URL
@@ -42,7 +43,10 @@ import {
   type ServerProcess,
 } from './harness.js';
 
-const awsVersion = DIST_BUILT ? await runCommand('aws', ['--version']).catch(() => undefined) : undefined;
+// AWS CLI v2: Debian's `awscli` package (installed by .ci/run) lives at /usr/bin/aws; another
+// `aws` on the PATH may be v1. KMSBENCH_AWS_CLI picks one explicitly.
+const AWS_CLI = process.env.KMSBENCH_AWS_CLI ?? (existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws');
+const awsVersion = DIST_BUILT ? await runCommand(AWS_CLI, ['--version']).catch(() => undefined) : undefined;
 const hasAwsCli = awsVersion?.code === 0;
 const hasBoto3 = DIST_BUILT && (await available('python3', ['-c', 'import boto3']));
 
@@ -77,7 +81,7 @@ afterAll(async () => {
 describe.skipIf(!DIST_BUILT)(`unmodified clients against kmsbench serve --workers 2${DIST_BUILT ? '' : ` (${NOT_BUILT_REASON})`}`, () => {
   describe.skipIf(!hasAwsCli)(`AWS CLI${hasAwsCli ? ` (${awsVersion!.stdout.trim() || awsVersion!.stderr.trim()})` : ' (skipped: `aws` not on PATH)'}`, () => {
     const aws = (args: string[]): Promise<CliResult> =>
-      runCommand('aws', ['kms', ...args, '--endpoint-url', server.url, '--output', 'json'], { env: awsEnv, timeoutMs: 60_000 });
+      runCommand(AWS_CLI, ['kms', ...args, '--endpoint-url', server.url, '--output', 'json'], { env: awsEnv, timeoutMs: 60_000 });
     const ok = async (args: string[]): Promise<Record<string, unknown>> => {
       const r = await aws(args);
       expect(r.code, `aws kms ${args.join(' ')}\n${r.stderr}`).toBe(0);
@@ -136,9 +140,11 @@ describe.skipIf(!DIST_BUILT)(`unmodified clients against kmsbench serve --worker
 
       const scheduled = await ok(['schedule-key-deletion', '--key-id', keyId, '--pending-window-in-days', '7']);
       expect(scheduled).toMatchObject({ KeyId: arn, KeyState: 'PendingDeletion', PendingWindowInDays: 7 });
-      const deletionDate = scheduled.DeletionDate as number;
-      expect(deletionDate * 1000 - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
-      expect(deletionDate * 1000 - Date.now()).toBeLessThan(7.1 * 86_400_000);
+      // CLI v1 prints timestamps as epoch seconds, v2 as ISO 8601 text.
+      const deletionDate = scheduled.DeletionDate as number | string;
+      const deletionMs = typeof deletionDate === 'number' ? deletionDate * 1000 : Date.parse(deletionDate);
+      expect(deletionMs - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+      expect(deletionMs - Date.now()).toBeLessThan(7.1 * 86_400_000);
 
       const after = (await ok(['describe-key', '--key-id', keyId])).KeyMetadata as Record<string, unknown>;
       expect(after).toMatchObject({ KeyState: 'PendingDeletion', Enabled: false, DeletionDate: deletionDate });
@@ -148,7 +154,7 @@ describe.skipIf(!DIST_BUILT)(`unmodified clients against kmsbench serve --worker
     }, 90_000);
 
     it('a wrong secret is refused with InvalidSignatureException', async () => {
-      const r = await runCommand('aws', ['kms', 'list-keys', '--endpoint-url', server.url], {
+      const r = await runCommand(AWS_CLI, ['kms', 'list-keys', '--endpoint-url', server.url], {
         env: { ...awsEnv, AWS_SECRET_ACCESS_KEY: 'not-the-secret' },
         timeoutMs: 60_000,
       });
