@@ -18,13 +18,14 @@
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { watchGenerator } from './monitor.js';
+import { driveSchedule } from './drive.js';
 import { connect as tlsConnect } from 'node:tls';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import { buildRequest } from './closed-loop.js';
 import { summarize } from './histogram.js';
 import { errorCode, FAST, frameReply, parseReply, THROTTLING_CODES, type Reply } from './http1.js';
 import { Recorder, type RawRun } from './recorder.js';
-import { pace, rng, Schedule, peakRate, scheduleDurationMs, type Arrivals, type Idle, type Stage } from './schedule.js';
+import { rng, Schedule, peakRate, scheduleDurationMs, type Arrivals, type Idle, type Stage } from './schedule.js';
 
 export interface RawTemplate {
   /** Operation name (results are broken down by it). */
@@ -300,31 +301,24 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
 
   const monitor = watchGenerator();
   origin = plan.startAt !== undefined ? plan.startAt - performance.timeOrigin : performance.now();
-  let more = schedule.advance();
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const t = now();
-      while (more && schedule.t <= t) {
-        const intended = schedule.t;
-        const stage = schedule.at;
-        const op = pick();
-        rec.scheduled++;
-        if (t <= scheduledMs + 1) rec.onTime++;
-        rec.offered(op, stage, intended);
-        rec.handled(stage, intended, t);
-        const c = takeIdle(t);
-        if (c) write(c, op, stage, intended, -1);
-        else {
-          backlog.push({ op, stage, intended, queuedAt: t });
-          if (all.size + opening < maxConnections) void open();
-          else if (rec.measuring(stage)) rec.queuedAtLimit++;
-        }
-        more = schedule.advance();
+  await driveSchedule({
+    schedule,
+    now,
+    pick,
+    rec,
+    scheduledMs,
+    idle: plan.idle,
+    pacing,
+    busy: () => inFlight > 0 || opening > 0,
+    dispatch: (op, stage, intended, t) => {
+      const c = takeIdle(t);
+      if (c) write(c, op, stage, intended, -1);
+      else {
+        backlog.push({ op, stage, intended, queuedAt: t });
+        if (all.size + opening < maxConnections) void open();
+        else if (rec.measuring(stage)) rec.queuedAtLimit++;
       }
-      if (!more) return resolve();
-      pace(tick, schedule.t - now(), inFlight > 0 || opening > 0, plan.idle, pacing.recentLatency);
-    };
-    tick();
+    },
   });
   const scheduleEnd = now();
   // Let requests in flight finish (bounded).

@@ -8,9 +8,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { watchGenerator } from './monitor.js';
+import { driveSchedule } from './drive.js';
 import { weightedPicker } from './open-loop.js';
 import { Recorder, type Outcome, type RawRun } from './recorder.js';
-import { pace, Schedule, scheduleDurationMs, type Arrivals, type Idle, type Stage } from './schedule.js';
+import { Schedule, scheduleDurationMs, type Arrivals, type Idle, type Stage } from './schedule.js';
 
 export interface TaskPlan {
   stages: Stage[];
@@ -76,25 +77,16 @@ export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawR
   };
 
   const monitor = watchGenerator();
-  let more = schedule.advance();
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const t = now();
-      while (more && schedule.t <= t) {
-        const intended = schedule.t;
-        const stage = schedule.at;
-        const op = pick();
-        rec.scheduled++;
-        if (t <= scheduledMs + 1) rec.onTime++;
-        rec.offered(op, stage, intended);
-        rec.handled(stage, intended, t);
-        launch(op, stage, intended, now());
-        more = schedule.advance();
-      }
-      if (!more) return resolve();
-      pace(tick, schedule.t - now(), pending.size > 0, plan.idle, pacing.recentLatency);
-    };
-    tick();
+  await driveSchedule({
+    schedule,
+    now,
+    pick,
+    rec,
+    scheduledMs,
+    idle: plan.idle,
+    pacing,
+    busy: () => pending.size > 0,
+    dispatch: (op, stage, intended) => launch(op, stage, intended, now()),
   });
   const scheduleEnd = now();
   const drainUntil = performance.now() + (plan.drainMs ?? 10_000);
