@@ -184,12 +184,12 @@ interface DataKeyInput {
 
 function dataKeyLength(input: DataKeyInput): number {
   if (input.NumberOfBytes !== undefined && input.KeySpec !== undefined) {
-    throw new ValidationException(cryptoMsg.keySpecAndNumberOfBytes);
+    throw new ValidationException(cryptoMsg.exactlyOneOfNumberOfBytesOrKeySpec);
   }
   if (input.NumberOfBytes !== undefined) return input.NumberOfBytes;
   if (input.KeySpec === 'AES_256') return 32;
   if (input.KeySpec === 'AES_128') return 16;
-  throw new ValidationException(cryptoMsg.keySpecOrNumberOfBytes);
+  throw new ValidationException(cryptoMsg.exactlyOneOfNumberOfBytesOrKeySpec);
 }
 
 function dataKey(input: DataKeyInput, ctx: OpContext, operation: string) {

@@ -14,8 +14,8 @@ export const cryptoMsg = {
   ciphertextKeyUnavailable: (principalArn: string, operation: string) =>
     `User: ${principalArn} is not authorized to perform: kms:${operation === 'ReEncryptFrom' ? 'ReEncryptFrom' : 'Decrypt'} on the resource associated with this ciphertext because the resource does not exist in this Region, no resource-based policies allow access, or a resource-based policy explicitly denies access`,
   dryRun: 'The request would have succeeded, but the DryRun option is set.',
-  keySpecAndNumberOfBytes: 'Please specify either number of bytes or key spec.',
-  keySpecOrNumberOfBytes: 'Please specify either number of bytes or key spec.',
+  /** Both or neither of NumberOfBytes / KeySpec (emulators' wording; AWS's not recorded, aws-observed.md V20). */
+  exactlyOneOfNumberOfBytesOrKeySpec: 'Please specify either number of bytes or key spec.',
   numberOfBytesRequired: 'NumberOfBytes is required.',
 } as const;
 
