@@ -13,8 +13,6 @@ export interface Clock {
   now(): number;
 }
 
-export const systemClock: Clock = { now: () => Date.now() };
-
 /** A clock whose offset from wall time is read from a shared source. */
 export class OffsetClock implements Clock {
   constructor(

@@ -15,8 +15,6 @@ export type KeyRef =
 const KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 const ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):(key\/.+|alias\/.+)$/;
 
-export const isKeyId = (text: string): boolean => KEY_ID.test(text);
-
 export function parseKeyRef(text: string): KeyRef {
   if (text.startsWith('alias/')) return { kind: 'aliasName', aliasName: text };
   if (text.startsWith('arn:')) {
