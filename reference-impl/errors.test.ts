@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ERROR_TABLE, KmsError, NotFoundException, defineError, isKmsError, type AwsErrorCode } from './errors.js';
-import { OPERATIONS } from './generated/model.js';
+import { OPERATIONS } from '../common/model/model.js';
 
 const model = JSON.parse(readFileSync(new URL('../spec/kms-2014-11-01.service-2.json', import.meta.url), 'utf8')) as {
   shapes: Record<string, { exception?: boolean; fault?: boolean }>;

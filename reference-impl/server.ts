@@ -38,8 +38,8 @@ import {
   type QuotaSettings,
 } from './quota/admission.js';
 import { isQuotaMessage, LeaseCoordinator } from './quota/lease.js';
-import { QuotaConfigError } from './quota/profiles.js';
-import { monotonicNs } from './quota/token-bucket.js';
+import { QuotaConfigError } from '../common/quota/profiles.js';
+import { monotonicNs } from '../common/quota/token-bucket.js';
 import { KeyStore } from './store/store.js';
 
 export interface ServerOptions {

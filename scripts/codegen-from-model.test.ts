@@ -16,7 +16,7 @@ describe('codegen-from-model', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'kms-codegen-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('the committed reference-impl/generated/ is what the generator writes (run `npm run codegen` if not)', () => {
+  it('the committed common/model/ is what the generator writes (run `npm run codegen` if not)', () => {
     writeGenerated(tmp);
     const fresh = readdirSync(tmp).sort();
     expect(readdirSync(DEFAULT_OUT_DIR).sort()).toEqual(fresh);

@@ -1,8 +1,8 @@
 /**
- * Generates `reference-impl/generated/` from the KMS service model
+ * Generates `common/model/` from the KMS service model
  * (`spec/kms-2014-11-01.service-2.json`).
  *
- *   node --import tsx scripts/codegen-from-model.ts            # (re)write reference-impl/generated/
+ *   node --import tsx scripts/codegen-from-model.ts            # (re)write common/model/
  *   node --import tsx scripts/codegen-from-model.ts --out DIR  # write somewhere else
  *   node --import tsx scripts/codegen-from-model.ts --check    # exit 1 if the committed output is stale
  *
@@ -67,7 +67,7 @@ export interface ServiceModel {
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
 export const MODEL_PATH = join(ROOT, 'spec', 'kms-2014-11-01.service-2.json');
-export const DEFAULT_OUT_DIR = join(ROOT, 'reference-impl', 'generated');
+export const DEFAULT_OUT_DIR = join(ROOT, 'common', 'model');
 
 const HEADER = (file: string): string =>
   `// GENERATED FILE — DO NOT EDIT. ${file} is written by scripts/codegen-from-model.ts from\n` +

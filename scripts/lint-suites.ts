@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CASE_FLAGS, type ConformanceCase } from '../harness/conformance/case.js';
-import { OPERATION_NAMES } from '../reference-impl/generated/model.js';
+import { OPERATION_NAMES } from '../common/model/model.js';
 import { discoverCases, type LoadedCase } from '../suites/index.js';
 
 export interface LintProblem {

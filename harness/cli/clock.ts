@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseDuration } from '../../reference-impl/clock/clock.js';
+import { parseDuration } from '../../common/duration.js';
 import { call } from '../client/raw-client.js';
 import { clientCredentials, clientRegion, parse, UsageError } from './args.js';
 

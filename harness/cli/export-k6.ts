@@ -5,7 +5,7 @@
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { PROFILE_NAMES } from '../../reference-impl/quota/profiles.js';
+import { PROFILE_NAMES } from '../../common/quota/profiles.js';
 import { parse, UsageError } from './args.js';
 import {
   latencySuite,

@@ -10,7 +10,7 @@ import { LOAD_SUITES } from '../../suites/load/index.js';
 import { LoadAborted, LoadConfigError, reportLines, runLoad } from '../load/run.js';
 import { parseRetry, RETRY_USAGE } from '../load/sdk.js';
 import { loadWorkloadFile, WorkloadError } from '../load/workload.js';
-import { parseDuration } from '../../reference-impl/clock/clock.js';
+import { parseDuration } from '../../common/duration.js';
 import { clientCredentials, clientRegion, intOption, parse, UsageError } from './args.js';
 
 const suiteList = () =>

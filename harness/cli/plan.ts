@@ -5,7 +5,7 @@
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { PROFILE_NAMES, QuotaConfigError } from '../../reference-impl/quota/profiles.js';
+import { PROFILE_NAMES, QuotaConfigError } from '../../common/quota/profiles.js';
 import { clientCredentials, intOption, parse, UsageError } from './args.js';
 import {
   formatPlan,

@@ -19,7 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import { send, type RawReply } from '../client/raw-client.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
-import type { OperationName } from '../../reference-impl/generated/model.js';
+import type { OperationName } from '../../common/model/model.js';
 import type { Capability } from './case.js';
 import { HarnessError, truncate } from './verdict.js';
 

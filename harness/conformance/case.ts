@@ -23,7 +23,7 @@
 import type { KMSClient, KeyMetadata } from '@aws-sdk/client-kms';
 import type { RawReply } from '../client/raw-client.js';
 import type { Credentials } from '../client/sign.js';
-import type { OperationName } from '../../reference-impl/generated/model.js';
+import type { OperationName } from '../../common/model/model.js';
 
 /** Tags from the closed list in suites/tags.txt. */
 export type CaseTag =

@@ -5,12 +5,12 @@
  *
  * @module
  */
-import { mulberry32U32 } from '../../reference-impl/util/numeric.js';
+import { mulberry32U32 } from '../../common/numeric.js';
 import { setMaxListeners } from 'node:events';
 import { CreateKeyCommand, DeleteAliasCommand, ScheduleKeyDeletionCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { send, type RawReply } from '../client/raw-client.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
-import { parseDuration } from '../../reference-impl/clock/clock.js';
+import { parseDuration } from '../../common/duration.js';
 import type { Capability, CaseContext, ConformanceCase, ExpectedError } from './case.js';
 import { bareCode, caseClient, headerOf } from './sdk-client.js';
 import {

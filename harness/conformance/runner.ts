@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { Credentials } from '../client/sign.js';
 import { discoverCases, type LoadedCase, type LoadError } from '../../suites/index.js';
-import type { OperationName } from '../../reference-impl/generated/model.js';
+import type { OperationName } from '../../common/model/model.js';
 import type { Capability, ConformanceCase } from './case.js';
 import { probeCapabilities, type ProbeResult } from './capabilities.js';
 import { createCaseContext, type RunEnvironment } from './context.js';

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { erfc } from '../../reference-impl/util/numeric.js';
+import { erfc } from '../../common/numeric.js';
 
 /** P(Z ≤ z) for a standard normal Z. */
 export const normalCdf = (z: number): number => 0.5 * erfc(-z / Math.SQRT2);

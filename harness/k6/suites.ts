@@ -12,8 +12,8 @@
  *
  * @module
  */
-import { quotaRouteFor } from '../../reference-impl/quota/classes.js';
-import { profileForRegion } from '../../reference-impl/quota/profiles.js';
+import { quotaRouteFor } from '../../common/quota/classes.js';
+import { profileForRegion } from '../../common/quota/profiles.js';
 import type { PlanResult } from '../plan/plan.js';
 import type { Workload } from '../plan/schema.js';
 import type { K6Key, K6KeyUsage, K6ScriptSpec, K6Stream } from './script.js';

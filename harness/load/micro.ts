@@ -14,7 +14,7 @@ import { CredentialStore } from '../../reference-impl/auth/credentials.js';
 import { parseCiphertextBlob } from '../../reference-impl/hsm/blob.js';
 import { encodeEncryptionContext } from '../../reference-impl/hsm/encryption-context.js';
 import { decryptSymmetric, encryptSymmetric, generateBackingKey } from '../../reference-impl/hsm/symmetric.js';
-import { Limiter } from '../../reference-impl/quota/limiter.js';
+import { Limiter } from '../../common/quota/limiter.js';
 import { signJsonRequest } from '../client/sign.js';
 import { buildRequest } from './closed-loop.js';
 

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { mulberry32 } from '../../reference-impl/util/numeric.js';
+import { mulberry32 } from '../../common/numeric.js';
 
 export type Arrivals = 'constant' | 'poisson';
 

@@ -21,7 +21,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { parseDuration } from '../../reference-impl/clock/clock.js';
+import { parseDuration } from '../../common/duration.js';
 
 /** The operations the load suites and workloads can drive. */
 export const LOAD_OPERATIONS = [

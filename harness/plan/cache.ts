@@ -29,7 +29,7 @@
  *
  * @module
  */
-import { erfc, mulberry32 } from '../../reference-impl/util/numeric.js';
+import { erfc, mulberry32 } from '../../common/numeric.js';
 import { ESDK_DEFAULT_MAX_BYTES, ESDK_DEFAULT_MAX_MESSAGES, type CacheBounds } from './schema.js';
 
 /** ln(n!) for integer n ≥ 0. */

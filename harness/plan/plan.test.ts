@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { profileForRegion } from '../../reference-impl/quota/profiles.js';
-import { quotaRouteFor } from '../../reference-impl/quota/classes.js';
+import { profileForRegion } from '../../common/quota/profiles.js';
+import { quotaRouteFor } from '../../common/quota/classes.js';
 import {
   formatPlan,
   formatSimulation,

@@ -9,7 +9,7 @@ import { workloadCost, type CostResult } from './cost.js';
 import { workloadStreams, type Stream } from './rates.js';
 import { solveCache, type CacheAdvice } from './solve.js';
 import type { Workload } from './schema.js';
-import type { ResolvedProfile } from '../../reference-impl/quota/profiles.js';
+import type { ResolvedProfile } from '../../common/quota/profiles.js';
 
 /** Command-line what-ifs applied on top of the file. */
 export interface PlanOverrides {

@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { quotaClass, type QuotaClassId, type QuotaKind } from '../../reference-impl/quota/classes.js';
-import { applyOverrides, profileForRegion, type ResolvedProfile } from '../../reference-impl/quota/profiles.js';
+import { quotaClass, type QuotaClassId, type QuotaKind } from '../../common/quota/classes.js';
+import { applyOverrides, profileForRegion, type ResolvedProfile } from '../../common/quota/profiles.js';
 import { chargesOf, classKeyId, type Stream } from './rates.js';
 
 export type ClassStatus = 'ok' | 'tight' | 'over';

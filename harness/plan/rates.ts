@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { quotaRouteFor, type KeyInfo, type OperationName, type QuotaClassId, type QuotaRoute } from '../../reference-impl/quota/classes.js';
+import { quotaRouteFor, type KeyInfo, type OperationName, type QuotaClassId, type QuotaRoute } from '../../common/quota/classes.js';
 import { encryptCache, followDecrypt } from './cache.js';
 import type { CacheBounds, KeyGroup, Service, Workload } from './schema.js';
 

@@ -19,9 +19,9 @@
  */
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { OPERATIONS, type OperationName } from '../../reference-impl/quota/classes.js';
-import { PROFILE_NAMES } from '../../reference-impl/quota/profiles.js';
-import { DataKeyPairSpecSchema, KeySpecSchema } from '../../reference-impl/generated/schemas.js';
+import { OPERATIONS, type OperationName } from '../../common/quota/classes.js';
+import { PROFILE_NAMES } from '../../common/quota/profiles.js';
+import { DataKeyPairSpecSchema, KeySpecSchema } from '../../common/model/schemas.js';
 
 /** ESDK defaults for the data-key cache bounds (CachingCMM: 2^32 messages, 2^63 − 1 bytes). */
 export const ESDK_DEFAULT_MAX_MESSAGES = 2 ** 32;

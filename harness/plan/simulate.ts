@@ -17,8 +17,8 @@
  *
  * @module
  */
-import { Limiter } from '../../reference-impl/quota/limiter.js';
-import { quotaClass, type QuotaClassId } from '../../reference-impl/quota/classes.js';
+import { Limiter } from '../../common/quota/limiter.js';
+import { quotaClass, type QuotaClassId } from '../../common/quota/classes.js';
 import { CacheBank, mulberry32 } from './cache.js';
 import { chargesOf, classKeyId, type Stream } from './rates.js';
 import { quotasOf, type PlanResult } from './plan.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OffsetClock, parseDuration } from './clock.js';
+import { OffsetClock } from './clock.js';
+import { parseDuration } from '../../common/duration.js';
 
 describe('parseDuration', () => {
   it.each([

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { parseDuration } from '../clock/clock.js';
+import { parseDuration } from '../../common/duration.js';
 import { ValidationException } from '../errors.js';
 import type { KeyStore } from '../store/store.js';
 import type { OpContext } from '../ops/context.js';

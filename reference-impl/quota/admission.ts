@@ -8,12 +8,12 @@
  *
  * @module
  */
-import type { KeyInfo } from './classes.js';
-import { QUOTA_CLASSES, quotaRouteFor, type QuotaClassId } from './classes.js';
+import type { KeyInfo } from '../../common/quota/classes.js';
+import { QUOTA_CLASSES, quotaRouteFor, type QuotaClassId } from '../../common/quota/classes.js';
 import { ADMITTED, LeaseWorker, PENDING, type CoordinatorBucketSnapshot, type WorkerToCoordinator } from './lease.js';
-import { Limiter, type RateResolver } from './limiter.js';
-import { applyOverrides, getProfile, parseQuotaFileText, profileForRegion, type QuotaProfile } from './profiles.js';
-import { monotonicNs } from './token-bucket.js';
+import { Limiter, type RateResolver } from '../../common/quota/limiter.js';
+import { applyOverrides, getProfile, parseQuotaFileText, profileForRegion, type QuotaProfile } from '../../common/quota/profiles.js';
+import { monotonicNs } from '../../common/quota/token-bucket.js';
 
 /** Serializable quota configuration (it travels to cluster workers as JSON). */
 export interface QuotaSettings {

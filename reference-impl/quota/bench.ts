@@ -8,10 +8,10 @@
  */
 
 import { Bench } from 'tinybench';
-import { quotaRouteFor } from './classes.js';
+import { quotaRouteFor } from '../../common/quota/classes.js';
 import { ADMITTED, LeaseWorker } from './lease.js';
-import { Limiter } from './limiter.js';
-import { TokenBucket, monotonicNs } from './token-bucket.js';
+import { Limiter } from '../../common/quota/limiter.js';
+import { TokenBucket, monotonicNs } from '../../common/quota/token-bucket.js';
 
 const BATCH = 1000;
 const S = 1e9;

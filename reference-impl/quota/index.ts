@@ -4,8 +4,8 @@
  * @module
  */
 
-export * from './classes.js';
-export * from './profiles.js';
-export * from './token-bucket.js';
-export * from './limiter.js';
+export * from '../../common/quota/classes.js';
+export * from '../../common/quota/profiles.js';
+export * from '../../common/quota/token-bucket.js';
+export * from '../../common/quota/limiter.js';
 export * from './lease.js';

@@ -7,10 +7,10 @@
  * @module
  */
 
-import { mulberry32 } from '../util/numeric.js';
+import { mulberry32 } from '../../common/numeric.js';
 import { LeaseCoordinator, LeaseWorker, ADMITTED, PENDING, type CoordinatorOptions, type LeaseGrantMsg, type WorkerToCoordinator } from './lease.js';
-import { applyOverrides, profileForRegion } from './profiles.js';
-import { TokenBucket, burstFor } from './token-bucket.js';
+import { applyOverrides, profileForRegion } from '../../common/quota/profiles.js';
+import { TokenBucket, burstFor } from '../../common/quota/token-bucket.js';
 
 const S = 1e9;
 

@@ -13,7 +13,7 @@ import {
   type WorkerToCoordinator,
 } from './lease.js';
 import { simulateLeases } from './lease-sim.js';
-import { applyOverrides, profileForRegion } from './profiles.js';
+import { applyOverrides, profileForRegion } from '../../common/quota/profiles.js';
 
 const MS = 1e6;
 const S = 1e9;

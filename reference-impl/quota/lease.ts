@@ -32,10 +32,10 @@
  * @module
  */
 
-import { NUM_QUOTA_CLASSES, QUOTA_CLASSES, classIndex, type QuotaClassId } from './classes.js';
-import { KEY_STORE_ACCOUNT, type RateResolver } from './limiter.js';
-import { profileForRegion } from './profiles.js';
-import { burstFor } from './token-bucket.js';
+import { NUM_QUOTA_CLASSES, QUOTA_CLASSES, classIndex, type QuotaClassId } from '../../common/quota/classes.js';
+import { KEY_STORE_ACCOUNT, type RateResolver } from '../../common/quota/limiter.js';
+import { profileForRegion } from '../../common/quota/profiles.js';
+import { burstFor } from '../../common/quota/token-bucket.js';
 
 const NANO = 1e9;
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { KmsError } from '../errors.js';
-import { OPERATIONS, OPERATION_NAMES, SHAPES, type ShapeDef } from '../generated/model.js';
-import { OPERATION_SCHEMAS } from '../generated/schemas.js';
+import { OPERATIONS, OPERATION_NAMES, SHAPES, type ShapeDef } from '../../common/model/model.js';
+import { OPERATION_SCHEMAS } from '../../common/model/schemas.js';
 import { Compiler, codePointLength, compileRequestDecoder, decodeBase64Strict, type ShapeTable } from './compile.js';
 import { validateRequest, type OperationName } from './index.js';
 

@@ -1,5 +1,5 @@
 /**
- * Compiles a shape table (reference-impl/generated/model.ts, or any table of the same form) into
+ * Compiles a shape table (common/model/model.ts, or any table of the same form) into
  * request decoders that behave like AWS's: deserialize the JSON body (wrong JSON type →
  * `SerializationException`, first one wins), convert it (base64 → `Buffer`, epoch seconds →
  * `Date`, nulls and unknown members dropped), then report every constraint violation at once
@@ -12,7 +12,7 @@
  * @module
  */
 import { SerializationException, ValidationException } from '../errors.js';
-import type { ShapeDef } from '../generated/model.js';
+import type { ShapeDef } from '../../common/model/model.js';
 import {
   BASE64_BAD_CHAR,
   BASE64_LAST_CHAR,

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { ERROR_TABLE } from '../errors.js';
-import { OPERATIONS, OPERATION_NAMES, SHAPES, type ShapeDef } from '../generated/model.js';
-import { OPERATION_SCHEMAS } from '../generated/schemas.js';
+import { OPERATIONS, OPERATION_NAMES, SHAPES, type ShapeDef } from '../../common/model/model.js';
+import { OPERATION_SCHEMAS } from '../../common/model/schemas.js';
 import { REQUEST_DECODERS, isOperationName, validateRequest, type OperationName } from './index.js';
 
 interface Example {

@@ -12,19 +12,19 @@
  *   contents never appear in any message.
  *
  * Validators for all operations are compiled once when this module loads, from
- * reference-impl/generated/model.ts. Only the model's constraints are checked here (types,
+ * common/model/model.ts. Only the model's constraints are checked here (types,
  * required, length, range, pattern, enum); rules that real KMS enforces beyond the model (e.g.
  * exactly one of NumberOfBytes/KeySpec, PendingWindowInDays 7..30) belong to the handlers.
  *
  * @module
  */
 import { UnknownOperationException } from '../errors.js';
-import { OPERATIONS, OPERATION_NAMES, SHAPES, type OperationName, type ShapeDef } from '../generated/model.js';
-import type { OperationInput } from '../generated/schemas.js';
+import { OPERATIONS, OPERATION_NAMES, SHAPES, type OperationName, type ShapeDef } from '../../common/model/model.js';
+import type { OperationInput } from '../../common/model/schemas.js';
 import { Compiler, compileRequestDecoder, type RequestDecoder, type ShapeTable } from './compile.js';
 
-export type { OperationName } from '../generated/model.js';
-export type { OperationInput, OperationInputWire, OperationOutput, OperationOutputWire } from '../generated/schemas.js';
+export type { OperationName } from '../../common/model/model.js';
+export type { OperationInput, OperationInputWire, OperationOutput, OperationOutputWire } from '../../common/model/schemas.js';
 export { MAX_REPORTED_VALIDATION_ERRORS } from './messages.js';
 export { Compiler, compileRequestDecoder, decodeBase64Strict, type RequestDecoder, type ShapeTable } from './compile.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KmsError } from '../errors.js';
-import { OPERATIONS, OPERATION_NAMES, SENSITIVE_MEMBERS, SHAPES, type ShapeDef } from '../generated/model.js';
+import { OPERATIONS, OPERATION_NAMES, SENSITIVE_MEMBERS, SHAPES, type ShapeDef } from '../../common/model/model.js';
 import { validateRequest, type OperationName } from './index.js';
 
 const KEY = '1234abcd-12ab-34cd-56ef-1234567890ab';

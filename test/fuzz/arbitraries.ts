@@ -1,7 +1,7 @@
 /**
  * fast-check arbitraries for the robustness suites under test/fuzz/.
  *
- * - From the KMS model (reference-impl/generated/model.ts): {@link validish} request bodies for
+ * - From the KMS model (common/model/model.ts): {@link validish} request bodies for
  *   every operation (about 95% schema-valid), and {@link mutatedBody}: a valid-ish body with
  *   1-2 mutations that each make it certainly wrong (wrong JSON type, missing required member,
  *   over/under length, bad enum / pattern / base64, out-of-range or unrepresentable number),
@@ -19,7 +19,7 @@
  * @module
  */
 import fc from 'fast-check';
-import { OPERATIONS, SHAPES, type OperationName, type ShapeDef } from '../../reference-impl/generated/model.js';
+import { OPERATIONS, SHAPES, type OperationName, type ShapeDef } from '../../common/model/model.js';
 import type { RawRequest } from '../../reference-impl/protocol/pipeline.js';
 import { CANARY, REGION, RawJson, toJson, type KnownBlob, type Seed } from './support.js';
 

@@ -17,7 +17,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATION_NAMES, type OperationName } from '../../reference-impl/generated/model.js';
+import { OPERATION_NAMES, type OperationName } from '../../common/model/model.js';
 import { badCiphertext, inputShapeOf, mutatedBody, notAnObjectBody, unknownKeyRef, validish, type KeyRefs, type Pools } from './arbitraries.js';
 import {
   addKeyMaterial,

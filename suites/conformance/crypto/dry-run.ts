@@ -12,7 +12,7 @@ import {
   type KMSClient,
 } from '@aws-sdk/client-kms';
 import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
-import type { OperationName } from '../../../reference-impl/generated/model.js';
+import type { OperationName } from '../../../common/model/model.js';
 
 type Send = (kms: KMSClient, keyId: string, blob: Uint8Array) => Promise<unknown>;
 

@@ -28,7 +28,7 @@ import {
   type ExpectedError,
 } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
-import type { OperationName } from '../../../reference-impl/generated/model.js';
+import type { OperationName } from '../../../common/model/model.js';
 
 export type Key = KeyMetadata & { KeyId: string; Arn: string };
 

@@ -4,7 +4,7 @@
  */
 import { DisableKeyCommand, EnableKeyCommand, UpdateKeyDescriptionCommand } from '@aws-sdk/client-kms';
 import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
-import type { OperationName } from '../../../reference-impl/generated/model.js';
+import type { OperationName } from '../../../common/model/model.js';
 import { absentKeyId } from '../_lib/support.js';
 
 const OPS: Array<[OperationName, string, (keyId: string) => EnableKeyCommand | DisableKeyCommand | UpdateKeyDescriptionCommand]> = [

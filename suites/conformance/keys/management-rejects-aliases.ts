@@ -11,7 +11,7 @@ import {
   UpdateKeyDescriptionCommand,
 } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
-import type { OperationName } from '../../../reference-impl/generated/model.js';
+import type { OperationName } from '../../../common/model/model.js';
 import { aliasArn, settle, unthrottled } from '../_lib/support.js';
 
 interface Op {

@@ -4,7 +4,7 @@
  * KMS's messages are not recorded, so only the code is checked).
  */
 import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
-import type { OperationName } from '../../../reference-impl/generated/model.js';
+import type { OperationName } from '../../../common/model/model.js';
 import { expectRawError } from '../_lib/support.js';
 
 const ROWS: Array<[slug: string, title: string, op: OperationName, body: string]> = [

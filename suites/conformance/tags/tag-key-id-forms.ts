@@ -4,7 +4,7 @@
  */
 import { CreateAliasCommand, ListResourceTagsCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
-import type { OperationName } from '../../../reference-impl/generated/model.js';
+import type { OperationName } from '../../../common/model/model.js';
 import { absentKeyId, aliasArn, resolveAlias, unthrottled } from '../_lib/support.js';
 
 type Op = 'TagResource' | 'UntagResource' | 'ListResourceTags';
