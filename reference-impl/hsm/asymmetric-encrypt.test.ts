@@ -1,6 +1,6 @@
 import { constants, privateDecrypt, publicEncrypt, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { EncryptionAlgorithmSpec, KeySpec } from '../generated/schemas.js';
+import type { EncryptionAlgorithmSpec, KeySpec } from '../../common/model/schemas.js';
 import { maxRsaPlaintextLength, rsaDecrypt, rsaEncrypt } from './asymmetric-encrypt.js';
 import { generateAsymmetricKeyPair, loadPrivateKey } from './asymmetric-keys.js';
 

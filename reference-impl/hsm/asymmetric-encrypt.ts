@@ -19,7 +19,7 @@
 
 import { constants, privateDecrypt, publicEncrypt } from 'node:crypto';
 import { InvalidCiphertextException, KMSInternalException, ValidationException } from '../errors.js';
-import type { EncryptionAlgorithmSpec, KeySpec } from '../generated/schemas.js';
+import type { EncryptionAlgorithmSpec, KeySpec } from '../../common/model/schemas.js';
 import { asymmetricSpec, loadPrivateKey, loadPublicKey, type PrivateKeyInput, type PublicKeyInput } from './asymmetric-keys.js';
 import { INVALID_CIPHERTEXT_MESSAGE } from './blob.js';
 import { incompatibleAlgorithm } from './key-specs.js';

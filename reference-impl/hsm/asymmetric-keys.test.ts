@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { KeySpec } from '../generated/schemas.js';
+import type { KeySpec } from '../../common/model/schemas.js';
 import {
   asymmetricSpec,
   exportKeyPair,

@@ -19,7 +19,7 @@
 
 import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { IncorrectKeyMaterialException, KMSInternalException, UnsupportedOperationException } from '../errors.js';
-import type { KeySpec } from '../generated/schemas.js';
+import type { KeySpec } from '../../common/model/schemas.js';
 import { isAsymmetric, KEY_SPECS, keySpecInfo, type KeySpecInfo } from './key-specs.js';
 
 /** A key pair in its stored forms. */

@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SHAPES } from '../generated/model.js';
-import type { DataKeyPairSpec } from '../generated/schemas.js';
+import { SHAPES } from '../../common/model/model.js';
+import type { DataKeyPairSpec } from '../../common/model/schemas.js';
 import { keySpecOfKey } from './asymmetric-keys.js';
 import { DATA_KEY_PAIR_GENERATORS, generateDataKeyPair } from './data-key-pair.js';
 

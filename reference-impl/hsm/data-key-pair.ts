@@ -13,7 +13,7 @@
 
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { KMSInternalException, UnsupportedOperationException } from '../errors.js';
-import type { DataKeyPairSpec } from '../generated/schemas.js';
+import type { DataKeyPairSpec } from '../../common/model/schemas.js';
 import { exportKeyPair, notInRegionMessage, type AsymmetricKeyPair } from './asymmetric-keys.js';
 
 type Generator = () => KeyObject;

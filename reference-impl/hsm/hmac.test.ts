@@ -1,6 +1,6 @@
 import { createHmac, createSecretKey, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { KeySpec, MacAlgorithmSpec } from '../generated/schemas.js';
+import type { KeySpec, MacAlgorithmSpec } from '../../common/model/schemas.js';
 import { checkHmacKeyMaterial, generateHmacKey, generateMac, macMatches, verifyMac } from './hmac.js';
 
 const CASES: [KeySpec, MacAlgorithmSpec, string, number][] = [

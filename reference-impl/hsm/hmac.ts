@@ -21,7 +21,7 @@
 
 import { createHmac, KeyObject, randomFillSync, timingSafeEqual } from 'node:crypto';
 import { IncorrectKeyMaterialException, KMSInternalException, KMSInvalidMacException } from '../errors.js';
-import type { KeySpec, MacAlgorithmSpec } from '../generated/schemas.js';
+import type { KeySpec, MacAlgorithmSpec } from '../../common/model/schemas.js';
 import { incompatibleAlgorithm, keySpecInfo } from './key-specs.js';
 
 const MAC_HASH: Readonly<Record<MacAlgorithmSpec, 'sha224' | 'sha256' | 'sha384' | 'sha512'>> = {

@@ -28,7 +28,7 @@
 
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomFillSync } from 'node:crypto';
 import { ExpiredImportTokenException, InvalidImportTokenException, KMSInternalException } from '../errors.js';
-import type { AlgorithmSpec, WrappingKeySpec } from '../generated/schemas.js';
+import type { AlgorithmSpec, WrappingKeySpec } from '../../common/model/schemas.js';
 
 export const IMPORT_TOKEN_FORMAT_V1 = 0x01;
 /** Lifetime of a wrapping key + import token set. */

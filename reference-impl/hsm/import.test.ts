@@ -1,6 +1,6 @@
 import { constants, createCipheriv, createPublicKey, generateKeyPairSync, publicEncrypt, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AlgorithmSpec, KeySpec, WrappingKeySpec } from '../generated/schemas.js';
+import type { AlgorithmSpec, KeySpec, WrappingKeySpec } from '../../common/model/schemas.js';
 import { generateAsymmetricKeyPair, loadPrivateKey } from './asymmetric-keys.js';
 import {
   checkWrappingParameters,

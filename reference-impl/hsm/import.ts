@@ -30,7 +30,7 @@
 
 import { constants, createDecipheriv, generateKeyPairSync, privateDecrypt } from 'node:crypto';
 import { IncorrectKeyMaterialException, InvalidCiphertextException, KMSInternalException, UnsupportedOperationException } from '../errors.js';
-import type { AlgorithmSpec, KeySpec, WrappingKeySpec } from '../generated/schemas.js';
+import type { AlgorithmSpec, KeySpec, WrappingKeySpec } from '../../common/model/schemas.js';
 import {
   asymmetricSpec,
   exportKeyPair,

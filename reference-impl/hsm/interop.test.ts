@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AlgorithmSpec, KeySpec, SigningAlgorithmSpec } from '../generated/schemas.js';
+import type { AlgorithmSpec, KeySpec, SigningAlgorithmSpec } from '../../common/model/schemas.js';
 import { rsaDecrypt, rsaEncrypt } from './asymmetric-encrypt.js';
 import { generateAsymmetricKeyPair, importPrivateKey, loadPrivateKey, loadPublicKey } from './asymmetric-keys.js';
 import { generateWrappingKeyPair, unwrapKeyMaterial } from './import.js';

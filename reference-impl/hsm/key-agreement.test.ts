@@ -1,6 +1,6 @@
 import { createPublicKey, diffieHellman, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { KeySpec } from '../generated/schemas.js';
+import type { KeySpec } from '../../common/model/schemas.js';
 import { generateAsymmetricKeyPair, loadPrivateKey } from './asymmetric-keys.js';
 import { deriveSharedSecret } from './key-agreement.js';
 

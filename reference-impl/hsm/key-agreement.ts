@@ -18,7 +18,7 @@
 
 import { createPublicKey, diffieHellman, type KeyObject } from 'node:crypto';
 import { KMSInternalException, ValidationException } from '../errors.js';
-import type { KeyAgreementAlgorithmSpec, KeySpec } from '../generated/schemas.js';
+import type { KeyAgreementAlgorithmSpec, KeySpec } from '../../common/model/schemas.js';
 import { asymmetricSpec, loadPrivateKey, type PrivateKeyInput } from './asymmetric-keys.js';
 import { incompatibleAlgorithm } from './key-specs.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SHAPES } from '../generated/model.js';
+import { SHAPES } from '../../common/model/model.js';
 import { algorithmsFor, checkKeyUsage, incompatibleAlgorithm, KEY_SPECS, keySpecInfo } from './key-specs.js';
 
 const enumOf = (shape: keyof typeof SHAPES): string[] => [...((SHAPES[shape] as { enum?: readonly string[] }).enum ?? [])];

@@ -30,7 +30,7 @@ import type {
   KeyUsageType,
   MacAlgorithmSpec,
   SigningAlgorithmSpec,
-} from '../generated/schemas.js';
+} from '../../common/model/schemas.js';
 
 export type KeyFamily = 'symmetric' | 'hmac' | 'rsa' | 'ecc' | 'ed25519' | 'ml-dsa' | 'sm2';
 

@@ -1,6 +1,6 @@
 import { constants, createHash, randomBytes, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { KeySpec, SigningAlgorithmSpec } from '../generated/schemas.js';
+import type { KeySpec, SigningAlgorithmSpec } from '../../common/model/schemas.js';
 import { generateAsymmetricKeyPair, loadPrivateKey, loadPublicKey } from './asymmetric-keys.js';
 import { KEY_SPECS } from './key-specs.js';
 import { digestLengthFor, signMessage, verifyMessage, verifySignature } from './sign.js';

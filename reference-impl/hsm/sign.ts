@@ -29,7 +29,7 @@
 
 import { constants, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import { KMSInternalException, KMSInvalidSignatureException, ValidationException } from '../errors.js';
-import type { KeySpec, MessageType, SigningAlgorithmSpec } from '../generated/schemas.js';
+import type { KeySpec, MessageType, SigningAlgorithmSpec } from '../../common/model/schemas.js';
 import { asymmetricSpec, loadPrivateKey, loadPublicKey, type PrivateKeyInput, type PublicKeyInput } from './asymmetric-keys.js';
 import { ecdsaSignDigest, ecdsaVerifyDigest } from './ecdsa-digest.js';
 import { ed25519phSign, ed25519phVerify } from './ed25519ph.js';
