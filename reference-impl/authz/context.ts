@@ -87,8 +87,47 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typ
 function aliasName(keyId: unknown): string | undefined {
   if (typeof keyId !== 'string') return undefined;
   if (keyId.startsWith('alias/')) return keyId;
+  if (!keyId.includes(':alias/')) return undefined;
   const m = /^arn:aws[a-z-]*:kms:[^:]*:\d{12}:(alias\/.+)$/.exec(keyId);
   return m === null ? undefined : m[1];
+}
+
+// Lower-cased key names, memoised: most names are constants, lower-casing them per request is waste.
+const LOWER = new Map<string, string>();
+function lower(name: string): string {
+  let l = LOWER.get(name);
+  if (l === undefined) {
+    l = name.toLowerCase();
+    if (LOWER.size < 4096) LOWER.set(name, l);
+  }
+  return l;
+}
+
+function put(ctx: RequestContext, name: string, value: unknown): void {
+  if (value === undefined) return;
+  if (Array.isArray(value)) {
+    const vs = value.map(str).filter((v): v is string => v !== undefined);
+    if (vs.length > 0) ctx.set(lower(name), vs);
+    return;
+  }
+  const v = str(value);
+  if (v !== undefined) ctx.set(lower(name), [v]);
+}
+
+/** ReEncrypt reads the source or destination member; every other operation the plain one. */
+function pick(operation: OperationName, input: Record<string, unknown>, side: 'source' | 'destination', plain: string, source: string, destination: string): unknown {
+  return operation === 'ReEncrypt' ? input[side === 'source' ? source : destination] : input[plain];
+}
+
+// aws:CurrentTime for the last request time seen: most requests share the millisecond.
+let lastNow = NaN;
+let lastIso = '';
+function isoTime(now: number): string {
+  if (now !== lastNow) {
+    lastNow = now;
+    lastIso = new Date(now).toISOString();
+  }
+  return lastIso;
 }
 
 /** Builds the request context for one authorization (ReEncrypt: one per key, see `reEncryptSide`). */
@@ -100,144 +139,133 @@ export function requestContextFor(
   extras: ContextExtras,
 ): RequestContext {
   const ctx: RequestContext = new Map();
-  const put = (name: string, value: unknown): void => {
-    if (Array.isArray(value)) {
-      const vs = value.map(str).filter((v): v is string => v !== undefined);
-      if (vs.length > 0) ctx.set(name.toLowerCase(), vs);
-      return;
-    }
-    const v = str(value);
-    if (v !== undefined) ctx.set(name.toLowerCase(), [v]);
-  };
 
   // Global keys.
   if (principal.service === undefined) {
-    put('aws:PrincipalArn', principal.roleArn ?? principal.arn);
-    put('aws:PrincipalAccount', principal.account);
+    put(ctx, 'aws:PrincipalArn', principal.roleArn ?? principal.arn);
+    put(ctx, 'aws:PrincipalAccount', principal.account);
   }
-  put('aws:CurrentTime', new Date(extras.now).toISOString());
-  put('aws:EpochTime', Math.floor(extras.now / 1000));
-  put('aws:SecureTransport', extras.secureTransport);
-  put('aws:SourceIp', extras.sourceIp);
+  put(ctx, 'aws:CurrentTime', isoTime(extras.now));
+  put(ctx, 'aws:EpochTime', Math.floor(extras.now / 1000));
+  put(ctx, 'aws:SecureTransport', extras.secureTransport);
+  put(ctx, 'aws:SourceIp', extras.sourceIp);
 
   const keyResourceOp = OPERATION_PERMISSIONS[operation].kind !== 'iam' && key !== null;
-  if (keyResourceOp || CUSTOM_KEY_STORE_OPS.has(operation)) put('kms:CallerAccount', principal.account);
+  if (keyResourceOp || CUSTOM_KEY_STORE_OPS.has(operation)) put(ctx, 'kms:CallerAccount', principal.account);
   if (keyResourceOp && key !== null) {
-    put('kms:ViaService', extras.viaService);
-    put('kms:KeySpec', key.keySpec);
-    put('kms:CustomerMasterKeySpec', key.keySpec);
-    put('kms:KeyUsage', key.keyUsage);
-    put('kms:CustomerMasterKeyUsage', key.keyUsage);
-    put('kms:KeyOrigin', key.origin);
-    put('kms:MultiRegion', key.multiRegion ?? false);
-    if (key.multiRegion) put('kms:MultiRegionKeyType', key.multiRegionKeyType);
-    put('kms:ResourceAliases', key.aliases ?? []);
-    for (const t of key.tags ?? []) put(`aws:ResourceTag/${t.TagKey}`, t.TagValue);
+    put(ctx, 'kms:ViaService', extras.viaService);
+    put(ctx, 'kms:KeySpec', key.keySpec);
+    put(ctx, 'kms:CustomerMasterKeySpec', key.keySpec);
+    put(ctx, 'kms:KeyUsage', key.keyUsage);
+    put(ctx, 'kms:CustomerMasterKeyUsage', key.keyUsage);
+    put(ctx, 'kms:KeyOrigin', key.origin);
+    put(ctx, 'kms:MultiRegion', key.multiRegion ?? false);
+    if (key.multiRegion) put(ctx, 'kms:MultiRegionKeyType', key.multiRegionKeyType);
+    put(ctx, 'kms:ResourceAliases', key.aliases ?? []);
+    for (const t of key.tags ?? []) put(ctx, `aws:ResourceTag/${t.TagKey}`, t.TagValue);
   }
 
   const side = extras.reEncryptSide ?? 'source';
-  const pick = (plain: string, source: string, destination: string): unknown =>
-    operation === 'ReEncrypt' ? input[side === 'source' ? source : destination] : input[plain];
 
   if (CRYPTO.has(operation) || operation === 'DescribeKey' || operation === 'GetPublicKey') {
-    put('kms:RequestAlias', aliasName(pick('KeyId', 'SourceKeyId', 'DestinationKeyId')));
+    put(ctx, 'kms:RequestAlias', aliasName(pick(operation, input, side, 'KeyId', 'SourceKeyId', 'DestinationKeyId')));
   }
   if (EC_OPS.has(operation)) {
     const constraints = input.Constraints as Record<string, unknown> | undefined;
     const ec = (operation === 'CreateGrant'
       ? (constraints?.EncryptionContextEquals ?? constraints?.EncryptionContextSubset)
-      : pick('EncryptionContext', 'SourceEncryptionContext', 'DestinationEncryptionContext')) as Record<string, string> | undefined;
+      : pick(operation, input, side, 'EncryptionContext', 'SourceEncryptionContext', 'DestinationEncryptionContext')) as Record<string, string> | undefined;
     if (ec !== undefined && Object.keys(ec).length > 0) {
       for (const [k, v] of Object.entries(ec)) {
         const name = `kms:encryptioncontext:${k.toLowerCase()}`;
         const prev = ctx.get(name);
         ctx.set(name, prev === undefined ? [v] : [...prev, v]);
       }
-      put('kms:EncryptionContextKeys', Object.keys(ec));
+      put(ctx, 'kms:EncryptionContextKeys', Object.keys(ec));
     }
   }
   if (EC_OPS.has(operation) && operation !== 'CreateGrant') {
-    const alg = DATA_KEY_OPS.has(operation) ? undefined : pick('EncryptionAlgorithm', 'SourceEncryptionAlgorithm', 'DestinationEncryptionAlgorithm');
-    put('kms:EncryptionAlgorithm', alg ?? 'SYMMETRIC_DEFAULT');
+    const alg = DATA_KEY_OPS.has(operation) ? undefined : pick(operation, input, side, 'EncryptionAlgorithm', 'SourceEncryptionAlgorithm', 'DestinationEncryptionAlgorithm');
+    put(ctx, 'kms:EncryptionAlgorithm', alg ?? 'SYMMETRIC_DEFAULT');
   }
   if (ATTESTATION_OPS.has(operation) && input.Recipient !== undefined && extras.recipientAttestation !== undefined) {
-    for (const [claim, value] of Object.entries(extras.recipientAttestation)) put(`kms:RecipientAttestation:${claim}`, value);
+    for (const [claim, value] of Object.entries(extras.recipientAttestation)) put(ctx, `kms:RecipientAttestation:${claim}`, value);
   }
 
   switch (operation) {
     case 'CreateKey':
-      put('kms:KeySpec', input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT');
-      put('kms:CustomerMasterKeySpec', input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT');
-      put('kms:KeyUsage', input.KeyUsage ?? 'ENCRYPT_DECRYPT');
-      put('kms:CustomerMasterKeyUsage', input.KeyUsage ?? 'ENCRYPT_DECRYPT');
-      put('kms:KeyOrigin', input.Origin ?? 'AWS_KMS');
-      put('kms:MultiRegion', input.MultiRegion ?? false);
-      if (input.MultiRegion === true) put('kms:MultiRegionKeyType', 'PRIMARY');
-      put('kms:BypassPolicyLockoutSafetyCheck', input.BypassPolicyLockoutSafetyCheck);
-      putTags(put, input.Tags);
+      put(ctx, 'kms:KeySpec', input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT');
+      put(ctx, 'kms:CustomerMasterKeySpec', input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT');
+      put(ctx, 'kms:KeyUsage', input.KeyUsage ?? 'ENCRYPT_DECRYPT');
+      put(ctx, 'kms:CustomerMasterKeyUsage', input.KeyUsage ?? 'ENCRYPT_DECRYPT');
+      put(ctx, 'kms:KeyOrigin', input.Origin ?? 'AWS_KMS');
+      put(ctx, 'kms:MultiRegion', input.MultiRegion ?? false);
+      if (input.MultiRegion === true) put(ctx, 'kms:MultiRegionKeyType', 'PRIMARY');
+      put(ctx, 'kms:BypassPolicyLockoutSafetyCheck', input.BypassPolicyLockoutSafetyCheck);
+      putTags(ctx, input.Tags);
       break;
     case 'PutKeyPolicy':
-      put('kms:BypassPolicyLockoutSafetyCheck', input.BypassPolicyLockoutSafetyCheck);
+      put(ctx, 'kms:BypassPolicyLockoutSafetyCheck', input.BypassPolicyLockoutSafetyCheck);
       break;
     case 'TagResource':
-      putTags(put, input.Tags);
+      putTags(ctx, input.Tags);
       break;
     case 'UntagResource':
-      put('aws:TagKeys', input.TagKeys);
+      put(ctx, 'aws:TagKeys', input.TagKeys);
       break;
     case 'CreateGrant': {
-      put('kms:GrantOperations', input.Operations);
-      put('kms:GranteePrincipal', input.GranteePrincipal);
-      put('kms:RetiringPrincipal', input.RetiringPrincipal);
+      put(ctx, 'kms:GrantOperations', input.Operations);
+      put(ctx, 'kms:GranteePrincipal', input.GranteePrincipal);
+      put(ctx, 'kms:RetiringPrincipal', input.RetiringPrincipal);
       const c = input.Constraints as Record<string, unknown> | undefined;
-      put('kms:GrantConstraintType', ['EncryptionContextEquals', 'EncryptionContextSubset'].filter((t) => c?.[t] !== undefined));
-      put('kms:GrantIsForAWSResource', extras.grantIsForAWSResource ?? false);
+      put(ctx, 'kms:GrantConstraintType', ['EncryptionContextEquals', 'EncryptionContextSubset'].filter((t) => c?.[t] !== undefined));
+      put(ctx, 'kms:GrantIsForAWSResource', extras.grantIsForAWSResource ?? false);
       break;
     }
     case 'ListGrants':
     case 'RevokeGrant':
-      put('kms:GrantIsForAWSResource', extras.grantIsForAWSResource ?? false);
+      put(ctx, 'kms:GrantIsForAWSResource', extras.grantIsForAWSResource ?? false);
       break;
     case 'GenerateDataKeyPair':
     case 'GenerateDataKeyPairWithoutPlaintext':
-      put('kms:DataKeyPairSpec', input.KeyPairSpec);
+      put(ctx, 'kms:DataKeyPairSpec', input.KeyPairSpec);
       break;
     case 'Sign':
     case 'Verify':
-      put('kms:SigningAlgorithm', input.SigningAlgorithm);
-      put('kms:MessageType', input.MessageType ?? 'RAW');
+      put(ctx, 'kms:SigningAlgorithm', input.SigningAlgorithm);
+      put(ctx, 'kms:MessageType', input.MessageType ?? 'RAW');
       break;
     case 'GenerateMac':
     case 'VerifyMac':
-      put('kms:MacAlgorithm', input.MacAlgorithm);
+      put(ctx, 'kms:MacAlgorithm', input.MacAlgorithm);
       break;
     case 'DeriveSharedSecret':
-      put('kms:KeyAgreementAlgorithm', input.KeyAgreementAlgorithm);
+      put(ctx, 'kms:KeyAgreementAlgorithm', input.KeyAgreementAlgorithm);
       break;
     case 'ReEncrypt':
       if (extras.sourceKeyArn !== undefined && extras.destinationKeyArn !== undefined) {
-        put('kms:ReEncryptOnSameKey', extras.sourceKeyArn === extras.destinationKeyArn);
+        put(ctx, 'kms:ReEncryptOnSameKey', extras.sourceKeyArn === extras.destinationKeyArn);
       }
       break;
     case 'ImportKeyMaterial':
-      put('kms:ExpirationModel', input.ExpirationModel);
-      put('kms:ValidTo', typeof input.ValidTo === 'number' ? input.ValidTo : undefined);
+      put(ctx, 'kms:ExpirationModel', input.ExpirationModel);
+      put(ctx, 'kms:ValidTo', typeof input.ValidTo === 'number' ? input.ValidTo : undefined);
       break;
     case 'GetParametersForImport':
-      put('kms:WrappingAlgorithm', input.WrappingAlgorithm);
-      put('kms:WrappingKeySpec', input.WrappingKeySpec);
+      put(ctx, 'kms:WrappingAlgorithm', input.WrappingAlgorithm);
+      put(ctx, 'kms:WrappingKeySpec', input.WrappingKeySpec);
       break;
     case 'UpdatePrimaryRegion':
-      put('kms:PrimaryRegion', input.PrimaryRegion);
+      put(ctx, 'kms:PrimaryRegion', input.PrimaryRegion);
       break;
     case 'ReplicateKey':
-      put('kms:ReplicaRegion', input.ReplicaRegion);
+      put(ctx, 'kms:ReplicaRegion', input.ReplicaRegion);
       break;
     case 'EnableKeyRotation':
-      put('kms:RotationPeriodInDays', input.RotationPeriodInDays ?? 365);
+      put(ctx, 'kms:RotationPeriodInDays', input.RotationPeriodInDays ?? 365);
       break;
     case 'ScheduleKeyDeletion':
-      put('kms:ScheduleKeyDeletionPendingWindowInDays', input.PendingWindowInDays ?? 30);
+      put(ctx, 'kms:ScheduleKeyDeletionPendingWindowInDays', input.PendingWindowInDays ?? 30);
       break;
     default:
       break;
@@ -245,9 +273,9 @@ export function requestContextFor(
   return ctx;
 }
 
-function putTags(put: (name: string, value: unknown) => void, tags: unknown): void {
+function putTags(ctx: RequestContext, tags: unknown): void {
   if (!Array.isArray(tags)) return;
   const list = tags as { TagKey?: string; TagValue?: string }[];
-  for (const t of list) if (t.TagKey !== undefined) put(`aws:RequestTag/${t.TagKey}`, t.TagValue ?? '');
-  put('aws:TagKeys', list.map((t) => t.TagKey));
+  for (const t of list) if (t.TagKey !== undefined) put(ctx, `aws:RequestTag/${t.TagKey}`, t.TagValue ?? '');
+  put(ctx, 'aws:TagKeys', list.map((t) => t.TagKey));
 }

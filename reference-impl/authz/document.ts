@@ -54,7 +54,7 @@ export interface CompiledPolicy {
    * `kms:*` (or `*`) on `*` to this account's root. Evaluation takes a fast path for it.
    */
   readonly defaultForAccount: string | null;
-  /** Lazily filled: lower-cased action → the statements whose Action/NotAction covers it. */
+  /** Lazily filled: action as asked (any case) → the statements whose Action/NotAction covers it. */
   readonly byAction: Map<string, readonly CompiledStatement[]>;
 }
 
@@ -168,13 +168,18 @@ export function compilePolicy(doc: string | object, opts: ParseOptions): Compile
   };
 }
 
-/** Statements whose Action/NotAction covers `lcAction` (lower-cased), cached per policy. */
-export function statementsFor(policy: CompiledPolicy, lcAction: string): readonly CompiledStatement[] {
-  let list = policy.byAction.get(lcAction);
+/**
+ * Statements whose Action/NotAction covers `action` (compared case-insensitively), cached per
+ * policy under the action string as given — callers pass the constant strings of actions.ts, so
+ * the hot path is one Map lookup without lower-casing.
+ */
+export function statementsFor(policy: CompiledPolicy, action: string): readonly CompiledStatement[] {
+  let list = policy.byAction.get(action);
   if (list === undefined) {
-    list = policy.statements.filter((s) => s.action(lcAction));
+    const lc = action.toLowerCase();
+    list = policy.statements.filter((s) => s.action(lc));
     // Bounded by the number of distinct actions asked about; guard against arbitrary input anyway.
-    if (policy.byAction.size < 512) policy.byAction.set(lcAction, list);
+    if (policy.byAction.size < 512) policy.byAction.set(action, list);
   }
   return list;
 }

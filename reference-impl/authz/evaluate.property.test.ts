@@ -74,8 +74,8 @@ describe('evaluation properties', () => {
       fc.property(scenario, keyStatement, identityStatement, (s, extraKey, extraId) => {
         const before = decide(s);
         if (before.decision !== 'explicit-deny') return;
-        const allowKey = { ...extraKey, Effect: 'Allow' };
-        const allowId = { ...extraId, Effect: 'Allow' };
+        const allowKey = { ...extraKey, Effect: 'Allow' as const };
+        const allowId = { ...extraId, Effect: 'Allow' as const };
         expect(decide(s, [...s.keyStatements, allowKey], [...s.identityStatements, allowId]).decision).toBe('explicit-deny');
       }),
       { numRuns: 400 },
@@ -86,8 +86,8 @@ describe('evaluation properties', () => {
     fc.assert(
       fc.property(scenario, fc.boolean(), (s, inKeyPolicy) => {
         const d = inKeyPolicy
-          ? decide(s, [...s.keyStatements, { Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*', Condition: undefined }])
-          : decide(s, s.keyStatements, [...s.identityStatements, { Effect: 'Deny', Action: '*', Resource: '*', Condition: undefined }]);
+          ? decide(s, [...s.keyStatements, { Effect: 'Deny' as const, Principal: '*', Action: 'kms:*', Resource: '*' as const, Condition: undefined }])
+          : decide(s, s.keyStatements, [...s.identityStatements, { Effect: 'Deny' as const, Action: '*', Resource: '*', Condition: undefined }]);
         expect(d.decision).toBe('explicit-deny');
       }),
       { numRuns: 300 },

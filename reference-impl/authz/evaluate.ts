@@ -80,14 +80,14 @@ const fromIdentity = (s: CompiledStatement, policyIndex: number): DecidingStatem
 /** The first identity-policy statement with this effect that applies, or null. */
 function identityStatement(
   policies: readonly CompiledPolicy[],
-  lcAction: string,
+  action: string,
   req: AuthzRequest,
   effect: 'Allow' | 'Deny',
 ): DecidingStatement | null {
   for (let p = 0; p < policies.length; p++) {
     const policy = policies[p];
     if (effect === 'Deny' && !policy.hasDeny) continue;
-    const list = statementsFor(policy, lcAction);
+    const list = statementsFor(policy, action);
     for (let i = 0; i < list.length; i++) {
       const s = list[i];
       if (s.effect === effect && applies(s, req)) return fromIdentity(s, p);
@@ -96,12 +96,19 @@ function identityStatement(
   return null;
 }
 
+/** Allow through a grant, or null. (Top-level rather than a closure: no allocation per request.) */
+function grantDecision(req: AuthzRequest): AuthzDecision | null {
+  if (req.grants === undefined || req.grants.length === 0) return null;
+  const i = findAllowingGrant(req.grants, req.action.slice(req.action.indexOf(':') + 1), req.principal, req.encryptionContext);
+  return i < 0 ? null : { decision: 'allow', decidingStatement: { source: 'grant', index: i }, reason: 'grant' };
+}
+
 /**
  * Decides one request. `keyPolicy` is null for IAM-only operations; `identityPolicies` are the
  * caller's (they are ignored for a service principal, which has none).
  */
 export function evaluate(req: AuthzRequest, keyPolicy: CompiledPolicy | null, identityPolicies: readonly CompiledPolicy[]): AuthzDecision {
-  const lc = req.action.toLowerCase();
+  const action = req.action;
   const caller = req.principal;
   // A service principal is named by the key policy itself; account boundaries do not apply to it.
   const sameAccount = caller.service !== undefined || caller.account === req.resourceAccount;
@@ -109,41 +116,35 @@ export function evaluate(req: AuthzRequest, keyPolicy: CompiledPolicy | null, id
 
   // 1. Explicit denies, anywhere.
   if (keyPolicy !== null && keyPolicy.hasDeny) {
-    for (const s of statementsFor(keyPolicy, lc)) {
+    for (const s of statementsFor(keyPolicy, action)) {
       if (s.effect === 'Deny' && s.principal !== null && matchPrincipal(s.principal, caller) !== null && applies(s, req)) {
         return { decision: 'explicit-deny', decidingStatement: fromKey(s), reason: sameAccount ? 'explicit-deny-resource' : 'cross-account' };
       }
     }
   }
-  const deny = identityStatement(identities, lc, req, 'Deny');
+  const deny = identityStatement(identities, action, req, 'Deny');
   if (deny !== null) return { decision: 'explicit-deny', decidingStatement: deny, reason: 'explicit-deny-identity' };
 
   // 2. IAM-only operations.
   if (keyPolicy === null) {
     if (caller.isRoot && sameAccount) return { decision: 'allow', reason: 'identity' };
-    const allow = sameAccount ? identityStatement(identities, lc, req, 'Allow') : null;
+    const allow = sameAccount ? identityStatement(identities, action, req, 'Allow') : null;
     return allow !== null ? { decision: 'allow', decidingStatement: allow, reason: 'identity' } : { decision: 'implicit-deny', reason: 'no-identity-allow' };
   }
 
-  const grantDecision = (): AuthzDecision | null => {
-    if (req.grants === undefined || req.grants.length === 0) return null;
-    const i = findAllowingGrant(req.grants, req.action.slice(req.action.indexOf(':') + 1), caller, req.encryptionContext);
-    return i < 0 ? null : { decision: 'allow', decidingStatement: { source: 'grant', index: i }, reason: 'grant' };
-  };
-
-  if (!sameAccount && req.crossAccount === false) return grantDecision() ?? { decision: 'implicit-deny', reason: 'cross-account' };
+  if (!sameAccount && req.crossAccount === false) return grantDecision(req) ?? { decision: 'implicit-deny', reason: 'cross-account' };
 
   // 3. Key-policy allows: one naming the caller directly, or one delegating to the caller's account.
   let direct: CompiledStatement | undefined;
   let delegated: CompiledStatement | undefined;
   if (keyPolicy.defaultForAccount !== null) {
-    if (keyPolicy.defaultForAccount === caller.account && caller.service === undefined && statementsFor(keyPolicy, lc).length === 1) {
+    if (keyPolicy.defaultForAccount === caller.account && caller.service === undefined && statementsFor(keyPolicy, action).length === 1) {
       const s = keyPolicy.statements[0];
       if (caller.isRoot) direct = s;
       else delegated = s;
     }
   } else {
-    for (const s of statementsFor(keyPolicy, lc)) {
+    for (const s of statementsFor(keyPolicy, action)) {
       if (s.effect !== 'Allow' || s.principal === null) continue;
       const m = matchPrincipal(s.principal, caller);
       if (m === null || (m === 'account' && delegated !== undefined) || !applies(s, req)) continue;
@@ -160,10 +161,10 @@ export function evaluate(req: AuthzRequest, keyPolicy: CompiledPolicy | null, id
   const keyAllows = direct ?? delegated;
   if (keyAllows !== undefined && caller.service === undefined) {
     if (caller.isRoot) return { decision: 'allow', decidingStatement: fromKey(keyAllows), reason: 'key-policy' };
-    const allow = identityStatement(identities, lc, req, 'Allow');
+    const allow = identityStatement(identities, action, req, 'Allow');
     if (allow !== null) return { decision: 'allow', decidingStatement: allow, reason: 'key-policy+identity' };
   }
-  const viaGrant = grantDecision();
+  const viaGrant = grantDecision(req);
   if (viaGrant !== null) return viaGrant;
   if (!sameAccount) return { decision: 'implicit-deny', reason: keyAllows === undefined ? 'cross-account' : 'no-identity-allow' };
   return { decision: 'implicit-deny', reason: delegated !== undefined ? 'no-identity-allow' : 'no-resource-allow' };
