@@ -20,7 +20,7 @@
  *
  * @module
  */
-import { OPERATION_NAMES, type OperationName } from '../generated/model.js';
+import { OPERATION_NAMES, type OperationName } from '../../common/model/model.js';
 
 export type PermissionKind = 'key' | 'iam' | 'alias+key';
 

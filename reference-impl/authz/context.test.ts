@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATION_NAMES } from '../generated/model.js';
+import { OPERATION_NAMES } from '../../common/model/model.js';
 import { CROSS_ACCOUNT_OPERATIONS, OPERATION_PERMISSIONS } from './actions.js';
 import { requestContextFor, type KeyFacts } from './context.js';
 import { callerPrincipal } from './principal.js';

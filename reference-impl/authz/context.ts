@@ -31,7 +31,7 @@
  *
  * @module
  */
-import type { OperationName } from '../generated/model.js';
+import type { OperationName } from '../../common/model/model.js';
 import { OPERATION_PERMISSIONS } from './actions.js';
 import type { CallerPrincipal } from './principal.js';
 

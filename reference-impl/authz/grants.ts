@@ -32,7 +32,7 @@
  *
  * @module
  */
-import type { GrantOperation } from '../generated/schemas.js';
+import type { GrantOperation } from '../../common/model/schemas.js';
 import type { CallerPrincipal } from './principal.js';
 
 export type { GrantOperation };
