@@ -114,7 +114,8 @@ function ekmAad(aad: Buffer | undefined, md: Buffer | undefined): Buffer {
 async function keyFor(ekm: ExternalKeyManager, id: string, usage?: 'ENCRYPT' | 'DECRYPT') {
   const info = await ekm.describeKey(id);
   if (!info) throw new XksError(404, 'KeyNotFoundException', 'The request was rejected because the specified external key is not found.');
-  if (!info.enabled) throw new XksError(400, 'InvalidStateException', 'The specified external key is disabled.');
+  // GetKeyMetadata reports a disabled key (keyStatus DISABLED); Encrypt/Decrypt refuse it.
+  if (usage && !info.enabled) throw new XksError(400, 'InvalidStateException', 'The specified external key is disabled.');
   if (usage && (info.keySpec !== 'AES_256' || !info.usage.includes(usage))) {
     throw new XksError(400, 'InvalidKeyUsageException', 'The specified key does not support the requested operation.');
   }
