@@ -105,11 +105,11 @@ export async function createKeyInStore(
   const store = deps.repo.get(input.account, input.region, input.CustomKeyStoreId);
   if (!store) throw new CustomKeyStoreNotFoundException(cksMsg.notFound(input.CustomKeyStoreId));
   const origin = input.Origin ?? 'AWS_KMS';
-  if (origin !== ORIGIN_OF[store.type]) throw new ValidationException(`Origin ${origin} is not valid for a custom key store of type ${store.type}.`);
+  if (origin !== ORIGIN_OF[store.type]) throw new ValidationException(cksMsg.originMismatch(origin, store.type));
   if (store.type === 'EXTERNAL_KEY_STORE' && input.XksKeyId === undefined) throw new ValidationException(cksMsg.required('XksKeyId', store.type));
   if (store.type === 'AWS_CLOUDHSM' && input.XksKeyId !== undefined) throw new ValidationException(cksMsg.notValidFor('XksKeyId', store.type));
   if ((input.KeySpec ?? 'SYMMETRIC_DEFAULT') !== 'SYMMETRIC_DEFAULT' || (input.KeyUsage ?? 'ENCRYPT_DECRYPT') !== 'ENCRYPT_DECRYPT' || input.MultiRegion) {
-    throw new UnsupportedOperationException('Custom key stores support only single-Region SYMMETRIC_DEFAULT keys for ENCRYPT_DECRYPT.');
+    throw new UnsupportedOperationException(cksMsg.keyTypeNotSupported);
   }
   checkCreateKey(store);
   if (store.type === 'AWS_CLOUDHSM') {

@@ -118,6 +118,10 @@ export const cksMsg = {
   /** INFERRED (XksKeyInvalidConfigurationException documentation: AES-256, enabled, encrypt and decrypt). */
   xksKeyInvalid: (xksKeyId: string) =>
     `External key ${xksKeyId} must be an enabled AES-256 symmetric key that performs encryption and decryption.`,
+  /** INFERRED (CreateKey Origin: AWS_CLOUDHSM for CloudHSM key stores, EXTERNAL_KEY_STORE for external ones). */
+  originMismatch: (origin: string, type: CustomKeyStoreType) => `Origin ${origin} is not valid for a custom key store of type ${type}.`,
+  /** INFERRED ("You cannot create any other type of KMS key in a custom key store"; "you cannot create a multi-Region key in a custom key store"). */
+  keyTypeNotSupported: 'Custom key stores support only single-Region SYMMETRIC_DEFAULT keys for ENCRYPT_DECRYPT.',
   /** [OBS] spec/aws-observed.md [11]. */
   keyUnavailable: (arn: string) => `${arn} is unavailable.`,
   /** INFERRED (GenerateRandom: "If you specify the ID of an external key store, GenerateRandom throws an UnsupportedOperationException"). */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { softHsm } from '../softhsm-testing.js';
 import { Pkcs11CloudHsm } from './cloudhsm-pkcs11.js';
 import { CiphertextRejected, StoreNotConnected } from './types.js';
@@ -10,8 +10,9 @@ if (skip) console.warn(`SoftHSM2 tests skipped: ${skip}`);
 describe.skipIf(skip !== undefined)('Pkcs11CloudHsm on a SoftHSM2 token', () => {
   const h = hsm as Exclude<typeof hsm, { skip: string }>;
   const CERT = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
-  h.createToken('cluster-abcdefghijk', 'kmsPswd1', { trustAnchor: CERT });
-  h.createToken('cluster-nouserpinxx', 'whatever');
+  beforeAll(() => {
+    h.createToken('cluster-abcdefghijk', 'kmsPswd1', { trustAnchor: CERT });
+  });
   const backend = new Pkcs11CloudHsm();
 
   it('describes clusters: the token, its user, its trust anchor', () => {
