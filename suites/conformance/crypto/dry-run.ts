@@ -16,20 +16,9 @@ import type { OperationName } from '../../../common/model/model.js';
 
 type Send = (kms: KMSClient, keyId: string, blob: Uint8Array) => Promise<unknown>;
 
-const OPS: Array<[OperationName, Send]> = [
-  ['Encrypt', (kms, KeyId) => kms.send(new EncryptCommand({ KeyId, Plaintext: new Uint8Array([1, 2, 3]), DryRun: true }))],
-  ['Decrypt', (kms, _k, CiphertextBlob) => kms.send(new DecryptCommand({ CiphertextBlob, DryRun: true }))],
-  ['ReEncrypt', (kms, DestinationKeyId, CiphertextBlob) => kms.send(new ReEncryptCommand({ CiphertextBlob, DestinationKeyId, DryRun: true }))],
-  ['GenerateDataKey', (kms, KeyId) => kms.send(new GenerateDataKeyCommand({ KeyId, KeySpec: 'AES_256', DryRun: true }))],
-  [
-    'GenerateDataKeyWithoutPlaintext',
-    (kms, KeyId) => kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId, KeySpec: 'AES_256', DryRun: true })),
-  ],
-];
-
 const slug = (op: string) => op.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 
-const cases: ConformanceCase[] = OPS.map(([op, send]) =>
+const dryRun = (op: OperationName, send: Send): ConformanceCase =>
   defineCase({
     id: `crypto.dry-run-${slug(op)}`,
     title: `${op} with DryRun true is answered DryRunOperationException (HTTP 400) instead of a result`,
@@ -41,7 +30,17 @@ const cases: ConformanceCase[] = OPS.map(([op, send]) =>
       const blob = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }))).CiphertextBlob!;
       await t.expectError(send(t.kms, key.KeyId, blob), { code: 'DryRunOperationException', status: 400 });
     },
-  }),
-);
+  });
+
+const cases: ConformanceCase[] = [
+  dryRun('Encrypt', (kms, KeyId) => kms.send(new EncryptCommand({ KeyId, Plaintext: new Uint8Array([1, 2, 3]), DryRun: true }))),
+  dryRun('Decrypt', (kms, _k, CiphertextBlob) => kms.send(new DecryptCommand({ CiphertextBlob, DryRun: true }))),
+  dryRun('ReEncrypt', (kms, DestinationKeyId, CiphertextBlob) => kms.send(new ReEncryptCommand({ CiphertextBlob, DestinationKeyId, DryRun: true }))),
+  dryRun('GenerateDataKey', (kms, KeyId) => kms.send(new GenerateDataKeyCommand({ KeyId, KeySpec: 'AES_256', DryRun: true }))),
+  dryRun(
+    'GenerateDataKeyWithoutPlaintext',
+    (kms, KeyId) => kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId, KeySpec: 'AES_256', DryRun: true })),
+  ),
+];
 
 export default cases;

@@ -2,13 +2,7 @@
 import { GenerateDataKeyCommand, type GenerateDataKeyCommandInput } from '@aws-sdk/client-kms';
 import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
 
-const ROWS: Array<[slug: string, input: Partial<GenerateDataKeyCommandInput>, bytes: number]> = [
-  ['key-spec-aes-256', { KeySpec: 'AES_256' }, 32],
-  ['key-spec-aes-128', { KeySpec: 'AES_128' }, 16],
-  ['number-of-bytes-64', { NumberOfBytes: 64 }, 64],
-];
-
-const cases: ConformanceCase[] = ROWS.map(([slug, input, bytes]) =>
+const dataKeyLength = (slug: string, input: Partial<GenerateDataKeyCommandInput>, bytes: number): ConformanceCase =>
   defineCase({
     id: `crypto.generate-data-key-${slug}`,
     title: `GenerateDataKey with ${JSON.stringify(input)} returns a ${bytes}-byte Plaintext`,
@@ -20,7 +14,12 @@ const cases: ConformanceCase[] = ROWS.map(([slug, input, bytes]) =>
       const out = await t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, ...input }));
       t.expectEqual(out.Plaintext?.length, bytes, 'Plaintext length');
     },
-  }),
-);
+  });
+
+const cases: ConformanceCase[] = [
+  dataKeyLength('key-spec-aes-256', { KeySpec: 'AES_256' }, 32),
+  dataKeyLength('key-spec-aes-128', { KeySpec: 'AES_128' }, 16),
+  dataKeyLength('number-of-bytes-64', { NumberOfBytes: 64 }, 64),
+];
 
 export default cases;

@@ -1,8 +1,15 @@
-import { cryptoRefusalCases, STATES } from '../key-state/_support.js';
+import { cryptoRefusalCase, STATES } from '../key-state/_support.js';
 
 /**
  * Every symmetric cryptographic operation on a key pending deletion: KMSInvalidStateException
  * (aws-observed.md S4, KS-OLD [3]; the message contains "is pending deletion", S5). ReEncrypt is
  * refused whether the key is the source or the destination.
  */
-export default cryptoRefusalCases('deletion', 'deletion', STATES.PendingDeletion);
+export default [
+  cryptoRefusalCase('deletion', 'deletion', STATES.PendingDeletion, 'encrypt'),
+  cryptoRefusalCase('deletion', 'deletion', STATES.PendingDeletion, 'decrypt'),
+  cryptoRefusalCase('deletion', 'deletion', STATES.PendingDeletion, 'generate-data-key'),
+  cryptoRefusalCase('deletion', 'deletion', STATES.PendingDeletion, 'generate-data-key-without-plaintext'),
+  cryptoRefusalCase('deletion', 'deletion', STATES.PendingDeletion, 'reencrypt-source'),
+  cryptoRefusalCase('deletion', 'deletion', STATES.PendingDeletion, 'reencrypt-destination'),
+];

@@ -1,4 +1,4 @@
-import { cryptoRefusalCases, STATES } from './_support.js';
+import { cryptoRefusalCase, STATES } from './_support.js';
 
 /**
  * Key state × symmetric cryptographic operation (kms-facts.md "Key states"; aws-observed.md §2.2):
@@ -6,4 +6,15 @@ import { cryptoRefusalCases, STATES } from './_support.js';
  * "<arn> is pending import." (Decrypt and ReEncrypt-from need a ciphertext, which a key that never
  * had material cannot have). PendingDeletion is in deletion/crypto-refused.ts.
  */
-export default [...cryptoRefusalCases('key-state', 'key-state', STATES.Disabled), ...cryptoRefusalCases('key-state', 'key-state', STATES.PendingImport)];
+export default [
+  cryptoRefusalCase('key-state', 'key-state', STATES.Disabled, 'encrypt'),
+  cryptoRefusalCase('key-state', 'key-state', STATES.Disabled, 'decrypt'),
+  cryptoRefusalCase('key-state', 'key-state', STATES.Disabled, 'generate-data-key'),
+  cryptoRefusalCase('key-state', 'key-state', STATES.Disabled, 'generate-data-key-without-plaintext'),
+  cryptoRefusalCase('key-state', 'key-state', STATES.Disabled, 'reencrypt-source'),
+  cryptoRefusalCase('key-state', 'key-state', STATES.Disabled, 'reencrypt-destination'),
+  cryptoRefusalCase('key-state', 'key-state', STATES.PendingImport, 'encrypt'),
+  cryptoRefusalCase('key-state', 'key-state', STATES.PendingImport, 'generate-data-key'),
+  cryptoRefusalCase('key-state', 'key-state', STATES.PendingImport, 'generate-data-key-without-plaintext'),
+  cryptoRefusalCase('key-state', 'key-state', STATES.PendingImport, 'reencrypt-destination'),
+];

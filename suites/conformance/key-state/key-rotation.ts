@@ -14,37 +14,37 @@ const statusDoc = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKe
  * no capture of the messages, so codes only). PendingImport: the key has imported (EXTERNAL) origin,
  * which automatic rotation does not support (MODEL EnableKeyRotation doc; R8).
  */
-const refusals: { state: StateName; expected: ExpectedError }[] = [
-  { state: 'Disabled', expected: { code: 'DisabledException', status: 400 } },
-  { state: 'PendingDeletion', expected: { code: 'KMSInvalidStateException', status: 400 } },
-  { state: 'PendingImport', expected: { code: 'UnsupportedOperationException', status: 400 } },
-];
+const enableRefused = (state: StateName, expected: ExpectedError) =>
+  stateCase({
+    state,
+    behaviour: 'enable-key-rotation-refused',
+    title: `EnableKeyRotation on a ${state} key is refused with ${expected.code}`,
+    doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html#API_EnableKeyRotation_Errors',
+    ops: ['EnableKeyRotation'],
+    async body(t, key) {
+      await t.expectError(t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId })), expected);
+    },
+  });
+
+const disableRefused = (state: StateName, expected: ExpectedError) =>
+  stateCase({
+    state,
+    behaviour: 'disable-key-rotation-refused',
+    title: `DisableKeyRotation on a ${state} key is refused with ${expected.code}`,
+    doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKeyRotation.html#API_DisableKeyRotation_Errors',
+    ops: ['DisableKeyRotation'],
+    async body(t, key) {
+      await t.expectError(t.kms.send(new DisableKeyRotationCommand({ KeyId: key.KeyId })), expected);
+    },
+  });
 
 export default [
-  ...refusals.map(({ state, expected }) =>
-    stateCase({
-      state,
-      behaviour: 'enable-key-rotation-refused',
-      title: `EnableKeyRotation on a ${state} key is refused with ${expected.code}`,
-      doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html#API_EnableKeyRotation_Errors',
-      ops: ['EnableKeyRotation'],
-      async body(t, key) {
-        await t.expectError(t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId })), expected);
-      },
-    }),
-  ),
-  ...refusals.map(({ state, expected }) =>
-    stateCase({
-      state,
-      behaviour: 'disable-key-rotation-refused',
-      title: `DisableKeyRotation on a ${state} key is refused with ${expected.code}`,
-      doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKeyRotation.html#API_DisableKeyRotation_Errors',
-      ops: ['DisableKeyRotation'],
-      async body(t, key) {
-        await t.expectError(t.kms.send(new DisableKeyRotationCommand({ KeyId: key.KeyId })), expected);
-      },
-    }),
-  ),
+  enableRefused('Disabled', { code: 'DisabledException', status: 400 }),
+  enableRefused('PendingDeletion', { code: 'KMSInvalidStateException', status: 400 }),
+  enableRefused('PendingImport', { code: 'UnsupportedOperationException', status: 400 }),
+  disableRefused('Disabled', { code: 'DisabledException', status: 400 }),
+  disableRefused('PendingDeletion', { code: 'KMSInvalidStateException', status: 400 }),
+  disableRefused('PendingImport', { code: 'UnsupportedOperationException', status: 400 }),
   stateCase({
     state: 'Disabled',
     behaviour: 'rotation-status-unchanged',

@@ -7,13 +7,8 @@ import { defineCase, type ConformanceCase } from '../../../harness/conformance/c
 import type { OperationName } from '../../../common/model/model.js';
 import { absentKeyId } from '../_lib/support.js';
 
-const OPS: Array<[OperationName, string, (keyId: string) => EnableKeyCommand | DisableKeyCommand | UpdateKeyDescriptionCommand]> = [
-  ['EnableKey', 'enable-key', (KeyId) => new EnableKeyCommand({ KeyId })],
-  ['DisableKey', 'disable-key', (KeyId) => new DisableKeyCommand({ KeyId })],
-  ['UpdateKeyDescription', 'update-key-description', (KeyId) => new UpdateKeyDescriptionCommand({ KeyId, Description: 'x' })],
-];
 
-const cases: ConformanceCase[] = OPS.map(([op, slug, command]) =>
+const absentKey = (op: OperationName, slug: string, command: (keyId: string) => EnableKeyCommand | DisableKeyCommand | UpdateKeyDescriptionCommand): ConformanceCase =>
   defineCase({
     id: `keys.${slug}-absent-key`,
     title: `${op} of a key id that names no key is refused with NotFoundException`,
@@ -23,7 +18,12 @@ const cases: ConformanceCase[] = OPS.map(([op, slug, command]) =>
     async run(t) {
       await t.expectError(t.kms.send(command(absentKeyId()) as never), { code: 'NotFoundException', status: 400 });
     },
-  }),
-);
+  });
+
+const cases: ConformanceCase[] = [
+  absentKey('EnableKey', 'enable-key', (KeyId) => new EnableKeyCommand({ KeyId })),
+  absentKey('DisableKey', 'disable-key', (KeyId) => new DisableKeyCommand({ KeyId })),
+  absentKey('UpdateKeyDescription', 'update-key-description', (KeyId) => new UpdateKeyDescriptionCommand({ KeyId, Description: 'x' })),
+];
 
 export default cases;
