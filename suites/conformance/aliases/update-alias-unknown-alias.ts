@@ -1,0 +1,19 @@
+/** UpdateAlias: moves an alias to another key of the same type (MODEL UpdateAlias; DG alias-manage). */
+import { UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { unthrottled } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'aliases.update-alias-unknown-alias',
+  title: 'UpdateAlias of an alias that does not exist is refused with NotFoundException',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#API_UpdateAlias_Errors',
+  tags: ['aliases'],
+  ops: ['CreateKey', 'UpdateAlias'],
+  async run(t) {
+    const key = await t.createKey();
+    await t.expectError(unthrottled(() => t.kms.send(new UpdateAliasCommand({ AliasName: t.aliasName('never-created'), TargetKeyId: key.KeyId }))), {
+      code: 'NotFoundException',
+      status: 400,
+    });
+  },
+});

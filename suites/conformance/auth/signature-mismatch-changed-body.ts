@@ -1,0 +1,13 @@
+/**
+ * A request that does not match its SigV4 signature is refused with InvalidSignatureException,
+ * HTTP 400 (facts sheet "Wire protocol"; aws-observed.md P5 gives the Coral wording from Secrets
+ * Manager, not recorded for KMS: code and status only). Each alteration is its own case.
+ */
+import { signedRequest } from '../_lib/signing.js';
+import { mismatch } from './_tampered-requests.js';
+
+export default mismatch(
+  'changed-body',
+  'a body changed after signing (NumberOfBytes 16 to 32)',
+  async (t) => ({ ...(await signedRequest(t, { operation: 'GenerateRandom', body: '{"NumberOfBytes":16}' })), body: '{"NumberOfBytes":32}' }),
+);

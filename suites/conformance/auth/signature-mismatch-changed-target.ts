@@ -1,0 +1,16 @@
+/**
+ * A request that does not match its SigV4 signature is refused with InvalidSignatureException,
+ * HTTP 400 (facts sheet "Wire protocol"; aws-observed.md P5 gives the Coral wording from Secrets
+ * Manager, not recorded for KMS: code and status only). Each alteration is its own case.
+ */
+import { signedRequest } from '../_lib/signing.js';
+import { mismatch, header } from './_tampered-requests.js';
+
+export default mismatch(
+  'changed-target',
+  'X-Amz-Target changed after signing (ListKeys to GenerateRandom)',
+  async (t) => {
+    const req = await signedRequest(t, { operation: 'ListKeys', body: '{"NumberOfBytes":16}' });
+    return { ...req, headers: { ...req.headers, [header(req, 'x-amz-target')]: 'TrentService.GenerateRandom' } };
+  },
+);

@@ -1,0 +1,16 @@
+/**
+ * A ciphertext blob that is not one KMS produced, or one that was damaged, is refused with
+ * InvalidCiphertextException, HTTP 400, and no message member at all (aws-observed.md C2, C3:
+ * AWS sends the bare code). Each damage is its own case.
+ */
+import { damaged } from './_decrypt-invalid-ciphertext.js';
+
+export default damaged(
+  'flipped-last-byte',
+  'a real ciphertext with one bit of its last byte flipped',
+  (blob) => {
+    const bad = Buffer.from(blob);
+    bad[bad.length - 1]! ^= 0x01;
+    return bad;
+  },
+);

@@ -1,0 +1,9 @@
+/**
+ * DryRun: a request that would succeed is answered DryRunOperationException, HTTP 400
+ * (aws-observed.md §9, recorded for GenerateDataKeyPair; the code for these operations per MODEL),
+ * and nothing is done.
+ */
+import { DecryptCommand } from '@aws-sdk/client-kms';
+import { dryRun } from './_dry-run.js';
+
+export default dryRun('Decrypt', (kms, _k, CiphertextBlob) => kms.send(new DecryptCommand({ CiphertextBlob, DryRun: true })));

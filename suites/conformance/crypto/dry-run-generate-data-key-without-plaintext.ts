@@ -1,0 +1,12 @@
+/**
+ * DryRun: a request that would succeed is answered DryRunOperationException, HTTP 400
+ * (aws-observed.md §9, recorded for GenerateDataKeyPair; the code for these operations per MODEL),
+ * and nothing is done.
+ */
+import { GenerateDataKeyWithoutPlaintextCommand } from '@aws-sdk/client-kms';
+import { dryRun } from './_dry-run.js';
+
+export default dryRun(
+  'GenerateDataKeyWithoutPlaintext',
+  (kms, KeyId) => kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId, KeySpec: 'AES_256', DryRun: true })),
+);

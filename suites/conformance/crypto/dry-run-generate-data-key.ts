@@ -1,0 +1,9 @@
+/**
+ * DryRun: a request that would succeed is answered DryRunOperationException, HTTP 400
+ * (aws-observed.md §9, recorded for GenerateDataKeyPair; the code for these operations per MODEL),
+ * and nothing is done.
+ */
+import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { dryRun } from './_dry-run.js';
+
+export default dryRun('GenerateDataKey', (kms, KeyId) => kms.send(new GenerateDataKeyCommand({ KeyId, KeySpec: 'AES_256', DryRun: true })));

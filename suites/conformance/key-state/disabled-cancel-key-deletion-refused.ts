@@ -1,0 +1,3 @@
+import { refused } from './_cancel-deletion.js';
+
+export default refused('Disabled');

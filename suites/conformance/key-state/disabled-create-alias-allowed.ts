@@ -1,0 +1,3 @@
+import { createAllowed } from './_aliases.js';
+
+export default createAllowed('Disabled');

@@ -1,0 +1,3 @@
+import { disableRefused } from './_key-rotation.js';
+
+export default disableRefused('Disabled', { code: 'DisabledException', status: 400 });

@@ -1,0 +1,3 @@
+import { putAllowed } from './_key-policy.js';
+
+export default putAllowed('Disabled');

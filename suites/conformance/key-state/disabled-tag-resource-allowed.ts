@@ -1,0 +1,3 @@
+import { allowed } from './_tags.js';
+
+export default allowed('Disabled');

@@ -1,0 +1,3 @@
+import { allowed } from './_description.js';
+
+export default allowed('Disabled');

@@ -1,0 +1,3 @@
+import { disableRefused } from './_key-rotation.js';
+
+export default disableRefused('PendingDeletion', { code: 'KMSInvalidStateException', status: 400 });

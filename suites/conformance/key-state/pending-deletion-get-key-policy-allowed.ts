@@ -1,0 +1,3 @@
+import { getAllowed } from './_key-policy.js';
+
+export default getAllowed('PendingDeletion');

@@ -1,0 +1,20 @@
+import { CreateAliasCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { stateCase } from './_support.js';
+
+export default stateCase({
+  state: 'PendingDeletion',
+  behaviour: 'update-alias-to-it-refused',
+  title: 'UpdateAlias that would point an alias at a key pending deletion is refused with KMSInvalidStateException',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#API_UpdateAlias_Errors',
+  tags: ['key-state', 'aliases'],
+  ops: ['CreateAlias', 'UpdateAlias'],
+  async body(t, key) {
+    const other = await t.createKey();
+    const alias = t.aliasName();
+    await t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: other.KeyId }));
+    await t.expectError(t.kms.send(new UpdateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })), {
+      code: 'KMSInvalidStateException',
+      status: 400,
+    });
+  },
+});

@@ -1,0 +1,3 @@
+import { allowed } from './_schedule-deletion.js';
+
+export default allowed('PendingImport');

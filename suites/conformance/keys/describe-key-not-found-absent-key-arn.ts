@@ -1,0 +1,15 @@
+/**
+ * DescribeKey of a key that does not exist, or of a malformed key id: NotFoundException (HTTP 400)
+ * in AWS's wording for each form of the name (aws-observed.md §1, N1-N12).
+ */
+import { absentKeyId, keyArn } from '../_lib/support.js';
+import { notFound } from './_describe-key-not-found.js';
+
+export default notFound({
+  behaviour: 'absent-key-arn',
+  title: "an absent key ARN of the caller's Region: Key '<key ARN>' does not exist (N2)",
+  input: (t) => {
+    const arn = keyArn(t, absentKeyId());
+    return { keyId: arn, message: `Key '${arn}' does not exist` };
+  },
+});

@@ -1,0 +1,15 @@
+/**
+ * DescribeKey of a key that does not exist, or of a malformed key id: NotFoundException (HTTP 400)
+ * in AWS's wording for each form of the name (aws-observed.md §1, N1-N12).
+ */
+import { absentKeyId, keyArn } from '../_lib/support.js';
+import { notFound } from './_describe-key-not-found.js';
+
+export default notFound({
+  behaviour: 'absent-key-id',
+  title: "an absent key id: Key '<key ARN in the caller's Region and account>' does not exist (N1)",
+  input: (t) => {
+    const id = absentKeyId();
+    return { keyId: id, message: `Key '${keyArn(t, id)}' does not exist` };
+  },
+});

@@ -1,0 +1,15 @@
+/**
+ * DescribeKey of a key that does not exist, or of a malformed key id: NotFoundException (HTTP 400)
+ * in AWS's wording for each form of the name (aws-observed.md §1, N1-N12).
+ */
+import { keyArn } from '../_lib/support.js';
+import { notFound } from './_describe-key-not-found.js';
+
+export default notFound({
+  behaviour: 'absent-multi-region-key-id',
+  title: "an absent mrk- key id: Key '<mrk key ARN>' does not exist (N3)",
+  input: (t) => {
+    const id = 'mrk-d3b95762d3b95762d3b95762d3b95762';
+    return { keyId: id, message: `Key '${keyArn(t, id)}' does not exist` };
+  },
+});

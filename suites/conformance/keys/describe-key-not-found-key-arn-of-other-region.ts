@@ -1,0 +1,16 @@
+/**
+ * DescribeKey of a key that does not exist, or of a malformed key id: NotFoundException (HTTP 400)
+ * in AWS's wording for each form of the name (aws-observed.md §1, N1-N12).
+ */
+import { keyArn, otherRegion } from '../_lib/support.js';
+import { notFound } from './_describe-key-not-found.js';
+
+export default notFound({
+  behaviour: 'key-arn-of-other-region',
+  title: 'a key ARN naming another Region: Invalid arn <that Region> (N9)',
+  input: async (t) => {
+    const key = await t.createKey();
+    const region = otherRegion(t);
+    return { keyId: keyArn(t, key.KeyId, region), message: `Invalid arn ${region}` };
+  },
+});

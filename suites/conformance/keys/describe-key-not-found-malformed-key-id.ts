@@ -1,0 +1,11 @@
+/**
+ * DescribeKey of a key that does not exist, or of a malformed key id: NotFoundException (HTTP 400)
+ * in AWS's wording for each form of the name (aws-observed.md §1, N1-N12).
+ */
+import { notFound } from './_describe-key-not-found.js';
+
+export default notFound({
+  behaviour: 'malformed-key-id',
+  title: "a key id that is not a UUID: Invalid keyId 'fake-key-id' (N4)",
+  input: () => ({ keyId: 'fake-key-id', message: "Invalid keyId 'fake-key-id'" }),
+});

@@ -1,0 +1,11 @@
+/**
+ * DescribeKey of a key that does not exist, or of a malformed key id: NotFoundException (HTTP 400)
+ * in AWS's wording for each form of the name (aws-observed.md §1, N1-N12).
+ */
+import { notFound } from './_describe-key-not-found.js';
+
+export default notFound({
+  behaviour: 'malformed-multi-region-key-id',
+  title: "a malformed mrk- id: Invalid keyId 'mrk-fake-key-id' (N6)",
+  input: () => ({ keyId: 'mrk-fake-key-id', message: "Invalid keyId 'mrk-fake-key-id'" }),
+});

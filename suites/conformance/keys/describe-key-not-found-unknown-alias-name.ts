@@ -1,0 +1,15 @@
+/**
+ * DescribeKey of a key that does not exist, or of a malformed key id: NotFoundException (HTTP 400)
+ * in AWS's wording for each form of the name (aws-observed.md §1, N1-N12).
+ */
+import { aliasArn } from '../_lib/support.js';
+import { notFound } from './_describe-key-not-found.js';
+
+export default notFound({
+  behaviour: 'unknown-alias-name',
+  title: 'an unknown alias name: Alias <alias ARN> is not found. (N11)',
+  input: (t) => {
+    const name = t.aliasName('never-created');
+    return { keyId: name, message: `Alias ${aliasArn(t, name)} is not found.` };
+  },
+});

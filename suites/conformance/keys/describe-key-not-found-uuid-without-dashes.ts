@@ -1,0 +1,11 @@
+/**
+ * DescribeKey of a key that does not exist, or of a malformed key id: NotFoundException (HTTP 400)
+ * in AWS's wording for each form of the name (aws-observed.md §1, N1-N12).
+ */
+import { notFound } from './_describe-key-not-found.js';
+
+export default notFound({
+  behaviour: 'uuid-without-dashes',
+  title: "a UUID without its dashes: Invalid keyId '<text>' (N5)",
+  input: () => ({ keyId: '134f2428cec14b25a1ae9048164dba47', message: "Invalid keyId '134f2428cec14b25a1ae9048164dba47'" }),
+});

@@ -1,0 +1,8 @@
+/**
+ * One case per KeyMetadata member of a new symmetric customer managed key: its JSON type on the
+ * wire and its value (aws-observed.md §4.1; EX CreateKey / DescribeKey).
+ */
+import { keyArn } from '../_lib/support.js';
+import { memberCase } from './_key-metadata-member-values.js';
+
+export default memberCase('Arn', 'is arn:<partition>:kms:<region>:<account>:key/<KeyId>', (t, v, m) => t.expectEqual(v, keyArn(t, String(m.KeyId)), 'Arn'));

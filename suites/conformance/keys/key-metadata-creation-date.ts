@@ -1,0 +1,11 @@
+/**
+ * One case per KeyMetadata member of a new symmetric customer managed key: its JSON type on the
+ * wire and its value (aws-observed.md §4.1; EX CreateKey / DescribeKey).
+ */
+import { memberCase } from './_key-metadata-member-values.js';
+
+export default memberCase(
+  'CreationDate',
+  'is a number of epoch seconds, not a string',
+  (t, v) => t.check(typeof v === 'number' && Number.isFinite(v) && v > 1_400_000_000 && v < 10_000_000_000, 'CreationDate is epoch seconds', v),
+);

@@ -1,0 +1,8 @@
+/**
+ * One case per KeyMetadata member of a new symmetric customer managed key: its JSON type on the
+ * wire and its value (aws-observed.md §4.1; EX CreateKey / DescribeKey).
+ */
+import { UUID_PATTERN } from '../_lib/support.js';
+import { memberCase } from './_key-metadata-member-values.js';
+
+export default memberCase('KeyId', 'is a lower-case UUID string', (t, v) => t.check(typeof v === 'string' && UUID_PATTERN.test(v), 'KeyId is a UUID', v));

@@ -1,0 +1,14 @@
+/** GenerateRandom NumberOfBytes is 1..1024 and required (aws-observed.md V2-V4, recorded on AWS). */
+import { defineCase } from '../../../harness/conformance/case.js';
+
+export default defineCase({
+  id: 'limits.generate-random-missing-number-of-bytes',
+  title: 'GenerateRandom without NumberOfBytes is refused: ValidationException "NumberOfBytes is required." (V2)',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html#KMS-GenerateRandom-request-NumberOfBytes',
+  tags: ['limits'],
+  ops: ['GenerateRandom'],
+  async run(t) {
+    const reply = await t.raw('GenerateRandom', {});
+    t.expectEqual([reply.status, reply.errorCode, reply.errorMessage], [400, 'ValidationException', 'NumberOfBytes is required.'], 'status, code and message');
+  },
+});

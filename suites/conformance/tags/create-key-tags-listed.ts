@@ -1,0 +1,17 @@
+/** TagResource / ListResourceTags: result shapes and what the listing shows (aws-observed.md §4.3). */
+import { ListResourceTagsCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { tag } from './_tag-resource.js';
+
+export default defineCase({
+  id: 'tags.create-key-tags-listed',
+  title: 'Tags given to CreateKey are listed by ListResourceTags, in the order given',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Tags',
+  tags: ['tags'],
+  ops: ['CreateKey', 'ListResourceTags'],
+  async run(t) {
+    const tags = [tag('alpha', '1'), tag('beta', '2'), tag('gamma', '3')];
+    const key = await t.createKey({ Tags: tags });
+    t.expectEqual((await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags, tags, 'Tags');
+  },
+});

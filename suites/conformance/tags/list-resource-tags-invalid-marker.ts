@@ -1,0 +1,18 @@
+import { ListResourceTagsCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { tags } from './_list-resource-tags-pages.js';
+
+export default defineCase({
+  id: 'tags.list-resource-tags-invalid-marker',
+  title: 'ListResourceTags refuses a Marker it never issued with InvalidMarkerException',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#API_ListResourceTags_Errors',
+  tags: ['tags'],
+  ops: ['CreateKey', 'ListResourceTags'],
+  async run(t) {
+    const key = await t.createKey({ Tags: tags(3) });
+    await t.expectError(t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId, Marker: 'kmsbench-not-a-marker' })), {
+      code: 'InvalidMarkerException',
+      status: 400,
+    });
+  },
+});
