@@ -6,16 +6,17 @@
  * @module
  */
 import { CreateAliasCommand } from '@aws-sdk/client-kms';
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { aliasArn, aliasesOf, refused, resolveAlias, unthrottled } from '../_lib/support.js';
 
 export const DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-TargetKeyId';
 
-export const aliasAsTarget = (form: 'alias-name' | 'alias-arn'): ConformanceCase =>
+export const aliasAsTarget = (form: 'alias-name' | 'alias-arn', source: CaseSource): ConformanceCase =>
   defineCase({
     id: `aliases.create-alias-target-${form}`,
     title: `CreateAlias refuses an ${form.replace('-', ' ')} as TargetKeyId (an alias must name a key)`,
     doc: DOC,
+    source,
     tags: ['aliases'],
     ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
     async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'aliases.create-alias-already-exists-other-key',
   title: 'CreateAlias of an existing name for another key is refused and the alias keeps pointing at its key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#API_CreateAlias_Errors',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §7 A1 (code); the alias keeping its key is inferred',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {

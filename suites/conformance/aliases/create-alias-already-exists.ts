@@ -6,6 +6,11 @@ export default defineCase({
   id: 'aliases.create-alias-already-exists',
   title: 'CreateAlias of an existing name: AlreadyExistsException "An alias with the name <alias ARN> already exists" (A1)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#API_CreateAlias_Errors',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §7 A1',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.create-alias-empty-result',
   title: 'CreateAlias answers an empty result',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#API_CreateAlias_ResponseElements',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#API_CreateAlias_ResponseElements (HTTP 200, empty body)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.create-alias-invalid-characters',
   title: 'CreateAlias refuses a name with a character outside [a-zA-Z0-9:/_-] (a space) with ValidationException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-AliasName',
+  source: {
+    kind: 'inferred',
+    cite: 'service model: CreateAliasRequest.AliasName (only alphanumerics, /, _ and -); ValidationException by analogy with the recorded length and enum violations (spec/aws-observed.md §6.1 V9, V17)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases', 'limits'],
   ops: ['CreateKey', 'CreateAlias'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.create-alias-target-absent-key',
   title: 'CreateAlias whose TargetKeyId names no key is refused with NotFoundException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#API_CreateAlias_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'service model: CreateAlias errors (NotFoundException)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateAlias'],
   async run(t) {

@@ -1,4 +1,8 @@
 /** What CreateAlias accepts as TargetKeyId: a key id or key ARN of a key not pending deletion. */
 import { aliasAsTarget } from './_create-alias-target.js';
 
-export default aliasAsTarget('alias-name');
+export default aliasAsTarget('alias-name', {
+  kind: 'documented',
+  cite: 'service model: CreateAliasRequest.TargetKeyId ("You cannot use another alias"); the code is not recorded (spec/aws-observed.md §7 A4): any 400 refusal',
+  verifiedAt: '2026-12-07',
+});

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.create-alias-target-disabled-key',
   title: 'CreateAlias accepts a disabled key as target, and the alias then names it',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-TargetKeyId',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (CreateAlias ✓ while Disabled)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases', 'key-state'],
   ops: ['CreateKey', 'DisableKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.create-alias-without-prefix',
   title: 'CreateAlias refuses a name without "alias/": ValidationException \'Alias must start with the prefix "alias/". ...\' (V7)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-AliasName',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.1 V7',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'aliases.delete-alias-keeps-key',
   title: 'DeleteAlias leaves the key it named enabled and usable',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html#API_DeleteAlias_RequestParameters',
+  source: {
+    kind: 'documented',
+    cite: 'service model: DeleteAlias doc ("you can delete and change the aliases of a KMS key without affecting the KMS key")',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DeleteAlias', 'DescribeKey'],
   async run(t) {

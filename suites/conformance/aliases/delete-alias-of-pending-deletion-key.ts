@@ -6,6 +6,11 @@ export default defineCase({
   id: 'aliases.delete-alias-of-pending-deletion-key',
   title: 'DeleteAlias works on an alias whose key is pending deletion (KS-OLD: DeleteAlias ✓ in every state)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html#API_DeleteAlias_RequestParameters',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (DeleteAlias ✓ in every state)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases', 'key-state'],
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'DeleteAlias', 'ListAliases'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'aliases.delete-alias-removes-it',
   title: 'DeleteAlias answers an empty result; the alias then no longer resolves (NotFoundException) nor is listed',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html#API_DeleteAlias_ResponseElements',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html#API_DeleteAlias_ResponseElements; an alias that does not exist: NotFoundException (spec/aws-observed.md §1 N11)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DeleteAlias', 'DescribeKey', 'ListAliases'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'aliases.fifty-aliases-per-key',
   title: 'A key takes 50 aliases; CreateAlias of a 51st is refused with LimitExceededException and not made',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html#aliases-per-key',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html#aliases-per-key (50; over a resource quota: LimitExceededException); message not recorded (spec/aws-observed.md §7 A8)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases', 'limits'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   flags: ['slow'],

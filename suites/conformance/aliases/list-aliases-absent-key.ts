@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.list-aliases-absent-key',
   title: 'ListAliases with a KeyId that names no key is refused with NotFoundException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#API_ListAliases_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ListAliases errors (NotFoundException)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['ListAliases'],
   async run(t) {

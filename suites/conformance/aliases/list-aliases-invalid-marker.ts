@@ -6,6 +6,11 @@ export default defineCase({
   id: 'aliases.list-aliases-invalid-marker',
   title: 'ListAliases refuses a Marker it never issued with InvalidMarkerException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#API_ListAliases_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ListAliases errors (InvalidMarkerException); message not recorded (spec/aws-observed.md §6.2)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['ListAliases'],
   async run(t) {

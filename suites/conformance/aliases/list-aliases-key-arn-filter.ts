@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.list-aliases-key-arn-filter',
   title: "ListAliases accepts the key ARN as KeyId filter",
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#KMS-ListAliases-request-KeyId',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ListAliasesRequest.KeyId ("key ID or key ARN")',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   async run(t) {

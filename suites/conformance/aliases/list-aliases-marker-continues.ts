@@ -6,6 +6,11 @@ export default defineCase({
   id: 'aliases.list-aliases-marker-continues',
   title: 'ListAliases with the NextMarker of a page continues after it, without repeating its aliases',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#KMS-ListAliases-request-Marker',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ListAliasesRequest.Marker',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['ListAliases'],
   async run(t) {

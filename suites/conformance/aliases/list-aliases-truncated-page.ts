@@ -6,6 +6,11 @@ export default defineCase({
   id: 'aliases.list-aliases-truncated-page',
   title: 'ListAliases with Limit 1 answers exactly {Aliases: [one], NextMarker: <string>, Truncated: true}',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#KMS-ListAliases-request-Limit',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ListAliasesRequest.Limit, ListAliasesResponse.NextMarker, Truncated',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['ListAliases'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.list-entry-alias-arn',
   title: 'The AliasArn of an alias is arn:<partition>:kms:<region>:<account>:<alias name>',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_AliasListEntry.html#KMS-Type-AliasListEntry-AliasArn',
+  source: {
+    kind: 'documented',
+    cite: 'service model: AliasListEntry.AliasArn; spec/aws-observed.md §4.5',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.list-entry-dates',
   title: 'A new alias is listed with CreationDate and LastUpdatedDate as equal epoch-second numbers',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_AliasListEntry.html#KMS-Type-AliasListEntry-LastUpdatedDate',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_AliasListEntry.html#KMS-Type-AliasListEntry-LastUpdatedDate; developer guide CLI output with equal dates (spec/aws-observed.md §4.5)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.list-entry-members',
   title: 'A customer alias is listed as exactly {AliasArn, AliasName, CreationDate, LastUpdatedDate, TargetKeyId}',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_AliasListEntry.html#API_AliasListEntry_Contents',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_AliasListEntry.html#API_AliasListEntry_Contents; developer guide alias-manage CLI output (spec/aws-observed.md §4.5)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.list-entry-target-is-key-id',
   title: 'An alias created with the key ARN as TargetKeyId is listed with the bare key id as TargetKeyId',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_AliasListEntry.html#KMS-Type-AliasListEntry-TargetKeyId',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_AliasListEntry.html#KMS-Type-AliasListEntry-TargetKeyId; developer guide alias-manage (spec/aws-observed.md §4.5)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.update-alias-aws-managed',
   title: 'UpdateAlias refuses to move the AWS managed alias alias/aws/s3 to a customer key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-AliasName',
+  source: {
+    kind: 'documented',
+    cite: 'service model: UpdateAlias doc ("You cannot ... an alias that begins with alias/aws/"); the code is not recorded: any 400 refusal',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'UpdateAlias'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.update-alias-from-pending-deletion-key',
   title: 'UpdateAlias moves an alias away from a key pending deletion (KS-OLD [10]: the source state does not matter)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-TargetKeyId',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [10]) (source key pending deletion: succeeds)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases', 'key-state'],
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'UpdateAlias', 'DescribeKey'],
   async run(t) {

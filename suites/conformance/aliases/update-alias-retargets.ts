@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.update-alias-retargets',
   title: 'UpdateAlias answers an empty result; the alias then names the new key, for DescribeKey and Encrypt',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-TargetKeyId',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-TargetKeyId; empty result (EX UpdateAlias, spec/aws-observed.md §4.3)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'UpdateAlias', 'DescribeKey', 'Encrypt'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.update-alias-target-alias',
   title: 'UpdateAlias refuses another alias as the new TargetKeyId; the alias stays put',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-TargetKeyId',
+  source: {
+    kind: 'documented',
+    cite: 'service model: UpdateAliasRequest.TargetKeyId ("Specify the key ID or key ARN"); the code is not recorded: any 400 refusal',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'UpdateAlias', 'DescribeKey'],
   async run(t) {

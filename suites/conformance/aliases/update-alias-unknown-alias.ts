@@ -7,6 +7,11 @@ export default defineCase({
   id: 'aliases.update-alias-unknown-alias',
   title: 'UpdateAlias of an alias that does not exist is refused with NotFoundException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#API_UpdateAlias_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'service model: UpdateAlias errors (NotFoundException)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'UpdateAlias'],
   async run(t) {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
 import { sendSigned, type SignedHttp } from '../_lib/signing.js';
 
@@ -15,11 +15,12 @@ export const DOC = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_s
 
 export const header = (req: SignedHttp, name: string) => Object.keys(req.headers).find((h) => h.toLowerCase() === name)!;
 
-export const mismatch = (slug: string, title: string, make: (t: CaseContext) => Promise<SignedHttp>): ConformanceCase =>
+export const mismatch = (slug: string, title: string, make: (t: CaseContext) => Promise<SignedHttp>, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `auth.signature-mismatch-${slug}`,
     title: `InvalidSignatureException (400) for ${title}`,
     doc: DOC,
+    source,
     tags: ['auth'],
     ops: ['ListKeys', 'GenerateRandom'],
     async run(t) {

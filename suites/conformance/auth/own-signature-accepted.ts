@@ -11,6 +11,11 @@ export default defineCase({
   id: 'auth.own-signature-accepted',
   title: 'The same request signed correctly by hand is accepted (the cases above fail for their one change only)',
   doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html#signature-v4-troubleshooting-credential',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html (Signature Version 4)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['auth'],
   ops: ['ListKeys'],
   async run(t) {

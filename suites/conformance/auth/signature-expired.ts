@@ -11,6 +11,11 @@ export default defineCase({
   id: 'auth.signature-expired',
   title: 'A request signed 20 minutes ago: InvalidSignatureException "Signature expired: <t> is now earlier than ... - 5 min.)"',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-RequestExpired',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §10 P2 (aws/aws-sdk-js-v3#6400, KMS Encrypt/Decrypt)',
+    verifiedAt: '2024-08-21',
+  },
   tags: ['auth'],
   ops: ['ListKeys'],
   async run(t) {

@@ -17,4 +17,9 @@ export default mismatch(
     const moved = new Date(Date.parse(iso) + 1000).toISOString().replace(/[-:]|\.\d{3}/g, '');
     return { ...req, headers: { ...req.headers, [name]: moved } };
   },
+  {
+    kind: 'inferred',
+    cite: 'spec/aws-observed.md §10 P5: InvalidSignatureException recorded for Secrets Manager (same JSON 1.1 stack), not KMS',
+    verifiedAt: '2026-12-07',
+  },
 );

@@ -10,4 +10,9 @@ export default mismatch(
   'changed-signature',
   'a Signature with one hex digit changed',
   async (t) => withBrokenSignature(await signedRequest(t, { operation: 'ListKeys', body: '{}' })),
+  {
+    kind: 'inferred',
+    cite: 'spec/aws-observed.md §10 P5: InvalidSignatureException recorded for Secrets Manager (same JSON 1.1 stack), not KMS',
+    verifiedAt: '2026-12-07',
+  },
 );

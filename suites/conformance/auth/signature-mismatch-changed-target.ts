@@ -13,4 +13,9 @@ export default mismatch(
     const req = await signedRequest(t, { operation: 'ListKeys', body: '{"NumberOfBytes":16}' });
     return { ...req, headers: { ...req.headers, [header(req, 'x-amz-target')]: 'TrentService.GenerateRandom' } };
   },
+  {
+    kind: 'inferred',
+    cite: 'spec/aws-observed.md §10 P5: InvalidSignatureException recorded for Secrets Manager (same JSON 1.1 stack), not KMS',
+    verifiedAt: '2026-12-07',
+  },
 );

@@ -8,6 +8,11 @@ export default defineCase({
   id: 'auth.signature-within-skew',
   title: 'A request signed 2 minutes ago is still accepted (the allowed skew is 5 minutes)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-RequestExpired',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html (within five minutes of the time stamp)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['auth'],
   ops: ['ListKeys'],
   async run(t) {

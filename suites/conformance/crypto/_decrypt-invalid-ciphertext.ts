@@ -8,14 +8,15 @@
  * @module
  */
 import { EncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { b64, expectRawError } from '../_lib/support.js';
 
-export const damaged = (slug: string, title: string, damage: (blob: Buffer) => Buffer): ConformanceCase =>
+export const damaged = (slug: string, title: string, damage: (blob: Buffer) => Buffer, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `crypto.decrypt-invalid-ciphertext-${slug}`,
     title: `Decrypt of ${title}: InvalidCiphertextException with no message`,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#API_Decrypt_Errors',
+    source,
     tags: ['semantics'],
     ops: ['CreateKey', 'Encrypt', 'Decrypt'],
     async run(t) {

@@ -7,16 +7,17 @@
  * @module
  */
 import { CreateAliasCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { aliasArn, b64, settle, unthrottled } from '../_lib/support.js';
 
 export type Form = 'key-id' | 'key-arn' | 'alias-name' | 'alias-arn';
 
-export const decryptBy = (form: Form): ConformanceCase =>
+export const decryptBy = (form: Form, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `crypto.decrypt-key-id-${form}`,
     title: `Decrypt accepts its KeyId as the ${form.replace('-', ' ')} of the encrypting key`,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-KeyId',
+    source,
     tags: form.startsWith('alias') ? ['semantics', 'aliases'] : ['semantics'],
     ops: form.startsWith('alias') ? ['CreateKey', 'CreateAlias', 'Encrypt', 'Decrypt'] : ['CreateKey', 'Encrypt', 'Decrypt'],
     async run(t) {

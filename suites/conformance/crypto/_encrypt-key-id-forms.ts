@@ -7,16 +7,17 @@
  * @module
  */
 import { CreateAliasCommand, DescribeKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { aliasArn, settle, unthrottled } from '../_lib/support.js';
 
 export type Form = 'key-id' | 'key-arn' | 'alias-name' | 'alias-arn';
 
-export const encryptBy = (form: Form): ConformanceCase =>
+export const encryptBy = (form: Form, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `crypto.encrypt-by-${form}`,
     title: `Encrypt accepts the ${form.replace('-', ' ')} and answers KeyId = the key ARN`,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-request-KeyId',
+    source,
     tags: form.startsWith('alias') ? ['semantics', 'aliases'] : ['semantics'],
     ops: form.startsWith('alias') ? ['CreateKey', 'CreateAlias', 'Encrypt'] : ['CreateKey', 'Encrypt'],
     async run(t) {

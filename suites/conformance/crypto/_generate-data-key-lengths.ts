@@ -6,13 +6,14 @@
  * @module
  */
 import { GenerateDataKeyCommand, type GenerateDataKeyCommandInput } from '@aws-sdk/client-kms';
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 
-export const dataKeyLength = (slug: string, input: Partial<GenerateDataKeyCommandInput>, bytes: number): ConformanceCase =>
+export const dataKeyLength = (slug: string, input: Partial<GenerateDataKeyCommandInput>, bytes: number, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `crypto.generate-data-key-${slug}`,
     title: `GenerateDataKey with ${JSON.stringify(input)} returns a ${bytes}-byte Plaintext`,
     doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-${'KeySpec' in input ? 'KeySpec' : 'NumberOfBytes'}`,
+    source,
     tags: ['semantics'],
     ops: ['CreateKey', 'GenerateDataKey'],
     async run(t) {

@@ -13,4 +13,9 @@ export default damaged(
     bad[bad.length - 1]! ^= 0x01;
     return bad;
   },
+  {
+    kind: 'documented',
+    cite: 'service model: InvalidCiphertextException; the bare reply: spec/aws-observed.md §5 C2, C3',
+    verifiedAt: '2026-12-07',
+  },
 );

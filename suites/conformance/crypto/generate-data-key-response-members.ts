@@ -5,6 +5,12 @@ export default defineCase({
   id: 'crypto.generate-data-key-response-members',
   title: 'GenerateDataKey answers CiphertextBlob, KeyId and Plaintext (KeyMaterialId allowed), nothing else',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#API_GenerateDataKey_ResponseSyntax',
+  source: {
+    kind: 'documented',
+    cite: 'service model: GenerateDataKeyResponse (KeyMaterialId omitted only with Recipient); members before 2025: spec/aws-observed.md §4.2 (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)',
+    verifiedAt: '2026-12-07',
+    since: '2025-06-05',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'GenerateDataKey'],
   async run(t) {

@@ -5,6 +5,11 @@ export default defineCase({
   id: 'crypto.generate-data-key-without-plaintext-decrypts',
   title: 'The CiphertextBlob of GenerateDataKeyWithoutPlaintext (AES_256) decrypts to a 32-byte key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyWithoutPlaintext.html#KMS-GenerateDataKeyWithoutPlaintext-response-CiphertextBlob',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyWithoutPlaintext.html#KMS-GenerateDataKeyWithoutPlaintext-response-CiphertextBlob',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'GenerateDataKeyWithoutPlaintext', 'Decrypt'],
   async run(t) {

@@ -5,6 +5,12 @@ export default defineCase({
   id: 'crypto.generate-data-key-without-plaintext-response-members',
   title: 'GenerateDataKeyWithoutPlaintext answers CiphertextBlob and KeyId (ARN), never a Plaintext',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyWithoutPlaintext.html#API_GenerateDataKeyWithoutPlaintext_ResponseSyntax',
+  source: {
+    kind: 'documented',
+    cite: 'service model: GenerateDataKeyWithoutPlaintextResponse; members before 2025: spec/aws-observed.md §4.2 (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)',
+    verifiedAt: '2026-12-07',
+    since: '2025-06-05',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'GenerateDataKeyWithoutPlaintext'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'crypto.generate-random-differs',
   title: 'Two GenerateRandom calls of 32 bytes return different bytes',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html#KMS-GenerateRandom-response-Plaintext',
+  source: {
+    kind: 'inferred',
+    cite: 'service model: GenerateRandom ("a random byte string"): two draws of 32 bytes are equal with negligible probability',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['GenerateRandom'],
   async run(t) {

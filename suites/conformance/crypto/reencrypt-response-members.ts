@@ -11,6 +11,12 @@ export default defineCase({
   id: 'crypto.reencrypt-response-members',
   title: 'ReEncrypt answers CiphertextBlob, KeyId, SourceKeyId and both algorithms (SYMMETRIC_DEFAULT), nothing else',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#API_ReEncrypt_ResponseSyntax',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ReEncryptResponse (SourceKeyMaterialId, DestinationKeyMaterialId present for symmetric keys); members before 2025: spec/aws-observed.md §4.2 (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)',
+    verifiedAt: '2026-12-07',
+    since: '2025-06-05',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {

@@ -3,16 +3,18 @@
  *
  * @module
  */
+import type { CaseSource } from '../../../harness/conformance/case.js';
 import { CancelKeyDeletionCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { stateCase, type StateName } from './_support.js';
 
 /** CancelKeyDeletion of a key that is not pending deletion: KS-OLD [4] (no AWS capture, S8: code only). */
-export const refused = (state: StateName) =>
+export const refused = (state: StateName, source: CaseSource) =>
   stateCase({
     state,
     behaviour: 'cancel-key-deletion-refused',
     title: `CancelKeyDeletion on a ${state} key is refused with KMSInvalidStateException and the key keeps its state`,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CancelKeyDeletion.html#API_CancelKeyDeletion_Errors',
+    source,
     tags: ['key-state', 'deletion'],
     ops: ['CancelKeyDeletion', 'DescribeKey'],
     async body(t, key) {

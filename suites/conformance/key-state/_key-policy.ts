@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { CaseSource } from '../../../harness/conformance/case.js';
 import { GetKeyPolicyCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { stateCase, type StateName } from './_support.js';
 
@@ -15,12 +16,13 @@ export const policyFor = (account: string, sid: string) =>
     Statement: [{ Sid: sid, Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' }],
   });
 
-export const getAllowed = (state: StateName) =>
+export const getAllowed = (state: StateName, source: CaseSource) =>
   stateCase({
     state,
     behaviour: 'get-key-policy-allowed',
     title: `GetKeyPolicy on a ${state} key returns its policy`,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html',
+    source,
     tags: ['key-state', 'policy'],
     ops: ['GetKeyPolicy'],
     async body(t, key) {
@@ -30,12 +32,13 @@ export const getAllowed = (state: StateName) =>
     },
   });
 
-export const putAllowed = (state: StateName) =>
+export const putAllowed = (state: StateName, source: CaseSource) =>
   stateCase({
     state,
     behaviour: 'put-key-policy-allowed',
     title: `PutKeyPolicy on a ${state} key succeeds and GetKeyPolicy returns the new policy`,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html',
+    source,
     tags: ['key-state', 'policy'],
     ops: ['PutKeyPolicy', 'GetKeyPolicy'],
     async body(t, key) {

@@ -3,16 +3,18 @@
  *
  * @module
  */
+import type { CaseSource } from '../../../harness/conformance/case.js';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { schedule, stateCase, type StateName } from './_support.js';
 
 /** ScheduleKeyDeletion accepts Disabled and PendingImport keys (aws-observed.md §2.2 ✓). */
-export const allowed = (state: StateName) =>
+export const allowed = (state: StateName, source: CaseSource) =>
   stateCase({
     state,
     behaviour: 'schedule-key-deletion-allowed',
     title: `ScheduleKeyDeletion on a ${state} key succeeds and the key becomes PendingDeletion`,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html',
+    source,
     tags: ['key-state', 'deletion'],
     ops: ['ScheduleKeyDeletion', 'DescribeKey'],
     async body(t, key) {

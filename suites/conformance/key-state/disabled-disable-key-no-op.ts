@@ -7,6 +7,11 @@ export default stateCase({
   behaviour: 'disable-key-no-op',
   title: 'DisableKey on a Disabled key succeeds and leaves it Disabled',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKey.html',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (DisableKey ✓ while Disabled)',
+    verifiedAt: '2026-12-07',
+  },
   ops: ['DescribeKey'],
   async body(t, key) {
     await t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId }));

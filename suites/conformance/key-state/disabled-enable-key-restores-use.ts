@@ -7,6 +7,11 @@ export default stateCase({
   behaviour: 'enable-key-restores-use',
   title: 'EnableKey on a Disabled key makes it Enabled, and its old ciphertext decrypts again',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKey.html',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §3 L2 (LS-TEST test_disable_and_enable_key)',
+    verifiedAt: '2026-12-07',
+  },
   ops: ['EnableKey', 'DescribeKey', 'Encrypt', 'Decrypt'],
   async before(t, key) {
     return (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16, 7) }))).CiphertextBlob!;

@@ -7,6 +7,11 @@ export default stateCase({
   behaviour: 'untag-resource-allowed',
   title: 'UntagResource on a Disabled key succeeds and the tag is gone',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#API_UntagResource_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (UntagResource ✓ while Disabled)',
+    verifiedAt: '2026-12-07',
+  },
   ops: ['TagResource', 'UntagResource', 'ListResourceTags'],
   async before(t, key) {
     await t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'a', TagValue: '1' }, { TagKey: 'b', TagValue: '2' }] }));

@@ -7,6 +7,11 @@ export default stateCase<string>({
   behaviour: 'delete-alias-allowed',
   title: 'DeleteAlias of an alias of a key pending deletion succeeds',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (DeleteAlias ✓ in every state)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['key-state', 'aliases'],
   ops: ['CreateAlias', 'DeleteAlias', 'ListAliases'],
   async before(t, key) {

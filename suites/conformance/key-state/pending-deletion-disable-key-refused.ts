@@ -7,6 +7,11 @@ export default stateCase({
   behaviour: 'disable-key-refused',
   title: 'DisableKey on a key pending deletion is refused with KMSInvalidStateException and the key stays PendingDeletion',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKey.html#API_DisableKey_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [3]); no AWS capture (spec/aws-observed.md §2.3 S9): code only',
+    verifiedAt: '2026-12-07',
+  },
   ops: ['DescribeKey'],
   async body(t, key) {
     await t.expectError(t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId })), { code: 'KMSInvalidStateException', status: 400 });

@@ -7,6 +7,11 @@ export default stateCase({
   behaviour: 'list-resource-tags-allowed',
   title: 'ListResourceTags on a key pending deletion succeeds and lists its tags',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (ListResourceTags ✓ in every state)',
+    verifiedAt: '2026-12-07',
+  },
   ops: ['TagResource', 'ListResourceTags'],
   async before(t, key) {
     await t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'owner', TagValue: 'conformance' }] }));

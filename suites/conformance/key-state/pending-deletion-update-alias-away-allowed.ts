@@ -6,6 +6,11 @@ export default stateCase<string>({
   behaviour: 'update-alias-away-allowed',
   title: 'UpdateAlias moving an alias off a key pending deletion to an Enabled key succeeds',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#API_UpdateAlias_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [10]) (source key pending deletion: succeeds)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['key-state', 'aliases'],
   ops: ['CreateAlias', 'UpdateAlias', 'DescribeKey'],
   async before(t, key) {

@@ -6,6 +6,11 @@ export default stateCase({
   behaviour: 'update-alias-to-it-refused',
   title: 'UpdateAlias that would point an alias at a key pending deletion is refused with KMSInvalidStateException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#API_UpdateAlias_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [10]); no AWS capture: code only',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['key-state', 'aliases'],
   ops: ['CreateAlias', 'UpdateAlias'],
   async body(t, key) {

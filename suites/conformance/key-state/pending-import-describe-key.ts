@@ -7,6 +7,11 @@ export default stateCase({
   behaviour: 'describe-key',
   title: 'DescribeKey of an EXTERNAL key without material shows PendingImport, Enabled false, Origin EXTERNAL',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html#KMS-Type-KeyMetadata-KeyState',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §3 L6 (LS-SNAP test_import_key_symmetric)',
+    verifiedAt: '2024-01-24',
+  },
   ops: ['DescribeKey'],
   async body(t, key) {
     const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata!;

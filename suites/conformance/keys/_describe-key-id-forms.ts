@@ -7,7 +7,7 @@
  * @module
  */
 import { CreateAliasCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { aliasArn, settle, unthrottled } from '../_lib/support.js';
 
 export type Form = 'key-id' | 'key-arn' | 'alias-name' | 'alias-arn';
@@ -21,11 +21,12 @@ export async function nameIn(t: CaseContext, form: Form): Promise<{ keyId: strin
   return { keyId: key.KeyId, arn: key.Arn, name: form === 'alias-name' ? alias : aliasArn(t, alias) };
 }
 
-export const describeBy = (form: Form): ConformanceCase =>
+export const describeBy = (form: Form, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `keys.describe-key-by-${form}`,
     title: `DescribeKey accepts the ${form.replace('-', ' ')} and answers with that key's KeyId and Arn`,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#KMS-DescribeKey-request-KeyId',
+    source,
     tags: ['semantics', ...(form.startsWith('alias') ? (['aliases'] as const) : [])],
     ops: form.startsWith('alias') ? ['CreateKey', 'CreateAlias', 'DescribeKey'] : ['CreateKey', 'DescribeKey'],
     async run(t) {

@@ -7,11 +7,12 @@
  * @module
  */
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 
 export interface Row {
   behaviour: string;
   title: string;
+  source: CaseSource;
   /** The KeyId sent and the message expected (undefined: the message is not known for AWS, check the code only). */
   input(t: CaseContext): Promise<{ keyId: string; message?: string }> | { keyId: string; message?: string };
 }
@@ -21,6 +22,7 @@ export const notFound = (row: Row): ConformanceCase =>
     id: `keys.describe-key-not-found-${row.behaviour}`,
     title: `DescribeKey refuses ${row.title}`,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_Errors',
+    source: row.source,
     tags: ['semantics'],
     ops: row.behaviour === 'key-arn-of-other-region' ? ['CreateKey', 'DescribeKey'] : ['DescribeKey'],
     async run(t) {

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { createKeyRaw, expectRawOk } from '../_lib/support.js';
 
 export type Check = (t: CaseContext, value: unknown, m: Record<string, unknown>) => void;
@@ -18,11 +18,12 @@ export const equals =
 
 export const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
 
-export const memberCase = (member: string, title: string, check: Check): ConformanceCase =>
+export const memberCase = (member: string, title: string, check: Check, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `keys.key-metadata-${kebab(member)}`,
     title: `KeyMetadata.${member} of a new symmetric key ${title} (CreateKey, DescribeKey)`,
     doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html#KMS-Type-KeyMetadata-${member}`,
+    source,
     tags: ['semantics'],
     ops: ['CreateKey', 'DescribeKey'],
     async run(t) {

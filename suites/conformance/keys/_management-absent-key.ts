@@ -7,15 +7,16 @@
  * @module
  */
 import { DisableKeyCommand, EnableKeyCommand, UpdateKeyDescriptionCommand } from '@aws-sdk/client-kms';
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
 import { absentKeyId } from '../_lib/support.js';
 
-export const absentKey = (op: OperationName, slug: string, command: (keyId: string) => EnableKeyCommand | DisableKeyCommand | UpdateKeyDescriptionCommand): ConformanceCase =>
+export const absentKey = (op: OperationName, slug: string, command: (keyId: string) => EnableKeyCommand | DisableKeyCommand | UpdateKeyDescriptionCommand, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `keys.${slug}-absent-key`,
     title: `${op} of a key id that names no key is refused with NotFoundException`,
     doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#API_${op}_Errors`,
+    source,
     tags: ['semantics'],
     ops: [op],
     async run(t) {

@@ -8,7 +8,7 @@
  * @module
  */
 import { CreateAliasCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand, UpdateKeyDescriptionCommand } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
 import { aliasArn, settle, unthrottled } from '../_lib/support.js';
 
@@ -47,12 +47,13 @@ export const OPS: Record<Op['name'], Op> = {
   },
 };
 
-export const rejectsAlias = (opName: Op['name'], form: 'alias-name' | 'alias-arn'): ConformanceCase => {
+export const rejectsAlias = (opName: Op['name'], form: 'alias-name' | 'alias-arn', source: CaseSource): ConformanceCase => {
   const op = OPS[opName];
   return defineCase({
     id: `keys.${op.slug}-rejects-${form}`,
     title: `${op.name} refuses an ${form.replace('-', ' ')} with NotFoundException and leaves the key unchanged`,
     doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op.name}.html#KMS-${op.name}-request-KeyId`,
+    source,
     tags: ['semantics', 'aliases'],
     ops: ['CreateKey', 'CreateAlias', op.name, 'DescribeKey'] as OperationName[],
     async run(t) {

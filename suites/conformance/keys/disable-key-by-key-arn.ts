@@ -6,6 +6,11 @@ export default defineCase({
   id: 'keys.disable-key-by-key-arn',
   title: 'DisableKey accepts the key ARN',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKey.html#KMS-DisableKey-request-KeyId',
+  source: {
+    kind: 'documented',
+    cite: 'service model: DisableKeyRequest.KeyId (key ID or key ARN)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'DisableKey', 'DescribeKey'],
   async run(t) {

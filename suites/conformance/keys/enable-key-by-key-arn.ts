@@ -6,6 +6,11 @@ export default defineCase({
   id: 'keys.enable-key-by-key-arn',
   title: 'EnableKey accepts the key ARN',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKey.html#KMS-EnableKey-request-KeyId',
+  source: {
+    kind: 'documented',
+    cite: 'service model: EnableKeyRequest.KeyId (key ID or key ARN)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'DisableKey', 'EnableKey', 'DescribeKey'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'keys.update-key-description-by-key-arn',
   title: 'UpdateKeyDescription accepts the key ARN',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateKeyDescription.html#KMS-UpdateKeyDescription-request-KeyId',
+  source: {
+    kind: 'documented',
+    cite: 'service model: UpdateKeyDescriptionRequest.KeyId (key ID or key ARN)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'UpdateKeyDescription', 'DescribeKey'],
   async run(t) {

@@ -6,14 +6,15 @@
  *
  * @module
  */
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
 
-export const specOrBytes = (op: 'GenerateDataKey' | 'GenerateDataKeyWithoutPlaintext', slug: string, title: string, input: Record<string, unknown>): ConformanceCase =>
+export const specOrBytes = (op: 'GenerateDataKey' | 'GenerateDataKeyWithoutPlaintext', slug: string, title: string, input: Record<string, unknown>, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `limits.${op === 'GenerateDataKey' ? 'generate-data-key' : 'generate-data-key-without-plaintext'}-key-spec-${slug}`,
     title: `${op} with ${title} is refused with ValidationException`,
     doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#KMS-${op}-request-KeySpec`,
+    source,
     tags: ['limits'],
     ops: ['CreateKey', op],
     async run(t) {

@@ -6,16 +6,17 @@
  * @module
  */
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { b64 } from '../_lib/support.js';
 
 export const DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-request-Plaintext';
 
-export const accepted = (bytes: number): ConformanceCase =>
+export const accepted = (bytes: number, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `limits.encrypt-plaintext-${bytes}-bytes`,
     title: `Encrypt accepts a ${bytes}-byte plaintext and Decrypt gives it back`,
     doc: DOC,
+    source,
     tags: ['limits'],
     ops: ['CreateKey', 'Encrypt', 'Decrypt'],
     async run(t) {

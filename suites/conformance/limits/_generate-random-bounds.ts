@@ -6,15 +6,16 @@
  * @module
  */
 import { GenerateRandomCommand } from '@aws-sdk/client-kms';
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 
 export const DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html#KMS-GenerateRandom-request-NumberOfBytes';
 
-export const accepted = (n: number): ConformanceCase =>
+export const accepted = (n: number, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `limits.generate-random-${n}-bytes`,
     title: `GenerateRandom with NumberOfBytes ${n} returns ${n} bytes`,
     doc: DOC,
+    source,
     tags: ['limits'],
     ops: ['GenerateRandom'],
     async run(t) {

@@ -6,16 +6,17 @@
  *
  * @module
  */
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
 
 export const doc = (op: string) => `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#KMS-${op}-request-Limit`;
 
-export const refusedLimit = (op: 'ListKeys' | 'ListAliases' | 'ListResourceTags', limit: number): ConformanceCase =>
+export const refusedLimit = (op: 'ListKeys' | 'ListAliases' | 'ListResourceTags', limit: number, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `limits.${op.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}-limit-${limit}`,
     title: `${op} refuses Limit ${limit} with ValidationException`,
     doc: doc(op),
+    source,
     tags: ['limits'],
     ops: op === 'ListResourceTags' ? ['CreateKey', op] : [op],
     async run(t) {

@@ -8,6 +8,11 @@ export default defineCase({
   id: 'limits.alias-name-256-characters',
   title: 'CreateAlias accepts a 256-character alias name, which then names the key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-AliasName',
+  source: {
+    kind: 'documented',
+    cite: 'service model: AliasNameType (length 1..256)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits', 'aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'limits.create-key-50-tags',
   title: 'CreateKey accepts 50 tags and ListResourceTags lists all 50',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#KMS-TagResource-request-Tags',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html (maximum number of tags per resource: 50; linked from https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {

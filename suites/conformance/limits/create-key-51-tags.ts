@@ -7,6 +7,11 @@ export default defineCase({
   id: 'limits.create-key-51-tags',
   title: 'CreateKey refuses 51 tags: TagException "Too many tags"',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#KMS-TagResource-request-Tags',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.3 (LS-SNAP test_create_key_with_too_many_tags_raises_error)',
+    verifiedAt: '2025-01-21',
+  },
   tags: ['limits', 'tags'],
   ops: ['CreateKey'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'limits.create-key-description-8192',
   title: 'CreateKey accepts an 8192-character Description and keeps all of it',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Description',
+  source: {
+    kind: 'documented',
+    cite: 'service model: DescriptionType (0..8192)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits'],
   ops: ['CreateKey', 'DescribeKey'],
   async run(t) {

@@ -1,4 +1,8 @@
 /** Encrypt's Plaintext is 1..4096 bytes (facts sheet; MODEL PlaintextType min 1 max 4096). */
 import { accepted } from './_encrypt-plaintext-length.js';
 
-export default accepted(4096);
+export default accepted(4096, {
+  kind: 'documented',
+  cite: 'service model: PlaintextType (1..4096)',
+  verifiedAt: '2026-12-07',
+});

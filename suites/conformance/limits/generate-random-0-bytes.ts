@@ -6,6 +6,11 @@ export default defineCase({
   id: 'limits.generate-random-0-bytes',
   title: "GenerateRandom refuses NumberOfBytes 0: Value '0' at 'numberOfBytes' ... greater than or equal to 1 (V3)",
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html#KMS-GenerateRandom-request-NumberOfBytes',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.1 V3 (LS-SNAP test_generate_random_invalid_number_of_bytes[0])',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits'],
   ops: ['GenerateRandom'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'limits.generate-random-1025-bytes',
   title: "GenerateRandom refuses NumberOfBytes 1025: Value '1025' at 'numberOfBytes' ... less than or equal to 1024 (V4)",
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html#KMS-GenerateRandom-request-NumberOfBytes',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.1 V4 (LS-SNAP test_generate_random_invalid_number_of_bytes[1025])',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits'],
   ops: ['GenerateRandom'],
   async run(t) {

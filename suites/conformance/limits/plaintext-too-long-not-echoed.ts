@@ -9,6 +9,11 @@ export default defineCase({
   id: 'limits.plaintext-too-long-not-echoed',
   title: 'The ValidationException for a 4097-byte plaintext does not contain the plaintext, in text, base64 or hex',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-request-Plaintext',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.1 V1 (AWS leaves the value out for the sensitive Plaintext member)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {

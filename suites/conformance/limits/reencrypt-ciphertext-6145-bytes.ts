@@ -7,6 +7,11 @@ export default defineCase({
   id: 'limits.reencrypt-ciphertext-6145-bytes',
   title: 'ReEncrypt refuses a 6145-byte CiphertextBlob with ValidationException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-CiphertextBlob',
+  source: {
+    kind: 'inferred',
+    cite: 'service model: CiphertextType (max 6144); ValidationException by analogy with Plaintext (spec/aws-observed.md §6.1 V1), not recorded',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits'],
   ops: ['CreateKey', 'ReEncrypt'],
   async run(t) {

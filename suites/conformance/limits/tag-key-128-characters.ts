@@ -10,6 +10,11 @@ export default defineCase({
   id: 'limits.tag-key-128-characters',
   title: 'TagResource accepts a 128-character tag key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagKey',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagKey (length 1..128)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

@@ -9,6 +9,11 @@ export default defineCase({
   id: 'limits.tag-key-129-characters',
   title: "CreateKey refuses a 129-character tag key: Value '<key>' at 'tags.1.member.tagKey' ... less than or equal to 128 (V18)",
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagKey',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.1 V18 (LS-SNAP test_create_key_with_invalid_tag_key[too_long_key])',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits', 'tags'],
   ops: ['CreateKey'],
   async run(t) {

@@ -9,6 +9,11 @@ export default defineCase({
   id: 'limits.tag-key-empty',
   title: 'TagResource refuses an empty tag key with ValidationException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagKey',
+  source: {
+    kind: 'inferred',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagKey (min 1); ValidationException as for the recorded maximum (spec/aws-observed.md §6.1 V18), not recorded',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'TagResource'],
   async run(t) {

@@ -8,6 +8,11 @@ export default defineCase({
   id: 'limits.tag-resource-51st-tag',
   title: 'TagResource refuses a tag that would be the 51st on the key, and the key keeps its 50',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#KMS-TagResource-request-Tags',
+  source: {
+    kind: 'inferred',
+    cite: '"Too many tags" is recorded for CreateKey only (spec/aws-observed.md §6.3); TagResource\'s model errors also list LimitExceededException: either code',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

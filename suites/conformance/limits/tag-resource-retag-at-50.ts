@@ -8,6 +8,11 @@ export default defineCase({
   id: 'limits.tag-resource-retag-at-50',
   title: 'On a key with 50 tags, TagResource may still change the value of an existing tag key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#KMS-TagResource-request-Tags',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html (each tag key has one value: re-tagging an existing key does not add a tag)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

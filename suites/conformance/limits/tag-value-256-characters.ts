@@ -10,6 +10,11 @@ export default defineCase({
   id: 'limits.tag-value-256-characters',
   title: 'TagResource accepts a 256-character tag value',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagValue',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagValue (length 0..256)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

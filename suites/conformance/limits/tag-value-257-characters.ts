@@ -9,6 +9,11 @@ export default defineCase({
   id: 'limits.tag-value-257-characters',
   title: "CreateKey refuses a 257-character tag value: Value '<value>' at 'tags.1.member.tagValue' ... 256 (V17)",
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagValue',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.1 V17 (LS-SNAP test_key_with_long_tag_value_raises_error)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits', 'tags'],
   ops: ['CreateKey'],
   async run(t) {

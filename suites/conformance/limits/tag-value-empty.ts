@@ -10,6 +10,11 @@ export default defineCase({
   id: 'limits.tag-value-empty',
   title: 'TagResource accepts an empty tag value and ListResourceTags shows it as ""',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagValue',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagValue ("tag values can be empty (null) strings")',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

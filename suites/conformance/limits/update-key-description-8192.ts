@@ -8,6 +8,11 @@ export default defineCase({
   id: 'limits.update-key-description-8192',
   title: 'UpdateKeyDescription accepts an 8192-character Description',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateKeyDescription.html#KMS-UpdateKeyDescription-request-Description',
+  source: {
+    kind: 'documented',
+    cite: 'service model: DescriptionType (0..8192)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits'],
   ops: ['CreateKey', 'UpdateKeyDescription', 'DescribeKey'],
   async run(t) {

@@ -8,6 +8,11 @@ export default defineCase({
   id: 'limits.update-key-description-8193',
   title: 'UpdateKeyDescription refuses 8193 characters with ValidationException and keeps the old text',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateKeyDescription.html#KMS-UpdateKeyDescription-request-Description',
+  source: {
+    kind: 'inferred',
+    cite: 'service model: DescriptionType (max 8192); ValidationException by analogy with recorded length violations (spec/aws-observed.md §6.1 V17), wording not recorded',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['limits'],
   ops: ['CreateKey', 'UpdateKeyDescription', 'DescribeKey'],
   async run(t) {

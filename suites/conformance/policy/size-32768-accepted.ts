@@ -8,6 +8,11 @@ export default defineCase({
   id: 'policy.size-32768-accepted',
   title: 'PutKeyPolicy accepts a policy of exactly 32,768 bytes',
   doc: SIZE_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html#key-policy-format (up to 32 kilobytes, 32,768 bytes)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy', 'limits'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {

@@ -13,6 +13,11 @@ export default defineCase({
   id: 'policy.size-32769-refused',
   title: 'PutKeyPolicy refuses a policy of 32,769 bytes and keeps the previous one',
   doc: SIZE_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'service model: PutKeyPolicyRequest.Policy ("If the key policy exceeds the length constraint, KMS returns a LimitExceededException"); size: https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html#key-policy-format',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy', 'limits'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {

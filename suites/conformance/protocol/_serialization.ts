@@ -7,15 +7,16 @@
  *
  * @module
  */
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
 import { expectRawError } from '../_lib/support.js';
 
-export const serialization = (slug: string, title: string, op: OperationName, body: string): ConformanceCase =>
+export const serialization = (slug: string, title: string, op: OperationName, body: string, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `protocol.serialization-${slug}`,
     title: `${op} with ${title} is refused with SerializationException`,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-ValidationError',
+    source,
     tags: ['protocol'],
     ops: [op],
     async run(t) {

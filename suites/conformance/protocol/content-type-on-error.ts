@@ -9,6 +9,11 @@ export default defineCase({
   id: 'protocol.content-type-on-error',
   title: 'An error reply is Content-Type application/x-amz-json-1.1 too',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples',
+  source: {
+    kind: 'inferred',
+    cite: 'the success example\'s Content-Type (spec/aws-observed.md §0); the header on an error reply is not recorded',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['protocol'],
   ops: ['DescribeKey'],
   async run(t) {

@@ -8,6 +8,11 @@ export default defineCase({
   id: 'protocol.content-type-on-success',
   title: 'A successful reply is Content-Type application/x-amz-json-1.1 with a JSON object body',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples (Content-Type: application/x-amz-json-1.1; spec/aws-observed.md §0)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['protocol'],
   ops: ['GenerateRandom'],
   async run(t) {

@@ -5,6 +5,11 @@ export default defineCase({
   id: 'protocol.get-is-not-an-api-call',
   title: 'A correctly signed GET carrying X-Amz-Target TrentService.GenerateRandom is not run as GenerateRandom',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-MalformedHttpRequestException',
+  source: {
+    kind: 'inferred',
+    cite: 'AWS JSON 1.1 calls are POST /; what KMS answers to a GET is not recorded: only that it is no operation result',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['protocol'],
   ops: ['GenerateRandom'],
   async run(t) {

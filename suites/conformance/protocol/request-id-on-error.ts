@@ -9,6 +9,11 @@ export default defineCase({
   id: 'protocol.request-id-on-error',
   title: 'An error reply has a non-empty x-amzn-RequestId header too',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples',
+  source: {
+    kind: 'inferred',
+    cite: 'request ids are shown on every KMS error in SDK traces (spec/aws-observed.md §10 X1); the header on an error reply is not recorded',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['protocol'],
   ops: ['DescribeKey'],
   async run(t) {

@@ -8,6 +8,11 @@ export default defineCase({
   id: 'protocol.request-id-on-success',
   title: 'A successful reply has a non-empty x-amzn-RequestId header',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples (x-amzn-RequestId in the HTTP example; spec/aws-observed.md §0)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['protocol'],
   ops: ['GenerateRandom'],
   async run(t) {

@@ -8,6 +8,11 @@ export default defineCase({
   id: 'protocol.request-ids-differ',
   title: 'Two requests get two different request ids',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples',
+  source: {
+    kind: 'inferred',
+    cite: 'a request id identifies one request (API reference GetKeyPolicy example); uniqueness not recorded',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['protocol'],
   ops: ['GenerateRandom'],
   async run(t) {

@@ -11,6 +11,11 @@ export default defineCase({
   id: 'rotation.asymmetric-enable-refused',
   title: 'EnableKeyRotation on an RSA key is refused with UnsupportedOperationException',
   doc: `${ENABLE_DOC}#API_EnableKeyRotation_Errors`,
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §8 R2 (terraform-aws-modules/terraform-aws-kms#20: UnsupportedOperationException with an empty message)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation'],
   async run(t) {

@@ -7,6 +7,12 @@ export default defineCase({
   id: 'rotation.disable-status-shape',
   title: 'After DisableKeyRotation the status is exactly {KeyId, KeyRotationEnabled: false}, no period or date',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKeyRotation.html',
+  source: {
+    kind: 'inferred',
+    cite: 'the exact shape {KeyId, KeyRotationEnabled: false} is recorded only for a key that never had rotation on (spec/aws-observed.md §4.3); after DisableKeyRotation any members of the model\'s GetKeyRotationStatusResponse are accepted (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2026-12-07',
+    since: '2024-04-12',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'DisableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {

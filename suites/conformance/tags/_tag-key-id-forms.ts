@@ -7,7 +7,7 @@
  * @module
  */
 import { CreateAliasCommand, ListResourceTagsCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
 import { absentKeyId, aliasArn, resolveAlias, unthrottled } from '../_lib/support.js';
 
@@ -21,11 +21,12 @@ export const call: Record<Op, (t: CaseContext, KeyId: string) => Promise<unknown
 
 export const slug = (op: string) => op.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 
-export const rejectsAlias = (op: Op, form: 'alias-name' | 'alias-arn'): ConformanceCase =>
+export const rejectsAlias = (op: Op, form: 'alias-name' | 'alias-arn', source: CaseSource): ConformanceCase =>
   defineCase({
     id: `tags.${slug(op)}-rejects-${form}`,
     title: `${op} refuses an ${form.replace('-', ' ')} as KeyId with NotFoundException`,
     doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#KMS-${op}-request-KeyId`,
+    source,
     tags: ['tags', 'aliases'],
     ops: ['CreateKey', 'CreateAlias', 'DescribeKey', op] as OperationName[],
     async run(t) {
@@ -37,11 +38,12 @@ export const rejectsAlias = (op: Op, form: 'alias-name' | 'alias-arn'): Conforma
     },
   });
 
-export const absentKey = (op: Op): ConformanceCase =>
+export const absentKey = (op: Op, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `tags.${slug(op)}-absent-key`,
     title: `${op} of a key id that names no key is refused with NotFoundException`,
     doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#API_${op}_Errors`,
+    source,
     tags: ['tags'],
     ops: [op],
     async run(t) {

@@ -6,18 +6,19 @@
  * @module
  */
 import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { refused, unthrottled } from '../_lib/support.js';
 
 export const TAG_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#API_TagResource_Errors';
 
 export const RESERVED = { code: 'TagException', status: 400, message: 'Tags beginning with aws: are reserved' };
 
-export const reservedOnCreate = (prefix: 'aws' | 'AWS'): ConformanceCase =>
+export const reservedOnCreate = (prefix: 'aws' | 'AWS', source: CaseSource): ConformanceCase =>
   defineCase({
     id: `tags.create-key-reserved-prefix-${prefix === 'aws' ? 'lower-case' : 'upper-case'}`,
     title: `CreateKey refuses tag key ${prefix}:key1: TagException "Tags beginning with aws: are reserved"`,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#API_CreateKey_Errors',
+    source,
     tags: ['tags'],
     ops: ['CreateKey'],
     async run(t) {
@@ -26,11 +27,12 @@ export const reservedOnCreate = (prefix: 'aws' | 'AWS'): ConformanceCase =>
     },
   });
 
-export const reservedOnTag = (prefix: 'aws' | 'AWS'): ConformanceCase =>
+export const reservedOnTag = (prefix: 'aws' | 'AWS', source: CaseSource): ConformanceCase =>
   defineCase({
     id: `tags.tag-resource-reserved-prefix-${prefix === 'aws' ? 'lower-case' : 'upper-case'}`,
     title: `TagResource refuses tag key ${prefix}:key1 with TagException, adding none of the request's tags`,
     doc: TAG_DOC,
+    source,
     tags: ['tags'],
     ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
     async run(t) {

@@ -1,4 +1,8 @@
 /** TagException rules (aws-observed.md §6.3, recorded on AWS): duplicate keys, reserved aws: prefix. */
 import { reservedOnCreate } from './_tag-rules.js';
 
-export default reservedOnCreate('aws');
+export default reservedOnCreate('aws', {
+  kind: 'recorded',
+  cite: 'spec/aws-observed.md §6.3 (LS-SNAP test_create_key_with_invalid_tag_key[lowercase_prefix])',
+  verifiedAt: '2026-12-07',
+});

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'tags.create-key-tags-listed',
   title: 'Tags given to CreateKey are listed by ListResourceTags, in the order given',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Tags',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Tags (no order of tags is documented: compared as a set)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['tags'],
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'tags.list-resource-tags-invalid-marker',
   title: 'ListResourceTags refuses a Marker it never issued with InvalidMarkerException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#API_ListResourceTags_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ListResourceTags errors (InvalidMarkerException); message not recorded (spec/aws-observed.md §6.2)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['tags'],
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {

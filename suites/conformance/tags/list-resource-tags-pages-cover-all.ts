@@ -6,6 +6,11 @@ export default defineCase({
   id: 'tags.list-resource-tags-pages-cover-all',
   title: 'Paging ListResourceTags with Limit 2 and NextMarker returns each of 5 tags once, in order',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#KMS-ListResourceTags-request-Marker',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ListResourceTagsRequest.Marker (no order of tags is documented: compared as a set)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['tags'],
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {

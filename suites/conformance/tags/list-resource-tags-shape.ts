@@ -8,6 +8,11 @@ export default defineCase({
   id: 'tags.list-resource-tags-shape',
   title: 'ListResourceTags answers exactly {Tags: [{TagKey, TagValue}...], Truncated: false} for a tagged key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#API_ListResourceTags_ResponseSyntax',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#API_ListResourceTags_ResponseSyntax; EX ListResourceTags (spec/aws-observed.md §4.3)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'tags.list-resource-tags-truncated-page',
   title: 'ListResourceTags with Limit 2 of 5 tags answers exactly {Tags: [two], NextMarker, Truncated: true}',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#KMS-ListResourceTags-request-Limit',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ListResourceTagsRequest.Limit, ListResourceTagsResponse.NextMarker, Truncated',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['tags'],
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {

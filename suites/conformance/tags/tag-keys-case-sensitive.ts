@@ -8,6 +8,11 @@ export default defineCase({
   id: 'tags.tag-keys-case-sensitive',
   title: 'Tag keys are case-sensitive: Env and env are two tags',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagKey',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html ("Tag keys and values are case sensitive"; linked from https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

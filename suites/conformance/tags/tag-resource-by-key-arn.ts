@@ -8,6 +8,11 @@ export default defineCase({
   id: 'tags.tag-resource-by-key-arn',
   title: 'TagResource and ListResourceTags accept the key ARN',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#KMS-TagResource-request-KeyId',
+  source: {
+    kind: 'documented',
+    cite: 'service model: TagResourceRequest.KeyId, ListResourceTagsRequest.KeyId (key ID or key ARN)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

@@ -8,6 +8,11 @@ export default defineCase({
   id: 'tags.tag-resource-empty-result',
   title: 'TagResource answers an empty result',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#API_TagResource_ResponseElements',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#API_TagResource_ResponseElements (HTTP 200, empty body)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource'],
   async run(t) {

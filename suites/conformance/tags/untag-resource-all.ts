@@ -7,6 +7,11 @@ export default defineCase({
   id: 'tags.untag-resource-all',
   title: 'After removing every tag, ListResourceTags answers {Tags: [], Truncated: false}',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#API_UntagResource_ResponseElements',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §4.3 (LS-SNAP test_tag_existing_key_and_untag: Tags [] after removing all)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['tags'],
   ops: ['CreateKey', 'UntagResource', 'ListResourceTags'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'tags.untag-resource-removes-named',
   title: 'UntagResource answers an empty result and removes only the named tag keys',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#KMS-UntagResource-request-TagKeys',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#KMS-UntagResource-request-TagKeys (no order of tags is documented: compared as a set)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['tags'],
   ops: ['CreateKey', 'UntagResource', 'ListResourceTags'],
   async run(t) {
