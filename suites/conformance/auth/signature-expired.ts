@@ -1,5 +1,8 @@
 /**
- * SigV4 timestamps more than 5 minutes from the service's clock are refused (facts sheet; aws-observed.md P2).
+ * SigV4 timestamps more than 5 minutes from the service's clock are refused (IAM user guide, "AWS
+ * API request signing": a request must reach AWS within five minutes of its time stamp; facts
+ * sheet; aws-observed.md P2). KMS answers InvalidSignatureException "Signature expired", not the
+ * RequestExpired of the generic Common Errors list (15 minutes, another code).
  */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
@@ -10,7 +13,7 @@ const STAMP = '\\d{8}T\\d{6}Z';
 export default defineCase({
   id: 'auth.signature-expired',
   title: 'A request signed 20 minutes ago: InvalidSignatureException "Signature expired: <t> is now earlier than ... - 5 min.)"',
-  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-RequestExpired',
+  doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html',
   source: {
     kind: 'recorded',
     cite: 'spec/aws-observed.md §10 P2 (aws/aws-sdk-js-v3#6400, KMS Encrypt/Decrypt)',

@@ -1,8 +1,3 @@
-/**
- * A request that does not match its SigV4 signature is refused with InvalidSignatureException,
- * HTTP 400 (facts sheet "Wire protocol"; aws-observed.md P5 gives the Coral wording from Secrets
- * Manager, not recorded for KMS: code and status only). Each alteration is its own case.
- */
 import { signedRequest } from '../_lib/signing.js';
 import { mismatch, header } from './_tampered-requests.js';
 

@@ -8,7 +8,7 @@ import { minutesFromNow, sendSigned, signedRequest } from '../_lib/signing.js';
 export default defineCase({
   id: 'auth.signature-not-yet-current',
   title: 'A request signed 20 minutes in the future is refused with InvalidSignatureException',
-  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-RequestExpired',
+  doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html',
   source: {
     kind: 'inferred',
     cite: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html (a request must reach AWS within five minutes of its time stamp); the "not yet current" answer is recorded on Kinesis only (spec/aws-observed.md §10 P2): code by analogy',

@@ -7,7 +7,7 @@ import { minutesFromNow, sendSigned, signedRequest } from '../_lib/signing.js';
 export default defineCase({
   id: 'auth.signature-within-skew',
   title: 'A request signed 2 minutes ago is still accepted (the allowed skew is 5 minutes)',
-  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-RequestExpired',
+  doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html',
   source: {
     kind: 'documented',
     cite: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html (within five minutes of the time stamp)',

@@ -1,8 +1,3 @@
-/**
- * A ciphertext blob that is not one KMS produced, or one that was damaged, is refused with
- * InvalidCiphertextException, HTTP 400, and no message member at all (aws-observed.md C2, C3:
- * AWS sends the bare code). Each damage is its own case.
- */
 import { damaged } from './_decrypt-invalid-ciphertext.js';
 
 export default damaged('garbage', 'random bytes that never came from KMS', () => Buffer.from('kmsbench: definitely not a KMS ciphertext blob, honestly!!', 'utf8'), {

@@ -1,8 +1,3 @@
-/**
- * DryRun: a request that would succeed is answered DryRunOperationException, HTTP 400
- * (aws-observed.md §9, recorded for GenerateDataKeyPair; the code for these operations per MODEL),
- * and nothing is done.
- */
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { dryRun } from './_dry-run.js';
 

@@ -1,4 +1,3 @@
-/** The data key's length follows KeySpec or NumberOfBytes (MODEL GenerateDataKey; facts sheet). */
 import { dataKeyLength } from './_generate-data-key-lengths.js';
 
 export default dataKeyLength('key-spec-aes-128', { KeySpec: 'AES_128' }, 16, {

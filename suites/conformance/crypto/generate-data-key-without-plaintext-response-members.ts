@@ -3,7 +3,7 @@ import { expectRawOk, members } from '../_lib/support.js';
 
 export default defineCase({
   id: 'crypto.generate-data-key-without-plaintext-response-members',
-  title: 'GenerateDataKeyWithoutPlaintext answers CiphertextBlob and KeyId (ARN), never a Plaintext',
+  title: 'GenerateDataKeyWithoutPlaintext answers exactly {CiphertextBlob, KeyId (ARN), KeyMaterialId}, never a Plaintext',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyWithoutPlaintext.html#API_GenerateDataKeyWithoutPlaintext_ResponseSyntax',
   source: {
     kind: 'documented',
@@ -14,10 +14,12 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'GenerateDataKeyWithoutPlaintext'],
   async run(t) {
-    // aws-observed.md §4.2 (LS-SNAP test_generate_data_key_without_plaintext); KeyMaterialId allowed (MODEL).
+    // aws-observed.md §4.2 (LS-SNAP test_generate_data_key_without_plaintext, before KeyMaterialId
+    // existed); the current model answers KeyMaterialId too.
     const key = await t.createKey();
     const out = expectRawOk(t, await t.raw('GenerateDataKeyWithoutPlaintext', { KeyId: key.KeyId, KeySpec: 'AES_256' }), 'GenerateDataKeyWithoutPlaintext');
-    t.expectEqual(members(out).filter((m) => m !== 'KeyMaterialId'), ['CiphertextBlob', 'KeyId'], 'response members');
+    t.expectEqual(members(out), ['CiphertextBlob', 'KeyId', 'KeyMaterialId'], 'response members');
+    t.check(typeof out.KeyMaterialId === 'string' && out.KeyMaterialId.length > 0, 'KeyMaterialId is a non-empty string', out.KeyMaterialId);
     t.expectEqual(out.KeyId, key.Arn, 'KeyId');
   },
 });

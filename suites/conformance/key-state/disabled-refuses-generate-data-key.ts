@@ -1,9 +1,3 @@
-/**
- * Key state × symmetric cryptographic operation (kms-facts.md "Key states"; aws-observed.md §2.2):
- * Disabled → DisabledException "<arn> is disabled."; PendingImport → KMSInvalidStateException
- * "<arn> is pending import." (Decrypt and ReEncrypt-from need a ciphertext, which a key that never
- * had material cannot have). PendingDeletion is in deletion/crypto-refused.ts.
- */
 import { cryptoRefusalCase, STATES } from './_support.js';
 
 export default cryptoRefusalCase('key-state', 'key-state', STATES.Disabled, 'generate-data-key', {

@@ -1,7 +1,3 @@
-/**
- * Key management calls on a key id that names no key: NotFoundException, HTTP 400
- * (MODEL error lists; N1's wording is recorded for DescribeKey only, so only the code is checked).
- */
 import { EnableKeyCommand } from '@aws-sdk/client-kms';
 import { absentKey } from './_management-absent-key.js';
 

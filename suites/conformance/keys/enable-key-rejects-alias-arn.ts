@@ -1,8 +1,3 @@
-/**
- * Key management calls take a key id or key ARN only (MODEL: "Specify the key ID or key ARN of
- * the KMS key"); an alias name or alias ARN there is refused with NotFoundException and the key
- * is left alone. AWS's message for this is not recorded (INFERRED from N4), so only the code is checked.
- */
 import { rejectsAlias } from './_management-rejects-aliases.js';
 
 export default rejectsAlias('EnableKey', 'alias-arn', {

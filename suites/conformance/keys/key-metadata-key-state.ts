@@ -1,7 +1,3 @@
-/**
- * One case per KeyMetadata member of a new symmetric customer managed key: its JSON type on the
- * wire and its value (aws-observed.md §4.1; EX CreateKey / DescribeKey).
- */
 import { memberCase, equals } from './_key-metadata-member-values.js';
 
 export default memberCase('KeyState', 'is Enabled', equals('Enabled'), {

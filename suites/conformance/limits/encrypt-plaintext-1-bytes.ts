@@ -1,4 +1,3 @@
-/** Encrypt's Plaintext is 1..4096 bytes (facts sheet; MODEL PlaintextType min 1 max 4096). */
 import { accepted } from './_encrypt-plaintext-length.js';
 
 export default accepted(1, {

@@ -1,4 +1,3 @@
-/** GenerateDataKey* NumberOfBytes is 1..1024 (facts sheet; MODEL NumberOfBytesType). */
 import { accepted } from './_data-key-number-of-bytes.js';
 
 export default accepted(1024, {

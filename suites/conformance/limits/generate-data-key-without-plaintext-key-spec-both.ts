@@ -1,7 +1,3 @@
-/**
- * GenerateDataKey* need exactly one of KeySpec / NumberOfBytes (facts sheet). AWS's message for
- * both/neither is not recorded (aws-observed.md V20), so these check the code.
- */
 import { specOrBytes } from './_data-key-spec-or-bytes.js';
 
 export default specOrBytes('GenerateDataKeyWithoutPlaintext', 'both', 'both KeySpec and NumberOfBytes', { KeySpec: 'AES_128', NumberOfBytes: 16 }, {

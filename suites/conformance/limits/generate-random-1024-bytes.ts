@@ -1,4 +1,3 @@
-/** GenerateRandom NumberOfBytes is 1..1024 and required (aws-observed.md V2-V4, recorded on AWS). */
 import { accepted } from './_generate-random-bounds.js';
 
 export default accepted(1024, {

@@ -1,7 +1,3 @@
-/**
- * List operations take Limit 1..1000 in the model (ListKeys 1..1000; aws-observed.md §4.5).
- * Outside the range: ValidationException (wording INFERRED, code only).
- */
 import { refusedLimit } from './_list-limit-bounds.js';
 
 export default refusedLimit('ListKeys', 0, {

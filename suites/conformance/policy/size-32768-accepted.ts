@@ -3,7 +3,7 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { parsed, policyOf, SIZE_DOC } from './_support.js';
 import { policyOfSize } from './_size.js';
 
-/** kms-facts.md / DG quotas: "The maximum length of each key policy document is 32 KB (32,768 bytes)." */
+/** kms-facts.md; developer guide, key policy format: a key policy document is at most 32 kilobytes (32,768 bytes). */
 export default defineCase({
   id: 'policy.size-32768-accepted',
   title: 'PutKeyPolicy accepts a policy of exactly 32,768 bytes',

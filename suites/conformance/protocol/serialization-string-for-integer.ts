@@ -1,8 +1,3 @@
-/**
- * Bodies that are not JSON, or JSON of the wrong types for the operation's members, are refused
- * with SerializationException (HTTP 400) before any validation (facts sheet; aws-observed.md P8:
- * KMS's messages are not recorded, so only the code is checked).
- */
 import { serialization } from './_serialization.js';
 
 export default serialization('string-for-integer', 'a string where an integer belongs (NumberOfBytes: "sixteen")', 'GenerateRandom', '{"NumberOfBytes":"sixteen"}', {

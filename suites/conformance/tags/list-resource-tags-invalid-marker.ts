@@ -1,6 +1,6 @@
 import { ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { tags } from './_list-resource-tags-pages.js';
+import { tags } from './_support.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-invalid-marker',

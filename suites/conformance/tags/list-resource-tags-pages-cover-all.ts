@@ -1,10 +1,10 @@
 import { ListResourceTagsCommand, type Tag } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { tags } from './_list-resource-tags-pages.js';
+import { byTagKey, tags } from './_support.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-pages-cover-all',
-  title: 'Paging ListResourceTags with Limit 2 and NextMarker returns each of 5 tags once, in order',
+  title: 'Paging ListResourceTags with Limit 2 and NextMarker returns each of 5 tags exactly once (in any order)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#KMS-ListResourceTags-request-Marker',
   source: {
     kind: 'documented',
@@ -24,6 +24,6 @@ export default defineCase({
       marker = page.Truncated ? page.NextMarker : undefined;
       if (!marker) break;
     }
-    t.expectEqual(seen, all, 'tags across pages');
+    t.expectEqual(byTagKey(seen), byTagKey(all), 'tags across pages (sorted by key)');
   },
 });

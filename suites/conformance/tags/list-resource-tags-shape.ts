@@ -2,7 +2,7 @@
 import { TagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members, unthrottled } from '../_lib/support.js';
-import { tag } from './_tag-resource.js';
+import { tag } from './_support.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-shape',

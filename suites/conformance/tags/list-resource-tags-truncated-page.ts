@@ -1,6 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
-import { tags } from './_list-resource-tags-pages.js';
+import { tags } from './_support.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-truncated-page',

@@ -2,7 +2,7 @@
 import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
-import { tag } from './_tag-resource.js';
+import { byTagKey, tag } from './_support.js';
 
 export default defineCase({
   id: 'tags.tag-keys-case-sensitive',
@@ -19,6 +19,6 @@ export default defineCase({
     const key = await t.createKey();
     await unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [tag('Env', 'prod'), tag('env', 'dev')] })));
     const listed = (await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags ?? [];
-    t.expectEqual([...listed].sort((a, b) => (a.TagKey! < b.TagKey! ? -1 : 1)), [tag('Env', 'prod'), tag('env', 'dev')], 'Tags');
+    t.expectEqual(byTagKey(listed), [tag('Env', 'prod'), tag('env', 'dev')], 'Tags (sorted by key)');
   },
 });

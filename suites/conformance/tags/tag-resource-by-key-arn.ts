@@ -2,7 +2,7 @@
 import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
-import { tag } from './_tag-resource.js';
+import { tag } from './_support.js';
 
 export default defineCase({
   id: 'tags.tag-resource-by-key-arn',

@@ -1,7 +1,7 @@
 import { ListResourceTagsCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
-import { tag } from './_untag-resource.js';
+import { tag } from './_support.js';
 
 export default defineCase({
   id: 'tags.untag-resource-absent-tag-key',

@@ -1,7 +1,7 @@
 import { UntagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, unthrottled } from '../_lib/support.js';
-import { tag } from './_untag-resource.js';
+import { tag } from './_support.js';
 
 export default defineCase({
   id: 'tags.untag-resource-all',
