@@ -138,6 +138,25 @@ export interface CaseContext {
   capabilities: ReadonlySet<Capability>;
 }
 
+/** How a case knows what AWS does: a closed set (scripts/lint-suites checks cases against it). */
+export const SOURCE_KINDS = ['recorded', 'documented', 'inferred'] as const;
+
+/**
+ * Where a case's expectation comes from, as data a report can show:
+ * - `recorded`: a capture of real AWS answers; `cite` names its `spec/aws-observed.md §…` entry.
+ * - `documented`: the AWS docs or the service model state it; `cite` is a URL with anchor or
+ *   `service model: <Shape>.<member>`.
+ * - `inferred`: reasoned from docs or model; the code or wording asserted was never captured.
+ */
+export interface CaseSource {
+  kind: (typeof SOURCE_KINDS)[number];
+  cite: string;
+  /** When the source was last checked (YYYY-MM-DD), or the capture's date for `recorded`. */
+  verifiedAt: string;
+  /** When AWS started behaving so (YYYY-MM-DD), for facts that changed over time. */
+  since?: string;
+}
+
 export interface ConformanceCase {
   /** Stable, never reused: `<area>.<behaviour>` in lower-kebab segments. */
   id: string;
@@ -145,6 +164,8 @@ export interface ConformanceCase {
   title: string;
   /** The AWS documentation section this checks (URL with anchor). */
   doc: string;
+  /** Where the expectation comes from. */
+  source: CaseSource;
   tags: CaseTag[];
   /** The KMS operations the case calls (a case is skipped where one is unsupported). */
   ops: OperationName[];
