@@ -1,6 +1,6 @@
 /**
  * `kmsbench conformance`: run the conformance suites against an endpoint and judge the outcome
- * against an expectation file. Exit codes: harness/conformance/contract.ts (EXIT).
+ * against an expectation file. Exit codes: common/exit-codes.ts (EXIT).
  *
  * @module
  */
@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FAULTS } from '../../reference-impl/faults.js';
-import { CONTRACT_VERSION, EXIT, EXIT_MEANINGS } from '../conformance/contract.js';
+import { EXIT, EXIT_MEANINGS } from '../../common/exit-codes.js';
+import { CONTRACT_VERSION } from '../conformance/contract.js';
 import { ExpectationFileError, loadExpectations, REASON_TODO, updateExpectations, type ExpectationFile } from '../conformance/expectations.js';
 import { junitXml } from '../conformance/junit.js';
 import { DEFAULT_CONCURRENCY, runConformance, selectCases } from '../conformance/runner.js';

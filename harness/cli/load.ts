@@ -11,6 +11,7 @@ import { LoadAborted, LoadConfigError, reportLines, runLoad } from '../load/run.
 import { parseRetry, RETRY_USAGE } from '../load/sdk.js';
 import { loadWorkloadFile, WorkloadError } from '../load/workload.js';
 import { parseDuration } from '../../common/duration.js';
+import { EXIT } from '../../common/exit-codes.js';
 import { clientCredentials, clientRegion, intOption, parse, UsageError } from './args.js';
 
 const suiteList = () =>
@@ -106,7 +107,7 @@ export async function load(argv: string[]): Promise<void | number> {
   // a second Ctrl-C exits at once.
   const abort = new AbortController();
   const onSigint = () => {
-    if (abort.signal.aborted) process.exit(130);
+    if (abort.signal.aborted) process.exit(EXIT.interrupted);
     console.error('\ninterrupted: stopping after the current phase (Ctrl-C again to quit now)');
     abort.abort();
   };
@@ -139,7 +140,7 @@ export async function load(argv: string[]): Promise<void | number> {
     if (e instanceof LoadConfigError) throw new UsageError(e.message);
     if (e instanceof LoadAborted) {
       console.error('kmsbench load: interrupted; no load.json written');
-      return 130;
+      return EXIT.interrupted;
     }
     throw e;
   } finally {

@@ -13,7 +13,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT, EXIT_MEANINGS, type ExitCode } from '../conformance/contract.js';
+import { EXIT, EXIT_MEANINGS, type ExitCode } from '../../common/exit-codes.js';
 import { loadExpectations } from '../conformance/expectations.js';
 import { junitXml } from '../conformance/junit.js';
 import type { CaseResult, Results } from '../conformance/results.js';
@@ -53,9 +53,9 @@ export const runUsage = `kmsbench run [options]        (npm start)
   --history N        earlier runs kept per suite in OUT/history.json (default ${DEFAULT_HISTORY}; 0 keeps none)
   --no-load          conformance and report only
 
-  Ctrl-C ends the current step cleanly, skips the rest and still writes the report (exit 130).
-  exit codes: 0 every conformance case as expected; 1 differences from the expectations;
-  3 the run itself failed (see kmsbench conformance --help); 130 interrupted`;
+  Ctrl-C ends the current step cleanly, skips the rest and still writes the report (exit ${EXIT.interrupted}).
+  exit codes: ${EXIT.ok} every conformance case as expected; ${EXIT.differences} differences from the expectations;
+  ${EXIT.harness} the run itself failed (see kmsbench conformance --help); ${EXIT.interrupted} interrupted`;
 
 // ───────────────────────────── progress ─────────────────────────────
 
@@ -344,7 +344,7 @@ export async function run(argv: string[]): Promise<number> {
   });
   if (values.help) {
     console.log(runUsage);
-    return 0;
+    return EXIT.ok;
   }
   const quota = intOption(values.quota, 'quota', DEFAULT_THROTTLE_QUOTA, 1);
   const keep = intOption(values.history, 'history', DEFAULT_HISTORY, 0);

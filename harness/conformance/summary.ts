@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { EXIT_MEANINGS, type ExitCode } from './contract.js';
+import { EXIT_MEANINGS, type ExitCode } from '../../common/exit-codes.js';
 import type { CaseResult, Results } from './results.js';
 import { truncate } from './verdict.js';
 
