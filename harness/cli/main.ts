@@ -19,7 +19,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   run: {
     load: async () => {
-      const m = await import('./run.js');
+      const m = await import('./run/command.js');
       return { run: m.run, usage: m.runUsage };
     },
     summary: 'the main job (npm start): conformance, a short load run and a plan on the embedded server; reports/latest/index.html',
