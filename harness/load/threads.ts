@@ -63,7 +63,7 @@ export async function runJobHere(job: Job, share?: { index: number; of: number }
 const fromSource = import.meta.url.endsWith('.ts');
 
 function spawn(kind: Job['kind']): Worker {
-  const file = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
+  const file = new URL(fromSource ? './load-thread.ts' : './load-thread.js', import.meta.url);
   const workerData = { preload: kind };
   if (!fromSource) return new Worker(file, { workerData });
   // Sources (vitest, tsx): register tsx inside the worker before loading the TypeScript module.
