@@ -19,7 +19,7 @@ import { discoverCases } from '../../suites/index.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
 import { displayPath, ROOT } from './paths.js';
 
-export const REFERENCE_EXPECTATIONS = ROOT ? join(ROOT, 'suites', 'expectations', 'reference.json') : undefined;
+const REFERENCE_EXPECTATIONS = ROOT ? join(ROOT, 'suites', 'expectations', 'reference.json') : undefined;
 
 export const conformanceUsage = `kmsbench conformance [options]
   --endpoint URL|embedded|aws  the endpoint under test (default: embedded, the reference server in

@@ -188,7 +188,7 @@ export function loadTargetOptions(suite: LoadSuite, quota: number | undefined, r
 }
 
 /** What `kmsbench load` says of the embedded server it started. */
-export function embeddedLine(url: string, suite: LoadSuite, quota: number | undefined): string {
+function embeddedLine(url: string, suite: LoadSuite, quota: number | undefined): string {
   const q = embeddedQuotaOf(suite, quota);
   return `embedded reference server ${url}${q ? ` (symmetric quota ${q.symmetric}/s${q.burstSeconds !== undefined ? `, burst ${q.burstSeconds} s` : ''})` : ' (quotas off)'}`;
 }

@@ -1,8 +1,7 @@
 /**
  * The embedded reference server: started in this process on a free port, on a fresh data
- * directory that goes when it closes. The one place outside the CLI that starts the server, and
- * it does so only through the server's public entry (reference-impl/server.ts), loaded when
- * first needed.
+ * directory that goes when it closes. It reaches the server only through its public entry
+ * (reference-impl/server.ts), loaded when first needed.
  *
  * @module
  */

@@ -26,7 +26,7 @@ import { planStep } from './plan-step.js';
 import { Progress, type Step } from './progress.js';
 import { reportStep } from './report-step.js';
 
-export const DEFAULT_THROTTLE_QUOTA = 500;
+const DEFAULT_THROTTLE_QUOTA = 500;
 
 export const runUsage = `kmsbench run [options]        (npm start)
   The main job, against the embedded reference server: the full conformance suite, a short load

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseWorkloadText, planWorkload } from '../../plan/index.js';
 import { ROOT } from '../paths.js';
 
-export const EXAMPLE_WORKLOAD = 'microservice-fleet-envelope-caching.yaml';
+const EXAMPLE_WORKLOAD = 'microservice-fleet-envelope-caching.yaml';
 
 export function planStep(outDir: string): void {
   if (!ROOT) return;
