@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { toolVersion } from '../conformance/runner.js';
+import { toolVersion } from '../conformance/tool-version.js';
 import { DEFAULT_THRESHOLDS, readRuns } from '../gate/index.js';
 import { readResultDir, renderReport, writeReport, type ReportInput } from '../../reports/index.js';
 import { EXIT } from '../../common/exit-codes.js';

@@ -16,26 +16,24 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { readFileSync } from 'node:fs';
 import type { KMSClient } from '@aws-sdk/client-kms';
+import { EXIT, type ExitCode } from '../../common/exit-codes.js';
 import type { OperationName } from '../../common/model/model.js';
 import type { ProbeResult } from '../target/capabilities.js';
 import type { Target } from '../target/types.js';
-import type { Capability, ConformanceCase, LoadedCase, LoadError } from './case.js';
+import { missingCapability, planCase, selectCases, type Planned, type TargetKind } from './case-plan.js';
+import type { Capability, LoadedCase, LoadError } from './case.js';
 import { createCaseContext, type RunEnvironment } from './context.js';
-import { EXIT, type ExitCode } from '../../common/exit-codes.js';
-import { CONTRACT_VERSION, type Expected } from './contract.js';
+import { CONTRACT_VERSION } from './contract.js';
+import type { ConformanceEvent } from './events.js';
 import { asExpected, compare, NO_EXPECTATIONS, staleEntries, type ExpectationFile } from './expectations.js';
 import type { CaseResult, Results } from './results.js';
-import type { ConformanceEvent } from './events.js';
 import { createKmsClient } from './sdk-client.js';
+import { toolVersion } from './tool-version.js';
 import { CaseTimeout, classify, HarnessError } from './verdict.js';
 
 export const DEFAULT_CONCURRENCY = 12;
 export const DEFAULT_CASE_TIMEOUT_MS = 30_000;
-
-/** The target as results.json names it. */
-type TargetKind = Results['target']['kind'];
 
 export interface RunOptions {
   /** The endpoint, opened (harness/target); the caller closes it. The low-quota cases leave an embedded server on AWS's default quotas. */
@@ -60,37 +58,6 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Progress: called as each case finishes. */
   onEvent?: (event: ConformanceEvent) => void;
-}
-
-/** A case as scheduled: its phase and what ends it early. */
-interface Planned {
-  lc: LoadedCase;
-  expected: Expected;
-  expectationReason?: string;
-  /** Set when the case will not run. */
-  skip?: string;
-  phase: 'concurrent' | 'alone' | 'low-quota';
-}
-
-export function toolVersion(): string {
-  for (const rel of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'kmsbench' && pkg.version) return pkg.version;
-    } catch {
-      // try the next
-    }
-  }
-  return 'unknown';
-}
-
-export function selectCases(cases: readonly LoadedCase[], tags: readonly string[] = [], grep?: string): LoadedCase[] {
-  const g = grep?.toLowerCase();
-  return cases.filter(
-    ({ case: c }) =>
-      (tags.length === 0 || c.tags.some((t) => tags.includes(t))) &&
-      (!g || c.id.toLowerCase().includes(g) || c.title.toLowerCase().includes(g)),
-  );
 }
 
 const newRunId = () => `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -124,7 +91,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
 
   try {
     const credentials = target.credentials;
-    const plans: Planned[] = selected.map((lc) => plan(lc, expectations, kind));
+    const plans: Planned[] = selected.map((lc) => planCase(lc, expectations, kind));
     const operations = [...new Set(plans.filter((p) => !p.skip).flatMap((p) => p.lc.case.ops))] as OperationName[];
     const probe: ProbeResult = await target.probe({ operations, runId, ...(options.probeTimeoutMs ? { timeoutMs: options.probeTimeoutMs } : {}) });
     const capabilities = probe.capabilities;
@@ -199,37 +166,6 @@ export async function runConformance(options: RunOptions): Promise<Results> {
     process.off('unhandledRejection', onUnhandled);
     kms.destroy();
   }
-}
-
-function plan(lc: LoadedCase, expectations: ExpectationFile, kind: TargetKind): Planned {
-  const c = lc.case;
-  const entry = expectations.cases[c.id];
-  const flags = new Set(c.flags ?? []);
-  const needs = new Set(c.needs ?? []);
-  const p: Planned = {
-    lc,
-    expected: entry?.expect ?? 'pass',
-    ...(entry ? { expectationReason: entry.reason } : {}),
-    phase: needs.has('low-quota') ? 'low-quota' : flags.has('needs-clock') || flags.has('destructive') ? 'alone' : 'concurrent',
-  };
-  if (entry?.expect === 'skip') p.skip = `not run here (expectation file): ${entry.reason}`;
-  else if (flags.has('real-aws-only') && kind !== 'aws') p.skip = 'only meaningful against real AWS (real-aws-only)';
-  return p;
-}
-
-function missingCapability(c: ConformanceCase, capabilities: ReadonlySet<Capability>, probe: ProbeResult, kind: TargetKind): string | undefined {
-  for (const op of c.ops) {
-    const cap = `op:${op}` as const;
-    if (!capabilities.has(cap)) return `the endpoint does not support ${op} (probe: ${probe.probes[cap]?.evidence ?? 'not probed'})`;
-  }
-  for (const need of c.needs ?? []) {
-    if (need === 'low-quota') {
-      if (kind !== 'embedded') return 'needs quotas the run controls (low-quota): only the embedded reference server has them';
-      continue;
-    }
-    if (!capabilities.has(need)) return `the endpoint lacks ${need} (probe: ${probe.probes[need]?.evidence ?? 'not probed'})`;
-  }
-  return undefined;
 }
 
 async function runOne(p: Planned, env: RunEnvironment, timeoutOverride?: number, interrupt?: AbortSignal): Promise<CaseResult> {

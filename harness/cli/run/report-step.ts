@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Results } from '../../conformance/results.js';
-import { toolVersion } from '../../conformance/runner.js';
+import { toolVersion } from '../../conformance/tool-version.js';
 import { DEFAULT_THRESHOLDS } from '../../gate/index.js';
 import type { LoadResults } from '../../load/schema.js';
 import { buildModel, renderModel, writeReport, type ReportInput, type TargetInput } from '../../../reports/index.js';
