@@ -109,6 +109,12 @@ export async function load(argv: string[]): Promise<void | number> {
   const mode = oneOf(values.mode, 'mode', ['open', 'saturate'] as const);
   const quota = positive(values.quota, 'quota');
   const region = clientRegion(values.region);
+  const client = oneOf(values.client, 'client', ['raw', 'sdk'] as const);
+  const rate = positive(values.rate, 'rate');
+  const arrivals = oneOf(values.arrivals, 'arrivals', ['constant', 'poisson'] as const);
+  const connections = values.connections !== undefined ? intOption(values.connections, 'connections', 1, 1) : undefined;
+  const idle = oneOf(values.idle, 'idle', ['auto', 'spin', 'nap'] as const);
+  const seed = intOption(values.seed, 'seed', 1, 0);
   try {
     checkMode(suite, mode ?? 'open');
   } catch (e) {
@@ -146,15 +152,15 @@ export async function load(argv: string[]): Promise<void | number> {
       region,
       quota,
       mode,
-      client: oneOf(values.client, 'client', ['raw', 'sdk'] as const),
+      client,
       retry,
-      rate: positive(values.rate, 'rate'),
+      rate,
       durationMs,
-      arrivals: oneOf(values.arrivals, 'arrivals', ['constant', 'poisson'] as const),
+      arrivals,
       threads,
-      connections: values.connections !== undefined ? intOption(values.connections, 'connections', 1, 1) : undefined,
-      idle: oneOf(values.idle, 'idle', ['auto', 'spin', 'nap'] as const),
-      seed: intOption(values.seed, 'seed', 1, 0),
+      connections,
+      idle,
+      seed,
       workload,
       keyIds: values['key-id'],
       command: ['load', ...argv],
