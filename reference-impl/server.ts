@@ -38,6 +38,7 @@ import {
   type QuotaSettings,
 } from './quota/admission.js';
 import { isQuotaMessage, LeaseCoordinator } from './quota/lease.js';
+import { DEFAULT_ACCOUNT_ID } from '../common/default-identity.js';
 import { QuotaConfigError } from '../common/quota/profiles.js';
 import { monotonicNs } from '../common/quota/token-bucket.js';
 import { KeyStore } from './store/store.js';
@@ -86,7 +87,7 @@ export const DEFAULTS = {
   port: 4599,
   dataDir: '.kmsbench/data',
   region: 'us-east-1',
-  account: '111122223333',
+  account: DEFAULT_ACCOUNT_ID,
 } as const;
 
 export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'quotas'>> & {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { EXIT_MEANINGS, type ExitCode } from '../harness/conformance/contract.js';
+import { EXIT_MEANINGS, type ExitCode } from '../common/exit-codes.js';
 import type { CaseResult, Results } from '../harness/conformance/results.js';
 import { baselineRun, DEFAULT_THRESHOLDS, gateCompare, type BaselineRun, type GateResult, type GateRow, type GateThresholds } from '../harness/gate/index.js';
 import type { HistogramSummary } from '../harness/load/histogram.js';

@@ -17,9 +17,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CASE_FLAGS, SOURCE_KINDS, type ConformanceCase } from '../harness/conformance/case.js';
+import { CASE_FLAGS, SOURCE_KINDS, type ConformanceCase, type LoadedCase } from '../harness/conformance/case.js';
 import { OPERATION_NAMES } from '../common/model/model.js';
-import { discoverCases, type LoadedCase } from '../suites/index.js';
+import { discoverCases } from '../suites/index.js';
 
 export interface LintProblem {
   file: string;

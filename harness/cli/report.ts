@@ -5,9 +5,10 @@
  *
  * @module
  */
-import { toolVersion } from '../conformance/runner.js';
+import { toolVersion } from '../conformance/tool-version.js';
 import { DEFAULT_THRESHOLDS, readRuns } from '../gate/index.js';
 import { readResultDir, renderReport, writeReport, type ReportInput } from '../../reports/index.js';
+import { EXIT } from '../../common/exit-codes.js';
 import { parse, UsageError } from './args.js';
 
 export const reportUsage = `kmsbench report DIR [DIR …] [options]
@@ -36,12 +37,12 @@ export async function report(argv: string[]): Promise<number> {
   );
   if (values.help) {
     console.log(reportUsage);
-    return 0;
+    return EXIT.ok;
   }
   if (positionals.length === 0) throw new UsageError('at least one result directory is required');
   const labels = values.label ?? [];
   if (labels.length > positionals.length) throw new UsageError(`${labels.length} --label for ${positionals.length} directories`);
-  // Unreadable or invalid inputs throw: main prints the message, exit 1.
+  // Unreadable or invalid inputs throw: main prints the message, exit EXIT_FAILED.
   const input: ReportInput = {
     ...(values.title ? { title: values.title } : {}),
     generatedAt: new Date().toISOString(),
@@ -54,5 +55,5 @@ export async function report(argv: string[]): Promise<number> {
   console.log(`wrote ${paths['report.md']}`);
   console.log(`wrote ${paths['junit.xml']}`);
   console.log(paths['index.html']);
-  return 0;
+  return EXIT.ok;
 }

@@ -24,6 +24,7 @@ import type { KMSClient, KeyMetadata } from '@aws-sdk/client-kms';
 import type { RawReply } from '../client/raw-client.js';
 import type { Credentials } from '../client/sign.js';
 import type { OperationName } from '../../common/model/model.js';
+import type { Capability } from '../target/capabilities.js';
 
 /** Tags from the closed list in suites/tags.txt. */
 export type CaseTag =
@@ -78,19 +79,8 @@ const everyTag: Exclude<CaseTag, (typeof CASE_TAGS)[number]> extends never ? tru
 void everyFlag;
 void everyTag;
 
-/** What an endpoint can do, found by the capabilities probe rather than guessed. */
-export type Capability =
-  /** Accepts the kmsbench control calls (KmsBench.AdvanceClock). */
-  | 'clock-control'
-  /**
-   * Is a kmsbench reference server whose quotas the run configured low enough to test throttling:
-   * AWS's default request quotas for the Region (profile `current`: CreateKey 5/s, ...), with no
-   * other case running. The embedded target runs every other case with quotas off, and restarts
-   * on the same data for the cases that need this. Never established for other endpoints.
-   */
-  | 'low-quota'
-  /** Implements this operation at all (answers something other than "unknown/unsupported operation"). */
-  | `op:${OperationName}`;
+/** What an endpoint can do (harness/target/capabilities.ts): what `needs` names and the probe establishes. */
+export type { Capability };
 
 /** An expected AWS error. `message` may be a string (exact) or a RegExp. Omit to not check it. */
 export interface ExpectedError {
@@ -179,4 +169,17 @@ export interface ConformanceCase {
 
 export function defineCase(c: ConformanceCase): ConformanceCase {
   return c;
+}
+
+/** A case as loaded from its module (suites/index.ts discovers them), for the runner. */
+export interface LoadedCase {
+  case: ConformanceCase;
+  /** Path under suites/conformance/, with `/` and the source extension `.ts`. */
+  file: string;
+}
+
+/** A case module that did not load, or whose default export is not a case. */
+export interface LoadError {
+  file: string;
+  message: string;
 }

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_VERSION, EXIT, EXIT_MEANINGS } from './contract.js';
+import { EXIT, EXIT_MEANINGS } from '../../common/exit-codes.js';
+import { CONTRACT_VERSION } from './contract.js';
 import { schemaFiles, SCHEMA_DIR } from './export-schema.js';
 import { ExpectationFileSchema, parseExpectations, REASON_TODO } from './expectations.js';
 
@@ -38,7 +39,7 @@ describe('suites/README.md, the runner contract', () => {
     expect(README.split('\n')[0]).toBe(`# Conformance suites — the runner contract, version ${CONTRACT_VERSION}`);
   });
 
-  it('lists the exit codes as contract.ts defines them', () => {
+  it('lists the exit codes as common/exit-codes.ts defines them', () => {
     const rows = [...README.matchAll(/^\| (\d+) \| (.+) \|$/gm)].map((m) => Number(m[1]));
     expect(rows).toEqual(Object.values(EXIT));
     expect(Object.keys(EXIT_MEANINGS).map(Number)).toEqual(Object.values(EXIT));

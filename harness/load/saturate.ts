@@ -9,7 +9,7 @@
 import autocannon from 'autocannon';
 import hdr from 'hdr-histogram-js';
 import { isMainThread } from 'node:worker_threads';
-import { errorCode, THROTTLING_CODES } from './http1.js';
+import { errorCode, THROTTLING_CODES } from './http1-reply-framing.js';
 import type { RawTemplate } from './open-loop.js';
 import { rng } from './schedule.js';
 

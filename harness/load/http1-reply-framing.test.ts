@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorCode, parseReply, ReplyFormatError } from './http1.js';
+import { errorCode, parseReply, ReplyFormatError } from './http1-reply-framing.js';
 
 const all = () => true;
 

@@ -2,20 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { ResultsSchema } from '../conformance/results.js';
-import { progressLine, run, runUsage } from './run.js';
+import { ResultsSchema } from '../../conformance/results.js';
+import { run, runUsage } from './command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kmsbench-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-describe('progress line', () => {
-  it('step, detail, elapsed and what is left', () => {
-    expect(progressLine({ step: 2, steps: 4, name: 'load latency', detail: 'Decrypt 1 KiB (operation 3/7)  offered 200/s', elapsedMs: 65_400, remainingMs: 31_000 })).toBe(
-      '[2/4 load latency] Decrypt 1 KiB (operation 3/7)  offered 200/s  elapsed 1:05, ~0:31 left',
-    );
-    expect(progressLine({ step: 1, steps: 2, name: 'conformance', detail: '', elapsedMs: 0, remainingMs: null })).toBe('[1/2 conformance]   elapsed 0:00');
-  });
-});
 
 describe('kmsbench run', () => {
   it('conformance and the report (--no-load): plain progress lines off a terminal, the report path last', { timeout: 120_000 }, async () => {

@@ -9,7 +9,7 @@
  *   `UnsupportedOperationException`, `NotImplemented*`, HTTP 404/501, or the very error code a
  *   made-up operation gets. An answer that proves nothing (an HTML 500 page, say) counts as
  *   supported, so the cases run and say what went wrong rather than hiding it as a skip.
- * - `low-quota`: set by the runner, never probed (see case.ts).
+ * - `low-quota`: set by the conformance runner, never probed.
  *
  * The probe also creates one key (and schedules its deletion): it proves the endpoint and the
  * credentials work, and its ARN gives the account.
@@ -20,8 +20,22 @@ import { randomUUID } from 'node:crypto';
 import { send, type RawReply } from '../client/raw-client.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import type { OperationName } from '../../common/model/model.js';
-import type { Capability } from './case.js';
-import { HarnessError, truncate } from './verdict.js';
+import { truncate } from '../../common/text.js';
+import { TargetError } from './errors.js';
+
+/** What an endpoint can do, found by the capabilities probe rather than guessed. */
+export type Capability =
+  /** Accepts the kmsbench control calls (KmsBench.AdvanceClock). */
+  | 'clock-control'
+  /**
+   * Is a kmsbench reference server whose quotas the run configured low enough to test throttling:
+   * AWS's default request quotas for the Region (profile `current`: CreateKey 5/s, ...), with no
+   * other case running. The embedded target runs every other case with quotas off, and restarts
+   * on the same data for the cases that need this. Never established for other endpoints.
+   */
+  | 'low-quota'
+  /** Implements this operation at all (answers something other than "unknown/unsupported operation"). */
+  | `op:${OperationName}`;
 
 export interface ProbeEvidence {
   supported: boolean;
@@ -116,17 +130,22 @@ export const PROBE_INPUTS: Record<Exclude<OperationName, 'CreateKey'>, (account:
   VerifyMac: () => ({ KeyId: NO_KEY(), Message: BYTES(16), Mac: BYTES(32), MacAlgorithm: 'HMAC_SHA_256' }),
 };
 
-export interface ProbeOptions {
-  endpoint: string;
-  region: string;
-  credentials: Credentials;
+/** What a run asks the probe about. */
+export interface ProbeRequest {
   /** Operations the selected cases need. */
   operations: readonly OperationName[];
-  /** Known account (skips reading it from the probe key's ARN). */
-  account?: string;
+  /** Names the probe key (its description). */
   runId: string;
   /** Per probe call (default 10 s); an operation that does not answer in time counts as supported. */
   timeoutMs?: number;
+}
+
+export interface ProbeOptions extends ProbeRequest {
+  endpoint: string;
+  region: string;
+  credentials: Credentials;
+  /** Known account (skips reading it from the probe key's ARN). */
+  account?: string;
 }
 
 /** Short description of a reply for evidence strings. */
@@ -149,18 +168,18 @@ export async function probeCapabilities(options: ProbeOptions): Promise<ProbeRes
   try {
     created = await signed('TrentService.CreateKey', { Description: `kmsbench conformance probe ${options.runId}` });
   } catch (e) {
-    throw new HarnessError(`cannot reach the endpoint ${options.endpoint}: ${(e as { code?: string }).code ?? ''} ${(e as Error).message}`.replace(/\s+/g, ' '));
+    throw new TargetError(`cannot reach the endpoint ${options.endpoint}: ${(e as { code?: string }).code ?? ''} ${(e as Error).message}`.replace(/\s+/g, ' '));
   }
   const md = (created.json as { KeyMetadata?: { KeyId?: unknown; Arn?: unknown } } | undefined)?.KeyMetadata;
   if (created.status !== 200 || typeof md?.KeyId !== 'string') {
-    throw new HarnessError(
+    throw new TargetError(
       `the endpoint refused the probe's CreateKey (${describeReply(created)}${created.errorMessage ? `: ${created.errorMessage}` : ''}); check --endpoint, --region and the AWS credentials`,
     );
   }
   probes['op:CreateKey'] = { supported: true, evidence: 'HTTP 200 (probe key created)' };
   capabilities.add('op:CreateKey');
   const account = options.account ?? (typeof md.Arn === 'string' ? (md.Arn.split(':')[4] ?? '') : '');
-  if (!/^\d{12}$/.test(account)) throw new HarnessError(`cannot tell the account from the probe key's ARN ${JSON.stringify(md.Arn)}`);
+  if (!/^\d{12}$/.test(account)) throw new TargetError(`cannot tell the account from the probe key's ARN ${JSON.stringify(md.Arn)}`);
   const keyId = md.KeyId;
 
   // 2. What a made-up operation gets, to recognise "no such operation" in the target's own words.
