@@ -5,7 +5,6 @@
  * @module
  */
 import {
-  AccessDeniedException,
   KMSInvalidStateException,
   LimitExceededException,
   UnsupportedOperationException,
@@ -19,28 +18,11 @@ import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import type { OpContext } from './context.js';
 import { keyMetadata } from './key-metadata.js';
 import { keyMsg } from './messages.js';
-import { msg } from '../keys/messages.js';
 import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from './pagination.js';
-import { checkNewTags } from './tags.js';
-import { checkNewPolicy } from './policy.js';
+import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
 
 /** Resource quota: customer managed keys per account and Region. */
 export const MAX_KEYS_PER_ACCOUNT_REGION = 100_000;
-
-/** A customer managed key named by key id or key ARN (no aliases), for management calls. */
-export function managedKey(ctx: OpContext, keyIdText: string, operation: string): KeyRecord {
-  const key = ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: false, operation });
-  ctx.audit.resources = [key.arn];
-  return key;
-}
-
-/**
- * AWS managed keys are managed by AWS. Their key policy lets the account only describe, get and
- * list, so any change is refused as the policy would refuse it (aws-observed.md M5, INFERRED).
- */
-export function requireCustomerManaged(ctx: OpContext, key: KeyRecord, operation: string): void {
-  if (key.keyManager === 'AWS') throw new AccessDeniedException(msg.accessDenied(ctx.scope.principalArn, operation, key.arn));
-}
 
 export function createKey(
   input: {

@@ -8,7 +8,7 @@ import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import { requireEnabledForUse } from '../keys/key-state.js';
 import { DAY_MS, epochSeconds, type KeyRecord } from '../keys/model.js';
 import type { OpContext } from './context.js';
-import { managedKey, requireCustomerManaged } from './keys.js';
+import { managedKey, requireCustomerManaged } from './guards.js';
 import { rotationMsg } from './messages.js';
 import { page } from './pagination.js';
 
