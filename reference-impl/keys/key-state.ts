@@ -4,7 +4,7 @@
  * @module
  */
 import { DisabledException, KMSInvalidStateException } from '../errors.js';
-import type { KeyRecord } from './model.js';
+import type { KeyRecord } from '../records/key-records.js';
 import { msg } from './messages.js';
 
 /** Cryptographic use (Encrypt, Decrypt, GenerateDataKey*, ReEncrypt, Sign, ...) needs Enabled. */

@@ -14,7 +14,7 @@ import { generateBackingKey } from '../hsm/symmetric.js';
 import type { KeyStore } from '../store/store.js';
 import { parseKeyRef } from './key-ref.js';
 import { msg } from './messages.js';
-import { aliasArn, DAY_MS, keyArn, type KeyRecord, type RotationType } from './model.js';
+import { aliasArn, DAY_MS, keyArn, type KeyRecord, type RotationType } from '../records/key-records.js';
 import { defaultKeyPolicy } from './policy.js';
 import { awsManagedKeyDescription, awsManagedKeyPolicy, isAwsManagedAliasName } from './aws-managed.js';
 

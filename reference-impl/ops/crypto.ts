@@ -15,9 +15,9 @@ import {
 import { parseCiphertextBlob, INVALID_CIPHERTEXT_MESSAGE } from '../hsm/blob.js';
 import { decryptSymmetric, encryptSymmetric, generateRandom } from '../hsm/symmetric.js';
 import { requireEnabledForUse } from '../keys/key-state.js';
-import type { KeyRecord } from '../keys/model.js';
+import type { KeyRecord } from '../records/key-records.js';
 import type { OpContext } from './context.js';
-import { Blob64, jsonObject } from '../protocol/json-text.js';
+import { Blob64, jsonObject } from '../reply/json-text.js';
 import { cryptoMsg } from './messages.js';
 
 type Context = Record<string, string>;

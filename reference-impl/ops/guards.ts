@@ -7,7 +7,7 @@
  */
 import { AccessDeniedException, LimitExceededException, MalformedPolicyDocumentException, TagException } from '../errors.js';
 import { msg } from '../keys/messages.js';
-import type { KeyRecord, Tag } from '../keys/model.js';
+import type { KeyRecord, Tag } from '../records/key-records.js';
 import { MAX_POLICY_BYTES, parseKeyPolicy, type PolicyDocument } from '../keys/policy.js';
 import type { OpContext } from './context.js';
 import { policyMsg, tagMsg } from './messages.js';

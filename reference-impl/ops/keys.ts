@@ -12,8 +12,8 @@ import {
   CustomKeyStoreNotFoundException,
 } from '../errors.js';
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
-import type { KeyRecord, Tag } from '../keys/model.js';
-import { DAY_MS, epochSeconds } from '../keys/model.js';
+import type { KeyRecord, Tag } from '../records/key-records.js';
+import { DAY_MS, epochSeconds } from '../records/key-records.js';
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import type { OpContext } from './context.js';
 import { keyMetadata } from './key-metadata.js';

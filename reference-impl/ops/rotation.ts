@@ -6,7 +6,7 @@
 import { LimitExceededException, UnsupportedOperationException } from '../errors.js';
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import { requireEnabledForUse } from '../keys/key-state.js';
-import { DAY_MS, epochSeconds, type KeyRecord } from '../keys/model.js';
+import { DAY_MS, epochSeconds, type KeyRecord } from '../records/key-records.js';
 import type { OpContext } from './context.js';
 import { managedKey, requireCustomerManaged } from './guards.js';
 import { rotationMsg } from './messages.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import { requireNotPendingDeletion } from '../keys/key-state.js';
-import type { Tag } from '../keys/model.js';
+import type { Tag } from '../records/key-records.js';
 import type { OpContext } from './context.js';
 import { checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
 import { page } from './pagination.js';

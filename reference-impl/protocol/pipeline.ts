@@ -41,7 +41,7 @@ import type { Admission } from '../quota/admission.js';
 import type { KeyInfo } from '../../common/quota/classes.js';
 import { parseCiphertextBlob } from '../hsm/blob.js';
 import { protocolMsg } from './messages.js';
-import { JsonText } from './json-text.js';
+import { JsonText } from '../reply/json-text.js';
 
 export interface RawRequest {
   method: string;
