@@ -24,7 +24,7 @@ import { loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-ke
 import { Keyring } from './keys/keyring.js';
 import { readClockOffset } from './protocol/control.js';
 import { createHttpServer } from './protocol/http-edge.js';
-import { closeHttp1Server } from './protocol/http1.js';
+import { closeHttp1Server } from './protocol/http1-server.js';
 import { Pipeline } from './protocol/pipeline.js';
 import { lockDataDir } from './store/lock.js';
 import type { RouteReply } from './protocol/http-edge.js';

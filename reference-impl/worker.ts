@@ -9,7 +9,7 @@
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from './protocol/http-edge.js';
-import { closeHttp1Server } from './protocol/http1.js';
+import { closeHttp1Server } from './protocol/http1-server.js';
 import { createComponents, type ResolvedOptions, type ServerComponents } from './server.js';
 import { LeaseAdmission, type QuotaMetrics } from './quota/admission.js';
 import { isQuotaMessage } from './quota/lease.js';

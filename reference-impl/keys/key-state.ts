@@ -5,7 +5,7 @@
  */
 import { DisabledException, KMSInvalidStateException } from '../errors.js';
 import type { KeyRecord } from '../records/key-records.js';
-import { msg } from './messages.js';
+import { msg } from './key-messages.js';
 
 /** Cryptographic use (Encrypt, Decrypt, GenerateDataKey*, ReEncrypt, Sign, ...) needs Enabled. */
 export function requireEnabledForUse(key: KeyRecord): void {

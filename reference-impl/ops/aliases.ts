@@ -14,7 +14,7 @@ import { AWS_ALIAS_PREFIX, AWS_MANAGED_SERVICES } from '../keys/aws-managed.js';
 import { requireNotPendingDeletion } from '../keys/key-state.js';
 import { aliasArn, epochSeconds, type AliasRecord, type KeyRecord } from '../records/key-records.js';
 import type { OpContext } from './context.js';
-import { aliasMsg } from './messages.js';
+import { aliasMsg } from './operation-messages.js';
 import { page } from './pagination.js';
 
 export const MAX_ALIASES_PER_KEY = 50;

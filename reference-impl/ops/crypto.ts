@@ -18,7 +18,7 @@ import { requireEnabledForUse } from '../keys/key-state.js';
 import type { KeyRecord } from '../records/key-records.js';
 import type { OpContext } from './context.js';
 import { Blob64, jsonObject } from '../reply/json-text.js';
-import { cryptoMsg } from './messages.js';
+import { cryptoMsg } from './operation-messages.js';
 
 type Context = Record<string, string>;
 const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';

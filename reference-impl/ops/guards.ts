@@ -6,11 +6,11 @@
  * @module
  */
 import { AccessDeniedException, LimitExceededException, MalformedPolicyDocumentException, TagException } from '../errors.js';
-import { msg } from '../keys/messages.js';
+import { msg } from '../keys/key-messages.js';
 import type { KeyRecord, Tag } from '../records/key-records.js';
-import { MAX_POLICY_BYTES, parseKeyPolicy, type PolicyDocument } from '../keys/policy.js';
+import { MAX_POLICY_BYTES, parseKeyPolicy, type PolicyDocument } from '../keys/policy-document.js';
 import type { OpContext } from './context.js';
-import { policyMsg, tagMsg } from './messages.js';
+import { policyMsg, tagMsg } from './operation-messages.js';
 
 /** A customer managed key named by key id or key ARN (no aliases), for management calls. */
 export function managedKey(ctx: OpContext, keyIdText: string, operation: string): KeyRecord {

@@ -9,7 +9,7 @@ import { requireEnabledForUse } from '../keys/key-state.js';
 import { DAY_MS, epochSeconds, type KeyRecord } from '../records/key-records.js';
 import type { OpContext } from './context.js';
 import { managedKey, requireCustomerManaged } from './guards.js';
-import { rotationMsg } from './messages.js';
+import { rotationMsg } from './operation-messages.js';
 import { page } from './pagination.js';
 
 export const MAX_ON_DEMAND_ROTATIONS = 25;

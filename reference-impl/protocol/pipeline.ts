@@ -33,14 +33,14 @@ import type { FaultSet } from '../faults.js';
 import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring } from '../keys/keyring.js';
 import type { AuditNotes, OpContext } from '../ops/context.js';
-import { handlerFor, isImplemented } from '../ops/index.js';
+import { handlerFor, isImplemented } from '../ops/operation-table.js';
 import { OPERATIONS as MODEL_OPERATIONS } from '../../common/model/index.js';
 import { validateRequest, validateRequestLeakingValues } from '../validate/index.js';
 import { CONTROL_OPERATIONS, isControlOperation, type ControlDeps } from './control.js';
 import type { Admission } from '../quota/admission.js';
 import type { KeyInfo } from '../../common/quota/classes.js';
 import { parseCiphertextBlob } from '../hsm/blob.js';
-import { protocolMsg } from './messages.js';
+import { protocolMsg } from './protocol-messages.js';
 import { JsonText } from '../reply/json-text.js';
 
 export interface RawRequest {

@@ -19,7 +19,7 @@ function run(decode: (b: unknown) => unknown, body: unknown): { ok: unknown } | 
 describe('shapes KMS does not use yet (synthetic model)', () => {
   // Shapes the KMS model has no instance of today: constrained maps, constrained lists of
   // structures, sensitive list elements, longs. The wording follows the AWS messages cited in
-  // ./messages.ts.
+  // ./validation-messages.ts.
   const shapes: ShapeTable = {
     Name: { type: 'string', min: 1, max: 5, pattern: '[a-z]+', regex: /^(?:[a-z]+)$/u },
     Val: { type: 'string', max: 3 },

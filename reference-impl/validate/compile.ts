@@ -3,7 +3,7 @@
  * request decoders that behave like AWS's: deserialize the JSON body (wrong JSON type →
  * `SerializationException`, first one wins), convert it (base64 → `Buffer`, epoch seconds →
  * `Date`, nulls and unknown members dropped), then report every constraint violation at once
- * (`ValidationException`, AWS's wording, at most 10). See ./messages.ts for the evidence behind
+ * (`ValidationException`, AWS's wording, at most 10). See ./validation-messages.ts for the evidence behind
  * each message.
  *
  * Everything is built once per shape; a call walks closures only. Paths are only built as
@@ -40,7 +40,7 @@ import {
   valueAtLeast,
   valueAtMost,
   violation,
-} from './messages.js';
+} from './validation-messages.js';
 
 export type ShapeTable = Readonly<Record<string, ShapeDef>>;
 

@@ -7,7 +7,7 @@
 import { NotFoundException } from '../errors.js';
 import type { OpContext } from './context.js';
 import { checkNewPolicy, managedKey, requireCustomerManaged } from './guards.js';
-import { policyMsg } from './messages.js';
+import { policyMsg } from './operation-messages.js';
 
 const DEFAULT_POLICY_NAME = 'default';
 

@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeHttp1Server, createHttp1Server, decodeChunked, type ChunkScan, type Http1Request } from './http1.js';
+import { closeHttp1Server, createHttp1Server, decodeChunked, type ChunkScan, type Http1Request } from './http1-server.js';
 
 describe('decodeChunked', () => {
   it('resumes where it stopped: fed byte by byte, each chunk is decoded exactly once', () => {

@@ -7,7 +7,7 @@ import type { OpContext } from './context.js';
 import * as aliases from './aliases.js';
 import * as crypto from './crypto.js';
 import * as keys from './keys.js';
-import * as policy from './policy.js';
+import * as policy from './key-policy.js';
 import * as rotation from './rotation.js';
 import * as tags from './tags.js';
 
