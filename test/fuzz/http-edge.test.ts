@@ -380,7 +380,7 @@ describe('body size limit (1 MiB)', () => {
   });
 
   // 50,000 one-byte chunks trickled in 8 KiB writes: decoded once, incrementally (the decoder's
-  // own test in reference-impl/protocol/http1.test.ts checks it never rescans), and answered.
+  // own test in reference-impl/protocol/http1-server.test.ts checks it never rescans), and answered.
   it('a body of many tiny chunks trickled in is decoded and answered', async () => {
     const headers = { host: 'x', 'content-type': JSON_TYPE, 'x-amz-target': 'TrentService.Encrypt', 'transfer-encoding': 'chunked' };
     const chunked = Buffer.from(`${'1\r\na\r\n'.repeat(50_000)}0\r\n\r\n`);
