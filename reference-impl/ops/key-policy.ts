@@ -5,6 +5,7 @@
  * @module
  */
 import { NotFoundException } from '../errors.js';
+import type { GetKeyPolicyRequest, ListKeyPoliciesRequest, PutKeyPolicyRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
 import { checkNewPolicy, managedKey, requireCustomerManaged } from './guards.js';
 import { policyMsg } from './operation-messages.js';
@@ -15,16 +16,13 @@ function checkPolicyName(name: string | undefined): void {
   if (name !== undefined && name !== DEFAULT_POLICY_NAME) throw new NotFoundException(policyMsg.onlyDefault);
 }
 
-export function getKeyPolicy(input: { KeyId: string; PolicyName?: string }, ctx: OpContext): object {
+export function getKeyPolicy(input: GetKeyPolicyRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'GetKeyPolicy');
   checkPolicyName(input.PolicyName);
   return { Policy: key.policy, PolicyName: DEFAULT_POLICY_NAME };
 }
 
-export function putKeyPolicy(
-  input: { KeyId: string; PolicyName?: string; Policy: string; BypassPolicyLockoutSafetyCheck?: boolean },
-  ctx: OpContext,
-): object {
+export function putKeyPolicy(input: PutKeyPolicyRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'PutKeyPolicy');
   requireCustomerManaged(ctx, key, 'PutKeyPolicy');
   // No key-state check: PutKeyPolicy succeeds in every key state, PendingDeletion included (KS-OLD).
@@ -36,7 +34,7 @@ export function putKeyPolicy(
   return {};
 }
 
-export function listKeyPolicies(input: { KeyId: string; Limit?: number; Marker?: string }, ctx: OpContext): object {
+export function listKeyPolicies(input: ListKeyPoliciesRequest, ctx: OpContext): object {
   managedKey(ctx, input.KeyId, 'ListKeyPolicies');
   return { PolicyNames: [DEFAULT_POLICY_NAME], Truncated: false };
 }

@@ -4,12 +4,12 @@
  * @module
  */
 import { requireNotPendingDeletion } from '../keys/key-state.js';
-import type { Tag } from '../records/key-records.js';
+import type { ListResourceTagsRequest, TagResourceRequest, UntagResourceRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
 import { checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
 import { page } from './pagination.js';
 
-export function tagResource(input: { KeyId: string; Tags: Tag[] }, ctx: OpContext): object {
+export function tagResource(input: TagResourceRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'TagResource');
   requireCustomerManaged(ctx, key, 'TagResource');
   requireNotPendingDeletion(key);
@@ -20,7 +20,7 @@ export function tagResource(input: { KeyId: string; Tags: Tag[] }, ctx: OpContex
   return {};
 }
 
-export function untagResource(input: { KeyId: string; TagKeys: string[] }, ctx: OpContext): object {
+export function untagResource(input: UntagResourceRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'UntagResource');
   requireCustomerManaged(ctx, key, 'UntagResource');
   requireNotPendingDeletion(key);
@@ -31,7 +31,7 @@ export function untagResource(input: { KeyId: string; TagKeys: string[] }, ctx: 
   return {};
 }
 
-export function listResourceTags(input: { KeyId: string; Limit?: number; Marker?: string }, ctx: OpContext): object {
+export function listResourceTags(input: ListResourceTagsRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'ListResourceTags');
   // Tags come back in the order they were first added (aws-observed.md 4.3).
   const indexed = key.tags.map((t, i) => ({ t, pos: String(i).padStart(4, '0') }));
