@@ -37,7 +37,8 @@ import {
   type QuotaMetrics,
   type QuotaSettings,
 } from './quota/admission.js';
-import { isQuotaMessage, LeaseCoordinator } from './quota/lease.js';
+import { LeaseCoordinator } from './quota/lease-coordinator.js';
+import { isQuotaMessage } from './quota/lease-protocol.js';
 import { QuotaConfigError } from '../common/quota/profiles.js';
 import { monotonicNs } from '../common/quota/token-bucket.js';
 import { KeyStore } from './store/store.js';

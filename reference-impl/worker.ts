@@ -12,7 +12,7 @@ import { createHttpServer } from './protocol/http-edge.js';
 import { closeHttp1Server } from './protocol/http1-server.js';
 import { createComponents, type ResolvedOptions, type ServerComponents } from './server.js';
 import { LeaseAdmission, type QuotaMetrics } from './quota/admission.js';
-import { isQuotaMessage } from './quota/lease.js';
+import { isQuotaMessage } from './quota/lease-protocol.js';
 
 const options = JSON.parse(process.env.KMSBENCH_WORKER_OPTIONS ?? '{}') as ResolvedOptions;
 const workerId = cluster.worker?.id ?? 0;

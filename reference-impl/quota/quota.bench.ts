@@ -9,7 +9,7 @@
 
 import { Bench } from 'tinybench';
 import { quotaRouteFor } from '../../common/quota/classes.js';
-import { ADMITTED, LeaseWorker } from './lease.js';
+import { ADMITTED, LeaseWorker } from './lease-worker.js';
 import { Limiter } from '../../common/quota/limiter.js';
 import { TokenBucket, monotonicNs } from '../../common/quota/token-bucket.js';
 

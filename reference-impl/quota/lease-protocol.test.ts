@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_HORIZON_NS,
-  ADMITTED,
-  LeaseCoordinator,
-  LeaseWorker,
-  PENDING,
-  THROTTLED,
-  isQuotaMessage,
-  type BucketRef,
-  type LeaseGrantMsg,
-  type WorkerToCoordinator,
-} from './lease.js';
+import { LeaseCoordinator } from './lease-coordinator.js';
+import { DEFAULT_HORIZON_NS, isQuotaMessage, type BucketRef, type LeaseGrantMsg, type WorkerToCoordinator } from './lease-protocol.js';
+import { ADMITTED, LeaseWorker, PENDING, THROTTLED } from './lease-worker.js';
 import { simulateLeases } from './lease-sim.js';
 import { applyOverrides, profileForRegion } from '../../common/quota/profiles.js';
 
