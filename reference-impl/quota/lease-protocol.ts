@@ -60,11 +60,6 @@ export interface LeaseGrantMsg {
 export type WorkerToCoordinator = LeaseRequestMsg | LeaseReturnMsg;
 export type CoordinatorToWorker = LeaseGrantMsg;
 
-/** Whether `m` is a lease protocol message (either direction). */
-export function isQuotaMessage(m: unknown): m is WorkerToCoordinator | CoordinatorToWorker {
-  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' && (m as { type: string }).type.startsWith('kms-quota/');
-}
-
 export const DEFAULT_LEASE_TTL_NS = 100e6; // 100 ms
 export const DEFAULT_MAX_LEASE_SECONDS = 0.05; // a grant holds at most 50 ms of quota
 export const DEFAULT_HORIZON_NS = 50e6; // prefetch about 50 ms of local demand
