@@ -2,8 +2,12 @@
  * The request path of the reference server, stage by stage, without sockets:
  *
  * ```
- * target → auth (SigV4) → quota → parse JSON → validate → operation → response, audit
+ * target → auth (SigV4) → parse JSON → validate → quota → operation → reply, audit
  * ```
+ *
+ * Control calls (`KmsBench.*`, ./control.ts) leave the path after parsing: they are neither
+ * validated against the model nor counted against quotas. The quota stage comes after validation
+ * because a request's class depends on its key (`KeyId`, or the key a ciphertext names).
  *
  * {@link Pipeline.handle} takes a fully read request and returns status, headers and body, so
  * tests and fuzzers can drive it in-process; the HTTP edge only reads bodies and writes replies.
