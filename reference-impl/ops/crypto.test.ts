@@ -22,15 +22,15 @@ import {
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aliasArnOf, DAY_SECONDS, keyArnOf, members, refusal, startTestServer, type TestServer, ROOT } from './test-kit.js';
+import { aliasArnOf, DAY_SECONDS, keyArnOf, members, refusal, startInProcessKms, type InProcessKms, ROOT } from '../../test/support/in-process-kms.js';
 
-let t: TestServer;
+let t: InProcessKms;
 let key: KeyMetadata;
 let other: KeyMetadata;
 let alias: string;
 
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await startInProcessKms();
   key = await t.createKey({ Description: 'crypto test key' });
   other = await t.createKey();
   alias = 'alias/crypto-test/main';

@@ -16,11 +16,11 @@ import {
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aliasArnOf, keyArnOf, members, refusal, ROOT, startTestServer, type TestServer } from './test-kit.js';
+import { aliasArnOf, keyArnOf, members, refusal, ROOT, startInProcessKms, type InProcessKms } from '../../test/support/in-process-kms.js';
 
-let t: TestServer;
+let t: InProcessKms;
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await startInProcessKms();
 });
 afterAll(async () => {
   await t?.close();

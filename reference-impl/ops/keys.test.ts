@@ -39,13 +39,13 @@ import {
   members,
   refusal,
   ROOT,
-  startTestServer,
-  type TestServer,
-} from './test-kit.js';
+  startInProcessKms,
+  type InProcessKms,
+} from '../../test/support/in-process-kms.js';
 
-let t: TestServer;
+let t: InProcessKms;
 beforeAll(async () => {
-  t = await startTestServer();
+  t = await startInProcessKms();
 });
 afterAll(async () => {
   await t?.close();
