@@ -10,12 +10,13 @@
  *
  * @module
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateKeyCommand, KMSClient, type CreateKeyCommandInput, type KeyMetadata } from '@aws-sdk/client-kms';
 import { signJsonRequest } from '../../harness/client/sign.js';
+import { AuditLog, type AuditEntry } from '../../reference-impl/audit/audit-log.js';
 import { createComponents, type ServerComponents } from '../../reference-impl/components.js';
 import type { Pipeline, RawRequest } from '../../reference-impl/protocol/pipeline.js';
 import { resolveOptions } from '../../reference-impl/server-options.js';
@@ -125,6 +126,11 @@ export interface InProcessKms {
   now(): Promise<number>;
   /** A fresh symmetric customer managed key. */
   createKey(input?: CreateKeyCommandInput): Promise<KeyMetadata>;
+  /**
+   * The audit entry of the request with this `x-amzn-requestid` (SDK: `$metadata.requestId`),
+   * once the batched audit log has written it. Needs `startInProcessKms({ audit: true })`.
+   */
+  auditEntry(requestId: string): Promise<AuditEntry>;
   close(): Promise<void>;
 }
 
@@ -181,6 +187,21 @@ export async function startInProcessKms(options: { audit?: boolean } = {}): Prom
     async createKey(input = {}) {
       const out = await kms.send(new CreateKeyCommand(input));
       return out.KeyMetadata!;
+    },
+    async auditEntry(requestId) {
+      const { audit } = components;
+      if (!(audit instanceof AuditLog)) throw new Error('the audit log is off: startInProcessKms({ audit: true })');
+      const path = join(dataDir, 'audit.log');
+      for (let attempt = 0; attempt < 100; attempt++) {
+        audit.flush();
+        if (existsSync(path)) {
+          for (const line of readFileSync(path, 'utf8').split('\n')) {
+            if (line.includes(requestId)) return JSON.parse(line) as AuditEntry;
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error(`no audit entry for request ${requestId}`);
     },
     async close() {
       kms.destroy();
