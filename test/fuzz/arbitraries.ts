@@ -21,7 +21,7 @@
 import fc from 'fast-check';
 import { OPERATIONS, SHAPES, type OperationName, type ShapeDef } from '../../common/model/model.js';
 import type { RawRequest } from '../../reference-impl/protocol/pipeline.js';
-import { CANARY, REGION, RawJson, toJson, type KnownBlob, type Seed } from './support.js';
+import { CANARY, REGION, RawJson, toJson, type KnownBlob, type Seed } from './fuzz-kit.js';
 
 const S = SHAPES as unknown as Readonly<Record<string, ShapeDef>>;
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../../harness/client/raw-client.js';
 import { signJsonRequest, type Credentials } from '../../harness/client/sign.js';
 import { startServer, type RunningServer } from '../../reference-impl/server.js';
-import { awsErrorProblem, CANARY, CREDENTIALS, JSON_TYPE, LeakScanner, readAudit, REGION } from './support.js';
+import { awsErrorProblem, CANARY, CREDENTIALS, JSON_TYPE, LeakScanner, readAudit, REGION } from './fuzz-kit.js';
 
 const MiB = 1024 * 1024;
 let server: RunningServer;
