@@ -14,7 +14,7 @@
  *   real blobs; right blob with a near-miss context, another key, a key in the wrong state) and
  *   {@link tampers} (every way of spoiling a signed request).
  *
- * Sensitive values always start with the canary of ./support.ts, so leaks are detectable.
+ * Sensitive values always start with the canary of ./fuzz-kit.ts, so leaks are detectable.
  *
  * @module
  */
