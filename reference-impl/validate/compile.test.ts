@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { KmsError } from '../errors.js';
 import { OPERATIONS, OPERATION_NAMES, SHAPES, type ShapeDef } from '../../common/model/model.js';
 import { OPERATION_SCHEMAS } from '../../common/model/schemas.js';
-import { Compiler, codePointLength, compileRequestDecoder, decodeBase64Strict, type ShapeTable } from './compile.js';
+import { decodeBase64Strict } from './base64-strict.js';
+import { Compiler, compileRequestDecoder, type ShapeTable } from './compile.js';
+import { codePointLength } from './decoder-node.js';
 import { validateRequest, type OperationName } from './index.js';
 
 function run(decode: (b: unknown) => unknown, body: unknown): { ok: unknown } | { code: string; message: string } {
