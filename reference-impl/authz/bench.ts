@@ -14,7 +14,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Bench } from 'tinybench';
-import { defaultKeyPolicy } from '../keys/policy.js';
+import { defaultKeyPolicy } from '../keys/policy-document.js';
 import { requestContextFor, type KeyFacts } from './context.js';
 import { compilePolicy } from './document.js';
 import { evaluate, type AuthzRequest } from './evaluate.js';

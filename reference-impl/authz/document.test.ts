@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MalformedPolicyDocumentException } from '../errors.js';
-import { defaultKeyPolicy } from '../keys/policy.js';
+import { defaultKeyPolicy } from '../keys/policy-document.js';
 import { compilePolicy, statementsFor } from './document.js';
 import { malformedMsg } from './messages.js';
 

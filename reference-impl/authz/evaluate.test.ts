@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AccessDeniedException } from '../errors.js';
-import { defaultKeyPolicy } from '../keys/policy.js';
+import { defaultKeyPolicy } from '../keys/policy-document.js';
 import { OPERATION_PERMISSIONS } from './actions.js';
 import { requestContextFor, type KeyFacts } from './context.js';
 import { compilePolicy, type CompiledPolicy } from './document.js';

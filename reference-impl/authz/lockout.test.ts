@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultKeyPolicy } from '../keys/policy.js';
+import { defaultKeyPolicy } from '../keys/policy-document.js';
 import { compilePolicy } from './document.js';
 import { checkLockout } from './lockout.js';
 import { accessDeniedMessage, malformedMsg } from './messages.js';

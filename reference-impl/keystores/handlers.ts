@@ -22,7 +22,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CustomKeyStoreNotFoundException, LimitExceededException, ValidationException } from '../errors.js';
-import { page } from '../ops/pagination.js';
+import { page } from '../reply/pagination.js';
 import type { CloudHsmBackend, ConnectOutcome, XksProxyApi, XksRequestMetadata } from './backends/types.js';
 import { XksCallError } from './backends/types.js';
 import { normalizeCertificate } from './backends/cloudhsm-pkcs11.js';

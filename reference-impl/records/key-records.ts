@@ -1,6 +1,8 @@
 /**
  * The records the reference server keeps: KMS keys, their backing-key versions and aliases.
- * Times are epoch milliseconds on the server's controllable clock.
+ * Times are epoch milliseconds on the server's controllable clock. The store keeps them, the
+ * keyring resolves and changes them, the handlers answer with them: this folder sits below all
+ * three and imports nothing.
  *
  * @module
  */

@@ -1,17 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_HORIZON_NS,
-  ADMITTED,
-  LeaseCoordinator,
-  LeaseWorker,
-  PENDING,
-  THROTTLED,
-  isQuotaMessage,
-  type BucketRef,
-  type LeaseGrantMsg,
-  type WorkerToCoordinator,
-} from './lease.js';
+import { LeaseCoordinator } from './lease-coordinator.js';
+import { DEFAULT_HORIZON_NS, type BucketRef, type LeaseGrantMsg, type WorkerToCoordinator } from './lease-protocol.js';
+import { ADMITTED, LeaseWorker, PENDING, THROTTLED } from './lease-worker.js';
 import { simulateLeases } from './lease-sim.js';
 import { applyOverrides, profileForRegion } from '../../common/quota/profiles.js';
 
@@ -146,7 +137,7 @@ describe('LeaseWorker', () => {
     expect(w.acquire('a', REGION, 'symmetric', 0)).toBe(PENDING);
     const ticket = w.lastTicket;
     expect(sent).toHaveLength(1);
-    expect(isQuotaMessage(sent[0])).toBe(true);
+    expect(sent[0]).toMatchObject({ type: 'kms-quota/lease', need: 1 });
     flush(0);
     expect(decisions).toEqual([[ticket, true]]);
     let local = 0;

@@ -1,7 +1,7 @@
 /**
  * Micro-benchmark of the HSM hot path against bare Node AES-256-GCM in the same run.
  *
- *   node --import tsx reference-impl/hsm/bench.ts [--time <ms per task>] [--size <bytes>]
+ *   node --import tsx reference-impl/hsm/symmetric.bench.ts [--time <ms per task>] [--size <bytes>]
  *
  * Baselines: `createCipheriv` + `setAAD` + `update` + `final` + `getAuthTag` (and the decipher
  * equivalent) on the same key, size and AAD length, with a constant IV — i.e. the least any

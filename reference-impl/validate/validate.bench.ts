@@ -1,7 +1,7 @@
 /**
  * Per-call cost of `validateRequest` on typical bodies (the server's hot path).
  *
- *   node --import tsx reference-impl/validate/bench.ts
+ *   node --import tsx reference-impl/validate/validate.bench.ts
  *
  * Bodies are parsed once up front: this measures validation + base64 decoding, not JSON.parse.
  *

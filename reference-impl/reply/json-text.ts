@@ -4,7 +4,8 @@
  * `JSON.stringify` scans every string for characters to escape; for a 1.4 KB base64 blob that
  * is most of the cost of an Encrypt reply. {@link jsonObject} writes blobs (base64 from a
  * Buffer, which can never need escaping) without scanning them, and checks every other string;
- * the pipeline sends the resulting {@link JsonText} as is.
+ * the pipeline sends the resulting {@link JsonText} as is. Handlers (ops/) write replies with it
+ * and the pipeline (protocol/) sends them, so it sits below both.
  *
  * @module
  */

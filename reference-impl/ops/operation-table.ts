@@ -1,20 +1,19 @@
 /**
- * The operations table: every KMS operation this server implements, by name.
+ * The operations table: every KMS operation this server implements, by name, each handler typed
+ * by the operation's generated request type ({@link OperationHandler}).
  *
  * @module
  */
-import type { OpContext } from './context.js';
+import type { OperationName } from '../../common/model/model.js';
+import type { OpContext, OperationHandler } from './context.js';
 import * as aliases from './aliases.js';
 import * as crypto from './crypto.js';
 import * as keys from './keys.js';
-import * as policy from './policy.js';
+import * as keyPolicy from './key-policy.js';
 import * as rotation from './rotation.js';
 import * as tags from './tags.js';
 
-// Handlers take their validated input; the table erases the input type at this one boundary.
-type AnyHandler = (input: never, ctx: OpContext) => object;
-
-export const OPERATIONS = {
+const HANDLERS = {
   CancelKeyDeletion: keys.cancelKeyDeletion,
   CreateAlias: aliases.createAlias,
   CreateKey: keys.createKey,
@@ -29,14 +28,14 @@ export const OPERATIONS = {
   GenerateDataKey: crypto.generateDataKey,
   GenerateDataKeyWithoutPlaintext: crypto.generateDataKeyWithoutPlaintext,
   GenerateRandom: crypto.generateRandomOp,
-  GetKeyPolicy: policy.getKeyPolicy,
+  GetKeyPolicy: keyPolicy.getKeyPolicy,
   GetKeyRotationStatus: rotation.getKeyRotationStatus,
   ListAliases: aliases.listAliases,
-  ListKeyPolicies: policy.listKeyPolicies,
+  ListKeyPolicies: keyPolicy.listKeyPolicies,
   ListKeyRotations: rotation.listKeyRotations,
   ListKeys: keys.listKeys,
   ListResourceTags: tags.listResourceTags,
-  PutKeyPolicy: policy.putKeyPolicy,
+  PutKeyPolicy: keyPolicy.putKeyPolicy,
   ReEncrypt: crypto.reEncrypt,
   RotateKeyOnDemand: rotation.rotateKeyOnDemand,
   ScheduleKeyDeletion: keys.scheduleKeyDeletion,
@@ -44,12 +43,18 @@ export const OPERATIONS = {
   UntagResource: tags.untagResource,
   UpdateAlias: aliases.updateAlias,
   UpdateKeyDescription: keys.updateKeyDescription,
-} satisfies Record<string, AnyHandler>;
+} satisfies { readonly [O in OperationName]?: OperationHandler<O> };
 
-export type ImplementedOperation = keyof typeof OPERATIONS;
+export type ImplementedOperation = keyof typeof HANDLERS;
+
+export const OPERATIONS: { readonly [O in ImplementedOperation]: OperationHandler<O> } = HANDLERS;
 
 export const isImplemented = (op: string): op is ImplementedOperation => Object.hasOwn(OPERATIONS, op);
 
+/**
+ * The handler of `op`, for the pipeline: there the operation is a runtime string and its input
+ * came from `validateRequest(op, …)`, so the input type is erased at this one boundary.
+ */
 export function handlerFor(op: ImplementedOperation): (input: unknown, ctx: OpContext) => object {
-  return OPERATIONS[op] as unknown as (input: unknown, ctx: OpContext) => object;
+  return OPERATIONS[op] as (input: unknown, ctx: OpContext) => object;
 }

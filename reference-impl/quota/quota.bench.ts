@@ -1,6 +1,6 @@
 /**
  * Hot-path cost of the quota model (tinybench). Run:
- *   node --expose-gc --import tsx reference-impl/quota/bench.ts
+ *   node --expose-gc --import tsx reference-impl/quota/quota.bench.ts
  * Each task runs BATCH operations per call so timer overhead does not dominate; ns/op = mean / BATCH.
  * Also checks the hot paths allocate nothing (heap delta over 2M operations with --expose-gc).
  *
@@ -9,7 +9,7 @@
 
 import { Bench } from 'tinybench';
 import { quotaRouteFor } from '../../common/quota/classes.js';
-import { ADMITTED, LeaseWorker } from './lease.js';
+import { ADMITTED, LeaseWorker } from './lease-worker.js';
 import { Limiter } from '../../common/quota/limiter.js';
 import { TokenBucket, monotonicNs } from '../../common/quota/token-bucket.js';
 

@@ -17,7 +17,8 @@ import { join } from 'node:path';
 import { signJsonRequest, type Credentials } from '../../harness/client/sign.js';
 import { ERROR_TABLE } from '../../reference-impl/errors.js';
 import type { RawRequest, RawResponse } from '../../reference-impl/protocol/pipeline.js';
-import { createComponents, resolveOptions, type ServerComponents } from '../../reference-impl/server.js';
+import { createComponents, type ServerComponents } from '../../reference-impl/components.js';
+import { resolveOptions } from '../../reference-impl/server-options.js';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT = '111122223333';
