@@ -19,8 +19,26 @@ import { isFromPrimary, type WorkerToPrimary } from './cluster-messages.js';
 const options = JSON.parse(process.env.KMSBENCH_WORKER_OPTIONS ?? '{}') as ResolvedOptions;
 const workerId = cluster.worker?.id ?? 0;
 
-/** Sends to the primary; false when there is none (or the channel is closed). */
-const toPrimary = (m: WorkerToPrimary): boolean => process.send?.(m) ?? false;
+/**
+ * Sends to the primary; false when there is none (or the channel is closed). The callback turns a
+ * failed send (the primary went away: EPIPE) into nothing instead of an 'error' event that would
+ * crash the worker with a stack trace.
+ */
+const toPrimary = (m: WorkerToPrimary, sent: () => void = () => {}): boolean => {
+  if (!process.send || !process.connected) return false;
+  try {
+    return process.send(m, undefined, undefined, sent);
+  } catch {
+    return false;
+  }
+};
+
+/** Tells the primary why start-up failed, then exits 1 once the message is out (IPC is asynchronous). */
+function failStartup(error: string): void {
+  const exit = () => process.exit(1);
+  if (!toPrimary({ type: 'error', error }, exit)) exit();
+  setTimeout(exit, 2000).unref();
+}
 
 let nextAnnouncement = 0;
 const waitingForAnnouncement = new Map<number, () => void>();
@@ -87,8 +105,7 @@ try {
     }
   });
   http.once('error', (e: Error) => {
-    toPrimary({ type: 'error', error: `cannot listen on ${options.host}:${options.port}: ${e.message}` });
-    process.exit(1);
+    failStartup(`cannot listen on ${options.host}:${options.port}: ${e.message}`);
   });
   http.listen(options.port, options.host, () => {
     toPrimary({ type: 'listening', port: (http.address() as AddressInfo).port });
@@ -105,6 +122,5 @@ try {
   process.on('SIGINT', () => void shutdown());
   process.on('disconnect', () => void shutdown());
 } catch (e) {
-  toPrimary({ type: 'error', error: (e as Error).message });
-  process.exit(1);
+  failStartup((e as Error).message);
 }
