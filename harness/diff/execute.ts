@@ -72,7 +72,7 @@ async function walk(ep: DiffEndpoint, op: string, input: Record<string, unknown>
 }
 
 /** Where each ciphertext-making operation puts the ciphertext, its context and its plaintext. */
-const MAKES_CIPHERTEXT: Readonly<Record<string, { blob: string; context: string; plaintext: 'input' | 'body' | 'source'; plaintextMember: string }>> = {
+export const MAKES_CIPHERTEXT: Readonly<Record<string, { blob: string; context: string; plaintext: 'input' | 'body' | 'source'; plaintextMember: string }>> = {
   Encrypt: { blob: 'CiphertextBlob', context: 'EncryptionContext', plaintext: 'input', plaintextMember: 'Plaintext' },
   GenerateDataKey: { blob: 'CiphertextBlob', context: 'EncryptionContext', plaintext: 'body', plaintextMember: 'Plaintext' },
   GenerateDataKeyWithoutPlaintext: { blob: 'CiphertextBlob', context: 'EncryptionContext', plaintext: 'body', plaintextMember: 'Plaintext' },

@@ -93,7 +93,7 @@ function divergenceOf(id: string, signature: string, index: number, fromSteps: n
     signature,
     occurrences: 1,
     sequences: [index],
-    steps: steps.map((s) => ({ op: s.op, input: s.input as Record<string, unknown>, text: describeStep(s) })),
+    steps: steps.map((s, k) => ({ op: s.op, input: s.input as Record<string, unknown>, text: describeStep(s), a: outcome.results[k]!.a, b: outcome.results[k]!.b })),
     a: d.a,
     b: d.b,
     first_difference: { step: d.index, operation: steps[d.index]!.op, ...d.difference },

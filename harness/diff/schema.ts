@@ -24,6 +24,8 @@ const StepSchema = z.object({
   op: z.string().describe('KMS operation'),
   input: z.record(z.string(), z.unknown()).describe('request members; objects with `$` keys are symbolic references (harness/diff/steps.ts)'),
   text: z.string().describe('the step for people'),
+  a: z.string().describe('outcome on a: ok or the error code'),
+  b: z.string().describe('outcome on b'),
 });
 
 const ViewSchema = z
@@ -46,8 +48,8 @@ const FirstDifferenceSchema = z.object({
 const DivergenceSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_.-]+$/),
   signature: z.string().describe('operation|kind|path: divergences with one signature are grouped'),
-  occurrences: z.number().int().min(1).describe('sequences of the run that showed it'),
-  sequences: z.array(z.number().int().min(0)).describe('their indices (replay with the same seed)'),
+  occurrences: z.number().int().min(1).describe('times the run saw it (shrinking runs not counted)'),
+  sequences: z.array(z.number().int().min(0)).describe('indices of the sequences that showed it (replay with the same seed)'),
   steps: z.array(StepSchema).describe('the shrunk sequence, ending at the diverging step'),
   a: ViewSchema,
   b: ViewSchema,

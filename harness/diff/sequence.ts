@@ -37,7 +37,11 @@ export interface SequenceOutcome {
   divergence?: StepDivergence;
   /** Signatures of already known divergences that the sequence ran through. */
   masked: string[];
+  /** Each step's outcome on each side: `ok` or the error code. */
+  results: Array<{ a: string; b: string }>;
 }
+
+const outcomeOf = (v: View): string => (v.error ? v.error.code : 'ok');
 
 /** The state checks of a sequence that made `keys` keys. */
 export function stateChecks(keys: number): Step[] {
@@ -74,9 +78,11 @@ export async function runSequence(steps: readonly Step[], a: Side, b: Side, pref
   const messages = a.endpoint.family !== undefined && a.endpoint.family === b.endpoint.family;
   const run: Step[] = [];
   const masked: string[] = [];
+  const results: SequenceOutcome['results'] = [];
   const go = async (step: Step): Promise<StepDivergence | undefined> => {
     run.push(step);
     const [va, vb] = await Promise.all([observe(a, step, sa), observe(b, step, sb)]);
+    results.push({ a: outcomeOf(va), b: outcomeOf(vb) });
     const difference = compareViews(va, vb, { messages });
     if (!difference) return undefined;
     const signature = signature_(step.op, difference, va, vb);
@@ -88,13 +94,13 @@ export async function runSequence(steps: readonly Step[], a: Side, b: Side, pref
   };
   for (const step of steps) {
     const divergence = await go(step);
-    if (divergence) return { steps: run, divergence, masked };
+    if (divergence) return { steps: run, divergence, masked, results };
   }
   for (const step of stateChecks(Math.min(sa.keys.length, sb.keys.length))) {
     const divergence = await go(step);
-    if (divergence) return { steps: run, divergence, masked };
+    if (divergence) return { steps: run, divergence, masked, results };
   }
-  return { steps: run, masked };
+  return { steps: run, masked, results };
 }
 
 /** What identifies a divergence for grouping: operation, kind of difference and where (list positions dropped). */
