@@ -21,6 +21,7 @@ const divergence: Divergence = {
     { op: 'CreateKey', input: { Description: '' }, text: 'CreateKey', a: 'ok', b: 'ok' },
     { op: 'CreateAlias', input: { AliasName: { $alias: 1, variant: 'plain' }, TargetKeyId: { $key: 0, form: 'arn' } }, text: 'CreateAlias', a: 'ok', b: 'ok' },
     { op: 'Encrypt', input: { KeyId: { $alias: 1, variant: 'plain' }, Plaintext: { $bytes: 3, fill: 0 }, EncryptionContext: { k: 'v' } }, text: 'Encrypt', a: 'ok', b: 'ok' },
+    { op: 'ReEncrypt', input: { CiphertextBlob: { $ct: 0 }, SourceEncryptionContext: { $ctContext: 0 }, DestinationKeyId: { $key: 0, form: 'id' } }, text: 'ReEncrypt', a: 'ok', b: 'ok' },
     {
       op: 'Decrypt',
       input: { CiphertextBlob: { $ct: 0, mutate: 'tamper' }, EncryptionContext: { $ctContext: 0 } },
@@ -31,7 +32,7 @@ const divergence: Divergence = {
   ],
   a: { status: 400, error: { code: 'InvalidCiphertextException' } },
   b: { status: 400, error: { code: 'AccessDeniedException' } },
-  first_difference: { step: 4, operation: 'Decrypt', kind: 'error-code', path: '', a: 'InvalidCiphertextException', b: 'AccessDeniedException' },
+  first_difference: { step: 5, operation: 'Decrypt', kind: 'error-code', path: '', a: 'InvalidCiphertextException', b: 'AccessDeniedException' },
   shrinking: { fromSteps: 9, runs: 20, capped: false },
 };
 
@@ -44,7 +45,10 @@ describe('replayPlan', () => {
     expect(plan[3]!.captures).toEqual([{ name: 'CT_0', from: 'CiphertextBlob' }]);
     expect(plan[3]!.blobs).toEqual(['Plaintext']);
     // the context of ciphertext #0 is known statically: what step 3 sent
-    expect(JSON.parse(plan[4]!.json)).toEqual({ CiphertextBlob: '@@TAMPER_CT_0@@', EncryptionContext: { k: 'v' } });
+    expect(JSON.parse(plan[4]!.json)).toEqual({ CiphertextBlob: '@@CT_0@@', SourceEncryptionContext: { k: 'v' }, DestinationKeyId: '@@KEY_0@@' });
+    expect(plan[4]!.captures).toEqual([{ name: 'CT_1', from: 'CiphertextBlob' }]);
+    // ciphertext #0 wraps around to the first of two
+    expect(JSON.parse(plan[5]!.json)).toEqual({ CiphertextBlob: '@@TAMPER_CT_0@@', EncryptionContext: { k: 'v' } });
   });
 });
 

@@ -110,13 +110,12 @@ export function signatureOf(outcome: SequenceOutcome): string | undefined {
 }
 
 /**
- * Operation, kind, path (list positions dropped), refined by what differs: the members for a
- * member-set difference, the two outcomes (error code or ok) for a status or error-code one.
+ * Operation, kind of difference and path (list positions dropped); for a status or error-code
+ * difference also the two outcomes (error code or ok), which tell different behaviours apart.
  */
 function signature_(op: string, difference: Difference, a: View, b: View): string {
   const where = difference.path.replace(/\[\d+\]/g, '[]');
   let detail = '';
-  if (difference.kind === 'members') detail = `(${[difference.a, difference.b].flat().join(',')})`;
   if (difference.kind === 'status' || difference.kind === 'error-code') detail = `(${a.error?.code ?? 'ok'}/${b.error?.code ?? 'ok'})`;
   return `${op}|${difference.kind}|${where}${detail}`;
 }

@@ -113,6 +113,7 @@ function resolveSym(sym: Sym, s: Session): unknown {
   if ('$ct' in sym) {
     const c = pick(s.ciphertexts, sym.$ct);
     if (!c) return GARBAGE_CIPHERTEXT;
+    if (!sym.mutate) return c.blob;
     const b = Buffer.from(c.blob, 'base64');
     if (sym.mutate === 'tamper') b[b.length - 1] ^= 0x01;
     return (sym.mutate === 'truncate' ? b.subarray(0, Math.floor(b.length / 2)) : b).toString('base64');
