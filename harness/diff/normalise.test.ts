@@ -83,4 +83,10 @@ describe('normalise', () => {
     const view = normalise('DescribeKey', { status: 400, errorCode: 'NotFoundException', message: 'Key arn:aws:kms:us-east-1:111122223333:key/11111111-1111-4111-8111-111111111111 does not exist' }, A);
     expect(view).toEqual({ status: 400, error: { code: 'NotFoundException', message: 'Key <key#0.arn> does not exist' } });
   });
+
+  it('never keeps a plaintext of the sequence that an error message echoes', () => {
+    const plaintext = Buffer.from('hello').toString('base64');
+    const view = normalise('Encrypt', { status: 400, errorCode: 'ValidationException', message: `bad plaintext ${plaintext}` }, A);
+    expect(view.error!.message).toBe('bad plaintext <plaintext#0>');
+  });
 });

@@ -150,10 +150,17 @@ function ownEntries(op: OperationName, body: { [k: string]: Json }): { [k: strin
   return body;
 }
 
+/** An error message: names as everywhere, and any blob of the sequence that it echoes (a plaintext, say) by its name. */
+function normaliseMessage(message: string, names: Names): string {
+  let text = normaliseString(message, names);
+  for (const [blob, name] of names.blobs) if (blob.length >= 8) text = text.split(blob).join(name);
+  return text;
+}
+
 export function normalise(op: OperationName, obs: Observation, names: Names): View {
   const view: View = { status: obs.status };
   if (obs.errorCode !== undefined || !obs.body) {
-    view.error = { code: obs.errorCode ?? '(none)', ...(obs.message !== undefined ? { message: normaliseString(obs.message, names) } : {}) };
+    view.error = { code: obs.errorCode ?? '(none)', ...(obs.message !== undefined ? { message: normaliseMessage(obs.message, names) } : {}) };
     return view;
   }
   const output = OPERATIONS[op].output;
