@@ -80,6 +80,7 @@ const COMMANDS: Record<string, Command> = {
     },
     summary: 'run the conformance suites against an endpoint (default: the embedded server)',
   },
+  diff: { load: async () => import('./diff.js').then((m) => ({ run: m.diff, usage: m.diffUsage })), summary: 'differential testing of two endpoints: random operation sequences, shrunk divergences, replay scripts' },
 };
 
 const usage = () =>
