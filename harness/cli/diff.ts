@@ -5,11 +5,8 @@
  *
  * @module
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { OperationName } from '../../common/model/index.js';
-import { startServer } from '../../reference-impl/server.js';
 import {
   DiffEndpointError,
   divergenceTable,
@@ -19,7 +16,8 @@ import {
   writeDiffOutput,
   type DiffEndpoint,
 } from '../diff/index.js';
-import { clientCredentials, clientRegion, intOption, parse, UsageError } from './args.js';
+import { clientRegion, intOption, parse, UsageError } from './args.js';
+import { openTarget, parseTarget, type TargetSpec } from '../target/index.js';
 
 export const diffUsage = `kmsbench diff --a URL|embedded --b URL|embedded [options]
   --a, --b URL|embedded   the two endpoints (embedded: a reference server started in this process,
@@ -45,27 +43,20 @@ interface Opened {
   close(): Promise<void>;
 }
 
+/** One side of the diff, opened through the target module (embedded, a URL, or aws). */
 async function openEndpoint(text: string, side: 'a' | 'b', region: string): Promise<Opened> {
-  if (text === 'embedded') {
-    const dataDir = mkdtempSync(join(tmpdir(), `kmsbench-diff-${side}-`));
-    const server = await startServer({ port: 0, dataDir, region, workers: 1, audit: false, quotas: { enabled: false } });
-    return {
-      endpoint: signedEndpoint({ label: `embedded-${side}`, url: server.url, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, family: 'reference' }),
-      async close() {
-        await server.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
-  let url: URL;
+  let spec: TargetSpec;
   try {
-    url = new URL(text);
-  } catch {
-    throw new UsageError(`--${side} must be a URL or 'embedded', got '${text}'`);
+    spec = parseTarget(text);
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace('--endpoint', `--${side}`));
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--${side} must be http(s), got '${text}'`);
-  const endpoint = url.toString().replace(/\/$/, '');
-  return { endpoint: signedEndpoint({ label: url.host, url: endpoint, region, credentials: clientCredentials() }), close: async () => undefined };
+  const target = await openTarget(spec, { region, embedded: { label: `diff-${side}` } });
+  const label = target.kind === 'embedded' ? `embedded-${side}` : new URL(target.endpoint).host;
+  return {
+    endpoint: signedEndpoint({ label, url: target.endpoint, region, credentials: target.credentials, ...(target.kind === 'embedded' ? { family: 'reference' } : {}) }),
+    close: () => target.close(),
+  };
 }
 
 function parseOps(text: string | undefined): OperationName[] | undefined {
