@@ -30,7 +30,7 @@ import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { runClosedLoop } from '../harness/load/closed-loop.js';
 import { runResult } from '../harness/load/result.js';
-import type { RunResult } from '../harness/load/schema.js';
+import type { RunResult } from '../harness/results/load-results.js';
 import type { Idle } from '../harness/load/schedule.js';
 import { runOpenJob } from '../harness/load/threads.js';
 import { startChildServer, type ChildServer } from './bench/processes.js';

@@ -1,6 +1,6 @@
 /**
  * `kmsbench conformance`: run the conformance suites against an endpoint and judge the outcome
- * against an expectation file. Exit codes: harness/conformance/contract.ts (EXIT).
+ * against an expectation file. Exit codes: harness/results/conformance-contract.ts (EXIT).
  *
  * @module
  */
@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FAULTS } from '../../reference-impl/faults.js';
-import { CONTRACT_VERSION, EXIT, EXIT_MEANINGS } from '../conformance/contract.js';
+import { CONTRACT_VERSION, EXIT, EXIT_MEANINGS } from '../results/conformance-contract.js';
 import { ExpectationFileError, loadExpectations, REASON_TODO, updateExpectations, type ExpectationFile } from '../conformance/expectations.js';
-import { junitXml } from '../conformance/junit.js';
+import { conformanceJunitXml } from '../results/junit.js';
 import { DEFAULT_CONCURRENCY, runConformance, selectCases } from '../conformance/runner.js';
 import { summaryText } from '../conformance/summary.js';
 import { parseTarget } from '../conformance/target.js';
@@ -153,7 +153,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   if (interrupt.signal.aborted) results.exitCode = EXIT.interrupted;
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(out, 'junit.xml'), junitXml(results));
+  writeFileSync(join(out, 'junit.xml'), conformanceJunitXml(results));
   console.log(summaryText(results, out, { verbose: values.verbose ?? false }));
   if (interrupt.signal.aborted) return EXIT.interrupted;
   if (values['update-expectations'] && expectations && expectationsFile) {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { LOAD_SUITES } from '../../suites/load/index.js';
 import { LoadAborted, LoadConfigError, reportLines, runLoad } from '../load/run.js';
 import { parseRetry, RETRY_USAGE } from '../load/sdk.js';
-import { loadWorkloadFile, WorkloadError } from '../load/workload.js';
+import { readRequestMixFile, RequestMixError } from '../load/request-mix.js';
 import { parseDuration } from '../../common/duration.js';
 import { clientCredentials, clientRegion, intOption, parse, UsageError } from './args.js';
 
@@ -41,7 +41,8 @@ ${suiteList()}
                          nothing is in flight, spins while fast requests are, naps while slow (>= 4 ms)
                          ones are; spin always spins; nap always naps (least CPU, replies read up to
                          ~0.2 ms late)
-  --workload FILE        YAML/JSON workload (mixed; envelope-caching reads its envelope section)
+  --workload FILE        YAML/JSON request mix, e.g. suites/workloads/web-tier.mix.yaml (mixed;
+                         envelope-caching reads its envelope section)
   --key-id ID            use this key instead of creating one (repeat for ReEncrypt's destination)
   --seed N               seed for Poisson arrivals and mix choices (default 1)`;
 
@@ -94,9 +95,9 @@ export async function load(argv: string[]): Promise<void | number> {
   }
   let workload;
   try {
-    workload = values.workload !== undefined ? loadWorkloadFile(values.workload) : undefined;
+    workload = values.workload !== undefined ? readRequestMixFile(values.workload) : undefined;
   } catch (e) {
-    if (e instanceof WorkloadError) throw new UsageError(e.message);
+    if (e instanceof RequestMixError) throw new UsageError(e.message);
     throw e;
   }
   const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : intOption(values.threads, 'threads', 1, 0);

@@ -13,23 +13,25 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT, EXIT_MEANINGS, type ExitCode } from '../conformance/contract.js';
+import { EXIT, EXIT_MEANINGS, type ExitCode } from '../results/conformance-contract.js';
 import { loadExpectations } from '../conformance/expectations.js';
-import { junitXml } from '../conformance/junit.js';
-import type { CaseResult, Results } from '../conformance/results.js';
+import { conformanceJunitXml } from '../results/junit.js';
+import type { CaseResult, Results } from '../results/conformance-results.js';
 import { runConformance, toolVersion } from '../conformance/runner.js';
-import { baselineFile, baselineRun, BaselineFileSchema, DEFAULT_THRESHOLDS, keepNewest, readRuns, writeBaseline, type BaselineRun } from '../gate/index.js';
+import { baselineFile, baselineRun, keepNewest, readRuns, reportDeltas, writeBaseline, type BaselineRun } from '../gate/index.js';
+import { BaselineFileSchema } from '../results/baseline-file.js';
+import { writeFiles, type ResultFolder } from '../results/result-folder.js';
 import { LoadAborted, runLoad } from '../load/run.js';
-import type { LoadResults } from '../load/schema.js';
+import type { LoadResults } from '../results/load-results.js';
 import { warmupMs } from '../load/suite.js';
 import { serverQuotaMetrics } from '../load/target.js';
-import { operationLabel } from '../load/workload.js';
+import { operationLabel } from '../load/request-mix.js';
 import { parseWorkloadText, planWorkload } from '../plan/index.js';
 import { discoverCases } from '../../suites/index.js';
 import { LOAD_SUITES } from '../../suites/load/index.js';
 import { LATENCY_OPERATIONS } from '../../suites/load/latency.js';
 import { THROTTLE_FACTORS } from '../../suites/load/throttle-curve.js';
-import { buildModel, renderModel, writeReport, type ReportInput, type TargetInput } from '../../reports/index.js';
+import { buildModel, renderModel, type ReportInput } from '../../reports/index.js';
 import { intOption, parse, UsageError } from './args.js';
 
 /** The checkout root (suites/ and reports/ live there). */
@@ -213,7 +215,7 @@ async function conformanceStep(progress: Progress, outDir: string, signal: Abort
   const dir = join(outDir, 'conformance');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(dir, 'junit.xml'), junitXml(results));
+  writeFileSync(join(dir, 'junit.xml'), conformanceJunitXml(results));
   const c = results.counts;
   progress.log(
     `conformance: ${c.total} cases in ${(results.durationMs / 1000).toFixed(1)} s — ${c.pass} pass, ${c.fail} fail, ${c.error} error, ${c.skip} skip; exit ${results.exitCode} (${EXIT_MEANINGS[results.exitCode as ExitCode] ?? ''})`,
@@ -402,7 +404,7 @@ export async function run(argv: string[]): Promise<number> {
   const historyPath = join(outDir, 'history.json');
   const history = readHistory(historyPath);
   const baselineRuns = values.baseline ? readRuns(values.baseline) : history;
-  const target: TargetInput = {
+  const target: ResultFolder = {
     label: 'reference server (embedded)',
     source: displayPath(outDir),
     conformance: [{ file: displayPath(join(outDir, 'conformance', 'results.json')), results: conformance }],
@@ -411,7 +413,7 @@ export async function run(argv: string[]): Promise<number> {
   };
   const planFile = join(outDir, 'plan', 'plan.json');
   if (existsSync(planFile)) {
-    const { PlanFileSchema } = await import('../../reports/plan-schema.js');
+    const { PlanFileSchema } = await import('../results/plan-results.js');
     target.plans.push({ file: displayPath(planFile), plan: PlanFileSchema.parse(JSON.parse(readFileSync(planFile, 'utf8'))) });
   }
   const input: ReportInput = {
@@ -420,12 +422,11 @@ export async function run(argv: string[]): Promise<number> {
     toolVersion: toolVersion(),
     targets: [target],
     ...(baselineRuns.length > 0 && load.length > 0
-      ? { baseline: { source: values.baseline ?? `${displayPath(historyPath)} (the previous runs on this machine)`, runs: baselineRuns } }
+      ? { deltas: reportDeltas({ source: values.baseline ?? `${displayPath(historyPath)} (the previous runs on this machine)`, runs: baselineRuns }, [target]) }
       : {}),
-    thresholds: DEFAULT_THRESHOLDS,
   };
   const model = buildModel(input);
-  const paths = writeReport(outDir, renderModel(model, input));
+  const paths = writeFiles(outDir, renderModel(model, input));
 
   // This run joins the history the next run compares against (an interrupted one does not).
   if (keep > 0 && load.length > 0 && !interrupt.signal.aborted) {

@@ -18,7 +18,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCase, type ConformanceCase } from './case.js';
 import { runConformance } from './runner.js';
-import type { Results } from './results.js';
+import type { Results } from '../results/conformance-results.js';
 
 const HTML_500 = '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>';
 const KEY_ID = '11111111-2222-3333-4444-555555555555';

@@ -7,8 +7,8 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { defineCase, type ConformanceCase } from './case.js';
 import type { LoadedCase } from '../../suites/index.js';
 import { runConformance } from './runner.js';
-import { ResultsSchema, type Results } from './results.js';
-import { junitXml } from './junit.js';
+import { ResultsSchema, type Results } from '../results/conformance-results.js';
+import { conformanceJunitXml } from '../results/junit.js';
 import { summaryText } from './summary.js';
 
 const doc = 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html';
@@ -292,7 +292,7 @@ describe('runner against the embedded server', () => {
   });
 
   it('writes JUnit XML with known failures as skipped and differences as failures/errors', () => {
-    const xml = junitXml(results);
+    const xml = conformanceJunitXml(results);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
     expect(xml).toContain('<testsuite name="conformance.test" tests="16" failures="5" errors="3" skipped="4"');
     expect(xml).toMatch(/test\.known-failure[^]*?<skipped message="expected fail: it never does">/);

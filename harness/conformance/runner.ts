@@ -20,9 +20,9 @@ import type { OperationName } from '../../common/model/model.js';
 import type { Capability, ConformanceCase } from './case.js';
 import { probeCapabilities, type ProbeResult } from './capabilities.js';
 import { createCaseContext, type RunEnvironment } from './context.js';
-import { CONTRACT_VERSION, EXIT, type Expected, type ExitCode } from './contract.js';
+import { CONTRACT_VERSION, EXIT, type Expected, type ExitCode } from '../results/conformance-contract.js';
 import { asExpected, compare, NO_EXPECTATIONS, staleEntries, type ExpectationFile } from './expectations.js';
-import type { CaseResult, Results } from './results.js';
+import type { CaseResult, Results } from '../results/conformance-results.js';
 import { createKmsClient } from './sdk-client.js';
 import {
   awsEndpoint,

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { EXIT_MEANINGS, type ExitCode } from './contract.js';
-import type { CaseResult, Results } from './results.js';
+import { EXIT_MEANINGS, type ExitCode } from '../results/conformance-contract.js';
+import type { CaseResult, Results } from '../results/conformance-results.js';
 import { truncate } from './verdict.js';
 
 interface Row {

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Outcome } from './contract.js';
+import type { Outcome } from '../results/conformance-contract.js';
 
 /** One HTTP exchange as the harness saw it (SDK or raw), for failure records. */
 export interface CallRecord {

@@ -17,21 +17,8 @@
  *
  * @module
  */
-import { z } from 'zod';
-import type { LoadResults, RunResult } from '../load/schema.js';
-
-export const MetricRunSchema = z.object({
-  key: z.string().describe('suite/subject/metric: what is compared with what'),
-  suite: z.string(),
-  subject: z.string().describe('operation, phase or step'),
-  metric: z.enum(['p99', 'throughput']),
-  unit: z.enum(['ms', '/s']),
-  better: z.enum(['lower', 'higher']),
-  sampling: z.enum(['second', 'run']).describe('one sample per whole measured second, or one per run'),
-  samples: z.array(z.number()),
-});
-
-export type MetricRun = z.infer<typeof MetricRunSchema>;
+import type { MetricRun } from '../results/baseline-file.js';
+import type { LoadResults, RunResult } from '../results/load-results.js';
 
 const keyOf = (suite: string, subject: string, metric: MetricRun['metric']) => `${suite}/${subject}/${metric}`;
 

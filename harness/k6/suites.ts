@@ -15,7 +15,7 @@
 import { quotaRouteFor } from '../../common/quota/classes.js';
 import { profileForRegion } from '../../common/quota/profiles.js';
 import type { PlanResult } from '../plan/plan.js';
-import type { Workload } from '../plan/schema.js';
+import type { Workload } from '../plan/workload.js';
 import type { K6Key, K6KeyUsage, K6ScriptSpec, K6Stream } from './script.js';
 
 /** Default p99 thresholds (ms) per operation; KMS_P99_MS(_<OP>) override at run time. */

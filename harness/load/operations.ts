@@ -8,7 +8,7 @@
 import { call, type RawReply } from '../client/raw-client.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import type { RawTemplate } from './open-loop.js';
-import { operationLabel, type LoadOperation, type OperationSpec, type OperationSpecInput } from './workload.js';
+import { operationLabel, type LoadOperation, type OperationSpec, type OperationSpecInput } from './request-mix.js';
 
 export interface Endpoint {
   url: string;

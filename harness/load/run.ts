@@ -10,12 +10,12 @@ import type { Credentials } from '../client/sign.js';
 import { fmt, type LoadMode, type LoadSuite, type SuiteContext, type SuiteOptions } from './suite.js';
 import { cleanupFixture, normalizeSpec, prepareFixture, rawTemplate, signingCostUs, type Fixture } from './operations.js';
 import { runResult } from './result.js';
-import { LOAD_SCHEMA_VERSION, LoadResultsSchema, type LoadResults, type Phase, type RunResult } from './schema.js';
+import { LOAD_SCHEMA_VERSION, LoadResultsSchema, type LoadResults, type Phase, type RunResult } from '../results/load-results.js';
 import { sdkInput, type RetrySpec } from './sdk.js';
 import { autoThreads, runOpenJob, runSaturateJob, type OpenJob } from './threads.js';
 import { serverQuotaMetrics, startEmbedded, urlTarget, type LoadTarget } from './target.js';
 import type { Arrivals, Idle } from './schedule.js';
-import type { Workload } from './workload.js';
+import type { RequestMix } from './request-mix.js';
 
 export class LoadConfigError extends Error {
   override readonly name = 'LoadConfigError';
@@ -39,7 +39,7 @@ export interface RunLoadOptions {
   connections?: number;
   idle?: Idle;
   seed?: number;
-  workload?: Workload;
+  workload?: RequestMix;
   keyIds?: string[];
   command?: string[];
   log?: (line: string) => void;

@@ -7,12 +7,13 @@
  * @module
  */
 import type { Fixture } from './operations.js';
-import type { Analysis, Phase, RunResult } from './schema.js';
+import type { Analysis, Phase, RunResult } from '../results/load-results.js';
 import type { SaturateResult } from './saturate.js';
 import type { RetrySpec } from './sdk.js';
 import type { Arrivals, Idle, Stage } from './schedule.js';
 import type { EmbeddedQuota, LoadTarget, ServerQuotaMetrics } from './target.js';
-import type { DataKeyCache, OperationSpecInput, Workload } from './workload.js';
+import type { DataKeyCache } from '../results/load-results.js';
+import type { OperationSpecInput, RequestMix } from './request-mix.js';
 
 export type LoadMode = 'open' | 'saturate';
 
@@ -35,7 +36,7 @@ export interface SuiteOptions {
   /** How the generator waits for arrivals under 3 ms away (schedule.ts). */
   idle: Idle;
   seed: number;
-  workload?: Workload;
+  workload?: RequestMix;
   /** Existing keys to use instead of creating them (first: main key, second: ReEncrypt destination). */
   keyIds?: string[];
 }

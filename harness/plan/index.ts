@@ -5,7 +5,7 @@
  *
  * @module
  */
-export * from './schema.js';
+export * from './workload.js';
 export * from './cache.js';
 export * from './rates.js';
 export * from './quota.js';

@@ -19,7 +19,7 @@ import { runOpenLoop, type OpenLoopResult } from '../load/open-loop.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import { chargesOf, classKeyId, type Stream } from './rates.js';
 import type { PlanResult } from './plan.js';
-import type { Workload } from './schema.js';
+import type { Workload } from './workload.js';
 
 export const MAX_REPLAY_SECONDS = 240;
 /** Streams slower than this at the chosen scale are not replayed (under one request per run). */

@@ -17,8 +17,8 @@
  * @module
  */
 import { fmt, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
-import type { Analysis, Phase } from '../../harness/load/schema.js';
-import { operationLabel, type OperationSpecInput } from '../../harness/load/workload.js';
+import type { Analysis, Phase } from '../../harness/results/load-results.js';
+import { operationLabel, type OperationSpecInput } from '../../harness/load/request-mix.js';
 
 export const LATENCY_OPERATIONS: OperationSpecInput[] = [
   { operation: 'Encrypt', plaintextBytes: 1024 },

@@ -1,8 +1,8 @@
 /**
- * Load suite `mixed`: a weighted mix of operations, as a workload file describes it.
+ * Load suite `mixed`: a weighted mix of operations, as a request-mix file describes it.
  *
- * `--workload FILE` (YAML or JSON, schema in harness/load/workload.ts; example in
- * suites/load/workloads/web-tier.yaml) gives the mix, its parameters and optionally the rate,
+ * `--workload FILE` (YAML or JSON, schema in harness/load/request-mix.ts; example in
+ * suites/workloads/web-tier.mix.yaml) gives the mix, its parameters and optionally the rate,
  * duration, arrivals and ramp stages; without it the suite runs DEFAULT_WORKLOAD below. `--rate`
  * and `--duration` override the file's; so does `--arrivals`.
  * Each arrival picks an operation by weight; results are broken down per operation (latency
@@ -14,10 +14,10 @@
  * @module
  */
 import { fmt, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
-import type { Analysis } from '../../harness/load/schema.js';
-import { operationLabel, parseWorkload, workloadStages, type Workload } from '../../harness/load/workload.js';
+import type { Analysis } from '../../harness/results/load-results.js';
+import { operationLabel, parseRequestMix, requestMixStages, type RequestMix } from '../../harness/load/request-mix.js';
 
-export const DEFAULT_WORKLOAD: Workload = parseWorkload(
+export const DEFAULT_WORKLOAD: RequestMix = parseRequestMix(
   {
     name: 'default-mix',
     description: 'a service decrypting stored data keys, minting new ones, and a little of everything else',
@@ -78,7 +78,7 @@ const suite: LoadSuite = {
       return { phases: [phase], analysis };
     }
     const rate = options.rate ?? w.rate ?? this.defaults.rate!;
-    const stages = workloadStages(
+    const stages = requestMixStages(
       { ...w, ...(options.rate !== null ? { rate: options.rate, stages: undefined } : {}), ...(options.durationGiven ? { duration: options.durationMs, stages: undefined } : {}) },
       { rate, durationMs: options.durationMs },
     );

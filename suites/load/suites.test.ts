@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runLoad } from '../../harness/load/run.js';
-import { LoadResultsSchema, type Analysis, type LoadResults } from '../../harness/load/schema.js';
+import { LoadResultsSchema, type Analysis, type LoadResults } from '../../harness/results/load-results.js';
 import { LOAD_SUITES } from './index.js';
 import { THROTTLE_FACTORS } from './throttle-curve.js';
 

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FAULTS, type FaultName } from '../../reference-impl/faults.js';
 import { parseExpectations } from '../../harness/conformance/expectations.js';
 import { runConformance } from '../../harness/conformance/runner.js';
-import type { Results } from '../../harness/conformance/results.js';
+import type { Results } from '../../harness/results/conformance-results.js';
 import { discoverCases, type LoadedCase } from '../../suites/index.js';
 
 const CATCHES: Record<FaultName, string[]> = {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseExpectations } from '../../harness/conformance/expectations.js';
 import { runConformance } from '../../harness/conformance/runner.js';
-import type { Results } from '../../harness/conformance/results.js';
+import type { Results } from '../../harness/results/conformance-results.js';
 import { summaryText } from '../../harness/conformance/summary.js';
 import { freePort, waitForPort } from './support.js';
 
