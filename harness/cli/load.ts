@@ -30,7 +30,7 @@ ${suiteList()}
   --rate R               offered requests (messages) per second; the suite's default otherwise
   --duration D           length of each measured phase: 30s, 500ms, 2m (default: the suite's, seconds long)
   --out DIR              where load.json goes (default .kmsbench/load)
-  --mode open|saturate   open model (default) or closed-loop saturation through autocannon (latency, mixed)
+  --mode open|saturate   open model (default) or closed-loop saturation (latency, mixed)
   --client raw|sdk       pre-signed raw HTTP (default) or @aws-sdk/client-kms
   --retry POLICY         SDK retries: ${RETRY_USAGE} (default off)
   --arrivals constant|poisson   (default constant; mixed: the workload's)

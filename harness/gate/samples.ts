@@ -8,7 +8,7 @@
  * | same | throughput (successful requests per second) | one per whole second inside a measured stage |
  * | throttle-curve | admitted rate per step | one per step |
  * | throttle-curve | p99 of successful calls, steps at or below the quota | one per step |
- * | saturate phases (autocannon) | requests per second, p99 | one each |
+ * | saturate phases (closed loop) | requests per second, p99 | one each |
  * | micro | operations per second per task | one per task |
  *
  * A p99 is a property of a whole distribution, so one run gives one p99; runs repeated give the

@@ -215,7 +215,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       log(
         `${spec.name}: closed loop, ${r.connections} connections  ${fmt(r.rps.mean, 0)} req/s (±${fmt(r.rps.stddev, 0)})  throttled ${r.throttled}  errors ${r.errorReplies + r.transportErrors}  latency ms p50 ${fmt(r.latencyMs.p50)} p99 ${fmt(r.latencyMs.p99)} max ${fmt(r.latencyMs.max)}`,
       );
-      return { phase: { kind: 'saturate', name: spec.name, result: { tool: 'autocannon', ...r } }, result: r };
+      return { phase: { kind: 'saturate', name: spec.name, result: r }, result: r };
     },
     serverMetrics: () => serverQuotaMetrics(needTarget().url, needTarget().region),
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),

@@ -1,7 +1,7 @@
 /**
  * Load suites and what they run with. A suite (suites/load/*.ts) is a named, documented recipe:
  * it prepares a fixture, runs phases through the context (open-model runs, envelope streams,
- * autocannon saturation, micro benchmarks) and turns them into an analysis. `runLoad`
+ * closed-loop saturation, micro benchmarks) and turns them into an analysis. `runLoad`
  * (run.ts) builds the context, the target and `load.json`.
  *
  * @module
@@ -31,7 +31,7 @@ export interface SuiteOptions {
   /** `--arrivals` was given (a workload's own arrivals yield to it). */
   arrivalsGiven: boolean;
   threads: number | 'auto';
-  /** Connections per thread for the raw client; autocannon connections in saturate mode. */
+  /** Connections per thread for the raw client; closed-loop connections in saturate mode. */
   connections: number;
   /** How the generator waits for arrivals under 3 ms away (schedule.ts). */
   idle: Idle;

@@ -171,7 +171,7 @@ export const RunResultSchema = z.object({
 export type RunResult = z.infer<typeof RunResultSchema>;
 
 export const SaturateResultSchema = z.object({
-  tool: z.literal('autocannon'),
+  tool: z.enum(['closed-loop', 'autocannon']).describe('the closed-loop client: harness/load/closed-loop.ts (autocannon in earlier versions of kmsbench)'),
   connections: z.number().int(),
   durationMs: z.number(),
   requests: z.number().int(),
@@ -222,7 +222,7 @@ export const AnalysisSchema = z.discriminatedUnion('suite', [
     suite: z.literal('latency'),
     mode: z.enum(['open', 'saturate']),
     rate: z.number().nullable().describe('offered rate per operation (open mode)'),
-    operations: z.array(LatencyRowSchema).describe('open mode: latency from the intended send time; saturate mode: autocannon (closed loop)'),
+    operations: z.array(LatencyRowSchema).describe('open mode: latency from the intended send time; saturate mode: closed loop, latency from the actual send'),
   }),
   z.object({
     suite: z.literal('throttle-curve'),

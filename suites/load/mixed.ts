@@ -7,7 +7,7 @@
  * and `--duration` override the file's; so does `--arrivals`.
  * Each arrival picks an operation by weight; results are broken down per operation (latency
  * from the intended send time, throughput, errors) with the share each actually got.
- * `--mode saturate` cycles the mix closed-loop through autocannon instead.
+ * `--mode saturate` cycles the mix through the closed-loop client instead.
  *
  * Embedded endpoint: quotas off.
  *
@@ -42,7 +42,7 @@ const suite: LoadSuite = {
   title: 'a weighted mix of operations from a workload file',
   description:
     'A weighted mix of operations from --workload FILE (default: 50 % Decrypt, 20 % GenerateDataKey, 15 % Encrypt, 8 % DescribeKey, 5 % ReEncrypt, 2 % GenerateRandom at 300/s, Poisson), ' +
-    'open model; per-operation latency from the intended send time, throughput and actual shares. --mode saturate: the mix closed-loop through autocannon.',
+    'open model; per-operation latency from the intended send time, throughput and actual shares. --mode saturate: the mix through the closed-loop client.',
   defaults: { durationMs: 5000, rate: 300 },
   needsQuota: false,
   modes: ['open', 'saturate'],
@@ -67,7 +67,7 @@ const suite: LoadSuite = {
             actualShare: r.requests > 0 ? o.requests / r.requests : 0,
             offeredRate: (o.requests * 1000) / r.durationMs,
             succeededRate: (o.succeeded * 1000) / r.durationMs,
-            // autocannon reports latency for the whole mix only.
+            // Closed-loop latency is reported for the whole mix only.
             ...r.latencyMs,
             throttled: o.throttled,
             errors: o.errorReplies,
@@ -123,7 +123,7 @@ const suite: LoadSuite = {
   report(a) {
     if (a.suite !== 'mixed') return [];
     return [
-      `workload ${a.workload}${a.rate !== null ? ` at ${a.rate}/s` : ''} (${a.mode === 'open' ? 'open model, latency from the intended send time' : 'closed loop, autocannon; latency of the whole mix'}), ms:`,
+      `workload ${a.workload}${a.rate !== null ? ` at ${a.rate}/s` : ''} (${a.mode === 'open' ? 'open model, latency from the intended send time' : 'closed loop; latency of the whole mix'}), ms:`,
       ...table(
         ['operation', 'share', 'expected', 'offered/s', 'ok/s', 'p50', 'p90', 'p99', 'p99.9', 'max', 'throttled', 'errors'],
         a.operations.map((o) => [
