@@ -15,13 +15,14 @@ import { DEFAULT_CONCURRENCY, runConformance, selectCases } from '../conformance
 import { summaryText } from '../conformance/summary.js';
 import { parseTarget } from '../conformance/target.js';
 import { HarnessError } from '../conformance/verdict.js';
+import { CASE_TAGS } from '../conformance/case.js';
 import { discoverCases } from '../../suites/index.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
 
 /** The checkout (or installed package) root: the folder holding suites/. */
 const ROOT = [new URL('../../', import.meta.url), new URL('../../../', import.meta.url)]
   .map((u) => fileURLToPath(u))
-  .find((d) => existsSync(join(d, 'suites', 'tags.txt')) && existsSync(join(d, 'package.json')));
+  .find((d) => existsSync(join(d, 'suites', 'README.md')) && existsSync(join(d, 'package.json')));
 
 export const REFERENCE_EXPECTATIONS = ROOT ? join(ROOT, 'suites', 'expectations', 'reference.json') : undefined;
 
@@ -31,7 +32,8 @@ export const conformanceUsage = `kmsbench conformance [options]
                                endpoint). Credentials otherwise: AWS_* environment variables or
                                profile, else test/test.
   --region R                   Region to sign for (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
-  --tags a,b                   only cases with one of these tags (suites/tags.txt)
+  --tags a,b                   only cases with one of these tags:
+                               ${CASE_TAGS.join(', ')}
   --grep TEXT                  only cases whose id or title contains TEXT
   --expect FILE|none           expectation file: cases known to fail on this target, with reasons
                                (default for embedded: suites/expectations/reference.json; else none)
@@ -93,11 +95,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   const concurrency = intOption(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY, 1);
   const timeoutMs = values.timeout === undefined ? undefined : intOption(values.timeout, 'timeout', 30_000, 1);
   const tags = values.tags ? values.tags.split(',').map((t) => t.trim()).filter(Boolean) : [];
-  if (ROOT && tags.length) {
-    const { readFileSync } = await import('node:fs');
-    const known = readFileSync(join(ROOT, 'suites', 'tags.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-    for (const t of tags) if (!known.includes(t)) throw new UsageError(`unknown tag '${t}' (known: ${known.join(', ')})`);
-  }
+  for (const t of tags) if (!(CASE_TAGS as readonly string[]).includes(t)) throw new UsageError(`unknown tag '${t}' (known: ${CASE_TAGS.join(', ')})`);
 
   let expectationsFile = values.expect;
   if (expectationsFile === undefined && target.kind === 'embedded' && REFERENCE_EXPECTATIONS && existsSync(REFERENCE_EXPECTATIONS)) {

@@ -37,7 +37,7 @@ import { intOption, parse, UsageError } from './args.js';
 /** The checkout root (suites/ and reports/ live there). */
 const ROOT = [new URL('../../', import.meta.url), new URL('../../../', import.meta.url)]
   .map((u) => fileURLToPath(u))
-  .find((d) => existsSync(join(d, 'suites', 'tags.txt')) && existsSync(join(d, 'package.json')));
+  .find((d) => existsSync(join(d, 'suites', 'README.md')) && existsSync(join(d, 'package.json')));
 
 export const DEFAULT_THROTTLE_QUOTA = 500;
 export const DEFAULT_HISTORY = 10;

@@ -21,7 +21,7 @@
  */
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { OPERATIONS, type OperationName } from '../../common/quota/classes.js';
+import { OPERATION_NAMES, type OperationName } from '../../common/model/model.js';
 import { PROFILE_NAMES } from '../../common/quota/profiles.js';
 import { DataKeyPairSpecSchema, KeySpecSchema } from '../../common/model/schemas.js';
 
@@ -133,7 +133,7 @@ const VerifySchema = z
 
 const CallSchema = z
   .strictObject({
-    operation: z.enum(OPERATIONS as unknown as [OperationName, ...OperationName[]]).describe('any KMS operation, e.g. DescribeKey'),
+    operation: z.enum(OPERATION_NAMES as [OperationName, ...OperationName[]]).describe('any KMS operation, e.g. DescribeKey'),
     perSecond: Rate,
     key: Name.optional().describe("key group the call names (default: the service's key)"),
     scaleWithPeak: z.boolean().default(true).describe('multiply by the peak factor at peak (false for e.g. start-up calls)'),
