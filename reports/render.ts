@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
-import { formatters } from './format.js';
+import { formatters } from './template-formatters.js';
 import { reportJunit } from './report-junit.js';
 import { buildModel, type ReportInput, type ReportModel } from './report-model.js';
 

@@ -14,7 +14,7 @@
  */
 import { quotaRouteFor } from '../../common/quota/classes.js';
 import { profileForRegion } from '../../common/quota/profiles.js';
-import type { PlanResult } from '../plan/plan.js';
+import type { PlanResult } from '../plan/capacity-plan.js';
 import type { Workload } from '../plan/workload.js';
 import { keyUsageFor } from '../load/request-bodies.js';
 import type { K6Key, K6ScriptSpec, K6Stream } from './script.js';

@@ -19,7 +19,7 @@ import { runOpenLoop, type OpenLoopResult } from '../load/open-loop.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import { keyUsageFor, requestBody, valuesOf, type BodyValues } from '../load/request-bodies.js';
 import { chargesOf, classKeyId, type Stream } from './rates.js';
-import type { PlanResult } from './plan.js';
+import type { PlanResult } from './capacity-plan.js';
 import type { Workload } from './workload.js';
 
 export const MAX_REPLAY_SECONDS = 240;

@@ -1,8 +1,8 @@
 /**
  * `plan.json`, a capacity plan (`kmsbench plan WORKLOAD --json --out plan.json`), as far as a
- * report reads it. The planner's result is a TypeScript type (harness/plan/plan.ts,
+ * report reads it. The planner's result is a TypeScript type (harness/plan/capacity-plan.ts,
  * `PlanResult`), not a zod schema, so this validates the part the report shows; a compile-time
- * check in harness/plan/plan.ts keeps it a subset of `PlanResult`. Published as JSON Schema in
+ * check there keeps it a subset of `PlanResult`. Published as JSON Schema in
  * reports/schema/plan.schema.json (`npm run schemas`).
  *
  * @module
