@@ -170,6 +170,11 @@ export const UnknownOperationException = defineError('UnknownOperationException'
 export const ValidationException = defineError('ValidationException');
 export const ThrottlingException = defineError('ThrottlingException');
 export const RequestEntityTooLargeException = defineError('RequestEntityTooLargeException');
+export const KMSInvalidSignatureException = defineError('KMSInvalidSignatureException');
+export const KMSInvalidMacException = defineError('KMSInvalidMacException');
+export const IncorrectKeyMaterialException = defineError('IncorrectKeyMaterialException');
+export const InvalidImportTokenException = defineError('InvalidImportTokenException');
+export const ExpiredImportTokenException = defineError('ExpiredImportTokenException');
 
 /** AWS's own wording for throttling (facts sheet). */
 export const THROTTLING_MESSAGE = 'You have exceeded the rate at which you may call KMS. Reduce the frequency of your calls.';

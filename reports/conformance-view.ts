@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { EXIT_MEANINGS, type ExitCode } from '../harness/results/conformance-contract.js';
+import { EXIT_MEANINGS, type ExitCode } from '../common/exit-codes.js';
 import type { CaseResult, Results } from '../harness/results/conformance-results.js';
 
 export interface TagRow {

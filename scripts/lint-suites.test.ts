@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ConformanceCase } from '../harness/conformance/case.js';
-import { lintCase, lintCases, lintSuites } from './lint-suites.js';
+import { isIsoDate, lintCase, lintCases, lintSource, lintSuites } from './lint-suites.js';
 
 const good: ConformanceCase = {
   id: 'keys.describe-key-works',
   title: 'DescribeKey works',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html',
+  source: { kind: 'documented', cite: 'service model: DescribeKeyRequest.KeyId', verifiedAt: '2026-12-07' },
   tags: ['semantics'],
   ops: ['DescribeKey'],
   async run() {},
 };
-const lint = (over: Partial<ConformanceCase> | Record<string, unknown>, file = 'keys/x.ts') =>
+const lint = (over: Partial<ConformanceCase> | Record<string, unknown>, file = 'keys/describe-key-works.ts') =>
   lintCase({ ...good, ...over } as ConformanceCase, file);
 
 describe('lint-suites', () => {
@@ -27,11 +28,48 @@ describe('lint-suites', () => {
     expect(
       lintCases(
         [
-          { case: good, file: 'keys/a.ts' },
-          { case: good, file: 'keys/b.ts' },
+          { case: good, file: 'keys/describe-key-works.ts' },
+          { case: good, file: 'keys/describe-key-works.ts' },
         ],
       ),
-    ).toEqual([{ file: 'keys/b.ts', id: good.id, message: 'id is also used in keys/a.ts' }]);
+    ).toEqual([{ file: 'keys/describe-key-works.ts', id: good.id, message: 'id is also used in keys/describe-key-works.ts' }]);
+  });
+
+  it('wants one case per module, named after its id', () => {
+    expect(lint({}, 'keys/describe-key.ts')).toEqual(['case module must be named after its id: keys/describe-key-works.ts (one case per module)']);
+    expect(lint({ id: 'keys.other' }, 'keys/describe-key-works.ts')).toEqual([expect.stringContaining('keys/other.ts')]);
+  });
+
+  it('rejects a case without a source, with an unknown kind, an empty cite or a bad date', () => {
+    const source = good.source;
+    expect(lint({ source: undefined })).toEqual(['has no source (kind, cite, verifiedAt)']);
+    expect(lint({ source: 'recorded' })).toEqual(['has no source (kind, cite, verifiedAt)']);
+    expect(lint({ source: { ...source, kind: 'rumour' } })).toEqual(["source kind 'rumour' is not one of recorded, documented, inferred"]);
+    expect(lint({ source: { ...source, cite: '' } })).toEqual(['source cite is empty']);
+    expect(lint({ source: { ...source, cite: '   ' } })).toEqual(['source cite is empty']);
+    expect(lint({ source: { ...source, verifiedAt: '2026-13-01' } })).toEqual(["source verifiedAt '2026-13-01' is not a YYYY-MM-DD date"]);
+    expect(lint({ source: { ...source, verifiedAt: '2025-02-29' } })).toEqual(["source verifiedAt '2025-02-29' is not a YYYY-MM-DD date"]);
+    expect(lint({ source: { kind: 'inferred', cite: 'reasoned' } })).toEqual(["source verifiedAt 'undefined' is not a YYYY-MM-DD date"]);
+    expect(lint({ source: { ...source, since: '2025' } })).toEqual(["source since '2025' is not a YYYY-MM-DD date"]);
+    expect(lint({ source: { ...source, sinse: '2025-06-05' } })).toEqual(['source has unknown members: sinse']);
+    expect(lint({ source: { ...source, since: '2025-06-05' } })).toEqual([]);
+  });
+
+  it('wants a recorded source to cite its capture and a documented one the docs or the model', () => {
+    expect(lintSource({ kind: 'recorded', cite: 'LS-SNAP test_create_key', verifiedAt: '2023-04-13' })).toEqual([
+      'a recorded source must cite its capture (spec/aws-observed.md §…)',
+    ]);
+    expect(lintSource({ kind: 'recorded', cite: 'spec/aws-observed.md §4.1', verifiedAt: '2023-04-13' })).toEqual([]);
+    expect(lintSource({ kind: 'documented', cite: 'the developer guide', verifiedAt: '2026-12-07' })).toEqual([
+      "a documented source must cite an AWS documentation URL or 'service model: <Shape>.<member>'",
+    ]);
+    expect(lintSource({ kind: 'documented', cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html', verifiedAt: '2026-12-07' })).toEqual([]);
+    expect(lintSource({ kind: 'inferred', cite: 'by analogy with V3', verifiedAt: '2026-12-07' })).toEqual([]);
+  });
+
+  it('knows a real date from a look-alike', () => {
+    expect(['2024-02-29', '2026-12-07'].map(isIsoDate)).toEqual([true, true]);
+    expect(['2023-02-29', '2026-12-7', '2026/12/07', 20261207, undefined].map(isIsoDate)).toEqual([false, false, false, false, false]);
   });
 
   it('checks tags, flags, doc, ops, needs, timeout and the needs-clock flag', () => {

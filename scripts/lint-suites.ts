@@ -1,8 +1,12 @@
 /**
  * Lints the conformance cases: ids unique and well formed (`<area>.<behaviour>`, lower-kebab
- * segments, the area being the case's folder), tags from CASE_TAGS (harness/conformance/case.ts), flags from the closed
- * set, `doc` an AWS documentation URL, `ops` non-empty real operations, `needs` real
- * capabilities, and the `needs-clock` flag on cases that call `advanceClock`.
+ * segments, the area being the case's folder), one case per module named after its id
+ * (`<area>/<behaviour>.ts`), tags from CASE_TAGS (harness/conformance/case.ts), flags from the
+ * closed set, `doc` an AWS documentation URL, a `source` (kind from the closed set, a non-empty
+ * cite that names a capture in spec/aws-observed.md for `recorded` and the docs or the service
+ * model for `documented`, `verifiedAt` and `since` real YYYY-MM-DD dates), `ops` non-empty real
+ * operations, `needs` real capabilities, and the `needs-clock` flag on cases that call
+ * `advanceClock`.
  *
  * ```sh
  * npx tsx scripts/lint-suites.ts        # or: node dist/scripts/lint-suites.js
@@ -13,9 +17,9 @@
  * @module
  */
 import { pathToFileURL } from 'node:url';
-import { CASE_FLAGS, CASE_TAGS, type ConformanceCase } from '../harness/conformance/case.js';
+import { CASE_FLAGS, CASE_TAGS, SOURCE_KINDS, type ConformanceCase, type LoadedCase } from '../harness/conformance/case.js';
 import { OPERATION_NAMES } from '../common/model/model.js';
-import { discoverCases, type LoadedCase } from '../suites/index.js';
+import { discoverCases } from '../suites/index.js';
 
 export interface LintProblem {
   file: string;
@@ -25,9 +29,38 @@ export interface LintProblem {
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
 export const DOC_PATTERN = /^https:\/\/docs\.aws\.amazon\.com\/\S+$/;
+/** What a `recorded` cite must name, and what a `documented` one must contain (one of). */
+export const RECORDED_CITE = 'spec/aws-observed.md §';
+export const DOCUMENTED_CITES = ['https://docs.aws.amazon.com/', 'service model: '] as const;
 const OPS = new Set<string>(OPERATION_NAMES);
+const KINDS = new Set<string>(SOURCE_KINDS);
 const FLAGS = new Set<string>(CASE_FLAGS);
 const TAGS = new Set<string>(CASE_TAGS);
+
+/** Is `s` a real calendar date written YYYY-MM-DD? */
+export function isIsoDate(s: unknown): boolean {
+  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Problems with a case's `source` (where its expectation comes from). */
+export function lintSource(source: unknown): string[] {
+  if (source === null || typeof source !== 'object') return ['has no source (kind, cite, verifiedAt)'];
+  const s = source as Record<string, unknown>;
+  const out: string[] = [];
+  if (!KINDS.has(s.kind as string)) out.push(`source kind '${String(s.kind)}' is not one of ${SOURCE_KINDS.join(', ')}`);
+  if (typeof s.cite !== 'string' || !s.cite.trim()) out.push('source cite is empty');
+  else if (s.kind === 'recorded' && !s.cite.includes(RECORDED_CITE)) out.push(`a recorded source must cite its capture (${RECORDED_CITE}…)`);
+  else if (s.kind === 'documented' && !DOCUMENTED_CITES.some((c) => (s.cite as string).includes(c))) {
+    out.push(`a documented source must cite an AWS documentation URL or 'service model: <Shape>.<member>'`);
+  }
+  if (!isIsoDate(s.verifiedAt)) out.push(`source verifiedAt '${String(s.verifiedAt)}' is not a YYYY-MM-DD date`);
+  if (s.since !== undefined && !isIsoDate(s.since)) out.push(`source since '${String(s.since)}' is not a YYYY-MM-DD date`);
+  const extra = Object.keys(s).filter((k) => !['kind', 'cite', 'verifiedAt', 'since'].includes(k));
+  if (extra.length) out.push(`source has unknown members: ${extra.join(', ')}`);
+  return out;
+}
 
 const isCapability = (n: unknown): boolean =>
   n === 'clock-control' || n === 'low-quota' || (typeof n === 'string' && n.startsWith('op:') && OPS.has(n.slice(3)));
@@ -39,9 +72,13 @@ export function lintCase(c: ConformanceCase, file: string): string[] {
   const area = file.includes('/') ? file.split('/')[0]! : undefined;
   if (!area) out.push('case module must sit in an area folder: suites/conformance/<area>/');
   else if (!area.startsWith('_') && !id.startsWith(`${area}.`)) out.push(`id '${id}' must start with its folder's area '${area}.'`);
+  else if (!area.startsWith('_') && file !== `${area}/${id.slice(area.length + 1)}.ts`) {
+    out.push(`case module must be named after its id: ${area}/${id.slice(area.length + 1)}.ts (one case per module)`);
+  }
   if (typeof c.title !== 'string' || !c.title.trim()) out.push('title is empty');
   else if (/[\r\n]/.test(c.title)) out.push('title must be one line');
   if (typeof c.doc !== 'string' || !DOC_PATTERN.test(c.doc)) out.push(`doc '${String(c.doc)}' is not an AWS documentation URL (https://docs.aws.amazon.com/...)`);
+  out.push(...lintSource((c as { source?: unknown }).source));
   if (!Array.isArray(c.tags) || c.tags.length === 0) out.push('has no tags');
   else {
     for (const t of c.tags) if (!TAGS.has(t)) out.push(`tag '${t}' is not one of CASE_TAGS (${CASE_TAGS.join(', ')})`);

@@ -10,18 +10,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ConformanceCase } from '../harness/conformance/case.js';
-
-export interface LoadedCase {
-  case: ConformanceCase;
-  /** Path under suites/conformance/, with `/` and the source extension `.ts`. */
-  file: string;
-}
-
-export interface LoadError {
-  file: string;
-  message: string;
-}
+import type { ConformanceCase, LoadedCase, LoadError } from '../harness/conformance/case.js';
 
 export interface Discovery {
   cases: LoadedCase[];

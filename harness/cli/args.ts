@@ -25,14 +25,5 @@ export function intOption(value: string | undefined, name: string, fallback: num
   return n;
 }
 
-/** Credentials for talking to an endpoint: the standard AWS environment variables, else test/test. */
-export function clientCredentials(env = process.env) {
-  return {
-    accessKeyId: env.AWS_ACCESS_KEY_ID ?? 'test',
-    secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? 'test',
-    ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-  };
-}
-
 export const clientRegion = (flag: string | undefined, env = process.env): string =>
   flag ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';

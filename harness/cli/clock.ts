@@ -6,7 +6,8 @@
  */
 import { parseDuration } from '../../common/duration.js';
 import { call } from '../client/raw-client.js';
-import { clientCredentials, clientRegion, parse, UsageError } from './args.js';
+import { envCredentials } from '../target/index.js';
+import { clientRegion, parse, UsageError } from './args.js';
 
 export const clockUsage = `kmsbench clock advance DURATION --endpoint URL [--region R]   (DURATION: 8d, 36h, 1d12h, 90m, 30s)
 kmsbench clock show --endpoint URL [--region R]`;
@@ -35,7 +36,7 @@ export async function clock(argv: string[]): Promise<void> {
   const reply = await call({
     endpoint: values.endpoint,
     region: clientRegion(values.region),
-    credentials: clientCredentials(),
+    credentials: envCredentials(),
     target,
     body,
   });

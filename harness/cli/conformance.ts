@@ -1,30 +1,27 @@
 /**
  * `kmsbench conformance`: run the conformance suites against an endpoint and judge the outcome
- * against an expectation file. Exit codes: harness/results/conformance-contract.ts (EXIT).
+ * against an expectation file. Exit codes: common/exit-codes.ts (EXIT).
  *
  * @module
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { FAULTS } from '../../reference-impl/faults.js';
-import { CONTRACT_VERSION, EXIT, EXIT_MEANINGS } from '../results/conformance-contract.js';
+import { EXIT, EXIT_MEANINGS } from '../../common/exit-codes.js';
+import { CONTRACT_VERSION } from '../results/conformance-contract.js';
 import { ExpectationFileError, loadExpectations, REASON_TODO, updateExpectations, type ExpectationFile } from '../conformance/expectations.js';
 import { conformanceJunitXml } from '../results/junit.js';
-import { DEFAULT_CONCURRENCY, runConformance, selectCases } from '../conformance/runner.js';
+import { selectCases } from '../conformance/case-plan.js';
+import { DEFAULT_CONCURRENCY, runConformance } from '../conformance/runner.js';
 import { summaryText } from '../conformance/summary.js';
-import { parseTarget } from '../conformance/target.js';
 import { HarnessError } from '../conformance/verdict.js';
 import { CASE_TAGS } from '../conformance/case.js';
+import { parseTarget, TargetError, TargetSpecError, withTarget } from '../target/index.js';
 import { discoverCases } from '../../suites/index.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
+import { displayPath, ROOT } from './paths.js';
 
-/** The checkout (or installed package) root: the folder holding suites/. */
-const ROOT = [new URL('../../', import.meta.url), new URL('../../../', import.meta.url)]
-  .map((u) => fileURLToPath(u))
-  .find((d) => existsSync(join(d, 'suites', 'README.md')) && existsSync(join(d, 'package.json')));
-
-export const REFERENCE_EXPECTATIONS = ROOT ? join(ROOT, 'suites', 'expectations', 'reference.json') : undefined;
+const REFERENCE_EXPECTATIONS = ROOT ? join(ROOT, 'suites', 'expectations', 'reference.json') : undefined;
 
 export const conformanceUsage = `kmsbench conformance [options]
   --endpoint URL|embedded|aws  the endpoint under test (default: embedded, the reference server in
@@ -59,7 +56,8 @@ export async function conformance(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) throw e;
     // Anything else is the harness's own failure, never a verdict about the endpoint.
-    console.error(`kmsbench conformance: ${e instanceof HarnessError ? e.message : ((e as Error).stack ?? String(e))}`);
+    const known = e instanceof HarnessError || e instanceof TargetError;
+    console.error(`kmsbench conformance: ${known ? e.message : ((e as Error).stack ?? String(e))}`);
     return EXIT.harness;
   }
 }
@@ -86,9 +84,10 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   }
   let target;
   try {
-    target = parseTarget(values.endpoint, values.fault ?? []);
+    target = parseTarget(values.endpoint, { faults: values.fault ?? [] });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    if (e instanceof TargetSpecError) throw new UsageError(e.message);
+    throw e;
   }
   if (values.fault?.length && target.kind !== 'embedded') throw new UsageError('--fault needs --endpoint embedded');
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
@@ -132,10 +131,10 @@ async function conformanceCommand(argv: string[]): Promise<number> {
     process.once('SIGINT', () => process.exit(EXIT.interrupted));
   };
   process.once('SIGINT', onSigint);
-  const results = await runConformance({
-    signal: interrupt.signal,
-      target,
-      region: clientRegion(values.region),
+  const results = await withTarget(target, { region: clientRegion(values.region), embedded: { label: 'conformance' } }, (opened) =>
+    runConformance({
+      signal: interrupt.signal,
+      target: opened,
       tags,
       ...(values.grep ? { grep: values.grep } : {}),
       ...(expectations ? { expectations, expectationsFile: displayPath(expectationsFile!) } : {}),
@@ -143,10 +142,11 @@ async function conformanceCommand(argv: string[]): Promise<number> {
       ...(timeoutMs ? { timeoutMs } : {}),
       cases: discovery.cases,
       loadErrors: discovery.errors,
-      onCase: values.verbose
-        ? (r) => console.log(`${r.asExpected ? ' ' : '✗'} ${r.outcome.padEnd(5)} ${r.id}${r.reason ? `  ${r.reason.slice(0, 200)}` : ''}`)
+      onEvent: values.verbose
+        ? ({ result: r }) => console.log(`${r.asExpected ? ' ' : '✗'} ${r.outcome.padEnd(5)} ${r.id}${r.reason ? `  ${r.reason.slice(0, 200)}` : ''}`)
         : undefined,
-  });
+    }),
+  );
   process.off('SIGINT', onSigint);
   if (interrupt.signal.aborted) results.exitCode = EXIT.interrupted;
   mkdirSync(out, { recursive: true });
@@ -165,9 +165,4 @@ async function conformanceCommand(argv: string[]): Promise<number> {
     return results.exitCode === EXIT.harness ? EXIT.harness : todo > 0 ? EXIT.differences : EXIT.ok;
   }
   return results.exitCode;
-}
-
-function displayPath(p: string): string {
-  const rel = relative(process.cwd(), p);
-  return rel && !rel.startsWith('..') ? rel : p;
 }

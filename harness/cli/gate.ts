@@ -5,6 +5,7 @@
  * @module
  */
 import { baselineFile, formatGate, gateCompare, GateInputError, readRuns, writeBaseline, DEFAULT_THRESHOLDS, type BaselineRun, type GateThresholds } from '../gate/index.js';
+import { EXIT, EXIT_REGRESSION } from '../../common/exit-codes.js';
 import { parse, UsageError } from './args.js';
 
 export const gateUsage = `kmsbench gate --baseline FILE --current FILE [--current FILE …] [options]
@@ -22,7 +23,7 @@ kmsbench gate --save-baseline FILE --current FILE [--current FILE …]
 
   A metric regresses when its change is worse than the tolerance and also significant (rule:
   harness/gate/rule.ts; samples: per-second throughput, p99 one per run).
-  exit codes: 0 no regression, 1 regression, 2 usage or unreadable input`;
+  exit codes: ${EXIT.ok} no regression, ${EXIT_REGRESSION} regression, ${EXIT.usage} usage or unreadable input`;
 
 function fraction(v: string | undefined, name: string, fallback: number): number {
   if (v === undefined) return fallback;
@@ -45,10 +46,10 @@ export async function gate(argv: string[]): Promise<number> {
   try {
     return await gateCommand(argv);
   } catch (e) {
-    // Exit 1 means a regression: an input the gate cannot read is 2, like a usage error.
+    // Exit 1 means a regression: an input the gate cannot read is a usage error.
     if (e instanceof GateInputError) {
       console.error(`kmsbench gate: ${e.message}`);
-      return 2;
+      return EXIT.usage;
     }
     throw e;
   }
@@ -67,7 +68,7 @@ async function gateCommand(argv: string[]): Promise<number> {
   });
   if (values.help) {
     console.log(gateUsage);
-    return 0;
+    return EXIT.ok;
   }
   if (!values.current?.length) throw new UsageError('--current FILE is required');
   if (!values.baseline?.length && !values['save-baseline']) throw new UsageError('--baseline FILE (or --save-baseline FILE) is required');
@@ -80,18 +81,18 @@ async function gateCommand(argv: string[]): Promise<number> {
     alpha,
   };
   const current = read(values.current);
-  let code = 0;
+  let code: number = EXIT.ok;
   if (values.baseline?.length) {
     const baseline = read(values.baseline);
     const result = gateCompare(baseline, current, thresholds);
     if (values.json) console.log(JSON.stringify(result, null, 2));
     else console.log(formatGate(result));
     if (result.rows.length === 0) console.error('kmsbench gate: no metric in common between the baseline and the current runs');
-    code = result.regressions > 0 ? 1 : 0;
+    code = result.regressions > 0 ? EXIT_REGRESSION : EXIT.ok;
   }
   const save = values['save-baseline'];
   if (save) {
-    if (code === 0) {
+    if (code === EXIT.ok) {
       writeBaseline(save, baselineFile(current, new Date().toISOString()));
       const suites = [...new Set(current.map((r) => r.suite))].join(', ');
       (values.json ? console.error : console.log)(`saved ${current.length} run(s) (${suites}) as the baseline ${save}`);

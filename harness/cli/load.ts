@@ -1,17 +1,22 @@
 /**
  * `kmsbench load --suite NAME`: run one load suite against an endpoint (default: the embedded
- * reference server) and write `load.json` (schema: reports/schema/load.schema.json).
+ * reference server, started with the suite's quotas) and write `load.json` (schema:
+ * reports/schema/load.schema.json). Prints the run's progress events as they come.
  *
  * @module
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOAD_SUITES } from '../../suites/load/index.js';
-import { LoadAborted, LoadConfigError, reportLines, runLoad } from '../load/run.js';
+import { loadEventLines } from '../load/events.js';
+import { checkMode, LoadAborted, LoadConfigError, reportLines, runLoad } from '../load/run.js';
 import { parseRetry, RETRY_USAGE } from '../load/sdk.js';
 import { readRequestMixFile, RequestMixError } from '../load/request-mix.js';
+import { embeddedQuotaOf, embeddedQuotas, type LoadSuite } from '../load/suite.js';
+import { envCredentials, openTarget, parseTarget, TargetSpecError, type OpenTargetOptions, type Target } from '../target/index.js';
 import { parseDuration } from '../../common/duration.js';
-import { clientCredentials, clientRegion, intOption, parse, UsageError } from './args.js';
+import { EXIT } from '../../common/exit-codes.js';
+import { clientRegion, intOption, parse, UsageError } from './args.js';
 
 const suiteList = () =>
   Object.values(LOAD_SUITES)
@@ -102,48 +107,78 @@ export async function load(argv: string[]): Promise<void | number> {
   }
   const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : intOption(values.threads, 'threads', 1, 0);
   const out = values.out ?? join('.kmsbench', 'load');
+  const mode = oneOf(values.mode, 'mode', ['open', 'saturate'] as const);
+  const quota = positive(values.quota, 'quota');
+  const region = clientRegion(values.region);
+  const client = oneOf(values.client, 'client', ['raw', 'sdk'] as const);
+  const rate = positive(values.rate, 'rate');
+  const arrivals = oneOf(values.arrivals, 'arrivals', ['constant', 'poisson'] as const);
+  const connections = values.connections !== undefined ? intOption(values.connections, 'connections', 1, 1) : undefined;
+  const idle = oneOf(values.idle, 'idle', ['auto', 'spin', 'nap'] as const);
+  const seed = intOption(values.seed, 'seed', 1, 0);
+  try {
+    checkMode(suite, mode ?? 'open');
+  } catch (e) {
+    if (e instanceof LoadConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+  let spec;
+  try {
+    spec = suite.inProcess ? undefined : parseTarget(values.endpoint, { accept: ['embedded', 'url'] });
+  } catch (e) {
+    if (e instanceof TargetSpecError) throw new UsageError(e.message);
+    throw e;
+  }
 
   // Ctrl-C: finish the phase in progress, clean up (embedded server, created keys) and stop;
   // a second Ctrl-C exits at once.
   const abort = new AbortController();
   const onSigint = () => {
-    if (abort.signal.aborted) process.exit(130);
+    if (abort.signal.aborted) process.exit(EXIT.interrupted);
     console.error('\ninterrupted: stopping after the current phase (Ctrl-C again to quit now)');
     abort.abort();
   };
   process.on('SIGINT', onSigint);
   let results;
+  let target: Target | undefined;
   try {
+    if (spec) {
+      target = await openTarget(spec, loadTargetOptions(suite, quota, region));
+      if (target.kind === 'embedded') console.log(embeddedLine(target.endpoint, suite, quota));
+    }
     results = await runLoad({
       signal: abort.signal,
       suite,
-      endpoint: values.endpoint ?? 'embedded',
-      region: clientRegion(values.region),
-      credentials: clientCredentials(),
-      quota: positive(values.quota, 'quota'),
-      mode: oneOf(values.mode, 'mode', ['open', 'saturate'] as const),
-      client: oneOf(values.client, 'client', ['raw', 'sdk'] as const),
+      ...(target ? { target } : {}),
+      region,
+      quota,
+      mode,
+      client,
       retry,
-      rate: positive(values.rate, 'rate'),
+      rate,
       durationMs,
-      arrivals: oneOf(values.arrivals, 'arrivals', ['constant', 'poisson'] as const),
+      arrivals,
       threads,
-      connections: values.connections !== undefined ? intOption(values.connections, 'connections', 1, 1) : undefined,
-      idle: oneOf(values.idle, 'idle', ['auto', 'spin', 'nap'] as const),
-      seed: intOption(values.seed, 'seed', 1, 0),
+      connections,
+      idle,
+      seed,
       workload,
       keyIds: values['key-id'],
       command: ['load', ...argv],
-      log: (line) => console.log(line),
+      microBenches: async () => (await import('./micro-benches.js')).microBenches(),
+      onEvent: (e) => {
+        for (const line of loadEventLines(e)) console.log(line);
+      },
     });
   } catch (e) {
     if (e instanceof LoadConfigError) throw new UsageError(e.message);
     if (e instanceof LoadAborted) {
       console.error('kmsbench load: interrupted; no load.json written');
-      return 130;
+      return EXIT.interrupted;
     }
     throw e;
   } finally {
+    await target?.close();
     process.off('SIGINT', onSigint);
   }
   console.log('');
@@ -152,4 +187,15 @@ export async function load(argv: string[]): Promise<void | number> {
   const file = join(out, 'load.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${file}`);
+}
+
+/** How a load run's target opens: credentials from the environment, an embedded server with the suite's quotas and an audit log. */
+export function loadTargetOptions(suite: LoadSuite, quota: number | undefined, region: string): OpenTargetOptions {
+  return { region, credentials: envCredentials(), embedded: { quotas: embeddedQuotas(suite, quota), audit: true, label: 'load' } };
+}
+
+/** What `kmsbench load` says of the embedded server it started. */
+function embeddedLine(url: string, suite: LoadSuite, quota: number | undefined): string {
+  const q = embeddedQuotaOf(suite, quota);
+  return `embedded reference server ${url}${q ? ` (symmetric quota ${q.symmetric}/s${q.burstSeconds !== undefined ? `, burst ${q.burstSeconds} s` : ''})` : ' (quotas off)'}`;
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { EXIT, EXIT_FAILED, EXIT_REGRESSION } from '../../common/exit-codes.js';
 import { UsageError } from './args.js';
 
 // The pinned AWS SDK warns that releases after January 2027 need Node 22; this project runs on
@@ -18,7 +19,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   run: {
     load: async () => {
-      const m = await import('./run.js');
+      const m = await import('./run/command.js');
       return { run: m.run, usage: m.runUsage };
     },
     summary: 'the main job (npm start): conformance, a short load run and a plan on the embedded server; reports/latest/index.html',
@@ -70,7 +71,7 @@ const COMMANDS: Record<string, Command> = {
       const m = await import('./gate.js');
       return { run: m.gate, usage: m.gateUsage };
     },
-    summary: 'compare load runs with a baseline (noise-aware); exit 1 on a regression; --save-baseline',
+    summary: `compare load runs with a baseline (noise-aware); exit ${EXIT_REGRESSION} on a regression; --save-baseline`,
   },
   conformance: {
     load: async () => {
@@ -90,24 +91,24 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
-    return name ? 0 : 2;
+    return name ? EXIT.ok : EXIT.usage;
   }
   const entry = COMMANDS[name];
   if (!entry) {
     console.error(`kmsbench: unknown command '${name}'\n\n${usage()}`);
-    return 2;
+    return EXIT.usage;
   }
   const command = await entry.load();
   try {
     const code = await command.run(rest);
-    return typeof code === 'number' ? code : Number(process.exitCode ?? 0);
+    return typeof code === 'number' ? code : Number(process.exitCode ?? EXIT.ok);
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(`kmsbench ${name}: ${e.message}\n\n${command.usage}`);
-      return 2;
+      return EXIT.usage;
     }
     console.error(`kmsbench ${name}: ${(e as Error).message}`);
-    return 1;
+    return EXIT_FAILED;
   }
 }
 

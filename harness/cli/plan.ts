@@ -6,7 +6,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PROFILE_NAMES, QuotaConfigError } from '../../common/quota/profiles.js';
-import { clientCredentials, intOption, parse, UsageError } from './args.js';
+import { envCredentials, parseEndpointUrl, TargetSpecError } from '../target/index.js';
+import { intOption, parse, UsageError } from './args.js';
 import {
   formatPlan,
   formatReplay,
@@ -115,14 +116,16 @@ export async function plan(argv: string[]): Promise<void> {
   }
   let replay: ReplayResult | undefined;
   if (values.endpoint) {
+    let endpoint: string;
     try {
-      new URL(values.endpoint);
-    } catch {
-      throw new UsageError(`--endpoint must be a URL, got '${values.endpoint}'`);
+      endpoint = parseEndpointUrl(values.endpoint);
+    } catch (e) {
+      if (e instanceof TargetSpecError) throw new UsageError(e.message);
+      throw e;
     }
     replay = await replayWorkload(workload, result, {
-      endpoint: values.endpoint,
-      credentials: clientCredentials(),
+      endpoint,
+      credentials: envCredentials(),
       scale: numberOption(values.scale, 'scale', 1, 1e-6, 1000),
       durationSeconds: numberOption(values.duration, 'duration', 10, 1, MAX_REPLAY_SECONDS),
       load,

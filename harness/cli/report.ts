@@ -5,10 +5,11 @@
  *
  * @module
  */
-import { toolVersion } from '../conformance/runner.js';
+import { toolVersion } from '../conformance/tool-version.js';
 import { readRuns, reportDeltas } from '../gate/index.js';
 import { readResultFolder, writeFiles } from '../results/result-folder.js';
 import { renderReport, type ReportInput } from '../../reports/index.js';
+import { EXIT } from '../../common/exit-codes.js';
 import { parse, UsageError } from './args.js';
 
 export const reportUsage = `kmsbench report DIR [DIR …] [options]
@@ -37,12 +38,12 @@ export async function report(argv: string[]): Promise<number> {
   );
   if (values.help) {
     console.log(reportUsage);
-    return 0;
+    return EXIT.ok;
   }
   if (positionals.length === 0) throw new UsageError('at least one result directory is required');
   const labels = values.label ?? [];
   if (labels.length > positionals.length) throw new UsageError(`${labels.length} --label for ${positionals.length} directories`);
-  // Unreadable or invalid inputs throw: main prints the message, exit 1.
+  // Unreadable or invalid inputs throw: main prints the message, exit EXIT_FAILED.
   const targets = positionals.map((dir, i) => readResultFolder(dir, labels[i]));
   const input: ReportInput = {
     ...(values.title ? { title: values.title } : {}),
@@ -55,5 +56,5 @@ export async function report(argv: string[]): Promise<number> {
   console.log(`wrote ${paths['report.md']}`);
   console.log(`wrote ${paths['junit.xml']}`);
   console.log(paths['index.html']);
-  return 0;
+  return EXIT.ok;
 }

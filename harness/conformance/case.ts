@@ -24,6 +24,7 @@ import type { KMSClient, KeyMetadata } from '@aws-sdk/client-kms';
 import type { RawReply } from '../client/raw-client.js';
 import type { Credentials } from '../client/sign.js';
 import type { OperationName } from '../../common/model/model.js';
+import type { Capability } from '../target/capabilities.js';
 
 /** The closed list of conformance tags: a case may only use these (scripts/lint-suites checks). */
 export const CASE_TAGS = [
@@ -57,19 +58,8 @@ export const CASE_FLAGS = ['needs-clock', 'destructive', 'slow', 'real-aws-only'
 
 export type CaseFlag = (typeof CASE_FLAGS)[number];
 
-/** What an endpoint can do, found by the capabilities probe rather than guessed. */
-export type Capability =
-  /** Accepts the kmsbench control calls (KmsBench.AdvanceClock). */
-  | 'clock-control'
-  /**
-   * Is a kmsbench reference server whose quotas the run configured low enough to test throttling:
-   * AWS's default request quotas for the Region (profile `current`: CreateKey 5/s, ...), with no
-   * other case running. The embedded target runs every other case with quotas off, and restarts
-   * on the same data for the cases that need this. Never established for other endpoints.
-   */
-  | 'low-quota'
-  /** Implements this operation at all (answers something other than "unknown/unsupported operation"). */
-  | `op:${OperationName}`;
+/** What an endpoint can do (harness/target/capabilities.ts): what `needs` names and the probe establishes. */
+export type { Capability };
 
 /** An expected AWS error. `message` may be a string (exact) or a RegExp. Omit to not check it. */
 export interface ExpectedError {
@@ -117,6 +107,25 @@ export interface CaseContext {
   capabilities: ReadonlySet<Capability>;
 }
 
+/** How a case knows what AWS does: a closed set (scripts/lint-suites checks cases against it). */
+export const SOURCE_KINDS = ['recorded', 'documented', 'inferred'] as const;
+
+/**
+ * Where a case's expectation comes from, as data a report can show:
+ * - `recorded`: a capture of real AWS answers; `cite` names its `spec/aws-observed.md §…` entry.
+ * - `documented`: the AWS docs or the service model state it; `cite` is a URL with anchor or
+ *   `service model: <Shape>.<member>`.
+ * - `inferred`: reasoned from docs or model; the code or wording asserted was never captured.
+ */
+export interface CaseSource {
+  kind: (typeof SOURCE_KINDS)[number];
+  cite: string;
+  /** When the source was last checked (YYYY-MM-DD), or the capture's date for `recorded`. */
+  verifiedAt: string;
+  /** When AWS started behaving so (YYYY-MM-DD), for facts that changed over time. */
+  since?: string;
+}
+
 export interface ConformanceCase {
   /** Stable, never reused: `<area>.<behaviour>` in lower-kebab segments. */
   id: string;
@@ -124,6 +133,8 @@ export interface ConformanceCase {
   title: string;
   /** The AWS documentation section this checks (URL with anchor). */
   doc: string;
+  /** Where the expectation comes from. */
+  source: CaseSource;
   tags: CaseTag[];
   /** The KMS operations the case calls (a case is skipped where one is unsupported). */
   ops: OperationName[];
@@ -137,4 +148,17 @@ export interface ConformanceCase {
 
 export function defineCase(c: ConformanceCase): ConformanceCase {
   return c;
+}
+
+/** A case as loaded from its module (suites/index.ts discovers them), for the runner. */
+export interface LoadedCase {
+  case: ConformanceCase;
+  /** Path under suites/conformance/, with `/` and the source extension `.ts`. */
+  file: string;
+}
+
+/** A case module that did not load, or whose default export is not a case. */
+export interface LoadError {
+  file: string;
+  message: string;
 }

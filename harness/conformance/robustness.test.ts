@@ -17,8 +17,14 @@ import {
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCase, type ConformanceCase } from './case.js';
-import { runConformance } from './runner.js';
+import type { Credentials } from '../client/sign.js';
+import { runConformance, type RunOptions } from './runner.js';
+import { withTarget, type TargetSpec } from '../target/index.js';
 import type { Results } from '../results/conformance-results.js';
+
+/** Opens the target (region us-east-1), runs the conformance cases against it, closes it. */
+const conform = ({ target, credentials, ...options }: Omit<RunOptions, 'target'> & { target: TargetSpec; credentials?: Credentials }) =>
+  withTarget(target, { region: 'us-east-1', ...(credentials ? { credentials } : {}) }, (opened) => runConformance({ ...options, target: opened }));
 
 const HTML_500 = '<!doctype html>\n<html lang=en>\n<title>500 Internal Server Error</title>\n<h1>Internal Server Error</h1>';
 const KEY_ID = '11111111-2222-3333-4444-555555555555';
@@ -125,7 +131,7 @@ describe('a hostile endpoint', () => {
     server = hostile();
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
-    results = await runConformance({
+    results = await conform({
       target: { kind: 'url', endpoint: `http://127.0.0.1:${port}` },
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
       probeTimeoutMs: 500,

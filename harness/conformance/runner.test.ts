@@ -5,11 +5,17 @@
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, EncryptCommand, ListAliasesCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { defineCase, type ConformanceCase } from './case.js';
-import type { LoadedCase } from '../../suites/index.js';
-import { runConformance } from './runner.js';
+import type { LoadedCase } from './case.js';
+import type { Credentials } from '../client/sign.js';
+import { runConformance, type RunOptions } from './runner.js';
+import { withTarget, type TargetSpec } from '../target/index.js';
 import { ResultsSchema, type Results } from '../results/conformance-results.js';
 import { conformanceJunitXml } from '../results/junit.js';
 import { summaryText } from './summary.js';
+
+/** Opens the target (region us-east-1), runs the conformance cases against it, closes it. */
+const conform = ({ target, credentials, ...options }: Omit<RunOptions, 'target'> & { target: TargetSpec; credentials?: Credentials }) =>
+  withTarget(target, { region: 'us-east-1', ...(credentials ? { credentials } : {}) }, (opened) => runConformance({ ...options, target: opened }));
 
 const doc = 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html';
 const loaded = (...cases: ConformanceCase[]): LoadedCase[] => cases.map((c) => ({ case: c, file: `test/${c.id}.ts` }));
@@ -223,7 +229,7 @@ describe('runner against the embedded server', () => {
   const byId = (id: string) => results.cases.find((c) => c.id === id)!;
 
   beforeAll(async () => {
-    results = await runConformance({ target: { kind: 'embedded' }, cases: CASES, expectations: EXPECTATIONS, expectationsFile: 'test.json', concurrency: 4 });
+    results = await conform({ target: { kind: 'embedded' }, cases: CASES, expectations: EXPECTATIONS, expectationsFile: 'test.json', concurrency: 4 });
   }, 60_000);
 
   it('produces a record that matches the published schema', () => {
@@ -313,15 +319,15 @@ describe('runner against the embedded server', () => {
 describe('runner, whole-run problems', () => {
   it('reports an unreachable endpoint as a harness error', async () => {
     await expect(
-      runConformance({ target: { kind: 'url', endpoint: 'http://127.0.0.1:9' }, cases: CASES.slice(0, 1), credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }),
+      conform({ target: { kind: 'url', endpoint: 'http://127.0.0.1:9' }, cases: CASES.slice(0, 1), credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }),
     ).rejects.toThrow(/cannot reach the endpoint http:\/\/127\.0\.0\.1:9/);
   });
 
   it('exits 3 when a case module did not load, and 0 when all is as expected', async () => {
-    const r = await runConformance({ target: { kind: 'embedded' }, cases: CASES.slice(0, 1), loadErrors: [{ file: 'x/y.ts', message: 'SyntaxError' }] });
+    const r = await conform({ target: { kind: 'embedded' }, cases: CASES.slice(0, 1), loadErrors: [{ file: 'x/y.ts', message: 'SyntaxError' }] });
     expect(r.cases.map((c) => c.outcome)).toEqual(['pass']);
     expect(r.exitCode).toBe(3);
-    const ok = await runConformance({ target: { kind: 'embedded' }, cases: CASES.slice(0, 1), grep: 'ROUND TRIP' });
+    const ok = await conform({ target: { kind: 'embedded' }, cases: CASES.slice(0, 1), grep: 'ROUND TRIP' });
     expect(ok.exitCode).toBe(0);
     expect(ok.cases).toHaveLength(1);
   });
@@ -356,13 +362,13 @@ describe('runner, low-quota and unawaited promises', () => {
   });
 
   it('runs low-quota cases last, on the embedded server restarted with AWS default quotas', async () => {
-    const r = await runConformance({ target: { kind: 'embedded' }, cases: loaded(many, burst) });
+    const r = await conform({ target: { kind: 'embedded' }, cases: loaded(many, burst) });
     expect(r.cases.map((c) => [c.id, c.outcome, c.reason])).toEqual([
       ['test.many-keys-quickly', 'pass', undefined],
       ['test.low-quota-throttles', 'pass', undefined],
     ]);
     expect(r.capabilities.established).toContain('low-quota');
-    const faulty = await runConformance({ target: { kind: 'embedded', faults: ['no-throttle'] }, cases: loaded(burst) });
+    const faulty = await conform({ target: { kind: 'embedded', faults: ['no-throttle'] }, cases: loaded(burst) });
     expect(faulty.cases[0]).toMatchObject({ outcome: 'fail', reason: expect.stringMatching(/^not so: some CreateKey calls are throttled/) });
   }, 60_000);
 
@@ -379,7 +385,7 @@ describe('runner, low-quota and unawaited promises', () => {
           await Promise.all(Array.from({ length: 30 }, () => t.kms.send(new CreateKeyCommand({}))));
         },
       });
-    const r = await runConformance({ target: { kind: 'embedded' }, cases: loaded(burst('test.burst-semantics', ['semantics']), burst('test.burst-throttling', ['throttling'])) });
+    const r = await conform({ target: { kind: 'embedded' }, cases: loaded(burst('test.burst-semantics', ['semantics']), burst('test.burst-throttling', ['throttling'])) });
     expect(r.cases.map((c) => [c.id, c.outcome])).toEqual([
       ['test.burst-semantics', 'error'],
       ['test.burst-throttling', 'fail'],
@@ -401,7 +407,7 @@ describe('runner, low-quota and unawaited promises', () => {
       });
     const interrupt = new AbortController();
     setTimeout(() => interrupt.abort(), 300);
-    const r = await runConformance({ target: { kind: 'embedded' }, cases: loaded(hang('test.h1'), hang('test.h2')), concurrency: 1, signal: interrupt.signal });
+    const r = await conform({ target: { kind: 'embedded' }, cases: loaded(hang('test.h1'), hang('test.h2')), concurrency: 1, signal: interrupt.signal });
     expect(r.cases.map((c) => [c.id, c.outcome, c.reason])).toEqual([
       ['test.h1', 'error', 'harness: the run was interrupted'],
       ['test.h2', 'skip', 'the run was interrupted'],
@@ -420,7 +426,7 @@ describe('runner, low-quota and unawaited promises', () => {
         void t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: '00000000-0000-0000-0000-000000000000' })), { code: 'Nope' });
       },
     });
-    const r = await runConformance({ target: { kind: 'embedded' }, cases: loaded(sloppy) });
+    const r = await conform({ target: { kind: 'embedded' }, cases: loaded(sloppy) });
     expect(r.harnessErrors).toEqual([expect.stringMatching(/^unhandled rejection \(a case did not await a promise\?\): CaseFailure: DescribeKey error/)]);
     expect(r.exitCode).toBe(3);
   });

@@ -1,10 +1,14 @@
 /**
- * The conformance runner: discovers the cases, probes the endpoint, runs the cases concurrently
- * (clock, destructive and low-quota cases alone, one at a time), judges every outcome against
- * the expectation file, and returns the record that becomes results.json.
+ * The conformance runner: selects among the cases it is given, probes the target, runs the cases
+ * concurrently (clock, destructive and low-quota cases alone, one at a time), judges every
+ * outcome against the expectation file, and returns the record that becomes results.json. The
+ * caller opens the target and loads the cases (suites/index.ts).
  *
  * ```ts
- * const results = await runConformance({ target: { kind: 'embedded' } });
+ * const { cases, errors } = await discoverCases();
+ * const results = await withTarget({ kind: 'embedded' }, { region: 'us-east-1' }, (target) =>
+ *   runConformance({ target, cases, loadErrors: errors }),
+ * );
  * console.log(summaryText(results));
  * ```
  *
@@ -12,39 +16,32 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { readFileSync } from 'node:fs';
 import type { KMSClient } from '@aws-sdk/client-kms';
-import type { Credentials } from '../client/sign.js';
-import { discoverCases, type LoadedCase, type LoadError } from '../../suites/index.js';
+import { EXIT, type ExitCode } from '../../common/exit-codes.js';
 import type { OperationName } from '../../common/model/model.js';
-import type { Capability, ConformanceCase } from './case.js';
-import { probeCapabilities, type ProbeResult } from './capabilities.js';
+import type { ProbeResult } from '../target/capabilities.js';
+import type { Target } from '../target/types.js';
+import { missingCapability, planCase, selectCases, type Planned, type TargetKind } from './case-plan.js';
+import type { Capability, LoadedCase, LoadError } from './case.js';
 import { createCaseContext, type RunEnvironment } from './context.js';
-import { CONTRACT_VERSION, EXIT, type Expected, type ExitCode } from '../results/conformance-contract.js';
+import { CONTRACT_VERSION } from '../results/conformance-contract.js';
+import type { ConformanceEvent } from './events.js';
 import { asExpected, compare, NO_EXPECTATIONS, staleEntries, type ExpectationFile } from './expectations.js';
 import type { CaseResult, Results } from '../results/conformance-results.js';
 import { createKmsClient } from './sdk-client.js';
-import {
-  awsEndpoint,
-  EMBEDDED_CREDENTIALS,
-  isAwsHost,
-  resolveCredentials,
-  startEmbedded,
-  useDefaultChain,
-  type EmbeddedServer,
-  type TargetKind,
-  type TargetSpec,
-} from './target.js';
+import { toolVersion } from './tool-version.js';
 import { CaseTimeout, classify, HarnessError } from './verdict.js';
 
 export const DEFAULT_CONCURRENCY = 12;
 export const DEFAULT_CASE_TIMEOUT_MS = 30_000;
 
 export interface RunOptions {
-  target: TargetSpec;
-  region?: string;
-  /** Credentials for non-embedded targets (default: environment / profile, else test/test). */
-  credentials?: Credentials;
+  /** The endpoint, opened (harness/target); the caller closes it. The low-quota cases leave an embedded server on AWS's default quotas. */
+  target: Target;
+  /** The cases to select from (suites/index.ts discovers them). */
+  cases: readonly LoadedCase[];
+  /** Case modules that did not load: the run is then a harness error. */
+  loadErrors?: LoadError[];
   /** Run only cases with at least one of these tags. */
   tags?: string[];
   /** Run only cases whose id or title contains this text (case-insensitive). */
@@ -55,46 +52,12 @@ export interface RunOptions {
   concurrency?: number;
   /** Overrides every case's own timeout (ms). */
   timeoutMs?: number;
-  /** The cases (default: discovered under suites/conformance/). */
-  cases?: LoadedCase[];
-  loadErrors?: LoadError[];
   /** Per call of the capabilities probe (default 10 s). */
   probeTimeoutMs?: number;
   /** Aborting it (Ctrl-C) stops the run: cases in flight end as errors, the rest are skipped, cleanup still runs. */
   signal?: AbortSignal;
-  /** Called as each case finishes. */
-  onCase?: (result: CaseResult) => void;
-}
-
-/** A case as scheduled: its phase and what ends it early. */
-interface Planned {
-  lc: LoadedCase;
-  expected: Expected;
-  expectationReason?: string;
-  /** Set when the case will not run. */
-  skip?: string;
-  phase: 'concurrent' | 'alone' | 'low-quota';
-}
-
-export function toolVersion(): string {
-  for (const rel of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'kmsbench' && pkg.version) return pkg.version;
-    } catch {
-      // try the next
-    }
-  }
-  return 'unknown';
-}
-
-export function selectCases(cases: readonly LoadedCase[], tags: readonly string[] = [], grep?: string): LoadedCase[] {
-  const g = grep?.toLowerCase();
-  return cases.filter(
-    ({ case: c }) =>
-      (tags.length === 0 || c.tags.some((t) => tags.includes(t))) &&
-      (!g || c.id.toLowerCase().includes(g) || c.title.toLowerCase().includes(g)),
-  );
+  /** Progress: called as each case finishes. */
+  onEvent?: (event: ConformanceEvent) => void;
 }
 
 const newRunId = () => `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -103,42 +66,22 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const runId = newRunId();
-  const region = options.region ?? 'us-east-1';
+  const target = options.target;
+  const region = target.region;
   const expectations = options.expectations ?? NO_EXPECTATIONS;
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const harnessErrors: string[] = [];
   // Every running case listens to it.
   if (options.signal) setMaxListeners(0, options.signal);
 
-  let all = options.cases;
-  let loadErrors = options.loadErrors ?? [];
-  if (!all) {
-    const found = await discoverCases();
-    all = found.cases;
-    loadErrors = [...loadErrors, ...found.errors];
-  }
+  const all = options.cases;
+  const loadErrors = options.loadErrors ?? [];
   const selected = selectCases(all, options.tags, options.grep);
 
-  // The endpoint.
-  let embedded: EmbeddedServer | undefined;
-  let kind: TargetKind;
-  let endpoint: string;
-  let sdkEndpoint: string | undefined;
-  if (options.target.kind === 'embedded') {
-    embedded = await startEmbedded(options.target.faults ?? [], region);
-    kind = 'embedded';
-    endpoint = sdkEndpoint = embedded.url;
-  } else if (options.target.kind === 'aws') {
-    kind = 'aws';
-    endpoint = awsEndpoint(region);
-    sdkEndpoint = undefined;
-  } else {
-    kind = isAwsHost(options.target.endpoint) ? 'aws' : 'other';
-    endpoint = sdkEndpoint = options.target.endpoint;
-  }
-  const fixedCredentials =
-    kind === 'embedded' ? EMBEDDED_CREDENTIALS : (options.credentials ?? (useDefaultChain(kind) ? undefined : EMBEDDED_CREDENTIALS));
-  const kms: KMSClient = createKmsClient({ endpoint: sdkEndpoint, region, credentials: fixedCredentials, maxSockets: concurrency * 2 });
+  const kind: TargetKind = target.kind === 'embedded' ? 'embedded' : target.isAws ? 'aws' : 'other';
+  const endpoint = target.endpoint;
+  const embedded = target.embedded;
+  const kms: KMSClient = createKmsClient({ endpoint: target.sdkEndpoint, region, credentials: target.sdkCredentials, maxSockets: concurrency * 2 });
 
   // Keep a case that forgot an `await` from taking the process down; report it.
   const onUnhandled = (reason: unknown) => {
@@ -147,18 +90,10 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   process.on('unhandledRejection', onUnhandled);
 
   try {
-    const credentials = fixedCredentials ?? (await resolveCredentials(kms));
-    const plans: Planned[] = selected.map((lc) => plan(lc, expectations, kind));
+    const credentials = target.credentials;
+    const plans: Planned[] = selected.map((lc) => planCase(lc, expectations, kind));
     const operations = [...new Set(plans.filter((p) => !p.skip).flatMap((p) => p.lc.case.ops))] as OperationName[];
-    const probe: ProbeResult = await probeCapabilities({
-      endpoint,
-      region,
-      credentials,
-      operations,
-      runId,
-      ...(options.probeTimeoutMs ? { timeoutMs: options.probeTimeoutMs } : {}),
-      ...(kind === 'embedded' ? { account: '111122223333' } : {}),
-    });
+    const probe: ProbeResult = await target.probe({ operations, runId, ...(options.probeTimeoutMs ? { timeoutMs: options.probeTimeoutMs } : {}) });
     const capabilities = probe.capabilities;
     for (const p of plans) if (!p.skip) p.skip = missingCapability(p.lc.case, capabilities, probe, kind);
     // Without clock control no case can move the clock (advanceClock skips), so clock cases need not run alone.
@@ -170,7 +105,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
     const results = new Map<string, CaseResult>();
     const record = (r: CaseResult) => {
       results.set(r.id, r);
-      options.onCase?.(r);
+      options.onEvent?.({ type: 'case-done', result: r });
     };
     for (const p of plans) if (p.skip) record(resultOf(p, { outcome: 'skip', reason: p.skip }, 0, 0, { ran: 0, failed: 0 }));
 
@@ -187,7 +122,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
     for (const p of runnable.filter((x) => x.phase === 'alone')) await exec(p, env);
     const lowQuota = runnable.filter((p) => p.phase === 'low-quota');
     if (lowQuota.length > 0 && embedded && !options.signal?.aborted) {
-      await embedded.restart('aws-defaults');
+      await embedded.restart({ enabled: true }); // AWS's default quotas for the Region
       const lowEnv: RunEnvironment = { ...env, capabilities: new Set<Capability>([...capabilities, 'low-quota']) };
       for (const p of lowQuota) await exec(p, lowEnv);
     }
@@ -207,7 +142,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
       runId,
       startedAt,
       durationMs: performance.now() - started,
-      target: { endpoint, region, account: probe.account, kind, faults: options.target.kind === 'embedded' ? (options.target.faults ?? []) : [] },
+      target: { endpoint, region, account: probe.account, kind, faults: embedded?.faults ?? [] },
       selection: { tags: options.tags ?? [], ...(options.grep ? { grep: options.grep } : {}), concurrency },
       expectations: {
         ...(options.expectationsFile ? { file: options.expectationsFile } : {}),
@@ -230,39 +165,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   } finally {
     process.off('unhandledRejection', onUnhandled);
     kms.destroy();
-    await embedded?.close();
   }
-}
-
-function plan(lc: LoadedCase, expectations: ExpectationFile, kind: TargetKind): Planned {
-  const c = lc.case;
-  const entry = expectations.cases[c.id];
-  const flags = new Set(c.flags ?? []);
-  const needs = new Set(c.needs ?? []);
-  const p: Planned = {
-    lc,
-    expected: entry?.expect ?? 'pass',
-    ...(entry ? { expectationReason: entry.reason } : {}),
-    phase: needs.has('low-quota') ? 'low-quota' : flags.has('needs-clock') || flags.has('destructive') ? 'alone' : 'concurrent',
-  };
-  if (entry?.expect === 'skip') p.skip = `not run here (expectation file): ${entry.reason}`;
-  else if (flags.has('real-aws-only') && kind !== 'aws') p.skip = 'only meaningful against real AWS (real-aws-only)';
-  return p;
-}
-
-function missingCapability(c: ConformanceCase, capabilities: ReadonlySet<Capability>, probe: ProbeResult, kind: TargetKind): string | undefined {
-  for (const op of c.ops) {
-    const cap = `op:${op}` as const;
-    if (!capabilities.has(cap)) return `the endpoint does not support ${op} (probe: ${probe.probes[cap]?.evidence ?? 'not probed'})`;
-  }
-  for (const need of c.needs ?? []) {
-    if (need === 'low-quota') {
-      if (kind !== 'embedded') return 'needs quotas the run controls (low-quota): only the embedded reference server has them';
-      continue;
-    }
-    if (!capabilities.has(need)) return `the endpoint lacks ${need} (probe: ${probe.probes[need]?.evidence ?? 'not probed'})`;
-  }
-  return undefined;
 }
 
 async function runOne(p: Planned, env: RunEnvironment, timeoutOverride?: number, interrupt?: AbortSignal): Promise<CaseResult> {

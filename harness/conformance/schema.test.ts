@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_VERSION, EXIT, EXIT_MEANINGS } from '../results/conformance-contract.js';
+import { EXIT, EXIT_MEANINGS } from '../../common/exit-codes.js';
+import { CONTRACT_VERSION } from '../results/conformance-contract.js';
 import { ExpectationFileSchema, parseExpectations, REASON_TODO } from './expectations.js';
 
 const README = readFileSync(new URL('../../suites/README.md', import.meta.url), 'utf8');
@@ -31,7 +32,7 @@ describe('suites/README.md, the runner contract', () => {
     expect(README.split('\n')[0]).toBe(`# Conformance suites — the runner contract, version ${CONTRACT_VERSION}`);
   });
 
-  it('lists the exit codes as contract.ts defines them', () => {
+  it('lists the exit codes as common/exit-codes.ts defines them', () => {
     const rows = [...README.matchAll(/^\| (\d+) \| (.+) \|$/gm)].map((m) => Number(m[1]));
     expect(rows).toEqual(Object.values(EXIT));
     expect(Object.keys(EXIT_MEANINGS).map(Number)).toEqual(Object.values(EXIT));

@@ -11,7 +11,8 @@
  */
 import { KMSClient } from '@aws-sdk/client-kms';
 import type { Credentials } from '../client/sign.js';
-import { callRecordOf, recordCallOfError, truncate, type CallRecord } from './verdict.js';
+import { truncate } from '../../common/text.js';
+import { callRecordOf, recordCallOfError, type CallRecord } from './verdict.js';
 
 export interface ReplyCapture {
   status: number;

@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { EXIT_MEANINGS, type ExitCode } from '../results/conformance-contract.js';
+import { EXIT_MEANINGS, type ExitCode } from '../../common/exit-codes.js';
 import type { CaseResult, Results } from '../results/conformance-results.js';
-import { truncate } from './verdict.js';
+import { truncate } from '../../common/text.js';
 
 interface Row {
   label: string;

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { truncate } from '../../common/text.js';
 import type { Outcome } from '../results/conformance-contract.js';
 
 /** One HTTP exchange as the harness saw it (SDK or raw), for failure records. */
@@ -167,10 +168,6 @@ export function describeFailure(r: FailureRecord): string {
   // t.check(): a condition, not a comparison.
   if (r.expected === undefined) return `not so: ${r.what}${r.actual !== undefined ? ` (actual: ${show(r.actual)})` : ''}`;
   return `${r.what}: expected ${show(r.expected)}, got ${show(r.actual)}`;
-}
-
-export function truncate(s: string, n: number): string {
-  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
 }
 
 /** JSON for records: bytes as base64, bigint as string, Dates as ISO, undefined members dropped. */

@@ -18,7 +18,7 @@
 import { connect, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import hdr from 'hdr-histogram-js';
-import { errorCode, FAST, frameReply, parseReply, THROTTLING_CODES } from './http1.js';
+import { errorCode, FAST, frameReply, parseReply, THROTTLING_CODES } from './http1-reply-framing.js';
 
 export interface ClosedLoopRequest {
   /** Header names as they should be sent; `host`, `content-length` and `connection` are set here. */

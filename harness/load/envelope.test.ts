@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataKeyCacheStore, openMessage, runEnvelopeOpenModel, sealMessage } from './envelope.js';
 import { prepareFixture } from './operations.js';
-import { startEmbedded, type LoadTarget } from './target.js';
+import { openTarget, type Target } from '../target/index.js';
 
 const key = Buffer.alloc(32, 1);
 const edk = new Uint8Array([1, 2, 3]);
@@ -48,17 +48,17 @@ describe('DataKeyCacheStore (Encryption SDK rules)', () => {
 });
 
 describe('envelope stream against the reference server', () => {
-  let target: LoadTarget;
+  let target: Target;
   let keyId: string;
   beforeAll(async () => {
-    target = await startEmbedded(null);
-    keyId = (await prepareFixture(target, [{ operation: 'GenerateDataKey' }])).keyId;
+    target = await openTarget({ kind: 'embedded' }, { region: 'us-east-1' });
+    keyId = (await prepareFixture({ url: target.endpoint, region: target.region, credentials: target.credentials }, [{ operation: 'GenerateDataKey' }])).keyId;
   });
   afterAll(() => target.close());
 
   const stream = (cache: ConstructorParameters<typeof DataKeyCacheStore>[0] | null) =>
     runEnvelopeOpenModel({
-      url: target.url,
+      url: target.endpoint,
       region: target.region,
       credentials: target.credentials,
       retry: { mode: 'off' },

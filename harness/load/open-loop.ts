@@ -23,7 +23,7 @@ import { connect as tlsConnect } from 'node:tls';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import { buildRequest } from './closed-loop.js';
 import { summarize } from './histogram.js';
-import { errorCode, FAST, frameReply, parseReply, THROTTLING_CODES, type Reply } from './http1.js';
+import { errorCode, FAST, frameReply, parseReply, THROTTLING_CODES, type Reply } from './http1-reply-framing.js';
 import { Recorder, type RawRun } from './recorder.js';
 import { rng, Schedule, peakRate, scheduleDurationMs, type Arrivals, type Idle, type Stage } from './schedule.js';
 

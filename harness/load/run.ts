@@ -1,20 +1,22 @@
 /**
- * `runLoad`: one load suite against one endpoint, start to finish — target, fixture, phases,
- * analysis — returning the `load.json` document (validated against its schema). The CLI
- * (`kmsbench load`) and the main job call this.
+ * `runLoad`: one load suite against one endpoint, start to finish — fixture, phases, analysis —
+ * returning the `load.json` document (validated against its schema). The caller opens the target
+ * (harness/target; an embedded server with {@link embeddedQuotas}) and closes it afterwards;
+ * progress comes as typed events. The CLI (`kmsbench load`) and the main job call this.
  *
  * @module
  */
 import { arch, availableParallelism, cpus, loadavg, platform } from 'node:os';
-import type { Credentials } from '../client/sign.js';
-import { fmt, type LoadMode, type LoadSuite, type SuiteContext, type SuiteOptions } from './suite.js';
+import type { Target } from '../target/types.js';
+import type { LoadEvent } from './events.js';
+import type { MicroBench } from './micro.js';
+import { embeddedQuotaOf, type LoadMode, type LoadSuite, type LoadTarget, type SuiteContext, type SuiteOptions } from './suite.js';
 import { cleanupFixture, normalizeSpec, prepareFixture, rawTemplate, signingCostUs, type Fixture } from './operations.js';
 import { runResult } from './result.js';
 import { LOAD_SCHEMA_VERSION, LoadResultsSchema, type LoadResults, type Phase, type RunResult } from '../results/load-results.js';
 import { sdkInput, type RetrySpec } from './sdk.js';
 import { autoThreads, runOpenJob, runSaturateJob, type OpenJob } from './threads.js';
-import { serverQuotaMetrics, startEmbedded, urlTarget, type LoadTarget } from './target.js';
-import type { Arrivals, Idle } from './schedule.js';
+import { peakRate, type Arrivals, type Idle, type Stage } from './schedule.js';
 import type { RequestMix } from './request-mix.js';
 
 export class LoadConfigError extends Error {
@@ -23,10 +25,13 @@ export class LoadConfigError extends Error {
 
 export interface RunLoadOptions {
   suite: LoadSuite;
-  /** `embedded` (default) or a URL. */
-  endpoint?: string;
+  /**
+   * The endpoint, opened (an embedded server with `embeddedQuotas(suite, quota)`); the caller
+   * closes it. In-process suites (micro) need none.
+   */
+  target?: Target;
+  /** Signing Region recorded when there is no target (default us-east-1). */
   region?: string;
-  credentials?: Credentials;
   /** The endpoint's symmetric quota (URL targets), or the embedded server's (default: the suite's). */
   quota?: number;
   mode?: LoadMode;
@@ -42,7 +47,10 @@ export interface RunLoadOptions {
   workload?: RequestMix;
   keyIds?: string[];
   command?: string[];
-  log?: (line: string) => void;
+  /** What the micro suite runs (in-process benchmarks of the client's and the server's parts). */
+  microBenches?: () => Promise<MicroBench[]>;
+  /** Progress, as typed events (loadEventLines turns them into the lines `kmsbench load` prints). */
+  onEvent?: (event: LoadEvent) => void;
   /** Stops the run before its next phase (the phase in progress finishes). */
   signal?: AbortSignal;
 }
@@ -53,26 +61,18 @@ export class LoadAborted extends Error {
 
 const SIGNATURE_REFRESH_MS = 120_000;
 
-function openLine(name: string, r: RunResult): string {
-  const l = r.latency;
-  const parts = [
-    `${name}:`,
-    `offered ${fmt(r.rates.offered, 1)}/s`,
-    `ok ${fmt(r.rates.succeeded, 1)}/s`,
-    `throttled ${fmt(r.rates.throttled, 1)}/s`,
-    `errors ${r.counts.errors}`,
-    ...(r.counts.unfinished ? [`unfinished ${r.counts.unfinished}`] : []),
-    `latency ms p50 ${fmt(l.p50)} p90 ${fmt(l.p90)} p99 ${fmt(l.p99)} p99.9 ${fmt(l.p999)} max ${fmt(l.max)}`,
-    `send lag p99 ${fmt(r.generator.sendLag.p99, 3)} ms`,
-  ];
-  return parts.join('  ');
+const totalMs = (stages: readonly Stage[]): number => stages.reduce((t, st) => t + st.durationMs, 0);
+
+/** Checks the suite runs in this mode (before anything starts). */
+export function checkMode(suite: LoadSuite, mode: LoadMode): void {
+  if (!suite.modes.includes(mode)) throw new LoadConfigError(`the ${suite.name} suite runs in ${suite.modes.join(' or ')} mode, not ${mode}`);
 }
 
 export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
   const suite = o.suite;
-  const log = o.log ?? (() => {});
+  const emit = o.onEvent ?? (() => {});
   const mode = o.mode ?? 'open';
-  if (!suite.modes.includes(mode)) throw new LoadConfigError(`the ${suite.name} suite runs in ${suite.modes.join(' or ')} mode, not ${mode}`);
+  checkMode(suite, mode);
   const options: SuiteOptions = {
     mode,
     client: o.client ?? 'raw',
@@ -98,25 +98,10 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
   };
-  const region = o.region ?? 'us-east-1';
-  const endpointText = o.endpoint ?? 'embedded';
-  let target: LoadTarget | undefined;
-  if (!suite.inProcess) {
-    if (endpointText === 'embedded') {
-      const q = suite.embeddedQuota ? { ...suite.embeddedQuota, ...(o.quota !== undefined ? { symmetric: o.quota } : {}) } : null;
-      target = await startEmbedded(q, region);
-      log(`embedded reference server ${target.url}${q ? ` (symmetric quota ${q.symmetric}/s${q.burstSeconds !== undefined ? `, burst ${q.burstSeconds} s` : ''})` : ' (quotas off)'}`);
-    } else {
-      let url: URL;
-      try {
-        url = new URL(endpointText);
-      } catch {
-        throw new LoadConfigError(`--endpoint must be 'embedded' or an http(s) URL, got '${endpointText}'`);
-      }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new LoadConfigError(`--endpoint must be http(s), got '${endpointText}'`);
-      target = urlTarget(endpointText, region, o.credentials ?? { accessKeyId: 'test', secretAccessKey: 'test' }, o.quota);
-    }
-  }
+  const opened = suite.inProcess ? undefined : o.target;
+  if (!suite.inProcess && !opened) throw new LoadConfigError(`the ${suite.name} suite needs an endpoint`);
+  const region = opened?.region ?? o.region ?? 'us-east-1';
+  const target = opened ? loadTarget(opened, suite, o.quota) : undefined;
   const fixtures: Fixture[] = [];
   const needTarget = (): LoadTarget => {
     if (!target) throw new LoadConfigError(`the ${suite.name} suite runs in-process, without an endpoint`);
@@ -132,14 +117,14 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       return needTarget();
     },
     options,
-    log,
+    log: (text) => emit({ type: 'note', text }),
     async quota() {
       const t = needTarget();
       if (t.quota) return t.quota.symmetric;
-      const m = await serverQuotaMetrics(t.url, t.region);
+      const m = await opened!.quotaMetrics();
       if (m?.symmetricRate !== undefined && m.symmetricRate > 0) {
         t.quota = { symmetric: m.symmetricRate, source: 'metrics' };
-        log(`symmetric quota ${m.symmetricRate}/s (from the endpoint's metrics)`);
+        emit({ type: 'quota-found', symmetric: m.symmetricRate, source: 'metrics' });
         return m.symmetricRate;
       }
       throw new LoadConfigError(`the ${suite.name} suite needs the endpoint's symmetric request quota: pass --quota N (requests per second)`);
@@ -156,6 +141,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       const client = spec.client ?? options.client;
       const arrivals = spec.arrivals ?? options.arrivals;
       const common = { stages: spec.stages, arrivals, seed: options.seed, idle: options.idle, weights: specs.map((s) => s.weight), ...(spec.drainMs !== undefined ? { drainMs: spec.drainMs } : {}) };
+      emit({ type: 'phase-start', name: spec.name, kind: 'open', peakRate: peakRate(spec.stages), durationMs: totalMs(spec.stages) });
       let job: OpenJob;
       let signingUs: number | undefined;
       let retry: RetrySpec | undefined;
@@ -174,14 +160,15 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       const threads = threadsFor(job);
       const run = await runOpenJob(job, threads);
       const result = runResult(run, { client, arrivals, ...(retry ? { retry } : {}), ...(signingUs !== undefined ? { signingUs } : {}), threads });
-      log(openLine(spec.name, result));
-      if (result.generator.saturated) log(`  WARNING ${spec.name}: generator saturated — ${result.generator.reasons.join('; ')}`);
-      return { phase: { kind: 'open', name: spec.name, ...(spec.description ? { description: spec.description } : {}), result }, result };
+      const phase: Phase = { kind: 'open', name: spec.name, ...(spec.description ? { description: spec.description } : {}), result };
+      emit({ type: 'phase-done', name: spec.name, phase });
+      return { phase, result };
     },
     async envelope(spec) {
       checkAbort();
       const t = needTarget();
       const retry = options.retry;
+      emit({ type: 'phase-start', name: spec.name, kind: 'envelope', peakRate: peakRate(spec.stages), durationMs: totalMs(spec.stages) });
       const job: OpenJob = {
         kind: 'envelope',
         plan: {
@@ -202,23 +189,30 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       };
       const threads = threadsFor(job);
       const result = runResult(await runOpenJob(job, threads), { client: 'envelope', arrivals: options.arrivals, retry, threads });
-      log(`${openLine(spec.name, result)}  KMS calls ${result.extra.kmsCalls ?? 0}`);
-      if (result.generator.saturated) log(`  WARNING ${spec.name}: generator saturated — ${result.generator.reasons.join('; ')}`);
-      return { phase: { kind: 'open', name: spec.name, ...(spec.description ? { description: spec.description } : {}), result }, result };
+      const phase: Phase = { kind: 'open', name: spec.name, ...(spec.description ? { description: spec.description } : {}), result };
+      emit({ type: 'phase-done', name: spec.name, phase });
+      return { phase, result };
     },
     async saturate(spec) {
       checkAbort();
       const t = needTarget();
       const specs = spec.specs.map(normalizeSpec);
       const templates = await Promise.all(specs.map((s) => rawTemplate(t, s, spec.fixture)));
+      emit({ type: 'phase-start', name: spec.name, kind: 'saturate', peakRate: null, durationMs: spec.durationMs });
       const r = await runSaturateJob({ url: t.url, templates, weights: specs.map((s) => s.weight), connections: options.connections, durationMs: spec.durationMs, seed: options.seed }, options.threads === 0 ? 0 : 1);
-      log(
-        `${spec.name}: closed loop, ${r.connections} connections  ${fmt(r.rps.mean, 0)} req/s (±${fmt(r.rps.stddev, 0)})  throttled ${r.throttled}  errors ${r.errorReplies + r.transportErrors}  latency ms p50 ${fmt(r.latencyMs.p50)} p99 ${fmt(r.latencyMs.p99)} max ${fmt(r.latencyMs.max)}`,
-      );
-      return { phase: { kind: 'saturate', name: spec.name, result: r }, result: r };
+      const phase: Phase = { kind: 'saturate', name: spec.name, result: r };
+      emit({ type: 'phase-done', name: spec.name, phase });
+      return { phase, result: r };
     },
-    serverMetrics: () => serverQuotaMetrics(needTarget().url, needTarget().region),
+    serverMetrics: () => {
+      needTarget();
+      return opened!.quotaMetrics();
+    },
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    async microBenches() {
+      if (!o.microBenches) throw new LoadConfigError(`the ${suite.name} suite needs its benchmarks (RunLoadOptions.microBenches)`);
+      return o.microBenches();
+    },
   };
 
   try {
@@ -273,8 +267,23 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
     return results;
   } finally {
     if (target?.kind === 'url') for (const f of fixtures) await cleanupFixture(target, f);
-    await target?.close();
   }
+}
+
+/** The target as the suite and load.json see it. */
+function loadTarget(t: Target, suite: LoadSuite, quota: number | undefined): LoadTarget {
+  const base = { url: t.endpoint, region: t.region, credentials: t.credentials };
+  if (t.embedded) {
+    const q = embeddedQuotaOf(suite, quota);
+    const quotas = t.embedded.quotas;
+    return {
+      kind: 'embedded',
+      ...base,
+      embeddedQuotas: quotas.enabled ? (quotas.overrides ?? []) : null,
+      quota: q && quotas.enabled ? { symmetric: q.symmetric, source: 'embedded' } : null,
+    };
+  }
+  return { kind: 'url', ...base, embeddedQuotas: null, quota: quota !== undefined ? { symmetric: quota, source: 'flag' } : null };
 }
 
 /** The lines `kmsbench load` prints after a run. */

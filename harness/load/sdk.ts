@@ -26,7 +26,7 @@ import {
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import type { Credentials } from '../client/sign.js';
 import type { RetrySpec } from '../results/load-results.js';
-import { THROTTLING_CODES } from './http1.js';
+import { THROTTLING_CODES } from './http1-reply-framing.js';
 import { requestBody, type Fixture } from './operations.js';
 import type { RawRun } from './recorder.js';
 import { rng } from './schedule.js';

@@ -2,20 +2,40 @@
  * Load suites and what they run with. A suite (suites/load/*.ts) is a named, documented recipe:
  * it prepares a fixture, runs phases through the context (open-model runs, envelope streams,
  * closed-loop saturation, micro benchmarks) and turns them into an analysis. `runLoad`
- * (run.ts) builds the context, the target and `load.json`.
+ * (run.ts) builds the context and `load.json` around the target it is given.
  *
  * @module
  */
-import type { Fixture } from './operations.js';
-import type { Analysis, Phase, RunResult } from '../results/load-results.js';
+import type { EmbeddedQuotas } from '../target/types.js';
+import type { ServerQuotaMetrics } from '../target/quota-metrics.js';
+import type { MicroBench } from './micro.js';
+import type { Endpoint, Fixture } from './operations.js';
+import type { Analysis, DataKeyCache, Phase, RunResult } from '../results/load-results.js';
 import type { SaturateResult } from './saturate.js';
 import type { RetrySpec } from './sdk.js';
 import type { Arrivals, Idle, Stage } from './schedule.js';
-import type { EmbeddedQuota, LoadTarget, ServerQuotaMetrics } from './target.js';
-import type { DataKeyCache } from '../results/load-results.js';
 import type { OperationSpecInput, RequestMix } from './request-mix.js';
 
 export type LoadMode = 'open' | 'saturate';
+
+export interface QuotaInfo {
+  symmetric: number;
+  source: 'embedded' | 'flag' | 'metrics';
+}
+
+/** The endpoint as a suite sees it (load.json's `endpoint`). */
+export interface LoadTarget extends Endpoint {
+  kind: 'embedded' | 'url';
+  /** The embedded server's quota overrides (null: quotas off, or not embedded). */
+  embeddedQuotas: string[] | null;
+  quota: QuotaInfo | null;
+}
+
+export interface EmbeddedQuota {
+  symmetric: number;
+  /** Bucket size in seconds of quota (the server's default is 1). */
+  burstSeconds?: number;
+}
 
 export interface SuiteOptions {
   mode: LoadMode;
@@ -81,6 +101,8 @@ export interface SuiteContext {
   serverMetrics(): Promise<ServerQuotaMetrics | undefined>;
   /** Pause (lets quota buckets refill between phases). */
   sleep(ms: number): Promise<void>;
+  /** The in-process benchmarks the caller gave (the micro suite runs them). */
+  microBenches(): Promise<MicroBench[]>;
 }
 
 export interface SuiteOutput {
@@ -106,6 +128,18 @@ export interface LoadSuite {
   run(ctx: SuiteContext): Promise<SuiteOutput>;
   /** Result table lines for the terminal. */
   report(analysis: Analysis): string[];
+}
+
+/** The embedded server's quota for `suite` (`--quota` replacing its symmetric rate), or null: quotas off. */
+export function embeddedQuotaOf(suite: LoadSuite, quota?: number): EmbeddedQuota | null {
+  return suite.embeddedQuota ? { ...suite.embeddedQuota, ...(quota !== undefined ? { symmetric: quota } : {}) } : null;
+}
+
+/** How to start the embedded server for `suite` (open the target with these quotas). */
+export function embeddedQuotas(suite: LoadSuite, quota?: number): EmbeddedQuotas {
+  const q = embeddedQuotaOf(suite, quota);
+  if (!q) return { enabled: false };
+  return { enabled: true, overrides: [`symmetric=${q.symmetric}`, ...(q.burstSeconds !== undefined ? [`burst-seconds=${q.burstSeconds}`] : [])] };
 }
 
 /** A warm-up stage (not measured) at `rate`, for `ms`. */

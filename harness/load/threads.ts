@@ -1,7 +1,7 @@
 /**
- * Running load jobs: in this thread, or spread over worker threads when one thread cannot keep
- * the schedule (or when this thread hosts the embedded server and must not share its event loop
- * with the generator). Each thread runs the same stages at 1/n of the rate (see schedule.ts);
+ * Running load jobs: in this thread (`--threads 0`), or over worker threads — by default enough
+ * for the rate and at least one, so the generator never shares an event loop with an embedded
+ * server in this thread. Each thread runs the same stages at 1/n of the rate (see schedule.ts);
  * they start together at an agreed time and their records are merged.
  *
  * @module
@@ -63,7 +63,7 @@ export async function runJobHere(job: Job, share?: { index: number; of: number }
 const fromSource = import.meta.url.endsWith('.ts');
 
 function spawn(kind: Job['kind']): Worker {
-  const file = new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url);
+  const file = new URL(fromSource ? './load-thread.ts' : './load-thread.js', import.meta.url);
   const workerData = { preload: kind };
   if (!fromSource) return new Worker(file, { workerData });
   // Sources (vitest, tsx): register tsx inside the worker before loading the TypeScript module.

@@ -1,6 +1,7 @@
 /**
- * The runner contract in code: its version, the outcomes, and the exit codes of
- * `kmsbench conformance`. suites/README.md is the prose version; a test keeps the two in step.
+ * The runner contract in code: its version and the outcomes. suites/README.md is the prose
+ * version; a test keeps the two in step. The exit codes of `kmsbench conformance`, also part of
+ * the contract, are common/exit-codes.ts (EXIT), shared with the other commands.
  *
  * @module
  */
@@ -21,26 +22,3 @@ export type Outcome = (typeof OUTCOMES)[number];
  */
 export const EXPECTED = ['pass', 'fail', 'error', 'skip', 'flaky'] as const;
 export type Expected = (typeof EXPECTED)[number];
-
-/** Exit codes of `kmsbench conformance`, in one place. */
-export const EXIT = {
-  /** Every case came out as the expectation file says (unlisted cases passed or were skipped). */
-  ok: 0,
-  /** At least one case differs from the expectation file (new failure, newly passing, stale entry). */
-  differences: 1,
-  /** Bad command line or an unreadable/invalid expectation file. */
-  usage: 2,
-  /** The run itself could not be carried out: endpoint unreachable or refusing the probe, a case module that does not load, the embedded server would not start. */
-  harness: 3,
-  /** Interrupted (Ctrl-C): the running cases were ended and cleaned up, the rest not run. */
-  interrupted: 130,
-} as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-
-export const EXIT_MEANINGS: Record<ExitCode, string> = {
-  0: 'every case as expected',
-  1: 'differences from the expectations',
-  2: 'usage error',
-  3: 'harness error: the run could not be carried out',
-  130: 'interrupted',
-};

@@ -40,10 +40,9 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCOUNT_ID, DEFAULT_SECRET_ACCESS_KEY } from '../../common/default-identity.js';
 
-export const DEFAULT_ACCOUNT_ID = '111122223333';
-export const DEFAULT_ACCESS_KEY_ID = 'test';
-export const DEFAULT_SECRET_ACCESS_KEY = 'test';
+export { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCOUNT_ID, DEFAULT_SECRET_ACCESS_KEY };
 export const DEFAULT_PRINCIPAL_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:root`;
 
 /** Who signed a request. Returned by the verifier; frozen and shared between requests. */

@@ -13,7 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { Bench } from 'tinybench';
 import { CredentialStore } from './credentials.js';
-import { deriveSigningKey, parseAmzDate, verifySigV4, type SigV4Request } from './sigv4.js';
+import { parseAmzDate } from './amz-date.js';
+import { deriveSigningKey } from './signing-key.js';
+import { verifySigV4, type SigV4Request } from './sigv4.js';
 
 async function captureSdkEncrypt(): Promise<SigV4Request> {
   let captured: SigV4Request | undefined;

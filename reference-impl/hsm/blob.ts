@@ -116,7 +116,7 @@ const invalid = (): never => {
  * @throws InvalidCiphertextException if the blob is not a Uint8Array, is shorter than the
  *   header, or has an unknown format version. Nothing else is thrown.
  */
-export function parseCiphertextBlob(blob: Uint8Array): ParsedCiphertextBlob {
+export function parseCiphertextBlob(blob: Uint8Array | undefined): ParsedCiphertextBlob {
   if (!(blob instanceof Uint8Array)) return invalid();
   const buf = Buffer.isBuffer(blob) ? blob : Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
   if (buf.length < CIPHERTEXT_OFFSET) return invalid();

@@ -4,8 +4,8 @@
  * @module
  */
 import { DisabledException, KMSInvalidStateException } from '../errors.js';
-import type { KeyRecord } from './model.js';
-import { msg } from './messages.js';
+import type { KeyRecord } from '../records/key-records.js';
+import { msg } from './key-messages.js';
 
 /** Cryptographic use (Encrypt, Decrypt, GenerateDataKey*, ReEncrypt, Sign, ...) needs Enabled. */
 export function requireEnabledForUse(key: KeyRecord): void {

@@ -13,9 +13,9 @@ import { AccessDeniedException, NotFoundException } from '../errors.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
 import type { KeyStore } from '../store/store.js';
 import { parseKeyRef } from './key-ref.js';
-import { msg } from './messages.js';
-import { aliasArn, DAY_MS, keyArn, type KeyRecord, type RotationType } from './model.js';
-import { defaultKeyPolicy } from './policy.js';
+import { msg } from './key-messages.js';
+import { aliasArn, DAY_MS, keyArn, type KeyRecord, type RotationType } from '../records/key-records.js';
+import { defaultKeyPolicy } from './policy-document.js';
 import { awsManagedKeyDescription, awsManagedKeyPolicy, isAwsManagedAliasName } from './aws-managed.js';
 
 /** Who is asking, where, and when (server clock). */

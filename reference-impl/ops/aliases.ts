@@ -12,10 +12,11 @@ import {
 } from '../errors.js';
 import { AWS_ALIAS_PREFIX, AWS_MANAGED_SERVICES } from '../keys/aws-managed.js';
 import { requireNotPendingDeletion } from '../keys/key-state.js';
-import { aliasArn, epochSeconds, type AliasRecord, type KeyRecord } from '../keys/model.js';
+import { aliasArn, epochSeconds, type AliasRecord, type KeyRecord } from '../records/key-records.js';
+import type { CreateAliasRequest, DeleteAliasRequest, ListAliasesRequest, UpdateAliasRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
-import { aliasMsg } from './messages.js';
-import { page } from './pagination.js';
+import { aliasMsg } from './operation-messages.js';
+import { page } from '../reply/pagination.js';
 
 export const MAX_ALIASES_PER_KEY = 50;
 
@@ -36,7 +37,7 @@ function targetKey(ctx: OpContext, text: string, operation: string): KeyRecord {
   return key;
 }
 
-export function createAlias(input: { AliasName: string; TargetKeyId: string }, ctx: OpContext): object {
+export function createAlias(input: CreateAliasRequest, ctx: OpContext): object {
   checkCustomerAliasName(input.AliasName);
   const key = targetKey(ctx, input.TargetKeyId, 'CreateAlias');
   const { account, region, now } = ctx.scope;
@@ -54,7 +55,7 @@ export function createAlias(input: { AliasName: string; TargetKeyId: string }, c
   return {};
 }
 
-export function updateAlias(input: { AliasName: string; TargetKeyId: string }, ctx: OpContext): object {
+export function updateAlias(input: UpdateAliasRequest, ctx: OpContext): object {
   checkCustomerAliasName(input.AliasName);
   const { account, region, now } = ctx.scope;
   const arn = aliasArn(region, account, input.AliasName);
@@ -75,7 +76,7 @@ export function updateAlias(input: { AliasName: string; TargetKeyId: string }, c
   return {};
 }
 
-export function deleteAlias(input: { AliasName: string }, ctx: OpContext): object {
+export function deleteAlias(input: DeleteAliasRequest, ctx: OpContext): object {
   checkCustomerAliasName(input.AliasName);
   const { account, region } = ctx.scope;
   const arn = aliasArn(region, account, input.AliasName);
@@ -95,7 +96,7 @@ function aliasEntry(a: Pick<AliasRecord, 'name' | 'targetKeyId'> & Partial<Alias
   return entry;
 }
 
-export function listAliases(input: { KeyId?: string; Limit?: number; Marker?: string }, ctx: OpContext): object {
+export function listAliases(input: ListAliasesRequest, ctx: OpContext): object {
   const { account, region } = ctx.scope;
   ctx.keyring.sweep(ctx.scope.now);
   let entries: Array<Pick<AliasRecord, 'name' | 'targetKeyId'> & Partial<AliasRecord>>;

@@ -7,6 +7,8 @@
  *
  * @module
  */
+import type { OperationName } from '../../common/model/model.js';
+import type { OperationInput } from '../../common/model/schemas.js';
 import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring, Scope } from '../keys/keyring.js';
 import type { FaultSet } from '../faults.js';
@@ -26,5 +28,8 @@ export interface OpContext {
   advanceClock?(ms: number): number;
 }
 
-/** One operation: validated input in, wire-ready JSON object out (blobs base64, times epoch seconds). */
-export type OpHandler<I = never> = (input: I, ctx: OpContext) => object;
+/**
+ * One operation: its validated input (the model's generated `<Op>Request` type: blobs as `Buffer`)
+ * in, wire-ready JSON object out (blobs base64, times epoch seconds).
+ */
+export type OperationHandler<O extends OperationName> = (input: OperationInput<O>, ctx: OpContext) => object;

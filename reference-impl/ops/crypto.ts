@@ -15,10 +15,18 @@ import {
 import { parseCiphertextBlob, INVALID_CIPHERTEXT_MESSAGE } from '../hsm/blob.js';
 import { decryptSymmetric, encryptSymmetric, generateRandom } from '../hsm/symmetric.js';
 import { requireEnabledForUse } from '../keys/key-state.js';
-import type { KeyRecord } from '../keys/model.js';
+import type { KeyRecord } from '../records/key-records.js';
+import type {
+  DecryptRequest,
+  EncryptRequest,
+  GenerateDataKeyRequest,
+  GenerateDataKeyWithoutPlaintextRequest,
+  GenerateRandomRequest,
+  ReEncryptRequest,
+} from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
-import { Blob64, jsonObject } from '../protocol/json-text.js';
-import { cryptoMsg } from './messages.js';
+import { Blob64, jsonObject } from '../reply/json-text.js';
+import { cryptoMsg } from './operation-messages.js';
 
 type Context = Record<string, string>;
 const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';
@@ -69,7 +77,7 @@ function seal(ctx: OpContext, key: KeyRecord, plaintext: Buffer, context: Contex
 /** Opens a blob: finds its key (checking an optional caller-named key), state, and context. */
 function open(
   ctx: OpContext,
-  blob: Buffer,
+  blob: Buffer | undefined,
   context: Context | undefined,
   keyIdText: string | undefined,
   operation: string,
@@ -97,16 +105,7 @@ function open(
   return { key, version: parsed.backingKeyVersion, plaintext };
 }
 
-export function encrypt(
-  input: {
-    KeyId: string;
-    Plaintext: Buffer;
-    EncryptionContext?: Context;
-    EncryptionAlgorithm?: string;
-    DryRun?: boolean;
-  },
-  ctx: OpContext,
-): object {
+export function encrypt(input: EncryptRequest, ctx: OpContext): object {
   const key = encryptionKey(ctx, input.KeyId, 'Encrypt');
   ctx.audit.encryptionContext = input.EncryptionContext;
   checkAlgorithm(key, input.EncryptionAlgorithm);
@@ -115,16 +114,7 @@ export function encrypt(
   return jsonObject({ CiphertextBlob: new Blob64(blob), KeyId: key.arn, EncryptionAlgorithm: SYMMETRIC_DEFAULT });
 }
 
-export function decrypt(
-  input: {
-    CiphertextBlob: Buffer;
-    EncryptionContext?: Context;
-    KeyId?: string;
-    EncryptionAlgorithm?: string;
-    DryRun?: boolean;
-  },
-  ctx: OpContext,
-): object {
+export function decrypt(input: DecryptRequest, ctx: OpContext): object {
   ctx.audit.encryptionContext = input.EncryptionContext;
   const { key, version, plaintext } = open(ctx, input.CiphertextBlob, input.EncryptionContext, input.KeyId, 'Decrypt');
   checkAlgorithm(key, input.EncryptionAlgorithm);
@@ -139,19 +129,7 @@ export function decrypt(
   return out;
 }
 
-export function reEncrypt(
-  input: {
-    CiphertextBlob: Buffer;
-    SourceEncryptionContext?: Context;
-    SourceKeyId?: string;
-    DestinationKeyId: string;
-    DestinationEncryptionContext?: Context;
-    SourceEncryptionAlgorithm?: string;
-    DestinationEncryptionAlgorithm?: string;
-    DryRun?: boolean;
-  },
-  ctx: OpContext,
-): object {
+export function reEncrypt(input: ReEncryptRequest, ctx: OpContext): object {
   ctx.audit.encryptionContext = input.SourceEncryptionContext;
   const source = open(ctx, input.CiphertextBlob, input.SourceEncryptionContext, input.SourceKeyId, 'ReEncryptFrom');
   checkAlgorithm(source.key, input.SourceEncryptionAlgorithm);
@@ -174,13 +152,7 @@ export function reEncrypt(
   }
 }
 
-interface DataKeyInput {
-  KeyId: string;
-  EncryptionContext?: Context;
-  NumberOfBytes?: number;
-  KeySpec?: 'AES_256' | 'AES_128';
-  DryRun?: boolean;
-}
+type DataKeyInput = GenerateDataKeyRequest | GenerateDataKeyWithoutPlaintextRequest;
 
 function dataKeyLength(input: DataKeyInput): number {
   if (input.NumberOfBytes !== undefined && input.KeySpec !== undefined) {
@@ -202,7 +174,7 @@ function dataKey(input: DataKeyInput, ctx: OpContext, operation: string) {
   return { key, plaintext, blob };
 }
 
-export function generateDataKey(input: DataKeyInput, ctx: OpContext): object {
+export function generateDataKey(input: GenerateDataKeyRequest, ctx: OpContext): object {
   const { key, plaintext, blob } = dataKey(input, ctx, 'GenerateDataKey');
   const out = jsonObject({
     CiphertextBlob: new Blob64(blob),
@@ -214,7 +186,7 @@ export function generateDataKey(input: DataKeyInput, ctx: OpContext): object {
   return out;
 }
 
-export function generateDataKeyWithoutPlaintext(input: DataKeyInput, ctx: OpContext): object {
+export function generateDataKeyWithoutPlaintext(input: GenerateDataKeyWithoutPlaintextRequest, ctx: OpContext): object {
   const { key, plaintext, blob } = dataKey(input, ctx, 'GenerateDataKeyWithoutPlaintext');
   plaintext.fill(0);
   return jsonObject({
@@ -224,7 +196,7 @@ export function generateDataKeyWithoutPlaintext(input: DataKeyInput, ctx: OpCont
   });
 }
 
-export function generateRandomOp(input: { NumberOfBytes?: number; CustomKeyStoreId?: string }, _ctx: OpContext): object {
+export function generateRandomOp(input: GenerateRandomRequest, _ctx: OpContext): object {
   if (input.NumberOfBytes === undefined) throw new ValidationException(cryptoMsg.numberOfBytesRequired);
   const bytes = generateRandom(input.NumberOfBytes);
   const out = jsonObject({ Plaintext: new Blob64(bytes) });

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Keyring } from '../keys/keyring.js';
-import { epochSeconds, type KeyRecord } from '../keys/model.js';
+import { epochSeconds, type KeyRecord } from '../records/key-records.js';
 
 const ENCRYPTION_ALGORITHMS: Record<string, string[]> = {
   SYMMETRIC_DEFAULT: ['SYMMETRIC_DEFAULT'],

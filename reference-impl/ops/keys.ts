@@ -5,7 +5,6 @@
  * @module
  */
 import {
-  AccessDeniedException,
   KMSInvalidStateException,
   LimitExceededException,
   UnsupportedOperationException,
@@ -13,56 +12,35 @@ import {
   CustomKeyStoreNotFoundException,
 } from '../errors.js';
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
-import type { KeyRecord, Tag } from '../keys/model.js';
-import { DAY_MS, epochSeconds } from '../keys/model.js';
+import type {
+  CancelKeyDeletionRequest,
+  CreateKeyRequest,
+  DescribeKeyRequest,
+  DisableKeyRequest,
+  EnableKeyRequest,
+  ListKeysRequest,
+  ScheduleKeyDeletionRequest,
+  UpdateKeyDescriptionRequest,
+} from '../../common/model/schemas.js';
+import type { KeyRecord } from '../records/key-records.js';
+import { DAY_MS, epochSeconds } from '../records/key-records.js';
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import type { OpContext } from './context.js';
 import { keyMetadata } from './key-metadata.js';
-import { keyMsg } from './messages.js';
-import { msg } from '../keys/messages.js';
-import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from './pagination.js';
-import { checkNewTags } from './tags.js';
-import { checkNewPolicy } from './policy.js';
+import { keyMsg } from './operation-messages.js';
+import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from '../reply/pagination.js';
+import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
 
 /** Resource quota: customer managed keys per account and Region. */
 export const MAX_KEYS_PER_ACCOUNT_REGION = 100_000;
 
-/** A customer managed key named by key id or key ARN (no aliases), for management calls. */
-export function managedKey(ctx: OpContext, keyIdText: string, operation: string): KeyRecord {
-  const key = ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: false, operation });
-  ctx.audit.resources = [key.arn];
-  return key;
-}
-
-/**
- * AWS managed keys are managed by AWS. Their key policy lets the account only describe, get and
- * list, so any change is refused as the policy would refuse it (aws-observed.md M5, INFERRED).
- */
-export function requireCustomerManaged(ctx: OpContext, key: KeyRecord, operation: string): void {
-  if (key.keyManager === 'AWS') throw new AccessDeniedException(msg.accessDenied(ctx.scope.principalArn, operation, key.arn));
-}
-
-export function createKey(
-  input: {
-    Policy?: string;
-    Description?: string;
-    KeyUsage?: string;
-    CustomerMasterKeySpec?: string;
-    KeySpec?: string;
-    Origin?: string;
-    CustomKeyStoreId?: string;
-    Tags?: Tag[];
-    MultiRegion?: boolean;
-    BypassPolicyLockoutSafetyCheck?: boolean;
-  },
-  ctx: OpContext,
-): object {
+export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
   if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
     throw new ValidationException(keyMsg.bothKeySpecs);
   }
   const keySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
-  const keyUsage = (input.KeyUsage ?? 'ENCRYPT_DECRYPT') as KeyRecord['keyUsage'];
-  const origin = (input.Origin ?? 'AWS_KMS') as KeyRecord['origin'];
+  const keyUsage = input.KeyUsage ?? 'ENCRYPT_DECRYPT';
+  const origin = input.Origin ?? 'AWS_KMS';
   if (keySpec !== 'SYMMETRIC_DEFAULT') throw new UnsupportedOperationException(keyMsg.notYetSupported(`KeySpec ${keySpec}`));
   if (keyUsage !== 'ENCRYPT_DECRYPT') throw new ValidationException(keyMsg.usageForSpec(keyUsage, keySpec));
   if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || input.CustomKeyStoreId !== undefined) {
@@ -88,13 +66,13 @@ export function createKey(
   return { KeyMetadata: keyMetadata(key, ctx.keyring) };
 }
 
-export function describeKey(input: { KeyId: string }, ctx: OpContext): object {
+export function describeKey(input: DescribeKeyRequest, ctx: OpContext): object {
   const key = ctx.keyring.resolve(ctx.scope, input.KeyId, { aliases: true, operation: 'DescribeKey' });
   ctx.audit.resources = [key.arn];
   return { KeyMetadata: keyMetadata(key, ctx.keyring) };
 }
 
-export function listKeys(input: { Limit?: number; Marker?: string }, ctx: OpContext): object {
+export function listKeys(input: ListKeysRequest, ctx: OpContext): object {
   const after = decodeMarker(input.Marker);
   const limit = input.Limit ?? DEFAULT_LIMIT;
   ctx.keyring.sweep(ctx.scope.now);
@@ -128,21 +106,21 @@ function resumeRotation(ctx: OpContext, k: KeyRecord): void {
   k.nextRotationAt = ctx.scope.now + (k.rotationPeriodInDays ?? DEFAULT_ROTATION_PERIOD_DAYS) * DAY_MS;
 }
 
-export function enableKey(input: { KeyId: string }, ctx: OpContext): object {
+export function enableKey(input: EnableKeyRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'EnableKey');
   requireCustomerManaged(ctx, key, 'EnableKey');
   setState(ctx, key, 'Enabled');
   return {};
 }
 
-export function disableKey(input: { KeyId: string }, ctx: OpContext): object {
+export function disableKey(input: DisableKeyRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'DisableKey');
   requireCustomerManaged(ctx, key, 'DisableKey');
   setState(ctx, key, 'Disabled');
   return {};
 }
 
-export function updateKeyDescription(input: { KeyId: string; Description: string }, ctx: OpContext): object {
+export function updateKeyDescription(input: UpdateKeyDescriptionRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'UpdateKeyDescription');
   requireCustomerManaged(ctx, key, 'UpdateKeyDescription');
   requireNotPendingDeletion(key);
@@ -156,7 +134,7 @@ export const MIN_PENDING_WINDOW_DAYS = 7;
 export const MAX_PENDING_WINDOW_DAYS = 30;
 export const DEFAULT_PENDING_WINDOW_DAYS = 30;
 
-export function scheduleKeyDeletion(input: { KeyId: string; PendingWindowInDays?: number }, ctx: OpContext): object {
+export function scheduleKeyDeletion(input: ScheduleKeyDeletionRequest, ctx: OpContext): object {
   const days = input.PendingWindowInDays ?? DEFAULT_PENDING_WINDOW_DAYS;
   if (!ctx.faults.has('any-window')) {
     if (days < MIN_PENDING_WINDOW_DAYS || days > MAX_PENDING_WINDOW_DAYS) throw new ValidationException(keyMsg.pendingWindow);
@@ -179,7 +157,7 @@ export function scheduleKeyDeletion(input: { KeyId: string; PendingWindowInDays?
   };
 }
 
-export function cancelKeyDeletion(input: { KeyId: string }, ctx: OpContext): object {
+export function cancelKeyDeletion(input: CancelKeyDeletionRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'CancelKeyDeletion');
   requireCustomerManaged(ctx, key, 'CancelKeyDeletion');
   const notPending = (k: KeyRecord) =>

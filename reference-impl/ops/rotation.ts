@@ -6,11 +6,18 @@
 import { LimitExceededException, UnsupportedOperationException } from '../errors.js';
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import { requireEnabledForUse } from '../keys/key-state.js';
-import { DAY_MS, epochSeconds, type KeyRecord } from '../keys/model.js';
+import { DAY_MS, epochSeconds, type KeyRecord } from '../records/key-records.js';
+import type {
+  DisableKeyRotationRequest,
+  EnableKeyRotationRequest,
+  GetKeyRotationStatusRequest,
+  ListKeyRotationsRequest,
+  RotateKeyOnDemandRequest,
+} from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
-import { managedKey, requireCustomerManaged } from './keys.js';
-import { rotationMsg } from './messages.js';
-import { page } from './pagination.js';
+import { managedKey, requireCustomerManaged } from './guards.js';
+import { rotationMsg } from './operation-messages.js';
+import { page } from '../reply/pagination.js';
 
 export const MAX_ON_DEMAND_ROTATIONS = 25;
 
@@ -33,7 +40,7 @@ function requireRotationChangeAllowed(key: KeyRecord): void {
   requireEnabledForUse(key);
 }
 
-export function enableKeyRotation(input: { KeyId: string; RotationPeriodInDays?: number }, ctx: OpContext): object {
+export function enableKeyRotation(input: EnableKeyRotationRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'EnableKeyRotation');
   requireCustomerManaged(ctx, key, 'EnableKeyRotation');
   requireRotationChangeAllowed(key);
@@ -47,7 +54,7 @@ export function enableKeyRotation(input: { KeyId: string; RotationPeriodInDays?:
   return {};
 }
 
-export function disableKeyRotation(input: { KeyId: string }, ctx: OpContext): object {
+export function disableKeyRotation(input: DisableKeyRotationRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'DisableKeyRotation');
   requireCustomerManaged(ctx, key, 'DisableKeyRotation');
   requireRotationChangeAllowed(key);
@@ -58,7 +65,7 @@ export function disableKeyRotation(input: { KeyId: string }, ctx: OpContext): ob
   return {};
 }
 
-export function getKeyRotationStatus(input: { KeyId: string }, ctx: OpContext): object {
+export function getKeyRotationStatus(input: GetKeyRotationStatusRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'GetKeyRotationStatus');
   requireRotatable(key);
   // A key pending deletion reports rotation off; its setting comes back if deletion is cancelled.
@@ -71,7 +78,7 @@ export function getKeyRotationStatus(input: { KeyId: string }, ctx: OpContext): 
   return out;
 }
 
-export function rotateKeyOnDemand(input: { KeyId: string }, ctx: OpContext): object {
+export function rotateKeyOnDemand(input: RotateKeyOnDemandRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'RotateKeyOnDemand');
   requireCustomerManaged(ctx, key, 'RotateKeyOnDemand');
   requireRotationChangeAllowed(key);
@@ -87,10 +94,7 @@ export function rotateKeyOnDemand(input: { KeyId: string }, ctx: OpContext): obj
   return { KeyId: key.arn };
 }
 
-export function listKeyRotations(
-  input: { KeyId: string; IncludeKeyMaterial?: 'ALL_KEY_MATERIAL' | 'ROTATIONS_ONLY'; Limit?: number; Marker?: string },
-  ctx: OpContext,
-): object {
+export function listKeyRotations(input: ListKeyRotationsRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'ListKeyRotations');
   requireRotatable(key);
   const all = input.IncludeKeyMaterial === 'ALL_KEY_MATERIAL';

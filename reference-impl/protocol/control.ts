@@ -8,7 +8,7 @@ import { parseDuration } from '../../common/duration.js';
 import { ValidationException } from '../errors.js';
 import type { KeyStore } from '../store/store.js';
 import type { OpContext } from '../ops/context.js';
-import { epochSeconds } from '../keys/model.js';
+import { epochSeconds } from '../records/key-records.js';
 import type { QuotaMetrics } from '../quota/admission.js';
 
 export const CLOCK_OFFSET_META = 'clock.offsetMs';

@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:net';
 import { KmsError } from '../errors.js';
-import { createHttp1Server, type Http1Response } from './http1.js';
-import { protocolMsg } from './messages.js';
+import { createHttp1Server, type Http1Response } from './http1-server.js';
+import { protocolMsg } from './protocol-messages.js';
 import type { Pipeline } from './pipeline.js';
 
 /** Largest request body accepted (AWS JSON 1.1 requests to KMS are far smaller). */

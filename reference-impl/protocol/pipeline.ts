@@ -2,8 +2,12 @@
  * The request path of the reference server, stage by stage, without sockets:
  *
  * ```
- * target → auth (SigV4) → quota → parse JSON → validate → operation → response, audit
+ * target → auth (SigV4) → parse JSON → validate → quota → operation → reply, audit
  * ```
+ *
+ * Control calls (`KmsBench.*`, ./control.ts) leave the path after parsing: they are neither
+ * validated against the model nor counted against quotas. The quota stage comes after validation
+ * because a request's class depends on its key (`KeyId`, or the key a ciphertext names).
  *
  * {@link Pipeline.handle} takes a fully read request and returns status, headers and body, so
  * tests and fuzzers can drive it in-process; the HTTP edge only reads bodies and writes replies.
@@ -33,15 +37,15 @@ import type { FaultSet } from '../faults.js';
 import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring } from '../keys/keyring.js';
 import type { AuditNotes, OpContext } from '../ops/context.js';
-import { handlerFor, isImplemented } from '../ops/index.js';
+import { handlerFor, isImplemented } from '../ops/operation-table.js';
 import { OPERATIONS as MODEL_OPERATIONS } from '../../common/model/index.js';
 import { validateRequest, validateRequestLeakingValues } from '../validate/index.js';
 import { CONTROL_OPERATIONS, isControlOperation, type ControlDeps } from './control.js';
 import type { Admission } from '../quota/admission.js';
 import type { KeyInfo } from '../../common/quota/classes.js';
 import { parseCiphertextBlob } from '../hsm/blob.js';
-import { protocolMsg } from './messages.js';
-import { JsonText } from './json-text.js';
+import { protocolMsg } from './protocol-messages.js';
+import { JsonText } from '../reply/json-text.js';
 
 export interface RawRequest {
   method: string;

@@ -10,7 +10,9 @@
  */
 import type { KeyInfo } from '../../common/quota/classes.js';
 import { QUOTA_CLASSES, quotaRouteFor, type QuotaClassId } from '../../common/quota/classes.js';
-import { ADMITTED, LeaseWorker, PENDING, type CoordinatorBucketSnapshot, type WorkerToCoordinator } from './lease.js';
+import type { CoordinatorBucketSnapshot } from './lease-coordinator.js';
+import type { CoordinatorToWorker, WorkerToCoordinator } from './lease-protocol.js';
+import { ADMITTED, LeaseWorker, PENDING } from './lease-worker.js';
 import { Limiter, type RateResolver } from '../../common/quota/limiter.js';
 import { applyOverrides, getProfile, parseQuotaFileText, profileForRegion, type QuotaProfile } from '../../common/quota/profiles.js';
 import { monotonicNs } from '../../common/quota/token-bucket.js';
@@ -118,7 +120,7 @@ export class LeaseAdmission implements Admission {
   }
 
   /** Feeds a coordinator message (grant) to the lease worker. */
-  onMessage(m: Parameters<LeaseWorker['onMessage']>[0]): void {
+  onMessage(m: CoordinatorToWorker): void {
     this.worker.onMessage(m, monotonicNs());
   }
 

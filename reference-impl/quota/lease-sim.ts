@@ -1,14 +1,16 @@
 /**
  * Deterministic discrete-event simulation of the lease scheme: one coordinator, N workers, IPC
  * with latency (FIFO per channel, like node:cluster), Poisson arrivals split across workers by
- * (possibly time-varying) shares. Pure: simulated clock, seeded PRNG. Used by lease.test.ts and
+ * (possibly time-varying) shares. Pure: simulated clock, seeded PRNG. Used by lease-protocol.test.ts and
  * handy for what-if runs of the lease parameters.
  *
  * @module
  */
 
 import { mulberry32 } from '../../common/numeric.js';
-import { LeaseCoordinator, LeaseWorker, ADMITTED, PENDING, type CoordinatorOptions, type LeaseGrantMsg, type WorkerToCoordinator } from './lease.js';
+import { LeaseCoordinator, type CoordinatorOptions } from './lease-coordinator.js';
+import type { LeaseGrantMsg, WorkerToCoordinator } from './lease-protocol.js';
+import { LeaseWorker, ADMITTED, PENDING } from './lease-worker.js';
 import { applyOverrides, profileForRegion } from '../../common/quota/profiles.js';
 import { TokenBucket, burstFor } from '../../common/quota/token-bucket.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KeyRecord } from '../keys/model.js';
+import type { KeyRecord } from '../records/key-records.js';
 import { KeyStore } from './store.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'kmsbench-store-'));

@@ -19,7 +19,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AliasRecord, BackingKeyRecord, KeyRecord } from '../keys/model.js';
+import type { AliasRecord, BackingKeyRecord, KeyRecord } from '../records/key-records.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS keys (

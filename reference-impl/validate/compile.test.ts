@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { KmsError } from '../errors.js';
 import { OPERATIONS, OPERATION_NAMES, SHAPES, type ShapeDef } from '../../common/model/model.js';
 import { OPERATION_SCHEMAS } from '../../common/model/schemas.js';
-import { Compiler, codePointLength, compileRequestDecoder, decodeBase64Strict, type ShapeTable } from './compile.js';
+import { decodeBase64Strict } from './base64-strict.js';
+import { Compiler, compileRequestDecoder, type ShapeTable } from './compile.js';
+import { codePointLength } from './decoder-node.js';
 import { validateRequest, type OperationName } from './index.js';
 
 function run(decode: (b: unknown) => unknown, body: unknown): { ok: unknown } | { code: string; message: string } {
@@ -19,7 +21,7 @@ function run(decode: (b: unknown) => unknown, body: unknown): { ok: unknown } | 
 describe('shapes KMS does not use yet (synthetic model)', () => {
   // Shapes the KMS model has no instance of today: constrained maps, constrained lists of
   // structures, sensitive list elements, longs. The wording follows the AWS messages cited in
-  // ./messages.ts.
+  // ./validation-messages.ts.
   const shapes: ShapeTable = {
     Name: { type: 'string', min: 1, max: 5, pattern: '[a-z]+', regex: /^(?:[a-z]+)$/u },
     Val: { type: 'string', max: 3 },

@@ -25,8 +25,9 @@ import { Compiler, compileRequestDecoder, type RequestDecoder, type ShapeTable }
 
 export type { OperationName } from '../../common/model/model.js';
 export type { OperationInput, OperationInputWire, OperationOutput, OperationOutputWire } from '../../common/model/schemas.js';
-export { MAX_REPORTED_VALIDATION_ERRORS } from './messages.js';
-export { Compiler, compileRequestDecoder, decodeBase64Strict, type RequestDecoder, type ShapeTable } from './compile.js';
+export { MAX_REPORTED_VALIDATION_ERRORS } from './validation-messages.js';
+export { Compiler, compileRequestDecoder, type RequestDecoder, type ShapeTable } from './compile.js';
+export { decodeBase64Strict } from './base64-strict.js';
 
 const compiler = new Compiler(SHAPES);
 

@@ -22,7 +22,7 @@ const suite: LoadSuite = {
   inProcess: true,
   modes: ['open'],
   async run(ctx) {
-    const tasks = await runMicro({ timeMs: ctx.options.durationMs });
+    const tasks = await runMicro(await ctx.microBenches(), { timeMs: ctx.options.durationMs });
     for (const t of tasks) ctx.log(`${t.name}: ${fmt(t.opsPerSec, 0)} ops/s ±${fmt(t.rmePercent, 1)} %`);
     return { phases: [{ kind: 'micro', name: 'micro', tasks }], analysis: { suite: 'micro', tasks } };
   },

@@ -3,17 +3,24 @@
  * assertions follow from the schedules and the token bucket, not from this machine's speed.
  */
 import { describe, expect, it } from 'vitest';
+import { microBenches } from '../../harness/cli/micro-benches.js';
 import { runLoad } from '../../harness/load/run.js';
 import { LoadResultsSchema, type Analysis, type LoadResults } from '../../harness/results/load-results.js';
+import { embeddedQuotas } from '../../harness/load/suite.js';
+import { withTarget } from '../../harness/target/index.js';
 import { LOAD_SUITES } from './index.js';
 import { THROTTLE_FACTORS } from './throttle-curve.js';
 
 // The generator runs in the test's own thread (threads: 0) unless a test asks for workers: no
 // worker start-up per phase. harness/load/open-loop.test.ts covers the worker threads.
-const run = async (suite: string, extra: Partial<Parameters<typeof runLoad>[0]> = {}): Promise<LoadResults> => {
-  const r = await runLoad({ suite: LOAD_SUITES[suite]!, threads: 0, ...extra });
+// Each run gets its own embedded server, with the suite's quotas (as `kmsbench load` starts it).
+const run = async (name: string, extra: Partial<Parameters<typeof runLoad>[0]> = {}): Promise<LoadResults> => {
+  const suite = LOAD_SUITES[name]!;
+  const r = await withTarget({ kind: 'embedded' }, { region: 'us-east-1', embedded: { quotas: embeddedQuotas(suite, extra.quota), audit: true } }, (target) =>
+    runLoad({ suite, target, threads: 0, microBenches, ...extra }),
+  );
   expect(LoadResultsSchema.safeParse(JSON.parse(JSON.stringify(r))).success).toBe(true);
-  expect(r.suite).toBe(suite);
+  expect(r.suite).toBe(name);
   return r;
 };
 

@@ -10,9 +10,16 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FAULTS, type FaultName } from '../../reference-impl/faults.js';
 import { parseExpectations } from '../../harness/conformance/expectations.js';
-import { runConformance } from '../../harness/conformance/runner.js';
+import type { Credentials } from '../../harness/client/sign.js';
+import { runConformance, type RunOptions } from '../../harness/conformance/runner.js';
+import { withTarget, type TargetSpec } from '../../harness/target/index.js';
 import type { Results } from '../../harness/results/conformance-results.js';
-import { discoverCases, type LoadedCase } from '../../suites/index.js';
+import type { LoadedCase } from '../../harness/conformance/case.js';
+import { discoverCases } from '../../suites/index.js';
+
+/** Opens the target (region us-east-1), runs the conformance cases against it, closes it. */
+const conform = ({ target, credentials, ...options }: Omit<RunOptions, 'target'> & { target: TargetSpec; credentials?: Credentials }) =>
+  withTarget(target, { region: 'us-east-1', ...(credentials ? { credentials } : {}) }, (opened) => runConformance({ ...options, target: opened }));
 
 const CATCHES: Record<FaultName, string[]> = {
   'ec-concat': [
@@ -80,7 +87,7 @@ describe('deliberate faults of the reference server are caught by exactly their 
     const found = await discoverCases();
     expect(found.errors).toEqual([]);
     cases = found.cases;
-    baseline = await runConformance({ target: { kind: 'embedded' }, cases, expectations: REFERENCE, expectationsFile: 'suites/expectations/reference.json' });
+    baseline = await conform({ target: { kind: 'embedded' }, cases, expectations: REFERENCE, expectationsFile: 'suites/expectations/reference.json' });
     console.log(`full suite against the embedded server: ${baseline.cases.length} cases in ${(baseline.durationMs / 1000).toFixed(1)} s`);
   }, 120_000);
 
@@ -107,7 +114,7 @@ describe('deliberate faults of the reference server are caught by exactly their 
     it(`${fault}: exactly its cases fail (${FAULTS[fault]})`, async () => {
       const ids = new Set(cases.map((c) => c.case.id));
       const expected = CATCHES[fault].filter((id) => ids.has(id));
-      const r = await runConformance({ target: { kind: 'embedded', faults: [fault] }, cases });
+      const r = await conform({ target: { kind: 'embedded', faults: [fault] }, cases });
       // A case that does not pass without the fault proves nothing about it.
       expect(expected.filter((id) => notPassing(baseline).includes(id))).toEqual([]);
       // Exactly the listed cases come out differently with the fault (a new skip would count too)...

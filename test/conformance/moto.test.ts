@@ -7,10 +7,17 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseExpectations } from '../../harness/conformance/expectations.js';
-import { runConformance } from '../../harness/conformance/runner.js';
+import type { Credentials } from '../../harness/client/sign.js';
+import { runConformance, type RunOptions } from '../../harness/conformance/runner.js';
+import { withTarget, type TargetSpec } from '../../harness/target/index.js';
 import type { Results } from '../../harness/results/conformance-results.js';
 import { summaryText } from '../../harness/conformance/summary.js';
+import { discoverCases } from '../../suites/index.js';
 import { freePort, waitForPort } from './support.js';
+
+/** Opens the target (region us-east-1), runs the conformance cases against it, closes it. */
+const conform = ({ target, credentials, ...options }: Omit<RunOptions, 'target'> & { target: TargetSpec; credentials?: Credentials }) =>
+  withTarget(target, { region: 'us-east-1', ...(credentials ? { credentials } : {}) }, (opened) => runConformance({ ...options, target: opened }));
 
 const probe = spawnSync('python3', ['-c', 'import moto, moto.server; print(moto.__version__)'], { encoding: 'utf8' });
 const MOTO_VERSION = probe.status === 0 ? probe.stdout.trim() : undefined;
@@ -33,8 +40,11 @@ describe.skipIf(!MOTO_VERSION)(`the suite against moto ${MOTO_VERSION ?? `— sk
     moto.stdout!.on('data', keep);
     moto.stderr!.on('data', keep);
     await waitForPort(port, 20_000);
-    results = await runConformance({
+    const discovery = await discoverCases();
+    results = await conform({
       target: { kind: 'url', endpoint: `http://127.0.0.1:${port}` },
+      cases: discovery.cases,
+      loadErrors: discovery.errors,
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
       expectations: EXPECTATIONS,
       expectationsFile: 'suites/expectations/moto.json',

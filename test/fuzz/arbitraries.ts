@@ -14,14 +14,14 @@
  *   real blobs; right blob with a near-miss context, another key, a key in the wrong state) and
  *   {@link tampers} (every way of spoiling a signed request).
  *
- * Sensitive values always start with the canary of ./support.ts, so leaks are detectable.
+ * Sensitive values always start with the canary of ./fuzz-kit.ts, so leaks are detectable.
  *
  * @module
  */
 import fc from 'fast-check';
 import { OPERATIONS, SHAPES, type OperationName, type ShapeDef } from '../../common/model/model.js';
 import type { RawRequest } from '../../reference-impl/protocol/pipeline.js';
-import { CANARY, REGION, RawJson, toJson, type KnownBlob, type Seed } from './support.js';
+import { CANARY, REGION, RawJson, toJson, type KnownBlob, type Seed } from './fuzz-kit.js';
 
 const S = SHAPES as unknown as Readonly<Record<string, ShapeDef>>;
 

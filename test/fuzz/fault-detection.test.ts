@@ -18,7 +18,7 @@ import {
   signedRequest,
   toJson,
   type Seed,
-} from './support.js';
+} from './fuzz-kit.js';
 
 let env: FuzzEnv;
 let seed: Seed;

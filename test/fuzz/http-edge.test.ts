@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../../harness/client/raw-client.js';
 import { signJsonRequest, type Credentials } from '../../harness/client/sign.js';
 import { startServer, type RunningServer } from '../../reference-impl/server.js';
-import { awsErrorProblem, CANARY, CREDENTIALS, JSON_TYPE, LeakScanner, readAudit, REGION } from './support.js';
+import { awsErrorProblem, CANARY, CREDENTIALS, JSON_TYPE, LeakScanner, readAudit, REGION } from './fuzz-kit.js';
 
 const MiB = 1024 * 1024;
 let server: RunningServer;
@@ -380,7 +380,7 @@ describe('body size limit (1 MiB)', () => {
   });
 
   // 50,000 one-byte chunks trickled in 8 KiB writes: decoded once, incrementally (the decoder's
-  // own test in reference-impl/protocol/http1.test.ts checks it never rescans), and answered.
+  // own test in reference-impl/protocol/http1-server.test.ts checks it never rescans), and answered.
   it('a body of many tiny chunks trickled in is decoded and answered', async () => {
     const headers = { host: 'x', 'content-type': JSON_TYPE, 'x-amz-target': 'TrentService.Encrypt', 'transfer-encoding': 'chunked' };
     const chunked = Buffer.from(`${'1\r\na\r\n'.repeat(50_000)}0\r\n\r\n`);

@@ -35,7 +35,7 @@ import {
   toJson,
   type Reply,
   type Seed,
-} from './support.js';
+} from './fuzz-kit.js';
 
 const RUNS_PER_OP = Number(process.env.FUZZ_RUNS_PER_OP ?? 100);
 const VALID_RUNS_PER_OP = Number(process.env.FUZZ_VALID_RUNS_PER_OP ?? 50);

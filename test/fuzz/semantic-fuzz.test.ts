@@ -34,7 +34,7 @@ import {
   toJson,
   type Reply,
   type Seed,
-} from './support.js';
+} from './fuzz-kit.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const CONTROL_RUNS = Number(process.env.FUZZ_CONTROL_RUNS ?? 150);

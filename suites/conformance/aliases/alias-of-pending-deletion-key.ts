@@ -6,6 +6,11 @@ export default defineCase({
   id: 'aliases.alias-of-pending-deletion-key',
   title: 'An alias of a key pending deletion still resolves: DescribeKey through it shows KeyState PendingDeletion',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html#API_ScheduleKeyDeletion_RequestParameters',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (DescribeKey ✓ while PendingDeletion); https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html (aliases are deleted with the key, after the waiting period)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases', 'key-state'],
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'aliases.two-aliases-one-key',
   title: 'Two aliases may name the same key, and each resolves to it',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-TargetKeyId',
+  source: {
+    kind: 'documented',
+    cite: 'service model: CreateAlias doc ("a KMS key can have multiple aliases")',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'crypto.decrypt-absent-key-id',
   title: 'Decrypt with a KeyId that names no key is refused with NotFoundException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#API_Decrypt_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'service model: Decrypt errors (NotFoundException)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {

@@ -5,6 +5,11 @@ export default defineCase({
   id: 'crypto.decrypt-incorrect-key',
   title: 'Decrypt with a KeyId naming another symmetric key than the encrypting one is refused with IncorrectKeyException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#API_Decrypt_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'service model: IncorrectKeyException ("The KeyId in a Decrypt request ... must identify the same KMS key"); a symmetric KeyId is not recorded (spec/aws-observed.md §5 C7): code only',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {

@@ -5,6 +5,12 @@ export default defineCase({
   id: 'crypto.decrypt-key-material-id',
   title: "Decrypt's KeyMaterialId names the key material that encrypted: the key's CurrentKeyMaterialId",
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-response-KeyMaterialId',
+  source: {
+    kind: 'documented',
+    cite: 'service model: DecryptResponse.KeyMaterialId, KeyMetadata.CurrentKeyMaterialId (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)',
+    verifiedAt: '2026-12-07',
+    since: '2025-06-05',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt', 'DescribeKey'],
   async run(t) {

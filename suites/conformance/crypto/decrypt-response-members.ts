@@ -6,6 +6,12 @@ export default defineCase({
   id: 'crypto.decrypt-response-members',
   title: 'Decrypt answers exactly {EncryptionAlgorithm, KeyId, KeyMaterialId, Plaintext} on the wire',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#API_Decrypt_ResponseSyntax',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §4.2 (Decrypt, LS-SNAP re-recorded 2025-09-22) (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)',
+    verifiedAt: '2025-09-22',
+    since: '2025-06-05',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'crypto.decrypt-round-trip',
   title: 'Decrypt without a KeyId returns the exact plaintext Encrypt was given, and KeyId = the key ARN',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-response-Plaintext',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-response-Plaintext; KeyId is the key ARN: EX Decrypt (spec/aws-observed.md §4.2)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'crypto.encrypt-absent-key',
   title: 'Encrypt under a key id that names no key is refused with NotFoundException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#API_Encrypt_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'service model: Encrypt errors (NotFoundException)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['Encrypt'],
   async run(t) {

@@ -5,6 +5,11 @@ export default defineCase({
   id: 'crypto.encrypt-asymmetric-algorithm',
   title: 'Encrypt with EncryptionAlgorithm RSAES_OAEP_SHA_256 under a symmetric key is refused with InvalidKeyUsageException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-request-EncryptionAlgorithm',
+  source: {
+    kind: 'documented',
+    cite: 'service model: InvalidKeyUsageException ("The encryption algorithm ... is incompatible with the type of key material"); message not recorded',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {

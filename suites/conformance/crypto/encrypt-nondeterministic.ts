@@ -6,6 +6,11 @@ export default defineCase({
   id: 'crypto.encrypt-nondeterministic',
   title: 'Encrypting the same plaintext twice under the same key gives two different ciphertexts',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#symmetric-cmks',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#symmetric-cmks (AES-GCM with a fresh IV per call)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {

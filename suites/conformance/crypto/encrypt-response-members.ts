@@ -5,6 +5,11 @@ export default defineCase({
   id: 'crypto.encrypt-response-members',
   title: 'Encrypt answers exactly {CiphertextBlob, EncryptionAlgorithm, KeyId} on the wire (no KeyMaterialId)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#API_Encrypt_ResponseSyntax',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §4.2 (Encrypt, LS-SNAP re-recorded 2025-09-22: no KeyMaterialId; the model dropped it on 2025-06-06)',
+    verifiedAt: '2025-09-22',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'crypto.encrypt-unknown-alias',
   title: 'Encrypt under an unknown alias name: NotFoundException "Alias <alias ARN> is not found." (N11)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#API_Encrypt_Errors',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §1 N11',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics', 'aliases'],
   ops: ['Encrypt'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'crypto.generate-data-key-decrypts',
   title: 'The CiphertextBlob of GenerateDataKey decrypts to its Plaintext, under the same key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-response-CiphertextBlob',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-response-CiphertextBlob',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'GenerateDataKey', 'Decrypt'],
   async run(t) {

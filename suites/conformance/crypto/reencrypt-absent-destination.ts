@@ -6,6 +6,11 @@ export default defineCase({
   id: 'crypto.reencrypt-absent-destination',
   title: 'ReEncrypt to a DestinationKeyId that names no key is refused with NotFoundException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#API_ReEncrypt_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ReEncrypt errors (NotFoundException)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {

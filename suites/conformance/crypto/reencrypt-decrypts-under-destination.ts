@@ -6,6 +6,11 @@ export default defineCase({
   id: 'crypto.reencrypt-decrypts-under-destination',
   title: 'The ciphertext from ReEncrypt decrypts to the original plaintext under the destination key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-response-CiphertextBlob',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-response-CiphertextBlob',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   async run(t) {

@@ -5,6 +5,11 @@ export default defineCase({
   id: 'crypto.reencrypt-incorrect-source-key',
   title: 'ReEncrypt with a SourceKeyId that did not encrypt the blob is refused with IncorrectKeyException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#API_ReEncrypt_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'service model: IncorrectKeyException (SourceKeyId must identify the encrypting key); recorded with an HMAC SourceKeyId (spec/aws-observed.md §5 C5): code only',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {

@@ -5,6 +5,11 @@ export default defineCase({
   id: 'crypto.reencrypt-invalid-ciphertext',
   title: 'ReEncrypt of bytes that are no KMS ciphertext: InvalidCiphertextException with no message',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#API_ReEncrypt_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'service model: InvalidCiphertextException; the bare reply: spec/aws-observed.md §5 C2',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'ReEncrypt'],
   async run(t) {

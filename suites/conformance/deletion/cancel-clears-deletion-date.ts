@@ -7,6 +7,11 @@ export default defineCase({
   id: 'deletion.cancel-clears-deletion-date',
   title: 'After CancelKeyDeletion, DescribeKey has no DeletionDate',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html#KMS-Type-KeyMetadata-DeletionDate',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §3 L4 (LS-TEST test_schedule_and_cancel_key_deletion)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'DescribeKey'],
   async run(t) {

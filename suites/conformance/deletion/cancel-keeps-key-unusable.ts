@@ -8,6 +8,11 @@ export default defineCase({
   id: 'deletion.cancel-keeps-key-unusable',
   title: 'After CancelKeyDeletion, Encrypt is refused with DisabledException "<arn> is disabled."',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §3 L4 (Disabled after cancel); DisabledException wording: spec/aws-observed.md §2.3 S7',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'Encrypt'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'deletion.cancel-not-pending',
   title: 'CancelKeyDeletion of an Enabled key is refused with KMSInvalidStateException and the key stays Enabled',
   doc: `${CANCEL_DOC}#API_CancelKeyDeletion_Errors`,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [4]); no AWS capture (spec/aws-observed.md §2.3 S8): code only',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'CancelKeyDeletion', 'DescribeKey'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'deletion.cancel-response-shape',
   title: 'CancelKeyDeletion answers exactly {KeyId} with the key ARN',
   doc: `${CANCEL_DOC}#API_CancelKeyDeletion_ResponseSyntax`,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html (CLI output: KeyId is the key ARN; spec/aws-observed.md §4.3)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion'],
   async run(t) {

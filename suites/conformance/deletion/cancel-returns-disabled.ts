@@ -7,6 +7,11 @@ export default defineCase({
   id: 'deletion.cancel-returns-disabled',
   title: 'CancelKeyDeletion leaves the key Disabled (Enabled false), not Enabled',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §3 L4; https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'DescribeKey'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'deletion.cancel-then-enable-restores-use',
   title: 'After CancelKeyDeletion and EnableKey, ciphertext made before the schedule decrypts again',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html (a cancelled key is Disabled; enable it to use it)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'Encrypt', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'EnableKey', 'Decrypt'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'deletion.cancelled-not-deleted',
   title: 'A key whose deletion was cancelled still exists, Disabled, a day after its former DeletionDate',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html',
+  source: {
+    kind: 'documented',
+    cite: 'service model: CancelKeyDeletion doc; https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'DescribeKey'],
   flags: ['needs-clock'],

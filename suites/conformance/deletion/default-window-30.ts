@@ -6,6 +6,11 @@ export default defineCase({
   id: 'deletion.default-window-30',
   title: 'ScheduleKeyDeletion without PendingWindowInDays uses 30 days',
   doc: WINDOW_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'service model: ScheduleKeyDeletionRequest.PendingWindowInDays ("If you do not include a value, it defaults to 30"); DeletionDate up to 24 hours later: developer guide deleting-keys',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'deletion.default-window-deleted-at-date',
   title: 'With the default window the key is deleted at its DeletionDate (30 days), not before',
   doc: HOW_IT_WORKS_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html (deleted after the waiting period, not before)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   flags: ['needs-clock'],

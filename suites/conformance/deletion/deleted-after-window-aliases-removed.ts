@@ -19,6 +19,11 @@ export default defineCase({
   id: 'deletion.deleted-after-window-aliases-removed',
   title: 'When the key is deleted, ListAliases no longer lists the aliases that pointed to it',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ScheduleKeyDeletion doc ("KMS deletes the KMS key ... including all aliases that refer to it")',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion', 'aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'ListAliases'],
   flags: ['needs-clock'],

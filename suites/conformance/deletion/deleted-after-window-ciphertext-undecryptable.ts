@@ -13,6 +13,11 @@ export default defineCase({
   id: 'deletion.deleted-after-window-ciphertext-undecryptable',
   title: 'Once the key is deleted, its ciphertext no longer decrypts',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html (data encrypted under a deleted key is unrecoverable); the code is not recorded: any 400 but KMSInvalidStateException',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion'],
   ops: ['CreateKey', 'Encrypt', 'ScheduleKeyDeletion', 'Decrypt'],
   flags: ['needs-clock'],

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'deletion.deleted-after-window-describe-not-found',
   title: 'Once the clock passes DeletionDate, DescribeKey of the key answers NotFoundException',
   doc: HOW_IT_WORKS_DOC,
+  source: {
+    kind: 'inferred',
+    cite: 'a deleted key no longer exists, so it is answered like an absent key (spec/aws-observed.md §1 N1); no capture of a deleted key',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   flags: ['needs-clock'],

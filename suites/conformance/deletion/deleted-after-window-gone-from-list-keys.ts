@@ -18,6 +18,11 @@ export default defineCase({
   id: 'deletion.deleted-after-window-gone-from-list-keys',
   title: 'A key pending deletion is listed by ListKeys; once deleted it is not',
   doc: HOW_IT_WORKS_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (ListKeys ✓ while PendingDeletion); service model: ScheduleKeyDeletion doc (deleted after the waiting period)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'ListKeys'],
   flags: ['needs-clock'],

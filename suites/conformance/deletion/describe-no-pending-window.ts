@@ -6,6 +6,11 @@ export default defineCase({
   id: 'deletion.describe-no-pending-window',
   title: 'DescribeKey of a single-Region key pending deletion has no PendingDeletionWindowInDays',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html#KMS-Type-KeyMetadata-PendingDeletionWindowInDays',
+  source: {
+    kind: 'documented',
+    cite: 'service model: KeyMetadata.PendingDeletionWindowInDays ("present only when the KeyState ... is PendingReplicaDeletion"; spec/aws-observed.md §3 L5)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {

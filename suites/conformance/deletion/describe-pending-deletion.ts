@@ -6,6 +6,11 @@ export default defineCase({
   id: 'deletion.describe-pending-deletion',
   title: 'DescribeKey of a scheduled key shows PendingDeletion, Enabled false and the scheduled DeletionDate',
   doc: HOW_IT_WORKS_DOC,
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §3 L3 (LS-TEST test_schedule_and_cancel_key_deletion)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'deletion.not-deleted-minute-before',
   title: 'One minute before DeletionDate the key still exists, PendingDeletion',
   doc: HOW_IT_WORKS_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html (DeletionDate is at least the waiting period away)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   flags: ['needs-clock'],

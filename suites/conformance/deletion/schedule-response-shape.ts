@@ -6,6 +6,11 @@ export default defineCase({
   id: 'deletion.schedule-response-shape',
   title: 'ScheduleKeyDeletion answers exactly KeyId (the key ARN), DeletionDate, KeyState and PendingWindowInDays',
   doc: `${SCHEDULE_DOC}#API_ScheduleKeyDeletion_ResponseSyntax`,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html (CLI output: KeyId ARN, DeletionDate, KeyState, PendingWindowInDays; spec/aws-observed.md §4.3)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion'],
   async run(t) {

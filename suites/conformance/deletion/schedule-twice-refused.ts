@@ -6,6 +6,11 @@ export default defineCase({
   id: 'deletion.schedule-twice-refused',
   title: 'ScheduleKeyDeletion of a key already pending deletion is refused and keeps the first DeletionDate',
   doc: `${SCHEDULE_DOC}#API_ScheduleKeyDeletion_Errors`,
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §2.3 S5 (LS-TEST test_cant_delete_deleted_key)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {

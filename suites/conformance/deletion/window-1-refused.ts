@@ -6,6 +6,11 @@ export default defineCase({
   id: 'deletion.window-1-refused',
   title: 'ScheduleKeyDeletion with PendingWindowInDays 1 is refused with "PendingWindowInDays must be between 7 and 30"',
   doc: WINDOW_DOC,
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.1 V6 (Skyscanner/kms-issuer#8)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion', 'limits'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {

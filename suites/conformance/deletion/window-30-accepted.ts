@@ -6,6 +6,11 @@ export default defineCase({
   id: 'deletion.window-30-accepted',
   title: 'ScheduleKeyDeletion with PendingWindowInDays 30 is accepted at the upper bound: PendingDeletion, window 30, DeletionDate 30 days out',
   doc: WINDOW_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'service model: ScheduleKeyDeletionRequest.PendingWindowInDays ("between 7 and 30, inclusive")',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion', 'limits'],
   ops: ['CreateKey', 'ScheduleKeyDeletion'],
   async run(t) {

@@ -10,6 +10,11 @@ export default defineCase({
   id: 'deletion.window-6-refused',
   title: 'ScheduleKeyDeletion with PendingWindowInDays 6 is refused with ValidationException and the key stays Enabled',
   doc: WINDOW_DOC,
+  source: {
+    kind: 'inferred',
+    cite: 'service model: ScheduleKeyDeletionRequest.PendingWindowInDays ("between 7 and 30"); ValidationException recorded for 1 day only (spec/aws-observed.md §6.1 V6): code by analogy',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['deletion', 'limits'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {

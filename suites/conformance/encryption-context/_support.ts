@@ -10,7 +10,7 @@
  * @module
  */
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 
 export type Context = Record<string, string>;
 
@@ -45,6 +45,7 @@ export interface MismatchSpec {
   behaviour: string;
   title: string;
   doc?: string;
+  source: CaseSource;
   /** Context given to Encrypt (undefined: none). */
   sealedWith: Context | undefined;
   /** Context given to Decrypt, which must not open the blob. */
@@ -57,6 +58,7 @@ export function mismatchCase(spec: MismatchSpec): ConformanceCase {
     id: `encryption-context.${spec.behaviour}`,
     title: spec.title,
     doc: spec.doc ?? DECRYPT_CONTEXT_DOC,
+    source: spec.source,
     tags: ['encryption-context'],
     ops: ['CreateKey', 'Encrypt', 'Decrypt'],
     async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'encryption-context.empty-map-equals-absent',
   title: 'An empty EncryptionContext map and an omitted one are the same context',
   doc: DECRYPT_CONTEXT_DOC,
+  source: {
+    kind: 'inferred',
+    cite: 'an empty map has no pairs, so it is the same context as none (https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext); not recorded',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {

@@ -11,6 +11,11 @@ export default defineCase({
   id: 'encryption-context.empty-string-value',
   title: 'An empty-string value, if accepted, is bound: neither its absence nor " " opens the blob',
   doc: ENCRYPT_CONTEXT_DOC,
+  source: {
+    kind: 'inferred',
+    cite: 'whether AWS accepts an empty value is not recorded (spec/aws-observed.md §5): either answer passes, but an accepted empty value must be bound',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {

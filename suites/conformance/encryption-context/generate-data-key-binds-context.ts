@@ -7,6 +7,11 @@ export default defineCase({
   id: 'encryption-context.generate-data-key-binds-context',
   title: 'A GenerateDataKey blob opens to the returned Plaintext with its context, and not without it',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-EncryptionContext',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §5 C1 (LS-SNAP test_encryption_context_generate_data_key*)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'GenerateDataKey', 'Decrypt'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'encryption-context.generate-data-key-boundary',
   title: 'A data key sealed under {ab:"c"} is refused under {a:"bc"}',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-EncryptionContext',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-EncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'GenerateDataKey', 'Decrypt'],
   async run(t) {

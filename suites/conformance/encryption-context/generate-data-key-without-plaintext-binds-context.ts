@@ -6,6 +6,11 @@ export default defineCase({
   id: 'encryption-context.generate-data-key-without-plaintext-binds-context',
   title: 'A GenerateDataKeyWithoutPlaintext blob opens only with its context',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyWithoutPlaintext.html#KMS-GenerateDataKeyWithoutPlaintext-request-EncryptionContext',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §5 C1 (LS-SNAP test_encryption_context_generate_data_key*)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'GenerateDataKeyWithoutPlaintext', 'Decrypt'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'encryption-context.order-independent',
   title: 'Decrypt accepts the sealing context with its pairs sent in another order',
   doc: DECRYPT_CONTEXT_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (a collection of key-value pairs: a map, so member order carries nothing)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'encryption-context.reencrypt-destination-context-binds',
   title: 'The blob ReEncrypt returns opens only with its DestinationEncryptionContext',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-DestinationEncryptionContext',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-DestinationEncryptionContext; the bare reply: spec/aws-observed.md §5 C1',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   async run(t) {

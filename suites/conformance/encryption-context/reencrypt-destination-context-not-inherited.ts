@@ -7,6 +7,11 @@ export default defineCase({
   id: 'encryption-context.reencrypt-destination-context-not-inherited',
   title: 'Without a DestinationEncryptionContext the new blob has no context, not the source one',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-DestinationEncryptionContext',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-DestinationEncryptionContext (the context used to reencrypt is the one given)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'encryption-context.reencrypt-missing-source-context',
   title: 'ReEncrypt without a SourceEncryptionContext refuses a blob sealed with one',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {

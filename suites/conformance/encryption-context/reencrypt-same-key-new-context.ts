@@ -7,6 +7,11 @@ export default defineCase({
   id: 'encryption-context.reencrypt-same-key-new-context',
   title: 'ReEncrypt to the same key changes the context of the new blob and leaves the old blob as it was',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html (ReEncrypt to the same key changes the encryption context)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'encryption-context.reencrypt-source-boundary',
   title: 'ReEncrypt refuses SourceEncryptionContext {a:"bc"} for a blob sealed under {ab:"c"}',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {

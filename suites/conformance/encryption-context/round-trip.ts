@@ -5,6 +5,11 @@ export default defineCase({
   id: 'encryption-context.round-trip',
   title: 'Decrypt with the exact sealing context returns the plaintext',
   doc: DECRYPT_CONTEXT_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'encryption-context.unicode-round-trip',
   title: 'A context with non-ASCII and non-BMP keys and values opens with the same strings and no others',
   doc: DECRYPT_CONTEXT_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact match of the strings given)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {

@@ -25,6 +25,7 @@ import {
   type CaseContext,
   type CaseTag,
   type ConformanceCase,
+  type CaseSource,
   type ExpectedError,
 } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
@@ -217,29 +218,32 @@ export const CRYPTO_ROWS: CryptoRow[] = [
 ];
 
 /**
- * One case per cryptographic operation the state applies to: the key is put in `state` and the
- * operation is refused with that state's error, naming this key's ARN.
+ * The case for one cryptographic operation (a row of {@link CRYPTO_ROWS}, by slug) on a key in
+ * `spec`'s state: the key is put in the state and the operation is refused with that state's
+ * error, naming this key's ARN.
  */
-export function cryptoRefusalCases(area: string, tag: CaseTag, spec: StateSpec): ConformanceCase[] {
-  return CRYPTO_ROWS.filter((row) => spec.canHaveCiphertext || !row.needsCiphertext).map((row) =>
-    defineCase({
-      id: `${area}.${spec.slug}-refuses-${row.slug}`,
-      title: `${row.label} on a ${spec.state} key is refused with ${spec.cryptoError('<arn>').code}`,
-      doc: row.doc,
-      tags: tag === 'key-state' ? ['key-state'] : [tag, 'key-state'],
-      ops: [...new Set<OperationName>(['CreateKey', ...row.ops, ...spec.enterOps])],
-      async run(t) {
-        const key = await spec.create(t);
-        const helper = row.needsHelper ? await t.createKey() : undefined;
-        let blob: Uint8Array | undefined;
-        if (row.needsCiphertext) {
-          blob = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16) }))).CiphertextBlob;
-        }
-        await spec.enter(t, key);
-        await t.expectError(row.call(t, key, blob, helper), spec.cryptoError(key.Arn));
-      },
-    }),
-  );
+export function cryptoRefusalCase(area: string, tag: CaseTag, spec: StateSpec, slug: string, source: CaseSource): ConformanceCase {
+  const row = CRYPTO_ROWS.find((r) => r.slug === slug);
+  if (!row) throw new Error(`no cryptographic operation '${slug}' in CRYPTO_ROWS`);
+  if (row.needsCiphertext && !spec.canHaveCiphertext) throw new Error(`a ${spec.state} key cannot hold a ciphertext for ${row.label}`);
+  return defineCase({
+    id: `${area}.${spec.slug}-refuses-${row.slug}`,
+    title: `${row.label} on a ${spec.state} key is refused with ${spec.cryptoError('<arn>').code}`,
+    doc: row.doc,
+    source,
+    tags: tag === 'key-state' ? ['key-state'] : [tag, 'key-state'],
+    ops: [...new Set<OperationName>(['CreateKey', ...row.ops, ...spec.enterOps])],
+    async run(t) {
+      const key = await spec.create(t);
+      const helper = row.needsHelper ? await t.createKey() : undefined;
+      let blob: Uint8Array | undefined;
+      if (row.needsCiphertext) {
+        blob = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16) }))).CiphertextBlob;
+      }
+      await spec.enter(t, key);
+      await t.expectError(row.call(t, key, blob, helper), spec.cryptoError(key.Arn));
+    },
+  });
 }
 
 /** Awaits a call that must be refused (any error code) and returns the code and HTTP status. */
@@ -276,6 +280,7 @@ export interface StateCaseSpec<P = undefined> {
   behaviour: string;
   title: string;
   doc: string;
+  source: CaseSource;
   /** Operations the body calls (CreateKey and the state's own are added). */
   ops: OperationName[];
   tags?: CaseTag[];
@@ -292,6 +297,7 @@ export function stateCase<P = undefined>(spec: StateCaseSpec<P>): ConformanceCas
     id: `key-state.${state.slug}-${spec.behaviour}`,
     title: spec.title,
     doc: spec.doc,
+    source: spec.source,
     tags: spec.tags ?? ['key-state'],
     ops: [...new Set<OperationName>(['CreateKey', ...state.enterOps, ...spec.ops])],
     async run(t) {

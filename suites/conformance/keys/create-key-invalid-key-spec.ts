@@ -5,6 +5,11 @@ export default defineCase({
   id: 'keys.create-key-invalid-key-spec',
   title: "CreateKey refuses a KeySpec outside the enum: Value 'HMAC_random' at 'keySpec' ... enum value set: [...] (V9)",
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-KeySpec',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.1 V9',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics', 'limits'],
   ops: ['CreateKey'],
   async run(t) {

@@ -5,6 +5,11 @@ export default defineCase({
   id: 'keys.create-key-invalid-key-usage',
   title: "CreateKey refuses a KeyUsage outside the enum: Value 'RANDOM' at 'keyUsage' ... enum value set: [...] (V10)",
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-KeyUsage',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.1 V10',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics', 'limits'],
   ops: ['CreateKey'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'keys.disable-key-already-disabled',
   title: 'DisableKey of a disabled key succeeds and the key stays Disabled',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKey.html#API_DisableKey_RequestParameters',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (DisableKey ✓ while Disabled)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'DisableKey', 'DescribeKey'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'keys.disable-key-shows-disabled',
   title: 'DisableKey answers an empty result; DescribeKey then shows Enabled false and KeyState Disabled (L1)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKey.html#API_DisableKey_ResponseElements',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §3 L1 (LS-TEST test_disable_and_enable_key); empty result: EX DisableKey',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'DisableKey', 'DescribeKey'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'keys.enable-key-already-enabled',
   title: 'EnableKey of an enabled key succeeds and changes nothing',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKey.html#API_EnableKey_RequestParameters',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (EnableKey ✓ while Enabled)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'EnableKey', 'DescribeKey'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'keys.enable-key-shows-enabled',
   title: 'EnableKey of a disabled key answers an empty result; DescribeKey then shows Enabled true, KeyState Enabled (L2)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKey.html#API_EnableKey_ResponseElements',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §3 L2 (LS-TEST test_disable_and_enable_key); empty result: EX EnableKey',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'DisableKey', 'EnableKey', 'DescribeKey'],
   async run(t) {

@@ -5,6 +5,11 @@ export default defineCase({
   id: 'keys.list-keys-entry-members',
   title: 'Every ListKeys entry is exactly {KeyArn, KeyId}, the ARN naming the same key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyListEntry.html#API_KeyListEntry_Contents',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyListEntry.html#API_KeyListEntry_Contents',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {

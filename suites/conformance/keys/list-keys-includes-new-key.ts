@@ -5,6 +5,11 @@ export default defineCase({
   id: 'keys.list-keys-includes-new-key',
   title: 'A key made by CreateKey appears in ListKeys (all pages) with its KeyId',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#API_ListKeys_ResponseElements',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#API_ListKeys_ResponseElements',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {

@@ -5,6 +5,11 @@ export default defineCase({
   id: 'keys.list-keys-marker-continues',
   title: 'ListKeys with the NextMarker of a page continues after it: the next page does not repeat its keys',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#KMS-ListKeys-request-Marker',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ListKeysRequest.Marker',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {

@@ -14,7 +14,8 @@ export const DEFAULT_POLICY_DOC = 'https://docs.aws.amazon.com/kms/latest/develo
 export const PUT_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html';
 export const GET_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html';
 export const LOCKOUT_DOC = `${PUT_DOC}#KMS-PutKeyPolicy-request-BypassPolicyLockoutSafetyCheck`;
-export const SIZE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html#key-policy-limit';
+/** The key policy size limit (32 KB) is stated on the key policy overview page. */
+export const SIZE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html#key-policy-format';
 
 /** aws-observed.md 6.4 (terraform-provider-aws acceptance tests; PutKeyPolicy and CreateKey). */
 export const LOCKOUT_MESSAGE = 'The new key policy will not allow you to update the key policy in the future.';

@@ -10,6 +10,11 @@ export default defineCase({
   id: 'policy.default-policy-exact',
   title: 'The default key policy is returned exactly as KMS formats it, naming the account root',
   doc: DEFAULT_POLICY_DOC,
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §4.4 (EX GetKeyPolicy; identical real CLI output)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy'],
   ops: ['CreateKey', 'GetKeyPolicy'],
   async run(t) {

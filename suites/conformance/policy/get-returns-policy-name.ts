@@ -7,6 +7,11 @@ export default defineCase({
   id: 'policy.get-returns-policy-name',
   title: 'GetKeyPolicy answers the Policy and PolicyName "default"',
   doc: `${GET_DOC}#API_GetKeyPolicy_ResponseSyntax`,
+  source: {
+    kind: 'documented',
+    cite: 'service model: GetKeyPolicyResponse.PolicyName; API reference GetKeyPolicy example (spec/aws-observed.md §4.3); the date this member appeared was not found',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy'],
   ops: ['CreateKey', 'GetKeyPolicy'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'policy.lockout-bypass-put-accepted',
   title: 'PutKeyPolicy with BypassPolicyLockoutSafetyCheck attaches a policy the check would refuse',
   doc: LOCKOUT_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'service model: PutKeyPolicyRequest.BypassPolicyLockoutSafetyCheck',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {

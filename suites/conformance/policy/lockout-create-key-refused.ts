@@ -7,6 +7,11 @@ export default defineCase({
   id: 'policy.lockout-create-key-refused',
   title: 'CreateKey with a policy that would lock the caller out is refused by the lockout safety check',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-BypassPolicyLockoutSafetyCheck',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.4 (terraform-provider-aws acceptance tests)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy'],
   ops: ['CreateKey', 'ScheduleKeyDeletion'],
   async run(t) {

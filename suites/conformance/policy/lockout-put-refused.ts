@@ -7,6 +7,11 @@ export default defineCase({
   id: 'policy.lockout-put-refused',
   title: 'PutKeyPolicy with a policy that would lock the caller out is refused by the lockout safety check',
   doc: LOCKOUT_DOC,
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §6.4 (terraform-provider-aws acceptance tests; PutKeyPolicy status 400)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy'],
   async run(t) {

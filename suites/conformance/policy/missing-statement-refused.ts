@@ -7,6 +7,11 @@ export default defineCase({
   id: 'policy.missing-statement-refused',
   title: 'PutKeyPolicy with a JSON document without Statement is refused with MalformedPolicyDocumentException',
   doc: `${PUT_DOC}#API_PutKeyPolicy_Errors`,
+  source: {
+    kind: 'inferred',
+    cite: 'service model: MalformedPolicyDocumentException ("not syntactically or semantically correct"); a document without Statement is not recorded (spec/aws-observed.md §6.4)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy'],
   async run(t) {

@@ -8,6 +8,11 @@ export default defineCase({
   id: 'policy.policy-name-not-default-get-refused',
   title: 'GetKeyPolicy with a PolicyName other than "default" is refused',
   doc: `${GET_DOC}#KMS-GetKeyPolicy-request-PolicyName`,
+  source: {
+    kind: 'documented',
+    cite: 'service model: GetKeyPolicyRequest.PolicyName ("The only valid name is default"); the code is not recorded (spec/aws-observed.md §6.4): any 400',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy'],
   ops: ['CreateKey', 'GetKeyPolicy'],
   async run(t) {

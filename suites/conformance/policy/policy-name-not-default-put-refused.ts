@@ -8,6 +8,11 @@ export default defineCase({
   id: 'policy.policy-name-not-default-put-refused',
   title: 'PutKeyPolicy with a PolicyName other than "default" is refused and the default policy is unchanged',
   doc: `${PUT_DOC}#KMS-PutKeyPolicy-request-PolicyName`,
+  source: {
+    kind: 'documented',
+    cite: 'service model: PutKeyPolicyRequest.PolicyName ("The only valid value is default"); the code is not recorded (spec/aws-observed.md §6.4): any 400',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'policy.put-get-round-trip',
   title: 'GetKeyPolicy returns a policy JSON-equal to the one PutKeyPolicy attached',
   doc: PUT_DOC,
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §4.4 (LS-TEST compares the policies after json.loads; byte-exact round trip unknown)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {

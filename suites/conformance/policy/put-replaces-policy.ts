@@ -6,6 +6,11 @@ export default defineCase({
   id: 'policy.put-replaces-policy',
   title: 'A second PutKeyPolicy replaces the first policy entirely (no merge)',
   doc: PUT_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html (attaches the given key policy to the KMS key)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {

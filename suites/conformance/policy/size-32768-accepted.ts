@@ -3,11 +3,16 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { parsed, policyOf, SIZE_DOC } from './_support.js';
 import { policyOfSize } from './_size.js';
 
-/** kms-facts.md / DG quotas: "The maximum length of each key policy document is 32 KB (32,768 bytes)." */
+/** kms-facts.md; developer guide, key policy format: a key policy document is at most 32 kilobytes (32,768 bytes). */
 export default defineCase({
   id: 'policy.size-32768-accepted',
   title: 'PutKeyPolicy accepts a policy of exactly 32,768 bytes',
   doc: SIZE_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html#key-policy-format (up to 32 kilobytes, 32,768 bytes)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['policy', 'limits'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {

@@ -5,6 +5,11 @@ export default defineCase({
   id: 'protocol.error-body-shape',
   title: 'An error body is a JSON object {"__type": "<code>", "message": "<text>"} with a lower-case message member',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_Errors',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §0 (raw KMS error body with a lower-case "message", hyperlane-xyz/hyperlane-monorepo#2391)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['protocol'],
   ops: ['DescribeKey'],
   async run(t) {

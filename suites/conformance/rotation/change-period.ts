@@ -7,6 +7,12 @@ export default defineCase({
   id: 'rotation.change-period',
   title: 'EnableKeyRotation on a key already rotating changes its period and NextRotationDate',
   doc: PERIOD_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html#KMS-EnableKeyRotation-request-RotationPeriodInDays ("modify the rotation period of a key that you previously enabled") (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2026-12-07',
+    since: '2024-04-12',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {

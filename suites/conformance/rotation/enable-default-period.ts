@@ -7,6 +7,12 @@ export default defineCase({
   id: 'rotation.enable-default-period',
   title: 'EnableKeyRotation without a period gives RotationPeriodInDays 365 and a NextRotationDate about 365 days out',
   doc: ENABLE_DOC,
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §4.3 (LS-SNAP …automatic_rotation_enabled: RotationPeriodInDays 365, NextRotationDate) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2025-03-12',
+    since: '2024-04-12',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {

@@ -7,6 +7,11 @@ export default defineCase({
   id: 'rotation.hmac-enable-refused',
   title: 'EnableKeyRotation on an HMAC key is refused with UnsupportedOperationException',
   doc: `${ENABLE_DOC}#API_EnableKeyRotation_Errors`,
+  source: {
+    kind: 'documented',
+    cite: 'service model: EnableKeyRotation doc ("You cannot enable automatic rotation of ... HMAC KMS keys") and errors (UnsupportedOperationException); message not recorded',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation'],
   async run(t) {

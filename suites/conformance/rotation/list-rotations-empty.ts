@@ -11,6 +11,12 @@ export default defineCase({
   id: 'rotation.list-rotations-empty',
   title: 'ListKeyRotations of a key never rotated lists no rotations and is not truncated',
   doc: `${LIST_DOC}#KMS-ListKeyRotations-request-IncludeKeyMaterial`,
+  source: {
+    kind: 'documented',
+    cite: 'service model: ListKeyRotationsRequest.IncludeKeyMaterial (default ROTATIONS_ONLY); no capture of the body (spec/aws-observed.md §4.3) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2026-12-07',
+    since: '2024-04-12',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'ListKeyRotations'],
   async run(t) {

@@ -6,6 +6,12 @@ export default defineCase({
   id: 'rotation.list-rotations-on-demand-entry',
   title: 'After one RotateKeyOnDemand, ListKeyRotations lists one ON_DEMAND entry dated now',
   doc: `${LIST_DOC}#API_ListKeyRotations_ResponseSyntax`,
+  source: {
+    kind: 'documented',
+    cite: 'service model: RotationsListEntry (RotationType ON_DEMAND) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2026-12-07',
+    since: '2024-04-12',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'ListKeyRotations'],
   timeoutMs: 120_000,

@@ -6,6 +6,12 @@ export default defineCase({
   id: 'rotation.next-rotation-date-follows-period',
   title: 'With RotationPeriodInDays 180 the NextRotationDate is about 180 days out',
   doc: PERIOD_DOC,
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §4.3 (LS-SNAP test_key_enable_rotation_status[180]) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2025-03-02',
+    since: '2024-04-12',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {

@@ -7,6 +7,12 @@ export default defineCase({
   id: 'rotation.on-demand-keeps-schedule',
   title: 'RotateKeyOnDemand leaves the automatic schedule (period and NextRotationDate) unchanged',
   doc: ON_DEMAND_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_RotateKeyOnDemand.html ("On-demand rotations do not change existing automatic rotation schedules") (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2026-12-07',
+    since: '2024-04-12',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
   timeoutMs: 120_000,

@@ -12,6 +12,11 @@ export default defineCase({
   id: 'rotation.on-demand-limit',
   title: 'A key allows 25 on-demand rotations; the 26th is refused with LimitExceededException',
   doc: ON_DEMAND_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'service model: RotateKeyOnDemand doc ("a maximum of 25 times per KMS key"; https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html#on-demand-rotation-resource-quota); message: spec/aws-observed.md §8 R4 (recorded 2025-04-03, when the limit was 10); the date of the change from 10 to 25 was not found (on-demand rotation itself: 2024-04-12)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['rotation', 'limits'],
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
   timeoutMs: 1_800_000,

@@ -6,6 +6,12 @@ export default defineCase({
   id: 'rotation.on-demand-new-ciphertext-decrypts',
   title: 'Ciphertext made after RotateKeyOnDemand decrypts',
   doc: HOW_IT_WORKS_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html (new ciphertext is made under the current key material) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2026-12-07',
+    since: '2024-04-12',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Encrypt', 'Decrypt'],
   timeoutMs: 120_000,

@@ -11,6 +11,12 @@ export default defineCase({
   id: 'rotation.on-demand-new-material-used',
   title: 'After RotateKeyOnDemand new ciphertext is made under new key material (Decrypt KeyMaterialId differs)',
   doc: `${ON_DEMAND_DOC}`,
+  source: {
+    kind: 'documented',
+    cite: 'service model: DecryptResponse.KeyMaterialId ("the key material used to decrypt") (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)',
+    verifiedAt: '2026-12-07',
+    since: '2025-06-05',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'Encrypt', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Decrypt'],
   timeoutMs: 120_000,

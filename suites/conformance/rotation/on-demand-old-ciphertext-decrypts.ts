@@ -7,6 +7,12 @@ export default defineCase({
   id: 'rotation.on-demand-old-ciphertext-decrypts',
   title: 'Ciphertext made before RotateKeyOnDemand still decrypts afterwards',
   doc: HOW_IT_WORKS_DOC,
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §5 C9 (LS-TEST test_key_rotations_encryption_decryption) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2026-12-07',
+    since: '2024-04-12',
+  },
   tags: ['rotation'],
   ops: ['CreateKey', 'Encrypt', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Decrypt'],
   timeoutMs: 120_000,

@@ -8,6 +8,12 @@ export default defineCase({
   id: 'rotation.pending-deletion-on-demand-refused',
   title: 'RotateKeyOnDemand on a key pending deletion is refused with KMSInvalidStateException',
   doc: `${ON_DEMAND_DOC}#API_RotateKeyOnDemand_Errors`,
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [3]); service model: RotateKeyOnDemand errors (KMSInvalidStateException); no capture: code only (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2026-12-07',
+    since: '2024-04-12',
+  },
   tags: ['rotation', 'key-state'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'RotateKeyOnDemand'],
   async run(t) {

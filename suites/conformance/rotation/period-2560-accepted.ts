@@ -7,6 +7,12 @@ export default defineCase({
   id: 'rotation.period-2560-accepted',
   title: 'EnableKeyRotation with RotationPeriodInDays 2560 is accepted and reported back',
   doc: PERIOD_DOC,
+  source: {
+    kind: 'documented',
+    cite: 'service model: RotationPeriodInDaysType (90..2560) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2026-12-07',
+    since: '2024-04-12',
+  },
   tags: ['rotation', 'limits'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {

@@ -10,6 +10,12 @@ export default defineCase({
   id: 'rotation.period-89-refused',
   title: 'EnableKeyRotation with RotationPeriodInDays 89 is refused with ValidationException and rotation stays off',
   doc: PERIOD_DOC,
+  source: {
+    kind: 'inferred',
+    cite: 'service model: RotationPeriodInDaysType (min 90); ValidationException by analogy with recorded range violations (spec/aws-observed.md §6.1 V3), wording not recorded (spec/aws-observed.md §6.2) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2026-12-07',
+    since: '2024-04-12',
+  },
   tags: ['rotation', 'limits'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {

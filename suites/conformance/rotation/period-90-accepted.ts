@@ -7,6 +7,12 @@ export default defineCase({
   id: 'rotation.period-90-accepted',
   title: 'EnableKeyRotation with RotationPeriodInDays 90 is accepted and reported back',
   doc: PERIOD_DOC,
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §4.3 (LS-SNAP test_key_enable_rotation_status[90]) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
+    verifiedAt: '2025-03-02',
+    since: '2024-04-12',
+  },
   tags: ['rotation', 'limits'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {

@@ -6,6 +6,11 @@ export default defineCase({
   id: 'throttling.quotas-independent',
   title: 'Exhausting one operation\'s quota does not throttle another operation with its own quota',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html (DescribeKey and GetKeyPolicy have request quotas of their own)',
+    verifiedAt: '2026-12-07',
+  },
   tags: ['throttling'],
   ops: ['CreateKey', 'ListKeyPolicies', 'DescribeKey', 'GetKeyPolicy'],
   needs: ['low-quota'],

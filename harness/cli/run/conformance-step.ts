@@ -1,0 +1,61 @@
+/**
+ * The main job's first step: the full conformance suite against the embedded reference server,
+ * judged against suites/expectations/reference.json; results.json and junit.xml in OUT/conformance/.
+ *
+ * @module
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { EXIT, EXIT_MEANINGS, type ExitCode } from '../../../common/exit-codes.js';
+import { loadExpectations } from '../../conformance/expectations.js';
+import { conformanceJunitXml } from '../../results/junit.js';
+import type { CaseResult, Results } from '../../results/conformance-results.js';
+import { runConformance } from '../../conformance/runner.js';
+import { withTarget } from '../../target/index.js';
+import { discoverCases } from '../../../suites/index.js';
+import { ROOT } from '../paths.js';
+import type { Progress } from './progress.js';
+
+function conformanceDetail(done: number, total: number, counts: Record<CaseResult['outcome'], number>, perSecond: number, area: string): string {
+  return `${done}/${total} cases (${counts.pass} pass, ${counts.fail} fail, ${counts.error} error, ${counts.skip} skip)${area ? `  suite ${area}` : ''}  ${perSecond.toFixed(0)} cases/s`;
+}
+
+export async function conformanceStep(progress: Progress, outDir: string, signal: AbortSignal): Promise<Results> {
+  const discovery = await discoverCases();
+  const total = discovery.cases.length;
+  const counts = { pass: 0, fail: 0, error: 0, skip: 0 };
+  let done = 0;
+  const started = performance.now();
+  const rate = () => (done > 0 ? done / ((performance.now() - started) / 1000) : 0);
+  progress.begin('conformance', `${total} cases`, () => (done >= 10 ? ((total - done) / rate()) * 1000 : null));
+  const expectationsFile = ROOT ? join(ROOT, 'suites', 'expectations', 'reference.json') : undefined;
+  const expectations = expectationsFile && existsSync(expectationsFile) ? loadExpectations(expectationsFile) : undefined;
+  const results = await withTarget({ kind: 'embedded' }, { region: 'us-east-1', embedded: { label: 'conformance' } }, (target) =>
+    runConformance({
+      target,
+      cases: discovery.cases,
+      loadErrors: discovery.errors,
+      ...(expectations ? { expectations, expectationsFile: relative(process.cwd(), expectationsFile!) } : {}),
+      signal,
+      onEvent: (e) => {
+        if (e.type !== 'case-done') return;
+        const r = e.result;
+        done++;
+        counts[r.outcome]++;
+        if (!r.asExpected && !signal.aborted) progress.log(`  ✗ ${r.outcome} ${r.id}${r.reason ? `: ${r.reason.slice(0, 160)}` : ''}`);
+        progress.update(conformanceDetail(done, total, counts, rate(), r.id.split('.')[0]!));
+      },
+    }),
+  );
+  if (signal.aborted) results.exitCode = EXIT.interrupted;
+  const dir = join(outDir, 'conformance');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(dir, 'junit.xml'), conformanceJunitXml(results));
+  const c = results.counts;
+  progress.log(
+    `conformance: ${c.total} cases in ${(results.durationMs / 1000).toFixed(1)} s — ${c.pass} pass, ${c.fail} fail, ${c.error} error, ${c.skip} skip; exit ${results.exitCode} (${EXIT_MEANINGS[results.exitCode as ExitCode] ?? ''})`,
+  );
+  for (const d of results.differences) progress.log(`  ✗ ${d.id} [${d.expected} → ${d.actual}] ${d.message.slice(0, 200)}`);
+  return results;
+}

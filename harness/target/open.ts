@@ -1,0 +1,92 @@
+/**
+ * Opening a target: from what `--endpoint` named to a {@link Target} the engines can use —
+ * starting the embedded server, finding the credentials, knowing the account where it can.
+ * Whoever opens a target closes it ({@link withTarget} does both).
+ *
+ * @module
+ */
+import { DEFAULT_ACCOUNT_ID } from '../../common/default-identity.js';
+import type { Credentials } from '../client/sign.js';
+import { probeCapabilities } from './capabilities.js';
+import { DEFAULT_CREDENTIALS, defaultChainCredentials, useDefaultChain } from './credentials.js';
+import { startEmbedded } from './embedded.js';
+import { serverQuotaMetrics } from './quota-metrics.js';
+import { awsEndpoint, isAwsHost, type TargetSpec } from './spec.js';
+import type { EmbeddedQuotas, Target } from './types.js';
+
+export interface OpenTargetOptions {
+  region: string;
+  /**
+   * Credentials for a non-embedded endpoint (default: the SDK's default chain when it has
+   * something to find or the target is AWS, else `test`/`test`). The embedded server always
+   * takes `test`/`test`.
+   */
+  credentials?: Credentials;
+  /** How to start the embedded server (default: quotas off, no audit log). */
+  embedded?: { quotas?: EmbeddedQuotas; audit?: boolean; label?: string };
+}
+
+export const QUOTAS_OFF: EmbeddedQuotas = { enabled: false };
+
+export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): Promise<Target> {
+  const region = options.region;
+  if (spec.kind === 'embedded') {
+    const faults = spec.faults ?? [];
+    const server = await startEmbedded({
+      region,
+      faults,
+      quotas: options.embedded?.quotas ?? QUOTAS_OFF,
+      audit: options.embedded?.audit ?? false,
+      label: options.embedded?.label ?? 'target',
+    });
+    const credentials = { ...DEFAULT_CREDENTIALS };
+    return {
+      kind: 'embedded',
+      isAws: false,
+      endpoint: server.url,
+      sdkEndpoint: server.url,
+      region,
+      credentials,
+      sdkCredentials: credentials,
+      account: DEFAULT_ACCOUNT_ID,
+      embedded: {
+        faults,
+        get quotas() {
+          return server.quotas;
+        },
+        restart: (quotas) => server.restart(quotas),
+      },
+      probe: (request) => probeCapabilities({ ...request, endpoint: server.url, region, credentials, account: DEFAULT_ACCOUNT_ID }),
+      quotaMetrics: () => serverQuotaMetrics(server.url, region),
+      close: () => server.close(),
+    };
+  }
+  const isAws = spec.kind === 'aws' || isAwsHost(spec.endpoint);
+  const endpoint = spec.kind === 'aws' ? awsEndpoint(region) : spec.endpoint;
+  const given = options.credentials ?? (useDefaultChain(isAws) ? undefined : { ...DEFAULT_CREDENTIALS });
+  const credentials = given ?? (await defaultChainCredentials(region));
+  return {
+    kind: spec.kind,
+    isAws,
+    endpoint,
+    sdkEndpoint: spec.kind === 'aws' ? undefined : endpoint,
+    region,
+    credentials,
+    sdkCredentials: given,
+    account: undefined,
+    embedded: undefined,
+    probe: (request) => probeCapabilities({ ...request, endpoint, region, credentials }),
+    quotaMetrics: () => serverQuotaMetrics(endpoint, region),
+    close: async () => {},
+  };
+}
+
+/** Opens the target, runs `fn` with it, and closes it whatever happens. */
+export async function withTarget<T>(spec: TargetSpec, options: OpenTargetOptions, fn: (target: Target) => Promise<T>): Promise<T> {
+  const target = await openTarget(spec, options);
+  try {
+    return await fn(target);
+  } finally {
+    await target.close();
+  }
+}

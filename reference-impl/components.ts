@@ -1,0 +1,108 @@
+/**
+ * One serving process, wired together: credentials, master key, store, keyring, clock, audit log,
+ * quota stage and the pipeline, plus the lifecycle sweeper. The server builds one in-process or
+ * one per cluster worker (cluster/cluster-worker.ts, which adds write announcements and leased
+ * quotas through {@link ComponentExtras}).
+ *
+ * @module
+ */
+import { join } from 'node:path';
+import { AuditLog, nullAuditSink, type AuditSink } from './audit/audit-log.js';
+import { CredentialStore, createCredentialStore } from './auth/credentials.js';
+import { OffsetClock } from './clock/clock.js';
+import { parseFaults } from './faults.js';
+import { selectEncryptionContextEncoder } from './hsm/encryption-context.js';
+import { loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
+import { Keyring } from './keys/keyring.js';
+import { readClockOffset } from './protocol/control.js';
+import type { RouteReply } from './protocol/http-edge.js';
+import { Pipeline } from './protocol/pipeline.js';
+import { LocalAdmission, prometheusText, type Admission, type QuotaMetrics } from './quota/admission.js';
+import { DEFAULTS, type ResolvedOptions } from './server-options.js';
+import { KeyStore } from './store/store.js';
+
+/** Everything one serving process needs, wired together. */
+export interface ServerComponents {
+  store: KeyStore;
+  keyring: Keyring;
+  pipeline: Pipeline;
+  audit: AuditSink;
+  /** GET routes outside the AWS API (metrics). */
+  routes: Record<string, () => Promise<RouteReply>>;
+  close(): Promise<void>;
+}
+
+export const SWEEP_INTERVAL_MS = 1000;
+
+export interface ComponentExtras {
+  /** Set in cluster workers: announce writes to the other workers (see Pipeline). */
+  announceWrite?: () => Promise<void>;
+  /** Set in cluster workers: the lease-based quota stage. Default: one in-process limiter. */
+  admission?: Admission;
+  /** Set in cluster workers: metrics of the whole cluster (asked of the primary). */
+  metrics?: () => Promise<QuotaMetrics>;
+}
+
+/**
+ * Builds one serving process. The caller must own the data directory (see store/lock.ts):
+ * caches are trusted between writes, which this process or its sibling workers announce.
+ */
+export async function createComponents(options: ResolvedOptions, extras: ComponentExtras = {}): Promise<ServerComponents> {
+  const faults = parseFaults(options.faults);
+  const credentials =
+    options.credentialsFile !== undefined
+      ? createCredentialStore(options.credentialsFile)
+      : options.account === DEFAULTS.account
+        ? CredentialStore.default()
+        : CredentialStore.fromRecords([
+            { accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` },
+          ]);
+  const { key: master } = await loadMasterKey({ dataDir: options.dataDir });
+  const store = new KeyStore({ path: join(options.dataDir, 'kms.sqlite'), synchronous: options.synchronous, coherence: 'notified' });
+  const keyring = new Keyring(store, {
+    seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
+    open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
+  });
+  const clock = new OffsetClock(() => readClockOffset(store));
+  const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
+  const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
+  const metrics = extras.metrics ?? (() => admission?.metrics() ?? { counters: {}, buckets: [] });
+  const pipeline = new Pipeline({
+    region: options.region,
+    keyring,
+    credentials,
+    clock,
+    encodeContext: selectEncryptionContextEncoder(faults.has('ec-concat') ? 'ec-concat' : 'canonical'),
+    faults,
+    audit,
+    admission,
+    control: { metrics },
+    announceWrite: extras.announceWrite,
+  });
+  const routes = {
+    '/_kmsbench/metrics': async () => ({ contentType: 'text/plain; version=0.0.4', body: prometheusText(await metrics()) }),
+  };
+  const sweeper = setInterval(() => {
+    try {
+      store.sync();
+      const writes = store.writeCount;
+      keyring.sweep(clock.now());
+      if (store.writeCount !== writes) void extras.announceWrite?.();
+    } catch {
+      // A busy store is retried on the next tick.
+    }
+  }, SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  return {
+    store,
+    keyring,
+    pipeline,
+    audit,
+    routes,
+    async close() {
+      clearInterval(sweeper);
+      await audit.close();
+      store.close();
+    },
+  };
+}

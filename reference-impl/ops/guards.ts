@@ -1,0 +1,70 @@
+/**
+ * Checks that several handlers share: the customer managed key a management call names, the
+ * refusal of changes to AWS managed keys, and the rules for tags and key policies about to be
+ * attached (CreateKey, TagResource, PutKeyPolicy). Below every handler module; imports none.
+ *
+ * @module
+ */
+import { AccessDeniedException, LimitExceededException, MalformedPolicyDocumentException, TagException } from '../errors.js';
+import { msg } from '../keys/key-messages.js';
+import type { KeyRecord, Tag } from '../records/key-records.js';
+import { MAX_POLICY_BYTES, parseKeyPolicy, type PolicyDocument } from '../keys/policy-document.js';
+import type { OpContext } from './context.js';
+import { policyMsg, tagMsg } from './operation-messages.js';
+
+/** A customer managed key named by key id or key ARN (no aliases), for management calls. */
+export function managedKey(ctx: OpContext, keyIdText: string, operation: string): KeyRecord {
+  const key = ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: false, operation });
+  ctx.audit.resources = [key.arn];
+  return key;
+}
+
+/**
+ * AWS managed keys are managed by AWS. Their key policy lets the account only describe, get and
+ * list, so any change is refused as the policy would refuse it (aws-observed.md M5, INFERRED).
+ */
+export function requireCustomerManaged(ctx: OpContext, key: KeyRecord, operation: string): void {
+  if (key.keyManager === 'AWS') throw new AccessDeniedException(msg.accessDenied(ctx.scope.principalArn, operation, key.arn));
+}
+
+export const MAX_TAGS_PER_KEY = 50;
+
+/**
+ * Checks tags about to be added to a key that has `existing` tags; returns the merged list
+ * (a new value replaces the old one for the same key, as TagResource does).
+ * @throws TagException for reserved prefixes, duplicate keys in one request, or more than 50 tags.
+ */
+export function checkNewTags(existing: readonly Tag[], added: readonly Tag[]): Tag[] {
+  const seen = new Set<string>();
+  for (const t of added) {
+    if (t.TagKey.toLowerCase().startsWith('aws:')) throw new TagException(tagMsg.reservedPrefix);
+    if (seen.has(t.TagKey)) throw new TagException(tagMsg.duplicateKeys);
+    seen.add(t.TagKey);
+  }
+  const merged = new Map(existing.map((t) => [t.TagKey, t.TagValue]));
+  for (const t of added) merged.set(t.TagKey, t.TagValue);
+  if (merged.size > MAX_TAGS_PER_KEY) throw new TagException(tagMsg.tooMany);
+  return [...merged].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+}
+
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+
+/** Whether an Allow statement lets `principalArn` (or its account root) call kms:PutKeyPolicy. */
+export function allowsFuturePolicyUpdates(policy: PolicyDocument, principalArn: string, account: string): boolean {
+  const callers = new Set([principalArn, `arn:aws:iam::${account}:root`, account, '*']);
+  return policy.Statement.some((s) => {
+    if (s.Effect !== 'Allow' || s.Action === undefined) return false;
+    const principals = typeof s.Principal === 'string' ? [s.Principal] : asList((s.Principal as { AWS?: unknown } | undefined)?.AWS);
+    if (!principals.some((p) => typeof p === 'string' && callers.has(p))) return false;
+    return asList(s.Action).some((a) => a === '*' || a === 'kms:*' || a === 'kms:PutKeyPolicy' || a === 'kms:Put*');
+  });
+}
+
+/** Size, syntax and lockout-safety checks for a policy about to be attached (CreateKey, PutKeyPolicy). */
+export function checkNewPolicy(ctx: OpContext, policy: string, bypassLockoutSafetyCheck: boolean | undefined): void {
+  if (Buffer.byteLength(policy, 'utf8') > MAX_POLICY_BYTES) throw new LimitExceededException(policyMsg.tooLarge);
+  const doc = parseKeyPolicy(policy);
+  if (!bypassLockoutSafetyCheck && !allowsFuturePolicyUpdates(doc, ctx.scope.principalArn, ctx.scope.account)) {
+    throw new MalformedPolicyDocumentException(policyMsg.lockout);
+  }
+}

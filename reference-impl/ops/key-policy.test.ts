@@ -1,0 +1,89 @@
+/**
+ * The key policy handlers in-process, for what the conformance suite (suites/conformance/policy,
+ * key-state) does not pin down: which statements pass the lockout safety check (ops/guards.ts)
+ * and that GetKeyPolicy, ListKeyPolicies and PutKeyPolicy take key ids and ARNs only.
+ *
+ * Sources: spec/aws-observed.md (4.4, 6.4). Lines marked INFERRED assert our documented behaviour
+ * where AWS's answer is unknown.
+ */
+import { CreateAliasCommand, GetKeyPolicyCommand, ListKeyPoliciesCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aliasArnOf, keyArnOf, refusal, ROOT, startInProcessKms, type InProcessKms } from '../../test/support/in-process-kms.js';
+
+let t: InProcessKms;
+beforeAll(async () => {
+  t = await startInProcessKms();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const LOCKOUT = 'The new key policy will not allow you to update the key policy in the future.';
+
+const policyDoc = (statements: object[]) => JSON.stringify({ Version: '2012-10-17', Id: 'test-policy', Statement: statements });
+const allow = (Action: string | string[], principal: string = ROOT, Sid = 'Test') => ({
+  Sid,
+  Effect: 'Allow',
+  Principal: { AWS: principal },
+  Action,
+  Resource: '*',
+});
+const ADMIN = policyDoc([allow('kms:*', ROOT, 'Admin')]);
+
+const getPolicy = async (KeyId: string) => (await t.kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' }))).Policy!;
+const putPolicy = (KeyId: string, Policy: string, BypassPolicyLockoutSafetyCheck?: boolean) =>
+  t.kms.send(new PutKeyPolicyCommand({ KeyId, PolicyName: 'default', Policy, BypassPolicyLockoutSafetyCheck }));
+
+describe('GetKeyPolicy', () => {
+  it('refuses an alias name (MODEL: key id or key ARN; wording INFERRED) and answers an absent key with N1', async () => {
+    const key = await t.createKey();
+    await t.kms.send(new CreateAliasCommand({ AliasName: 'alias/policy-test/get', TargetKeyId: key.KeyId }));
+    expect(await refusal(getPolicy('alias/policy-test/get'))).toEqual({
+      name: 'NotFoundException',
+      message: "Invalid keyId 'alias/policy-test/get'",
+      status: 400,
+    });
+    const absent = '1234abcd-12ab-34cd-56ef-1234567890ab';
+    expect((await refusal(getPolicy(absent))).message).toBe(`Key '${keyArnOf(absent)}' does not exist`);
+  });
+});
+
+describe('ListKeyPolicies', () => {
+  it('refuses an alias ARN (wording INFERRED)', async () => {
+    const key = await t.createKey();
+    await t.kms.send(new CreateAliasCommand({ AliasName: 'alias/policy-test/list', TargetKeyId: key.KeyId }));
+    const id = aliasArnOf('alias/policy-test/list');
+    expect(await refusal(t.kms.send(new ListKeyPoliciesCommand({ KeyId: id })))).toEqual({
+      name: 'NotFoundException',
+      message: `Invalid keyId '${id}'`,
+      status: 400,
+    });
+  });
+});
+
+describe('PutKeyPolicy', () => {
+  it.each([
+    ['kms:PutKeyPolicy', policyDoc([allow('kms:PutKeyPolicy')])],
+    ['kms:Put*', policyDoc([allow(['kms:Encrypt', 'kms:Put*'])])],
+    ['a principal list containing the root', policyDoc([allow('kms:*', ROOT)]).replace(`"AWS":"${ROOT}"`, `"AWS":["arn:aws:iam::111122223333:user/x","${ROOT}"]`)],
+  ])('passes the lockout safety check with %s', async (_what, policy) => {
+    const key = await t.createKey();
+    await putPolicy(key.KeyId!, policy);
+    expect(JSON.parse(await getPolicy(key.KeyId!))).toEqual(JSON.parse(policy));
+  });
+
+  it('refuses a policy whose only kms:* grant is to another principal or is a Deny (6.4)', async () => {
+    const key = await t.createKey();
+    const other = policyDoc([allow('kms:*', 'arn:aws:iam::111122223333:user/someone-else')]);
+    const deny = policyDoc([{ ...allow('kms:*'), Effect: 'Deny' }]);
+    for (const policy of [other, deny]) {
+      expect((await refusal(putPolicy(key.KeyId!, policy))).message).toBe(LOCKOUT);
+    }
+  });
+
+  it('refuses an alias name (wording INFERRED)', async () => {
+    const key = await t.createKey();
+    await t.kms.send(new CreateAliasCommand({ AliasName: 'alias/policy-test/put', TargetKeyId: key.KeyId }));
+    expect((await refusal(putPolicy('alias/policy-test/put', ADMIN))).message).toBe("Invalid keyId 'alias/policy-test/put'");
+  });
+});

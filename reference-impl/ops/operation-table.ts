@@ -1,0 +1,60 @@
+/**
+ * The operations table: every KMS operation this server implements, by name, each handler typed
+ * by the operation's generated request type ({@link OperationHandler}).
+ *
+ * @module
+ */
+import type { OperationName } from '../../common/model/model.js';
+import type { OpContext, OperationHandler } from './context.js';
+import * as aliases from './aliases.js';
+import * as crypto from './crypto.js';
+import * as keys from './keys.js';
+import * as keyPolicy from './key-policy.js';
+import * as rotation from './rotation.js';
+import * as tags from './tags.js';
+
+const HANDLERS = {
+  CancelKeyDeletion: keys.cancelKeyDeletion,
+  CreateAlias: aliases.createAlias,
+  CreateKey: keys.createKey,
+  Decrypt: crypto.decrypt,
+  DeleteAlias: aliases.deleteAlias,
+  DescribeKey: keys.describeKey,
+  DisableKey: keys.disableKey,
+  DisableKeyRotation: rotation.disableKeyRotation,
+  EnableKey: keys.enableKey,
+  EnableKeyRotation: rotation.enableKeyRotation,
+  Encrypt: crypto.encrypt,
+  GenerateDataKey: crypto.generateDataKey,
+  GenerateDataKeyWithoutPlaintext: crypto.generateDataKeyWithoutPlaintext,
+  GenerateRandom: crypto.generateRandomOp,
+  GetKeyPolicy: keyPolicy.getKeyPolicy,
+  GetKeyRotationStatus: rotation.getKeyRotationStatus,
+  ListAliases: aliases.listAliases,
+  ListKeyPolicies: keyPolicy.listKeyPolicies,
+  ListKeyRotations: rotation.listKeyRotations,
+  ListKeys: keys.listKeys,
+  ListResourceTags: tags.listResourceTags,
+  PutKeyPolicy: keyPolicy.putKeyPolicy,
+  ReEncrypt: crypto.reEncrypt,
+  RotateKeyOnDemand: rotation.rotateKeyOnDemand,
+  ScheduleKeyDeletion: keys.scheduleKeyDeletion,
+  TagResource: tags.tagResource,
+  UntagResource: tags.untagResource,
+  UpdateAlias: aliases.updateAlias,
+  UpdateKeyDescription: keys.updateKeyDescription,
+} satisfies { readonly [O in OperationName]?: OperationHandler<O> };
+
+export type ImplementedOperation = keyof typeof HANDLERS;
+
+export const OPERATIONS: { readonly [O in ImplementedOperation]: OperationHandler<O> } = HANDLERS;
+
+export const isImplemented = (op: string): op is ImplementedOperation => Object.hasOwn(OPERATIONS, op);
+
+/**
+ * The handler of `op`, for the pipeline: there the operation is a runtime string and its input
+ * came from `validateRequest(op, …)`, so the input type is erased at this one boundary.
+ */
+export function handlerFor(op: ImplementedOperation): (input: unknown, ctx: OpContext) => object {
+  return OPERATIONS[op] as (input: unknown, ctx: OpContext) => object;
+}

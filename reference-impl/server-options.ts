@@ -1,0 +1,100 @@
+/**
+ * What {@link startServer} takes ({@link ServerOptions}), what it makes of them after filling in
+ * defaults and checking the quota configuration ({@link ResolvedOptions}, which also travels to
+ * cluster workers as JSON), and what it gives back ({@link RunningServer}).
+ *
+ * @module
+ */
+import { DEFAULT_ACCOUNT_ID } from '../common/default-identity.js';
+import { readFileSync } from 'node:fs';
+import { QuotaConfigError } from '../common/quota/profiles.js';
+import { rateResolver, type QuotaSettings } from './quota/admission.js';
+
+export interface ServerOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Where the store, master key and audit log live. Default `.kmsbench/data`. */
+  dataDir?: string;
+  region?: string;
+  /** Account of the default `test`/`test` credentials (ignored with `credentialsFile`). */
+  account?: string;
+  credentialsFile?: string;
+  /** Worker processes; 1 runs in this process. Default 1 (the CLI defaults to the core count). */
+  workers?: number;
+  /** Deliberate faults (test-only; see faults.ts). */
+  faults?: string[];
+  /** Write the audit log (default true). */
+  audit?: boolean;
+  /** `FULL` makes commits survive power loss too (default `NORMAL`: survives process crashes). */
+  synchronous?: 'NORMAL' | 'FULL';
+  /** Request quotas (default: on, the Region's current AWS defaults). */
+  quotas?: {
+    enabled?: boolean;
+    /** Built-in profile: `current` (default), `tier-50k`, `tier-30k`, `2018`, `legacy-2017`. */
+    profile?: string;
+    /** A JSON quota file (see reference-impl/quota/README.md); replaces `profile`. */
+    file?: string;
+    /** `CLASS=RATE` (or `burst-seconds=N`) overrides. */
+    overrides?: string[];
+    /** This server enforces 1/N of each quota (N servers serving one account). */
+    share?: number;
+  };
+}
+
+export interface RunningServer {
+  url: string;
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 4599,
+  dataDir: '.kmsbench/data',
+  region: 'us-east-1',
+  account: DEFAULT_ACCOUNT_ID,
+} as const;
+
+export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'quotas'>> & {
+  credentialsFile?: string;
+  quotas: QuotaSettings;
+};
+
+function readQuotaFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new QuotaConfigError(`cannot read quota file ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** Fills in defaults and reads/checks the quota configuration (throws QuotaConfigError on bad input). */
+export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
+  const q = options.quotas ?? {};
+  const quotas: QuotaSettings = {
+    enabled: q.enabled ?? true,
+    profile: q.profile ?? 'current',
+    overrides: q.overrides ?? [],
+    share: q.share ?? 1,
+    ...(q.file !== undefined ? { quotaFileText: readQuotaFile(q.file) } : {}),
+  };
+  rateResolver(quotas); // fail early, in the caller's process, on a bad profile/file/override/share
+  return {
+    quotas,
+    host: options.host ?? DEFAULTS.host,
+    port: options.port ?? DEFAULTS.port,
+    dataDir: options.dataDir ?? DEFAULTS.dataDir,
+    region: options.region ?? DEFAULTS.region,
+    account: options.account ?? DEFAULTS.account,
+    credentialsFile: options.credentialsFile,
+    workers: Math.max(1, options.workers ?? 1),
+    faults: options.faults ?? [],
+    audit: options.audit ?? true,
+    synchronous: options.synchronous ?? 'NORMAL',
+  };
+}
+
+/** The URL clients use: IPv6 hosts in brackets. */
+export const serverUrl = (host: string, port: number): string => `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

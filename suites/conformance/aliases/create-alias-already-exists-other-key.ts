@@ -1,0 +1,26 @@
+import { CreateAliasCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { resolveAlias, unthrottled } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'aliases.create-alias-already-exists-other-key',
+  title: 'CreateAlias of an existing name for another key is refused and the alias keeps pointing at its key',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#API_CreateAlias_Errors',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §7 A1 (code); the alias keeping its key is inferred',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['aliases'],
+  ops: ['CreateKey', 'CreateAlias', 'DescribeKey'],
+  async run(t) {
+    const [first, second] = await Promise.all([t.createKey(), t.createKey()]);
+    const name = t.aliasName();
+    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: first.KeyId })));
+    await t.expectError(unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: second.KeyId }))), {
+      code: 'AlreadyExistsException',
+      status: 400,
+    });
+    t.expectEqual(await resolveAlias(t, name, first.KeyId), first.KeyId, 'the key the alias names');
+  },
+});

@@ -1,0 +1,24 @@
+/** What CreateAlias accepts as TargetKeyId: a key id or key ARN of a key not pending deletion. */
+import { CreateAliasCommand, DisableKeyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { resolveAlias, unthrottled } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'aliases.create-alias-target-disabled-key',
+  title: 'CreateAlias accepts a disabled key as target, and the alias then names it',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-TargetKeyId',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (CreateAlias ✓ while Disabled)',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['aliases', 'key-state'],
+  ops: ['CreateKey', 'DisableKey', 'CreateAlias', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    await unthrottled(() => t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId })));
+    const name = t.aliasName();
+    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
+    t.expectEqual(await resolveAlias(t, name, key.KeyId), key.KeyId, 'the key the alias names');
+  },
+});

@@ -1,0 +1,24 @@
+import { CreateAliasCommand, DeleteAliasCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { unthrottled } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'aliases.delete-alias-keeps-key',
+  title: 'DeleteAlias leaves the key it named enabled and usable',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html#API_DeleteAlias_RequestParameters',
+  source: {
+    kind: 'documented',
+    cite: 'service model: DeleteAlias doc ("you can delete and change the aliases of a KMS key without affecting the KMS key")',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['aliases'],
+  ops: ['CreateKey', 'CreateAlias', 'DeleteAlias', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    const name = t.aliasName();
+    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
+    await unthrottled(() => t.kms.send(new DeleteAliasCommand({ AliasName: name })));
+    const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata;
+    t.expectEqual([m?.KeyState, m?.Enabled], ['Enabled', true], 'KeyState and Enabled');
+  },
+});

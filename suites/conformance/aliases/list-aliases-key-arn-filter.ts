@@ -1,0 +1,24 @@
+/** ListAliases: the KeyId filter, pagination, and the predefined AWS aliases (aws-observed.md §4.5). */
+import { CreateAliasCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { settle, unthrottled } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'aliases.list-aliases-key-arn-filter',
+  title: "ListAliases accepts the key ARN as KeyId filter",
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#KMS-ListAliases-request-KeyId',
+  source: {
+    kind: 'documented',
+    cite: 'service model: ListAliasesRequest.KeyId ("key ID or key ARN")',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['aliases'],
+  ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
+  async run(t) {
+    const key = await t.createKey();
+    const name = t.aliasName();
+    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
+    const read = () => t.kms.send(new ListAliasesCommand({ KeyId: key.Arn })).then((o) => (o.Aliases ?? []).map((x) => x.AliasName));
+    t.expectEqual(await settle(read, (n) => n.length > 0), [name], 'aliases listed for the key ARN');
+  },
+});

@@ -1,0 +1,23 @@
+/** What CreateAlias answers and what ListAliases then shows for the new alias (aws-observed.md §4.5, DG alias-manage). */
+import { CreateAliasCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { aliasArn, aliasEntry, unthrottled } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'aliases.list-entry-alias-arn',
+  title: 'The AliasArn of an alias is arn:<partition>:kms:<region>:<account>:<alias name>',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_AliasListEntry.html#KMS-Type-AliasListEntry-AliasArn',
+  source: {
+    kind: 'documented',
+    cite: 'service model: AliasListEntry.AliasArn; spec/aws-observed.md §4.5',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['aliases'],
+  ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
+  async run(t) {
+    const key = await t.createKey();
+    const name = t.aliasName();
+    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
+    t.expectEqual((await aliasEntry(t, key.KeyId, name))?.AliasArn, aliasArn(t, name), 'AliasArn');
+  },
+});

@@ -1,0 +1,25 @@
+/** UpdateAlias: moves an alias to another key of the same type (MODEL UpdateAlias; DG alias-manage). */
+import { CreateAliasCommand, ScheduleKeyDeletionCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { resolveAlias, unthrottled } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'aliases.update-alias-from-pending-deletion-key',
+  title: 'UpdateAlias moves an alias away from a key pending deletion (KS-OLD [10]: the source state does not matter)',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-TargetKeyId',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [10]) (source key pending deletion: succeeds)',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['aliases', 'key-state'],
+  ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'UpdateAlias', 'DescribeKey'],
+  async run(t) {
+    const [doomed, next] = await Promise.all([t.createKey(), t.createKey()]);
+    const name = t.aliasName();
+    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: doomed.KeyId })));
+    await unthrottled(() => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: doomed.KeyId, PendingWindowInDays: 7 })));
+    await unthrottled(() => t.kms.send(new UpdateAliasCommand({ AliasName: name, TargetKeyId: next.KeyId })));
+    t.expectEqual(await resolveAlias(t, name, next.KeyId), next.KeyId, 'the key the alias names');
+  },
+});

@@ -1,0 +1,27 @@
+/** UpdateAlias: moves an alias to another key of the same type (MODEL UpdateAlias; DG alias-manage). */
+import { CreateAliasCommand, EncryptCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { members, resolveAlias, unthrottled } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'aliases.update-alias-retargets',
+  title: 'UpdateAlias answers an empty result; the alias then names the new key, for DescribeKey and Encrypt',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-TargetKeyId',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-TargetKeyId; empty result (EX UpdateAlias, spec/aws-observed.md §4.3)',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['aliases'],
+  ops: ['CreateKey', 'CreateAlias', 'UpdateAlias', 'DescribeKey', 'Encrypt'],
+  async run(t) {
+    const [first, second] = await Promise.all([t.createKey(), t.createKey()]);
+    const name = t.aliasName();
+    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: first.KeyId })));
+    await resolveAlias(t, name, first.KeyId);
+    const out = await unthrottled(() => t.kms.send(new UpdateAliasCommand({ AliasName: name, TargetKeyId: second.KeyId })));
+    t.expectEqual(members(out), [], 'UpdateAlias output members');
+    t.expectEqual(await resolveAlias(t, name, second.KeyId), second.KeyId, 'the key the alias names');
+    t.expectEqual((await t.kms.send(new EncryptCommand({ KeyId: name, Plaintext: t.bytes(4) }))).KeyId, second.Arn, 'Encrypt KeyId through the alias');
+  },
+});

@@ -1,0 +1,29 @@
+/** UpdateAlias: moves an alias to another key of the same type (MODEL UpdateAlias; DG alias-manage). */
+import { CreateAliasCommand, ScheduleKeyDeletionCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { resolveAlias, unthrottled } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'aliases.update-alias-target-pending-deletion',
+  title: 'UpdateAlias to a key pending deletion is refused with KMSInvalidStateException; the alias stays put (A6)',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#API_UpdateAlias_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [10]) (destination key pending deletion: KMSInvalidStateException); no AWS capture (spec/aws-observed.md §7 A6): code only',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['aliases', 'key-state'],
+  ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'UpdateAlias', 'DescribeKey'],
+  async run(t) {
+    // KS-OLD [10]: "<CMK ARN> is pending deletion." (documentation, no AWS capture): code only.
+    const [current, doomed] = await Promise.all([t.createKey(), t.createKey()]);
+    const name = t.aliasName();
+    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: current.KeyId })));
+    await unthrottled(() => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: doomed.KeyId, PendingWindowInDays: 7 })));
+    await t.expectError(unthrottled(() => t.kms.send(new UpdateAliasCommand({ AliasName: name, TargetKeyId: doomed.KeyId }))), {
+      code: 'KMSInvalidStateException',
+      status: 400,
+    });
+    t.expectEqual(await resolveAlias(t, name, current.KeyId), current.KeyId, 'the key the alias names');
+  },
+});

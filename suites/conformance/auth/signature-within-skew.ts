@@ -1,0 +1,23 @@
+/**
+ * SigV4 timestamps more than 5 minutes from the service's clock are refused (facts sheet; aws-observed.md P2).
+ */
+import { defineCase } from '../../../harness/conformance/case.js';
+import { minutesFromNow, sendSigned, signedRequest } from '../_lib/signing.js';
+
+export default defineCase({
+  id: 'auth.signature-within-skew',
+  title: 'A request signed 2 minutes ago is still accepted (the allowed skew is 5 minutes)',
+  doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html (within five minutes of the time stamp)',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['auth'],
+  ops: ['ListKeys'],
+  async run(t) {
+    const req = await signedRequest(t, { operation: 'ListKeys', body: '{}', signingDate: minutesFromNow(-2) });
+    const reply = await sendSigned(t, req);
+    t.expectEqual(reply.status, 200, 'HTTP status');
+  },
+});

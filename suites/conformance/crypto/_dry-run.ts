@@ -1,0 +1,31 @@
+/**
+ * DryRun: a request that would succeed is answered DryRunOperationException, HTTP 400
+ * (aws-observed.md §9, recorded for GenerateDataKeyPair; the code for these operations per MODEL),
+ * and nothing is done.
+ *
+ * Shared by the dry run cases beside it, one case per module. Not a case file: no default export.
+ *
+ * @module
+ */
+import { EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+import type { OperationName } from '../../../common/model/model.js';
+
+export type Send = (kms: KMSClient, keyId: string, blob: Uint8Array) => Promise<unknown>;
+
+export const slug = (op: string) => op.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+
+export const dryRun = (op: OperationName, send: Send, source: CaseSource): ConformanceCase =>
+  defineCase({
+    id: `crypto.dry-run-${slug(op)}`,
+    title: `${op} with DryRun true is answered DryRunOperationException (HTTP 400) instead of a result`,
+    doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#KMS-${op}-request-DryRun`,
+    source,
+    tags: ['semantics'],
+    ops: op === 'Decrypt' || op === 'ReEncrypt' ? ['CreateKey', 'Encrypt', op] : ['CreateKey', op],
+    async run(t) {
+      const key = await t.createKey();
+      const blob = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }))).CiphertextBlob!;
+      await t.expectError(send(t.kms, key.KeyId, blob), { code: 'DryRunOperationException', status: 400 });
+    },
+  });

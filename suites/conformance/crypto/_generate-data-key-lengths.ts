@@ -1,0 +1,24 @@
+/**
+ * The data key's length follows KeySpec or NumberOfBytes (MODEL GenerateDataKey; facts sheet).
+ *
+ * Shared by the generate data key lengths cases beside it, one case per module. Not a case file: no default export.
+ *
+ * @module
+ */
+import { GenerateDataKeyCommand, type GenerateDataKeyCommandInput } from '@aws-sdk/client-kms';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+
+export const dataKeyLength = (slug: string, input: Partial<GenerateDataKeyCommandInput>, bytes: number, source: CaseSource): ConformanceCase =>
+  defineCase({
+    id: `crypto.generate-data-key-${slug}`,
+    title: `GenerateDataKey with ${JSON.stringify(input)} returns a ${bytes}-byte Plaintext`,
+    doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-${'KeySpec' in input ? 'KeySpec' : 'NumberOfBytes'}`,
+    source,
+    tags: ['semantics'],
+    ops: ['CreateKey', 'GenerateDataKey'],
+    async run(t) {
+      const key = await t.createKey();
+      const out = await t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, ...input }));
+      t.expectEqual(out.Plaintext?.length, bytes, 'Plaintext length');
+    },
+  });

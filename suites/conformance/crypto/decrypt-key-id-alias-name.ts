@@ -1,0 +1,7 @@
+import { decryptBy } from './_decrypt-key-id-forms.js';
+
+export default decryptBy('alias-name', {
+  kind: 'documented',
+  cite: 'service model: DecryptRequest.KeyId (key ID, key ARN, alias name or alias ARN); KeyId answered as the key ARN: EX Decrypt (spec/aws-observed.md §4.2)',
+  verifiedAt: '2026-12-07',
+});

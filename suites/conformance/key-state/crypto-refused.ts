@@ -1,9 +1,0 @@
-import { cryptoRefusalCases, STATES } from './_support.js';
-
-/**
- * Key state × symmetric cryptographic operation (kms-facts.md "Key states"; aws-observed.md §2.2):
- * Disabled → DisabledException "<arn> is disabled."; PendingImport → KMSInvalidStateException
- * "<arn> is pending import." (Decrypt and ReEncrypt-from need a ciphertext, which a key that never
- * had material cannot have). PendingDeletion is in deletion/crypto-refused.ts.
- */
-export default [...cryptoRefusalCases('key-state', 'key-state', STATES.Disabled), ...cryptoRefusalCases('key-state', 'key-state', STATES.PendingImport)];

@@ -1,0 +1,27 @@
+import { CreateAliasCommand, DeleteAliasCommand } from '@aws-sdk/client-kms';
+import { settle, stateCase } from './_support.js';
+import { aliasesOf } from './_aliases.js';
+
+export default stateCase<string>({
+  state: 'PendingDeletion',
+  behaviour: 'delete-alias-allowed',
+  title: 'DeleteAlias of an alias of a key pending deletion succeeds',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (DeleteAlias ✓ in every state)',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['key-state', 'aliases'],
+  ops: ['CreateAlias', 'DeleteAlias', 'ListAliases'],
+  async before(t, key) {
+    const alias = t.aliasName();
+    await t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId }));
+    return alias;
+  },
+  async body(t, key, alias) {
+    await t.kms.send(new DeleteAliasCommand({ AliasName: alias }));
+    const names = await settle(() => aliasesOf(t, key), (v) => !v.includes(alias));
+    t.check(!names.includes(alias), 'the deleted alias is no longer listed for the key', names);
+  },
+});

@@ -1,0 +1,26 @@
+import { CreateAliasCommand } from '@aws-sdk/client-kms';
+import { settle, stateCase } from './_support.js';
+import { aliasesOf } from './_aliases.js';
+
+export default stateCase<string>({
+  state: 'PendingDeletion',
+  behaviour: 'list-aliases-allowed',
+  title: 'ListAliases with the KeyId of a key pending deletion succeeds and lists its alias',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#KMS-ListAliases-request-KeyId',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (ListAliases ✓ in every state)',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['key-state', 'aliases'],
+  ops: ['CreateAlias', 'ListAliases'],
+  async before(t, key) {
+    const alias = t.aliasName();
+    await t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId }));
+    return alias;
+  },
+  async body(t, key, alias) {
+    const names = await settle(() => aliasesOf(t, key), (v) => v.includes(alias));
+    t.expectEqual(names, [alias], 'aliases listed for the key pending deletion');
+  },
+});

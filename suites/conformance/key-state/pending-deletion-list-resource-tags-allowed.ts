@@ -1,0 +1,23 @@
+import { TagResourceCommand } from '@aws-sdk/client-kms';
+import { settle, stateCase } from './_support.js';
+import { tagKeys } from './_tags.js';
+
+export default stateCase({
+  state: 'PendingDeletion',
+  behaviour: 'list-resource-tags-allowed',
+  title: 'ListResourceTags on a key pending deletion succeeds and lists its tags',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (ListResourceTags ✓ in every state)',
+    verifiedAt: '2026-12-07',
+  },
+  ops: ['TagResource', 'ListResourceTags'],
+  async before(t, key) {
+    await t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'owner', TagValue: 'conformance' }] }));
+  },
+  async body(t, key) {
+    const tags = await settle(() => tagKeys(t, key), (v) => v.length > 0);
+    t.expectEqual(tags, ['owner=conformance'], 'tags of the key pending deletion');
+  },
+});

@@ -1,0 +1,25 @@
+import { CreateAliasCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { stateCase } from './_support.js';
+
+export default stateCase({
+  state: 'PendingDeletion',
+  behaviour: 'update-alias-to-it-refused',
+  title: 'UpdateAlias that would point an alias at a key pending deletion is refused with KMSInvalidStateException',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#API_UpdateAlias_Errors',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [10]); no AWS capture: code only',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['key-state', 'aliases'],
+  ops: ['CreateAlias', 'UpdateAlias'],
+  async body(t, key) {
+    const other = await t.createKey();
+    const alias = t.aliasName();
+    await t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: other.KeyId }));
+    await t.expectError(t.kms.send(new UpdateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })), {
+      code: 'KMSInvalidStateException',
+      status: 400,
+    });
+  },
+});

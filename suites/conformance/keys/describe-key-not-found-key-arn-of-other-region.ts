@@ -1,0 +1,17 @@
+import { keyArn, otherRegion } from '../_lib/support.js';
+import { notFound } from './_describe-key-not-found.js';
+
+export default notFound({
+  behaviour: 'key-arn-of-other-region',
+  title: 'a key ARN naming another Region: Invalid arn <that Region> (N9)',
+  source: {
+    kind: 'recorded',
+    cite: 'spec/aws-observed.md §1 N9 (LS-SNAP test_get_key_in_different_region)',
+    verifiedAt: '2026-12-07',
+  },
+  input: async (t) => {
+    const key = await t.createKey();
+    const region = otherRegion(t);
+    return { keyId: keyArn(t, key.KeyId, region), message: `Invalid arn ${region}` };
+  },
+});

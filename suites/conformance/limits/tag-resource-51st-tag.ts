@@ -1,0 +1,28 @@
+/** 50 tags per key (facts sheet; aws-observed.md §6.3: 51 on CreateKey → TagException "Too many tags"). */
+import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { expectOneOf, unthrottled } from '../_lib/support.js';
+import { tags } from './_tags-per-key.js';
+
+export default defineCase({
+  id: 'limits.tag-resource-51st-tag',
+  title: 'TagResource refuses a tag that would be the 51st on the key, and the key keeps its 50',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#KMS-TagResource-request-Tags',
+  source: {
+    kind: 'inferred',
+    cite: '"Too many tags" is recorded for CreateKey only (spec/aws-observed.md §6.3); TagResource\'s model errors also list LimitExceededException: either code',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['limits', 'tags'],
+  ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
+  async run(t) {
+    // Recorded only for CreateKey; TagResource's model also lists LimitExceededException: either code.
+    const key = await t.createKey({ Tags: tags(50) });
+    await expectOneOf(t, unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'one-more', TagValue: 'x' }] }))), [
+      'TagException',
+      'LimitExceededException',
+    ], 'TagResource');
+    const out = await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId, Limit: 50 }));
+    t.check((out.Tags ?? []).every((tag) => tag.TagKey !== 'one-more'), 'the 51st tag was not added', out.Tags?.length);
+  },
+});

@@ -1,0 +1,25 @@
+/** 50 tags per key (facts sheet; aws-observed.md §6.3: 51 on CreateKey → TagException "Too many tags"). */
+import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { unthrottled } from '../_lib/support.js';
+import { tags } from './_tags-per-key.js';
+
+export default defineCase({
+  id: 'limits.tag-resource-retag-at-50',
+  title: 'On a key with 50 tags, TagResource may still change the value of an existing tag key',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#KMS-TagResource-request-Tags',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html (each tag key has one value: re-tagging an existing key does not add a tag)',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['limits', 'tags'],
+  ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
+  async run(t) {
+    const key = await t.createKey({ Tags: tags(50) });
+    await unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'k07', TagValue: 'changed' }] })));
+    const out = await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId, Limit: 50 }));
+    t.expectEqual(out.Tags?.length, 50, 'number of tags');
+    t.expectEqual(out.Tags?.find((tag) => tag.TagKey === 'k07')?.TagValue, 'changed', 'value of k07');
+  },
+});

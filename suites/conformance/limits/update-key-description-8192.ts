@@ -1,0 +1,24 @@
+/** Description is 0..8192 characters (facts sheet; MODEL DescriptionType). */
+import { DescribeKeyCommand, UpdateKeyDescriptionCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { unthrottled } from '../_lib/support.js';
+import { text } from './_description-length.js';
+
+export default defineCase({
+  id: 'limits.update-key-description-8192',
+  title: 'UpdateKeyDescription accepts an 8192-character Description',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateKeyDescription.html#KMS-UpdateKeyDescription-request-Description',
+  source: {
+    kind: 'documented',
+    cite: 'service model: DescriptionType (0..8192)',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['limits'],
+  ops: ['CreateKey', 'UpdateKeyDescription', 'DescribeKey'],
+  async run(t) {
+    const key = await t.createKey();
+    await unthrottled(() => t.kms.send(new UpdateKeyDescriptionCommand({ KeyId: key.KeyId, Description: text(8192) })));
+    const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata;
+    t.expectEqual(m?.Description?.length, 8192, 'Description length');
+  },
+});

@@ -1,0 +1,24 @@
+/**
+ * Every reply carries x-amzn-RequestId and Content-Type application/x-amz-json-1.1, successes
+ * and errors alike (facts sheet "Wire protocol"; aws-observed.md §0, AWS's GetKeyPolicy example).
+ */
+import { defineCase } from '../../../harness/conformance/case.js';
+
+export default defineCase({
+  id: 'protocol.content-type-on-success',
+  title: 'A successful reply is Content-Type application/x-amz-json-1.1 with a JSON object body',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples (Content-Type: application/x-amz-json-1.1; spec/aws-observed.md §0)',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['protocol'],
+  ops: ['GenerateRandom'],
+  async run(t) {
+    const reply = await t.raw('GenerateRandom', { NumberOfBytes: 8 });
+    t.expectEqual(reply.status, 200, 'HTTP status');
+    t.expectEqual((reply.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase(), 'application/x-amz-json-1.1', 'Content-Type');
+    t.check(typeof reply.json === 'object' && reply.json !== null && !Array.isArray(reply.json), 'the body is a JSON object', reply.text.slice(0, 200));
+  },
+});

@@ -1,0 +1,23 @@
+/**
+ * Every reply carries x-amzn-RequestId and Content-Type application/x-amz-json-1.1, successes
+ * and errors alike (facts sheet "Wire protocol"; aws-observed.md §0, AWS's GetKeyPolicy example).
+ */
+import { defineCase } from '../../../harness/conformance/case.js';
+
+export default defineCase({
+  id: 'protocol.request-id-on-success',
+  title: 'A successful reply has a non-empty x-amzn-RequestId header',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples (x-amzn-RequestId in the HTTP example; spec/aws-observed.md §0)',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['protocol'],
+  ops: ['GenerateRandom'],
+  async run(t) {
+    const reply = await t.raw('GenerateRandom', { NumberOfBytes: 8 });
+    t.expectEqual(reply.status, 200, 'HTTP status');
+    t.check((reply.headers['x-amzn-requestid'] ?? '').length > 0, 'x-amzn-RequestId is present', reply.headers);
+  },
+});

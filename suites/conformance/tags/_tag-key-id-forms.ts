@@ -1,0 +1,55 @@
+/**
+ * The tag calls take a key id or key ARN only (MODEL TagResource/UntagResource/ListResourceTags
+ * KeyId); an alias name, or a key that does not exist, is NotFoundException (wording INFERRED: code
+ * only); for an alias ARN the model lists InvalidArnException too, and AWS's code is not recorded:
+ * either passes.
+ *
+ * Shared by the tag key id forms cases beside it, one case per module. Not a case file: no default export.
+ *
+ * @module
+ */
+import { CreateAliasCommand, ListResourceTagsCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+import type { OperationName } from '../../../common/model/model.js';
+import { absentKeyId, aliasArn, expectOneOf, resolveAlias, unthrottled } from '../_lib/support.js';
+
+export type Op = 'TagResource' | 'UntagResource' | 'ListResourceTags';
+
+export const call: Record<Op, (t: CaseContext, KeyId: string) => Promise<unknown>> = {
+  TagResource: (t, KeyId) => unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId, Tags: [{ TagKey: 'a', TagValue: 'b' }] }))),
+  UntagResource: (t, KeyId) => unthrottled(() => t.kms.send(new UntagResourceCommand({ KeyId, TagKeys: ['a'] }))),
+  ListResourceTags: (t, KeyId) => t.kms.send(new ListResourceTagsCommand({ KeyId })),
+};
+
+export const slug = (op: string) => op.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+
+export const rejectsAlias = (op: Op, form: 'alias-name' | 'alias-arn', source: CaseSource): ConformanceCase =>
+  defineCase({
+    id: `tags.${slug(op)}-rejects-${form}`,
+    title: `${op} refuses an ${form.replace('-', ' ')} as KeyId with ${form === 'alias-arn' ? 'NotFoundException or InvalidArnException' : 'NotFoundException'}`,
+    doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#KMS-${op}-request-KeyId`,
+    source,
+    tags: ['tags', 'aliases'],
+    ops: ['CreateKey', 'CreateAlias', 'DescribeKey', op] as OperationName[],
+    async run(t) {
+      const key = await t.createKey();
+      const alias = t.aliasName();
+      await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })));
+      await resolveAlias(t, alias, key.KeyId);
+      const name = form === 'alias-name' ? alias : aliasArn(t, alias);
+      await expectOneOf(t, call[op](t, name), form === 'alias-arn' ? ['NotFoundException', 'InvalidArnException'] : ['NotFoundException'], op);
+    },
+  });
+
+export const absentKey = (op: Op, source: CaseSource): ConformanceCase =>
+  defineCase({
+    id: `tags.${slug(op)}-absent-key`,
+    title: `${op} of a key id that names no key is refused with NotFoundException`,
+    doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#API_${op}_Errors`,
+    source,
+    tags: ['tags'],
+    ops: [op],
+    async run(t) {
+      await t.expectError(call[op](t, absentKeyId()), { code: 'NotFoundException', status: 400 });
+    },
+  });

@@ -1,0 +1,23 @@
+/** TagResource / ListResourceTags: result shapes and what the listing shows (aws-observed.md §4.3). */
+import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { unthrottled } from '../_lib/support.js';
+import { tag } from './_support.js';
+
+export default defineCase({
+  id: 'tags.tag-resource-by-key-arn',
+  title: 'TagResource and ListResourceTags accept the key ARN',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#KMS-TagResource-request-KeyId',
+  source: {
+    kind: 'documented',
+    cite: 'service model: TagResourceRequest.KeyId, ListResourceTagsRequest.KeyId (key ID or key ARN)',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['tags'],
+  ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
+  async run(t) {
+    const key = await t.createKey();
+    await unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.Arn, Tags: [tag('by', 'arn')] })));
+    t.expectEqual((await t.kms.send(new ListResourceTagsCommand({ KeyId: key.Arn }))).Tags, [tag('by', 'arn')], 'Tags');
+  },
+});

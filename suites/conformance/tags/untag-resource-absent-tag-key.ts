@@ -1,0 +1,22 @@
+import { ListResourceTagsCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { unthrottled } from '../_lib/support.js';
+import { tag } from './_support.js';
+
+export default defineCase({
+  id: 'tags.untag-resource-absent-tag-key',
+  title: 'UntagResource of a tag key the key does not have succeeds and changes nothing',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#KMS-UntagResource-request-TagKeys',
+  source: {
+    kind: 'inferred',
+    cite: 'spec/aws-observed.md §6.3: "succeeds silently" comes from a localstack provider comment, not a capture',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['tags'],
+  ops: ['CreateKey', 'UntagResource', 'ListResourceTags'],
+  async run(t) {
+    const key = await t.createKey({ Tags: [tag('a')] });
+    await unthrottled(() => t.kms.send(new UntagResourceCommand({ KeyId: key.Arn, TagKeys: ['not-there'] })));
+    t.expectEqual((await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags, [tag('a')], 'Tags');
+  },
+});
