@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { baselineRun } from '../harness/gate/index.js';
+import { baselineRun, reportDeltas } from '../harness/gate/index.js';
 import { parseWorkloadText, planWorkload } from '../harness/plan/index.js';
 import { conformanceResults, latencyLoad, throttleLoad } from '../test/reports/fixtures.js';
-import type { ReportInput, TargetInput } from './model.js';
-import { PlanFileSchema } from './plan-schema.js';
+import { PlanFileSchema } from '../harness/results/plan-results.js';
+import type { ResultFolder } from '../harness/results/result-folder.js';
+import type { ReportInput } from './report-model.js';
 import { mdCell, renderReport } from './render.js';
 
 const plan = PlanFileSchema.parse(
   JSON.parse(JSON.stringify(planWorkload(parseWorkloadText(readFileSync(new URL('../suites/workloads/microservice-fleet-envelope-caching.yaml', import.meta.url), 'utf8'), 'w.yaml')))),
 );
 
-const ref: TargetInput = {
+const ref: ResultFolder = {
   label: 'reference',
   source: 'reports/latest',
   conformance: [{ file: 'conformance/results.json', results: conformanceResults() }],
@@ -21,17 +22,17 @@ const ref: TargetInput = {
   ],
   plans: [{ file: 'plan/plan.json', plan }],
 };
-const emu: TargetInput = {
+const emu: ResultFolder = {
   label: 'emulator | "x"',
   source: 'emu',
   conformance: [{ file: 'results.json', results: conformanceResults({ broken: true }) }],
   load: [{ file: 'load.json', results: latencyLoad({ seed: 5, scale: 3 }) }],
   plans: [],
 };
-const input = (targets: TargetInput[], extra: Partial<ReportInput> = {}): ReportInput => ({ generatedAt: '2026-11-25T12:00:00.000Z', toolVersion: '0.1.0', targets, ...extra });
+const input = (targets: ResultFolder[], extra: Partial<ReportInput> = {}): ReportInput => ({ generatedAt: '2026-11-25T12:00:00.000Z', toolVersion: '0.1.0', targets, ...extra });
 
 describe('index.html', () => {
-  const html = renderReport(input([ref, emu], { baseline: { source: 'baseline.json', runs: [1, 2].map((s) => baselineRun(latencyLoad({ seed: s }), 'b')) } }))['index.html'];
+  const html = renderReport(input([ref, emu], { deltas: reportDeltas({ source: 'baseline.json', runs: [1, 2].map((s) => baselineRun(latencyLoad({ seed: s }), 'b')) }, [ref, emu]) }))['index.html'];
 
   it('is self-contained: no script, no external resource, a CSP that forbids fetching', () => {
     expect(html).toMatch(/^<!doctype html>/);
@@ -116,8 +117,8 @@ describe('junit.xml', () => {
 
   it('a regression against the baseline is a failing test case', () => {
     const base = [1, 2, 3, 4, 5].map((seed) => baselineRun(latencyLoad({ seed, seconds: 12 }), 'b'));
-    const slow: TargetInput = { ...ref, conformance: [], plans: [], load: [1, 2, 3].map((s) => ({ file: 'x', results: latencyLoad({ seed: 20 + s, scale: 2, seconds: 12 }) })) };
-    const x = renderReport(input([slow], { baseline: { source: 'b.json', runs: base } }))['junit.xml'];
+    const slow: ResultFolder = { ...ref, conformance: [], plans: [], load: [1, 2, 3].map((s) => ({ file: 'x', results: latencyLoad({ seed: 20 + s, scale: 2, seconds: 12 }) })) };
+    const x = renderReport(input([slow], { deltas: reportDeltas({ source: 'b.json', runs: base }, [slow]) }))['junit.xml'];
     expect(x).toMatch(/<testsuite name="baseline" tests="\d+" failures="3"/);
     expect(x).toContain('type="regression"');
   });

@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
-import { formatters } from './format.js';
-import { reportJunit } from './junit.js';
-import { buildModel, type ReportInput, type ReportModel } from './model.js';
+import { formatters } from './template-formatters.js';
+import { reportJunit } from './report-junit.js';
+import { buildModel, type ReportInput, type ReportModel } from './report-model.js';
 
 /** reports/templates/, from the sources (tests) or from dist/reports/ (the built CLI). */
 const TEMPLATE_DIR = [new URL('./templates/', import.meta.url), new URL('../../reports/templates/', import.meta.url)]

@@ -8,13 +8,14 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAULTS } from '../../reference-impl/faults.js';
 import { EXIT, EXIT_MEANINGS } from '../../common/exit-codes.js';
-import { CONTRACT_VERSION } from '../conformance/contract.js';
+import { CONTRACT_VERSION } from '../results/conformance-contract.js';
 import { ExpectationFileError, loadExpectations, REASON_TODO, updateExpectations, type ExpectationFile } from '../conformance/expectations.js';
-import { junitXml } from '../conformance/junit.js';
+import { conformanceJunitXml } from '../results/junit.js';
 import { selectCases } from '../conformance/case-plan.js';
 import { DEFAULT_CONCURRENCY, runConformance } from '../conformance/runner.js';
 import { summaryText } from '../conformance/summary.js';
 import { HarnessError } from '../conformance/verdict.js';
+import { CASE_TAGS } from '../conformance/case.js';
 import { parseTarget, TargetError, TargetSpecError, withTarget } from '../target/index.js';
 import { discoverCases } from '../../suites/index.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
@@ -28,7 +29,8 @@ export const conformanceUsage = `kmsbench conformance [options]
                                endpoint). Credentials otherwise: AWS_* environment variables or
                                profile, else test/test.
   --region R                   Region to sign for (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
-  --tags a,b                   only cases with one of these tags (suites/tags.txt)
+  --tags a,b                   only cases with one of these tags:
+                               ${CASE_TAGS.join(', ')}
   --grep TEXT                  only cases whose id or title contains TEXT
   --expect FILE|none           expectation file: cases known to fail on this target, with reasons
                                (default for embedded: suites/expectations/reference.json; else none)
@@ -92,11 +94,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   const concurrency = intOption(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY, 1);
   const timeoutMs = values.timeout === undefined ? undefined : intOption(values.timeout, 'timeout', 30_000, 1);
   const tags = values.tags ? values.tags.split(',').map((t) => t.trim()).filter(Boolean) : [];
-  if (ROOT && tags.length) {
-    const { readFileSync } = await import('node:fs');
-    const known = readFileSync(join(ROOT, 'suites', 'tags.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-    for (const t of tags) if (!known.includes(t)) throw new UsageError(`unknown tag '${t}' (known: ${known.join(', ')})`);
-  }
+  for (const t of tags) if (!(CASE_TAGS as readonly string[]).includes(t)) throw new UsageError(`unknown tag '${t}' (known: ${CASE_TAGS.join(', ')})`);
 
   let expectationsFile = values.expect;
   if (expectationsFile === undefined && target.kind === 'embedded' && REFERENCE_EXPECTATIONS && existsSync(REFERENCE_EXPECTATIONS)) {
@@ -153,7 +151,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   if (interrupt.signal.aborted) results.exitCode = EXIT.interrupted;
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(out, 'junit.xml'), junitXml(results));
+  writeFileSync(join(out, 'junit.xml'), conformanceJunitXml(results));
   console.log(summaryText(results, out, { verbose: values.verbose ?? false }));
   if (interrupt.signal.aborted) return EXIT.interrupted;
   if (values['update-expectations'] && expectations && expectationsFile) {

@@ -11,8 +11,8 @@ import { LOAD_SUITES } from '../../suites/load/index.js';
 import { loadEventLines } from '../load/events.js';
 import { checkMode, LoadAborted, LoadConfigError, reportLines, runLoad } from '../load/run.js';
 import { parseRetry, RETRY_USAGE } from '../load/sdk.js';
+import { readRequestMixFile, RequestMixError } from '../load/request-mix.js';
 import { embeddedQuotaOf, embeddedQuotas, type LoadSuite } from '../load/suite.js';
-import { loadWorkloadFile, WorkloadError } from '../load/workload.js';
 import { envCredentials, openTarget, parseTarget, TargetSpecError, type OpenTargetOptions, type Target } from '../target/index.js';
 import { parseDuration } from '../../common/duration.js';
 import { EXIT } from '../../common/exit-codes.js';
@@ -35,7 +35,7 @@ ${suiteList()}
   --rate R               offered requests (messages) per second; the suite's default otherwise
   --duration D           length of each measured phase: 30s, 500ms, 2m (default: the suite's, seconds long)
   --out DIR              where load.json goes (default .kmsbench/load)
-  --mode open|saturate   open model (default) or closed-loop saturation through autocannon (latency, mixed)
+  --mode open|saturate   open model (default) or closed-loop saturation (latency, mixed)
   --client raw|sdk       pre-signed raw HTTP (default) or @aws-sdk/client-kms
   --retry POLICY         SDK retries: ${RETRY_USAGE} (default off)
   --arrivals constant|poisson   (default constant; mixed: the workload's)
@@ -46,7 +46,8 @@ ${suiteList()}
                          nothing is in flight, spins while fast requests are, naps while slow (>= 4 ms)
                          ones are; spin always spins; nap always naps (least CPU, replies read up to
                          ~0.2 ms late)
-  --workload FILE        YAML/JSON workload (mixed; envelope-caching reads its envelope section)
+  --workload FILE        YAML/JSON request mix, e.g. suites/workloads/web-tier.mix.yaml (mixed;
+                         envelope-caching reads its envelope section)
   --key-id ID            use this key instead of creating one (repeat for ReEncrypt's destination)
   --seed N               seed for Poisson arrivals and mix choices (default 1)`;
 
@@ -99,9 +100,9 @@ export async function load(argv: string[]): Promise<void | number> {
   }
   let workload;
   try {
-    workload = values.workload !== undefined ? loadWorkloadFile(values.workload) : undefined;
+    workload = values.workload !== undefined ? readRequestMixFile(values.workload) : undefined;
   } catch (e) {
-    if (e instanceof WorkloadError) throw new UsageError(e.message);
+    if (e instanceof RequestMixError) throw new UsageError(e.message);
     throw e;
   }
   const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : intOption(values.threads, 'threads', 1, 0);

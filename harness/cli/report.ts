@@ -6,8 +6,9 @@
  * @module
  */
 import { toolVersion } from '../conformance/tool-version.js';
-import { DEFAULT_THRESHOLDS, readRuns } from '../gate/index.js';
-import { readResultDir, renderReport, writeReport, type ReportInput } from '../../reports/index.js';
+import { readRuns, reportDeltas } from '../gate/index.js';
+import { readResultFolder, writeFiles } from '../results/result-folder.js';
+import { renderReport, type ReportInput } from '../../reports/index.js';
 import { EXIT } from '../../common/exit-codes.js';
 import { parse, UsageError } from './args.js';
 
@@ -43,15 +44,15 @@ export async function report(argv: string[]): Promise<number> {
   const labels = values.label ?? [];
   if (labels.length > positionals.length) throw new UsageError(`${labels.length} --label for ${positionals.length} directories`);
   // Unreadable or invalid inputs throw: main prints the message, exit EXIT_FAILED.
+  const targets = positionals.map((dir, i) => readResultFolder(dir, labels[i]));
   const input: ReportInput = {
     ...(values.title ? { title: values.title } : {}),
     generatedAt: new Date().toISOString(),
     toolVersion: toolVersion(),
-    targets: positionals.map((dir, i) => readResultDir(dir, labels[i])),
-    ...(values.baseline ? { baseline: { source: values.baseline, runs: readRuns(values.baseline) } } : {}),
-    thresholds: DEFAULT_THRESHOLDS,
+    targets,
+    ...(values.baseline ? { deltas: reportDeltas({ source: values.baseline, runs: readRuns(values.baseline) }, targets) } : {}),
   };
-  const paths = writeReport(values.out ?? positionals[0]!, renderReport(input));
+  const paths = writeFiles(values.out ?? positionals[0]!, renderReport(input));
   console.log(`wrote ${paths['report.md']}`);
   console.log(`wrote ${paths['junit.xml']}`);
   console.log(paths['index.html']);

@@ -7,9 +7,9 @@
  */
 import type { ProbeResult } from '../target/capabilities.js';
 import type { Capability, ConformanceCase, LoadedCase } from './case.js';
-import type { Expected } from './contract.js';
+import type { Expected } from '../results/conformance-contract.js';
 import type { ExpectationFile } from './expectations.js';
-import type { Results } from './results.js';
+import type { Results } from '../results/conformance-results.js';
 
 /** The target as results.json names it. */
 export type TargetKind = Results['target']['kind'];

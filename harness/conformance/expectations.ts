@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { EXPECTED, type Expected, type Outcome } from './contract.js';
+import { CONTRACT_VERSION, EXPECTED, type Expected, type Outcome } from '../results/conformance-contract.js';
 
 export const ExpectationEntrySchema = z
   .object({
@@ -31,7 +31,11 @@ export const ExpectationFileSchema = z
     notes: z.string().optional(),
     cases: z.record(z.string(), ExpectationEntrySchema),
   })
-  .strict();
+  .strict()
+  .meta({
+    title: 'kmsbench conformance expectation file',
+    description: `Cases known not to pass on one target, with reasons (runner contract ${CONTRACT_VERSION}, suites/README.md)`,
+  });
 
 export type ExpectationEntry = z.infer<typeof ExpectationEntrySchema>;
 export type ExpectationFile = z.infer<typeof ExpectationFileSchema>;

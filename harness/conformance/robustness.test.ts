@@ -20,7 +20,7 @@ import { defineCase, type ConformanceCase } from './case.js';
 import type { Credentials } from '../client/sign.js';
 import { runConformance, type RunOptions } from './runner.js';
 import { withTarget, type TargetSpec } from '../target/index.js';
-import type { Results } from './results.js';
+import type { Results } from '../results/conformance-results.js';
 
 /** Opens the target (region us-east-1), runs the conformance cases against it, closes it. */
 const conform = ({ target, credentials, ...options }: Omit<RunOptions, 'target'> & { target: TargetSpec; credentials?: Credentials }) =>

@@ -9,8 +9,8 @@ import type { LoadedCase } from './case.js';
 import type { Credentials } from '../client/sign.js';
 import { runConformance, type RunOptions } from './runner.js';
 import { withTarget, type TargetSpec } from '../target/index.js';
-import { ResultsSchema, type Results } from './results.js';
-import { junitXml } from './junit.js';
+import { ResultsSchema, type Results } from '../results/conformance-results.js';
+import { conformanceJunitXml } from '../results/junit.js';
 import { summaryText } from './summary.js';
 
 /** Opens the target (region us-east-1), runs the conformance cases against it, closes it. */
@@ -298,7 +298,7 @@ describe('runner against the embedded server', () => {
   });
 
   it('writes JUnit XML with known failures as skipped and differences as failures/errors', () => {
-    const xml = junitXml(results);
+    const xml = conformanceJunitXml(results);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
     expect(xml).toContain('<testsuite name="conformance.test" tests="16" failures="5" errors="3" skipped="4"');
     expect(xml).toMatch(/test\.known-failure[^]*?<skipped message="expected fail: it never does">/);

@@ -5,7 +5,7 @@
  * @module
  */
 import { EXIT_MEANINGS, type ExitCode } from '../../common/exit-codes.js';
-import type { CaseResult, Results } from './results.js';
+import type { CaseResult, Results } from '../results/conformance-results.js';
 import { truncate } from '../../common/text.js';
 
 interface Row {

@@ -7,7 +7,7 @@
  * @module
  */
 import { truncate } from '../../common/text.js';
-import type { Outcome } from './contract.js';
+import type { Outcome } from '../results/conformance-contract.js';
 
 /** One HTTP exchange as the harness saw it (SDK or raw), for failure records. */
 export interface CallRecord {

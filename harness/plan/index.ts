@@ -5,13 +5,13 @@
  *
  * @module
  */
-export * from './schema.js';
+export * from './workload.js';
 export * from './cache.js';
 export * from './rates.js';
 export * from './quota.js';
 export * from './cost.js';
 export * from './solve.js';
-export * from './plan.js';
+export * from './capacity-plan.js';
 export * from './simulate.js';
 export * from './replay.js';
-export * from './format.js';
+export * from './plan-text.js';

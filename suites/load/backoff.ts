@@ -24,9 +24,9 @@
  * @module
  */
 import { fmt, table, warmup, type LoadSuite } from '../../harness/load/suite.js';
-import type { Analysis, Phase } from '../../harness/load/schema.js';
+import type { Analysis, Phase } from '../../harness/results/load-results.js';
 import { parseRetry, retryLabel, type RetrySpec } from '../../harness/load/sdk.js';
-import type { OperationSpecInput } from '../../harness/load/workload.js';
+import type { OperationSpecInput } from '../../harness/load/request-mix.js';
 
 const OPERATION: OperationSpecInput = { operation: 'Encrypt', plaintextBytes: 1024 };
 export const BACKOFF_POLICIES: RetrySpec[] = ['off', 'standard:3', 'adaptive:3', 'custom:6:25:1000:full'].map(parseRetry);

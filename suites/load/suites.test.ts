@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { microBenches } from '../../harness/cli/micro-benches.js';
 import { runLoad } from '../../harness/load/run.js';
-import { LoadResultsSchema, type Analysis, type LoadResults } from '../../harness/load/schema.js';
+import { LoadResultsSchema, type Analysis, type LoadResults } from '../../harness/results/load-results.js';
 import { embeddedQuotas } from '../../harness/load/suite.js';
 import { withTarget } from '../../harness/target/index.js';
 import { LOAD_SUITES } from './index.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ResultsSchema } from '../../harness/conformance/results.js';
+import { ResultsSchema } from '../../harness/results/conformance-results.js';
 import { discoverCases } from '../../suites/index.js';
 import { DIST_BUILT, kmsbench, NOT_BUILT } from './support.js';
 

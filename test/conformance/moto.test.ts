@@ -10,7 +10,7 @@ import { parseExpectations } from '../../harness/conformance/expectations.js';
 import type { Credentials } from '../../harness/client/sign.js';
 import { runConformance, type RunOptions } from '../../harness/conformance/runner.js';
 import { withTarget, type TargetSpec } from '../../harness/target/index.js';
-import type { Results } from '../../harness/conformance/results.js';
+import type { Results } from '../../harness/results/conformance-results.js';
 import { summaryText } from '../../harness/conformance/summary.js';
 import { discoverCases } from '../../suites/index.js';
 import { freePort, waitForPort } from './support.js';

@@ -13,10 +13,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baselineRun } from '../../harness/gate/index.js';
+import { baselineRun, reportDeltas } from '../../harness/gate/index.js';
 import { parseWorkloadText, planWorkload } from '../../harness/plan/index.js';
-import { PlanFileSchema } from '../../reports/plan-schema.js';
-import { renderReport, writeReport, type TargetInput } from '../../reports/index.js';
+import { PlanFileSchema } from '../../harness/results/plan-results.js';
+import { writeFiles, type ResultFolder } from '../../harness/results/result-folder.js';
+import { renderReport } from '../../reports/index.js';
 import { conformanceResults, latencyLoad, throttleLoad } from './fixtures.js';
 
 function chromiumPath(): string {
@@ -40,7 +41,7 @@ beforeAll(async () => {
   const plan = PlanFileSchema.parse(
     JSON.parse(JSON.stringify(planWorkload(parseWorkloadText(readFileSync(new URL('../../suites/workloads/microservice-fleet-envelope-caching.yaml', import.meta.url), 'utf8'), 'w.yaml')))),
   );
-  const reference: TargetInput = {
+  const reference: ResultFolder = {
     label: 'reference',
     source: dir,
     conformance: [{ file: 'conformance/results.json', results: conformanceResults() }],
@@ -50,7 +51,7 @@ beforeAll(async () => {
     ],
     plans: [{ file: 'plan/plan.json', plan }],
   };
-  const emulator: TargetInput = {
+  const emulator: ResultFolder = {
     label: 'emulator',
     source: 'emulator',
     conformance: [{ file: 'results.json', results: conformanceResults({ broken: true }) }],
@@ -61,7 +62,7 @@ beforeAll(async () => {
     plans: [],
   };
   const baseline = { source: 'baseline.json', runs: [1, 2, 3, 4, 5].map((seed) => baselineRun(latencyLoad({ seed, seconds: 12 }), `b${seed}`)) };
-  const paths = writeReport(dir, renderReport({ generatedAt: new Date().toISOString(), toolVersion: 'test', targets: [reference, emulator], baseline }));
+  const paths = writeFiles(dir, renderReport({ generatedAt: new Date().toISOString(), toolVersion: 'test', targets: [reference, emulator], deltas: reportDeltas(baseline, [reference, emulator]) }));
   fileUrl = pathToFileURL(paths['index.html']).href;
 
   browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });

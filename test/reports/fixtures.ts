@@ -4,10 +4,10 @@
  * their histograms, spectra, per-stage and per-second figures are real ones), then checked
  * against load.json's schema; conformance results are checked against results.json's.
  */
-import { ResultsSchema, type CaseResult, type Results } from '../../harness/conformance/results.js';
+import { ResultsSchema, type CaseResult, type Results } from '../../harness/results/conformance-results.js';
 import { Recorder } from '../../harness/load/recorder.js';
 import { runResult } from '../../harness/load/result.js';
-import { LoadResultsSchema, type LoadResults, type RunResult } from '../../harness/load/schema.js';
+import { LoadResultsSchema, type LoadResults, type RunResult } from '../../harness/results/load-results.js';
 import type { Stage } from '../../harness/load/schedule.js';
 
 /** mulberry32 with a normal deviate. */

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { ResultsSchema } from '../../conformance/results.js';
+import { ResultsSchema } from '../../results/conformance-results.js';
 import { run, runUsage } from './command.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kmsbench-run-'));

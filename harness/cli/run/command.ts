@@ -14,9 +14,9 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT } from '../../../common/exit-codes.js';
-import type { Results } from '../../conformance/results.js';
+import type { Results } from '../../results/conformance-results.js';
 import { LoadAborted } from '../../load/run.js';
-import type { LoadResults } from '../../load/schema.js';
+import type { LoadResults } from '../../results/load-results.js';
 import { intOption, parse, UsageError } from '../args.js';
 import { displayPath, ROOT } from '../paths.js';
 import { conformanceStep } from './conformance-step.js';

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { EXIT, EXIT_MEANINGS, type ExitCode } from '../../../common/exit-codes.js';
 import { loadExpectations } from '../../conformance/expectations.js';
-import { junitXml } from '../../conformance/junit.js';
-import type { CaseResult, Results } from '../../conformance/results.js';
+import { conformanceJunitXml } from '../../results/junit.js';
+import type { CaseResult, Results } from '../../results/conformance-results.js';
 import { runConformance } from '../../conformance/runner.js';
 import { withTarget } from '../../target/index.js';
 import { discoverCases } from '../../../suites/index.js';
@@ -51,7 +51,7 @@ export async function conformanceStep(progress: Progress, outDir: string, signal
   const dir = join(outDir, 'conformance');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(dir, 'junit.xml'), junitXml(results));
+  writeFileSync(join(dir, 'junit.xml'), conformanceJunitXml(results));
   const c = results.counts;
   progress.log(
     `conformance: ${c.total} cases in ${(results.durationMs / 1000).toFixed(1)} s — ${c.pass} pass, ${c.fail} fail, ${c.error} error, ${c.skip} skip; exit ${results.exitCode} (${EXIT_MEANINGS[results.exitCode as ExitCode] ?? ''})`,

@@ -6,11 +6,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Results } from '../../conformance/results.js';
+import type { Results } from '../../results/conformance-results.js';
 import { toolVersion } from '../../conformance/tool-version.js';
-import { DEFAULT_THRESHOLDS } from '../../gate/index.js';
-import type { LoadResults } from '../../load/schema.js';
-import { buildModel, renderModel, writeReport, type ReportInput, type TargetInput } from '../../../reports/index.js';
+import { reportDeltas } from '../../gate/index.js';
+import type { LoadResults } from '../../results/load-results.js';
+import { writeFiles, type ResultFolder } from '../../results/result-folder.js';
+import { buildModel, renderModel, type ReportInput } from '../../../reports/index.js';
 import { displayPath } from '../paths.js';
 import { loadFile, type Baseline } from './history.js';
 
@@ -26,7 +27,7 @@ export interface ReportStepInput {
 /** Writes the report; returns the path of index.html. */
 export async function reportStep(o: ReportStepInput): Promise<string> {
   const { outDir, load } = o;
-  const target: TargetInput = {
+  const target: ResultFolder = {
     label: 'reference server (embedded)',
     source: displayPath(outDir),
     conformance: [{ file: displayPath(join(outDir, 'conformance', 'results.json')), results: o.conformance }],
@@ -35,7 +36,7 @@ export async function reportStep(o: ReportStepInput): Promise<string> {
   };
   const planFile = join(outDir, 'plan', 'plan.json');
   if (existsSync(planFile)) {
-    const { PlanFileSchema } = await import('../../../reports/plan-schema.js');
+    const { PlanFileSchema } = await import('../../results/plan-results.js');
     target.plans.push({ file: displayPath(planFile), plan: PlanFileSchema.parse(JSON.parse(readFileSync(planFile, 'utf8'))) });
   }
   const input: ReportInput = {
@@ -43,11 +44,10 @@ export async function reportStep(o: ReportStepInput): Promise<string> {
     generatedAt: new Date().toISOString(),
     toolVersion: toolVersion(),
     targets: [target],
-    ...(o.baseline.runs.length > 0 && load.length > 0 ? { baseline: o.baseline } : {}),
-    thresholds: DEFAULT_THRESHOLDS,
+    ...(o.baseline.runs.length > 0 && load.length > 0 ? { deltas: reportDeltas(o.baseline, [target]) } : {}),
   };
   const model = buildModel(input);
-  const paths = writeReport(outDir, renderModel(model, input));
+  const paths = writeFiles(outDir, renderModel(model, input));
 
   const deltas = model.targets[0]!.deltas;
   if (load.length > 0) {

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { createKeyRaw, expectRawOk, members, SYMMETRIC_KEY_METADATA_MEMBERS } from '../_lib/support.js';
+import { createKeyRaw, expectRawOk, members } from '../_lib/support.js';
+import { SYMMETRIC_KEY_METADATA_MEMBERS } from '../../../common/key-metadata.js';
 
 export default defineCase({
   id: 'keys.create-key-metadata-members',

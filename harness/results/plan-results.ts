@@ -1,13 +1,13 @@
 /**
- * What the report reads of a capacity plan (`kmsbench plan WORKLOAD --json --out plan.json`).
- * The planner's result is a TypeScript type (harness/plan/plan.ts, `PlanResult`), not a zod
- * schema, so this validates the part the report shows; a compile-time check below keeps it
- * a subset of `PlanResult`.
+ * `plan.json`, a capacity plan (`kmsbench plan WORKLOAD --json --out plan.json`), as far as a
+ * report reads it. The planner's result is a TypeScript type (harness/plan/capacity-plan.ts,
+ * `PlanResult`), not a zod schema, so this validates the part the report shows; a compile-time
+ * check there keeps it a subset of `PlanResult`. Published as JSON Schema in
+ * reports/schema/plan.schema.json (`npm run schemas`).
  *
  * @module
  */
 import { z } from 'zod';
-import type { PlanResult } from '../harness/plan/index.js';
 
 /** JSON turns Infinity (a zero quota with traffic) into null. */
 const Ratio = z.number().nullable();
@@ -62,9 +62,6 @@ export const PlanFileSchema = z.object({
     total: z.number(),
     steadyStateTotal: z.number(),
   }),
-});
+}).meta({ title: 'kmsbench capacity plan', description: 'plan.json written by `kmsbench plan WORKLOAD --json` (the part a report reads; harness/results/plan-results.ts)' });
 
 export type PlanFile = z.infer<typeof PlanFileSchema>;
-
-/** Compile-time: every plan the planner produces is a plan file the report accepts. */
-export const planFileOf = (p: PlanResult): PlanFile => p;

@@ -1,12 +1,12 @@
 /**
  * `results.json`: the record of one conformance run, as a zod schema. The JSON Schema published
- * at reports/schema/results.schema.json is generated from it (`npx tsx
- * harness/conformance/export-schema.ts`) and pinned by a test.
+ * at reports/schema/results.schema.json is generated from it (`npm run schemas`) and pinned by
+ * scripts/write-schemas.test.ts.
  *
  * @module
  */
 import { z } from 'zod';
-import { CONTRACT_VERSION, EXPECTED, OUTCOMES } from './contract.js';
+import { CONTRACT_VERSION, EXPECTED, OUTCOMES } from './conformance-contract.js';
 
 const CallSchema = z
   .object({
@@ -44,7 +44,7 @@ export const CaseResultSchema = z.object({
   durationMs: z.number().nonnegative(),
   calls: z.number().int().nonnegative().describe('HTTP calls the case made'),
   cleanup: z.object({ ran: z.number().int(), failed: z.number().int() }),
-});
+}).meta({ id: 'CaseResult' });
 
 export const ResultsSchema = z.object({
   $schema: z.string().optional(),
@@ -88,16 +88,10 @@ export const ResultsSchema = z.object({
   harnessErrors: z.array(z.string()).describe('problems of the run itself (unhandled rejections, cleanup trouble)'),
   exitCode: z.number().int(),
   cases: z.array(CaseResultSchema),
+}).meta({
+  title: 'kmsbench conformance results',
+  description: `results.json written by \`kmsbench conformance\` (runner contract ${CONTRACT_VERSION}, suites/README.md)`,
 });
 
 export type CaseResult = z.infer<typeof CaseResultSchema>;
 export type Results = z.infer<typeof ResultsSchema>;
-
-/** The JSON Schema of results.json (draft 2020-12), as published under reports/schema/. */
-export function resultsJsonSchema(): object {
-  return {
-    title: 'kmsbench conformance results',
-    description: `results.json written by \`kmsbench conformance\` (runner contract ${CONTRACT_VERSION}, suites/README.md)`,
-    ...z.toJSONSchema(ResultsSchema, { target: 'draft-2020-12', io: 'input' }),
-  };
-}

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { PlanResult } from './plan.js';
+import type { PlanResult } from './capacity-plan.js';
 import type { SimulationResult } from './simulate.js';
 import type { ReplayResult } from './replay.js';
 

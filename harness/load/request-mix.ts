@@ -1,9 +1,15 @@
 /**
- * Workload descriptions: a weighted mix of KMS operations with their parameters, an arrival
- * rate (or stages), and optionally an envelope-encryption message stream with a data-key cache.
- * The `mixed` load suite runs one; the capacity planner and the k6 exporter read the same files.
+ * Request mixes (`kmsbench load --workload FILE`): a weighted mix of KMS requests with their
+ * parameters, an arrival rate (or stages), and optionally an envelope-encryption message stream
+ * with a data-key cache. The `mixed` load suite runs one; the `envelope-caching` suite reads its
+ * `envelope` section.
  *
- * A workload file is YAML or JSON:
+ * A request mix describes requests as the load generator sends them. A capacity-planning
+ * workload (harness/plan/workload.ts, `kmsbench plan`) describes the services that call KMS
+ * instead; both kinds of file live in suites/workloads/ (request mixes as `*.mix.yaml`), each
+ * with its JSON Schema beside it.
+ *
+ * A request mix is YAML or JSON:
  *
  * ```yaml
  * name: web-tier
@@ -22,8 +28,9 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from '../../common/duration.js';
+import { DataKeyCacheSchema } from '../results/load-results.js';
 
-/** The operations the load suites and workloads can drive. */
+/** The operations the load suites and request mixes can drive. */
 export const LOAD_OPERATIONS = [
   'Encrypt',
   'Decrypt',
@@ -35,17 +42,6 @@ export const LOAD_OPERATIONS = [
 ] as const;
 
 export type LoadOperation = (typeof LOAD_OPERATIONS)[number];
-
-/** The request-quota class AWS charges each operation to (spec/kms-facts.md). */
-export const QUOTA_CLASS: Record<LoadOperation, 'symmetric' | 'DescribeKey'> = {
-  Encrypt: 'symmetric',
-  Decrypt: 'symmetric',
-  ReEncrypt: 'symmetric',
-  GenerateDataKey: 'symmetric',
-  GenerateDataKeyWithoutPlaintext: 'symmetric',
-  GenerateRandom: 'symmetric',
-  DescribeKey: 'DescribeKey',
-};
 
 /** `30s`, `500ms`, `2m`, `1h`, or a number of seconds → milliseconds. */
 export const DurationSchema = z.union([z.number().positive(), z.string()]).transform((v, ctx) => {
@@ -78,17 +74,6 @@ export const OperationSpecSchema = z
 export type OperationSpec = z.infer<typeof OperationSpecSchema>;
 export type OperationSpecInput = z.input<typeof OperationSpecSchema>;
 
-export const DataKeyCacheSchema = z
-  .object({
-    maxAgeMs: z.number().positive().describe('an entry is not used after this age'),
-    maxMessages: z.number().int().positive().optional().describe('messages one data key may encrypt (default: unbounded)'),
-    maxBytes: z.number().int().positive().optional().describe('plaintext bytes one data key may encrypt (default: unbounded)'),
-    capacity: z.number().int().positive().default(1000).describe('entries (one per encryption context)'),
-  })
-  .strict();
-
-export type DataKeyCache = z.infer<typeof DataKeyCacheSchema>;
-
 export const StageSpecSchema = z
   .object({
     duration: DurationSchema,
@@ -98,7 +83,7 @@ export const StageSpecSchema = z
   })
   .strict();
 
-export const WorkloadSchema = z
+export const RequestMixSchema = z
   .object({
     name: z.string().min(1),
     description: z.string().optional(),
@@ -117,41 +102,48 @@ export const WorkloadSchema = z
       })
       .strict()
       .optional()
-      .describe('an envelope-encryption message stream (GenerateDataKey per cache miss), for planning'),
+      .describe('an envelope-encryption message stream (GenerateDataKey per cache miss), for the envelope-caching suite'),
   })
-  .strict();
+  .strict()
+  .meta({ title: 'kmsbench request mix', description: 'requests as `kmsbench load --suite mixed --workload FILE` sends them (harness/load/request-mix.ts)' });
 
-export type Workload = z.infer<typeof WorkloadSchema>;
-export type WorkloadInput = z.input<typeof WorkloadSchema>;
+export type RequestMix = z.infer<typeof RequestMixSchema>;
+export type RequestMixInput = z.input<typeof RequestMixSchema>;
 
-export class WorkloadError extends Error {
-  override readonly name = 'WorkloadError';
+export class RequestMixError extends Error {
+  override readonly name = 'RequestMixError';
 }
 
-export function parseWorkload(value: unknown, source = 'workload'): Workload {
-  const r = WorkloadSchema.safeParse(value);
-  if (!r.success) throw new WorkloadError(`${source}: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+export function parseRequestMix(value: unknown, source = 'workload'): RequestMix {
+  const r = RequestMixSchema.safeParse(value);
+  if (!r.success) {
+    const hint = isCapacityWorkload(value) ? ' (this is a capacity-planning workload: run it with `kmsbench plan`)' : '';
+    throw new RequestMixError(`${source}: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}${hint}`);
+  }
   const labels = r.data.mix.map(operationLabel);
   const dup = labels.find((l, i) => labels.indexOf(l) !== i);
-  if (dup) throw new WorkloadError(`${source}: two mix entries are both '${dup}'; give one a label`);
+  if (dup) throw new RequestMixError(`${source}: two mix entries are both '${dup}'; give one a label`);
   return r.data;
 }
 
-/** Reads a YAML or JSON workload file. */
-export function loadWorkloadFile(path: string): Workload {
+/** A document that names services and keys but no mix (harness/plan/workload.ts's format). */
+const isCapacityWorkload = (v: unknown): boolean => typeof v === 'object' && v !== null && 'services' in v && !('mix' in v);
+
+/** Reads a YAML or JSON request-mix file. */
+export function readRequestMixFile(path: string): RequestMix {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new WorkloadError(`cannot read ${path}: ${(e as Error).message}`);
+    throw new RequestMixError(`cannot read ${path}: ${(e as Error).message}`);
   }
   let value: unknown;
   try {
     value = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw new WorkloadError(`${path}: ${(e as Error).message}`);
+    throw new RequestMixError(`${path}: ${(e as Error).message}`);
   }
-  return parseWorkload(value, path);
+  return parseRequestMix(value, path);
 }
 
 const size = (n: number) => (n % 1024 === 0 ? `${n / 1024} KiB` : `${n} B`);
@@ -175,7 +167,7 @@ export function operationLabel(spec: OperationSpecInput): string {
 }
 
 /** The workload's stages (from `stages`, else one stage of `rate` for `duration`). */
-export function workloadStages(w: Workload, fallback: { rate: number; durationMs: number }): { durationMs: number; rate: number; toRate?: number; label?: string }[] {
+export function requestMixStages(w: RequestMix, fallback: { rate: number; durationMs: number }): { durationMs: number; rate: number; toRate?: number; label?: string }[] {
   if (w.stages) return w.stages.map((s) => ({ durationMs: s.duration, rate: s.rate, ...(s.toRate !== undefined ? { toRate: s.toRate } : {}), ...(s.label ? { label: s.label } : {}) }));
   return [{ durationMs: w.duration ?? fallback.durationMs, rate: w.rate ?? fallback.rate }];
 }

@@ -8,8 +8,9 @@ import { classRows, resolveQuotas, type ClassRow } from './quota.js';
 import { workloadCost, type CostResult } from './cost.js';
 import { workloadStreams, type Stream } from './rates.js';
 import { solveCache, type CacheAdvice } from './solve.js';
-import type { Workload } from './schema.js';
+import type { Workload } from './workload.js';
 import type { ResolvedProfile } from '../../common/quota/profiles.js';
+import type { PlanFile } from '../results/plan-results.js';
 
 /** Command-line what-ifs applied on top of the file. */
 export interface PlanOverrides {
@@ -41,6 +42,9 @@ export interface PlanResult {
   /** Modelling assumptions (quota and caching). Pricing assumptions are in cost.assumptions. */
   assumptions: string[];
 }
+
+/** Compile-time: every plan the planner produces is a plan.json a report accepts (harness/results/plan-results.ts). */
+export const planFileOf = (p: PlanResult): PlanFile => p;
 
 export const MODEL_ASSUMPTIONS = [
   'arrivals are Poisson; every service peaks at the same time (peak factor × average)',

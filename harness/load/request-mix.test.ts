@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { requestBody } from './operations.js';
-import { loadWorkloadFile, operationLabel, parseWorkload, workloadStages, WorkloadError } from './workload.js';
+import { readRequestMixFile, operationLabel, parseRequestMix, requestMixStages, RequestMixError } from './request-mix.js';
 
-const example = fileURLToPath(new URL('../../suites/load/workloads/web-tier.yaml', import.meta.url));
+const example = fileURLToPath(new URL('../../suites/workloads/web-tier.mix.yaml', import.meta.url));
 
-describe('workloads', () => {
-  it('reads the example YAML workload', () => {
-    const w = loadWorkloadFile(example);
+describe('request mixes', () => {
+  it('reads the example YAML request mix', () => {
+    const w = readRequestMixFile(example);
     expect(w.name).toBe('web-tier');
     expect(w.mix.map(operationLabel)).toEqual(['Decrypt 32 B', 'GenerateDataKey AES_256', 'DescribeKey']);
-    expect(workloadStages(w, { rate: 1, durationMs: 1 })).toEqual([
+    expect(requestMixStages(w, { rate: 1, durationMs: 1 })).toEqual([
       { durationMs: 2000, rate: 100, toRate: 400, label: 'ramp-up' },
       { durationMs: 4000, rate: 400, label: 'peak' },
       { durationMs: 2000, rate: 400, toRate: 100, label: 'ramp-down' },
@@ -25,20 +25,22 @@ describe('workloads', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kmsbench-workload-'));
     const file = join(dir, 'w.json');
     writeFileSync(file, JSON.stringify({ name: 'j', rate: 50, duration: 1.5, mix: [{ operation: 'Encrypt' }] }));
-    const w = loadWorkloadFile(file);
+    const w = readRequestMixFile(file);
     expect(w.arrivals).toBe('poisson');
     expect(w.mix[0]!.weight).toBe(1);
-    expect(workloadStages(w, { rate: 1, durationMs: 1 })).toEqual([{ durationMs: 1500, rate: 50 }]);
-    expect(parseWorkload({ name: 'x', duration: '500ms', mix: [{ operation: 'DescribeKey' }] }).duration).toBe(500);
+    expect(requestMixStages(w, { rate: 1, durationMs: 1 })).toEqual([{ durationMs: 1500, rate: 50 }]);
+    expect(parseRequestMix({ name: 'x', duration: '500ms', mix: [{ operation: 'DescribeKey' }] }).duration).toBe(500);
   });
 
   it('rejects what it cannot run, saying where', () => {
-    expect(() => parseWorkload({ name: 'x', mix: [{ operation: 'Sign' }] })).toThrow(/mix\.0\.operation/);
-    expect(() => parseWorkload({ name: 'x', mix: [] })).toThrow(WorkloadError);
-    expect(() => parseWorkload({ name: 'x', duration: 'soon', mix: [{ operation: 'Encrypt' }] })).toThrow(/not a duration/);
-    expect(() => parseWorkload({ name: 'x', mix: [{ operation: 'Encrypt', plaintextBytes: 5000 }] })).toThrow(/plaintextBytes/);
-    expect(() => parseWorkload({ name: 'x', mix: [{ operation: 'Encrypt' }, { operation: 'Encrypt', plaintextBytes: 1024 }] })).toThrow(/both 'Encrypt 1 KiB'/);
-    expect(() => parseWorkload({ name: 'x', mix: [{ operation: 'Encrypt', color: 'red' }] })).toThrow(WorkloadError);
+    expect(() => parseRequestMix({ name: 'x', mix: [{ operation: 'Sign' }] })).toThrow(/mix\.0\.operation/);
+    expect(() => parseRequestMix({ name: 'x', mix: [] })).toThrow(RequestMixError);
+    expect(() => parseRequestMix({ name: 'x', duration: 'soon', mix: [{ operation: 'Encrypt' }] })).toThrow(/not a duration/);
+    expect(() => parseRequestMix({ name: 'x', mix: [{ operation: 'Encrypt', plaintextBytes: 5000 }] })).toThrow(/plaintextBytes/);
+    expect(() => parseRequestMix({ name: 'x', mix: [{ operation: 'Encrypt' }, { operation: 'Encrypt', plaintextBytes: 1024 }] })).toThrow(/both 'Encrypt 1 KiB'/);
+    expect(() => parseRequestMix({ name: 'x', mix: [{ operation: 'Encrypt', color: 'red' }] })).toThrow(RequestMixError);
+    // A capacity-planning workload (suites/workloads/*.yaml) is the other kind of file.
+    expect(() => parseRequestMix({ name: 'x', region: 'us-east-1', keys: [{ name: 'k' }], services: [] })).toThrow(/capacity-planning workload: run it with `kmsbench plan`/);
   });
 
   it('builds each operation request from the fixture', () => {

@@ -1,20 +1,71 @@
 /**
  * The schema of `load.json`, written by `kmsbench load`: zod here, published as JSON Schema in
- * reports/schema/load.schema.json (regenerate with `npx tsx harness/load/schema.ts`;
- * harness/load/schema.test.ts fails when the file is stale).
+ * reports/schema/load.schema.json (`npm run schemas`; scripts/write-schemas.test.ts fails when
+ * the file is stale).
  *
  * Units: durations in milliseconds, rates per second. Every request is attributed to the second
  * and the stage of its intended send time.
  *
  * @module
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { HistogramSummarySchema } from './histogram.js';
-import { RetrySpecSchema } from './sdk.js';
-import { DataKeyCacheSchema, LOAD_OPERATIONS } from './workload.js';
+
+export const SpectrumPointSchema = z
+  .object({
+    percentile: z.number().describe('0..100'),
+    ms: z.number().describe('the value at or below which `percentile` % of the recorded values lie, in milliseconds'),
+  })
+  .meta({ id: 'SpectrumPoint' });
+
+export const HistogramSummarySchema = z
+  .object({
+    count: z.number().int().nonnegative(),
+    min: z.number(),
+    mean: z.number(),
+    stddev: z.number(),
+    p50: z.number(),
+    p90: z.number(),
+    p99: z.number(),
+    p999: z.number().describe('99.9th percentile'),
+    max: z.number(),
+    spectrum: z
+      .array(SpectrumPointSchema)
+      .describe('the full percentile spectrum, HdrHistogram style: 5 points per halving of the distance to 100 % (0, 10, …, 50, 55, …, 75, 77.5, …), down to one value in the count, then 100'),
+  })
+  .meta({ id: 'HistogramSummary', description: 'durations in milliseconds (recorded in nanoseconds, 3 significant digits); all zero when nothing was recorded' });
+
+export type HistogramSummary = z.infer<typeof HistogramSummarySchema>;
+
+/** The SDK client's retry policy (harness/load/sdk.ts, `--retry`). */
+export const RetrySpecSchema = z
+  .discriminatedUnion('mode', [
+    z.object({ mode: z.literal('off') }),
+    z.object({ mode: z.literal('standard'), maxAttempts: z.number().int().min(1) }),
+    z.object({ mode: z.literal('adaptive'), maxAttempts: z.number().int().min(1) }),
+    z.object({
+      mode: z.literal('custom'),
+      maxAttempts: z.number().int().min(1),
+      baseMs: z.number().positive().describe('first retry delay before jitter'),
+      capMs: z.number().positive().describe('largest delay before jitter'),
+      jitter: z.enum(['full', 'equal', 'none']).describe('full: uniform [0, d]; equal: d/2 + uniform [0, d/2]'),
+    }),
+  ])
+  .meta({ id: 'RetrySpec' });
+
+export type RetrySpec = z.infer<typeof RetrySpecSchema>;
+
+/** Bounds of a data-key cache (the envelope client's, and a request mix's `envelope.cache`). */
+export const DataKeyCacheSchema = z
+  .object({
+    maxAgeMs: z.number().positive().describe('an entry is not used after this age'),
+    maxMessages: z.number().int().positive().optional().describe('messages one data key may encrypt (default: unbounded)'),
+    maxBytes: z.number().int().positive().optional().describe('plaintext bytes one data key may encrypt (default: unbounded)'),
+    capacity: z.number().int().positive().default(1000).describe('entries (one per encryption context)'),
+  })
+  .strict()
+  .meta({ id: 'DataKeyCache' });
+
+export type DataKeyCache = z.infer<typeof DataKeyCacheSchema>;
 
 export const LOAD_SCHEMA_VERSION = 1;
 
@@ -26,7 +77,7 @@ export const CountsSchema = z.object({
   throttled: z.number().int().describe('ThrottlingException (from the reply `__type`; in SDK mode after all retries)'),
   errors: z.number().int().describe('other error replies and transport failures'),
   unfinished: z.number().int().describe('offered but without an outcome when the run ended'),
-});
+}).meta({ id: 'Counts' });
 
 export const RatesSchema = z
   .object({
@@ -37,7 +88,7 @@ export const RatesSchema = z
     throttled: z.number(),
     errors: z.number(),
   })
-  .describe('per second over the measured schedule time');
+  .meta({ id: 'Rates', description: 'per second over the measured schedule time' });
 
 const SecondCountsSchema = z.object({
   offered: z.number().int(),
@@ -51,7 +102,7 @@ const SecondCountsSchema = z.object({
 export const SecondSampleSchema = SecondCountsSchema.extend({
   second: z.number().int().describe('second of the schedule (intended send time)'),
   byOperation: z.record(z.string(), SecondCountsSchema).optional().describe('when the run mixes operations'),
-});
+}).meta({ id: 'SecondSample' });
 
 export const GroupResultSchema = z.object({
   counts: CountsSchema,
@@ -69,7 +120,7 @@ export const StageSchema = z.object({
   toRate: z.number().optional(),
   label: z.string().optional(),
   measure: z.boolean().optional(),
-});
+}).meta({ id: 'Stage' });
 
 export const GeneratorSchema = z.object({
   saturated: z.boolean().describe('the generator could not keep its schedule: figures describe the generator, not the endpoint'),
@@ -115,12 +166,12 @@ export const RunResultSchema = z.object({
   generator: GeneratorSchema,
   signingUs: z.number().optional().describe('raw client: mean cost of signing one request, measured apart from the run'),
   extra: z.record(z.string(), z.number()).describe('client-specific counters (data-key cache: kmsCalls, cacheHits, …)'),
-});
+}).meta({ id: 'RunResult' });
 
 export type RunResult = z.infer<typeof RunResultSchema>;
 
 export const SaturateResultSchema = z.object({
-  tool: z.literal('autocannon'),
+  tool: z.enum(['closed-loop', 'autocannon']).describe('the closed-loop client: harness/load/closed-loop.ts (autocannon in earlier versions of kmsbench)'),
   connections: z.number().int(),
   durationMs: z.number(),
   requests: z.number().int(),
@@ -142,7 +193,7 @@ export const MicroTaskSchema = z.object({
   p99Ns: z.number(),
   samples: z.number().int(),
   batch: z.number().int().describe('operations per timed call (fast operations are timed in batches)'),
-});
+}).meta({ id: 'MicroTask' });
 
 export const PhaseSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('open'), name: z.string(), description: z.string().optional(), result: RunResultSchema }),
@@ -171,7 +222,7 @@ export const AnalysisSchema = z.discriminatedUnion('suite', [
     suite: z.literal('latency'),
     mode: z.enum(['open', 'saturate']),
     rate: z.number().nullable().describe('offered rate per operation (open mode)'),
-    operations: z.array(LatencyRowSchema).describe('open mode: latency from the intended send time; saturate mode: autocannon (closed loop)'),
+    operations: z.array(LatencyRowSchema).describe('open mode: latency from the intended send time; saturate mode: closed loop, latency from the actual send'),
   }),
   z.object({
     suite: z.literal('throttle-curve'),
@@ -304,39 +355,6 @@ export const LoadResultsSchema = z.object({
   phases: z.array(PhaseSchema),
   analysis: AnalysisSchema,
   warnings: z.array(z.string()).describe('generator saturation, errors, anything that makes figures doubtful'),
-});
+}).meta({ title: 'kmsbench load results', description: 'load.json written by `kmsbench load` (harness/results/load-results.ts)' });
 
 export type LoadResults = z.infer<typeof LoadResultsSchema>;
-
-/** The operations a workload may name (for documentation in the schema consumers). */
-export const LOAD_OPERATION_NAMES = LOAD_OPERATIONS;
-
-/** Names of the shared definitions in the JSON Schema (`$defs`). */
-const ids = z.registry<{ id: string }>();
-ids.add(HistogramSummarySchema, { id: 'HistogramSummary' });
-ids.add(CountsSchema, { id: 'Counts' });
-ids.add(RatesSchema, { id: 'Rates' });
-ids.add(StageSchema, { id: 'Stage' });
-ids.add(SecondSampleSchema, { id: 'SecondSample' });
-ids.add(RetrySpecSchema, { id: 'RetrySpec' });
-ids.add(RunResultSchema, { id: 'RunResult' });
-ids.add(MicroTaskSchema, { id: 'MicroTask' });
-ids.add(DataKeyCacheSchema, { id: 'DataKeyCache' });
-
-export function loadJsonSchema(): object {
-  return {
-    title: 'kmsbench load results',
-    description: 'load.json written by `kmsbench load` (harness/load/schema.ts)',
-    ...z.toJSONSchema(LoadResultsSchema, { target: 'draft-2020-12', io: 'output', metadata: ids }),
-  };
-}
-
-export const loadSchemaText = (): string => `${JSON.stringify(loadJsonSchema(), null, 2)}\n`;
-
-export const LOAD_SCHEMA_PATH = fileURLToPath(new URL('../../reports/schema/load.schema.json', import.meta.url));
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  mkdirSync(dirname(LOAD_SCHEMA_PATH), { recursive: true });
-  writeFileSync(LOAD_SCHEMA_PATH, loadSchemaText());
-  console.log(`wrote ${LOAD_SCHEMA_PATH}`);
-}

@@ -1,10 +1,12 @@
 /**
- * The workload file of `kmsbench plan`: a YAML (or JSON) description of the services that call
- * KMS, their message rates, peak factor, data-key caching, Region, keys and asymmetric use.
+ * The workload file of `kmsbench plan` (and `kmsbench export-k6 --suite workload`): a YAML (or
+ * JSON) description of the services that call KMS, their message rates, peak factor, data-key
+ * caching, Region, keys and asymmetric use. (A request mix, harness/load/request-mix.ts, is the
+ * other kind of file in suites/workloads/: requests as the load generator sends them.)
  *
  * One zod schema is the single source of truth: it validates (with every problem listed and its
  * path), fills defaults, and is published as JSON Schema (`workloadJsonSchema`, written to
- * suites/workloads/workload.schema.json; a test keeps that file in sync).
+ * suites/workloads/workload.schema.json by `npm run schemas`; a test keeps that file in sync).
  *
  * Semantics that the schema alone cannot say (checked in `superRefine`):
  * - every `services[].key` (and `calls[].key`) names a `keys[].name`;
@@ -19,7 +21,7 @@
  */
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { OPERATIONS, type OperationName } from '../../common/quota/classes.js';
+import { OPERATION_NAMES, type OperationName } from '../../common/model/model.js';
 import { PROFILE_NAMES } from '../../common/quota/profiles.js';
 import { DataKeyPairSpecSchema, KeySpecSchema } from '../../common/model/schemas.js';
 
@@ -131,7 +133,7 @@ const VerifySchema = z
 
 const CallSchema = z
   .strictObject({
-    operation: z.enum(OPERATIONS as unknown as [OperationName, ...OperationName[]]).describe('any KMS operation, e.g. DescribeKey'),
+    operation: z.enum(OPERATION_NAMES as [OperationName, ...OperationName[]]).describe('any KMS operation, e.g. DescribeKey'),
     perSecond: Rate,
     key: Name.optional().describe("key group the call names (default: the service's key)"),
     scaleWithPeak: z.boolean().default(true).describe('multiply by the peak factor at peak (false for e.g. start-up calls)'),
@@ -309,7 +311,11 @@ export class WorkloadError extends Error {
 /** Validates a parsed workload object. */
 export function parseWorkload(input: unknown, source = 'workload'): Workload {
   const r = WorkloadSchema.safeParse(input);
-  if (!r.success) throw new WorkloadError(`${source}: invalid workload:\n${z.prettifyError(r.error)}`);
+  if (!r.success) {
+    const isMix = typeof input === 'object' && input !== null && 'mix' in input && !('services' in input);
+    const hint = isMix ? '\n(this is a request mix: run it with `kmsbench load --suite mixed --workload FILE`)' : '';
+    throw new WorkloadError(`${source}: invalid workload:\n${z.prettifyError(r.error)}${hint}`);
+  }
   return r.data;
 }
 

@@ -1,0 +1,105 @@
+/**
+ * From validated results to everything a report shows (pure): the overview, a view per target
+ * (metadata, conformance, load, baseline deltas, plans) and the comparison across targets. Every
+ * figure is computed in the view modules; the templates only format and lay out. The baseline
+ * deltas are the gate's verdicts, computed by the caller and passed in.
+ *
+ * @module
+ */
+import type { Results } from '../harness/results/conformance-results.js';
+import type { BaselineDeltas } from '../harness/results/gate-results.js';
+import type { PlanFile } from '../harness/results/plan-results.js';
+import type { ResultFolder } from '../harness/results/result-folder.js';
+import { comparisonView, type ComparisonView } from './comparison-view.js';
+import { conformanceView, type ConformanceView } from './conformance-view.js';
+import { deltaView, type DeltaView } from './delta-view.js';
+import { loadRunView, type LoadRunView } from './load-view.js';
+import { metaView, type MetaView } from './meta-view.js';
+
+export interface ReportInput {
+  title?: string;
+  generatedAt: string;
+  toolVersion: string;
+  targets: ResultFolder[];
+  /** Per target (same order), its load runs against a baseline (harness/gate's reportDeltas); null where there is none. */
+  deltas?: (BaselineDeltas | null)[];
+}
+
+export interface TargetView {
+  id: string;
+  label: string;
+  source: string;
+  meta: MetaView;
+  conformance: ConformanceView[];
+  load: LoadRunView[];
+  deltas: DeltaView | null;
+  plans: { file: string; plan: PlanFile }[];
+}
+
+export interface OverviewRow {
+  id: string;
+  label: string;
+  cases: number | null;
+  counts: Results['counts'] | null;
+  differences: number;
+  loadRuns: number;
+  warnings: number;
+  saturated: number;
+  regressions: number | null;
+  status: 'ok' | 'attention' | 'failing';
+}
+
+export interface ReportModel {
+  title: string;
+  generatedAt: string;
+  toolVersion: string;
+  overview: OverviewRow[];
+  targets: TargetView[];
+  comparison: ComparisonView | null;
+}
+
+const slug = (i: number) => `t${i + 1}`;
+
+function overviewRow(t: TargetView): OverviewRow {
+  const counts = t.conformance.length === 1 ? t.conformance[0]!.counts : null;
+  const differences = t.conformance.reduce((n, c) => n + c.differences.length + c.loadErrors.length + c.harnessErrors.length, 0);
+  const warnings = t.load.reduce((n, l) => n + l.warnings.length, 0);
+  const saturated = t.load.reduce((n, l) => n + l.saturatedPhases.length, 0);
+  const regressions = t.deltas ? t.deltas.result.regressions : null;
+  return {
+    id: t.id,
+    label: t.label,
+    cases: t.conformance.length ? t.conformance.reduce((n, c) => n + c.counts.total, 0) : null,
+    counts,
+    differences,
+    loadRuns: t.load.length,
+    warnings,
+    saturated,
+    regressions,
+    status: differences > 0 || (regressions ?? 0) > 0 ? 'failing' : warnings > 0 ? 'attention' : 'ok',
+  };
+}
+
+export function buildModel(input: ReportInput): ReportModel {
+  const targets: TargetView[] = input.targets.map((t, i) => {
+    const deltas = input.deltas?.[i];
+    return {
+      id: slug(i),
+      label: t.label,
+      source: t.source,
+      meta: metaView(t),
+      conformance: t.conformance.map((c) => conformanceView(c.file, c.results)),
+      load: t.load.map((l, j) => loadRunView(`${slug(i)}-load-${j + 1}`, l.file, l.results)),
+      deltas: deltas ? deltaView(deltas) : null,
+      plans: t.plans,
+    };
+  });
+  return {
+    title: input.title ?? (targets.length > 1 ? `kmsbench report: ${targets.map((t) => t.label).join(' vs ')}` : `kmsbench report: ${targets[0]?.label ?? 'no results'}`),
+    generatedAt: input.generatedAt,
+    toolVersion: input.toolVersion,
+    overview: targets.map(overviewRow),
+    targets,
+    comparison: input.targets.length > 1 ? comparisonView(input.targets) : null,
+  };
+}
