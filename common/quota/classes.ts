@@ -1,7 +1,7 @@
 /**
  * Request-quota classes: which AWS KMS request quota ("bucket") each request is charged to.
  *
- * Sources (see README.md in this folder for the full table and the reasoning):
+ * Sources (see reference-impl/quota/README.md for the full table and the reasoning):
  * - AWS KMS Developer Guide, "Request quotas" (requests-per-second.md, current version with the
  *   ML-DSA, ECC_NIST_EDWARDS25519, GetKeyLastUsage and ListKeyRotations rows).
  * - spec/kms-facts.md "Request quotas" — authoritative for this project where it differs from AWS

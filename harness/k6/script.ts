@@ -261,7 +261,7 @@ export function renderK6Script(spec: K6ScriptSpec): string {
     `//        ${spec.keys.map((k) => `KMS_KEY_${k.name}`).join(', ') || '(no keys)'} (existing keys; else setup() creates them),`,
     '//        KMS_RATE_SCALE, KMS_DURATION, KMS_QUOTA_RATE, KMS_P99_MS, KMS_P99_MS_<OPERATION>, KMS_MAX_VUS',
     '// Distributed: k6-operator (TestRun parallelism: N) or k6 --execution-segment splits every',
-    '// arrival rate across the instances; see README.md § Distributed runs with k6.',
+    '// arrival rate across the instances; see docs/k6.md.',
   ];
 
   const curveBlock = ramping

@@ -1,5 +1,5 @@
 /**
- * Capacity planner (see README.md § Capacity planning): workload file → request streams → quota
+ * Capacity planner (see docs/capacity-planning.md): workload file → request streams → quota
  * classes, cache advice and monthly cost; `--simulate` through the quota model's Limiter;
  * `--endpoint` replay with the open-loop generator.
  *

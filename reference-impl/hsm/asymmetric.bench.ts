@@ -3,7 +3,7 @@
  * ECDSA P-256 Sign (RAW message) and HMAC_256 GenerateMac, plus ECDSA P-256 Sign with a DIGEST
  * message (the BigInt path of ecdsa-digest.ts) for comparison.
  *
- *   node --import tsx reference-impl/hsm/bench-asymmetric.ts [--time <ms per task>]
+ *   node --import tsx reference-impl/hsm/asymmetric.bench.ts [--time <ms per task>]
  *
  * @module
  */

@@ -5,7 +5,7 @@
  * `kms:EncryptionContext:tenant` StringEquals condition). The budget (issue 12): the
  * three-statement policy within 5 % of the default policy.
  *
- *   node --import tsx reference-impl/authz/bench.ts [--time <ms per task>]
+ *   node --import tsx reference-impl/authz/policy.bench.ts [--time <ms per task>]
  *
  * Rows: `evaluate` alone with a prepared request context, and `context+evaluate`, which also
  * builds the context with requestContextFor as the wiring will for each request.
