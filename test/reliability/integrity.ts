@@ -97,7 +97,7 @@ function sealedOf(dataDir: string, keyId: string): Buffer {
 interface Damage {
   name: string;
   /** Damages the fixture; may return environment for the restart and the fixture whose keys to probe. */
-  damage: (f: Fixture, other: Fixture) => { env?: Record<string, string>; probe?: Fixture } | void;
+  damage: (f: Fixture, other: () => Promise<Fixture>) => Promise<{ env?: Record<string, string>; probe?: Fixture } | void> | { env?: Record<string, string>; probe?: Fixture } | void;
   /** Keys none of whose ciphertexts may decrypt afterwards. */
   mustNotDecrypt: 'A' | 'all' | 'none';
 }
@@ -113,9 +113,10 @@ const DAMAGES: Damage[] = [
   {
     name: "another server's kms.sqlite under this one's master key",
     mustNotDecrypt: 'all',
-    damage: (f, other) => {
-      copyFileSync(join(other.dataDir, 'kms.sqlite'), join(f.dataDir, 'kms.sqlite'));
-      return { probe: other };
+    damage: async (f, other) => {
+      const o = await other();
+      copyFileSync(join(o.dataDir, 'kms.sqlite'), join(f.dataDir, 'kms.sqlite'));
+      return { probe: o };
     },
   },
 ];
@@ -144,12 +145,13 @@ async function probeAll(url: string, f: Fixture, stderr: () => string): Promise<
   return out;
 }
 
-export async function runIntegrity(o: { workers: number; only?: number; log?: (l: string) => void }): Promise<DamageResult[]> {
-  const other = await makeFixture(o.workers);
+/** Runs every damage (or those at the indices `pick` of {@link DAMAGE_NAMES}). */
+export async function runIntegrity(o: { workers: number; pick?: readonly number[]; log?: (l: string) => void }): Promise<DamageResult[]> {
+  const other = () => makeFixture(o.workers);
   const results: DamageResult[] = [];
-  for (const d of DAMAGES.slice(0, o.only ?? DAMAGES.length)) {
+  for (const d of DAMAGES.filter((_, i) => !o.pick || o.pick.includes(i))) {
     const f = await makeFixture(o.workers);
-    const done = d.damage(f, other) ?? {};
+    const done = (await d.damage(f, other)) ?? {};
     const env = done.env ?? {};
     const probed = done.probe ?? f;
     const res: DamageResult = { damage: d.name, started: false, probes: [], log: [], verdict: 'no effect', wrongDecrypt: false };
