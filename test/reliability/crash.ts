@@ -20,7 +20,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { startServe, tempDir, type ServerProcess } from '../e2e/harness.js';
 import { judge, type Ciphertext, type KeyModel, type LaneModel, type LaneView, type Write } from './crash-model.js';
-import { ACCOUNT, Kms, pick, prng, requestIdOf, sleep } from './support.js';
+import { mulberry32 as prng } from '../../common/numeric.js';
+import { ACCOUNT, Kms, pick, requestIdOf, sleep } from './support.js';
 
 export interface CrashOptions {
   rounds: number;
