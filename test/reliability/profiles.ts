@@ -20,7 +20,7 @@ export const FULL: Profile = {
   name: 'full',
   crash: { rounds: 20, fsyncRounds: 20, lanes: 8, killAfterMs: [150, 1500], budgetMs: 8 * 60_000 },
   tamper: { blobs: 4, concurrency: 16 },
-  fuzz: { requests: 100_000, concurrency: 32, slow: { perKind: 200, holdMs: 75_000, gapMs: 2000 } },
+  fuzz: { requests: 100_000, concurrency: 32, slow: { perKind: 200, holdMs: 90_000, gapMs: 2000 } },
   overload: { quota: 200, seconds: { before: 10, overload: 60, after: 10 }, saturateSeconds: 30 },
   // A hanging target runs a few tags only: each case's cleanups wait out their own timeouts (see docs).
   harness: { timeoutMs: 1000, runTimeoutMs: 600_000, hangTags: 'protocol,auth' },
