@@ -7,9 +7,10 @@
  *
  * The lock is `server.lock.sqlite`, opened with `locking_mode=EXCLUSIVE` inside a `BEGIN
  * EXCLUSIVE` transaction that stays open for the owner's life: an fcntl lock held by the
- * owner's open file. The kernel releases it the moment the owner's files are closed — on a
- * clean exit, a crash or `kill -9` — before the process is even reaped, so a restart right after
- * `kill -9` finds the directory free on its first try, and a reused pid cannot keep it locked.
+ * owner's open file. The kernel releases it as soon as the owner's last thread is gone — on a
+ * clean exit, a crash or `kill -9` — whether or not the process has been reaped, and a start
+ * waits up to {@link LOCK_WAIT_MS} for a dying owner's threads to finish; so a restart right after
+ * `kill -9` takes the directory on its first try, and a reused pid cannot keep it locked.
  * Only the primary of a cluster takes the lock (fcntl locks are not inherited by its workers).
  *
  * `server.lock` beside it is a note of the owner's pid, for the refusal message only: it may be
