@@ -60,6 +60,7 @@ export function lockDataDir(dataDir: string, waitMs: number = LOCK_WAIT_MS): () 
     throw new DataDirInUseError(`could not lock data directory ${dataDir}: ${(e as Error).message}`);
   }
   try {
+    db.pragma('journal_mode = MEMORY'); // nothing is ever written: no journal file beside the lock
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE');
   } catch (e) {
