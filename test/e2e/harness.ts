@@ -166,6 +166,8 @@ export interface ServeOptions {
   extraArgs?: string[];
   /** Start-up deadline. */
   timeoutMs?: number;
+  /** Extra environment variables (e.g. KMSBENCH_MASTER_KEY). */
+  env?: Record<string, string>;
 }
 
 /** A `kmsbench serve` child process, leader of its own process group. */
@@ -264,7 +266,7 @@ export async function startServe(options: ServeOptions): Promise<ServerProcess> 
   const args = [CLI, 'serve', '--port', '0', '--data-dir', options.dataDir, '--workers', String(options.workers ?? 2)];
   const child = spawn(process.execPath, [...args, ...(options.extraArgs ?? [])], {
     cwd: ROOT,
-    env: cleanEnv(),
+    env: cleanEnv(options.env),
     detached: true, // own process group: -pid reaches the primary and its workers
     stdio: ['ignore', 'pipe', 'pipe'],
   });
