@@ -36,7 +36,8 @@ export const conformanceUsage = `kmsbench conformance [options]
                                (default for embedded: suites/expectations/reference.json; else none)
   --out DIR                    where results.json and junit.xml go (default .kmsbench/conformance)
   --concurrency N              cases at a time (default ${DEFAULT_CONCURRENCY})
-  --timeout MS                 per-case timeout, overriding each case's own (default 30000)
+  --timeout MS                 per-case timeout, overriding each case's own (default 30000); also bounds
+                               each case's cleanups and each capability-probe call
   --fault NAME                 embedded only, repeatable: start the reference server with a
                                deliberate fault (${Object.keys(FAULTS).join(', ')})
   --update-expectations        rewrite the --expect file from this run: list what did not pass
@@ -139,7 +140,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
       ...(values.grep ? { grep: values.grep } : {}),
       ...(expectations ? { expectations, expectationsFile: displayPath(expectationsFile!) } : {}),
       concurrency,
-      ...(timeoutMs ? { timeoutMs } : {}),
+      ...(timeoutMs ? { timeoutMs, probeTimeoutMs: timeoutMs } : {}),
       cases: discovery.cases,
       loadErrors: discovery.errors,
       onEvent: values.verbose
