@@ -15,7 +15,7 @@ import { selectEncryptionContextEncoder } from './hsm/encryption-context.js';
 import { loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
 import { Keyring } from './keys/keyring.js';
 import { readClockOffset } from './protocol/control.js';
-import type { RouteReply } from './protocol/http-edge.js';
+import type { EdgeOptions, RouteReply } from './protocol/http-edge.js';
 import { Pipeline } from './protocol/pipeline.js';
 import { LocalAdmission, prometheusText, type Admission, type QuotaMetrics } from './quota/admission.js';
 import { DEFAULTS, type ResolvedOptions } from './server-options.js';
@@ -43,6 +43,19 @@ export interface ComponentExtras {
   metrics?: () => Promise<QuotaMetrics>;
 }
 
+/** How the HTTP edge of a serving process is set up: its deadlines, its cap, and the audit flush before replies. */
+export function edgeOptions(options: ResolvedOptions, components: ServerComponents): EdgeOptions {
+  const { audit } = components;
+  return {
+    getRoutes: components.routes,
+    headersTimeoutMs: options.headersTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs,
+    maxConnections: options.maxConnections,
+    // Every reply's audit line is written before the reply (one write per event-loop turn).
+    beforeWrite: audit === nullAuditSink ? undefined : () => audit.flushSync(),
+  };
+}
+
 /**
  * Builds one serving process. The caller must own the data directory (see store/lock.ts):
  * caches are trusted between writes, which this process or its sibling workers announce.
@@ -64,7 +77,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
   });
   const clock = new OffsetClock(() => readClockOffset(store));
-  const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
+  const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log'), { sync: options.synchronous === 'FULL' }) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
   const metrics = extras.metrics ?? (() => admission?.metrics() ?? { counters: {}, buckets: [] });
   const pipeline = new Pipeline({

@@ -9,6 +9,8 @@ import { DEFAULT_ACCOUNT_ID } from '../common/default-identity.js';
 import { readFileSync } from 'node:fs';
 import { QuotaConfigError } from '../common/quota/profiles.js';
 import { rateResolver, type QuotaSettings } from './quota/admission.js';
+import { checkDeadlines } from './protocol/connection-guard.js';
+import { HTTP1_DEFAULTS } from './protocol/http1-server.js';
 
 export interface ServerOptions {
   host?: string;
@@ -28,6 +30,12 @@ export interface ServerOptions {
   audit?: boolean;
   /** `FULL` makes commits survive power loss too (default `NORMAL`: survives process crashes). */
   synchronous?: 'NORMAL' | 'FULL';
+  /** Most ms to receive a request's head, from its first byte (a connection's first: from connect); 0: no limit. Default 10 s. */
+  headersTimeoutMs?: number;
+  /** Most ms to receive a whole request, from the same start; 0: no limit. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Open connections per serving process at most; more are closed as they arrive. Default 10,000. */
+  maxConnections?: number;
   /** Request quotas (default: on, the Region's current AWS defaults). */
   quotas?: {
     enabled?: boolean;
@@ -93,7 +101,18 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     faults: options.faults ?? [],
     audit: options.audit ?? true,
     synchronous: options.synchronous ?? 'NORMAL',
+    ...connectionLimits(options),
   };
+}
+
+/** The HTTP layer's deadlines and connection cap, defaulted and checked (RangeError). */
+function connectionLimits(o: ServerOptions): Pick<ResolvedOptions, 'headersTimeoutMs' | 'requestTimeoutMs' | 'maxConnections'> {
+  const headersTimeoutMs = o.headersTimeoutMs ?? HTTP1_DEFAULTS.headersTimeoutMs;
+  const requestTimeoutMs = o.requestTimeoutMs ?? HTTP1_DEFAULTS.requestTimeoutMs;
+  const maxConnections = o.maxConnections ?? HTTP1_DEFAULTS.maxConnections;
+  checkDeadlines({ headersTimeoutMs, requestTimeoutMs });
+  if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new RangeError(`maxConnections must be a whole number >= 1, got ${maxConnections}`);
+  return { headersTimeoutMs, requestTimeoutMs, maxConnections };
 }
 
 /** The URL clients use: IPv6 hosts in brackets. */

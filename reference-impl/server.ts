@@ -15,7 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { startCluster } from './cluster/primary.js';
-import { createComponents, type ServerComponents } from './components.js';
+import { createComponents, edgeOptions, type ServerComponents } from './components.js';
 import { createHttpServer } from './protocol/http-edge.js';
 import { closeHttp1Server } from './protocol/http1-server.js';
 import { resolveOptions, serverUrl, type ResolvedOptions, type RunningServer, type ServerOptions } from './server-options.js';
@@ -41,7 +41,7 @@ async function startInProcess(options: ResolvedOptions): Promise<RunningServer> 
     unlock();
     throw e;
   }
-  const http = createHttpServer(components.pipeline, { getRoutes: components.routes });
+  const http = createHttpServer(components.pipeline, edgeOptions(options, components));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());

@@ -5,6 +5,7 @@
  */
 import { startServer, DEFAULTS, defaultWorkerCount } from '../../reference-impl/server.js';
 import { FAULTS } from '../../reference-impl/faults.js';
+import { parseDuration } from '../../common/duration.js';
 import { intOption, parse, UsageError } from './args.js';
 
 export const serveUsage = `kmsbench serve [options]
@@ -23,7 +24,19 @@ export const serveUsage = `kmsbench serve [options]
   --quota-share N        N separate servers serve one account: enforce 1/N of every quota
   --no-quotas            throttle nothing
   --no-audit             do not write the audit log
+  --header-timeout T     most time to receive a request's headers, from its first byte (a
+                         connection's first request: from connect); then 408 and close (default 10s; 0: none)
+  --request-timeout T    most time to receive a whole request, body included (default 30s; 0: none)
+  --max-connections N    open connections per process at most; more are closed at once (default 10000)
   --fault NAME           test-only deliberate fault (repeatable): ${Object.keys(FAULTS).join(', ')}`;
+
+/** `10s`, `500ms`, `1m`, or a bare number of seconds; 0 disables. */
+function durationOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new UsageError(`--${name} must be a duration such as 10s, 500ms or 1m (0: no limit), got '${value}'`);
+  return ms;
+}
 
 export async function serve(argv: string[]): Promise<void> {
   const { values } = parse(argv, {
@@ -36,6 +49,9 @@ export async function serve(argv: string[]): Promise<void> {
     workers: { type: 'string' },
     fsync: { type: 'boolean' },
     'no-audit': { type: 'boolean' },
+    'header-timeout': { type: 'string' },
+    'request-timeout': { type: 'string' },
+    'max-connections': { type: 'string' },
     fault: { type: 'string', multiple: true },
     quota: { type: 'string', multiple: true },
     'quota-profile': { type: 'string' },
@@ -63,6 +79,9 @@ export async function serve(argv: string[]): Promise<void> {
     faults: values.fault,
     audit: !values['no-audit'],
     synchronous: values.fsync ? 'FULL' : 'NORMAL',
+    headersTimeoutMs: durationOption(values['header-timeout'], 'header-timeout'),
+    requestTimeoutMs: durationOption(values['request-timeout'], 'request-timeout'),
+    maxConnections: values['max-connections'] === undefined ? undefined : intOption(values['max-connections'], 'max-connections', 0, 1),
     quotas: {
       enabled: !values['no-quotas'],
       profile: values['quota-profile'],

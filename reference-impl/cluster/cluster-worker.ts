@@ -9,7 +9,7 @@
  */
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
-import { createComponents, type ServerComponents } from '../components.js';
+import { createComponents, edgeOptions, type ServerComponents } from '../components.js';
 import { createHttpServer } from '../protocol/http-edge.js';
 import { closeHttp1Server } from '../protocol/http1-server.js';
 import { LeaseAdmission, type QuotaMetrics } from '../quota/admission.js';
@@ -77,7 +77,7 @@ let components: ServerComponents | undefined;
 try {
   components = await createComponents(options, { announceWrite, admission, metrics: clusterMetrics });
   const { store } = components;
-  const http = createHttpServer(components.pipeline, { getRoutes: components.routes });
+  const http = createHttpServer(components.pipeline, edgeOptions(options, components));
   process.on('message', (m: unknown) => {
     if (!isFromPrimary(m)) return;
     switch (m.type) {
