@@ -12,14 +12,15 @@ import { CredentialStore, createCredentialStore } from './auth/credentials.js';
 import { OffsetClock } from './clock/clock.js';
 import { parseFaults } from './faults.js';
 import { selectEncryptionContextEncoder } from './hsm/encryption-context.js';
-import { loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
+import { openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
+import { openDataDir } from './data-dir.js';
 import { Keyring } from './keys/keyring.js';
 import { readClockOffset } from './protocol/control.js';
 import type { EdgeOptions, RouteReply } from './protocol/http-edge.js';
 import { Pipeline } from './protocol/pipeline.js';
 import { LocalAdmission, prometheusText, type Admission, type QuotaMetrics } from './quota/admission.js';
 import { DEFAULTS, type ResolvedOptions } from './server-options.js';
-import { KeyStore } from './store/store.js';
+import type { KeyStore } from './store/store.js';
 
 /** Everything one serving process needs, wired together. */
 export interface ServerComponents {
@@ -70,8 +71,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
         : CredentialStore.fromRecords([
             { accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` },
           ]);
-  const { key: master } = await loadMasterKey({ dataDir: options.dataDir });
-  const store = new KeyStore({ path: join(options.dataDir, 'kms.sqlite'), synchronous: options.synchronous, coherence: 'notified' });
+  const { master, store } = await openDataDir(options.dataDir, { synchronous: options.synchronous, coherence: 'notified' });
   const keyring = new Keyring(store, {
     seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
     open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),

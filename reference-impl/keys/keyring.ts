@@ -10,6 +10,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { AccessDeniedException, NotFoundException } from '../errors.js';
+import { reportDamage } from '../damage-report.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
 import type { KeyStore } from '../store/store.js';
 import { parseKeyRef } from './key-ref.js';
@@ -113,6 +114,14 @@ export class Keyring {
    */
   peekKeySpec(scope: Pick<Scope, 'account' | 'region'>, text: string | undefined): string | undefined {
     if (text === undefined) return undefined;
+    try {
+      return this.peekKeySpecOf(scope, text);
+    } catch {
+      return undefined; // a damaged record: the operation itself will refuse it
+    }
+  }
+
+  private peekKeySpecOf(scope: Pick<Scope, 'account' | 'region'>, text: string): string | undefined {
     const ref = parseKeyRef(text);
     let keyId: string | null | undefined;
     switch (ref.kind) {
@@ -151,7 +160,12 @@ export class Keyring {
     if (!m) {
       const backing = this.store.getBackingKey(key.keyId, version);
       if (!backing) return undefined;
-      m = this.vault.open(backing.sealed, key.arn, version);
+      try {
+        m = this.vault.open(backing.sealed, key.arn, version);
+      } catch (e) {
+        reportDamage(`sealed ${key.arn} ${version}`, `key ${key.arn} version ${version}: sealed key material failed authentication (wrong master key or damaged store): refused`);
+        throw e;
+      }
       this.opened.set(cacheKey, m);
     }
     return m;

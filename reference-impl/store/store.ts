@@ -14,12 +14,19 @@
  *   the write is acknowledged to the client. `sync` is then free. Either way, a key disabled or
  *   deleted through one worker is never used by another after the client has heard back.
  *
+ * Integrity ({@link KeyStore.protectRows}, ./row-mac.ts): once given a row MAC key, the store tags
+ * every key record and alias row it writes (the `tag` column) and checks the tag of every row it
+ * reads; a row that does not match, or a record that does not parse, is refused with a
+ * {@link DamagedRecordError} naming it (and one stderr line), never served.
+ *
  * @module
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { reportDamage } from '../damage-report.js';
 import type { AliasRecord, BackingKeyRecord, KeyRecord } from '../records/key-records.js';
+import { rowTag, tagMatches } from './row-mac.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS keys (
@@ -65,7 +72,34 @@ interface AliasRow {
   target_key_id: string | null;
   created_at: number;
   updated_at: number;
+  tag?: Buffer | null;
 }
+
+/** The columns of a key row its integrity tag covers, and the tag. */
+interface KeyRow {
+  key_id: string;
+  account: string;
+  region: string;
+  doc: string;
+  tag: Buffer | null;
+}
+
+const KEY_ROW_COLUMNS = 'key_id, account, region, doc, tag';
+/** Meta entry set once every row has a tag: from then on a row without one is damaged. */
+const ROW_TAGS_META = 'row-tags';
+
+/** A stored row failed its integrity check or does not parse. The message names the row (for logs, not clients). */
+export class DamagedRecordError extends Error {
+  override readonly name = 'DamagedRecordError';
+}
+
+/** The store file cannot be opened as a store (the message names the file). */
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
+}
+
+const keyTagFields = (r: Pick<KeyRow, 'key_id' | 'account' | 'region' | 'doc'>) => [r.key_id, r.account, r.region, r.doc];
+const aliasTagFields = (r: AliasRow) => [r.account, r.region, r.name, r.target_key_id, r.created_at, r.updated_at];
 
 const toAlias = (r: AliasRow): AliasRecord => ({
   account: r.account,
@@ -98,6 +132,9 @@ export class KeyStore {
   private readonly aliasCache = new Map<string, AliasRecord | null>();
   private readonly metaCache = new Map<string, string | null>();
   private readonly listeners: Array<() => void> = [];
+  /** Set by {@link protectRows}: rows are tagged on write and checked on read. */
+  private macKey: Buffer | undefined;
+  private readonly path: string;
 
   private readonly stmt: {
     dataVersion: Database.Statement;
@@ -122,27 +159,34 @@ export class KeyStore {
     pendingDeletionDue: Database.Statement;
     rotationDue: Database.Statement;
     allKeyDocs: Database.Statement;
+    tagKey: Database.Statement;
+    tagAlias: Database.Statement;
   };
 
   constructor(options: StoreOptions) {
+    this.path = options.path;
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    this.db.pragma('busy_timeout = 10000');
-    this.db.exec(SCHEMA);
+    try {
+      this.db = new Database(options.path);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+      this.db.pragma('busy_timeout = 10000');
+      this.db.exec(SCHEMA);
+      addColumnIfMissing(this.db, 'keys', 'tag', 'BLOB');
+      addColumnIfMissing(this.db, 'aliases', 'tag', 'BLOB');
+    } catch (e) {
+      throw new StoreOpenError(`cannot open the store ${options.path}: ${(e as Error).message}`, { cause: e });
+    }
     this.coherence = options.coherence ?? 'data-version';
     const db = this.db;
     this.stmt = {
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
-      getKey: db.prepare('SELECT doc FROM keys WHERE key_id = ?').pluck(),
+      getKey: db.prepare(`SELECT ${KEY_ROW_COLUMNS} FROM keys WHERE key_id = ?`),
       putKey: db.prepare(
         'INSERT OR REPLACE INTO keys (key_id, account, region, deletion_due, rotation_due, doc) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       deleteKey: db.prepare('DELETE FROM keys WHERE key_id = ?'),
-      listKeys: db
-        .prepare('SELECT doc FROM keys WHERE account = ? AND region = ? AND key_id > ? ORDER BY key_id LIMIT ?')
-        .pluck(),
+      listKeys: db.prepare(`SELECT ${KEY_ROW_COLUMNS} FROM keys WHERE account = ? AND region = ? AND key_id > ? ORDER BY key_id LIMIT ?`),
       countKeys: db.prepare('SELECT count(*) FROM keys WHERE account = ? AND region = ?').pluck(),
       getBacking: db.prepare('SELECT * FROM backing_keys WHERE key_id = ? AND version = ?'),
       listBacking: db.prepare('SELECT * FROM backing_keys WHERE key_id = ? ORDER BY version'),
@@ -163,7 +207,9 @@ export class KeyStore {
       putMeta: db.prepare('INSERT OR REPLACE INTO meta (k, v) VALUES (?, ?)'),
       pendingDeletionDue: db.prepare('SELECT key_id FROM keys WHERE deletion_due <= ?').pluck(),
       rotationDue: db.prepare('SELECT key_id FROM keys WHERE rotation_due <= ?').pluck(),
-      allKeyDocs: db.prepare('SELECT doc FROM keys').pluck(),
+      allKeyDocs: db.prepare(`SELECT ${KEY_ROW_COLUMNS} FROM keys`),
+      tagKey: db.prepare('UPDATE keys SET tag = ? WHERE key_id = ?'),
+      tagAlias: db.prepare('UPDATE aliases SET tag = ? WHERE account = ? AND region = ? AND name = ?'),
     };
     this.sync();
   }
@@ -219,8 +265,8 @@ export class KeyStore {
   getKey(keyId: string): KeyRecord | undefined {
     let rec = this.keyCache.get(keyId);
     if (rec === undefined) {
-      const doc = this.stmt.getKey.get(keyId) as string | undefined;
-      rec = doc === undefined ? null : (JSON.parse(doc) as KeyRecord);
+      const row = this.stmt.getKey.get(keyId) as KeyRow | undefined;
+      rec = row === undefined ? null : this.keyOf(row);
       this.keyCache.set(keyId, rec);
     }
     return rec ?? undefined;
@@ -229,8 +275,69 @@ export class KeyStore {
   putKey(rec: KeyRecord): void {
     const deletionDue = rec.state === 'PendingDeletion' ? rec.deletionDate : null;
     const rotationDue = rec.rotationEnabled && rec.state === 'Enabled' ? rec.nextRotationAt : null;
-    this.stmt.putKey.run(rec.keyId, rec.account, rec.region, deletionDue, rotationDue, JSON.stringify(rec));
+    const doc = JSON.stringify(rec);
+    this.atomically(() => {
+      this.stmt.putKey.run(rec.keyId, rec.account, rec.region, deletionDue, rotationDue, doc);
+      if (this.macKey) this.stmt.tagKey.run(rowTag(this.macKey, 'key', keyTagFields({ key_id: rec.keyId, account: rec.account, region: rec.region, doc })), rec.keyId);
+    });
     this.keyCache.delete(rec.keyId);
+  }
+
+  /** The record of a key row, after its integrity check. @throws DamagedRecordError */
+  private keyOf(row: KeyRow): KeyRecord {
+    if (this.macKey && !tagMatches(this.macKey, 'key', keyTagFields(row), row.tag)) {
+      throw this.damaged(`key ${row.key_id}`, `the stored record of key ${row.key_id} in ${this.path} failed its integrity check (changed outside the server, or damaged): refused`);
+    }
+    let rec: KeyRecord;
+    try {
+      rec = JSON.parse(row.doc) as KeyRecord;
+    } catch {
+      throw this.damaged(`key ${row.key_id}`, `the stored record of key ${row.key_id} in ${this.path} is damaged (not valid JSON): refused`);
+    }
+    if (typeof rec !== 'object' || rec === null || rec.keyId !== row.key_id) {
+      throw this.damaged(`key ${row.key_id}`, `the stored record of key ${row.key_id} in ${this.path} is damaged (not this key's record): refused`);
+    }
+    return rec;
+  }
+
+  /** The alias of an alias row, after its integrity check. @throws DamagedRecordError */
+  private aliasOf(row: AliasRow): AliasRecord {
+    if (this.macKey && !tagMatches(this.macKey, 'alias', aliasTagFields(row), row.tag)) {
+      const name = `alias ${row.name} (account ${row.account}, ${row.region})`;
+      throw this.damaged(name, `the stored row of ${name} in ${this.path} failed its integrity check (changed outside the server, or damaged): refused`);
+    }
+    return toAlias(row);
+  }
+
+  private damaged(subject: string, line: string): DamagedRecordError {
+    reportDamage(`${this.path} ${subject}`, line);
+    return new DamagedRecordError(line);
+  }
+
+  /** Runs `fn` in the caller's transaction, or in its own (a row and its tag are written together). */
+  private atomically(fn: () => void): void {
+    if (this.db.inTransaction) fn();
+    else this.db.transaction(fn).immediate();
+  }
+
+  /**
+   * Turns on integrity tags under `macKey` (derived from the master key; the caller has checked
+   * that key against the store). On the first call for a store, rows written before tags existed
+   * are tagged; returns how many (0 afterwards).
+   */
+  protectRows(macKey: Buffer): { keys: number; aliases: number } {
+    this.macKey = macKey;
+    this.dropCaches();
+    if (this.getMeta(ROW_TAGS_META) === 'v1') return { keys: 0, aliases: 0 };
+    return this.write(() => {
+      if (this.getMeta(ROW_TAGS_META) === 'v1') return { keys: 0, aliases: 0 }; // another process did it first
+      const keys = this.db.prepare(`SELECT ${KEY_ROW_COLUMNS} FROM keys WHERE tag IS NULL`).all() as KeyRow[];
+      for (const r of keys) this.stmt.tagKey.run(rowTag(macKey, 'key', keyTagFields(r)), r.key_id);
+      const aliases = this.db.prepare('SELECT * FROM aliases WHERE tag IS NULL').all() as AliasRow[];
+      for (const a of aliases) this.stmt.tagAlias.run(rowTag(macKey, 'alias', aliasTagFields(a)), a.account, a.region, a.name);
+      this.putMeta(ROW_TAGS_META, 'v1');
+      return { keys: keys.length, aliases: aliases.length };
+    });
   }
 
   /** Deletes a key with its backing keys and every alias pointing to it. */
@@ -244,13 +351,31 @@ export class KeyStore {
 
   /** Keys of one account and Region in key-id order, after `afterKeyId` (exclusive). */
   listKeys(account: string, region: string, afterKeyId: string, limit: number): KeyRecord[] {
-    return (this.stmt.listKeys.all(account, region, afterKeyId, limit) as string[]).map(
-      (d) => JSON.parse(d) as KeyRecord,
-    );
+    return (this.stmt.listKeys.all(account, region, afterKeyId, limit) as KeyRow[]).map((r) => this.keyOf(r));
   }
 
   countKeys(account: string, region: string): number {
     return this.stmt.countKeys.get(account, region) as number;
+  }
+
+  /** What the store holds under the master key: key records, sealed key versions, aliases; and one sealed version to test a master key on. */
+  holdings(): { keys: number; sealed: number; aliases: number; sample?: { keyId: string; version: number; sealed: Buffer; arn?: string } } {
+    const count = (table: string) => this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const sample = this.db
+      .prepare('SELECT b.key_id AS keyId, b.version AS version, b.sealed AS sealed, k.doc AS doc FROM backing_keys b JOIN keys k ON k.key_id = b.key_id LIMIT 1')
+      .get() as { keyId: string; version: number; sealed: Buffer; doc: string } | undefined;
+    let arn: string | undefined;
+    try {
+      arn = sample ? (JSON.parse(sample.doc) as KeyRecord).arn : undefined;
+    } catch {
+      arn = undefined;
+    }
+    return {
+      keys: count('keys'),
+      sealed: count('backing_keys'),
+      aliases: count('aliases'),
+      ...(sample ? { sample: { keyId: sample.keyId, version: sample.version, sealed: sample.sealed, ...(arn ? { arn } : {}) } } : {}),
+    };
   }
 
   keyIdsPendingDeletionDue(nowMs: number): string[] {
@@ -262,7 +387,7 @@ export class KeyStore {
   }
 
   allKeys(): KeyRecord[] {
-    return (this.stmt.allKeyDocs.all() as string[]).map((d) => JSON.parse(d) as KeyRecord);
+    return (this.stmt.allKeyDocs.all() as KeyRow[]).map((r) => this.keyOf(r));
   }
 
   getBackingKey(keyId: string, version: number): BackingKeyRecord | undefined {
@@ -285,14 +410,20 @@ export class KeyStore {
     let rec = this.aliasCache.get(cacheKey);
     if (rec === undefined) {
       const row = this.stmt.getAlias.get(account, region, name) as AliasRow | undefined;
-      rec = row ? toAlias(row) : null;
+      rec = row ? this.aliasOf(row) : null;
       this.aliasCache.set(cacheKey, rec);
     }
     return rec ?? undefined;
   }
 
   putAlias(a: AliasRecord): void {
-    this.stmt.putAlias.run(a.account, a.region, a.name, a.targetKeyId, a.createdAt, a.updatedAt);
+    this.atomically(() => {
+      this.stmt.putAlias.run(a.account, a.region, a.name, a.targetKeyId, a.createdAt, a.updatedAt);
+      if (this.macKey) {
+        const row: AliasRow = { account: a.account, region: a.region, name: a.name, target_key_id: a.targetKeyId, created_at: a.createdAt, updated_at: a.updatedAt };
+        this.stmt.tagAlias.run(rowTag(this.macKey, 'alias', aliasTagFields(row)), a.account, a.region, a.name);
+      }
+    });
     this.aliasCache.clear();
   }
 
@@ -302,7 +433,7 @@ export class KeyStore {
   }
 
   aliasesForKey(keyId: string): AliasRecord[] {
-    return (this.stmt.aliasesForKey.all(keyId) as AliasRow[]).map(toAlias);
+    return (this.stmt.aliasesForKey.all(keyId) as AliasRow[]).map((r) => this.aliasOf(r));
   }
 
   countAliasesForKey(keyId: string): number {
@@ -310,7 +441,7 @@ export class KeyStore {
   }
 
   listAliases(account: string, region: string): AliasRecord[] {
-    return (this.stmt.listAliases.all(account, region) as AliasRow[]).map(toAlias);
+    return (this.stmt.listAliases.all(account, region) as AliasRow[]).map((r) => this.aliasOf(r));
   }
 
   getMeta(k: string): string | undefined {
@@ -330,6 +461,12 @@ export class KeyStore {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** Adds a column to a table created before the column existed (a migration that keeps old data dirs working). */
+function addColumnIfMissing(db: Database.Database, table: string, column: string, type: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+  if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
 }
 
 function toBacking(r: {
