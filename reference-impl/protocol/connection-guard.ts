@@ -46,8 +46,8 @@ export class ConnectionGuard {
   constructor(private readonly deadlines: Deadlines) {
     checkDeadlines(deadlines);
     const shortest = Math.min(...[deadlines.headersTimeoutMs, deadlines.requestTimeoutMs].filter((ms) => ms > 0));
-    // A twentieth of the shortest deadline, so a connection is cut at most 5 % late.
-    this.everyMs = Number.isFinite(shortest) ? Math.min(1000, Math.max(20, Math.floor(shortest / 20))) : 0;
+    // A fortieth of the shortest deadline (at most 1 s), so a connection is cut at most 2.5 % late.
+    this.everyMs = Number.isFinite(shortest) ? Math.min(1000, Math.max(20, Math.floor(shortest / 40))) : 0;
   }
 
   /** Calls `onTimeout` (once) when `r` misses a deadline. Returns the function that stops watching. */

@@ -17,9 +17,17 @@ export interface ReplyWriter {
   write(socket: Socket, data: string, end: boolean): void;
 }
 
+/**
+ * Ends a connection after `data`, and closes its descriptor once `data` is handed to the kernel
+ * (as node:http does for `connection: close`): a client that never reads cannot hold it open.
+ */
+function endAfter(socket: Socket, data: string): void {
+  socket.end(data, () => socket.destroy());
+}
+
 const direct: ReplyWriter = {
   write(socket, data, end) {
-    if (end) socket.end(data);
+    if (end) endAfter(socket, data);
     else socket.write(data);
   },
 };
@@ -46,7 +54,7 @@ export function createReplyWriter(beforeWrite?: () => void): ReplyWriter {
     for (let i = 0; i < s.length; i++) {
       const socket = s[i]!;
       if (socket.destroyed) continue;
-      if (e[i]) socket.end(d[i]);
+      if (e[i]) endAfter(socket, d[i]!);
       else if (d[i]!.length > 0) socket.write(d[i]!);
     }
   };
