@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { keyCheckValue, rowMacKey } from './hsm/key-check.js';
 import { loadMasterKey, MASTER_KEY_ENV, MASTER_KEY_FILE, MasterKeyMissingError, openKeyMaterial } from './hsm/master-key.js';
 import { KeyStore, type StoreOptions } from './store/store.js';
+import type { KeyRecord } from './records/key-records.js';
 
 export const STORE_FILE = 'kms.sqlite';
 /** Meta entry holding the master key's check value. */
@@ -41,7 +42,7 @@ export async function openDataDir(
 ): Promise<OpenedDataDir> {
   const store = new KeyStore({ ...storeOptions, path: join(dataDir, STORE_FILE) });
   try {
-    const held = store.holdings();
+    const held = holdings(store);
     let loaded;
     try {
       loaded = await loadMasterKey({ dataDir, env, create: held.keys === 0 && held.sealed === 0 });
@@ -88,4 +89,24 @@ export async function openDataDir(
     store.close();
     throw e;
   }
+}
+
+/** What `store` holds under the master key: key records, sealed key versions, aliases; and one sealed version to test a master key on. */
+export function holdings(store: KeyStore): { keys: number; sealed: number; aliases: number; sample?: { keyId: string; version: number; sealed: Buffer; arn?: string } } {
+  const count = (table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const sample = store.db
+    .prepare('SELECT b.key_id AS keyId, b.version AS version, b.sealed AS sealed, k.doc AS doc FROM backing_keys b JOIN keys k ON k.key_id = b.key_id LIMIT 1')
+    .get() as { keyId: string; version: number; sealed: Buffer; doc: string } | undefined;
+  let arn: string | undefined;
+  try {
+    arn = sample ? (JSON.parse(sample.doc) as KeyRecord).arn : undefined;
+  } catch {
+    arn = undefined;
+  }
+  return {
+    keys: count('keys'),
+    sealed: count('backing_keys'),
+    aliases: count('aliases'),
+    ...(sample ? { sample: { keyId: sample.keyId, version: sample.version, sealed: sample.sealed, ...(arn ? { arn } : {}) } } : {}),
+  };
 }

@@ -37,3 +37,31 @@ function encodeField(f: RowField): Buffer {
   body.copy(out, 4);
   return out;
 }
+
+/** An alias row as stored (every column its tag covers, and the tag). */
+export interface AliasRow {
+  account: string;
+  region: string;
+  name: string;
+  target_key_id: string | null;
+  created_at: number;
+  updated_at: number;
+  tag?: Buffer | null;
+}
+
+/** The columns of a key row its integrity tag covers, and the tag. */
+export interface KeyRow {
+  key_id: string;
+  account: string;
+  region: string;
+  doc: string;
+  tag: Buffer | null;
+}
+
+export const keyTagFields = (r: Pick<KeyRow, 'key_id' | 'account' | 'region' | 'doc'>): RowField[] => [r.key_id, r.account, r.region, r.doc];
+export const aliasTagFields = (r: AliasRow): RowField[] => [r.account, r.region, r.name, r.target_key_id, r.created_at, r.updated_at];
+
+/** A stored row failed its integrity check or does not parse. The message names the row (for logs, not clients). */
+export class DamagedRecordError extends Error {
+  override readonly name = 'DamagedRecordError';
+}

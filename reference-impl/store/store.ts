@@ -26,7 +26,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { reportDamage } from '../damage-report.js';
 import type { AliasRecord, BackingKeyRecord, KeyRecord } from '../records/key-records.js';
-import { rowTag, tagMatches } from './row-mac.js';
+import { aliasTagFields, DamagedRecordError, keyTagFields, rowTag, tagMatches, type AliasRow, type KeyRow } from './row-mac.js';
+
+export { DamagedRecordError } from './row-mac.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS keys (
@@ -65,41 +67,15 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 `;
 
-interface AliasRow {
-  account: string;
-  region: string;
-  name: string;
-  target_key_id: string | null;
-  created_at: number;
-  updated_at: number;
-  tag?: Buffer | null;
-}
-
-/** The columns of a key row its integrity tag covers, and the tag. */
-interface KeyRow {
-  key_id: string;
-  account: string;
-  region: string;
-  doc: string;
-  tag: Buffer | null;
-}
 
 const KEY_ROW_COLUMNS = 'key_id, account, region, doc, tag';
 /** Meta entry set once every row has a tag: from then on a row without one is damaged. */
 const ROW_TAGS_META = 'row-tags';
 
-/** A stored row failed its integrity check or does not parse. The message names the row (for logs, not clients). */
-export class DamagedRecordError extends Error {
-  override readonly name = 'DamagedRecordError';
-}
-
 /** The store file cannot be opened as a store (the message names the file). */
 export class StoreOpenError extends Error {
   override readonly name = 'StoreOpenError';
 }
-
-const keyTagFields = (r: Pick<KeyRow, 'key_id' | 'account' | 'region' | 'doc'>) => [r.key_id, r.account, r.region, r.doc];
-const aliasTagFields = (r: AliasRow) => [r.account, r.region, r.name, r.target_key_id, r.created_at, r.updated_at];
 
 const toAlias = (r: AliasRow): AliasRecord => ({
   account: r.account,
@@ -183,7 +159,7 @@ export class KeyStore {
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
       getKey: db.prepare(`SELECT ${KEY_ROW_COLUMNS} FROM keys WHERE key_id = ?`),
       putKey: db.prepare(
-        'INSERT OR REPLACE INTO keys (key_id, account, region, deletion_due, rotation_due, doc) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO keys (key_id, account, region, deletion_due, rotation_due, doc, tag) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteKey: db.prepare('DELETE FROM keys WHERE key_id = ?'),
       listKeys: db.prepare(`SELECT ${KEY_ROW_COLUMNS} FROM keys WHERE account = ? AND region = ? AND key_id > ? ORDER BY key_id LIMIT ?`),
@@ -196,7 +172,7 @@ export class KeyStore {
       deleteBacking: db.prepare('DELETE FROM backing_keys WHERE key_id = ?'),
       getAlias: db.prepare('SELECT * FROM aliases WHERE account = ? AND region = ? AND name = ?'),
       putAlias: db.prepare(
-        'INSERT OR REPLACE INTO aliases (account, region, name, target_key_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO aliases (account, region, name, target_key_id, created_at, updated_at, tag) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteAlias: db.prepare('DELETE FROM aliases WHERE account = ? AND region = ? AND name = ?'),
       aliasesForKey: db.prepare('SELECT * FROM aliases WHERE target_key_id = ? ORDER BY name'),
@@ -276,10 +252,10 @@ export class KeyStore {
     const deletionDue = rec.state === 'PendingDeletion' ? rec.deletionDate : null;
     const rotationDue = rec.rotationEnabled && rec.state === 'Enabled' ? rec.nextRotationAt : null;
     const doc = JSON.stringify(rec);
-    this.atomically(() => {
-      this.stmt.putKey.run(rec.keyId, rec.account, rec.region, deletionDue, rotationDue, doc);
-      if (this.macKey) this.stmt.tagKey.run(rowTag(this.macKey, 'key', keyTagFields({ key_id: rec.keyId, account: rec.account, region: rec.region, doc })), rec.keyId);
-    });
+    // The tag is written with the row, in one statement: a row rewritten to add it would leave a
+    // stale copy of the record in the page's free space.
+    const tag = this.macKey ? rowTag(this.macKey, 'key', keyTagFields({ key_id: rec.keyId, account: rec.account, region: rec.region, doc })) : null;
+    this.stmt.putKey.run(rec.keyId, rec.account, rec.region, deletionDue, rotationDue, doc, tag);
     this.keyCache.delete(rec.keyId);
   }
 
@@ -312,12 +288,6 @@ export class KeyStore {
   private damaged(subject: string, line: string): DamagedRecordError {
     reportDamage(`${this.path} ${subject}`, line);
     return new DamagedRecordError(line);
-  }
-
-  /** Runs `fn` in the caller's transaction, or in its own (a row and its tag are written together). */
-  private atomically(fn: () => void): void {
-    if (this.db.inTransaction) fn();
-    else this.db.transaction(fn).immediate();
   }
 
   /**
@@ -356,26 +326,6 @@ export class KeyStore {
 
   countKeys(account: string, region: string): number {
     return this.stmt.countKeys.get(account, region) as number;
-  }
-
-  /** What the store holds under the master key: key records, sealed key versions, aliases; and one sealed version to test a master key on. */
-  holdings(): { keys: number; sealed: number; aliases: number; sample?: { keyId: string; version: number; sealed: Buffer; arn?: string } } {
-    const count = (table: string) => this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    const sample = this.db
-      .prepare('SELECT b.key_id AS keyId, b.version AS version, b.sealed AS sealed, k.doc AS doc FROM backing_keys b JOIN keys k ON k.key_id = b.key_id LIMIT 1')
-      .get() as { keyId: string; version: number; sealed: Buffer; doc: string } | undefined;
-    let arn: string | undefined;
-    try {
-      arn = sample ? (JSON.parse(sample.doc) as KeyRecord).arn : undefined;
-    } catch {
-      arn = undefined;
-    }
-    return {
-      keys: count('keys'),
-      sealed: count('backing_keys'),
-      aliases: count('aliases'),
-      ...(sample ? { sample: { keyId: sample.keyId, version: sample.version, sealed: sample.sealed, ...(arn ? { arn } : {}) } } : {}),
-    };
   }
 
   keyIdsPendingDeletionDue(nowMs: number): string[] {
@@ -417,13 +367,9 @@ export class KeyStore {
   }
 
   putAlias(a: AliasRecord): void {
-    this.atomically(() => {
-      this.stmt.putAlias.run(a.account, a.region, a.name, a.targetKeyId, a.createdAt, a.updatedAt);
-      if (this.macKey) {
-        const row: AliasRow = { account: a.account, region: a.region, name: a.name, target_key_id: a.targetKeyId, created_at: a.createdAt, updated_at: a.updatedAt };
-        this.stmt.tagAlias.run(rowTag(this.macKey, 'alias', aliasTagFields(row)), a.account, a.region, a.name);
-      }
-    });
+    const row: AliasRow = { account: a.account, region: a.region, name: a.name, target_key_id: a.targetKeyId, created_at: a.createdAt, updated_at: a.updatedAt };
+    const tag = this.macKey ? rowTag(this.macKey, 'alias', aliasTagFields(row)) : null;
+    this.stmt.putAlias.run(a.account, a.region, a.name, a.targetKeyId, a.createdAt, a.updatedAt, tag);
     this.aliasCache.clear();
   }
 
