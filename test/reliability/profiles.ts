@@ -23,7 +23,7 @@ export const FULL: Profile = {
   tamper: { blobs: 4, concurrency: 16 },
   fuzz: { requests: 100_000, concurrency: 32, slow: { perKind: 200, holdMs: 90_000, gapMs: 2000 } },
   overload: { quota: 200, seconds: { before: 10, overload: 60, after: 10 }, saturateSeconds: 30 },
-  // A hanging target runs a few tags only: each case's cleanups wait out their own timeouts (see docs).
+  // A hanging target runs two tags only, to keep the run short (each case and its cleanups take up to 2 × timeoutMs).
   harness: { timeoutMs: 1000, runTimeoutMs: 600_000, hangTags: 'protocol,auth' },
   integrity: { workers: 2 },
   soak: { minutes: 3, rate: 400, segmentSeconds: 10 },
