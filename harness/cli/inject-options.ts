@@ -7,12 +7,8 @@
  */
 import { injectUsage, parseInjection } from '../../reference-impl/inject/injection-settings.js';
 import { LATENCY_PROFILES } from '../../reference-impl/inject/latency-profiles.js';
+import type { EmbeddedInjection } from '../target/index.js';
 import { UsageError } from './args.js';
-
-export interface InjectOption {
-  items: string[];
-  latencyProfile?: string;
-}
 
 export const INJECT_USAGE = `  --inject ITEM          inject latency or errors on purpose (repeatable), after auth, validation and quota:
                          latency=OP:p50=MS,p99=MS   a log-normal delay per call of OP (* for all)
@@ -27,7 +23,7 @@ ${Object.values(LATENCY_PROFILES)
   .join('\n')}`;
 
 /** The server's `inject` option, or nothing when neither flag was given (throws UsageError on a bad item). */
-export function injectionOptions(items: string[] | undefined, latencyProfile: string | undefined): { inject?: InjectOption } {
+export function injectionOptions(items: string[] | undefined, latencyProfile: string | undefined): { inject?: EmbeddedInjection } {
   if (!items?.length && latencyProfile === undefined) return {};
   try {
     parseInjection(items ?? [], latencyProfile);

@@ -12,7 +12,7 @@ import { DEFAULT_CREDENTIALS, defaultChainCredentials, useDefaultChain } from '.
 import { startEmbedded } from './embedded.js';
 import { serverQuotaMetrics } from './quota-metrics.js';
 import { awsEndpoint, isAwsHost, type TargetSpec } from './spec.js';
-import type { EmbeddedQuotas, Target } from './types.js';
+import type { EmbeddedInjection, EmbeddedQuotas, Target } from './types.js';
 
 export interface OpenTargetOptions {
   region: string;
@@ -23,7 +23,7 @@ export interface OpenTargetOptions {
    */
   credentials?: Credentials;
   /** How to start the embedded server (default: quotas off, no audit log). */
-  embedded?: { quotas?: EmbeddedQuotas; audit?: boolean; label?: string };
+  embedded?: { quotas?: EmbeddedQuotas; audit?: boolean; label?: string; inject?: EmbeddedInjection };
 }
 
 export const QUOTAS_OFF: EmbeddedQuotas = { enabled: false };
@@ -38,6 +38,7 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
       quotas: options.embedded?.quotas ?? QUOTAS_OFF,
       audit: options.embedded?.audit ?? false,
       label: options.embedded?.label ?? 'target',
+      ...(options.embedded?.inject ? { inject: options.embedded.inject } : {}),
     });
     const credentials = { ...DEFAULT_CREDENTIALS };
     return {
