@@ -22,6 +22,8 @@ export interface OpenTargetOptions {
    * takes `test`/`test`.
    */
   credentials?: Credentials;
+  /** A named profile of the shared AWS config/credentials files (instead of `credentials`; not for the embedded server). */
+  profile?: string;
   /** How to start the embedded server (default: quotas off, no audit log). */
   embedded?: { quotas?: EmbeddedQuotas; audit?: boolean; label?: string; inject?: EmbeddedInjection };
 }
@@ -64,7 +66,8 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
   }
   const isAws = spec.kind === 'aws' || isAwsHost(spec.endpoint);
   const endpoint = spec.kind === 'aws' ? awsEndpoint(region) : spec.endpoint;
-  const given = options.credentials ?? (useDefaultChain(isAws) ? undefined : { ...DEFAULT_CREDENTIALS });
+  const fromProfile = options.profile !== undefined ? await defaultChainCredentials(region, options.profile) : undefined;
+  const given = fromProfile ?? options.credentials ?? (useDefaultChain(isAws) ? undefined : { ...DEFAULT_CREDENTIALS });
   const credentials = given ?? (await defaultChainCredentials(region));
   return {
     kind: spec.kind,
