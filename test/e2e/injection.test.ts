@@ -73,4 +73,26 @@ describe.skipIf(!DIST_BUILT)(`kmsbench serve --inject, measured from the CLI${DI
     const metrics = await (await fetch(`${server.url}/_kmsbench/metrics`)).text();
     expect(metrics).toContain(`kmsbench_injected_total{operation="Encrypt",kind="KMSInternalException"} ${failed}`);
   });
+
+  it('kmsbench inject changes a running cluster: every worker injects, the metrics count them all, --clear stops it', { timeout: 60_000 }, async () => {
+    const server = await startServe({ dataDir: tempDir(), workers: 2, extraArgs: ['--no-quotas'] });
+    const kms = (target: string, body: unknown) => call({ endpoint: server.url, region: REGION, credentials: CREDENTIALS, target, body });
+    const keyId = ((await kms('TrentService.CreateKey', {})).json as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId;
+    const set = await kmsbench(['inject', 'error=DependencyTimeoutException:1,op=Encrypt', '--endpoint', server.url]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout.trim()).toBe('injecting: error=DependencyTimeoutException:1,op=Encrypt');
+    // 40 calls at once open several connections, which the cluster spreads over its workers.
+    const replies = await Promise.all(Array.from({ length: 40 }, () => kms('TrentService.Encrypt', { KeyId: keyId, Plaintext: 'aGVsbG8=' })));
+    expect(replies.map((r) => r.errorCode)).toEqual(replies.map(() => 'DependencyTimeoutException'));
+    const metrics = await (await fetch(`${server.url}/_kmsbench/metrics`)).text();
+    expect(metrics).toContain('kmsbench_injected_total{operation="Encrypt",kind="DependencyTimeoutException"} 40');
+    const show = await kmsbench(['inject', '--show', '--endpoint', server.url]);
+    expect(show.stdout).toMatch(/^injecting: error=DependencyTimeoutException:1,op=Encrypt\n {2}Encrypt DependencyTimeoutException: \d+\n$/);
+    expect((await kmsbench(['inject', '--clear', '--endpoint', server.url])).stdout.trim()).toBe('injecting nothing');
+    const after = await Promise.all(Array.from({ length: 20 }, () => kms('TrentService.Encrypt', { KeyId: keyId, Plaintext: 'aGVsbG8=' })));
+    expect(after.map((r) => r.status)).toEqual(after.map(() => 200));
+    const bad = await kmsbench(['inject', 'error=Nope:1', '--endpoint', server.url]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/error must be one of KMSInternalException/);
+  });
 });
