@@ -9,7 +9,7 @@ describe('the plan against measured latency', () => {
       { operation: 'Decrypt', peak: 500 },
       { operation: 'Sign', peak: 10 },
     ];
-    const l = planLatency({ streams } as never, [
+    const l = planLatency({ streams }, [
       { operation: 'Decrypt', p50: 4, p99: 20 },
       { operation: 'GenerateDataKey', p50: 5, p99: 25 },
       { operation: 'Decrypt', p50: 99, p99: 99 },

@@ -7,8 +7,6 @@
  *
  * @module
  */
-import type { PlanResult } from './capacity-plan.js';
-
 /** One operation's latency as measured on the endpoint (ms). */
 export interface MeasuredLatency {
   operation: string;
@@ -38,7 +36,7 @@ export interface PlanLatency {
 }
 
 /** The plan's operations at peak against `measured` (the first measurement of each operation counts). */
-export function planLatency(plan: Pick<PlanResult, 'streams'>, measured: readonly MeasuredLatency[], source: string): PlanLatency {
+export function planLatency(plan: { streams: readonly { operation: string; peak: number }[] }, measured: readonly MeasuredLatency[], source: string): PlanLatency {
   const peaks = new Map<string, number>();
   for (const s of plan.streams) peaks.set(s.operation, (peaks.get(s.operation) ?? 0) + s.peak);
   const rows: PlanLatencyRow[] = [...peaks].map(([operation, peak]) => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ResultsSchema } from '../../results/conformance-results.js';
+import { UsageError } from '../args.js';
 import { run, runUsage } from './command.js';
 import { startStubKms } from '../../../test/support/stub-kms.js';
 
@@ -68,6 +69,14 @@ describe('kmsbench run', () => {
     expect(html).toMatch(/<th[^>]*>reference server \(embedded\)<\/th>\s*<th[^>]*>stub<\/th>/);
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toContain('stub');
     rmSync(out, { recursive: true, force: true });
+  });
+
+  it('usage errors before anything starts', async () => {
+    await expect(run(['--no-reference'])).rejects.toThrow(/--no-reference needs at least one --endpoint/);
+    await expect(run(['--no-reference', '--endpoint', 'http://127.0.0.1:9', '--inject', 'error=reset:0.1'])).rejects.toThrow(/apply to the reference server/);
+    await expect(run(['--inject', 'latency=Encrypt'])).rejects.toThrow(/expected latency=OP:p50=MS,p99=MS/);
+    await expect(run(['--endpoint', 'http://127.0.0.1:9', '--expect', '/nonexistent.json'])).rejects.toThrow(UsageError);
+    await expect(run(['--endpoint', 'http://127.0.0.1:9', '--rate', '0'])).rejects.toThrow(/--rate must be a positive number/);
   });
 
   it('--help', async () => {
