@@ -19,6 +19,8 @@ import type { RouteReply } from './protocol/http-edge.js';
 import { Pipeline } from './protocol/pipeline.js';
 import { LocalAdmission, prometheusText, type Admission, type QuotaMetrics } from './quota/admission.js';
 import { DEFAULTS, type ResolvedOptions } from './server-options.js';
+import { Injector } from './inject/injector.js';
+import { injectionPrometheusText } from './inject/injection-metrics.js';
 import { KeyStore } from './store/store.js';
 
 /** Everything one serving process needs, wired together. */
@@ -27,6 +29,8 @@ export interface ServerComponents {
   keyring: Keyring;
   pipeline: Pipeline;
   audit: AuditSink;
+  /** The injection stage (its counters go into the metrics). */
+  injection: Injector;
   /** GET routes outside the AWS API (metrics). */
   routes: Record<string, () => Promise<RouteReply>>;
   close(): Promise<void>;
@@ -66,7 +70,10 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
   const clock = new OffsetClock(() => readClockOffset(store));
   const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
-  const metrics = extras.metrics ?? (() => admission?.metrics() ?? { counters: {}, buckets: [] });
+  // The server's own settings replace whatever a SetInjection of an earlier run left in the store.
+  const injection = new Injector(store);
+  Injector.write(store, options.inject);
+  const metrics = extras.metrics ?? ((): QuotaMetrics => ({ ...(admission?.metrics() ?? { counters: {}, buckets: [] }), injected: injection.counters() }));
   const pipeline = new Pipeline({
     region: options.region,
     keyring,
@@ -76,11 +83,12 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     faults,
     audit,
     admission,
-    control: { metrics },
+    control: { metrics, injection },
     announceWrite: extras.announceWrite,
+    injection,
   });
   const routes = {
-    '/_kmsbench/metrics': async () => ({ contentType: 'text/plain; version=0.0.4', body: prometheusText(await metrics()) }),
+    '/_kmsbench/metrics': async () => ({ contentType: 'text/plain; version=0.0.4', body: withInjected(await metrics()) }),
   };
   const sweeper = setInterval(() => {
     try {
@@ -98,6 +106,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     keyring,
     pipeline,
     audit,
+    injection,
     routes,
     async close() {
       clearInterval(sweeper);
@@ -106,3 +115,6 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     },
   };
 }
+
+/** The quota metrics and, when anything was injected, the injection counters. */
+const withInjected = (m: QuotaMetrics): string => prometheusText(m) + injectionPrometheusText(m.injected ?? {});

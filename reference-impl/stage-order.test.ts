@@ -15,7 +15,7 @@ const STAGE_ORDER: readonly (readonly string[])[] = [
   ['components.ts'],
   ['server-options.ts'],
   ['protocol'],
-  ['auth', 'validate', 'quota'],
+  ['auth', 'validate', 'quota', 'inject'],
   ['ops'],
   ['authz', 'keystores'],
   ['keys'],

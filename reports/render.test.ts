@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baselineRun, reportDeltas } from '../harness/gate/index.js';
-import { parseWorkloadText, planWorkload } from '../harness/plan/index.js';
+import { parseWorkloadText, planLatency, planWorkload } from '../harness/plan/index.js';
+import { formatters } from './template-formatters.js';
 import { conformanceResults, latencyLoad, throttleLoad } from '../test/reports/fixtures.js';
 import { PlanFileSchema } from '../harness/results/plan-results.js';
 import type { ResultFolder } from '../harness/results/result-folder.js';
@@ -30,6 +31,19 @@ const emu: ResultFolder = {
   plans: [],
 };
 const input = (targets: ResultFolder[], extra: Partial<ReportInput> = {}): ReportInput => ({ generatedAt: '2026-11-25T12:00:00.000Z', toolVersion: '0.1.0', targets, ...extra });
+
+describe('a capacity plan at a target’s measured latency', () => {
+  it('shows each operation’s latency and the calls in flight at peak (html and markdown)', () => {
+    const withLatency = { ...plan, latency: planLatency(plan, [{ operation: 'Decrypt', p50: 12.5, p99: 40 }], 'moto/load-latency/load.json') };
+    const files = renderReport(input([{ ...emu, plans: [{ file: 'moto/plan/plan.json', plan: withLatency }] }]));
+    const decrypt = withLatency.latency.rows.find((r) => r.operation === 'Decrypt')!;
+    expect(files['index.html']).toContain("operation at this target's latency");
+    expect(files['index.html']).toMatch(new RegExp(`<td class="l">Decrypt</td><td>[^<]+</td><td>12.5 ms</td><td>40 ms</td><td>${formatters.auto(decrypt.inFlightP50).replace(/[.]/g, '\\.')}</td>`));
+    expect(files['index.html']).toContain('<code>moto/load-latency/load.json</code>');
+    expect(files['index.html']).toContain('not measured'); // GenerateDataKey was not in the load run
+    expect(files['report.md']).toContain(`At this target's measured latency, ${formatters.auto(withLatency.latency.totalInFlightP50)} calls are in flight at peak`);
+  });
+});
 
 describe('index.html', () => {
   const html = renderReport(input([ref, emu], { deltas: reportDeltas({ source: 'baseline.json', runs: [1, 2].map((s) => baselineRun(latencyLoad({ seed: s }), 'b')) }, [ref, emu]) }))['index.html'];

@@ -5,6 +5,7 @@
  */
 import { startServer, DEFAULTS, defaultWorkerCount } from '../../reference-impl/server.js';
 import { FAULTS } from '../../reference-impl/faults.js';
+import { injectionOptions, INJECT_USAGE } from './inject-options.js';
 import { intOption, parse, UsageError } from './args.js';
 
 export const serveUsage = `kmsbench serve [options]
@@ -23,7 +24,8 @@ export const serveUsage = `kmsbench serve [options]
   --quota-share N        N separate servers serve one account: enforce 1/N of every quota
   --no-quotas            throttle nothing
   --no-audit             do not write the audit log
-  --fault NAME           test-only deliberate fault (repeatable): ${Object.keys(FAULTS).join(', ')}`;
+  --fault NAME           test-only deliberate fault (repeatable): ${Object.keys(FAULTS).join(', ')}
+${INJECT_USAGE}`;
 
 export async function serve(argv: string[]): Promise<void> {
   const { values } = parse(argv, {
@@ -42,6 +44,8 @@ export async function serve(argv: string[]): Promise<void> {
     'quota-file': { type: 'string' },
     'no-quotas': { type: 'boolean' },
     'quota-share': { type: 'string' },
+    inject: { type: 'string', multiple: true },
+    'latency-profile': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -70,12 +74,14 @@ export async function serve(argv: string[]): Promise<void> {
       overrides: values.quota,
       share: intOption(values['quota-share'], 'quota-share', 1, 1),
     },
+    ...injectionOptions(values.inject, values['latency-profile']),
     });
   } catch (e) {
-    if ((e as Error).name === 'QuotaConfigError' || e instanceof RangeError) throw new UsageError((e as Error).message);
+    if ((e as Error).name === 'QuotaConfigError' || (e as Error).name === 'InjectionConfigError' || e instanceof RangeError) throw new UsageError((e as Error).message);
     throw e;
   }
   if (values.fault?.length) console.error(`kmsbench: DELIBERATE FAULTS ENABLED: ${values.fault.join(', ')}`);
+  if (values.inject?.length || values['latency-profile']) console.error(`kmsbench: injecting ${[...(values['latency-profile'] ? [`latency profile ${values['latency-profile']}`] : []), ...(values.inject ?? [])].join('; ')}`);
   console.log(`listening on ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

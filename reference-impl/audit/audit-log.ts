@@ -29,6 +29,8 @@ export interface AuditEntry {
   errorCode?: string;
   /** Wall-clock milliseconds the server spent. */
   durationMs?: number;
+  /** Latency or an error injected on purpose (`--inject`), e.g. `latency=21.4ms error=KMSInternalException`. */
+  injected?: string;
 }
 
 /** Printable ASCII without `"` and `\`: needs no escaping in JSON. */
@@ -50,6 +52,7 @@ export function formatAuditLine(e: AuditEntry): string {
   if (e.encryptionContext !== undefined) line += `,"encryptionContext":${JSON.stringify(e.encryptionContext)}`;
   if (e.errorCode !== undefined) line += `,"errorCode":${str(e.errorCode)}`;
   if (e.durationMs !== undefined) line += `,"durationMs":${JSON.stringify(e.durationMs)}`;
+  if (e.injected !== undefined) line += `,"injected":${str(e.injected)}`;
   return line + '}\n';
 }
 
