@@ -22,6 +22,7 @@ const ref: ResultFolder = {
     { file: 'load-throttle-curve/load.json', results: throttleLoad() },
   ],
   plans: [{ file: 'plan/plan.json', plan }],
+  diffs: [],
 };
 const emu: ResultFolder = {
   label: 'emulator | "x"',
@@ -29,6 +30,7 @@ const emu: ResultFolder = {
   conformance: [{ file: 'results.json', results: conformanceResults({ broken: true }) }],
   load: [{ file: 'load.json', results: latencyLoad({ seed: 5, scale: 3 }) }],
   plans: [],
+  diffs: [],
 };
 const input = (targets: ResultFolder[], extra: Partial<ReportInput> = {}): ReportInput => ({ generatedAt: '2026-11-25T12:00:00.000Z', toolVersion: '0.1.0', targets, ...extra });
 

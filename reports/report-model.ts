@@ -1,6 +1,6 @@
 /**
  * From validated results to everything a report shows (pure): the overview, a view per target
- * (metadata, conformance, load, baseline deltas, plans) and the comparison across targets. Every
+ * (metadata, conformance, load, baseline deltas, plans, differential runs) and the comparison across targets. Every
  * figure is computed in the view modules; the templates only format and lay out. The baseline
  * deltas are the gate's verdicts, computed by the caller and passed in.
  *
@@ -13,6 +13,7 @@ import type { ResultFolder } from '../harness/results/result-folder.js';
 import { comparisonView, type ComparisonView } from './comparison-view.js';
 import { conformanceView, type ConformanceView } from './conformance-view.js';
 import { deltaView, type DeltaView } from './delta-view.js';
+import { diffView, type DiffView } from './divergence-view.js';
 import { loadRunView, type LoadRunView } from './load-view.js';
 import { metaView, type MetaView } from './meta-view.js';
 
@@ -34,6 +35,7 @@ export interface TargetView {
   load: LoadRunView[];
   deltas: DeltaView | null;
   plans: { file: string; plan: PlanFile }[];
+  diffs: DiffView[];
 }
 
 export interface OverviewRow {
@@ -46,6 +48,8 @@ export interface OverviewRow {
   warnings: number;
   saturated: number;
   regressions: number | null;
+  /** Divergences found by differential runs; null without a diff.json. */
+  divergences: number | null;
   status: 'ok' | 'attention' | 'failing';
 }
 
@@ -66,6 +70,7 @@ function overviewRow(t: TargetView): OverviewRow {
   const warnings = t.load.reduce((n, l) => n + l.warnings.length, 0);
   const saturated = t.load.reduce((n, l) => n + l.saturatedPhases.length, 0);
   const regressions = t.deltas ? t.deltas.result.regressions : null;
+  const divergences = t.diffs.length ? t.diffs.reduce((n, d) => n + d.rows.length, 0) : null;
   return {
     id: t.id,
     label: t.label,
@@ -76,7 +81,8 @@ function overviewRow(t: TargetView): OverviewRow {
     warnings,
     saturated,
     regressions,
-    status: differences > 0 || (regressions ?? 0) > 0 ? 'failing' : warnings > 0 ? 'attention' : 'ok',
+    divergences,
+    status: differences > 0 || (regressions ?? 0) > 0 || (divergences ?? 0) > 0 ? 'failing' : warnings > 0 ? 'attention' : 'ok',
   };
 }
 
@@ -92,6 +98,7 @@ export function buildModel(input: ReportInput): ReportModel {
       load: t.load.map((l, j) => loadRunView(`${slug(i)}-load-${j + 1}`, l.file, l.results)),
       deltas: deltas ? deltaView(deltas) : null,
       plans: t.plans,
+      diffs: t.diffs.map((d) => diffView(d.file, d.diff)),
     };
   });
   return {

@@ -50,6 +50,7 @@ beforeAll(async () => {
       { file: 'load-throttle-curve/load.json', results: throttleLoad({ quota: 500 }) },
     ],
     plans: [{ file: 'plan/plan.json', plan }],
+    diffs: [],
   };
   const emulator: ResultFolder = {
     label: 'emulator',
@@ -60,6 +61,7 @@ beforeAll(async () => {
       { file: 'load-throttle.json', results: throttleLoad({ quota: 300, seed: 3 }) },
     ],
     plans: [],
+    diffs: [],
   };
   const baseline = { source: 'baseline.json', runs: [1, 2, 3, 4, 5].map((seed) => baselineRun(latencyLoad({ seed, seconds: 12 }), `b${seed}`)) };
   const paths = writeFiles(dir, renderReport({ generatedAt: new Date().toISOString(), toolVersion: 'test', targets: [reference, emulator], deltas: reportDeltas(baseline, [reference, emulator]) }));

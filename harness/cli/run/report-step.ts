@@ -47,6 +47,7 @@ function folderOf(o: TargetOutcome): ResultFolder {
     conformance: o.conformance ? [{ file: displayPath(join(o.dir, 'conformance', 'results.json')), results: o.conformance }] : [],
     load: o.load.map((l) => ({ file: loadFile(o.dir, l), results: l })),
     plans: [],
+    diffs: [],
   };
   const planFile = join(o.dir, 'plan', 'plan.json');
   if (existsSync(planFile)) folder.plans.push({ file: displayPath(planFile), plan: PlanFileSchema.parse(JSON.parse(readFileSync(planFile, 'utf8'))) });

@@ -1,16 +1,16 @@
 /**
- * The diff.json file `kmsbench diff` writes: zod schema, TypeScript type, and its JSON Schema,
- * published at reports/schema/diff.schema.json (regenerate with `npx tsx harness/diff/schema.ts`;
- * schema.test.ts fails when it is stale). It lives here until harness/results exists on this
- * branch; it belongs there with the other result files.
+ * `diff.json`, what `kmsbench diff` writes (harness/diff): the two endpoints, the run, and each
+ * divergence shrunk to a minimal sequence, with the replay scripts written beside it
+ * ({@link replayFiles}). Published as JSON Schema in reports/schema/diff.schema.json
+ * (`npm run schemas`).
  *
  * @module
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { DIFFERENCE_KINDS } from './compare.js';
+
+/** How two replies can differ, in the order they are compared (harness/diff/compare.ts). */
+export const DIFFERENCE_KINDS = ['status', 'error-code', 'error-message', 'members', 'value', 'round-trip', 'paging'] as const;
+export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
 
 export const DIFF_FORMAT_VERSION = 1;
 
@@ -81,20 +81,8 @@ export const DiffFileSchema = z
 export type DiffFile = z.infer<typeof DiffFileSchema>;
 export type Divergence = DiffFile['divergences'][number];
 
-export function diffJsonSchema(): Record<string, unknown> {
-  return {
-    title: 'kmsbench diff result',
-    description: 'Differences between two KMS endpoints found by model-based differential testing (kmsbench diff)',
-    ...z.toJSONSchema(DiffFileSchema, { target: 'draft-2020-12', io: 'output' }),
-  };
-}
+/** The folder, beside diff.json, that holds the replay scripts (replaced on each run). */
+export const REPLAY_FOLDER = 'divergences';
 
-export const DIFF_SCHEMA_PATH = fileURLToPath(new URL('../../reports/schema/diff.schema.json', import.meta.url));
-
-export const diffSchemaText = (): string => `${JSON.stringify(diffJsonSchema(), null, 2)}\n`;
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  mkdirSync(dirname(DIFF_SCHEMA_PATH), { recursive: true });
-  writeFileSync(DIFF_SCHEMA_PATH, diffSchemaText());
-  console.log(`wrote ${DIFF_SCHEMA_PATH}`);
-}
+/** A divergence's replay scripts (AWS CLI, vitest), relative to the folder holding diff.json. */
+export const replayFiles = (id: string): { sh: string; test: string } => ({ sh: `${REPLAY_FOLDER}/${id}.sh`, test: `${REPLAY_FOLDER}/${id}.test.ts` });
