@@ -1,12 +1,15 @@
 /**
  * How a case's first failure becomes a verdict: assertion mismatches and refusals by the
- * endpoint are `fail`, problems of the harness or the case code are `error`, a missing capability
- * is `skip`. Classification is by what happened on the wire (status, `__type`-derived code), never
- * by SDK exception class.
+ * endpoint are `fail`; the same in a prerequisite step (`t.given`) is `blocked`; a call to an
+ * operation the endpoint answers "not implemented" (HTTP 501, UnknownOperationException, its own
+ * NotImplemented…) is `unsupported`; problems of the harness or the case code are `error`; a
+ * capability the run lacks is `skip`. Classification is by what happened on the wire (status,
+ * `__type`-derived code), never by SDK exception class.
  *
  * @module
  */
 import { truncate } from '../../common/text.js';
+import { OPERATION_NAMES } from '../../common/model/model.js';
 import type { Outcome } from '../results/conformance-contract.js';
 
 /** One HTTP exchange as the harness saw it (SDK or raw), for failure records. */
@@ -48,6 +51,33 @@ export class SkipSignal extends Error {
   }
 }
 
+/**
+ * A prerequisite step of the case failed (`t.given`): the case never reached the behaviour it
+ * tests. `cause` says why (the failure record, when it was an assertion or a refused call).
+ */
+export class BlockedSignal extends Error {
+  override readonly name = 'BlockedSignal';
+  constructor(
+    readonly step: string,
+    readonly why: string,
+    readonly failure?: FailureRecord,
+    readonly coveredBy?: string,
+  ) {
+    super(`blocked: ${step}${coveredBy ? ` (tested by ${coveredBy})` : ''} — ${why}`);
+  }
+}
+
+/** The endpoint does not implement an operation the case needs. */
+export class UnsupportedSignal extends Error {
+  override readonly name = 'UnsupportedSignal';
+  constructor(
+    readonly operation: string,
+    readonly evidence: string,
+  ) {
+    super(`unsupported: the endpoint does not implement ${operation} (${evidence})`);
+  }
+}
+
 /** The harness could not do its part (a control call failed, the case API was misused). */
 export class HarnessError extends Error {
   override readonly name = 'HarnessError';
@@ -63,6 +93,8 @@ export interface Verdict {
   /** One line a person can act on. */
   reason?: string;
   failure?: FailureRecord;
+  /** For `blocked`: the prerequisite step, why it failed and, when known, the case whose subject it is. */
+  blocked?: { step: string; why: string; coveredBy?: string };
   error?: { name: string; message: string; stack?: string };
 }
 
@@ -92,12 +124,71 @@ export function wireFactsOf(e: unknown): { status?: number; network?: string } {
   return {};
 }
 
+/** Error codes by which an endpoint says it has no such operation (not UnsupportedOperationException: KMS uses it for key specs and states). */
+const NOT_IMPLEMENTED_CODES = new Set(['UnknownOperationException', 'UnknownOperation', 'InvalidAction', 'NotImplemented', 'NotImplementedException']);
+const OPERATIONS = new Set<string>(OPERATION_NAMES);
+
+/**
+ * Whether a call record says "this endpoint does not implement this KMS operation": HTTP 501, a
+ * no-such-operation code, HTTP 404 without an AWS error code, or a body that is not AWS JSON and
+ * says "not implemented". Only for real KMS operations: a case calling a made-up one is testing
+ * exactly that answer.
+ */
+export function notImplemented(call: CallRecord | undefined): boolean {
+  if (!call || !OPERATIONS.has(call.operation) || call.status === undefined) return false;
+  if (call.status === 501) return true;
+  if (call.code !== undefined) return NOT_IMPLEMENTED_CODES.has(call.code);
+  if (call.status === 404) return true;
+  return call.body !== undefined && /not[ _-]?implemented/i.test(call.body);
+}
+
+const unsupportedVerdict = (call: CallRecord): Verdict => ({
+  outcome: 'unsupported',
+  reason: `the endpoint does not implement ${call.operation} (${describeCall(call)})`,
+});
+
+/**
+ * What a failure inside a prerequisite step (`t.given`) becomes: an assertion mismatch or a
+ * refused call is {@link BlockedSignal}; a call answered "not implemented" is
+ * {@link UnsupportedSignal}; anything else (skip, timeout, no reply, a bug in case code) is
+ * thrown on unchanged, to be judged as it would be anywhere in the case.
+ */
+export function blockedBy(step: string, e: unknown, coveredBy?: string): unknown {
+  if (e instanceof CaseFailure) {
+    const call = e.record.call;
+    if (notImplemented(call)) return new UnsupportedSignal(call!.operation, describeCall(call!));
+    return new BlockedSignal(step, describeFailure(e.record), e.record, coveredBy);
+  }
+  const wire = wireFactsOf(e);
+  const call = callRecordOf(e);
+  if (wire.status === undefined || !call) return e;
+  if (notImplemented(call)) return new UnsupportedSignal(call.operation, describeCall(call));
+  const failure: FailureRecord = {
+    what: call.code ? `${call.operation} was refused` : `${call.operation} answered with a reply that is not AWS JSON`,
+    expected: 'success',
+    actual: { status: call.status, code: call.code, message: call.message, ...(call.body !== undefined ? { body: call.body } : {}) },
+    call,
+  };
+  return new BlockedSignal(step, describeCall(call), failure, coveredBy);
+}
+
 /** Turns what a case threw (or undefined: it returned) into its verdict. */
 export function classify(thrown: unknown, lastCall?: CallRecord): Verdict {
   if (thrown === undefined) return { outcome: 'pass' };
   if (thrown instanceof SkipSignal) return { outcome: 'skip', reason: thrown.reason };
+  if (thrown instanceof UnsupportedSignal) return { outcome: 'unsupported', reason: thrown.message.replace(/^unsupported: /, '') };
+  if (thrown instanceof BlockedSignal) {
+    return {
+      outcome: 'blocked',
+      reason: thrown.message.replace(/^blocked: /, ''),
+      ...(thrown.failure ? { failure: thrown.failure } : {}),
+      blocked: { step: thrown.step, why: thrown.why, ...(thrown.coveredBy ? { coveredBy: thrown.coveredBy } : {}) },
+    };
+  }
   if (thrown instanceof CaseFailure) {
     const record = thrown.record.call || !lastCall ? thrown.record : { ...thrown.record, call: lastCall };
+    // expectError met "no such operation" instead of the expected answer: nothing was judged.
+    if (notImplemented(thrown.record.call)) return unsupportedVerdict(thrown.record.call!);
     return { outcome: 'fail', reason: describeFailure(thrown.record), failure: record };
   }
   if (thrown instanceof CaseTimeout) {
@@ -110,6 +201,7 @@ export function classify(thrown: unknown, lastCall?: CallRecord): Verdict {
     // The endpoint answered a call the case needed to succeed with an error, or with something
     // that is not an AWS JSON reply at all: the endpoint's doing, so a failure.
     const c: CallRecord = call ?? { operation: lastCall?.operation ?? '(unknown operation)', status: wire.status };
+    if (notImplemented(c)) return unsupportedVerdict(c);
     const failure: FailureRecord = {
       what: c.code ? `${c.operation} was refused` : `${c.operation} answered with a reply that is not AWS JSON`,
       expected: 'success',
