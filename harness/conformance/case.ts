@@ -115,7 +115,8 @@ export interface CaseContext {
    * Runs a prerequisite step — the state the case needs before its subject runs. Any failure in
    * it (an assertion, a refused call) ends the case as `blocked: <what>: <why>`, not `fail`; a
    * call answered "not implemented" makes it `unsupported`. `coveredBy` names the case whose
-   * subject is this very step, so the report can point at the root of a cascade.
+   * subject is this very step, so the report can point at the root of a cascade; in that case
+   * itself the step runs as its subject (a failure there is `fail`).
    *
    * ```ts
    * const key = await t.given('CreateKey Origin=EXTERNAL gives a PendingImport key', async () => {

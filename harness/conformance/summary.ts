@@ -99,7 +99,7 @@ export function summaryText(results: Results, outDir?: string, options: { verbos
     if (shown.length < known.length) out.push(`  ~ … ${known.length - shown.length} more (--verbose, or results.json)`);
   }
   for (const [outcome, title] of [
-    ['unsupported', 'unsupported: the endpoint does not implement an operation the case needs'],
+    ['unsupported', 'unsupported: the endpoint does not implement something the case needs'],
     ['skip', 'skipped: the run lacks a capability on purpose, or was told not to run them'],
   ] as const) {
     const cs = results.cases.filter((c) => c.outcome === outcome);

@@ -67,14 +67,15 @@ export class BlockedSignal extends Error {
   }
 }
 
-/** The endpoint does not implement an operation the case needs. */
+/** The endpoint does not implement something the case needs (an operation, a key spec, an origin). */
 export class UnsupportedSignal extends Error {
   override readonly name = 'UnsupportedSignal';
+  /** `what` completes "the endpoint does not implement …"; `evidence` is the reply that says so. */
   constructor(
-    readonly operation: string,
+    readonly what: string,
     readonly evidence: string,
   ) {
-    super(`unsupported: the endpoint does not implement ${operation} (${evidence})`);
+    super(`unsupported: the endpoint does not implement ${what} (${evidence})`);
   }
 }
 
@@ -149,8 +150,9 @@ const unsupportedVerdict = (call: CallRecord): Verdict => ({
 
 /**
  * What a failure inside a prerequisite step (`t.given`) becomes: an assertion mismatch or a
- * refused call is {@link BlockedSignal}; a call answered "not implemented" is
- * {@link UnsupportedSignal}; anything else (skip, timeout, no reply, a bug in case code) is
+ * refused call is {@link BlockedSignal}; a call answered "not implemented", or refused with
+ * UnsupportedOperationException (KMS's answer to a key spec, origin or key type it does not
+ * support — here, one the prerequisite needs), is {@link UnsupportedSignal}; anything else (skip, timeout, no reply, a bug in case code) is
  * thrown on unchanged, to be judged as it would be anywhere in the case.
  */
 export function blockedBy(step: string, e: unknown, coveredBy?: string): unknown {
@@ -163,6 +165,7 @@ export function blockedBy(step: string, e: unknown, coveredBy?: string): unknown
   const call = callRecordOf(e);
   if (wire.status === undefined || !call) return e;
   if (notImplemented(call)) return new UnsupportedSignal(call.operation, describeCall(call));
+  if (call.code === 'UnsupportedOperationException') return new UnsupportedSignal(`the prerequisite ${step}`, describeCall(call));
   const failure: FailureRecord = {
     what: call.code ? `${call.operation} was refused` : `${call.operation} answered with a reply that is not AWS JSON`,
     expected: 'success',
