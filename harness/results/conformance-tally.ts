@@ -48,3 +48,9 @@ export interface EvidenceSplit<T> {
 export function splitByEvidence<T extends { source?: { kind: string } | undefined }>(items: readonly T[]): EvidenceSplit<T> {
   return { established: items.filter(establishedEvidence), inferred: items.filter((x) => !establishedEvidence(x)) };
 }
+
+/** A run's fail count split by evidence (contract 1.x results have no split: all count as established). */
+export function failSplit(counts: { fail: number; failBySource?: { inferred: number } | undefined }): { established: number; inferred: number } {
+  const inferred = counts.failBySource?.inferred ?? 0;
+  return { established: counts.fail - inferred, inferred };
+}
