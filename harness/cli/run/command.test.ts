@@ -24,7 +24,7 @@ describe('kmsbench run', () => {
     const text = chunks.join('');
     expect(text).not.toMatch(/\r|\x1b\[/); // no terminal control off a terminal
     expect(text).toMatch(/^\[1\/2 conformance\] /m);
-    expect(text).toMatch(/^conformance: \d+ cases in [\d.]+ s — \d+ pass, 0 fail, 0 error, \d+ skip; exit 0/m);
+    expect(text).toMatch(/^conformance: \d+ cases in [\d.]+ s — \d+ pass, 0 fail, 0 blocked, \d+ unsupported, 0 error, \d+ skip; exit 0/m);
     const lines = text.trimEnd().split('\n');
     expect(lines.at(-1)).toBe(`report: ${join(dir, 'index.html')}`);
     const results = ResultsSchema.parse(JSON.parse(readFileSync(join(dir, 'conformance', 'results.json'), 'utf8')));
