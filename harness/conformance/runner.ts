@@ -30,6 +30,7 @@ import type { ConformanceEvent } from './events.js';
 import { asExpected, compare, NO_EXPECTATIONS, staleEntries, type ExpectationFile } from './expectations.js';
 import type { CaseResult, Results } from '../results/conformance-results.js';
 import { createKmsClient } from './sdk-client.js';
+import { outcomeCounts } from '../results/conformance-tally.js';
 import { toolVersion } from './tool-version.js';
 import { CaseTimeout, classify, HarnessError } from './verdict.js';
 
@@ -139,8 +140,6 @@ export async function runConformance(options: RunOptions): Promise<Results> {
     if (options.signal?.aborted) harnessErrors.push('the run was interrupted');
     const exitCode: ExitCode =
       loadErrors.length > 0 || harnessErrors.length > 0 ? EXIT.harness : differences.length > 0 ? EXIT.differences : EXIT.ok;
-    const count = (o: string) => cases.filter((c) => c.outcome === o).length;
-    const failOn = (kind: string) => cases.filter((c) => c.outcome === 'fail' && c.source?.kind === kind).length;
     return {
       contractVersion: CONTRACT_VERSION,
       tool: { name: 'kmsbench', version: toolVersion() },
@@ -160,17 +159,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
         probes: probe.probes,
         durationMs: probe.durationMs,
       },
-      counts: {
-        total: cases.length,
-        pass: count('pass'),
-        fail: count('fail'),
-        error: count('error'),
-        skip: count('skip'),
-        blocked: count('blocked'),
-        unsupported: count('unsupported'),
-        asExpected: cases.filter((c) => c.asExpected).length,
-        failBySource: { recorded: failOn('recorded'), documented: failOn('documented'), inferred: failOn('inferred') },
-      },
+      counts: outcomeCounts(cases),
       differences,
       staleExpectations: staleEntries(expectations, allIds),
       loadErrors,

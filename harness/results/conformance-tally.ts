@@ -8,7 +8,7 @@
  * @module
  */
 import { OUTCOMES, type Outcome } from './conformance-contract.js';
-import type { CaseResult } from './conformance-results.js';
+import type { CaseResult, Results } from './conformance-results.js';
 
 export type OutcomeRow = { label: string; cases: number; known: number; diff: number } & Record<Outcome, number>;
 
@@ -53,4 +53,21 @@ export function splitByEvidence<T extends { source?: { kind: string } | undefine
 export function failSplit(counts: { fail: number; failBySource?: { inferred: number } | undefined }): { established: number; inferred: number } {
   const inferred = counts.failBySource?.inferred ?? 0;
   return { established: counts.fail - inferred, inferred };
+}
+
+/** The `counts` of results.json: per outcome, as expected, and fail outcomes by the kind of evidence. */
+export function outcomeCounts(cases: readonly CaseResult[]): Results['counts'] {
+  const count = (o: string) => cases.filter((c) => c.outcome === o).length;
+  const failOn = (kind: string) => cases.filter((c) => c.outcome === 'fail' && c.source?.kind === kind).length;
+  return {
+    total: cases.length,
+    pass: count('pass'),
+    fail: count('fail'),
+    error: count('error'),
+    skip: count('skip'),
+    blocked: count('blocked'),
+    unsupported: count('unsupported'),
+    asExpected: cases.filter((c) => c.asExpected).length,
+    failBySource: { recorded: failOn('recorded'), documented: failOn('documented'), inferred: failOn('inferred') },
+  };
 }

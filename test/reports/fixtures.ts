@@ -4,6 +4,7 @@
  * their histograms, spectra, per-stage and per-second figures are real ones), then checked
  * against load.json's schema; conformance results are checked against results.json's.
  */
+import { outcomeCounts } from '../../harness/results/conformance-tally.js';
 import { ResultsSchema, type CaseResult, type Results } from '../../harness/results/conformance-results.js';
 import { Recorder } from '../../harness/load/recorder.js';
 import { runResult } from '../../harness/load/result.js';
@@ -239,11 +240,9 @@ export function conformanceResults(
         ]
       : []),
   ];
-  const count = (x: string) => cases.filter((c) => c.outcome === x).length;
   const differences = cases
     .filter((c) => !c.asExpected)
     .map((c) => ({ id: c.id, expected: c.expected, actual: c.outcome, message: c.reason ?? '', ...(c.source ? { sourceKind: c.source.kind } : {}) }));
-  const failOn = (kind: string) => cases.filter((c) => c.outcome === 'fail' && c.source?.kind === kind).length;
   return ResultsSchema.parse({
     contractVersion: '2.0',
     tool: { name: 'kmsbench', version: '0.1.0' },
@@ -256,17 +255,7 @@ export function conformanceResults(
     expectations: { target: o.broken ? 'an emulator' : 'kmsbench reference server (embedded)', entries: o.broken ? 1 : 0 },
     staleExpectations: [],
     capabilities: { established: ['clock-control', 'op:Encrypt'], probes: { 'op:Encrypt': { supported: true, evidence: 'answered' } }, durationMs: 300 },
-    counts: {
-      total: cases.length,
-      pass: count('pass'),
-      fail: count('fail'),
-      error: count('error'),
-      skip: count('skip'),
-      blocked: count('blocked'),
-      unsupported: count('unsupported'),
-      asExpected: cases.filter((c) => c.asExpected).length,
-      failBySource: { recorded: failOn('recorded'), documented: failOn('documented'), inferred: failOn('inferred') },
-    },
+    counts: outcomeCounts(cases),
     differences,
     loadErrors: [],
     harnessErrors: [],

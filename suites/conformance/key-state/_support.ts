@@ -52,30 +52,30 @@ export const pendingImportError = (arn: string): ExpectedError => ({
   message: `${arn} is pending import.`,
 });
 
-/** A fresh key, then DisableKey: a prerequisite (`t.given`), so a failure blocks the case. */
-export async function disabledKey(t: CaseContext): Promise<Key> {
-  const spec = STATES.Disabled;
-  return t.given(spec.ready, async () => {
-    const key = await spec.create(t);
-    await spec.enter(t, key);
-    return key;
-  }, { coveredBy: spec.testedBy });
+/** A fresh key put in `state`: a prerequisite (`t.given`), so a failure blocks the case, naming the case that tests it. */
+export async function keyInState(t: CaseContext, state: StateName): Promise<Key> {
+  const spec = STATES[state];
+  return t.given(
+    spec.ready,
+    async () => {
+      const key = await spec.create(t);
+      await spec.enter(t, key);
+      return key;
+    },
+    { coveredBy: spec.testedBy },
+  );
 }
+
+/** A fresh key, then DisableKey (a prerequisite). */
+export const disabledKey = (t: CaseContext): Promise<Key> => keyInState(t, 'Disabled');
 
 /** Puts `key` in PendingDeletion (7-day window; the harness's own cleanup then has nothing to do). */
 export async function schedule(t: CaseContext, key: Key, days = 7) {
   return unthrottled(() => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: days })));
 }
 
-/** A fresh key scheduled for deletion in 7 days: a prerequisite (`t.given`), so a failure blocks the case. */
-export async function pendingDeletionKey(t: CaseContext): Promise<Key> {
-  const spec = STATES.PendingDeletion;
-  return t.given(spec.ready, async () => {
-    const key = await spec.create(t);
-    await spec.enter(t, key);
-    return key;
-  }, { coveredBy: spec.testedBy });
-}
+/** A fresh key scheduled for deletion in 7 days (a prerequisite). */
+export const pendingDeletionKey = (t: CaseContext): Promise<Key> => keyInState(t, 'PendingDeletion');
 
 /**
  * A symmetric key with Origin EXTERNAL and no key material yet: KeyState PendingImport (L6). An
