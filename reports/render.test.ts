@@ -101,13 +101,30 @@ describe('report.md', () => {
 
   it('a summary table per target and the cases that differ, for a PR comment', () => {
     expect(md).toMatch(/^## kmsbench report: reference vs emulator/);
-    expect(md).toContain('| reference | 6 | 5 | 0 | 0 | 1 | 0 | 2 |');
+    expect(md).toContain('| reference | 6 | 5 | 0 | 0 | 0 | 0 | 1 | 0 | 2 |');
     expect(md).toContain('emulator \\| "x"');
     expect(md).toContain('❌ failing');
     expect(md).toContain('[`crypto.decrypt-disabled`](https://docs.aws.amazon.com/kms/latest/APIReference/crypto.decrypt-disabled.html) | pass | fail ✗ |');
     expect(md).toContain('### reference: load throttle-curve');
     expect(md).not.toMatch(/NaN|undefined|\n{3}/);
     expect(md.length).toBeLessThan(65_536); // a GitHub comment's limit
+  });
+
+  it('splits failures on inferred behaviour from the headline; names blocked and unsupported outcomes', () => {
+    const emulator = (o: Parameters<typeof conformanceResults>[0]): ResultFolder => ({ label: 'emulator', source: 'e', conformance: [{ file: 'r.json', results: conformanceResults(o) }], load: [], plans: [], diffs: [] });
+    const inferred = renderReport(input([emulator({ broken: true, inferred: true, cascade: true })]));
+    expect(inferred['report.md']).toContain('| emulator | 8 | 3 | 1 (+1 inferred) | 1 | 1 | 0 | 1 | 1 |');
+    expect(inferred['report.md']).toContain('⚠️ attention');
+    expect(inferred['report.md']).toContain('- ❌ **fail** [`crypto.decrypt-disabled`](https://docs.aws.amazon.com/kms/latest/APIReference/crypto.decrypt-disabled.html) (inferred)');
+    const html = inferred['index.html'];
+    expect(html).toContain('<strong>0 differences on recorded or documented AWS behaviour</strong>; 1 more on inferred behaviour');
+    expect(html).toContain('evidence: <strong>inferred</strong> — reasoned from the key-state table (verified 2026-12-07)');
+    expect(html).toContain('blocked at: CreateKey Origin=EXTERNAL gives a PendingImport key — the subject of key-state.pending-import-describe-key');
+    expect(html).toContain('1 unsupported by the endpoint</summary><ul>\n<li>the endpoint does not implement RotateKeyOnDemand (probe: HTTP 501): <code>rotation.on-demand</code>');
+    expect(html).toContain('Judged as AWS behaves as of 2026-12-07 (--aws-as-of).');
+    const documented = renderReport(input([emulator({ broken: true, cascade: true })]));
+    expect(documented['report.md']).toContain('| emulator | 8 | 3 | 2 | 1 | 1 | 0 | 1 | 1 |');
+    expect(documented['report.md']).toContain('❌ failing');
   });
 
   it('table cells are one line without pipes or HTML', () => {

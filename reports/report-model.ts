@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { failSplit } from '../harness/results/conformance-tally.js';
 import type { Results } from '../harness/results/conformance-results.js';
 import type { BaselineDeltas } from '../harness/results/gate-results.js';
 import type { PlanFile } from '../harness/results/plan-results.js';
@@ -43,7 +44,13 @@ export interface OverviewRow {
   label: string;
   cases: number | null;
   counts: Results['counts'] | null;
+  /** Fail outcomes on recorded or documented behaviour, and on inferred behaviour (shown apart, never as the headline alone). */
+  fails: { established: number; inferred: number } | null;
   differences: number;
+  /** Of the differences, those on inferred behaviour (they alone never make the status failing). */
+  inferredDifferences: number;
+  /** The others: on recorded or documented behaviour, or problems of the run itself. */
+  headlineDifferences: number;
   loadRuns: number;
   warnings: number;
   saturated: number;
@@ -67,6 +74,7 @@ const slug = (i: number) => `t${i + 1}`;
 function overviewRow(t: TargetView): OverviewRow {
   const counts = t.conformance.length === 1 ? t.conformance[0]!.counts : null;
   const differences = t.conformance.reduce((n, c) => n + c.differences.length + c.loadErrors.length + c.harnessErrors.length, 0);
+  const inferredDifferences = t.conformance.reduce((n, c) => n + c.inferredDifferences, 0);
   const warnings = t.load.reduce((n, l) => n + l.warnings.length, 0);
   const saturated = t.load.reduce((n, l) => n + l.saturatedPhases.length, 0);
   const regressions = t.deltas ? t.deltas.result.regressions : null;
@@ -76,13 +84,17 @@ function overviewRow(t: TargetView): OverviewRow {
     label: t.label,
     cases: t.conformance.length ? t.conformance.reduce((n, c) => n + c.counts.total, 0) : null,
     counts,
+    fails: counts ? failSplit(counts) : null,
     differences,
+    inferredDifferences,
+    headlineDifferences: differences - inferredDifferences,
     loadRuns: t.load.length,
     warnings,
     saturated,
     regressions,
     divergences,
-    status: differences > 0 || (regressions ?? 0) > 0 || (divergences ?? 0) > 0 ? 'failing' : warnings > 0 ? 'attention' : 'ok',
+    // An inferred case is never the only evidence of a failing status: alone, its differences ask for attention.
+    status: differences > inferredDifferences || (regressions ?? 0) > 0 || (divergences ?? 0) > 0 ? 'failing' : warnings > 0 || inferredDifferences > 0 ? 'attention' : 'ok',
   };
 }
 

@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { isIsoDate } from '../common/dates.js';
 import { pathToFileURL } from 'node:url';
 import { CASE_FLAGS, CASE_TAGS, SOURCE_KINDS, type ConformanceCase, type LoadedCase } from '../harness/conformance/case.js';
 import { OPERATION_NAMES } from '../common/model/model.js';
@@ -38,11 +39,7 @@ const FLAGS = new Set<string>(CASE_FLAGS);
 const TAGS = new Set<string>(CASE_TAGS);
 
 /** Is `s` a real calendar date written YYYY-MM-DD? */
-export function isIsoDate(s: unknown): boolean {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export { isIsoDate };
 
 /** Problems with a case's `source` (where its expectation comes from). */
 export function lintSource(source: unknown): string[] {

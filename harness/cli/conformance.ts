@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAULTS } from '../../reference-impl/faults.js';
 import { EXIT, EXIT_MEANINGS } from '../../common/exit-codes.js';
+import { isIsoDate } from '../../common/dates.js';
 import { CONTRACT_VERSION } from '../results/conformance-contract.js';
 import { ExpectationFileError, loadExpectations, REASON_TODO, updateExpectations, type ExpectationFile } from '../conformance/expectations.js';
 import { conformanceJunitXml } from '../results/junit.js';
@@ -37,6 +38,9 @@ export const conformanceUsage = `kmsbench conformance [options]
   --out DIR                    where results.json and junit.xml go (default .kmsbench/conformance)
   --concurrency N              cases at a time (default ${DEFAULT_CONCURRENCY})
   --timeout MS                 per-case timeout, overriding each case's own (default 30000)
+  --aws-as-of YYYY-MM-DD       judge by AWS's behaviour as of that date (default: today): a case
+                               whose source says AWS behaves so only since a later date is skipped,
+                               and cases whose expectation changed over time pick the one in force
   --fault NAME                 embedded only, repeatable: start the reference server with a
                                deliberate fault (${Object.keys(FAULTS).join(', ')})
   --update-expectations        rewrite the --expect file from this run: list what did not pass
@@ -72,6 +76,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
     out: { type: 'string' },
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
+    'aws-as-of': { type: 'string' },
     fault: { type: 'string', multiple: true },
     list: { type: 'boolean' },
     'update-expectations': { type: 'boolean' },
@@ -93,6 +98,8 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
   const concurrency = intOption(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY, 1);
   const timeoutMs = values.timeout === undefined ? undefined : intOption(values.timeout, 'timeout', 30_000, 1);
+  const awsAsOf = values['aws-as-of'];
+  if (awsAsOf !== undefined && !isIsoDate(awsAsOf)) throw new UsageError(`--aws-as-of '${awsAsOf}' is not a date YYYY-MM-DD`);
   const tags = values.tags ? values.tags.split(',').map((t) => t.trim()).filter(Boolean) : [];
   for (const t of tags) if (!(CASE_TAGS as readonly string[]).includes(t)) throw new UsageError(`unknown tag '${t}' (known: ${CASE_TAGS.join(', ')})`);
 
@@ -140,10 +147,11 @@ async function conformanceCommand(argv: string[]): Promise<number> {
       ...(expectations ? { expectations, expectationsFile: displayPath(expectationsFile!) } : {}),
       concurrency,
       ...(timeoutMs ? { timeoutMs } : {}),
+      ...(awsAsOf ? { awsAsOf } : {}),
       cases: discovery.cases,
       loadErrors: discovery.errors,
       onEvent: values.verbose
-        ? ({ result: r }) => console.log(`${r.asExpected ? ' ' : '✗'} ${r.outcome.padEnd(5)} ${r.id}${r.reason ? `  ${r.reason.slice(0, 200)}` : ''}`)
+        ? ({ result: r }) => console.log(`${r.asExpected ? ' ' : '✗'} ${r.outcome.padEnd(11)} ${r.id}${r.reason ? `  ${r.reason.slice(0, 200)}` : ''}`)
         : undefined,
     }),
   );
@@ -166,3 +174,4 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   }
   return results.exitCode;
 }
+

@@ -25,6 +25,7 @@ import type { RawReply } from '../client/raw-client.js';
 import type { Credentials } from '../client/sign.js';
 import type { OperationName } from '../../common/model/model.js';
 import type { Capability } from '../target/capabilities.js';
+import { SOURCE_KINDS } from '../results/conformance-contract.js';
 
 /** The closed list of conformance tags: a case may only use these (scripts/lint-suites checks). */
 export const CASE_TAGS = [
@@ -105,13 +106,37 @@ export interface CaseContext {
   /** Ends the case as skipped (only for capabilities the probe could not establish). */
   skip(reason: string): never;
   capabilities: ReadonlySet<Capability>;
+  /**
+   * The AWS profile judging the run (`--aws-as-of`, YYYY-MM-DD; default today): a case whose
+   * expectation changed over time compares it, e.g. `t.awsAsOf >= '2025-06-05'`.
+   */
+  awsAsOf: string;
+  /**
+   * Runs a prerequisite step — the state the case needs before its subject runs. Any failure in
+   * it (an assertion, a refused call) ends the case as `blocked: <what>: <why>`, not `fail`; a
+   * call answered "not implemented" makes it `unsupported`. `coveredBy` names the case whose
+   * subject is this very step, so the report can point at the root of a cascade; in that case
+   * itself the step runs as its subject (a failure there is `fail`).
+   *
+   * ```ts
+   * const key = await t.given('CreateKey Origin=EXTERNAL gives a PendingImport key', async () => {
+   *   const k = await t.createKey({ Origin: 'EXTERNAL' });
+   *   t.expectEqual(k.KeyState, 'PendingImport', 'KeyState of a new EXTERNAL key');
+   *   return k;
+   * }, { coveredBy: 'key-state.pending-import-describe-key' });
+   * ```
+   */
+  given<T>(what: string, step: () => Promise<T>, options?: { coveredBy?: string }): Promise<T>;
+  /** A prerequisite: DescribeKey shows `keyId` in `state`, else the case is `blocked`. */
+  requireState(keyId: string, state: string, options?: { coveredBy?: string }): Promise<void>;
 }
 
 /** How a case knows what AWS does: a closed set (scripts/lint-suites checks cases against it). */
-export const SOURCE_KINDS = ['recorded', 'documented', 'inferred'] as const;
+export { SOURCE_KINDS };
 
 /**
- * Where a case's expectation comes from, as data a report can show:
+ * Where a case's expectation comes from, as data a report can show (results.json, the HTML
+ * report and JUnit carry it):
  * - `recorded`: a capture of real AWS answers; `cite` names its `spec/aws-observed.md §…` entry.
  * - `documented`: the AWS docs or the service model state it; `cite` is a URL with anchor or
  *   `service model: <Shape>.<member>`.
@@ -122,7 +147,10 @@ export interface CaseSource {
   cite: string;
   /** When the source was last checked (YYYY-MM-DD), or the capture's date for `recorded`. */
   verifiedAt: string;
-  /** When AWS started behaving so (YYYY-MM-DD), for facts that changed over time. */
+  /**
+   * When AWS started behaving so (YYYY-MM-DD), for facts that changed over time: a run whose
+   * `--aws-as-of` profile is earlier skips the case ("not yet AWS behaviour as of DATE").
+   */
   since?: string;
 }
 

@@ -26,7 +26,7 @@ describe('kmsbench run', () => {
     const text = chunks.join('');
     expect(text).not.toMatch(/\r|\x1b\[/); // no terminal control off a terminal
     expect(text).toMatch(/^\[1\/2 conformance\] /m);
-    expect(text).toMatch(/^conformance: \d+ cases in [\d.]+ s — \d+ pass, 0 fail, 0 error, \d+ skip; exit 0/m);
+    expect(text).toMatch(/^conformance: \d+ cases in [\d.]+ s — \d+ pass, 0 fail, 0 blocked, \d+ unsupported, 0 error, \d+ skip; exit 0/m);
     const lines = text.trimEnd().split('\n');
     expect(lines.at(-1)).toBe(`report: ${join(dir, 'index.html')}`);
     const results = ResultsSchema.parse(JSON.parse(readFileSync(join(dir, 'reference', 'conformance', 'results.json'), 'utf8')));
@@ -54,7 +54,7 @@ describe('kmsbench run', () => {
     const text = chunks.join('');
     expect(code, text).toBe(3); // the unreachable endpoint: the run could not be carried out there
     expect(text).toMatch(/^\[1\/4 conformance · reference\] /m);
-    expect(text).toMatch(/^conformance: \d+ cases .* 0 fail, 0 error, \d+ skip; exit 0/m); // the reference server
+    expect(text).toMatch(/^conformance: \d+ cases .* 0 fail, 0 blocked, \d+ unsupported, 0 error, \d+ skip; exit 0/m); // the reference server
     expect(text).toMatch(/^conformance \(stub\): \d+ cases .*; exit 1 /m); // the stub fails what it does not implement
     expect(text).toMatch(/^✗ gone: cannot reach the endpoint http:\/\/127\.0\.0\.1:9: ECONNREFUSED/m);
     expect(stub.targets.has('TrentService.CreateKey')).toBe(true); // the probe reached the stub

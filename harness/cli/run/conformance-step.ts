@@ -12,13 +12,15 @@ import { loadExpectations } from '../../conformance/expectations.js';
 import { conformanceJunitXml } from '../../results/junit.js';
 import type { CaseResult, Results } from '../../results/conformance-results.js';
 import { runConformance } from '../../conformance/runner.js';
+import { outcomeLine } from '../../conformance/summary.js';
 import { withTarget } from '../../target/index.js';
 import { discoverCases } from '../../../suites/index.js';
 import type { Progress } from './progress.js';
 import type { RunTarget } from './targets.js';
 
 function conformanceDetail(done: number, total: number, counts: Record<CaseResult['outcome'], number>, perSecond: number, area: string): string {
-  return `${done}/${total} cases (${counts.pass} pass, ${counts.fail} fail, ${counts.error} error, ${counts.skip} skip)${area ? `  suite ${area}` : ''}  ${perSecond.toFixed(0)} cases/s`;
+  const others = (['blocked', 'unsupported'] as const).filter((o) => counts[o] > 0).map((o) => `, ${counts[o]} ${o}`).join('');
+  return `${done}/${total} cases (${counts.pass} pass, ${counts.fail} fail${others}, ${counts.error} error, ${counts.skip} skip)${area ? `  suite ${area}` : ''}  ${perSecond.toFixed(0)} cases/s`;
 }
 
 export interface StepContext {
@@ -35,7 +37,7 @@ export async function conformanceStep(c: StepContext, t: RunTarget): Promise<Res
   const { progress, signal } = c;
   const discovery = await discoverCases();
   const total = discovery.cases.length;
-  const counts = { pass: 0, fail: 0, error: 0, skip: 0 };
+  const counts: Record<CaseResult['outcome'], number> = { pass: 0, fail: 0, error: 0, skip: 0, blocked: 0, unsupported: 0 };
   let done = 0;
   const started = performance.now();
   const rate = () => (done > 0 ? done / ((performance.now() - started) / 1000) : 0);
@@ -67,7 +69,7 @@ export async function conformanceStep(c: StepContext, t: RunTarget): Promise<Res
   writeFileSync(join(dir, 'junit.xml'), conformanceJunitXml(results));
   const n = results.counts;
   progress.log(
-    `conformance${t.reference ? '' : ` (${t.label})`}: ${n.total} cases in ${(results.durationMs / 1000).toFixed(1)} s — ${n.pass} pass, ${n.fail} fail, ${n.error} error, ${n.skip} skip; exit ${results.exitCode} (${EXIT_MEANINGS[results.exitCode as ExitCode] ?? ''})`,
+    `conformance${t.reference ? '' : ` (${t.label})`}: ${n.total} cases in ${(results.durationMs / 1000).toFixed(1)} s — ${outcomeLine(n)}; exit ${results.exitCode} (${EXIT_MEANINGS[results.exitCode as ExitCode] ?? ''})`,
   );
   for (const d of results.differences) progress.log(`  ✗ ${d.id} [${d.expected} → ${d.actual}] ${d.message.slice(0, 200)}`);
   return results;
