@@ -23,7 +23,7 @@ import { send } from '../../harness/client/raw-client.js';
 import { signJsonRequest } from '../../harness/client/sign.js';
 import { processGroupMembers, startServe, tempDir, type ServerProcess } from '../e2e/harness.js';
 import { badCiphertext, mutatedBody, notAnObjectBody, tampers, validish, inputShapeOf, type Pools } from '../fuzz/arbitraries.js';
-import { CANARY, LeakScanner } from '../fuzz/support.js';
+import { CANARY, LeakScanner } from '../fuzz/fuzz-kit.js';
 import { abuseCases } from './raw-abuse.js';
 import { exchange, requestBytes } from './raw-http.js';
 import { runSlowClients, type SlowResult } from './slow-clients.js';

@@ -6,7 +6,7 @@
  * @module
  */
 import { connect, type Socket } from 'node:net';
-import { parseReply, ReplyFormatError, type Reply } from '../../harness/load/http1.js';
+import { parseReply, ReplyFormatError, type Reply } from '../../harness/load/http1-reply-framing.js';
 import { sleep } from './support.js';
 
 export interface Exchange {
