@@ -1,0 +1,259 @@
+/**
+ * The authorize stage: every request is evaluated for the principal that signed it, against the
+ * key policy, the caller's identity policies and the key's grants (the pure engine: authz/).
+ *
+ * Where it runs (README "request path"): IAM-only operations (CreateKey, ListKeys, ListAliases,
+ * GenerateRandom, ListRetirableGrants, the custom key store operations) and the alias half of
+ * CreateAlias / UpdateAlias / DeleteAlias are decided before the handler ({@link
+ * RequestAuthorizer.beforeOperation}); everything about a key is decided when the handler
+ * resolves the key (keys/keyring.ts calls `scope.authorize`), so a handler gets authorization
+ * by resolving its key and needs no code of its own. The IAM action comes from the operation
+ * (authz/actions.ts); ReEncrypt resolves its source as `ReEncryptFrom` and its destination as
+ * `ReEncryptTo`.
+ *
+ * Cost on the hot path: key policies are compiled once per key and policy text
+ * ({@link PolicyCache}); the default key policy takes the engine's fast path; the request
+ * context (condition keys) is built only when a condition asks for it, and the key's aliases
+ * only when a condition names kms:ResourceAliases; grants are read only when the policies do
+ * not allow.
+ *
+ * Deliberate faults (faults.ts) live here too: `policy-ignored`, `deny-not-winning`,
+ * `condition-keys-ignored`, `grant-constraints-ignored`, `cross-account-open`.
+ *
+ * @module
+ */
+import type { OperationName } from '../../common/model/model.js';
+import {
+  OPERATION_PERMISSIONS,
+  accessDenied,
+  compilePolicy,
+  evaluate,
+  requestContextFor,
+  type AuthzDecision,
+  type AuthzRequest,
+  type CallerPrincipal,
+  type CompiledPolicy,
+  type ConditionContext,
+  type GrantRecord,
+  type KeyFacts,
+  type RequestContext,
+} from '../authz/index.js';
+import type { FaultSet } from '../faults.js';
+import type { KeyAuthorizer } from '../keys/keyring.js';
+import { aliasArn, type KeyRecord } from '../records/key-records.js';
+import type { KeyStore } from '../store/store.js';
+import type { AuditNotes } from './context.js';
+
+/** Key policies compiled once per key id and policy text. */
+export class PolicyCache {
+  private readonly byKey = new Map<string, { text: string; compiled: CompiledPolicy }>();
+
+  get(key: Pick<KeyRecord, 'keyId' | 'policy'>): CompiledPolicy {
+    const hit = this.byKey.get(key.keyId);
+    if (hit !== undefined && hit.text === key.policy) return hit.compiled;
+    let compiled: CompiledPolicy;
+    try {
+      compiled = compilePolicy(key.policy, { kind: 'key' });
+    } catch {
+      // A stored policy the engine cannot read (written before policies were checked as strictly):
+      // it allows nothing; the account root can still replace it with PutKeyPolicy's bypass flag.
+      compiled = EMPTY_POLICY;
+    }
+    if (this.byKey.size >= 100_000) this.byKey.clear();
+    this.byKey.set(key.keyId, { text: key.policy, compiled });
+    return compiled;
+  }
+}
+
+const EMPTY_POLICY: CompiledPolicy = { kind: 'key', statements: [], hasDeny: false, defaultForAccount: null, byAction: new Map() };
+
+/** What the stage needs to know about one request. */
+export interface AuthzRequestInfo {
+  operation: string;
+  input: Record<string, unknown>;
+  caller: CallerPrincipal;
+  identityPolicies: readonly CompiledPolicy[];
+  notes: AuditNotes;
+  region: string;
+  sourceIp?: string;
+}
+
+/** The request context, built on first use (most evaluations never read a condition key). */
+class LazyContext extends Map<string, readonly string[]> {
+  private built = false;
+  private aliasesLoaded = false;
+
+  constructor(
+    private readonly build: () => RequestContext,
+    private readonly aliases: (() => readonly string[]) | undefined,
+  ) {
+    super();
+  }
+
+  override get(name: string): readonly string[] | undefined {
+    if (!this.built) {
+      this.built = true;
+      for (const [k, v] of this.build()) super.set(k, v);
+    }
+    if (name === 'kms:resourcealiases' && !this.aliasesLoaded && this.aliases !== undefined) {
+      this.aliasesLoaded = true;
+      const list = this.aliases();
+      if (list.length > 0) super.set(name, list);
+      else super.delete(name);
+    }
+    return super.get(name);
+  }
+}
+
+const REENCRYPT_SIDES: Record<string, 'source' | 'destination'> = { ReEncryptFrom: 'source', ReEncryptTo: 'destination' };
+
+const keyFactsOf = (key: KeyRecord): KeyFacts => ({
+  arn: key.arn,
+  account: key.account,
+  keySpec: key.keySpec,
+  keyUsage: key.keyUsage,
+  origin: key.origin,
+  tags: key.tags,
+});
+
+/** Policy variants for the deliberate faults, made once per compiled policy. */
+const withoutDenies = new WeakMap<CompiledPolicy, CompiledPolicy>();
+const withoutConditions = new WeakMap<CompiledPolicy, CompiledPolicy>();
+function variant(p: CompiledPolicy, faults: FaultSet): CompiledPolicy {
+  let out = p;
+  if (faults.has('deny-not-winning')) {
+    let v = withoutDenies.get(out);
+    if (v === undefined) {
+      const src = out;
+      v = { ...src, statements: src.statements.filter((s) => s.effect === 'Allow'), hasDeny: false, byAction: new Map() };
+      withoutDenies.set(src, v);
+    }
+    out = v;
+  }
+  if (faults.has('condition-keys-ignored')) {
+    let v = withoutConditions.get(out);
+    if (v === undefined) {
+      const src = out;
+      v = { ...src, statements: src.statements.map((s) => ({ ...s, condition: null })), byAction: new Map() };
+      withoutConditions.set(src, v);
+    }
+    out = v;
+  }
+  return out;
+}
+
+/** Decisions for the requests of one serving process. */
+export class Authorizer {
+  readonly policies = new PolicyCache();
+  private readonly faulty: boolean;
+
+  constructor(
+    private readonly store: KeyStore,
+    private readonly faults: FaultSet,
+  ) {
+    this.faulty = faults.has('deny-not-winning') || faults.has('condition-keys-ignored');
+  }
+
+  /** The compiled policy of `key`, as this server (with its faults) evaluates it. */
+  keyPolicy(key: KeyRecord): CompiledPolicy {
+    const p = this.policies.get(key);
+    return this.faulty ? variant(p, this.faults) : p;
+  }
+
+  private identities(r: AuthzRequestInfo): readonly CompiledPolicy[] {
+    return this.faulty && r.identityPolicies.length > 0 ? r.identityPolicies.map((p) => variant(p, this.faults)) : r.identityPolicies;
+  }
+
+  private grantsOf(key: KeyRecord): readonly GrantRecord[] {
+    const grants = this.store.grantsForKey(key.keyId);
+    if (!this.faults.has('grant-constraints-ignored') || grants.length === 0) return grants;
+    return grants.map((g) => ({ ...g, constraints: undefined }));
+  }
+
+  /** IAM-only operations, and the alias half of alias operations: identity policies decide. */
+  beforeOperation(r: AuthzRequestInfo): void {
+    if (this.faults.has('policy-ignored')) return;
+    const perm = OPERATION_PERMISSIONS[r.operation as OperationName];
+    if (perm === undefined || perm.kind === 'key') return;
+    let resource = '*';
+    if (perm.kind === 'alias+key') {
+      const name = r.input.AliasName;
+      if (typeof name !== 'string') return;
+      resource = aliasArn(r.region, r.caller.account, name);
+    }
+    const req = this.request(r, perm.actions[0]!, resource, r.caller.account, true, null, undefined);
+    this.decide(req, evaluate(req, null, this.identities(r)), r.notes, false);
+  }
+
+  /** The authorizer key resolution calls for this request. */
+  keyAuthorizer(r: AuthzRequestInfo): KeyAuthorizer {
+    return (key, operation, options) => this.authorizeKey(r, key, operation, options.ciphertext === true);
+  }
+
+  private authorizeKey(r: AuthzRequestInfo, key: KeyRecord, operation: string, ciphertext: boolean): void {
+    if (this.faults.has('policy-ignored')) return;
+    if (this.faults.has('cross-account-open') && key.account !== r.caller.account) return;
+    const side = REENCRYPT_SIDES[operation];
+    const op = (side !== undefined ? 'ReEncrypt' : operation) as OperationName;
+    const perm = OPERATION_PERMISSIONS[op];
+    if (perm === undefined || perm.kind === 'iam') return; // e.g. ListAliases with a KeyId: decided before the handler
+    const action = side === 'destination' ? perm.actions[1]! : perm.actions[0]!;
+    const req = this.request(r, action, key.arn, key.account, perm.crossAccount, key, side);
+    this.decide(req, evaluate(req, this.keyPolicy(key), this.identities(r)), r.notes, ciphertext);
+  }
+
+  private request(
+    r: AuthzRequestInfo,
+    action: string,
+    resource: string,
+    resourceAccount: string,
+    crossAccount: boolean,
+    key: KeyRecord | null,
+    side: 'source' | 'destination' | undefined,
+  ): AuthzRequest {
+    const op = (side !== undefined ? 'ReEncrypt' : r.operation) as OperationName;
+    const store = this.store;
+    const context: ConditionContext = new LazyContext(
+      () =>
+        requestContextFor(op, r.input, key === null ? null : keyFactsOf(key), r.caller, {
+          now: Date.now(),
+          secureTransport: false,
+          ...(r.sourceIp !== undefined ? { sourceIp: r.sourceIp } : {}),
+          ...(side !== undefined ? { reEncryptSide: side } : {}),
+        }),
+      key === null ? undefined : () => store.aliasesForKey(key.keyId).map((a) => a.name),
+    );
+    const encryptionContext = (side === 'destination' ? r.input.DestinationEncryptionContext : side === 'source' ? r.input.SourceEncryptionContext : r.input.EncryptionContext) as
+      | Record<string, string>
+      | undefined;
+    const self = this;
+    return {
+      action,
+      resource,
+      resourceAccount,
+      principal: r.caller,
+      context,
+      crossAccount,
+      encryptionContext,
+      // Read only when the policies do not allow (evaluate.ts asks for grants last).
+      get grants() {
+        return key === null ? undefined : self.grantsOf(key);
+      },
+    };
+  }
+
+  private decide(req: AuthzRequest, d: AuthzDecision, notes: AuditNotes, ciphertext: boolean): void {
+    notes.authz = d;
+    if (d.decidingStatement?.source === 'grant') notes.grantId = req.grants?.[d.decidingStatement.index]?.grantId;
+    if (d.decision !== 'allow') throw accessDenied(req, d, ciphertext ? { ciphertext } : undefined);
+  }
+}
+
+/** How the audit log names the statement that decided: `key-policy:<Sid>`, `identity[0]:#2`, `grant:<id>`. */
+export function decidedBy(notes: AuditNotes): string | undefined {
+  const s = notes.authz?.decidingStatement;
+  if (s === undefined) return undefined;
+  if (s.source === 'grant') return `grant:${notes.grantId ?? s.index}`;
+  const where = s.source === 'identity' ? `identity[${s.policyIndex ?? 0}]` : 'key-policy';
+  return `${where}:${s.sid ?? `#${s.index}`}`;
+}
