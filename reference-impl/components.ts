@@ -52,7 +52,9 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
   const credentials =
     options.credentialsFile !== undefined
       ? createCredentialStore(options.credentialsFile)
-      : options.account === DEFAULTS.account
+      : options.credentials !== undefined
+        ? CredentialStore.fromConfig(options.credentials, 'credentials option')
+        : options.account === DEFAULTS.account
         ? CredentialStore.default()
         : CredentialStore.fromRecords([
             { accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` },

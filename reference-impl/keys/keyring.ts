@@ -49,6 +49,8 @@ export interface ResolveOptions {
   operation: string;
   /** The key came from a ciphertext, not from a KeyId (AccessDenied then names "the resource associated with this ciphertext"). */
   ciphertext?: boolean;
+  /** False: find the key only (RetireGrant, which the grant itself may authorize, decides afterwards). Default true. */
+  authorize?: boolean;
 }
 
 export interface NewKeyParams {
@@ -114,6 +116,7 @@ export class Keyring {
     if (!key || key.region !== scope.region || key.account !== expectedAccount) {
       throw new NotFoundException(msg.keyNotFound(keyArn(scope.region, expectedAccount, keyId)));
     }
+    if (options.authorize === false) return key;
     if (scope.authorize !== undefined) scope.authorize(key, options.operation, options);
     else if (key.account !== scope.account) throw new AccessDeniedException(msg.accessDenied(scope.principalArn, options.operation, key.arn));
     return key;

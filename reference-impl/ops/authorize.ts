@@ -22,11 +22,14 @@
  *
  * @module
  */
+import { randomBytes } from 'node:crypto';
 import type { OperationName } from '../../common/model/model.js';
 import {
   OPERATION_PERMISSIONS,
   accessDenied,
   compilePolicy,
+  decodeGrantToken,
+  encodeGrantToken,
   evaluate,
   requestContextFor,
   type AuthzDecision,
@@ -35,14 +38,17 @@ import {
   type CompiledPolicy,
   type ConditionContext,
   type GrantRecord,
+  type GrantTokenContents,
   type KeyFacts,
   type RequestContext,
 } from '../authz/index.js';
+import { InvalidGrantTokenException } from '../errors.js';
 import type { FaultSet } from '../faults.js';
 import type { KeyAuthorizer } from '../keys/keyring.js';
 import { aliasArn, type KeyRecord } from '../records/key-records.js';
 import type { KeyStore } from '../store/store.js';
 import type { AuditNotes } from './context.js';
+import { grantMsg } from './operation-messages.js';
 
 /** Key policies compiled once per key id and policy text. */
 export class PolicyCache {
@@ -150,6 +156,8 @@ export class Authorizer {
   constructor(
     private readonly store: KeyStore,
     private readonly faults: FaultSet,
+    /** Seals grant tokens (hsm/master-key.ts deriveGrantTokenKey: every worker agrees). */
+    readonly grantTokenKey: Buffer,
   ) {
     this.faulty = faults.has('deny-not-winning') || faults.has('condition-keys-ignored');
   }
@@ -172,6 +180,7 @@ export class Authorizer {
 
   /** IAM-only operations, and the alias half of alias operations: identity policies decide. */
   beforeOperation(r: AuthzRequestInfo): void {
+    checkGrantTokens(r.input.GrantTokens, this.grantTokenKey);
     if (this.faults.has('policy-ignored')) return;
     const perm = OPERATION_PERMISSIONS[r.operation as OperationName];
     if (perm === undefined || perm.kind === 'key') return;
@@ -246,6 +255,32 @@ export class Authorizer {
     notes.authz = d;
     if (d.decidingStatement?.source === 'grant') notes.grantId = req.grants?.[d.decidingStatement.index]?.grantId;
     if (d.decision !== 'allow') throw accessDenied(req, d, ciphertext ? { ciphertext } : undefined);
+  }
+}
+
+/**
+ * A grant token this server issued: the sealed part (authz/grant-token.ts), then `.` and a nonce
+ * that makes every CreateGrant answer's token unique. Its contents, or null when it is not ours.
+ */
+export function openGrantToken(token: string, hmacKey: Buffer): GrantTokenContents | null {
+  const dot = token.indexOf('.');
+  return decodeGrantToken(dot < 0 ? token : token.slice(0, dot), hmacKey);
+}
+
+/** A token for a new grant (see {@link openGrantToken}). */
+export function issueGrantToken(contents: GrantTokenContents, hmacKey: Buffer): string {
+  return `${encodeGrantToken(contents, hmacKey)}.${randomBytes(6).toString('base64url')}`;
+}
+
+/**
+ * Grant tokens, on every operation that takes them: each must be one this server issued, else
+ * InvalidGrantTokenException. Grants take effect at once here (no eventual consistency is
+ * simulated), so a valid token adds nothing the stored grant does not.
+ */
+export function checkGrantTokens(tokens: unknown, hmacKey: Buffer): void {
+  if (!Array.isArray(tokens)) return;
+  for (const t of tokens) {
+    if (typeof t !== 'string' || openGrantToken(t, hmacKey) === null) throw new InvalidGrantTokenException(grantMsg.invalidToken);
   }
 }
 

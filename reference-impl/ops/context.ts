@@ -33,10 +33,8 @@ export interface OpContext {
   /** The caller as authorized (set on the request path; handler unit tests may leave it out). */
   caller?: CallerPrincipal;
   identityPolicies?: readonly CompiledPolicy[];
-  /** The authorize stage (policy cache, grants); absent in handler unit tests. */
+  /** The authorize stage (policy cache, grants, grant-token key); absent in handler unit tests. */
   authorizer?: Authorizer;
-  /** Seals grant tokens (derived from the master key, so every worker agrees). */
-  grantTokenKey?: Buffer;
   /** Advances the server clock (control plane only). */
   advanceClock?(ms: number): number;
 }

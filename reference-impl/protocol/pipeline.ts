@@ -106,13 +106,11 @@ export class Pipeline {
   private readonly admission: Admission | undefined;
   private readonly validate: typeof validateRequest;
   private readonly authorizer: Authorizer;
-  private readonly grantTokenKey: Buffer;
 
   constructor(private readonly deps: PipelineDeps) {
     this.admission = deps.faults.has('no-throttle') ? undefined : deps.admission;
     this.validate = deps.faults.has('echo-plaintext') ? validateRequestLeakingValues : validateRequest;
-    this.authorizer = new Authorizer(deps.keyring.store, deps.faults);
-    this.grantTokenKey = deps.grantTokenKey ?? randomBytes(32);
+    this.authorizer = new Authorizer(deps.keyring.store, deps.faults, deps.grantTokenKey ?? randomBytes(32));
   }
 
   handle(req: RawRequest): RawResponse | Promise<RawResponse> {
@@ -208,7 +206,6 @@ export class Pipeline {
       caller: authz.caller,
       identityPolicies: authz.identityPolicies,
       authorizer: this.authorizer,
-      grantTokenKey: this.grantTokenKey,
     };
   }
 
