@@ -13,7 +13,6 @@ import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring, Scope } from '../keys/keyring.js';
 import type { FaultSet } from '../faults.js';
 import type { AuthzDecision, CallerPrincipal, CompiledPolicy } from '../authz/index.js';
-import type { Authorizer } from './authorize.js';
 
 export interface AuditNotes {
   resources?: string[];
@@ -33,8 +32,8 @@ export interface OpContext {
   /** The caller as authorized (set on the request path; handler unit tests may leave it out). */
   caller?: CallerPrincipal;
   identityPolicies?: readonly CompiledPolicy[];
-  /** The authorize stage (policy cache, grants, grant-token key); absent in handler unit tests. */
-  authorizer?: Authorizer;
+  /** Seals grant tokens (the authorize stage's key: every worker agrees); absent in handler unit tests. */
+  grantTokenKey?: Buffer;
   /** Advances the server clock (control plane only). */
   advanceClock?(ms: number): number;
 }

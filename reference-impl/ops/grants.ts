@@ -51,7 +51,7 @@ export const MAX_GRANTS_PER_KEY = 50_000;
 const DEFAULT_GRANT_LIMIT = 50;
 
 const callerOf = (ctx: OpContext): CallerPrincipal => ctx.caller ?? callerPrincipal(ctx.scope.principalArn);
-const tokenKey = (ctx: OpContext): Buffer => ctx.authorizer?.grantTokenKey ?? (fallbackKey ??= randomBytes(32));
+const tokenKey = (ctx: OpContext): Buffer => ctx.grantTokenKey ?? (fallbackKey ??= randomBytes(32));
 let fallbackKey: Buffer | undefined;
 
 function dryRun(flag: boolean | undefined): void {

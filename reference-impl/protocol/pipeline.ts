@@ -205,7 +205,7 @@ export class Pipeline {
       audit: notes,
       caller: authz.caller,
       identityPolicies: authz.identityPolicies,
-      authorizer: this.authorizer,
+      grantTokenKey: this.authorizer.grantTokenKey,
     };
   }
 
