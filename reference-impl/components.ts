@@ -12,7 +12,7 @@ import { CredentialStore, createCredentialStore } from './auth/credentials.js';
 import { OffsetClock } from './clock/clock.js';
 import { parseFaults } from './faults.js';
 import { selectEncryptionContextEncoder } from './hsm/encryption-context.js';
-import { loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
+import { deriveGrantTokenKey, loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
 import { Keyring } from './keys/keyring.js';
 import { readClockOffset } from './protocol/control.js';
 import type { RouteReply } from './protocol/http-edge.js';
@@ -52,7 +52,9 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
   const credentials =
     options.credentialsFile !== undefined
       ? createCredentialStore(options.credentialsFile)
-      : options.account === DEFAULTS.account
+      : options.credentials !== undefined
+        ? CredentialStore.fromConfig(options.credentials, 'credentials option')
+        : options.account === DEFAULTS.account
         ? CredentialStore.default()
         : CredentialStore.fromRecords([
             { accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` },
@@ -77,6 +79,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     audit,
     admission,
     control: { metrics },
+    grantTokenKey: deriveGrantTokenKey(master),
     announceWrite: extras.announceWrite,
   });
   const routes = {

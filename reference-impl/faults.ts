@@ -13,6 +13,11 @@ export const FAULTS = {
   'no-sigv4': 'signatures are not checked (any Authorization header with a known access key passes)',
   'echo-plaintext': 'validation messages include the offending value, even when it is sensitive',
   'no-throttle': 'request quotas are not enforced',
+  'policy-ignored': 'key policies, identity policies and grants are not evaluated: every signed request is allowed',
+  'deny-not-winning': 'an explicit Deny does not override an Allow',
+  'condition-keys-ignored': 'policy conditions are not evaluated: every conditioned statement applies',
+  'grant-constraints-ignored': 'grant encryption-context constraints are not checked',
+  'cross-account-open': 'principals of another account may use a key without the key policy and their identity policies agreeing',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

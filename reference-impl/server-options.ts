@@ -9,6 +9,7 @@ import { DEFAULT_ACCOUNT_ID } from '../common/default-identity.js';
 import { readFileSync } from 'node:fs';
 import { QuotaConfigError } from '../common/quota/profiles.js';
 import { rateResolver, type QuotaSettings } from './quota/admission.js';
+import type { CredentialsFileInput } from './auth/credentials.js';
 
 export interface ServerOptions {
   host?: string;
@@ -20,6 +21,8 @@ export interface ServerOptions {
   /** Account of the default `test`/`test` credentials (ignored with `credentialsFile`). */
   account?: string;
   credentialsFile?: string;
+  /** The same as `credentialsFile`'s content, given inline (the embedded conformance target's identities); ignored with `credentialsFile`. */
+  credentials?: CredentialsFileInput;
   /** Worker processes; 1 runs in this process. Default 1 (the CLI defaults to the core count). */
   workers?: number;
   /** Deliberate faults (test-only; see faults.ts). */
@@ -57,8 +60,9 @@ export const DEFAULTS = {
   account: DEFAULT_ACCOUNT_ID,
 } as const;
 
-export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'quotas'>> & {
+export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'credentials' | 'quotas'>> & {
   credentialsFile?: string;
+  credentials?: CredentialsFileInput;
   quotas: QuotaSettings;
 };
 
@@ -89,6 +93,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     region: options.region ?? DEFAULTS.region,
     account: options.account ?? DEFAULTS.account,
     credentialsFile: options.credentialsFile,
+    ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
     workers: Math.max(1, options.workers ?? 1),
     faults: options.faults ?? [],
     audit: options.audit ?? true,

@@ -8,13 +8,19 @@
  *
  * Target (issue 3): reference / minimal >= 1.3 with SigV4, store and audit log on.
  *
+ * `--policy` (issue 12) instead measures the cost of key policies: Encrypt (1 KiB, an encryption
+ * context) signed by a session of the key users' role, on two keys of the same reference server in
+ * the same run, alternating — one under the default key policy (the role's identity policy
+ * decides through the delegation to IAM), one under the typical three-statement policy with an
+ * encryption-context condition (reference-impl/authz/typical-policy.ts). Budget: within 5 %.
+ *
  * Options: --duration SECONDS (default 8) --rounds N (default 2) --connections N (default 64)
  *          --workers N (reference server workers, default: cores)
- *          --server-arg ARG (repeatable, forwarded to `kmsbench serve`)
+ *          --server-arg ARG (repeatable, forwarded to `kmsbench serve`) --policy
  *
  * @module
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +29,7 @@ import { signJsonRequest } from '../harness/client/sign.js';
 import { runClosedLoop } from '../harness/load/closed-loop.js';
 import { groupCpuSeconds } from './bench/cpu.js';
 import { startChildServer, type ChildServer } from './bench/processes.js';
+import { TYPICAL_APP_IDENTITY_POLICY, TYPICAL_POLICY_TENANT, typicalKeyPolicy } from '../reference-impl/authz/typical-policy.js';
 
 // The pinned SDK's notice that its 2027 releases need Node 22 is noise in benchmark output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -34,6 +41,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '64' },
     workers: { type: 'string', default: String(availableParallelism()) },
     'server-arg': { type: 'string', multiple: true, default: [] },
+    policy: { type: 'boolean', default: false },
   },
 });
 const duration = Number(values.duration);
@@ -78,10 +86,69 @@ async function measure(target: string, server: ChildServer, request: { headers: 
   };
 }
 
+const ACCOUNT = '111122223333';
+const APP = { accessKeyId: 'ASIABENCHAPP00000001', secretAccessKey: 'bench-app-secret', sessionToken: 'bench-app-session' };
+
+/** `--policy`: default key policy vs the typical three-statement policy, same server, same run. */
+async function policyCost(dataDir: string, servers: ChildServer[]): Promise<void> {
+  const credentialsFile = join(dataDir, 'bench-credentials.json');
+  writeFileSync(
+    credentialsFile,
+    JSON.stringify({
+      accounts: [{ accountId: ACCOUNT, principals: [{ arn: `arn:aws:sts::${ACCOUNT}:assumed-role/App/bench`, accessKeys: [APP], policies: [TYPICAL_APP_IDENTITY_POLICY] }] }],
+    }),
+  );
+  {
+    const reference = await startChildServer(process.execPath, [
+      join(here, '../../bin/kmsbench.js'), 'serve', '--port', '0', '--data-dir', dataDir, '--workers', values.workers!, '--credentials', credentialsFile, ...values['server-arg']!,
+    ]);
+    servers.push(reference);
+    const kms = new KMSClient({ endpoint: reference.url, region: 'us-east-1', credentials, maxAttempts: 1 });
+    const plain = await kms.send(new CreateKeyCommand({ Description: 'bench-server default policy' }));
+    const typical = await kms.send(new CreateKeyCommand({ Description: 'bench-server typical policy', Policy: JSON.stringify(typicalKeyPolicy(ACCOUNT)) }));
+    kms.destroy();
+    const signed = async (keyId: string) => {
+      const body = JSON.stringify({ KeyId: keyId, Plaintext: Buffer.alloc(1024, 7).toString('base64'), EncryptionContext: { tenant: TYPICAL_POLICY_TENANT, purpose: 'bench' } });
+      const s = await signJsonRequest({ endpoint: reference.url, region: 'us-east-1', credentials: APP, target: 'TrentService.Encrypt', body });
+      return { headers: s.headers, body };
+    };
+    console.log(
+      `bench-server --policy: Encrypt 1 KiB by a role session, closed-loop client, ${connections} connections, closed loop, ${duration} s per run, ${rounds} rounds; ` +
+        `${cpus().length} cores (${cpus()[0]?.model.trim()}); reference workers: ${values.workers}`,
+    );
+    const samples: Sample[] = [];
+    for (let r = 0; r < rounds; r++) {
+      samples.push(await measure('default', reference, await signed(plain.KeyMetadata!.KeyId!)));
+      samples.push(await measure('3-stmt', reference, await signed(typical.KeyMetadata!.KeyId!)));
+    }
+    report(samples);
+    const mean = (t: string, f: (s: Sample) => number | undefined) => {
+      const xs = samples.filter((s) => s.target === t).map(f).filter((x): x is number => x !== undefined);
+      return xs.reduce((a, b) => a + b, 0) / xs.length;
+    };
+    const rps = (t: string) => mean(t, (s) => s.rps);
+    const cpu = (t: string) => mean(t, (s) => s.serverCpuUs);
+    console.log(`\ndefault key policy   mean ${rps('default').toFixed(0)} req/s, server CPU ${cpu('default').toFixed(1)} us/req`);
+    console.log(`3-statement policy   mean ${rps('3-stmt').toFixed(0)} req/s, server CPU ${cpu('3-stmt').toFixed(1)} us/req`);
+    console.log(`ratio 3-statement/default: throughput ${(rps('3-stmt') / rps('default')).toFixed(3)}, server CPU per request ${(cpu('3-stmt') / cpu('default')).toFixed(3)} (budget: within 5 %)`);
+  }
+}
+
+function report(samples: Sample[]): void {
+  console.log('\ntarget      round   req/s     p50 ms  p99 ms  errors  non-2xx  server CPU us/req  client CPU us/req');
+  samples.forEach((s, i) =>
+    console.log(
+      `${s.target.padEnd(10)}  ${String(Math.floor(i / 2) + 1).padEnd(6)}  ${s.rps.toFixed(0).padStart(7)}  ${s.p50.toFixed(2).padStart(6)}  ${s.p99.toFixed(2).padStart(6)}  ${String(s.errors).padStart(6)}  ${String(s.non2xx).padStart(7)}  ${(s.serverCpuUs?.toFixed(1) ?? 'n/a').padStart(17)}  ${s.clientCpuUs.toFixed(1).padStart(17)}`,
+    ),
+  );
+  if (samples.some((s) => s.errors > 0 || s.non2xx > 0)) console.log('WARNING: some requests failed; figures are not valid');
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kmsbench-bench-'));
   const servers: ChildServer[] = [];
   try {
+    if (values.policy) return await policyCost(dataDir, servers);
     const minimal = await startChildServer(process.execPath, [join(here, 'bench/minimal-kms-server.js')]);
     servers.push(minimal);
     const reference = await startChildServer(process.execPath, [
@@ -114,12 +181,7 @@ async function main(): Promise<void> {
       samples.push(await measure('minimal', minimal, await signed(minimal.url)));
       samples.push(await measure('reference', reference, await signed(reference.url)));
     }
-    console.log('\ntarget      round   req/s     p50 ms  p99 ms  errors  non-2xx  server CPU us/req  client CPU us/req');
-    samples.forEach((s, i) =>
-      console.log(
-        `${s.target.padEnd(10)}  ${String(Math.floor(i / 2) + 1).padEnd(6)}  ${s.rps.toFixed(0).padStart(7)}  ${s.p50.toFixed(2).padStart(6)}  ${s.p99.toFixed(2).padStart(6)}  ${String(s.errors).padStart(6)}  ${String(s.non2xx).padStart(7)}  ${(s.serverCpuUs?.toFixed(1) ?? 'n/a').padStart(17)}  ${s.clientCpuUs.toFixed(1).padStart(17)}`,
-      ),
-    );
+    report(samples);
     const mean = (t: string) => {
       const xs = samples.filter((s) => s.target === t).map((s) => s.rps);
       return xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -128,7 +190,6 @@ async function main(): Promise<void> {
     console.log(`\nminimal   mean ${mean('minimal').toFixed(0)} req/s`);
     console.log(`reference mean ${mean('reference').toFixed(0)} req/s`);
     console.log(`ratio reference/minimal = ${ratio.toFixed(2)} (target >= 1.30)`);
-    if (samples.some((s) => s.errors > 0 || s.non2xx > 0)) console.log('WARNING: some requests failed; figures are not valid');
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     rmSync(dataDir, { recursive: true, force: true });

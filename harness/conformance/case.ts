@@ -25,6 +25,18 @@ import type { RawReply } from '../client/raw-client.js';
 import type { Credentials } from '../client/sign.js';
 import type { OperationName } from '../../common/model/model.js';
 import type { Capability } from '../target/capabilities.js';
+import type { IdentityName } from '../target/identities.js';
+
+export type { IdentityName };
+
+/** Another principal a case signs with (harness/target/identities.ts; the case needs `identities`). */
+export interface CaseIdentity {
+  /** An SDK client signing as it (retries off, the case's abort signal and call log). */
+  kms: KMSClient;
+  /** The ARN a key policy or grant names to mean it (a role, user or account root ARN). */
+  arn: string;
+  account: string;
+}
 
 /** The closed list of conformance tags: a case may only use these (scripts/lint-suites checks). */
 export const CASE_TAGS = [
@@ -102,6 +114,12 @@ export interface CaseContext {
   expectEqual(actual: unknown, expected: unknown, what: string): void;
   /** Fails the case unless `condition` holds. */
   check(condition: boolean, what: string, actual?: unknown): void;
+  /**
+   * Another principal: `alice` (run account, identity policy kms:*), `bob` (run account, no KMS
+   * permission), `other-account-root`, `other-account-user` (second account; Encrypt, Decrypt,
+   * DescribeKey). Only for cases that declare `needs: ['identities']`.
+   */
+  as(name: IdentityName): CaseIdentity;
   /** Ends the case as skipped (only for capabilities the probe could not establish). */
   skip(reason: string): never;
   capabilities: ReadonlySet<Capability>;

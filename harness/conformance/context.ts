@@ -11,7 +11,7 @@ import { CreateKeyCommand, DeleteAliasCommand, ScheduleKeyDeletionCommand, type 
 import { send, type RawReply } from '../client/raw-client.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import { parseDuration } from '../../common/duration.js';
-import type { Capability, CaseContext, ConformanceCase, ExpectedError } from './case.js';
+import type { Capability, CaseContext, CaseIdentity, ConformanceCase, ExpectedError, IdentityName } from './case.js';
 import { bareCode, caseClient, headerOf } from './sdk-client.js';
 import {
   CaseFailure,
@@ -35,6 +35,8 @@ export interface RunEnvironment {
   /** The shared client (retries off). */
   kms: KMSClient;
   capabilities: ReadonlySet<Capability>;
+  /** One client per identity (with the `identities` capability). */
+  identities?: Readonly<Record<IdentityName, { kms: KMSClient; arn: string; account: string }>>;
 }
 
 /** A case's context plus what the runner needs to finish it. */
@@ -89,6 +91,8 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
     onCall: (r) => void calls.push(r),
     onOutput,
   });
+
+  const identityClients = new Map<IdentityName, CaseIdentity>();
 
   const remaining = () => Math.max(1, deadline() - Date.now());
 
@@ -256,6 +260,19 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
 
     skip(reason) {
       throw new SkipSignal(reason);
+    },
+
+    as(name) {
+      const base = env.identities?.[name];
+      if (!(c.needs ?? []).includes('identities') || base === undefined) {
+        throw new HarnessError(`case ${c.id} signs as ${name} but does not declare needs: ['identities'] (or the run has no identities)`);
+      }
+      let view = identityClients.get(name);
+      if (view === undefined) {
+        view = { kms: caseClient(base.kms, { signal: () => controller.signal, onCall: (r) => void calls.push(r), onOutput }), arn: base.arn, account: base.account };
+        identityClients.set(name, view);
+      }
+      return view;
     },
   };
 

@@ -82,6 +82,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   const endpoint = target.endpoint;
   const embedded = target.embedded;
   const kms: KMSClient = createKmsClient({ endpoint: target.sdkEndpoint, region, credentials: target.sdkCredentials, maxSockets: concurrency * 2 });
+  const identityClients: KMSClient[] = [];
 
   // Keep a case that forgot an `await` from taking the process down; report it.
   const onUnhandled = (reason: unknown) => {
@@ -102,6 +103,16 @@ export async function runConformance(options: RunOptions): Promise<Results> {
     }
 
     const env: RunEnvironment = { runId, endpoint, region, account: probe.account, credentials, kms, capabilities };
+    if (target.identities !== undefined && capabilities.has('identities')) {
+      const ids = target.identities;
+      env.identities = Object.fromEntries(
+        Object.entries(ids).map(([name, id]) => {
+          const client = createKmsClient({ endpoint: target.sdkEndpoint, region, credentials: id.credentials, maxSockets: concurrency });
+          identityClients.push(client);
+          return [name, { kms: client, arn: id.arn, account: id.account }];
+        }),
+      ) as RunEnvironment['identities'];
+    }
     const results = new Map<string, CaseResult>();
     const record = (r: CaseResult) => {
       results.set(r.id, r);
@@ -165,6 +176,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   } finally {
     process.off('unhandledRejection', onUnhandled);
     kms.destroy();
+    for (const c of identityClients) c.destroy();
   }
 }
 

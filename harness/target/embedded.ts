@@ -20,6 +20,8 @@ export interface EmbeddedOptions {
   audit: boolean;
   /** Names the temporary data directory (`kmsbench-LABEL-…`). */
   label: string;
+  /** More accounts and principals (the server's credentials file format). */
+  credentials?: object;
 }
 
 export interface EmbeddedServer {
@@ -43,6 +45,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       workers: 1,
       audit: options.audit,
       faults: options.faults,
+      ...(options.credentials ? { credentials: options.credentials as never } : {}),
       quotas: { enabled: quotas.enabled, ...(quotas.overrides ? { overrides: quotas.overrides } : {}) },
     });
   let server: Awaited<ReturnType<typeof start>>;

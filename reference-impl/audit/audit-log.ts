@@ -26,6 +26,10 @@ export interface AuditEntry {
   /** Key ARNs the request used (ReEncrypt uses two). */
   resources?: string[];
   encryptionContext?: Record<string, string>;
+  /** The authorization decision: `allow`, `explicit-deny` or `implicit-deny` (absent when nothing was authorized). */
+  decision?: string;
+  /** The statement that decided it: `key-policy:<Sid or #index>`, `identity[<n>]:<Sid or #index>` or `grant:<grant id>`. */
+  decidedBy?: string;
   errorCode?: string;
   /** Wall-clock milliseconds the server spent. */
   durationMs?: number;
@@ -48,6 +52,8 @@ export function formatAuditLine(e: AuditEntry): string {
   if (e.userAgent !== undefined) line += `,"userAgent":${JSON.stringify(e.userAgent)}`;
   if (e.resources !== undefined) line += `,"resources":[${e.resources.map(str).join(',')}]`;
   if (e.encryptionContext !== undefined) line += `,"encryptionContext":${JSON.stringify(e.encryptionContext)}`;
+  if (e.decision !== undefined) line += `,"decision":${str(e.decision)}`;
+  if (e.decidedBy !== undefined) line += `,"decidedBy":${str(e.decidedBy)}`;
   if (e.errorCode !== undefined) line += `,"errorCode":${str(e.errorCode)}`;
   if (e.durationMs !== undefined) line += `,"durationMs":${JSON.stringify(e.durationMs)}`;
   return line + '}\n';

@@ -18,12 +18,22 @@ import { aliasArn, DAY_MS, keyArn, type KeyRecord, type RotationType } from '../
 import { defaultKeyPolicy } from './policy-document.js';
 import { awsManagedKeyDescription, awsManagedKeyPolicy, isAwsManagedAliasName } from './aws-managed.js';
 
+/**
+ * The authorize stage for a key a request resolved: throws AccessDeniedException when the caller
+ * may not perform `operation` (an operation name, or `ReEncryptFrom` / `ReEncryptTo`) on `key`.
+ * The request path builds one per request (ops/authorize.ts); key resolution calls it, so every
+ * handler that resolves a key is authorized without code of its own.
+ */
+export type KeyAuthorizer = (key: KeyRecord, operation: string, options: { ciphertext?: boolean }) => void;
+
 /** Who is asking, where, and when (server clock). */
 export interface Scope {
   account: string;
   region: string;
   principalArn: string;
   now: number;
+  /** Set on the request path; without it (handler unit tests) only another account's key is refused. */
+  authorize?: KeyAuthorizer;
 }
 
 /** Seals and opens backing-key material; bound to key ARN + version. */
@@ -35,8 +45,12 @@ export interface MaterialVault {
 export interface ResolveOptions {
   /** Whether alias names / alias ARNs are accepted (AWS accepts them only on some operations). */
   aliases: boolean;
-  /** The operation, for AccessDenied messages. */
+  /** The operation (or `ReEncryptFrom` / `ReEncryptTo`): what is authorized, and named in AccessDenied messages. */
   operation: string;
+  /** The key came from a ciphertext, not from a KeyId (AccessDenied then names "the resource associated with this ciphertext"). */
+  ciphertext?: boolean;
+  /** False: find the key only (RetireGrant, which the grant itself may authorize, decides afterwards). Default true. */
+  authorize?: boolean;
 }
 
 export interface NewKeyParams {
@@ -63,8 +77,9 @@ export class Keyring {
   ) {}
 
   /**
-   * Finds the key named by `text` for `scope`, with due lifecycle events applied.
-   * @throws NotFoundException in AWS's wording for each form; AccessDeniedException for another account's key.
+   * Finds the key named by `text` for `scope`, with due lifecycle events applied, and authorizes
+   * the operation on it (`scope.authorize`).
+   * @throws NotFoundException in AWS's wording for each form; AccessDeniedException when the caller may not use it.
    */
   resolve(scope: Scope, text: string, options: ResolveOptions): KeyRecord {
     const ref = parseKeyRef(text);
@@ -101,9 +116,9 @@ export class Keyring {
     if (!key || key.region !== scope.region || key.account !== expectedAccount) {
       throw new NotFoundException(msg.keyNotFound(keyArn(scope.region, expectedAccount, keyId)));
     }
-    if (key.account !== scope.account) {
-      throw new AccessDeniedException(msg.accessDenied(scope.principalArn, options.operation, key.arn));
-    }
+    if (options.authorize === false) return key;
+    if (scope.authorize !== undefined) scope.authorize(key, options.operation, options);
+    else if (key.account !== scope.account) throw new AccessDeniedException(msg.accessDenied(scope.principalArn, options.operation, key.arn));
     return key;
   }
 

@@ -37,6 +37,12 @@ function targetKey(ctx: OpContext, text: string, operation: string): KeyRecord {
   return key;
 }
 
+/** Authorizes `operation` on the key an alias points to (a key that is gone needs nothing). */
+function authorizeAliasKey(ctx: OpContext, keyId: string, operation: string): void {
+  const key = ctx.keyring.byId(keyId, ctx.scope.now);
+  if (key) ctx.keyring.resolve(ctx.scope, key.arn, { aliases: false, operation });
+}
+
 export function createAlias(input: CreateAliasRequest, ctx: OpContext): object {
   checkCustomerAliasName(input.AliasName);
   const key = targetKey(ctx, input.TargetKeyId, 'CreateAlias');
@@ -61,6 +67,9 @@ export function updateAlias(input: UpdateAliasRequest, ctx: OpContext): object {
   const arn = aliasArn(region, account, input.AliasName);
   const key = targetKey(ctx, input.TargetKeyId, 'UpdateAlias');
   ctx.audit.resources = [arn, key.arn];
+  // kms:UpdateAlias is needed on the key the alias points to now, too (API reference, Required permissions).
+  const currentId = ctx.keyring.store.getAlias(account, region, input.AliasName)?.targetKeyId;
+  if (currentId) authorizeAliasKey(ctx, currentId, 'UpdateAlias');
   ctx.keyring.store.write(() => {
     const alias = ctx.keyring.store.getAlias(account, region, input.AliasName);
     if (!alias) throw new NotFoundException(aliasMsg.notFound(arn));
@@ -81,6 +90,9 @@ export function deleteAlias(input: DeleteAliasRequest, ctx: OpContext): object {
   const { account, region } = ctx.scope;
   const arn = aliasArn(region, account, input.AliasName);
   ctx.audit.resources = [arn];
+  // kms:DeleteAlias is needed on the key the alias points to (API reference, Required permissions).
+  const targetId = ctx.keyring.store.getAlias(account, region, input.AliasName)?.targetKeyId;
+  if (targetId) authorizeAliasKey(ctx, targetId, 'DeleteAlias');
   ctx.keyring.store.write(() => {
     if (!ctx.keyring.store.getAlias(account, region, input.AliasName)) throw new NotFoundException(aliasMsg.notFound(arn));
     ctx.keyring.store.deleteAlias(account, region, input.AliasName);

@@ -12,10 +12,15 @@ import type { OperationInput } from '../../common/model/schemas.js';
 import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring, Scope } from '../keys/keyring.js';
 import type { FaultSet } from '../faults.js';
+import type { AuthzDecision, CallerPrincipal, CompiledPolicy } from '../authz/index.js';
 
 export interface AuditNotes {
   resources?: string[];
   encryptionContext?: Record<string, string>;
+  /** The last authorization decision of the request (ReEncrypt makes two). */
+  authz?: AuthzDecision;
+  /** The grant that allowed it, when a grant did. */
+  grantId?: string;
 }
 
 export interface OpContext {
@@ -24,6 +29,11 @@ export interface OpContext {
   encodeContext: EncryptionContextEncoder;
   faults: FaultSet;
   audit: AuditNotes;
+  /** The caller as authorized (set on the request path; handler unit tests may leave it out). */
+  caller?: CallerPrincipal;
+  identityPolicies?: readonly CompiledPolicy[];
+  /** Seals grant tokens (the authorize stage's key: every worker agrees); absent in handler unit tests. */
+  grantTokenKey?: Buffer;
   /** Advances the server clock (control plane only). */
   advanceClock?(ms: number): number;
 }

@@ -92,10 +92,8 @@ function open(
     // A blob naming a key that does not exist (any more) here: AWS answers AccessDenied
     // (aws-observed.md C8, X3), the same as for a key the caller may not use.
     if (!key || key.region !== ctx.scope.region) throw new AccessDeniedException(cryptoMsg.ciphertextKeyUnavailable(ctx.scope.principalArn, operation));
-    if (key.account !== ctx.scope.account) {
-      // Cross-account decrypt without a KeyId: resolve through the ARN so access is checked.
-      key = ctx.keyring.resolve(ctx.scope, key.arn, { aliases: false, operation });
-    }
+    // Resolve through the ARN so access is authorized like any named key.
+    key = ctx.keyring.resolve(ctx.scope, key.arn, { aliases: false, operation, ciphertext: true });
   }
   noteKey(ctx, key);
   checkEncryptionKey(ctx, key, operation);

@@ -23,13 +23,16 @@ import type {
   UpdateKeyDescriptionRequest,
 } from '../../common/model/schemas.js';
 import type { KeyRecord } from '../records/key-records.js';
-import { DAY_MS, epochSeconds } from '../records/key-records.js';
+import { DAY_MS, epochSeconds, keyArn } from '../records/key-records.js';
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import type { OpContext } from './context.js';
 import { keyMetadata } from './key-metadata.js';
 import { keyMsg } from './operation-messages.js';
 import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from '../reply/pagination.js';
 import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
+
+/** Stands for the id of a key being created in the policy checks. */
+const NEW_KEY_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Resource quota: customer managed keys per account and Region. */
 export const MAX_KEYS_PER_ACCOUNT_REGION = 100_000;
@@ -50,7 +53,11 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
   if (input.MultiRegion) throw new UnsupportedOperationException(keyMsg.notYetSupported('multi-Region keys'));
   const tags = input.Tags ?? [];
   checkNewTags([], tags);
-  if (input.Policy !== undefined) checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck);
+  if (input.Policy !== undefined) {
+    // The key does not exist yet: the lockout check judges the policy for a key of this account.
+    const arn = keyArn(ctx.scope.region, ctx.scope.account, NEW_KEY_ID);
+    checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck, { arn, account: ctx.scope.account, keySpec, keyUsage, origin, tags });
+  }
   const usage = ctx.keyring.store.countKeys(ctx.scope.account, ctx.scope.region);
   if (usage >= MAX_KEYS_PER_ACCOUNT_REGION) throw new LimitExceededException(keyMsg.tooManyKeys(MAX_KEYS_PER_ACCOUNT_REGION, usage));
   const key = ctx.keyring.createKey(ctx.scope, {

@@ -66,3 +66,12 @@ export const policyMsg = {
   notJson: '',
   lockout: 'The new key policy will not allow you to update the key policy in the future.',
 } as const;
+
+/** Grants. INFERRED: no capture of AWS's texts for these; the codes are the model's. */
+export const grantMsg = {
+  tooMany: (keyArn: string, limit: number) => `Grant limit of ${limit} exceeded for ${keyArn}.`,
+  invalidGrantId: 'Grant ID is not valid.',
+  notFound: (grantId: string) => `Grant ID ${grantId} not found.`,
+  invalidToken: 'The request was rejected because the specified grant token is not valid.',
+  retireNeedsTokenOrIds: 'Either GrantToken, or both KeyId and GrantId, must be specified.',
+} as const;

@@ -8,6 +8,7 @@ import type { OperationName } from '../../common/model/model.js';
 import type { OpContext, OperationHandler } from './context.js';
 import * as aliases from './aliases.js';
 import * as crypto from './crypto.js';
+import * as grants from './grants.js';
 import * as keys from './keys.js';
 import * as keyPolicy from './key-policy.js';
 import * as rotation from './rotation.js';
@@ -43,6 +44,11 @@ const HANDLERS = {
   UntagResource: tags.untagResource,
   UpdateAlias: aliases.updateAlias,
   UpdateKeyDescription: keys.updateKeyDescription,
+  CreateGrant: grants.createGrant,
+  ListGrants: grants.listGrants,
+  ListRetirableGrants: grants.listRetirableGrants,
+  RetireGrant: grants.retireGrant,
+  RevokeGrant: grants.revokeGrant,
 } satisfies { readonly [O in OperationName]?: OperationHandler<O> };
 
 export type ImplementedOperation = keyof typeof HANDLERS;

@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isoTime, type AuditEntry, type AuditSink } from '../audit/audit-log.js';
 import type { CredentialLookup, Principal } from '../auth/credentials.js';
@@ -38,6 +38,8 @@ import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring } from '../keys/keyring.js';
 import type { AuditNotes, OpContext } from '../ops/context.js';
 import { handlerFor, isImplemented } from '../ops/operation-table.js';
+import { Authorizer, decidedBy, type AuthzRequestInfo } from '../ops/authorize.js';
+import { callerPrincipal } from '../authz/index.js';
 import { OPERATIONS as MODEL_OPERATIONS } from '../../common/model/index.js';
 import { validateRequest, validateRequestLeakingValues } from '../validate/index.js';
 import { CONTROL_OPERATIONS, isControlOperation, type ControlDeps } from './control.js';
@@ -81,6 +83,8 @@ export interface PipelineDeps {
    * worker can serve a stale key to a client that has seen the write acknowledged.
    */
   announceWrite?: () => Promise<void>;
+  /** Seals grant tokens (hsm/master-key.ts deriveGrantTokenKey); a random key per pipeline when absent. */
+  grantTokenKey?: Buffer;
 }
 
 const TRENT = 'TrentService.';
@@ -101,10 +105,12 @@ interface InFlight {
 export class Pipeline {
   private readonly admission: Admission | undefined;
   private readonly validate: typeof validateRequest;
+  private readonly authorizer: Authorizer;
 
   constructor(private readonly deps: PipelineDeps) {
     this.admission = deps.faults.has('no-throttle') ? undefined : deps.admission;
     this.validate = deps.faults.has('echo-plaintext') ? validateRequestLeakingValues : validateRequest;
+    this.authorizer = new Authorizer(deps.keyring.store, deps.faults, deps.grantTokenKey ?? randomBytes(32));
   }
 
   handle(req: RawRequest): RawResponse | Promise<RawResponse> {
@@ -167,21 +173,39 @@ export class Pipeline {
     try {
       if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
       if (!isImplemented(r.operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(r.operation));
-      const result = handlerFor(r.operation)(input, this.context(r.principal!, r.notes));
+      const principal = r.principal!;
+      // The authorize stage: IAM-only operations here; key operations when the handler resolves its key.
+      const authz: AuthzRequestInfo = {
+        operation: r.operation,
+        input: input as Record<string, unknown>,
+        caller: principal.caller ?? callerPrincipal(principal.arn),
+        identityPolicies: principal.identityPolicies ?? [],
+        notes: r.notes,
+        region: this.deps.region,
+        ...(r.req.remoteAddress !== undefined ? { sourceIp: r.req.remoteAddress } : {}),
+      };
+      this.authorizer.beforeOperation(authz);
+      const result = handlerFor(r.operation)(input, this.context(principal, r.notes, authz));
       return this.reply(r, result instanceof JsonText ? result.text : JSON.stringify(result));
     } catch (e) {
       return this.fail(r, e);
     }
   }
 
-  private context(principal: Principal, notes: AuditNotes): OpContext {
+  private context(principal: Principal, notes: AuditNotes, authz?: AuthzRequestInfo): OpContext {
     const { keyring, clock, encodeContext, faults, region } = this.deps;
+    if (authz === undefined) {
+      return { scope: { account: principal.accountId, region, principalArn: principal.arn, now: clock.now() }, keyring, encodeContext, faults, audit: notes };
+    }
     return {
-      scope: { account: principal.accountId, region, principalArn: principal.arn, now: clock.now() },
+      scope: { account: principal.accountId, region, principalArn: principal.arn, now: clock.now(), authorize: this.authorizer.keyAuthorizer(authz) },
       keyring,
       encodeContext,
       faults,
       audit: notes,
+      caller: authz.caller,
+      identityPolicies: authz.identityPolicies,
+      grantTokenKey: this.authorizer.grantTokenKey,
     };
   }
 
@@ -309,6 +333,11 @@ function auditEntry(
   if (ua) entry.userAgent = ua;
   if (notes.resources) entry.resources = notes.resources;
   if (notes.encryptionContext) entry.encryptionContext = notes.encryptionContext;
+  if (notes.authz) {
+    entry.decision = notes.authz.decision;
+    const by = decidedBy(notes);
+    if (by !== undefined) entry.decidedBy = by;
+  }
   if (errorCode) entry.errorCode = errorCode;
   entry.durationMs = Math.round(durationMs * 1000) / 1000;
   return entry;

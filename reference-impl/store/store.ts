@@ -1,5 +1,5 @@
 /**
- * Durable store of keys, backing-key versions, aliases and server metadata.
+ * Durable store of keys, backing-key versions, aliases, grants and server metadata.
  *
  * better-sqlite3 in WAL mode, shared by every worker process of one server. Reads go through
  * an in-memory cache; writes are IMMEDIATE transactions, and a write acknowledged to a client is
@@ -20,6 +20,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AliasRecord, BackingKeyRecord, KeyRecord } from '../records/key-records.js';
+import { keyIdOfArn, type GrantRecord } from '../records/grant-records.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS keys (
@@ -52,6 +53,16 @@ CREATE TABLE IF NOT EXISTS aliases (
   PRIMARY KEY (account, region, name)
 );
 CREATE INDEX IF NOT EXISTS aliases_by_key ON aliases(target_key_id);
+-- Grants (added with grants; IF NOT EXISTS is the migration of data dirs made before them).
+CREATE TABLE IF NOT EXISTS grants (
+  grant_id TEXT PRIMARY KEY,
+  key_id TEXT NOT NULL,
+  retiring_principal TEXT,
+  created_at INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS grants_by_key ON grants(key_id, created_at, grant_id);
+CREATE INDEX IF NOT EXISTS grants_by_retiring ON grants(retiring_principal, created_at, grant_id) WHERE retiring_principal IS NOT NULL;
 CREATE TABLE IF NOT EXISTS meta (
   k TEXT PRIMARY KEY,
   v TEXT NOT NULL
@@ -97,6 +108,8 @@ export class KeyStore {
   private readonly keyCache = new Map<string, KeyRecord | null>();
   private readonly aliasCache = new Map<string, AliasRecord | null>();
   private readonly metaCache = new Map<string, string | null>();
+  /** Grants per key id, in creation order (read on the authorization path when policies do not allow). */
+  private readonly grantCache = new Map<string, readonly GrantRecord[]>();
   private readonly listeners: Array<() => void> = [];
 
   private readonly stmt: {
@@ -122,6 +135,13 @@ export class KeyStore {
     pendingDeletionDue: Database.Statement;
     rotationDue: Database.Statement;
     allKeyDocs: Database.Statement;
+    grantsForKey: Database.Statement;
+    getGrant: Database.Statement;
+    putGrant: Database.Statement;
+    deleteGrant: Database.Statement;
+    deleteGrantsForKey: Database.Statement;
+    countGrantsForKey: Database.Statement;
+    grantsByRetiring: Database.Statement;
   };
 
   constructor(options: StoreOptions) {
@@ -164,6 +184,13 @@ export class KeyStore {
       pendingDeletionDue: db.prepare('SELECT key_id FROM keys WHERE deletion_due <= ?').pluck(),
       rotationDue: db.prepare('SELECT key_id FROM keys WHERE rotation_due <= ?').pluck(),
       allKeyDocs: db.prepare('SELECT doc FROM keys').pluck(),
+      grantsForKey: db.prepare('SELECT doc FROM grants WHERE key_id = ? ORDER BY created_at, grant_id').pluck(),
+      getGrant: db.prepare('SELECT doc FROM grants WHERE grant_id = ?').pluck(),
+      putGrant: db.prepare('INSERT OR REPLACE INTO grants (grant_id, key_id, retiring_principal, created_at, doc) VALUES (?, ?, ?, ?, ?)'),
+      deleteGrant: db.prepare('DELETE FROM grants WHERE grant_id = ?'),
+      deleteGrantsForKey: db.prepare('DELETE FROM grants WHERE key_id = ?'),
+      countGrantsForKey: db.prepare('SELECT count(*) FROM grants WHERE key_id = ?').pluck(),
+      grantsByRetiring: db.prepare('SELECT doc FROM grants WHERE retiring_principal = ? ORDER BY created_at, grant_id').pluck(),
     };
     this.sync();
   }
@@ -200,6 +227,7 @@ export class KeyStore {
     this.keyCache.clear();
     this.aliasCache.clear();
     this.metaCache.clear();
+    this.grantCache.clear();
     for (const l of this.listeners) l();
   }
 
@@ -238,6 +266,8 @@ export class KeyStore {
     this.stmt.deleteKey.run(keyId);
     this.stmt.deleteBacking.run(keyId);
     this.stmt.deleteAliasesForKey.run(keyId);
+    this.stmt.deleteGrantsForKey.run(keyId);
+    this.grantCache.delete(keyId);
     this.keyCache.delete(keyId);
     this.aliasCache.clear();
   }
@@ -311,6 +341,41 @@ export class KeyStore {
 
   listAliases(account: string, region: string): AliasRecord[] {
     return (this.stmt.listAliases.all(account, region) as AliasRow[]).map(toAlias);
+  }
+
+  /** The grants of a key, in creation order (cached until the next write or invalidation). */
+  grantsForKey(keyId: string): readonly GrantRecord[] {
+    let list = this.grantCache.get(keyId);
+    if (list === undefined) {
+      list = (this.stmt.grantsForKey.all(keyId) as string[]).map((d) => JSON.parse(d) as GrantRecord);
+      this.grantCache.set(keyId, list);
+    }
+    return list;
+  }
+
+  getGrant(grantId: string): GrantRecord | undefined {
+    const doc = this.stmt.getGrant.get(grantId) as string | undefined;
+    return doc === undefined ? undefined : (JSON.parse(doc) as GrantRecord);
+  }
+
+  countGrantsForKey(keyId: string): number {
+    return this.stmt.countGrantsForKey.get(keyId) as number;
+  }
+
+  /** Grants whose retiring principal is exactly `principal`, in creation order (every key, every account). */
+  grantsByRetiringPrincipal(principal: string): GrantRecord[] {
+    return (this.stmt.grantsByRetiring.all(principal) as string[]).map((d) => JSON.parse(d) as GrantRecord);
+  }
+
+  putGrant(g: GrantRecord): void {
+    const keyId = keyIdOfArn(g.keyArn);
+    this.stmt.putGrant.run(g.grantId, keyId, g.retiringPrincipal ?? null, g.creationDate, JSON.stringify(g));
+    this.grantCache.delete(keyId);
+  }
+
+  deleteGrant(g: Pick<GrantRecord, 'grantId' | 'keyArn'>): void {
+    this.stmt.deleteGrant.run(g.grantId);
+    this.grantCache.delete(keyIdOfArn(g.keyArn));
   }
 
   getMeta(k: string): string | undefined {

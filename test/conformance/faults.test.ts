@@ -74,6 +74,41 @@ const CATCHES: Record<FaultName, string[]> = {
   ],
   'echo-plaintext': ['limits.encrypt-plaintext-4097-bytes', 'limits.plaintext-not-echoed-with-other-errors', 'limits.plaintext-too-long-not-echoed'],
   'no-throttle': ['throttling.control-plane-burst', 'throttling.error-shape', 'throttling.quotas-independent'],
+  'policy-ignored': [
+    'grants.constraint-limits-encryption-context',
+    'grants.create-grant-for-aws-resource-only',
+    'grants.create-grant-limited-by-grant-operations',
+    'grants.grantee-uses-grant',
+    'grants.retire-refused-to-plain-grantee',
+    'grants.revoke-removes-permission',
+    'policy.allow-conditioned-on-encryption-context',
+    'policy.cross-account-management-refused',
+    'policy.cross-account-needs-both-policies',
+    'policy.cross-account-refused-without-key-policy',
+    'policy.deny-encryption-context-condition',
+    'policy.deny-statement-refuses-encrypt',
+    'policy.encryption-context-condition-key-case-insensitive',
+    'policy.iam-delegation-needs-identity-policy',
+    'policy.key-policy-names-principal-directly',
+    'policy.list-keys-follows-identity-policy',
+    'policy.no-statement-allows-encrypt',
+    'policy.reencrypt-needs-reencrypt-from',
+  ],
+  'deny-not-winning': [
+    'policy.deny-encryption-context-condition',
+    'policy.deny-statement-refuses-encrypt',
+    'policy.encryption-context-condition-key-case-insensitive',
+    'policy.reencrypt-needs-reencrypt-from',
+  ],
+  'condition-keys-ignored': [
+    'grants.create-grant-for-aws-resource-only',
+    'grants.create-grant-limited-by-grant-operations',
+    'policy.allow-conditioned-on-encryption-context',
+    // Every conditioned Deny then applies: the twin without the tenant is refused.
+    'policy.deny-encryption-context-condition-twin-allowed',
+  ],
+  'grant-constraints-ignored': ['grants.constraint-limits-encryption-context'],
+  'cross-account-open': ['policy.cross-account-management-refused', 'policy.cross-account-needs-both-policies', 'policy.cross-account-refused-without-key-policy'],
 };
 
 const REFERENCE = parseExpectations(readFileSync(new URL('../../suites/expectations/reference.json', import.meta.url), 'utf8'));

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { CreateKeyCommand, KMSClient, type CreateKeyCommandInput, type KeyMetadata } from '@aws-sdk/client-kms';
 import { signJsonRequest } from '../../harness/client/sign.js';
 import { AuditLog, type AuditEntry } from '../../reference-impl/audit/audit-log.js';
+import type { CredentialsFileInput } from '../../reference-impl/auth/credentials.js';
 import { createComponents, type ServerComponents } from '../../reference-impl/components.js';
 import type { Pipeline, RawRequest } from '../../reference-impl/protocol/pipeline.js';
 import { resolveOptions } from '../../reference-impl/server-options.js';
@@ -131,6 +132,8 @@ export interface InProcessKms {
    * once the batched audit log has written it. Needs `startInProcessKms({ audit: true })`.
    */
   auditEntry(requestId: string): Promise<AuditEntry>;
+  /** A client signing with other credentials (from `startInProcessKms({ credentials })`). */
+  clientFor(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): KMSClient;
   close(): Promise<void>;
 }
 
@@ -140,24 +143,26 @@ export interface InProcessKms {
  * Request quotas are off: AWS's control-plane quotas (CreateKey 5/s, ...) would throttle a suite
  * that creates hundreds of keys; quotas have their own tests.
  */
-export async function startInProcessKms(options: { audit?: boolean } = {}): Promise<InProcessKms> {
+export async function startInProcessKms(options: { audit?: boolean; credentials?: CredentialsFileInput } = {}): Promise<InProcessKms> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kmsbench-ops-'));
   const faults = (process.env.KMSBENCH_OPS_TEST_FAULTS ?? '').split(',').filter((f) => f !== '');
   let components: ServerComponents;
   try {
-    components = await createComponents(resolveOptions({ dataDir, audit: options.audit ?? false, faults, quotas: { enabled: false } }));
+    components = await createComponents(
+      resolveOptions({ dataDir, audit: options.audit ?? false, faults, quotas: { enabled: false }, ...(options.credentials ? { credentials: options.credentials } : {}) }),
+    );
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
   const { pipeline } = components;
-  const kms = new KMSClient({
-    endpoint: ENDPOINT,
-    region: REGION,
-    credentials: CREDENTIALS,
-    maxAttempts: 1,
-    requestHandler: new PipelineRequestHandler(pipeline),
-  });
+  const clients: KMSClient[] = [];
+  const clientFor = (credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) => {
+    const c = new KMSClient({ endpoint: ENDPOINT, region: REGION, credentials, maxAttempts: 1, requestHandler: new PipelineRequestHandler(pipeline) });
+    clients.push(c);
+    return c;
+  };
+  const kms = clientFor(CREDENTIALS);
   const raw = async (target: string, body: unknown): Promise<RawReply> => {
     const text = JSON.stringify(body);
     const signed = await signJsonRequest({ endpoint: ENDPOINT, region: REGION, credentials: CREDENTIALS, target, body: text });
@@ -203,8 +208,9 @@ export async function startInProcessKms(options: { audit?: boolean } = {}): Prom
       }
       throw new Error(`no audit entry for request ${requestId}`);
     },
+    clientFor,
     async close() {
-      kms.destroy();
+      for (const c of clients) c.destroy();
       await components.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
