@@ -13,6 +13,9 @@ export const FAULTS = {
   'no-sigv4': 'signatures are not checked (any Authorization header with a known access key passes)',
   'echo-plaintext': 'validation messages include the offending value, even when it is sensitive',
   'no-throttle': 'request quotas are not enforced',
+  'import-ignores-expiry': 'imported key material is never deleted at its ValidTo date',
+  'replica-own-material': 'ReplicateKey gives the replica fresh key material instead of the primary\'s',
+  'region-ignored': "every request is served in the server's default Region, whatever Region it was signed for",
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

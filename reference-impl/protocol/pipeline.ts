@@ -23,7 +23,6 @@ import type { CredentialLookup, Principal } from '../auth/credentials.js';
 import { verifySigV4 } from '../auth/sigv4.js';
 import type { Clock } from '../clock/clock.js';
 import {
-  InvalidSignatureException,
   THROTTLING_MESSAGE,
   ThrottlingException,
   isKmsError,
@@ -95,6 +94,8 @@ interface InFlight {
   requestId: string;
   operation: string;
   principal?: Principal;
+  /** The Region the request is served in: its SigV4 credential scope's (the server's default for control calls). */
+  region: string;
   notes: AuditNotes;
 }
 
@@ -123,7 +124,7 @@ export class Pipeline {
 
   /** target → auth → parse → validate → quota → operation; the quota stage may have to wait. */
   private process(req: RawRequest): RawResponse | Promise<RawResponse> {
-    const r: InFlight = { req, started: performance.now(), requestId: randomUUID(), operation: 'Unknown', notes: {} };
+    const r: InFlight = { req, started: performance.now(), requestId: randomUUID(), operation: 'Unknown', region: this.deps.region, notes: {} };
     try {
       const target = headerValue(req.headers['x-amz-target']);
       const dot = target?.indexOf('.') ?? -1;
@@ -134,12 +135,15 @@ export class Pipeline {
         isJsonContentType(headerValue(req.headers['content-type'])) &&
         ((prefix === TRENT && isOperationName(r.operation)) || (prefix === CONTROL && isControlOperation(r.operation)));
       if (!known) throw new UnknownOperationException(protocolMsg.unknownOperation);
-      const principal = this.authenticate(req);
+      const { principal, region } = this.authenticate(req);
       r.principal = principal;
+      // Every Region at one endpoint: the credential scope picks it (the `region-ignored` fault
+      // serves everything in the default Region). Control calls are not regional.
+      if (prefix !== CONTROL && !this.deps.faults.has('region-ignored')) r.region = region;
       this.deps.keyring.store.sync();
       const json = parseJson(req.body);
       if (prefix === CONTROL) {
-        const result = CONTROL_OPERATIONS[r.operation as keyof typeof CONTROL_OPERATIONS](json, this.context(principal, r.notes), this.deps.control);
+        const result = CONTROL_OPERATIONS[r.operation as keyof typeof CONTROL_OPERATIONS](json, this.context(r), this.deps.control);
         if (result instanceof Promise) {
           return result.then(
             (out) => this.reply(r, JSON.stringify(out)),
@@ -149,7 +153,7 @@ export class Pipeline {
         return this.reply(r, JSON.stringify(result));
       }
       const input = this.validate(r.operation as never, json);
-      const admitted = this.admission?.admit(principal.accountId, this.deps.region, r.operation, this.keyInfo(r.operation, input, principal)) ?? true;
+      const admitted = this.admission?.admit(principal.accountId, r.region, r.operation, this.keyInfo(r.operation, input, principal, r.region)) ?? true;
       if (admitted instanceof Promise) {
         return admitted.then(
           (ok) => this.run(r, input, ok),
@@ -167,17 +171,19 @@ export class Pipeline {
     try {
       if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
       if (!isImplemented(r.operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(r.operation));
-      const result = handlerFor(r.operation)(input, this.context(r.principal!, r.notes));
+      const result = handlerFor(r.operation)(input, this.context(r));
       return this.reply(r, result instanceof JsonText ? result.text : JSON.stringify(result));
     } catch (e) {
       return this.fail(r, e);
     }
   }
 
-  private context(principal: Principal, notes: AuditNotes): OpContext {
-    const { keyring, clock, encodeContext, faults, region } = this.deps;
+  private context(r: InFlight): OpContext {
+    const { keyring, clock, encodeContext, faults } = this.deps;
+    const principal = r.principal!;
+    const notes = r.notes;
     return {
-      scope: { account: principal.accountId, region, principalArn: principal.arn, now: clock.now() },
+      scope: { account: principal.accountId, region: r.region, principalArn: principal.arn, now: clock.now() },
       keyring,
       encodeContext,
       faults,
@@ -186,13 +192,13 @@ export class Pipeline {
   }
 
   /** What the quota stage needs to know about the key a request uses (its spec picks the class). */
-  private keyInfo(operation: string, input: unknown, principal: Principal): KeyInfo | undefined {
+  private keyInfo(operation: string, input: unknown, principal: Principal, region: string): KeyInfo | undefined {
     const i = input as { KeyId?: string; DestinationKeyId?: string; CiphertextBlob?: Buffer; KeyPairSpec?: string };
     if (i.KeyPairSpec !== undefined) return { keyPairSpec: i.KeyPairSpec };
     const keyIdText = operation === 'ReEncrypt' ? i.DestinationKeyId : i.KeyId;
     if (keyIdText === undefined && operation !== 'Decrypt') return undefined;
     const keySpec = this.deps.keyring.peekKeySpec(
-      { account: principal.accountId, region: this.deps.region },
+      { account: principal.accountId, region },
       keyIdText ?? blobKeyId(i.CiphertextBlob),
     );
     return keySpec === undefined ? undefined : { keySpec };
@@ -212,7 +218,7 @@ export class Pipeline {
   private record(r: InFlight, errorCode: string | undefined): void {
     try {
       this.deps.audit.record(
-        auditEntry(this.deps, r.req, r.requestId, r.operation, r.principal, r.notes, errorCode, performance.now() - r.started),
+        auditEntry(this.deps, r, errorCode, performance.now() - r.started),
       );
     } catch (e) {
       // The request has been answered (and may have changed state): a failing audit write must
@@ -221,21 +227,21 @@ export class Pipeline {
     }
   }
 
-  private authenticate(req: RawRequest): Principal {
+  /** The caller and the Region of its credential scope. */
+  private authenticate(req: RawRequest): { principal: Principal; region: string } {
     const { credentials, region, faults } = this.deps;
     if (faults.has('no-sigv4')) {
-      const akid = /Credential=([^/,\s]+)/.exec(headerValue(req.headers.authorization) ?? '')?.[1];
-      const record = akid ? credentials.lookup(akid) : undefined;
+      const scope = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)/.exec(headerValue(req.headers.authorization) ?? '');
+      const record = scope ? credentials.lookup(scope[1]!) : undefined;
       if (!record) throw new UnrecognizedClientException(protocolMsg.unrecognizedClient);
-      return record.principal;
+      return { principal: record.principal, region: scope?.[2] ?? region };
     }
     const verified = verifySigV4(
       { method: req.method, rawUrl: req.url, headers: req.headers, body: req.body },
       credentials,
       (this.deps.wallClock ?? Date.now)(),
     );
-    if (verified.region !== region) throw new InvalidSignatureException(protocolMsg.wrongRegion(verified.region));
-    return verified.principal;
+    return { principal: verified.principal, region: verified.region };
   }
 }
 
@@ -283,21 +289,13 @@ function toKmsError(e: unknown): KmsError {
   return new KMSInternalException(protocolMsg.internal, { cause: e });
 }
 
-function auditEntry(
-  deps: PipelineDeps,
-  req: RawRequest,
-  requestId: string,
-  operation: string,
-  principal: Principal | undefined,
-  notes: AuditNotes,
-  errorCode: string | undefined,
-  durationMs: number,
-): AuditEntry {
+function auditEntry(deps: PipelineDeps, r: InFlight, errorCode: string | undefined, durationMs: number): AuditEntry {
+  const { req, requestId, operation, principal, notes } = r;
   const entry: AuditEntry = {
     eventTime: isoTime(deps.clock.now()),
     requestId,
     eventName: operation,
-    awsRegion: deps.region,
+    awsRegion: r.region,
   };
   if (principal) {
     entry.recipientAccountId = principal.accountId;

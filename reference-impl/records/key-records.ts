@@ -79,11 +79,20 @@ export interface AliasRecord {
 
 export const DAY_MS = 86_400_000;
 
+/** The ARN partition of a Region (`aws`, `aws-cn`, `aws-us-gov`, ...). */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('us-isob-')) return 'aws-iso-b';
+  if (region.startsWith('us-iso-')) return 'aws-iso';
+  return 'aws';
+}
+
 export const keyArn = (region: string, account: string, keyId: string): string =>
-  `arn:aws:kms:${region}:${account}:key/${keyId}`;
+  `arn:${partitionOf(region)}:kms:${region}:${account}:key/${keyId}`;
 
 export const aliasArn = (region: string, account: string, aliasName: string): string =>
-  `arn:aws:kms:${region}:${account}:${aliasName}`;
+  `arn:${partitionOf(region)}:kms:${region}:${account}:${aliasName}`;
 
 /** Seconds since the epoch, as AWS JSON 1.1 timestamps are sent. */
 export const epochSeconds = (ms: number): number => ms / 1000;

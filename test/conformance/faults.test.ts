@@ -61,7 +61,6 @@ const CATCHES: Record<FaultName, string[]> = {
     'key-state.pending-import-refuses-reencrypt-destination',
   ],
   'no-sigv4': [
-    'auth.credential-scope-wrong-region',
     'auth.credential-scope-wrong-service',
     'auth.missing-authorization',
     'auth.signature-expired',
