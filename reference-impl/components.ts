@@ -59,10 +59,14 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
           ]);
   const { key: master } = await loadMasterKey({ dataDir: options.dataDir });
   const store = new KeyStore({ path: join(options.dataDir, 'kms.sqlite'), synchronous: options.synchronous, coherence: 'notified' });
-  const keyring = new Keyring(store, {
-    seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
-    open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
-  });
+  const keyring = new Keyring(
+    store,
+    {
+      seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
+      open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
+    },
+    { importTokenKey: master, ignoreExpiry: faults.has('import-ignores-expiry') },
+  );
   const clock = new OffsetClock(() => readClockOffset(store));
   const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;

@@ -15,7 +15,7 @@ import {
 import { parseCiphertextBlob, INVALID_CIPHERTEXT_MESSAGE } from '../hsm/blob.js';
 import { decryptSymmetric, encryptSymmetric, generateRandom } from '../hsm/symmetric.js';
 import { requireEnabledForUse } from '../keys/key-state.js';
-import type { KeyRecord } from '../records/key-records.js';
+import { storeKeyId, type KeyRecord } from '../records/key-records.js';
 import type {
   DecryptRequest,
   EncryptRequest,
@@ -88,7 +88,7 @@ function open(
     key = ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: true, operation });
     if (key.keyId !== parsed.keyId) throw new IncorrectKeyException(cryptoMsg.incorrectKey);
   } else {
-    key = ctx.keyring.byId(parsed.keyId, ctx.scope.now);
+    key = ctx.keyring.byId(storeKeyId(ctx.scope.region, parsed.keyId), ctx.scope.now);
     // A blob naming a key that does not exist (any more) here: AWS answers AccessDenied
     // (aws-observed.md C8, X3), the same as for a key the caller may not use.
     if (!key || key.region !== ctx.scope.region) throw new AccessDeniedException(cryptoMsg.ciphertextKeyUnavailable(ctx.scope.principalArn, operation));

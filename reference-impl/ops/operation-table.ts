@@ -12,6 +12,8 @@ import * as keys from './keys.js';
 import * as keyPolicy from './key-policy.js';
 import * as rotation from './rotation.js';
 import * as tags from './tags.js';
+import * as imports from './import.js';
+import * as multiRegion from './multi-region.js';
 
 const HANDLERS = {
   CancelKeyDeletion: keys.cancelKeyDeletion,
@@ -43,6 +45,11 @@ const HANDLERS = {
   UntagResource: tags.untagResource,
   UpdateAlias: aliases.updateAlias,
   UpdateKeyDescription: keys.updateKeyDescription,
+  GetParametersForImport: imports.getParametersForImport,
+  ImportKeyMaterial: imports.importKeyMaterial,
+  DeleteImportedKeyMaterial: imports.deleteImportedKeyMaterial,
+  ReplicateKey: multiRegion.replicateKey,
+  UpdatePrimaryRegion: multiRegion.updatePrimaryRegion,
 } satisfies { readonly [O in OperationName]?: OperationHandler<O> };
 
 export type ImplementedOperation = keyof typeof HANDLERS;

@@ -118,6 +118,8 @@ function rawRequest(method: string, url: string, headers: Record<string, string>
 export interface InProcessKms {
   components: ServerComponents;
   kms: KMSClient;
+  /** A client signing for another Region (every Region is served at one endpoint). */
+  clientIn(region: string): KMSClient;
   /** A signed raw call (`TrentService.<op>` or `KmsBench.<op>`); the reply is not parsed by the SDK. */
   raw(target: string, body: unknown): Promise<RawReply>;
   /** Moves the server's clock forward (control plane `KmsBench.AdvanceClock`). */
@@ -140,9 +142,9 @@ export interface InProcessKms {
  * Request quotas are off: AWS's control-plane quotas (CreateKey 5/s, ...) would throttle a suite
  * that creates hundreds of keys; quotas have their own tests.
  */
-export async function startInProcessKms(options: { audit?: boolean } = {}): Promise<InProcessKms> {
+export async function startInProcessKms(options: { audit?: boolean; faults?: string[] } = {}): Promise<InProcessKms> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kmsbench-ops-'));
-  const faults = (process.env.KMSBENCH_OPS_TEST_FAULTS ?? '').split(',').filter((f) => f !== '');
+  const faults = options.faults ?? (process.env.KMSBENCH_OPS_TEST_FAULTS ?? '').split(',').filter((f) => f !== '');
   let components: ServerComponents;
   try {
     components = await createComponents(resolveOptions({ dataDir, audit: options.audit ?? false, faults, quotas: { enabled: false } }));
@@ -151,13 +153,13 @@ export async function startInProcessKms(options: { audit?: boolean } = {}): Prom
     throw e;
   }
   const { pipeline } = components;
-  const kms = new KMSClient({
-    endpoint: ENDPOINT,
-    region: REGION,
-    credentials: CREDENTIALS,
-    maxAttempts: 1,
-    requestHandler: new PipelineRequestHandler(pipeline),
-  });
+  const clients: KMSClient[] = [];
+  const clientIn = (region: string): KMSClient => {
+    const c = new KMSClient({ endpoint: ENDPOINT, region, credentials: CREDENTIALS, maxAttempts: 1, requestHandler: new PipelineRequestHandler(pipeline) });
+    clients.push(c);
+    return c;
+  };
+  const kms = clientIn(REGION);
   const raw = async (target: string, body: unknown): Promise<RawReply> => {
     const text = JSON.stringify(body);
     const signed = await signJsonRequest({ endpoint: ENDPOINT, region: REGION, credentials: CREDENTIALS, target, body: text });
@@ -173,6 +175,7 @@ export async function startInProcessKms(options: { audit?: boolean } = {}): Prom
   return {
     components,
     kms,
+    clientIn,
     raw,
     async advanceClock(seconds) {
       const reply = await raw('KmsBench.AdvanceClock', { Seconds: seconds });
@@ -204,7 +207,7 @@ export async function startInProcessKms(options: { audit?: boolean } = {}): Prom
       throw new Error(`no audit entry for request ${requestId}`);
     },
     async close() {
-      kms.destroy();
+      for (const c of clients) c.destroy();
       await components.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
