@@ -35,6 +35,22 @@ export const CIPHERTEXT_FORMAT_V1 = 0x01;
  */
 export const CIPHERTEXT_FORMAT_MRK = 0x02;
 const MRK_PREFIX = 'mrk-';
+/**
+ * Format version 3: a key in a custom key store. `0x03 ‖ key id (16, UUID) ‖ u32 0 ‖ store bytes`:
+ * the store bytes are what the store's backend made (keystores/crypto.ts: AES-GCM in the cluster,
+ * or KMS's inner layer plus the XKS proxy's); the first 21 bytes and the encryption context are
+ * their AAD.
+ */
+export const CIPHERTEXT_FORMAT_STORE = 0x03;
+export const STORE_HEADER_LENGTH = 21;
+
+/** The header of a custom key store key's blob (also the first part of its AAD). */
+export function storeBlobHeader(keyId: string): Buffer {
+  const h = Buffer.alloc(STORE_HEADER_LENGTH);
+  h[0] = CIPHERTEXT_FORMAT_STORE;
+  writeUuid(keyId, h, KEY_ID_OFFSET);
+  return h;
+}
 
 export const KEY_ID_OFFSET = 1;
 export const KEY_ID_LENGTH = 16;
@@ -145,6 +161,17 @@ export function parseCiphertextBlob(blob: Uint8Array | undefined): ParsedCiphert
   const buf = Buffer.isBuffer(blob) ? blob : Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
   if (buf.length < CIPHERTEXT_OFFSET) return invalid();
   const formatVersion = buf[0]!;
+  if (formatVersion === CIPHERTEXT_FORMAT_STORE) {
+    return {
+      formatVersion,
+      keyId: readUuid(buf, KEY_ID_OFFSET),
+      backingKeyVersion: 0,
+      header: buf.subarray(0, STORE_HEADER_LENGTH),
+      iv: buf.subarray(0, 0),
+      tag: buf.subarray(0, 0),
+      ciphertext: buf.subarray(STORE_HEADER_LENGTH),
+    };
+  }
   if (formatVersion !== CIPHERTEXT_FORMAT_V1 && formatVersion !== CIPHERTEXT_FORMAT_MRK) return invalid();
   return {
     formatVersion,

@@ -63,6 +63,11 @@ export interface NewKeyParams {
   tags: KeyRecord['tags'];
   /** A multi-Region primary key (`mrk-` id). */
   multiRegion?: boolean;
+  /** The key id, when the caller chose it (a custom key store labels its key with it first). */
+  keyId?: string;
+  /** Backing key version 1, when the caller brings it (an external key store key's inner key). */
+  material?: Buffer;
+  customKeyStore?: KeyRecord['customKeyStore'];
 }
 
 export interface KeyringOptions {
@@ -239,9 +244,9 @@ export class Keyring {
 
   /** Creates a key with its first backing key. Runs in its own write transaction. */
   createKey(scope: Scope, params: NewKeyParams): KeyRecord {
-    const keyId = params.multiRegion ? `mrk-${randomBytes(16).toString('hex')}` : randomUUID();
+    const keyId = params.keyId ?? (params.multiRegion ? `mrk-${randomBytes(16).toString('hex')}` : randomUUID());
     const arn = keyArn(scope.region, scope.account, keyId);
-    const hasMaterial = params.origin === 'AWS_KMS';
+    const generated = params.origin === 'AWS_KMS';
     const key: KeyRecord = {
       keyId,
       account: scope.account,
@@ -253,7 +258,7 @@ export class Keyring {
       keySpec: params.keySpec,
       origin: params.origin,
       keyManager: params.keyManager,
-      state: hasMaterial ? 'Enabled' : 'PendingImport',
+      state: params.origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled',
       deletionDate: null,
       pendingWindowInDays: null,
       policy: params.policy ?? defaultKeyPolicy(scope.account),
@@ -263,14 +268,16 @@ export class Keyring {
       onDemandRotationStartedAt: null,
       onDemandRotations: 0,
       tags: params.tags,
-      currentVersion: hasMaterial ? 1 : 0,
+      currentVersion: generated ? 1 : 0,
     };
+    if (params.customKeyStore) key.customKeyStore = params.customKeyStore;
     if (params.multiRegion) {
       key.primaryRegion = scope.region;
       // Imported material is each Region's own (each replica imports it): kept under the record.
-      if (!hasMaterial) key.materialOwner = storeIdOf(key);
+      if (!generated) key.materialOwner = storeIdOf(key);
     }
-    const sealed = hasMaterial ? this.vault.seal(generateBackingKey(), materialBinding(key), 1) : undefined;
+    const material = params.material ?? (generated ? generateBackingKey() : undefined);
+    const sealed = material ? this.vault.seal(material, materialBinding(key), 1) : undefined;
     this.store.write(() => {
       this.store.putKey(key);
       if (sealed) this.store.putBackingKey({ keyId: materialOwnerOf(key), version: 1, sealed, createdAt: scope.now, rotationType: null });

@@ -25,13 +25,18 @@ export function keyMetadata(key: KeyRecord, keyring: Keyring): Record<string, un
   };
   if (key.state === 'PendingDeletion' && key.deletionDate !== null) m.DeletionDate = epochSeconds(key.deletionDate);
   m.Origin = key.origin;
+  if (key.customKeyStore) {
+    m.CustomKeyStoreId = key.customKeyStore.id;
+    if (key.customKeyStore.clusterId !== undefined) m.CloudHsmClusterId = key.customKeyStore.clusterId;
+  }
   m.KeyManager = key.keyManager;
   m.CustomerMasterKeySpec = key.keySpec;
   m.KeySpec = key.keySpec;
   const algorithms = key.keyUsage === 'ENCRYPT_DECRYPT' ? ENCRYPTION_ALGORITHMS[key.keySpec] : undefined;
   if (algorithms) m.EncryptionAlgorithms = algorithms;
   Object.assign(m, importedMaterialMetadata(key), multiRegionMetadata(key, keyring));
-  if (key.keySpec === 'SYMMETRIC_DEFAULT' && key.currentVersion > 0) {
+  if (key.customKeyStore?.xksKeyId !== undefined) m.XksKeyConfiguration = { Id: key.customKeyStore.xksKeyId };
+  if (key.keySpec === 'SYMMETRIC_DEFAULT' && key.currentVersion > 0 && !key.customKeyStore) {
     m.CurrentKeyMaterialId = keyring.materialId(key, key.currentVersion);
   }
   return m;

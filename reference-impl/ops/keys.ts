@@ -9,7 +9,6 @@ import {
   LimitExceededException,
   UnsupportedOperationException,
   ValidationException,
-  CustomKeyStoreNotFoundException,
 } from '../errors.js';
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
 import type {
@@ -31,11 +30,12 @@ import { keyMsg } from './operation-messages.js';
 import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from '../reply/pagination.js';
 import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
 import { isPrimary } from '../keys/multi-region.js';
+import { createStoreKey, withStoreState } from './store-keys.js';
 
 /** Resource quota: customer managed keys per account and Region. */
 export const MAX_KEYS_PER_ACCOUNT_REGION = 100_000;
 
-export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
+export function createKey(input: CreateKeyRequest, ctx: OpContext): object | Promise<object> {
   if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
     throw new ValidationException(keyMsg.bothKeySpecs);
   }
@@ -46,7 +46,7 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
   if (keyUsage !== 'ENCRYPT_DECRYPT') throw new ValidationException(keyMsg.usageForSpec(keyUsage, keySpec));
   if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || input.CustomKeyStoreId !== undefined) {
     if (input.CustomKeyStoreId === undefined) throw new ValidationException(keyMsg.customKeyStoreRequired(origin));
-    throw new CustomKeyStoreNotFoundException(keyMsg.customKeyStoreNotFound(input.CustomKeyStoreId));
+    return createStoreKey(input, ctx, MAX_KEYS_PER_ACCOUNT_REGION);
   }
   const tags = input.Tags ?? [];
   checkNewTags([], tags);
@@ -70,7 +70,7 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
 export function describeKey(input: DescribeKeyRequest, ctx: OpContext): object {
   const key = ctx.keyring.resolve(ctx.scope, input.KeyId, { aliases: true, operation: 'DescribeKey' });
   ctx.audit.resources = [key.arn];
-  return { KeyMetadata: keyMetadata(key, ctx.keyring) };
+  return { KeyMetadata: keyMetadata(withStoreState(ctx, key), ctx.keyring) };
 }
 
 export function listKeys(input: ListKeysRequest, ctx: OpContext): object {

@@ -35,7 +35,7 @@ import {
 import type { FaultSet } from '../faults.js';
 import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring } from '../keys/keyring.js';
-import type { AuditNotes, OpContext } from '../ops/context.js';
+import type { AuditNotes, KeyStoreServices, OpContext } from '../ops/context.js';
 import { handlerFor, isImplemented } from '../ops/operation-table.js';
 import { OPERATIONS as MODEL_OPERATIONS } from '../../common/model/index.js';
 import { validateRequest, validateRequestLeakingValues } from '../validate/index.js';
@@ -72,6 +72,8 @@ export interface PipelineDeps {
   /** The quota stage; absent (or the `no-throttle` fault) means nothing is throttled. */
   admission?: Admission;
   control: ControlDeps;
+  /** Custom key stores and their backends (absent: none offered). */
+  keyStores?: KeyStoreServices;
   /** Wall clock for SigV4 (never the controllable clock). */
   wallClock?: () => number;
   /**
@@ -166,12 +168,18 @@ export class Pipeline {
     }
   }
 
-  /** After the quota stage: the operation itself. */
-  private run(r: InFlight, input: unknown, admitted: boolean): RawResponse {
+  /** After the quota stage: the operation itself (a handler that asks a custom key store's backend answers later). */
+  private run(r: InFlight, input: unknown, admitted: boolean): RawResponse | Promise<RawResponse> {
     try {
       if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
       if (!isImplemented(r.operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(r.operation));
       const result = handlerFor(r.operation)(input, this.context(r));
+      if (result instanceof Promise) {
+        return result.then(
+          (out) => this.reply(r, out instanceof JsonText ? out.text : JSON.stringify(out)),
+          (e: unknown) => this.fail(r, e),
+        );
+      }
       return this.reply(r, result instanceof JsonText ? result.text : JSON.stringify(result));
     } catch (e) {
       return this.fail(r, e);
@@ -179,16 +187,19 @@ export class Pipeline {
   }
 
   private context(r: InFlight): OpContext {
-    const { keyring, clock, encodeContext, faults } = this.deps;
+    const { keyring, clock, encodeContext, faults, keyStores } = this.deps;
     const principal = r.principal!;
     const notes = r.notes;
-    return {
+    const ctx: OpContext = {
       scope: { account: principal.accountId, region: r.region, principalArn: principal.arn, now: clock.now() },
       keyring,
       encodeContext,
       faults,
       audit: notes,
+      requestId: r.requestId,
     };
+    if (keyStores) ctx.keyStores = keyStores;
+    return ctx;
   }
 
   /** What the quota stage needs to know about the key a request uses (its spec picks the class). */

@@ -71,6 +71,19 @@ export interface KeyRecord {
   pendingReplicaWindowInDays?: number | null;
   /** Imported key material (Origin EXTERNAL), one entry per backing-key version (keys/imported-material.ts). */
   materials?: ImportedMaterial[];
+  /**
+   * Keys in a custom key store (Origin AWS_CLOUDHSM / EXTERNAL_KEY_STORE): the store and the key
+   * behind the KMS key (the cluster key is labelled with the key id; an external key store's key
+   * also has a KMS-side inner key, kept as backing key version 1).
+   */
+  customKeyStore?: StoreKeyLink;
+}
+
+export interface StoreKeyLink {
+  id: string;
+  type: 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+  clusterId?: string;
+  xksKeyId?: string;
 }
 
 export type ExpirationModel = 'KEY_MATERIAL_EXPIRES' | 'KEY_MATERIAL_DOES_NOT_EXPIRE';

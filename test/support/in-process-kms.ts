@@ -17,9 +17,9 @@ import { join } from 'node:path';
 import { CreateKeyCommand, KMSClient, type CreateKeyCommandInput, type KeyMetadata } from '@aws-sdk/client-kms';
 import { signJsonRequest } from '../../harness/client/sign.js';
 import { AuditLog, type AuditEntry } from '../../reference-impl/audit/audit-log.js';
-import { createComponents, type ServerComponents } from '../../reference-impl/components.js';
+import { createComponents, type ComponentExtras, type ServerComponents } from '../../reference-impl/components.js';
 import type { Pipeline, RawRequest } from '../../reference-impl/protocol/pipeline.js';
-import { resolveOptions } from '../../reference-impl/server-options.js';
+import { resolveOptions, type ServerOptions } from '../../reference-impl/server-options.js';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT = '111122223333';
@@ -142,12 +142,17 @@ export interface InProcessKms {
  * Request quotas are off: AWS's control-plane quotas (CreateKey 5/s, ...) would throttle a suite
  * that creates hundreds of keys; quotas have their own tests.
  */
-export async function startInProcessKms(options: { audit?: boolean; faults?: string[] } = {}): Promise<InProcessKms> {
+export async function startInProcessKms(
+  options: { audit?: boolean; faults?: string[]; server?: ServerOptions; extras?: ComponentExtras } = {},
+): Promise<InProcessKms> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kmsbench-ops-'));
   const faults = options.faults ?? (process.env.KMSBENCH_OPS_TEST_FAULTS ?? '').split(',').filter((f) => f !== '');
   let components: ServerComponents;
   try {
-    components = await createComponents(resolveOptions({ dataDir, audit: options.audit ?? false, faults, quotas: { enabled: false } }));
+    components = await createComponents(
+      resolveOptions({ ...options.server, dataDir, audit: options.audit ?? false, faults, quotas: { enabled: false } }),
+      options.extras,
+    );
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
