@@ -40,7 +40,10 @@ export type CaseTag =
   | 'policy'
   | 'throttling'
   | 'auth'
-  | 'protocol';
+  | 'protocol'
+  | 'import'
+  | 'custom-key-store'
+  | 'multi-region';
 
 /**
  * Flags, a closed set:
@@ -71,6 +74,9 @@ export const CASE_TAGS = [
   'throttling',
   'auth',
   'protocol',
+  'import',
+  'custom-key-store',
+  'multi-region',
 ] as const satisfies readonly CaseTag[];
 
 // Compile-time: the lists above name every member of their type.
@@ -93,6 +99,11 @@ export interface ExpectedError {
 export interface CaseContext {
   /** The SDK client, retries off (maxAttempts 1). */
   kms: KMSClient;
+  /**
+   * A client of the same endpoint signing for another Region (multi-Region keys, cross-Region
+   * checks); keys it creates are scheduled for deletion in that Region after the case.
+   */
+  kmsIn(region: string): KMSClient;
   endpoint: string;
   region: string;
   /** Account of the credentials in use. */

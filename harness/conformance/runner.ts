@@ -82,6 +82,8 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   const endpoint = target.endpoint;
   const embedded = target.embedded;
   const kms: KMSClient = createKmsClient({ endpoint: target.sdkEndpoint, region, credentials: target.sdkCredentials, maxSockets: concurrency * 2 });
+  /** Clients for other Regions (multi-Region cases), made when first asked for. */
+  const regional = new Map<string, KMSClient>();
 
   // Keep a case that forgot an `await` from taking the process down; report it.
   const onUnhandled = (reason: unknown) => {
@@ -101,7 +103,12 @@ export async function runConformance(options: RunOptions): Promise<Results> {
       for (const p of plans) if (p.phase === 'alone' && !p.lc.case.flags?.includes('destructive')) p.phase = 'concurrent';
     }
 
-    const env: RunEnvironment = { runId, endpoint, region, account: probe.account, credentials, kms, capabilities };
+    const clientIn = (r: string): KMSClient => {
+      let c = regional.get(r);
+      if (!c) regional.set(r, (c = createKmsClient({ endpoint: target.sdkEndpoint, region: r, credentials: target.sdkCredentials, maxSockets: concurrency })));
+      return c;
+    };
+    const env: RunEnvironment = { runId, endpoint, region, account: probe.account, credentials, kms, clientIn, capabilities };
     const results = new Map<string, CaseResult>();
     const record = (r: CaseResult) => {
       results.set(r.id, r);
@@ -165,6 +172,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   } finally {
     process.off('unhandledRejection', onUnhandled);
     kms.destroy();
+    for (const c of regional.values()) c.destroy();
   }
 }
 

@@ -43,6 +43,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       workers: 1,
       audit: options.audit,
       faults: options.faults,
+      // Custom key store cases create stores against these (software clusters, a loopback XKS proxy).
+      keyStoreFixtures: true,
       quotas: { enabled: quotas.enabled, ...(quotas.overrides ? { overrides: quotas.overrides } : {}) },
     });
   let server: Awaited<ReturnType<typeof start>>;
