@@ -101,7 +101,8 @@ export interface CaseContext {
   kms: KMSClient;
   /**
    * A client of the same endpoint signing for another Region (multi-Region keys, cross-Region
-   * checks); keys it creates are scheduled for deletion in that Region after the case.
+   * checks); keys it creates are scheduled for deletion in that Region after the case (replicas
+   * made with ReplicateKey are the case's own to clean up).
    */
   kmsIn(region: string): KMSClient;
   endpoint: string;

@@ -133,7 +133,7 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
         signal: () => controller.signal,
         onCall: (r) => void calls.push(r),
         onOutput: (operation, _input, output) => {
-          const id = operation === 'CreateKey' || operation === 'ReplicateKey' ? keyIdOf(output) : undefined;
+          const id = operation === 'CreateKey' ? keyIdOf(output) : undefined;
           if (id === undefined) return;
           let ids = regionalKeys.get(region);
           if (!ids) regionalKeys.set(region, (ids = new Set()));
@@ -339,10 +339,9 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
   };
 }
 
-/** KeyMetadata.KeyId (CreateKey) or ReplicaKeyMetadata.KeyId (ReplicateKey) of an output. */
+/** KeyMetadata.KeyId of a CreateKey output. */
 function keyIdOf(output: unknown): string | undefined {
-  const o = output as { KeyMetadata?: { KeyId?: unknown }; ReplicaKeyMetadata?: { KeyId?: unknown } } | undefined;
-  const id = o?.KeyMetadata?.KeyId ?? o?.ReplicaKeyMetadata?.KeyId;
+  const id = (output as { KeyMetadata?: { KeyId?: unknown } } | undefined)?.KeyMetadata?.KeyId;
   return typeof id === 'string' ? id : undefined;
 }
 
