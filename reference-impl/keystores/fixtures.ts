@@ -4,8 +4,8 @@
  *
  * - CloudHSM: every cluster id starting with {@link FIXTURE_CLUSTER_PREFIX} exists (a software
  *   cluster, made on first sight) with the fixture kmsuser password and trust anchor — so each
- *   case can use clusters of its own. Ids starting with `…off` are inactive clusters; ids starting
- *   with `…other` carry another trust anchor (not related).
+ *   case can use clusters of its own (cluster ids have 11 to 16 characters after `cluster-`). Ids
+ *   continuing with `OFF` are inactive clusters; with `OTHER`, clusters with another trust anchor.
  * - XKS: the server runs a reference XKS proxy (software key manager) on loopback, reached through
  *   the endpoint {@link FIXTURE_XKS_ENDPOINT}, with the fixture credential and the external keys
  *   listed (one of them disabled).
@@ -18,7 +18,7 @@
 import { SoftwareCloudHsm } from './backends/software.js';
 import type { ClusterInfo, ClusterLogin, ConnectOutcome } from './backends/types.js';
 
-export const FIXTURE_CLUSTER_PREFIX = 'cluster-kmsbench';
+export const FIXTURE_CLUSTER_PREFIX = 'cluster-kmsb';
 export const FIXTURE_KMSUSER_PASSWORD = 'kmsbench-kmsuser';
 export const FIXTURE_TRUST_ANCHOR = '-----BEGIN CERTIFICATE-----\nMIIBkmsbenchFixtureTrustAnchor\n-----END CERTIFICATE-----';
 const OTHER_TRUST_ANCHOR = '-----BEGIN CERTIFICATE-----\nMIIBkmsbenchOtherTrustAnchor\n-----END CERTIFICATE-----';
@@ -34,8 +34,8 @@ export function fixtureDescription(): Record<string, unknown> {
   return {
     CloudHsm: {
       ClusterIdPrefix: FIXTURE_CLUSTER_PREFIX,
-      InactiveClusterIdPrefix: `${FIXTURE_CLUSTER_PREFIX}off`,
-      UnrelatedClusterIdPrefix: `${FIXTURE_CLUSTER_PREFIX}other`,
+      InactiveClusterIdPrefix: `${FIXTURE_CLUSTER_PREFIX}OFF`,
+      UnrelatedClusterIdPrefix: `${FIXTURE_CLUSTER_PREFIX}OTHER`,
       KeyStorePassword: FIXTURE_KMSUSER_PASSWORD,
       TrustAnchorCertificate: FIXTURE_TRUST_ANCHOR,
     },
@@ -57,8 +57,8 @@ export class FixtureCloudHsm extends SoftwareCloudHsm {
     const rest = clusterId.slice(FIXTURE_CLUSTER_PREFIX.length);
     this.addCluster(clusterId, {
       kmsuserPassword: FIXTURE_KMSUSER_PASSWORD,
-      trustAnchorCertificate: rest.startsWith('other') ? OTHER_TRUST_ANCHOR : FIXTURE_TRUST_ANCHOR,
-      active: !rest.startsWith('off'),
+      trustAnchorCertificate: rest.startsWith('OTHER') ? OTHER_TRUST_ANCHOR : FIXTURE_TRUST_ANCHOR,
+      active: !rest.startsWith('OFF'),
     });
   }
 

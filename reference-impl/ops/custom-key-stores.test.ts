@@ -76,13 +76,13 @@ describe('custom key stores on the fixtures (software clusters, reference XKS pr
 
   it('AWS_CLOUDHSM: create, connect, keys with CloudHsmClusterId, crypto, Unavailable when disconnected, no rotation, no deletion with keys', async () => {
     const { CustomKeyStoreId } = await t.kms.send(
-      new CreateCustomKeyStoreCommand({ CustomKeyStoreName: 'hsm', CloudHsmClusterId: 'cluster-kmsbenchaaaa', TrustAnchorCertificate: FIXTURE_TRUST_ANCHOR, KeyStorePassword: FIXTURE_KMSUSER_PASSWORD }),
+      new CreateCustomKeyStoreCommand({ CustomKeyStoreName: 'hsm', CloudHsmClusterId: 'cluster-kmsbaaaaaaa', TrustAnchorCertificate: FIXTURE_TRUST_ANCHOR, KeyStorePassword: FIXTURE_KMSUSER_PASSWORD }),
     );
     expect(CustomKeyStoreId).toMatch(/^cks-[0-9a-f]{17}$/);
     expect((await refusal(t.kms.send(new CreateKeyCommand({ CustomKeyStoreId, Origin: 'AWS_CLOUDHSM' })))).name).toBe('CustomKeyStoreInvalidStateException');
     await connected(t.kms, CustomKeyStoreId!);
     const key = (await t.kms.send(new CreateKeyCommand({ CustomKeyStoreId, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
-    expect(key).toMatchObject({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId, CloudHsmClusterId: 'cluster-kmsbenchaaaa', KeyState: 'Enabled' });
+    expect(key).toMatchObject({ Origin: 'AWS_CLOUDHSM', CustomKeyStoreId, CloudHsmClusterId: 'cluster-kmsbaaaaaaa', KeyState: 'Enabled' });
     expect(key.CurrentKeyMaterialId).toBeUndefined();
     await roundTrips(t, key.KeyId!, (await t.createKey()).KeyId!);
     expect((await t.kms.send(new GenerateRandomCommand({ NumberOfBytes: 16, CustomKeyStoreId }))).Plaintext).toHaveLength(16);
