@@ -47,7 +47,7 @@ import {
 } from '../errors.js';
 import {
   checkWrappingParameters,
-  generateWrappingKeyPair,
+  generateWrappingKeyPairAsync,
   unwrapKeyMaterial,
   validateImportedKeyMaterial,
   wrappingAlgorithmSupports,
@@ -107,13 +107,13 @@ function importKey(ctx: OpContext, keyIdText: string, operation: string, allowPe
   return key;
 }
 
-export function getParametersForImport(input: GetParametersForImportRequest, ctx: OpContext): object {
+export async function getParametersForImport(input: GetParametersForImportRequest, ctx: OpContext): Promise<object> {
   const key = importKey(ctx, input.KeyId, 'GetParametersForImport', false);
   checkWrappingParameters(input.WrappingAlgorithm, input.WrappingKeySpec);
   if (!wrappingAlgorithmSupports(key.keySpec as KeySpec, input.WrappingAlgorithm, input.WrappingKeySpec)) {
     throw new UnsupportedOperationException(importMsg.wrappingNotForSpec(input.WrappingAlgorithm, key.keySpec));
   }
-  const pair = generateWrappingKeyPair(input.WrappingKeySpec);
+  const pair = await generateWrappingKeyPairAsync(input.WrappingKeySpec);
   const { token, expiresAt } = sealImportToken(ctx.keyring.importTokenKey, {
     keyArn: key.arn,
     wrappingAlgorithm: input.WrappingAlgorithm,
