@@ -16,6 +16,7 @@
  */
 import {
   ConnectCustomKeyStoreCommand,
+  CreateKeyCommand,
   CreateCustomKeyStoreCommand,
   DescribeCustomKeyStoresCommand,
   DisconnectCustomKeyStoreCommand,
@@ -45,9 +46,17 @@ export interface Fixtures {
   Xks: { UriEndpoint: string; UriPath: string; AccessKeyId: string; SecretAccessKey: string; KeyIds: string[]; DisabledKeyId: string };
 }
 
+/**
+ * The fixtures, after checking that the endpoint serves this case's Region (a key made there has
+ * an ARN in it): the case relies on it, and an endpoint that ignores the Region fails here, always
+ * the same way, instead of somewhere later depending on what other cases did.
+ */
 export async function fixtures(t: CaseContext): Promise<Fixtures> {
   const r = await t.raw('GetKeyStoreFixtures', {}, { target: 'KmsBench.GetKeyStoreFixtures' });
   if (r.status !== 200) t.skip(`the endpoint describes no custom key store fixtures (KmsBench.GetKeyStoreFixtures → HTTP ${r.status} ${r.errorCode ?? ''})`);
+  const region = storeRegion(t);
+  const probe = (await storeKms(t).send(new CreateKeyCommand({ Description: 'kmsbench: is this Region served?' }))).KeyMetadata;
+  t.check(probe?.Arn?.split(':')[3] === region, `the endpoint serves the case's Region ${region} (a key made there has an ARN in it)`, probe?.Arn);
   return r.json as Fixtures;
 }
 
