@@ -20,6 +20,10 @@ import { Pipeline } from './protocol/pipeline.js';
 import { LocalAdmission, prometheusText, type Admission, type QuotaMetrics } from './quota/admission.js';
 import { DEFAULTS, type ResolvedOptions } from './server-options.js';
 import { KeyStore } from './store/store.js';
+import { HttpXksProxyClient, Pkcs11CloudHsm, pkcs11Availability, SoftwareCloudHsm, type CloudHsmBackend } from './keystores/index.js';
+import { FixtureCloudHsm, fixtureDescription } from './keystores/fixtures.js';
+import { SqliteCustomKeyStoreRepository } from './keystores/sqlite-repository.js';
+import type { KeyStoreServices } from './ops/context.js';
 
 /** Everything one serving process needs, wired together. */
 export interface ServerComponents {
@@ -41,6 +45,32 @@ export interface ComponentExtras {
   admission?: Admission;
   /** Set in cluster workers: metrics of the whole cluster (asked of the primary). */
   metrics?: () => Promise<QuotaMetrics>;
+  /** For tests: the CloudHSM backend (default: PKCS#11 where a module is available, else software). */
+  cloudHsm?: CloudHsmBackend;
+  /** For tests: receives custom key store background work (connection attempts). */
+  trackKeyStoreWork?: (work: Promise<void>) => void;
+}
+
+/** The XKS timeout when fixtures run on a busy machine (AWS's 250 ms would make runs flaky). */
+const FIXTURE_XKS_TIMEOUT_MS = 5000;
+
+/** Custom key stores: records in the store (sealed under the master key), the backends behind them. */
+function keyStoreServices(options: ResolvedOptions, extras: ComponentExtras, store: KeyStore, master: Buffer): KeyStoreServices {
+  const cloudHsm =
+    extras.cloudHsm ?? (options.keyStoreFixtures ? new FixtureCloudHsm() : pkcs11Availability().ok ? new Pkcs11CloudHsm() : new SoftwareCloudHsm());
+  const services: KeyStoreServices = {
+    repo: new SqliteCustomKeyStoreRepository(store, {
+      seal: (plain, binding) => sealKeyMaterial(master, plain, { keyArn: binding, backingKeyVersion: 0 }),
+      open: (sealed, binding) => openKeyMaterial(master, sealed, { keyArn: binding, backingKeyVersion: 0 }),
+    }),
+    cloudHsm,
+    xks: new HttpXksProxyClient({
+      resolve: (endpoint) => options.xksProxies[endpoint] ?? endpoint,
+      timeoutMs: options.xksTimeoutMs ?? (options.keyStoreFixtures ? FIXTURE_XKS_TIMEOUT_MS : undefined),
+    }),
+  };
+  if (extras.trackKeyStoreWork) services.track = extras.trackKeyStoreWork;
+  return services;
 }
 
 /**
@@ -61,10 +91,14 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
           ]);
   const { key: master } = await loadMasterKey({ dataDir: options.dataDir });
   const store = new KeyStore({ path: join(options.dataDir, 'kms.sqlite'), synchronous: options.synchronous, coherence: 'notified' });
-  const keyring = new Keyring(store, {
-    seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
-    open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
-  });
+  const keyring = new Keyring(
+    store,
+    {
+      seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
+      open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
+    },
+    { importTokenKey: master, ignoreExpiry: faults.has('import-ignores-expiry') },
+  );
   const clock = new OffsetClock(() => readClockOffset(store));
   const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
@@ -78,8 +112,9 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     faults,
     audit,
     admission,
-    control: { metrics },
     grantTokenKey: deriveGrantTokenKey(master),
+    control: { metrics, ...(options.keyStoreFixtures ? { keyStoreFixtures: fixtureDescription() } : {}) },
+    keyStores: keyStoreServices(options, extras, store, master),
     announceWrite: extras.announceWrite,
   });
   const routes = {

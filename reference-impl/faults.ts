@@ -18,6 +18,9 @@ export const FAULTS = {
   'condition-keys-ignored': 'policy conditions are not evaluated: every conditioned statement applies',
   'grant-constraints-ignored': 'grant encryption-context constraints are not checked',
   'cross-account-open': 'principals of another account may use a key without the key policy and their identity policies agreeing',
+  'import-ignores-expiry': 'imported key material is never deleted at its ValidTo date',
+  'replica-own-material': 'ReplicateKey gives the replica fresh key material instead of the primary\'s',
+  'region-ignored': "every request is served in the server's default Region, whatever Region it was signed for",
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

@@ -31,6 +31,18 @@ export interface ServerOptions {
   audit?: boolean;
   /** `FULL` makes commits survive power loss too (default `NORMAL`: survives process crashes). */
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * Where to dial each external key store proxy: `XksProxyUriEndpoint` (`https://host`) → base URL
+   * (e.g. `http://127.0.0.1:8080`, a proxy started with `kmsbench xks-proxy`). Default: the endpoint.
+   */
+  xksProxies?: Record<string, string>;
+  /** Per-call timeout towards XKS proxies, ms (default 250, AWS's). */
+  xksTimeoutMs?: number;
+  /**
+   * Custom key store fixtures for conformance runs (keystores/fixtures.ts): software CloudHSM
+   * clusters and a reference XKS proxy on loopback, described by `KmsBench.GetKeyStoreFixtures`.
+   */
+  keyStoreFixtures?: boolean;
   /** Request quotas (default: on, the Region's current AWS defaults). */
   quotas?: {
     enabled?: boolean;
@@ -60,7 +72,8 @@ export const DEFAULTS = {
   account: DEFAULT_ACCOUNT_ID,
 } as const;
 
-export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'credentials' | 'quotas'>> & {
+export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'credentials' | 'quotas' | 'xksTimeoutMs'>> & {
+  xksTimeoutMs?: number;
   credentialsFile?: string;
   credentials?: CredentialsFileInput;
   quotas: QuotaSettings;
@@ -98,6 +111,9 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     faults: options.faults ?? [],
     audit: options.audit ?? true,
     synchronous: options.synchronous ?? 'NORMAL',
+    xksProxies: { ...(options.xksProxies ?? {}) },
+    keyStoreFixtures: options.keyStoreFixtures ?? false,
+    ...(options.xksTimeoutMs !== undefined ? { xksTimeoutMs: options.xksTimeoutMs } : {}),
   };
 }
 

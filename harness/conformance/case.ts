@@ -53,6 +53,9 @@ export const CASE_TAGS = [
   'throttling',
   'auth',
   'protocol',
+  'import',
+  'custom-key-store',
+  'multi-region',
 ] as const;
 
 export type CaseTag = (typeof CASE_TAGS)[number];
@@ -84,6 +87,12 @@ export interface ExpectedError {
 export interface CaseContext {
   /** The SDK client, retries off (maxAttempts 1). */
   kms: KMSClient;
+  /**
+   * A client of the same endpoint signing for another Region (multi-Region keys, cross-Region
+   * checks); keys it creates are scheduled for deletion in that Region after the case (replicas
+   * made with ReplicateKey are the case's own to clean up).
+   */
+  kmsIn(region: string): KMSClient;
   endpoint: string;
   region: string;
   /** Account of the credentials in use. */

@@ -34,6 +34,8 @@ export interface RunEnvironment {
   credentials: Credentials;
   /** The shared client (retries off). */
   kms: KMSClient;
+  /** A shared client of the same endpoint for another Region (default: `kms` itself for the run's Region only). */
+  clientIn?: (region: string) => KMSClient;
   capabilities: ReadonlySet<Capability>;
   /** One client per identity (with the `identities` capability). */
   identities?: Readonly<Record<IdentityName, { kms: KMSClient; arn: string; account: string }>>;
@@ -64,6 +66,9 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
   const calls: CallRecord[] = [];
   const cleanups: Array<() => Promise<unknown>> = [];
   const keysToDelete = new Set<string>();
+  /** Keys created through `kmsIn`, by Region. */
+  const regionalKeys = new Map<string, Set<string>>();
+  const regionalClients = new Map<string, KMSClient>();
   const aliasesToDelete = new Set<string>();
   // A case may have many calls in flight, each listening to its signal.
   const newController = () => {
@@ -119,8 +124,34 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
     return reply;
   };
 
+  const baseIn = (region: string): KMSClient => {
+    if (region === env.region) return env.kms;
+    if (!env.clientIn) throw new HarnessError('this run has no clients for other Regions');
+    return env.clientIn(region);
+  };
+  const kmsIn = (region: string): KMSClient => {
+    if (region === env.region) return kms;
+    let c = regionalClients.get(region);
+    if (!c) {
+      c = caseClient(baseIn(region), {
+        signal: () => controller.signal,
+        onCall: (r) => void calls.push(r),
+        onOutput: (operation, _input, output) => {
+          const id = operation === 'CreateKey' ? keyIdOf(output) : undefined;
+          if (id === undefined) return;
+          let ids = regionalKeys.get(region);
+          if (!ids) regionalKeys.set(region, (ids = new Set()));
+          ids.add(id);
+        },
+      });
+      regionalClients.set(region, c);
+    }
+    return c;
+  };
+
   const context: CaseContext = {
     kms,
+    kmsIn,
     endpoint: env.endpoint,
     region: env.region,
     account: env.account,
@@ -295,6 +326,13 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
             unthrottled(() => env.kms.send(new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 }), { abortSignal: controller.signal })),
           ),
         ),
+        ...[...regionalKeys].flatMap(([region, ids]) =>
+          [...ids].map((KeyId) => () =>
+            tolerate(['KMSInvalidStateException', 'NotFoundException'], () =>
+              unthrottled(() => baseIn(region).send(new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 }), { abortSignal: controller.signal })),
+            ),
+          ),
+        ),
         ...[...aliasesToDelete].map((AliasName) => () =>
           tolerate(['NotFoundException'], () => unthrottled(() => env.kms.send(new DeleteAliasCommand({ AliasName }), { abortSignal: controller.signal }))),
         ),
@@ -316,6 +354,12 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
       return { ran: work.length, failed };
     },
   };
+}
+
+/** KeyMetadata.KeyId of a CreateKey output. */
+function keyIdOf(output: unknown): string | undefined {
+  const id = (output as { KeyMetadata?: { KeyId?: unknown } } | undefined)?.KeyMetadata?.KeyId;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function expectedPlain(e: ExpectedError): Record<string, unknown> {

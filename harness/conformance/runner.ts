@@ -83,6 +83,8 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   const embedded = target.embedded;
   const kms: KMSClient = createKmsClient({ endpoint: target.sdkEndpoint, region, credentials: target.sdkCredentials, maxSockets: concurrency * 2 });
   const identityClients: KMSClient[] = [];
+  /** Clients for other Regions (multi-Region cases), made when first asked for. */
+  const regional = new Map<string, KMSClient>();
 
   // Keep a case that forgot an `await` from taking the process down; report it.
   const onUnhandled = (reason: unknown) => {
@@ -102,7 +104,12 @@ export async function runConformance(options: RunOptions): Promise<Results> {
       for (const p of plans) if (p.phase === 'alone' && !p.lc.case.flags?.includes('destructive')) p.phase = 'concurrent';
     }
 
-    const env: RunEnvironment = { runId, endpoint, region, account: probe.account, credentials, kms, capabilities };
+    const clientIn = (r: string): KMSClient => {
+      let c = regional.get(r);
+      if (!c) regional.set(r, (c = createKmsClient({ endpoint: target.sdkEndpoint, region: r, credentials: target.sdkCredentials, maxSockets: concurrency })));
+      return c;
+    };
+    const env: RunEnvironment = { runId, endpoint, region, account: probe.account, credentials, kms, clientIn, capabilities };
     if (target.identities !== undefined && capabilities.has('identities')) {
       const ids = target.identities;
       env.identities = Object.fromEntries(
@@ -177,6 +184,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
     process.off('unhandledRejection', onUnhandled);
     kms.destroy();
     for (const c of identityClients) c.destroy();
+    for (const c of regional.values()) c.destroy();
   }
 }
 

@@ -9,6 +9,7 @@
  *   `UnsupportedOperationException`, `NotImplemented*`, HTTP 404/501, or the very error code a
  *   made-up operation gets. An answer that proves nothing (an HTML 500 page, say) counts as
  *   supported, so the cases run and say what went wrong rather than hiding it as a skip.
+ * - `key-store-fixtures`: `KmsBench.GetKeyStoreFixtures` answers 200 with the fixtures.
  * - `low-quota`: set by the conformance runner, never probed.
  * - `identities`: the target was given the identities (embedded: always) and each authenticates.
  *
@@ -41,6 +42,12 @@ export type Capability =
    * and each of them authenticates: ListKeys signed by it answers 200 or AccessDeniedException.
    */
   | 'identities'
+   * Offers custom key store fixtures (`KmsBench.GetKeyStoreFixtures` answers 200): CloudHSM
+   * clusters and an XKS proxy the endpoint can reach, so cases can create custom key stores. The
+   * reference server started with `--key-store-fixtures` (the embedded target) has them; on AWS a
+   * run would need a real CloudHSM cluster or external key store proxy.
+   */
+  | 'key-store-fixtures'
   /** Implements this operation at all (answers something other than "unknown/unsupported operation"). */
   | `op:${OperationName}`;
 
@@ -202,6 +209,15 @@ export async function probeCapabilities(options: ProbeOptions): Promise<ProbeRes
     const ok = !(r instanceof Error) && r.status === 200 && typeof (r.json as { Now?: unknown } | undefined)?.Now === 'number';
     probes['clock-control'] = { supported: ok, evidence: `KmsBench.GetClock → ${r instanceof Error ? r.message : describeReply(r)}` };
     if (ok) capabilities.add('clock-control');
+  });
+  tasks.push(async () => {
+    const r = await signed('KmsBench.GetKeyStoreFixtures', {}).catch((e: Error) => e);
+    const ok = !(r instanceof Error) && r.status === 200 && typeof (r.json as { Xks?: unknown } | undefined)?.Xks === 'object';
+    probes['key-store-fixtures'] = {
+      supported: ok,
+      evidence: `KmsBench.GetKeyStoreFixtures → ${r instanceof Error ? r.message : describeReply(r)}${ok ? '' : '; no CloudHSM cluster or XKS proxy to create custom key stores against'}`,
+    };
+    if (ok) capabilities.add('key-store-fixtures');
   });
   for (const op of new Set(options.operations)) {
     if (op === 'CreateKey') continue;

@@ -46,6 +46,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       audit: options.audit,
       faults: options.faults,
       ...(options.credentials ? { credentials: options.credentials as never } : {}),
+      // Custom key store cases create stores against these (software clusters, a loopback XKS proxy).
+      keyStoreFixtures: true,
       quotas: { enabled: quotas.enabled, ...(quotas.overrides ? { overrides: quotas.overrides } : {}) },
     });
   let server: Awaited<ReturnType<typeof start>>;

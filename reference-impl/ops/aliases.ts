@@ -12,7 +12,7 @@ import {
 } from '../errors.js';
 import { AWS_ALIAS_PREFIX, AWS_MANAGED_SERVICES } from '../keys/aws-managed.js';
 import { requireNotPendingDeletion } from '../keys/key-state.js';
-import { aliasArn, epochSeconds, type AliasRecord, type KeyRecord } from '../records/key-records.js';
+import { aliasArn, epochSeconds, keyIdOfStoreId, storeIdOf, type AliasRecord, type KeyRecord } from '../records/key-records.js';
 import type { CreateAliasRequest, DeleteAliasRequest, ListAliasesRequest, UpdateAliasRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
 import { aliasMsg } from './operation-messages.js';
@@ -53,10 +53,11 @@ export function createAlias(input: CreateAliasRequest, ctx: OpContext): object {
     if (ctx.keyring.store.getAlias(account, region, input.AliasName)) {
       throw new AlreadyExistsException(aliasMsg.alreadyExists(arn));
     }
-    if (ctx.keyring.store.countAliasesForKey(key.keyId) >= MAX_ALIASES_PER_KEY) {
+    if (ctx.keyring.store.countAliasesForKey(storeIdOf(key)) >= MAX_ALIASES_PER_KEY) {
       throw new LimitExceededException(aliasMsg.tooMany(key.arn));
     }
-    ctx.keyring.store.putAlias({ account, region, name: input.AliasName, targetKeyId: key.keyId, createdAt: now, updatedAt: now });
+    // Aliases point at store ids: a multi-Region key's record in this Region.
+    ctx.keyring.store.putAlias({ account, region, name: input.AliasName, targetKeyId: storeIdOf(key), createdAt: now, updatedAt: now });
   });
   return {};
 }
@@ -77,10 +78,11 @@ export function updateAlias(input: UpdateAliasRequest, ctx: OpContext): object {
     if (current && (current.keySpec !== key.keySpec || current.keyUsage !== key.keyUsage)) {
       throw new ValidationException(aliasMsg.differentKeyType(arn));
     }
-    if (alias.targetKeyId !== key.keyId && ctx.keyring.store.countAliasesForKey(key.keyId) >= MAX_ALIASES_PER_KEY) {
+    const target = storeIdOf(key);
+    if (alias.targetKeyId !== target && ctx.keyring.store.countAliasesForKey(target) >= MAX_ALIASES_PER_KEY) {
       throw new LimitExceededException(aliasMsg.tooMany(key.arn));
     }
-    ctx.keyring.store.putAlias({ ...alias, targetKeyId: key.keyId, updatedAt: now });
+    ctx.keyring.store.putAlias({ ...alias, targetKeyId: target, updatedAt: now });
   });
   return {};
 }
@@ -102,7 +104,7 @@ export function deleteAlias(input: DeleteAliasRequest, ctx: OpContext): object {
 
 function aliasEntry(a: Pick<AliasRecord, 'name' | 'targetKeyId'> & Partial<AliasRecord>, region: string, account: string) {
   const entry: Record<string, unknown> = { AliasName: a.name, AliasArn: aliasArn(region, account, a.name) };
-  if (a.targetKeyId) entry.TargetKeyId = a.targetKeyId;
+  if (a.targetKeyId) entry.TargetKeyId = keyIdOfStoreId(a.targetKeyId);
   if (a.createdAt !== undefined) entry.CreationDate = epochSeconds(a.createdAt);
   if (a.updatedAt !== undefined) entry.LastUpdatedDate = epochSeconds(a.updatedAt);
   return entry;
@@ -114,7 +116,7 @@ export function listAliases(input: ListAliasesRequest, ctx: OpContext): object {
   let entries: Array<Pick<AliasRecord, 'name' | 'targetKeyId'> & Partial<AliasRecord>>;
   if (input.KeyId !== undefined) {
     const key = ctx.keyring.resolve(ctx.scope, input.KeyId, { aliases: false, operation: 'ListAliases' });
-    entries = ctx.keyring.store.aliasesForKey(key.keyId);
+    entries = ctx.keyring.store.aliasesForKey(storeIdOf(key));
   } else {
     const stored = ctx.keyring.store.listAliases(account, region);
     const names = new Set(stored.map((a) => a.name));

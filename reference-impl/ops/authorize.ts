@@ -47,7 +47,7 @@ import {
 import { InvalidGrantTokenException } from '../errors.js';
 import type { FaultSet } from '../faults.js';
 import type { KeyAuthorizer } from '../keys/keyring.js';
-import { aliasArn, type KeyRecord } from '../records/key-records.js';
+import { aliasArn, storeIdOf, type KeyRecord } from '../records/key-records.js';
 import type { KeyStore } from '../store/store.js';
 import type { AuditNotes } from './context.js';
 import { grantMsg } from './operation-messages.js';
@@ -218,7 +218,7 @@ export class Authorizer {
 
   /** The key's grants, as this server (with its faults) reads them. */
   grantsOf(key: KeyRecord): readonly GrantRecord[] {
-    const grants = this.store.grantsForKey(key.keyId);
+    const grants = this.store.grantsForKey(storeIdOf(key));
     if (!this.faults.has('grant-constraints-ignored') || grants.length === 0) return grants;
     return grants.map((g) => ({ ...g, constraints: undefined }));
   }

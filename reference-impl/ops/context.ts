@@ -1,7 +1,8 @@
 /**
  * What every operation handler receives besides its validated input.
  *
- * Handlers are synchronous and pure over (input, keyring, clock reading): the protocol stage
+ * Handlers are synchronous and pure over (input, keyring, clock reading) — except where a custom
+ * key store's backend must be asked (a Promise then comes back): the protocol stage
  * has already authenticated and validated the request. A handler records the key ARNs and
  * encryption context it touched in `audit` for the audit log.
  *
@@ -13,6 +14,16 @@ import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring, Scope } from '../keys/keyring.js';
 import type { FaultSet } from '../faults.js';
 import type { AuthzDecision, CallerPrincipal, CompiledPolicy } from '../authz/index.js';
+import type { CloudHsmBackend, CustomKeyStoreRepository, XksProxyApi } from '../keystores/index.js';
+
+/** Custom key stores: where their records live and the backends behind them. */
+export interface KeyStoreServices {
+  repo: CustomKeyStoreRepository;
+  cloudHsm: CloudHsmBackend;
+  xks: XksProxyApi;
+  /** Receives background work (a connection attempt), for tests that wait for it. */
+  track?: (work: Promise<void>) => void;
+}
 
 export interface AuditNotes {
   resources?: string[];
@@ -36,10 +47,14 @@ export interface OpContext {
   grantTokenKey?: Buffer;
   /** Advances the server clock (control plane only). */
   advanceClock?(ms: number): number;
+  /** Custom key stores (absent: the server offers none; such calls answer as for a store that does not exist). */
+  keyStores?: KeyStoreServices;
+  /** The request's id (sent to an XKS proxy as kmsRequestId). */
+  requestId?: string;
 }
 
 /**
  * One operation: its validated input (the model's generated `<Op>Request` type: blobs as `Buffer`)
  * in, wire-ready JSON object out (blobs base64, times epoch seconds).
  */
-export type OperationHandler<O extends OperationName> = (input: OperationInput<O>, ctx: OpContext) => object;
+export type OperationHandler<O extends OperationName> = (input: OperationInput<O>, ctx: OpContext) => object | Promise<object>;

@@ -12,10 +12,11 @@ import {
   InvalidKeyUsageException,
   ValidationException,
 } from '../errors.js';
-import { parseCiphertextBlob, INVALID_CIPHERTEXT_MESSAGE } from '../hsm/blob.js';
+import { CIPHERTEXT_FORMAT_STORE, parseCiphertextBlob, INVALID_CIPHERTEXT_MESSAGE } from '../hsm/blob.js';
+import { generateRandomInStore, isStoreKey, openInStore, sealInStore, withStoreState } from './store-keys.js';
 import { decryptSymmetric, encryptSymmetric, generateRandom } from '../hsm/symmetric.js';
 import { requireEnabledForUse } from '../keys/key-state.js';
-import type { KeyRecord } from '../records/key-records.js';
+import { storeKeyId, type KeyRecord } from '../records/key-records.js';
 import type {
   DecryptRequest,
   EncryptRequest,
@@ -29,11 +30,17 @@ import { Blob64, jsonObject } from '../reply/json-text.js';
 import { cryptoMsg } from './operation-messages.js';
 
 type Context = Record<string, string>;
+type Opened = { key: KeyRecord; version: number; plaintext: Buffer };
 const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';
+
+/** `v`, or what `v` resolves to, through `f`: the synchronous path stays synchronous (custom key store keys answer later). */
+function then<T, U>(v: T | Promise<T>, f: (t: T) => U | Promise<U>): U | Promise<U> {
+  return v instanceof Promise ? v.then(f) : f(v);
+}
 
 /** A symmetric encryption key named by `keyIdText`, ready for cryptographic use. */
 function encryptionKey(ctx: OpContext, keyIdText: string, operation: string): KeyRecord {
-  const key = ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: true, operation });
+  const key = withStoreState(ctx, ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: true, operation }));
   noteKey(ctx, key);
   checkEncryptionKey(ctx, key, operation);
   return key;
@@ -62,7 +69,8 @@ function dryRun(flag: boolean | undefined): void {
   if (flag) throw new DryRunOperationException(cryptoMsg.dryRun);
 }
 
-function seal(ctx: OpContext, key: KeyRecord, plaintext: Buffer, context: Context | undefined): Buffer {
+function seal(ctx: OpContext, key: KeyRecord, plaintext: Buffer, context: Context | undefined, operation: string): Buffer | Promise<Buffer> {
+  if (isStoreKey(key)) return sealInStore(ctx, key, plaintext, ctx.encodeContext(context), operation);
   const material = ctx.keyring.material(key);
   if (!material) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
   return encryptSymmetric({
@@ -81,73 +89,94 @@ function open(
   context: Context | undefined,
   keyIdText: string | undefined,
   operation: string,
-): { key: KeyRecord; version: number; plaintext: Buffer } {
+): Opened | Promise<Opened> {
   const parsed = parseCiphertextBlob(blob);
   let key: KeyRecord | undefined;
   if (keyIdText !== undefined) {
     key = ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: true, operation });
     if (key.keyId !== parsed.keyId) throw new IncorrectKeyException(cryptoMsg.incorrectKey);
   } else {
-    key = ctx.keyring.byId(parsed.keyId, ctx.scope.now);
+    key = ctx.keyring.byId(storeKeyId(ctx.scope.region, parsed.keyId), ctx.scope.now);
     // A blob naming a key that does not exist (any more) here: AWS answers AccessDenied
     // (aws-observed.md C8, X3), the same as for a key the caller may not use.
     if (!key || key.region !== ctx.scope.region) throw new AccessDeniedException(cryptoMsg.ciphertextKeyUnavailable(ctx.scope.principalArn, operation));
     // Resolve through the ARN so access is authorized like any named key.
     key = ctx.keyring.resolve(ctx.scope, key.arn, { aliases: false, operation, ciphertext: true });
   }
+  key = withStoreState(ctx, key);
   noteKey(ctx, key);
   checkEncryptionKey(ctx, key, operation);
+  if (isStoreKey(key) || parsed.formatVersion === CIPHERTEXT_FORMAT_STORE) {
+    const k = key;
+    return openInStore(ctx, k, parsed, ctx.encodeContext(context), operation).then((plaintext) => ({ key: k, version: 0, plaintext }));
+  }
   const material = ctx.keyring.material(key, parsed.backingKeyVersion);
   if (!material) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
   const plaintext = decryptSymmetric({ parsed, material, contextAad: ctx.encodeContext(context) });
   return { key, version: parsed.backingKeyVersion, plaintext };
 }
 
-export function encrypt(input: EncryptRequest, ctx: OpContext): object {
+export function encrypt(input: EncryptRequest, ctx: OpContext): object | Promise<object> {
   const key = encryptionKey(ctx, input.KeyId, 'Encrypt');
   ctx.audit.encryptionContext = input.EncryptionContext;
   checkAlgorithm(key, input.EncryptionAlgorithm);
   dryRun(input.DryRun);
-  const blob = seal(ctx, key, input.Plaintext, input.EncryptionContext);
-  return jsonObject({ CiphertextBlob: new Blob64(blob), KeyId: key.arn, EncryptionAlgorithm: SYMMETRIC_DEFAULT });
+  return then(seal(ctx, key, input.Plaintext, input.EncryptionContext, 'Encrypt'), (blob) =>
+    jsonObject({ CiphertextBlob: new Blob64(blob), KeyId: key.arn, EncryptionAlgorithm: SYMMETRIC_DEFAULT }),
+  );
 }
 
-export function decrypt(input: DecryptRequest, ctx: OpContext): object {
+/** KeyMaterialId of a version: not for keys in custom key stores (KeyMetadata.CurrentKeyMaterialId doc). */
+const materialIdOf = (ctx: OpContext, key: KeyRecord, version: number): string | undefined =>
+  isStoreKey(key) ? undefined : ctx.keyring.materialId(key, version);
+
+export function decrypt(input: DecryptRequest, ctx: OpContext): object | Promise<object> {
   ctx.audit.encryptionContext = input.EncryptionContext;
-  const { key, version, plaintext } = open(ctx, input.CiphertextBlob, input.EncryptionContext, input.KeyId, 'Decrypt');
-  checkAlgorithm(key, input.EncryptionAlgorithm);
-  dryRun(input.DryRun);
-  const out = jsonObject({
-    KeyId: key.arn,
-    Plaintext: new Blob64(plaintext),
-    EncryptionAlgorithm: SYMMETRIC_DEFAULT,
-    KeyMaterialId: ctx.keyring.materialId(key, version),
+  return then(open(ctx, input.CiphertextBlob, input.EncryptionContext, input.KeyId, 'Decrypt'), ({ key, version, plaintext }) => {
+    try {
+      checkAlgorithm(key, input.EncryptionAlgorithm);
+      dryRun(input.DryRun);
+      return jsonObject({
+        KeyId: key.arn,
+        Plaintext: new Blob64(plaintext),
+        EncryptionAlgorithm: SYMMETRIC_DEFAULT,
+        KeyMaterialId: materialIdOf(ctx, key, version),
+      });
+    } finally {
+      plaintext.fill(0);
+    }
   });
-  plaintext.fill(0);
-  return out;
 }
 
-export function reEncrypt(input: ReEncryptRequest, ctx: OpContext): object {
+export function reEncrypt(input: ReEncryptRequest, ctx: OpContext): object | Promise<object> {
   ctx.audit.encryptionContext = input.SourceEncryptionContext;
-  const source = open(ctx, input.CiphertextBlob, input.SourceEncryptionContext, input.SourceKeyId, 'ReEncryptFrom');
-  checkAlgorithm(source.key, input.SourceEncryptionAlgorithm);
-  const destination = encryptionKey(ctx, input.DestinationKeyId, 'ReEncryptTo');
-  checkAlgorithm(destination, input.DestinationEncryptionAlgorithm);
-  try {
-    dryRun(input.DryRun);
-    const blob = seal(ctx, destination, source.plaintext, input.DestinationEncryptionContext);
-    return jsonObject({
-      CiphertextBlob: new Blob64(blob),
-      SourceKeyId: source.key.arn,
-      KeyId: destination.arn,
-      SourceEncryptionAlgorithm: SYMMETRIC_DEFAULT,
-      DestinationEncryptionAlgorithm: SYMMETRIC_DEFAULT,
-      SourceKeyMaterialId: ctx.keyring.materialId(source.key, source.version),
-      DestinationKeyMaterialId: ctx.keyring.materialId(destination, destination.currentVersion),
-    });
-  } finally {
-    source.plaintext.fill(0);
-  }
+  return then(open(ctx, input.CiphertextBlob, input.SourceEncryptionContext, input.SourceKeyId, 'ReEncryptFrom'), (source) => {
+    let sealed: Buffer | Promise<Buffer>;
+    let destination: KeyRecord;
+    try {
+      checkAlgorithm(source.key, input.SourceEncryptionAlgorithm);
+      destination = encryptionKey(ctx, input.DestinationKeyId, 'ReEncryptTo');
+      checkAlgorithm(destination, input.DestinationEncryptionAlgorithm);
+      dryRun(input.DryRun);
+      sealed = seal(ctx, destination, source.plaintext, input.DestinationEncryptionContext, 'ReEncrypt');
+    } catch (e) {
+      source.plaintext.fill(0);
+      throw e;
+    }
+    if (sealed instanceof Promise) sealed = sealed.finally(() => source.plaintext.fill(0));
+    else source.plaintext.fill(0);
+    return then(sealed, (blob) =>
+      jsonObject({
+        CiphertextBlob: new Blob64(blob),
+        SourceKeyId: source.key.arn,
+        KeyId: destination.arn,
+        SourceEncryptionAlgorithm: SYMMETRIC_DEFAULT,
+        DestinationEncryptionAlgorithm: SYMMETRIC_DEFAULT,
+        SourceKeyMaterialId: materialIdOf(ctx, source.key, source.version),
+        DestinationKeyMaterialId: materialIdOf(ctx, destination, destination.currentVersion),
+      }),
+    );
+  });
 }
 
 type DataKeyInput = GenerateDataKeyRequest | GenerateDataKeyWithoutPlaintextRequest;
@@ -162,41 +191,57 @@ function dataKeyLength(input: DataKeyInput): number {
   throw new ValidationException(cryptoMsg.exactlyOneOfNumberOfBytesOrKeySpec);
 }
 
-function dataKey(input: DataKeyInput, ctx: OpContext, operation: string) {
+/** A data key and its blob, handed to `reply` (the plaintext is wiped after it). */
+function dataKey<T>(input: DataKeyInput, ctx: OpContext, operation: string, reply: (key: KeyRecord, plaintext: Buffer, blob: Buffer) => T): T | Promise<T> {
   const key = encryptionKey(ctx, input.KeyId, operation);
   ctx.audit.encryptionContext = input.EncryptionContext;
   const length = dataKeyLength(input);
   dryRun(input.DryRun);
   const plaintext = generateRandom(length);
-  const blob = seal(ctx, key, plaintext, input.EncryptionContext);
-  return { key, plaintext, blob };
+  let sealed: Buffer | Promise<Buffer>;
+  try {
+    sealed = seal(ctx, key, plaintext, input.EncryptionContext, operation);
+  } catch (e) {
+    plaintext.fill(0);
+    throw e;
+  }
+  const done = (blob: Buffer): T => {
+    try {
+      return reply(key, plaintext, blob);
+    } finally {
+      plaintext.fill(0);
+    }
+  };
+  return sealed instanceof Promise ? sealed.then(done, (e: unknown) => {
+    plaintext.fill(0);
+    throw e;
+  }) : done(sealed);
 }
 
-export function generateDataKey(input: GenerateDataKeyRequest, ctx: OpContext): object {
-  const { key, plaintext, blob } = dataKey(input, ctx, 'GenerateDataKey');
-  const out = jsonObject({
-    CiphertextBlob: new Blob64(blob),
-    Plaintext: new Blob64(plaintext),
-    KeyId: key.arn,
-    KeyMaterialId: ctx.keyring.materialId(key, key.currentVersion),
-  });
-  plaintext.fill(0);
-  return out;
+export function generateDataKey(input: GenerateDataKeyRequest, ctx: OpContext): object | Promise<object> {
+  return dataKey(input, ctx, 'GenerateDataKey', (key, plaintext, blob) =>
+    jsonObject({
+      CiphertextBlob: new Blob64(blob),
+      Plaintext: new Blob64(plaintext),
+      KeyId: key.arn,
+      KeyMaterialId: materialIdOf(ctx, key, key.currentVersion),
+    }),
+  );
 }
 
-export function generateDataKeyWithoutPlaintext(input: GenerateDataKeyWithoutPlaintextRequest, ctx: OpContext): object {
-  const { key, plaintext, blob } = dataKey(input, ctx, 'GenerateDataKeyWithoutPlaintext');
-  plaintext.fill(0);
-  return jsonObject({
-    CiphertextBlob: new Blob64(blob),
-    KeyId: key.arn,
-    KeyMaterialId: ctx.keyring.materialId(key, key.currentVersion),
-  });
+export function generateDataKeyWithoutPlaintext(input: GenerateDataKeyWithoutPlaintextRequest, ctx: OpContext): object | Promise<object> {
+  return dataKey(input, ctx, 'GenerateDataKeyWithoutPlaintext', (key, _plaintext, blob) =>
+    jsonObject({
+      CiphertextBlob: new Blob64(blob),
+      KeyId: key.arn,
+      KeyMaterialId: materialIdOf(ctx, key, key.currentVersion),
+    }),
+  );
 }
 
-export function generateRandomOp(input: GenerateRandomRequest, _ctx: OpContext): object {
+export function generateRandomOp(input: GenerateRandomRequest, ctx: OpContext): object {
   if (input.NumberOfBytes === undefined) throw new ValidationException(cryptoMsg.numberOfBytesRequired);
-  const bytes = generateRandom(input.NumberOfBytes);
+  const bytes = input.CustomKeyStoreId !== undefined ? generateRandomInStore(ctx, input.CustomKeyStoreId, input.NumberOfBytes) : generateRandom(input.NumberOfBytes);
   const out = jsonObject({ Plaintext: new Blob64(bytes) });
   bytes.fill(0);
   return out;

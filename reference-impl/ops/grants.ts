@@ -33,7 +33,7 @@ import {
 } from '../authz/index.js';
 import { requireEnabledForUse } from '../keys/key-state.js';
 import { keyIdOfArn, type GrantConstraints, type GrantRecord } from '../records/grant-records.js';
-import { epochSeconds, type KeyRecord } from '../records/key-records.js';
+import { epochSeconds, storeIdOf, type KeyRecord } from '../records/key-records.js';
 import { page } from '../reply/pagination.js';
 import type {
   CreateGrantRequest,
@@ -91,7 +91,7 @@ export function createGrant(input: CreateGrantRequest, ctx: OpContext): object {
   if (problem !== null) throw new ValidationException(problem);
   // Permission from a grant: the new grant may not be broader than that grant (authz/grants.ts).
   if (ctx.audit.authz?.decidingStatement?.source === 'grant') {
-    const parent = ctx.keyring.store.grantsForKey(key.keyId).find((g) => g.grantId === ctx.audit.grantId);
+    const parent = ctx.keyring.store.grantsForKey(storeIdOf(key)).find((g) => g.grantId === ctx.audit.grantId);
     if (parent !== undefined && !childGrantWithin(parent, { operations: input.Operations, constraints })) {
       throw new AccessDeniedException(
         accessDeniedMessage({ principalArn: callerOf(ctx).arn, action: 'kms:CreateGrant', resource: key.arn, reason: 'no-resource-allow' }),
@@ -109,13 +109,13 @@ export function createGrant(input: CreateGrantRequest, ctx: OpContext): object {
   const grantId = ctx.keyring.store.write(() => {
     // Name makes a retry idempotent: the same parameters answer the grant already made.
     if (input.Name !== undefined) {
-      const existing = ctx.keyring.store.grantsForKey(key.keyId).find((g) => sameGrant(g, want));
+      const existing = ctx.keyring.store.grantsForKey(storeIdOf(key)).find((g) => sameGrant(g, want));
       if (existing !== undefined) {
         dryRun(input.DryRun);
         return existing.grantId;
       }
     }
-    if (ctx.keyring.store.countGrantsForKey(key.keyId) >= MAX_GRANTS_PER_KEY) throw new LimitExceededException(grantMsg.tooMany(key.arn, MAX_GRANTS_PER_KEY));
+    if (ctx.keyring.store.countGrantsForKey(storeIdOf(key)) >= MAX_GRANTS_PER_KEY) throw new LimitExceededException(grantMsg.tooMany(key.arn, MAX_GRANTS_PER_KEY));
     dryRun(input.DryRun);
     const grant: GrantRecord = { grantId: newGrantId(), ...want, issuingAccount: `arn:aws:iam::${callerOf(ctx).account}:root`, creationDate: ctx.scope.now };
     ctx.keyring.store.putGrant(grant);
@@ -153,7 +153,7 @@ export function listGrants(input: ListGrantsRequest, ctx: OpContext): object {
   const key = ctx.keyring.resolve(ctx.scope, input.KeyId, { aliases: false, operation: 'ListGrants' });
   ctx.audit.resources = [key.arn];
   const grants = ctx.keyring.store
-    .grantsForKey(key.keyId)
+    .grantsForKey(storeIdOf(key))
     .filter((g) => (input.GrantId === undefined || g.grantId === input.GrantId) && (input.GranteePrincipal === undefined || g.granteePrincipal === input.GranteePrincipal));
   return listed(grants, input.Limit, input.Marker);
 }
@@ -165,7 +165,7 @@ export function listRetirableGrants(input: ListRetirableGrantsRequest, ctx: OpCo
 /** The grant a RetireGrant/RevokeGrant names by key and grant id. */
 function grantOnKey(ctx: OpContext, key: KeyRecord, grantId: string): GrantRecord {
   if (!isGrantId(grantId)) throw new InvalidGrantIdException(grantMsg.invalidGrantId);
-  const grant = ctx.keyring.store.grantsForKey(key.keyId).find((g) => g.grantId === grantId);
+  const grant = ctx.keyring.store.grantsForKey(storeIdOf(key)).find((g) => g.grantId === grantId);
   if (grant === undefined) throw new NotFoundException(grantMsg.notFound(grantId));
   return grant;
 }

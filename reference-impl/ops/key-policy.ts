@@ -28,7 +28,7 @@ export function putKeyPolicy(input: PutKeyPolicyRequest, ctx: OpContext): object
   // No key-state check: PutKeyPolicy succeeds in every key state, PendingDeletion included (KS-OLD).
   checkPolicyName(input.PolicyName);
   checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck, keyFacts(key));
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     k.policy = input.Policy;
   });
   return {};

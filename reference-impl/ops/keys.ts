@@ -9,7 +9,6 @@ import {
   LimitExceededException,
   UnsupportedOperationException,
   ValidationException,
-  CustomKeyStoreNotFoundException,
 } from '../errors.js';
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
 import type {
@@ -23,13 +22,15 @@ import type {
   UpdateKeyDescriptionRequest,
 } from '../../common/model/schemas.js';
 import type { KeyRecord } from '../records/key-records.js';
-import { DAY_MS, epochSeconds, keyArn } from '../records/key-records.js';
+import { DAY_MS, epochSeconds, keyArn, storeIdOf } from '../records/key-records.js';
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import type { OpContext } from './context.js';
 import { keyMetadata } from './key-metadata.js';
 import { keyMsg } from './operation-messages.js';
 import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from '../reply/pagination.js';
 import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
+import { isPrimary } from '../keys/multi-region.js';
+import { createStoreKey, withStoreState } from './store-keys.js';
 
 /** Stands for the id of a key being created in the policy checks. */
 const NEW_KEY_ID = '00000000-0000-0000-0000-000000000000';
@@ -37,7 +38,7 @@ const NEW_KEY_ID = '00000000-0000-0000-0000-000000000000';
 /** Resource quota: customer managed keys per account and Region. */
 export const MAX_KEYS_PER_ACCOUNT_REGION = 100_000;
 
-export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
+export function createKey(input: CreateKeyRequest, ctx: OpContext): object | Promise<object> {
   if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
     throw new ValidationException(keyMsg.bothKeySpecs);
   }
@@ -48,9 +49,8 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
   if (keyUsage !== 'ENCRYPT_DECRYPT') throw new ValidationException(keyMsg.usageForSpec(keyUsage, keySpec));
   if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || input.CustomKeyStoreId !== undefined) {
     if (input.CustomKeyStoreId === undefined) throw new ValidationException(keyMsg.customKeyStoreRequired(origin));
-    throw new CustomKeyStoreNotFoundException(keyMsg.customKeyStoreNotFound(input.CustomKeyStoreId));
+    return createStoreKey(input, ctx, MAX_KEYS_PER_ACCOUNT_REGION);
   }
-  if (input.MultiRegion) throw new UnsupportedOperationException(keyMsg.notYetSupported('multi-Region keys'));
   const tags = input.Tags ?? [];
   checkNewTags([], tags);
   if (input.Policy !== undefined) {
@@ -68,6 +68,7 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
     keyManager: 'CUSTOMER',
     policy: input.Policy,
     tags,
+    multiRegion: input.MultiRegion === true,
   });
   ctx.audit.resources = [key.arn];
   return { KeyMetadata: keyMetadata(key, ctx.keyring) };
@@ -76,7 +77,7 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
 export function describeKey(input: DescribeKeyRequest, ctx: OpContext): object {
   const key = ctx.keyring.resolve(ctx.scope, input.KeyId, { aliases: true, operation: 'DescribeKey' });
   ctx.audit.resources = [key.arn];
-  return { KeyMetadata: keyMetadata(key, ctx.keyring) };
+  return { KeyMetadata: keyMetadata(withStoreState(ctx, key), ctx.keyring) };
 }
 
 export function listKeys(input: ListKeysRequest, ctx: OpContext): object {
@@ -85,16 +86,18 @@ export function listKeys(input: ListKeysRequest, ctx: OpContext): object {
   ctx.keyring.sweep(ctx.scope.now);
   const rows = ctx.keyring.store.listKeys(ctx.scope.account, ctx.scope.region, after, limit + 1);
   const truncated = rows.length > limit;
-  const keys = rows.slice(0, limit).map((k) => ({ KeyId: k.keyId, KeyArn: k.arn }));
+  const shown = rows.slice(0, limit);
+  const keys = shown.map((k) => ({ KeyId: k.keyId, KeyArn: k.arn }));
+  // The marker names the store id (a multi-Region key's record is `<mrk id>@<Region>`).
   return truncated
-    ? { Keys: keys, NextMarker: encodeMarker(keys[keys.length - 1]!.KeyId), Truncated: true }
+    ? { Keys: keys, NextMarker: encodeMarker(storeIdOf(shown[shown.length - 1]!)), Truncated: true }
     : { Keys: keys, Truncated: false };
 }
 
 function setState(ctx: OpContext, key: KeyRecord, state: 'Enabled' | 'Disabled'): void {
   requireEnabledOrDisabled(key);
   if (key.state === state) return;
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     requireEnabledOrDisabled(k);
     if (k.state === state) return;
     k.state = state;
@@ -131,7 +134,7 @@ export function updateKeyDescription(input: UpdateKeyDescriptionRequest, ctx: Op
   const key = managedKey(ctx, input.KeyId, 'UpdateKeyDescription');
   requireCustomerManaged(ctx, key, 'UpdateKeyDescription');
   requireNotPendingDeletion(key);
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     k.description = input.Description;
   });
   return {};
@@ -148,14 +151,24 @@ export function scheduleKeyDeletion(input: ScheduleKeyDeletionRequest, ctx: OpCo
   }
   const key = managedKey(ctx, input.KeyId, 'ScheduleKeyDeletion');
   requireCustomerManaged(ctx, key, 'ScheduleKeyDeletion');
-  if (key.state === 'PendingDeletion') throw invalidState(key);
+  const alreadyPending = (k: KeyRecord) => k.state === 'PendingDeletion' || k.state === 'PendingReplicaDeletion';
+  if (alreadyPending(key)) throw invalidState(key);
   const deletionDate = ctx.scope.now + days * DAY_MS;
-  const updated = ctx.keyring.update(key.keyId, (k) => {
-    if (k.state === 'PendingDeletion') throw invalidState(k);
+  const updated = ctx.keyring.update(key, (k) => {
+    if (alreadyPending(k)) throw invalidState(k);
+    // A multi-Region primary with replicas waits for them: its window starts when the last is deleted.
+    if (isPrimary(k) && ctx.keyring.related(k).some((r) => r.region !== k.region)) {
+      k.state = 'PendingReplicaDeletion';
+      k.pendingReplicaWindowInDays = days;
+      return;
+    }
     k.state = 'PendingDeletion';
     k.deletionDate = deletionDate;
     k.pendingWindowInDays = days;
   })!;
+  if (updated.state === 'PendingReplicaDeletion') {
+    return { KeyId: updated.arn, KeyState: 'PendingReplicaDeletion', PendingWindowInDays: days };
+  }
   return {
     KeyId: updated.arn,
     DeletionDate: epochSeconds(deletionDate),
@@ -168,15 +181,16 @@ export function cancelKeyDeletion(input: CancelKeyDeletionRequest, ctx: OpContex
   const key = managedKey(ctx, input.KeyId, 'CancelKeyDeletion');
   requireCustomerManaged(ctx, key, 'CancelKeyDeletion');
   const notPending = (k: KeyRecord) =>
-    k.state !== 'PendingDeletion' ? new KMSInvalidStateException(keyMsg.notPendingDeletion(k.arn)) : undefined;
+    k.state !== 'PendingDeletion' && k.state !== 'PendingReplicaDeletion' ? new KMSInvalidStateException(keyMsg.notPendingDeletion(k.arn)) : undefined;
   const refused = notPending(key);
   if (refused) throw refused;
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     const again = notPending(k);
     if (again) throw again;
     k.state = ctx.faults.has('cancel-enables') ? 'Enabled' : 'Disabled';
     k.deletionDate = null;
     k.pendingWindowInDays = null;
+    k.pendingReplicaWindowInDays = null;
   });
   return { KeyId: key.arn };
 }

@@ -13,6 +13,9 @@ import * as keys from './keys.js';
 import * as keyPolicy from './key-policy.js';
 import * as rotation from './rotation.js';
 import * as tags from './tags.js';
+import * as imports from './import.js';
+import * as multiRegion from './multi-region.js';
+import * as customKeyStores from './custom-key-stores.js';
 
 const HANDLERS = {
   CancelKeyDeletion: keys.cancelKeyDeletion,
@@ -49,6 +52,17 @@ const HANDLERS = {
   ListRetirableGrants: grants.listRetirableGrants,
   RetireGrant: grants.retireGrant,
   RevokeGrant: grants.revokeGrant,
+  GetParametersForImport: imports.getParametersForImport,
+  ImportKeyMaterial: imports.importKeyMaterial,
+  DeleteImportedKeyMaterial: imports.deleteImportedKeyMaterial,
+  ReplicateKey: multiRegion.replicateKey,
+  UpdatePrimaryRegion: multiRegion.updatePrimaryRegion,
+  CreateCustomKeyStore: customKeyStores.createCustomKeyStore,
+  DescribeCustomKeyStores: customKeyStores.describeCustomKeyStores,
+  UpdateCustomKeyStore: customKeyStores.updateCustomKeyStore,
+  DeleteCustomKeyStore: customKeyStores.deleteCustomKeyStore,
+  ConnectCustomKeyStore: customKeyStores.connectCustomKeyStore,
+  DisconnectCustomKeyStore: customKeyStores.disconnectCustomKeyStore,
 } satisfies { readonly [O in OperationName]?: OperationHandler<O> };
 
 export type ImplementedOperation = keyof typeof HANDLERS;
@@ -61,6 +75,6 @@ export const isImplemented = (op: string): op is ImplementedOperation => Object.
  * The handler of `op`, for the pipeline: there the operation is a runtime string and its input
  * came from `validateRequest(op, …)`, so the input type is erased at this one boundary.
  */
-export function handlerFor(op: ImplementedOperation): (input: unknown, ctx: OpContext) => object {
-  return OPERATIONS[op] as (input: unknown, ctx: OpContext) => object;
+export function handlerFor(op: ImplementedOperation): (input: unknown, ctx: OpContext) => object | Promise<object> {
+  return OPERATIONS[op] as (input: unknown, ctx: OpContext) => object | Promise<object>;
 }

@@ -22,6 +22,8 @@ export const readClockOffset = (store: KeyStore): number => Number(store.getMeta
 export interface ControlDeps {
   /** Quota metrics of the whole server (all workers). */
   metrics?: () => QuotaMetrics | Promise<QuotaMetrics>;
+  /** The custom key store fixtures this server offers (keystores/fixtures.ts), if any. */
+  keyStoreFixtures?: Record<string, unknown>;
 }
 
 function advanceClock(input: unknown, ctx: OpContext): object {
@@ -53,10 +55,17 @@ function getMetrics(_input: unknown, _ctx: OpContext, deps: ControlDeps): object
   return deps.metrics?.() ?? { counters: {}, buckets: [] };
 }
 
+/** The custom key store fixtures, for conformance runs; refused where the server runs without them. */
+function getKeyStoreFixtures(_input: unknown, _ctx: OpContext, deps: ControlDeps): object {
+  if (!deps.keyStoreFixtures) throw new ValidationException('This server runs without custom key store fixtures (start it with --key-store-fixtures).');
+  return deps.keyStoreFixtures;
+}
+
 export const CONTROL_OPERATIONS = {
   AdvanceClock: advanceClock,
   GetClock: getClock,
   GetMetrics: getMetrics,
+  GetKeyStoreFixtures: getKeyStoreFixtures,
 } satisfies Record<string, (input: unknown, ctx: OpContext, deps: ControlDeps) => object | Promise<object>>;
 
 export const isControlOperation = (op: string): op is keyof typeof CONTROL_OPERATIONS => Object.hasOwn(CONTROL_OPERATIONS, op);

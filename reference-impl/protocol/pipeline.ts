@@ -23,7 +23,6 @@ import type { CredentialLookup, Principal } from '../auth/credentials.js';
 import { verifySigV4 } from '../auth/sigv4.js';
 import type { Clock } from '../clock/clock.js';
 import {
-  InvalidSignatureException,
   THROTTLING_MESSAGE,
   ThrottlingException,
   isKmsError,
@@ -36,7 +35,7 @@ import {
 import type { FaultSet } from '../faults.js';
 import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring } from '../keys/keyring.js';
-import type { AuditNotes, OpContext } from '../ops/context.js';
+import type { AuditNotes, KeyStoreServices, OpContext } from '../ops/context.js';
 import { handlerFor, isImplemented } from '../ops/operation-table.js';
 import { Authorizer, decidedBy, type AuthzRequestInfo } from '../ops/authorize.js';
 import { callerPrincipal } from '../authz/index.js';
@@ -75,6 +74,8 @@ export interface PipelineDeps {
   /** The quota stage; absent (or the `no-throttle` fault) means nothing is throttled. */
   admission?: Admission;
   control: ControlDeps;
+  /** Custom key stores and their backends (absent: none offered). */
+  keyStores?: KeyStoreServices;
   /** Wall clock for SigV4 (never the controllable clock). */
   wallClock?: () => number;
   /**
@@ -99,6 +100,8 @@ interface InFlight {
   requestId: string;
   operation: string;
   principal?: Principal;
+  /** The Region the request is served in: its SigV4 credential scope's (the server's default for control calls). */
+  region: string;
   notes: AuditNotes;
 }
 
@@ -129,7 +132,7 @@ export class Pipeline {
 
   /** target → auth → parse → validate → quota → operation; the quota stage may have to wait. */
   private process(req: RawRequest): RawResponse | Promise<RawResponse> {
-    const r: InFlight = { req, started: performance.now(), requestId: randomUUID(), operation: 'Unknown', notes: {} };
+    const r: InFlight = { req, started: performance.now(), requestId: randomUUID(), operation: 'Unknown', region: this.deps.region, notes: {} };
     try {
       const target = headerValue(req.headers['x-amz-target']);
       const dot = target?.indexOf('.') ?? -1;
@@ -140,12 +143,15 @@ export class Pipeline {
         isJsonContentType(headerValue(req.headers['content-type'])) &&
         ((prefix === TRENT && isOperationName(r.operation)) || (prefix === CONTROL && isControlOperation(r.operation)));
       if (!known) throw new UnknownOperationException(protocolMsg.unknownOperation);
-      const principal = this.authenticate(req);
+      const { principal, region } = this.authenticate(req);
       r.principal = principal;
+      // Every Region at one endpoint: the credential scope picks it (the `region-ignored` fault
+      // serves everything in the default Region). Control calls are not regional.
+      if (prefix !== CONTROL && !this.deps.faults.has('region-ignored')) r.region = region;
       this.deps.keyring.store.sync();
       const json = parseJson(req.body);
       if (prefix === CONTROL) {
-        const result = CONTROL_OPERATIONS[r.operation as keyof typeof CONTROL_OPERATIONS](json, this.context(principal, r.notes), this.deps.control);
+        const result = CONTROL_OPERATIONS[r.operation as keyof typeof CONTROL_OPERATIONS](json, this.context(r), this.deps.control);
         if (result instanceof Promise) {
           return result.then(
             (out) => this.reply(r, JSON.stringify(out)),
@@ -155,7 +161,7 @@ export class Pipeline {
         return this.reply(r, JSON.stringify(result));
       }
       const input = this.validate(r.operation as never, json);
-      const admitted = this.admission?.admit(principal.accountId, this.deps.region, r.operation, this.keyInfo(r.operation, input, principal)) ?? true;
+      const admitted = this.admission?.admit(principal.accountId, r.region, r.operation, this.keyInfo(r.operation, input, principal, r.region)) ?? true;
       if (admitted instanceof Promise) {
         return admitted.then(
           (ok) => this.run(r, input, ok),
@@ -168,8 +174,8 @@ export class Pipeline {
     }
   }
 
-  /** After the quota stage: the operation itself. */
-  private run(r: InFlight, input: unknown, admitted: boolean): RawResponse {
+  /** After the quota stage: the operation itself (a handler that asks a custom key store's backend answers later). */
+  private run(r: InFlight, input: unknown, admitted: boolean): RawResponse | Promise<RawResponse> {
     try {
       if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
       if (!isImplemented(r.operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(r.operation));
@@ -181,42 +187,54 @@ export class Pipeline {
         caller: principal.caller ?? callerPrincipal(principal.arn),
         identityPolicies: principal.identityPolicies ?? [],
         notes: r.notes,
-        region: this.deps.region,
+        region: r.region,
         ...(r.req.remoteAddress !== undefined ? { sourceIp: r.req.remoteAddress } : {}),
       };
       this.authorizer.beforeOperation(authz);
-      const result = handlerFor(r.operation)(input, this.context(principal, r.notes, authz));
+      const result = handlerFor(r.operation)(input, this.context(r, authz));
+      if (result instanceof Promise) {
+        return result.then(
+          (out) => this.reply(r, out instanceof JsonText ? out.text : JSON.stringify(out)),
+          (e: unknown) => this.fail(r, e),
+        );
+      }
       return this.reply(r, result instanceof JsonText ? result.text : JSON.stringify(result));
     } catch (e) {
       return this.fail(r, e);
     }
   }
 
-  private context(principal: Principal, notes: AuditNotes, authz?: AuthzRequestInfo): OpContext {
-    const { keyring, clock, encodeContext, faults, region } = this.deps;
-    if (authz === undefined) {
-      return { scope: { account: principal.accountId, region, principalArn: principal.arn, now: clock.now() }, keyring, encodeContext, faults, audit: notes };
-    }
-    return {
-      scope: { account: principal.accountId, region, principalArn: principal.arn, now: clock.now(), authorize: this.authorizer.keyAuthorizer(authz) },
-      keyring,
-      encodeContext,
-      faults,
-      audit: notes,
-      caller: authz.caller,
-      identityPolicies: authz.identityPolicies,
-      grantTokenKey: this.authorizer.grantTokenKey,
-    };
+  private context(r: InFlight, authz?: AuthzRequestInfo): OpContext {
+    const { keyring, clock, encodeContext, faults, keyStores } = this.deps;
+    const principal = r.principal!;
+    const notes = r.notes;
+    const scope = { account: principal.accountId, region: r.region, principalArn: principal.arn, now: clock.now() };
+    const ctx: OpContext =
+      authz === undefined
+        ? { scope, keyring, encodeContext, faults, audit: notes, requestId: r.requestId }
+        : {
+            scope: { ...scope, authorize: this.authorizer.keyAuthorizer(authz) },
+            keyring,
+            encodeContext,
+            faults,
+            audit: notes,
+            caller: authz.caller,
+            identityPolicies: authz.identityPolicies,
+            grantTokenKey: this.authorizer.grantTokenKey,
+            requestId: r.requestId,
+          };
+    if (keyStores) ctx.keyStores = keyStores;
+    return ctx;
   }
 
   /** What the quota stage needs to know about the key a request uses (its spec picks the class). */
-  private keyInfo(operation: string, input: unknown, principal: Principal): KeyInfo | undefined {
+  private keyInfo(operation: string, input: unknown, principal: Principal, region: string): KeyInfo | undefined {
     const i = input as { KeyId?: string; DestinationKeyId?: string; CiphertextBlob?: Buffer; KeyPairSpec?: string };
     if (i.KeyPairSpec !== undefined) return { keyPairSpec: i.KeyPairSpec };
     const keyIdText = operation === 'ReEncrypt' ? i.DestinationKeyId : i.KeyId;
     if (keyIdText === undefined && operation !== 'Decrypt') return undefined;
     const keySpec = this.deps.keyring.peekKeySpec(
-      { account: principal.accountId, region: this.deps.region },
+      { account: principal.accountId, region },
       keyIdText ?? blobKeyId(i.CiphertextBlob),
     );
     return keySpec === undefined ? undefined : { keySpec };
@@ -236,7 +254,7 @@ export class Pipeline {
   private record(r: InFlight, errorCode: string | undefined): void {
     try {
       this.deps.audit.record(
-        auditEntry(this.deps, r.req, r.requestId, r.operation, r.principal, r.notes, errorCode, performance.now() - r.started),
+        auditEntry(this.deps, r, errorCode, performance.now() - r.started),
       );
     } catch (e) {
       // The request has been answered (and may have changed state): a failing audit write must
@@ -245,21 +263,21 @@ export class Pipeline {
     }
   }
 
-  private authenticate(req: RawRequest): Principal {
+  /** The caller and the Region of its credential scope. */
+  private authenticate(req: RawRequest): { principal: Principal; region: string } {
     const { credentials, region, faults } = this.deps;
     if (faults.has('no-sigv4')) {
-      const akid = /Credential=([^/,\s]+)/.exec(headerValue(req.headers.authorization) ?? '')?.[1];
-      const record = akid ? credentials.lookup(akid) : undefined;
+      const scope = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)/.exec(headerValue(req.headers.authorization) ?? '');
+      const record = scope ? credentials.lookup(scope[1]!) : undefined;
       if (!record) throw new UnrecognizedClientException(protocolMsg.unrecognizedClient);
-      return record.principal;
+      return { principal: record.principal, region: scope?.[2] ?? region };
     }
     const verified = verifySigV4(
       { method: req.method, rawUrl: req.url, headers: req.headers, body: req.body },
       credentials,
       (this.deps.wallClock ?? Date.now)(),
     );
-    if (verified.region !== region) throw new InvalidSignatureException(protocolMsg.wrongRegion(verified.region));
-    return verified.principal;
+    return { principal: verified.principal, region: verified.region };
   }
 }
 
@@ -307,21 +325,13 @@ function toKmsError(e: unknown): KmsError {
   return new KMSInternalException(protocolMsg.internal, { cause: e });
 }
 
-function auditEntry(
-  deps: PipelineDeps,
-  req: RawRequest,
-  requestId: string,
-  operation: string,
-  principal: Principal | undefined,
-  notes: AuditNotes,
-  errorCode: string | undefined,
-  durationMs: number,
-): AuditEntry {
+function auditEntry(deps: PipelineDeps, r: InFlight, errorCode: string | undefined, durationMs: number): AuditEntry {
+  const { req, requestId, operation, principal, notes } = r;
   const entry: AuditEntry = {
     eventTime: isoTime(deps.clock.now()),
     requestId,
     eventName: operation,
-    awsRegion: deps.region,
+    awsRegion: r.region,
   };
   if (principal) {
     entry.recipientAccountId = principal.accountId;

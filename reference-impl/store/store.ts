@@ -19,7 +19,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AliasRecord, BackingKeyRecord, KeyRecord } from '../records/key-records.js';
+import { storeIdOf, storeKeyId, type AliasRecord, type BackingKeyRecord, type KeyRecord } from '../records/key-records.js';
 import { keyIdOfArn, type GrantRecord } from '../records/grant-records.js';
 
 const SCHEMA = `
@@ -69,6 +69,40 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 `;
 
+/**
+ * Additive migrations, applied in order to data directories made by earlier versions (each
+ * checks whether it is needed, so running them on a new or migrated store changes nothing).
+ * Key records are keyed by their store id (`records/key-records.ts` storeKeyId): the key id, or
+ * `<mrk id>@<Region>` for the records of a multi-Region key; older stores hold key ids only,
+ * which are their store ids.
+ */
+const MIGRATIONS: ReadonlyArray<{ column: string; ddl: string[] }> = [
+  {
+    // When imported key material is next due to expire (set only while one is pending).
+    column: 'expiry_due',
+    ddl: ['ALTER TABLE keys ADD COLUMN expiry_due INTEGER', 'CREATE INDEX IF NOT EXISTS keys_by_expiry ON keys(expiry_due) WHERE expiry_due IS NOT NULL'],
+  },
+];
+
+function migrate(db: Database.Database): void {
+  const columns = new Set((db.prepare('PRAGMA table_info(keys)').all() as Array<{ name: string }>).map((c) => c.name));
+  for (const m of MIGRATIONS) {
+    if (columns.has(m.column)) continue;
+    db.transaction(() => {
+      for (const statement of m.ddl) db.exec(statement);
+    }).immediate();
+  }
+}
+
+/** The earliest ValidTo of imported key material still held (the next expiry to apply). */
+function expiryDueOf(rec: KeyRecord): number | null {
+  let due: number | null = null;
+  for (const m of rec.materials ?? []) {
+    if (m.imported && m.validTo !== null && (due === null || m.validTo < due)) due = m.validTo;
+  }
+  return due;
+}
+
 interface AliasRow {
   account: string;
   region: string;
@@ -108,7 +142,7 @@ export class KeyStore {
   private readonly keyCache = new Map<string, KeyRecord | null>();
   private readonly aliasCache = new Map<string, AliasRecord | null>();
   private readonly metaCache = new Map<string, string | null>();
-  /** Grants per key id, in creation order (read on the authorization path when policies do not allow). */
+  /** Grants per key store id, in creation order (read on the authorization path when policies do not allow). */
   private readonly grantCache = new Map<string, readonly GrantRecord[]>();
   private readonly listeners: Array<() => void> = [];
 
@@ -117,6 +151,9 @@ export class KeyStore {
     getKey: Database.Statement;
     putKey: Database.Statement;
     deleteKey: Database.Statement;
+    keyRecordsOf: Database.Statement;
+    expiryDue: Database.Statement;
+    deleteBackingVersion: Database.Statement;
     listKeys: Database.Statement;
     countKeys: Database.Statement;
     getBacking: Database.Statement;
@@ -151,15 +188,19 @@ export class KeyStore {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 10000');
     this.db.exec(SCHEMA);
+    migrate(this.db);
     this.coherence = options.coherence ?? 'data-version';
     const db = this.db;
     this.stmt = {
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
       getKey: db.prepare('SELECT doc FROM keys WHERE key_id = ?').pluck(),
       putKey: db.prepare(
-        'INSERT OR REPLACE INTO keys (key_id, account, region, deletion_due, rotation_due, doc) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO keys (key_id, account, region, deletion_due, rotation_due, expiry_due, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteKey: db.prepare('DELETE FROM keys WHERE key_id = ?'),
+      keyRecordsOf: db.prepare("SELECT doc FROM keys WHERE key_id = ? OR (key_id >= ? AND key_id < ?) ORDER BY key_id").pluck(),
+      expiryDue: db.prepare('SELECT key_id FROM keys WHERE expiry_due <= ?').pluck(),
+      deleteBackingVersion: db.prepare('DELETE FROM backing_keys WHERE key_id = ? AND version = ?'),
       listKeys: db
         .prepare('SELECT doc FROM keys WHERE account = ? AND region = ? AND key_id > ? ORDER BY key_id LIMIT ?')
         .pluck(),
@@ -254,14 +295,36 @@ export class KeyStore {
     return rec ?? undefined;
   }
 
+  /** Writes a key record under its store id (`storeIdOf`). */
   putKey(rec: KeyRecord): void {
     const deletionDue = rec.state === 'PendingDeletion' ? rec.deletionDate : null;
     const rotationDue = rec.rotationEnabled && rec.state === 'Enabled' ? rec.nextRotationAt : null;
-    this.stmt.putKey.run(rec.keyId, rec.account, rec.region, deletionDue, rotationDue, JSON.stringify(rec));
-    this.keyCache.delete(rec.keyId);
+    const id = storeIdOf(rec);
+    this.stmt.putKey.run(id, rec.account, rec.region, deletionDue, rotationDue, expiryDueOf(rec), JSON.stringify(rec));
+    this.keyCache.delete(id);
   }
 
-  /** Deletes a key with its backing keys and every alias pointing to it. */
+  /** Every record with this key id: one, or a multi-Region key's primary and replicas (any account). */
+  keyRecordsWithId(keyId: string): KeyRecord[] {
+    return (this.stmt.keyRecordsOf.all(keyId, `${keyId}@`, `${keyId}A`) as string[]).map((d) => JSON.parse(d) as KeyRecord);
+  }
+
+  /** Store ids of keys whose imported key material is due to expire. */
+  keyIdsExpiryDue(nowMs: number): string[] {
+    return this.stmt.expiryDue.all(nowMs) as string[];
+  }
+
+  /** Deletes one backing-key version (imported key material deleted or expired). */
+  deleteBackingKey(owner: string, version: number): void {
+    this.stmt.deleteBackingVersion.run(owner, version);
+  }
+
+  /** Deletes every backing key of `owner` (a multi-Region key's shared material, once its last record is gone). */
+  deleteBackingKeys(owner: string): void {
+    this.stmt.deleteBacking.run(owner);
+  }
+
+  /** Deletes a key record (by store id) with its backing keys under that id and every alias pointing to it. */
   deleteKey(keyId: string): void {
     this.stmt.deleteKey.run(keyId);
     this.stmt.deleteBacking.run(keyId);
@@ -272,7 +335,7 @@ export class KeyStore {
     this.aliasCache.clear();
   }
 
-  /** Keys of one account and Region in key-id order, after `afterKeyId` (exclusive). */
+  /** Keys of one account and Region in store-id order, after the store id `afterKeyId` (exclusive). */
   listKeys(account: string, region: string, afterKeyId: string, limit: number): KeyRecord[] {
     return (this.stmt.listKeys.all(account, region, afterKeyId, limit) as string[]).map(
       (d) => JSON.parse(d) as KeyRecord,
@@ -343,7 +406,7 @@ export class KeyStore {
     return (this.stmt.listAliases.all(account, region) as AliasRow[]).map(toAlias);
   }
 
-  /** The grants of a key, in creation order (cached until the next write or invalidation). */
+  /** The grants of a key (by store id: a multi-Region key's replicas have grants of their own), in creation order (cached until the next write or invalidation). */
   grantsForKey(keyId: string): readonly GrantRecord[] {
     let list = this.grantCache.get(keyId);
     if (list === undefined) {
@@ -368,14 +431,14 @@ export class KeyStore {
   }
 
   putGrant(g: GrantRecord): void {
-    const keyId = keyIdOfArn(g.keyArn);
+    const keyId = grantKeyStoreId(g.keyArn);
     this.stmt.putGrant.run(g.grantId, keyId, g.retiringPrincipal ?? null, g.creationDate, JSON.stringify(g));
     this.grantCache.delete(keyId);
   }
 
   deleteGrant(g: Pick<GrantRecord, 'grantId' | 'keyArn'>): void {
     this.stmt.deleteGrant.run(g.grantId);
-    this.grantCache.delete(keyIdOfArn(g.keyArn));
+    this.grantCache.delete(grantKeyStoreId(g.keyArn));
   }
 
   getMeta(k: string): string | undefined {
@@ -412,3 +475,6 @@ function toBacking(r: {
     rotationType: r.rotation_type as BackingKeyRecord['rotationType'],
   };
 }
+
+/** grants.key_id: the store id of the grant's key (the key ARN's Region picks a multi-Region key's record). */
+const grantKeyStoreId = (keyArn: string): string => storeKeyId(keyArn.split(':')[3] ?? '', keyIdOfArn(keyArn));

@@ -18,9 +18,9 @@ import { CreateKeyCommand, KMSClient, type CreateKeyCommandInput, type KeyMetada
 import { signJsonRequest } from '../../harness/client/sign.js';
 import { AuditLog, type AuditEntry } from '../../reference-impl/audit/audit-log.js';
 import type { CredentialsFileInput } from '../../reference-impl/auth/credentials.js';
-import { createComponents, type ServerComponents } from '../../reference-impl/components.js';
+import { createComponents, type ComponentExtras, type ServerComponents } from '../../reference-impl/components.js';
 import type { Pipeline, RawRequest } from '../../reference-impl/protocol/pipeline.js';
-import { resolveOptions } from '../../reference-impl/server-options.js';
+import { resolveOptions, type ServerOptions } from '../../reference-impl/server-options.js';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT = '111122223333';
@@ -119,6 +119,8 @@ function rawRequest(method: string, url: string, headers: Record<string, string>
 export interface InProcessKms {
   components: ServerComponents;
   kms: KMSClient;
+  /** A client signing for another Region (every Region is served at one endpoint). */
+  clientIn(region: string): KMSClient;
   /** A signed raw call (`TrentService.<op>` or `KmsBench.<op>`); the reply is not parsed by the SDK. */
   raw(target: string, body: unknown): Promise<RawReply>;
   /** Moves the server's clock forward (control plane `KmsBench.AdvanceClock`). */
@@ -143,13 +145,23 @@ export interface InProcessKms {
  * Request quotas are off: AWS's control-plane quotas (CreateKey 5/s, ...) would throttle a suite
  * that creates hundreds of keys; quotas have their own tests.
  */
-export async function startInProcessKms(options: { audit?: boolean; credentials?: CredentialsFileInput } = {}): Promise<InProcessKms> {
+export async function startInProcessKms(
+  options: { audit?: boolean; credentials?: CredentialsFileInput; faults?: string[]; server?: ServerOptions; extras?: ComponentExtras } = {},
+): Promise<InProcessKms> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kmsbench-ops-'));
-  const faults = (process.env.KMSBENCH_OPS_TEST_FAULTS ?? '').split(',').filter((f) => f !== '');
+  const faults = options.faults ?? (process.env.KMSBENCH_OPS_TEST_FAULTS ?? '').split(',').filter((f) => f !== '');
   let components: ServerComponents;
   try {
     components = await createComponents(
-      resolveOptions({ dataDir, audit: options.audit ?? false, faults, quotas: { enabled: false }, ...(options.credentials ? { credentials: options.credentials } : {}) }),
+      resolveOptions({
+        ...options.server,
+        dataDir,
+        audit: options.audit ?? false,
+        faults,
+        quotas: { enabled: false },
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+      }),
+      options.extras,
     );
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
@@ -157,11 +169,12 @@ export async function startInProcessKms(options: { audit?: boolean; credentials?
   }
   const { pipeline } = components;
   const clients: KMSClient[] = [];
-  const clientFor = (credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) => {
-    const c = new KMSClient({ endpoint: ENDPOINT, region: REGION, credentials, maxAttempts: 1, requestHandler: new PipelineRequestHandler(pipeline) });
+  const clientFor = (credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }, region = REGION) => {
+    const c = new KMSClient({ endpoint: ENDPOINT, region, credentials, maxAttempts: 1, requestHandler: new PipelineRequestHandler(pipeline) });
     clients.push(c);
     return c;
   };
+  const clientIn = (region: string): KMSClient => clientFor(CREDENTIALS, region);
   const kms = clientFor(CREDENTIALS);
   const raw = async (target: string, body: unknown): Promise<RawReply> => {
     const text = JSON.stringify(body);
@@ -178,6 +191,7 @@ export async function startInProcessKms(options: { audit?: boolean; credentials?
   return {
     components,
     kms,
+    clientIn,
     raw,
     async advanceClock(seconds) {
       const reply = await raw('KmsBench.AdvanceClock', { Seconds: seconds });
