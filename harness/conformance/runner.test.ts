@@ -145,10 +145,10 @@ const CASES = loaded(
   }),
   defineCase({
     id: 'test.skip-unsupported-op',
-    title: 'needs multi-Region replication',
+    title: 'needs signing',
     doc,
     tags: ['semantics'],
-    ops: ['ReplicateKey'],
+    ops: ['Sign'],
     async run() {
       throw new Error('must not run');
     },
@@ -237,7 +237,7 @@ describe('runner against the embedded server', () => {
     expect(results.contractVersion).toBe('1.0');
     expect(results.target).toMatchObject({ kind: 'embedded', account: '111122223333', region: 'us-east-1' });
     expect(results.capabilities.established).toContain('clock-control');
-    expect(results.capabilities.probes['op:ReplicateKey']).toMatchObject({ supported: false });
+    expect(results.capabilities.probes['op:Sign']).toMatchObject({ supported: false });
   });
 
   it('gives each case the verdict its behaviour calls for', () => {
@@ -274,7 +274,7 @@ describe('runner against the embedded server', () => {
     expect(byId('test.error-typeerror').reason).toMatch(/^TypeError: .*runner\.test\.ts/);
     expect(byId('test.error-timeout').reason).toMatch(/timed out after 200 ms/);
     expect(byId('test.error-clock-without-flag').reason).toMatch(/needs-clock/);
-    expect(byId('test.skip-unsupported-op').reason).toMatch(/does not support ReplicateKey \(probe: HTTP 400 UnsupportedOperationException\)/);
+    expect(byId('test.skip-unsupported-op').reason).toMatch(/does not support Sign \(probe: HTTP 400 UnsupportedOperationException\)/);
     expect(byId('test.skip-explicit').reason).toBe('not today');
   });
 

@@ -42,6 +42,7 @@ export type Capability =
    * and each of them authenticates: ListKeys signed by it answers 200 or AccessDeniedException.
    */
   | 'identities'
+  /**
    * Offers custom key store fixtures (`KmsBench.GetKeyStoreFixtures` answers 200): CloudHSM
    * clusters and an XKS proxy the endpoint can reach, so cases can create custom key stores. The
    * reference server started with `--key-store-fixtures` (the embedded target) has them; on AWS a

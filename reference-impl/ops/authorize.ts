@@ -47,7 +47,7 @@ import {
 import { InvalidGrantTokenException } from '../errors.js';
 import type { FaultSet } from '../faults.js';
 import type { KeyAuthorizer } from '../keys/keyring.js';
-import { aliasArn, storeIdOf, type KeyRecord } from '../records/key-records.js';
+import { aliasArn, isMultiRegionKeyId, storeIdOf, type KeyRecord } from '../records/key-records.js';
 import type { KeyStore } from '../store/store.js';
 import type { AuditNotes } from './context.js';
 import { grantMsg } from './operation-messages.js';
@@ -159,6 +159,9 @@ const keyFactsOf = (key: KeyRecord): KeyFacts => ({
   keyUsage: key.keyUsage,
   origin: key.origin,
   tags: key.tags,
+  // kms:MultiRegion / kms:MultiRegionKeyType (a multi-Region key's record in this Region).
+  multiRegion: isMultiRegionKeyId(key.keyId),
+  ...(isMultiRegionKeyId(key.keyId) ? { multiRegionKeyType: key.primaryRegion === key.region ? ('PRIMARY' as const) : ('REPLICA' as const) } : {}),
 });
 
 /** Policy variants for the deliberate faults, made once per compiled policy. */

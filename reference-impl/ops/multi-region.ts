@@ -32,7 +32,7 @@ import { defaultKeyPolicy } from '../keys/policy-document.js';
 import { keyArn, partitionOf, storeKeyId, type KeyRecord } from '../records/key-records.js';
 import type { ReplicateKeyRequest, UpdatePrimaryRegionRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
-import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
+import { checkNewPolicy, checkNewTags, keyFacts, managedKey, requireCustomerManaged } from './guards.js';
 import { keyMetadata } from './key-metadata.js';
 import { MAX_KEYS_PER_ACCOUNT_REGION } from './keys.js';
 import { keyMsg } from './operation-messages.js';
@@ -61,8 +61,8 @@ export function replicateKey(input: ReplicateKeyRequest, ctx: OpContext): object
   requireReplicable(primary);
   const tags = input.Tags ?? [];
   checkNewTags([], tags);
-  if (input.Policy !== undefined) checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck);
   const arn = keyArn(region, primary.account, primary.keyId);
+  if (input.Policy !== undefined) checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck, { ...keyFacts(primary), arn, tags });
   const alreadyThere = () => new AlreadyExistsException(mrkMsg.alreadyReplicated(primary.arn, region));
   if (ctx.keyring.store.getKey(storeKeyId(region, primary.keyId))) throw alreadyThere();
   const usage = ctx.keyring.store.countKeys(primary.account, region);

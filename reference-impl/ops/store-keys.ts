@@ -21,7 +21,7 @@ import { CustomKeyStoreNotFoundException, InvalidCiphertextException, LimitExcee
 import { CIPHERTEXT_FORMAT_STORE, INVALID_CIPHERTEXT_MESSAGE, storeBlobHeader, type ParsedCiphertextBlob } from '../hsm/blob.js';
 import { generateRandom } from '../hsm/symmetric.js';
 import { checkGenerateRandom, createKeyInStore, decryptInStore, effectiveKeyState, encryptInStore, type StoreKeyRef } from '../keystores/index.js';
-import type { KeyRecord } from '../records/key-records.js';
+import { keyArn, type KeyRecord } from '../records/key-records.js';
 import type { CreateKeyRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
 import { checkNewPolicy, checkNewTags } from './guards.js';
@@ -48,10 +48,13 @@ export async function createStoreKey(input: CreateKeyRequest, ctx: OpContext, ma
   }
   const tags = input.Tags ?? [];
   checkNewTags([], tags);
-  if (input.Policy !== undefined) checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck);
+  const keyId = randomUUID();
+  if (input.Policy !== undefined) {
+    const facts = { arn: keyArn(ctx.scope.region, ctx.scope.account, keyId), account: ctx.scope.account, keySpec: 'SYMMETRIC_DEFAULT', keyUsage: 'ENCRYPT_DECRYPT', origin: input.Origin ?? 'AWS_CLOUDHSM', tags };
+    checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck, facts);
+  }
   const usage = ctx.keyring.store.countKeys(ctx.scope.account, ctx.scope.region);
   if (usage >= maxKeys) throw new LimitExceededException(keyMsg.tooManyKeys(maxKeys, usage));
-  const keyId = randomUUID();
   const { ref, metadata } = await createKeyInStore(
     {
       account: ctx.scope.account,
