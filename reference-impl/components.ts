@@ -64,6 +64,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
   });
   const clock = new OffsetClock(() => readClockOffset(store));
+  keyring.lastUsage.start(clock.now());
   const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
   const metrics = extras.metrics ?? (() => admission?.metrics() ?? { counters: {}, buckets: [] });
@@ -88,6 +89,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
       const writes = store.writeCount;
       keyring.sweep(clock.now());
       if (store.writeCount !== writes) void extras.announceWrite?.();
+      keyring.lastUsage.flush();
     } catch {
       // A busy store is retried on the next tick.
     }
@@ -101,6 +103,11 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     routes,
     async close() {
       clearInterval(sweeper);
+      try {
+        keyring.lastUsage.flush();
+      } catch {
+        // Last uses of the final second are lost: GetKeyLastUsage is eventually consistent.
+      }
       await audit.close();
       store.close();
     },

@@ -13,6 +13,9 @@ export const FAULTS = {
   'no-sigv4': 'signatures are not checked (any Authorization header with a known access key passes)',
   'echo-plaintext': 'validation messages include the offending value, even when it is sensitive',
   'no-throttle': 'request quotas are not enforced',
+  'verify-always-valid': 'Verify answers SignatureValid true for any signature',
+  'sign-ignores-digest-type': 'Sign hashes a DIGEST message again, as if it were RAW (the digest length is still checked)',
+  'mac-truncated': 'GenerateMac returns only the first 16 bytes of the MAC',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

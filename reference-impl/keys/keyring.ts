@@ -11,6 +11,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AccessDeniedException, NotFoundException } from '../errors.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
+import { newKeyMaterial, OpenedAsymmetricKeys, type OpenedKeyPair } from './key-material.js';
+import { KeyUsageTracker } from './last-usage.js';
 import type { KeyStore } from '../store/store.js';
 import { parseKeyRef } from './key-ref.js';
 import { msg } from './key-messages.js';
@@ -56,11 +58,16 @@ const MAX_CATCH_UP_ROTATIONS = 1000;
 export class Keyring {
   private readonly opened = new Map<string, Buffer>();
   private readonly materialIds = new Map<string, string>();
+  private readonly pairs = new OpenedAsymmetricKeys();
+  /** Last cryptographic use of each key (GetKeyLastUsage), kept in memory and flushed in batches. */
+  readonly lastUsage: KeyUsageTracker;
 
   constructor(
     readonly store: KeyStore,
     private readonly vault: MaterialVault,
-  ) {}
+  ) {
+    this.lastUsage = new KeyUsageTracker(store);
+  }
 
   /**
    * Finds the key named by `text` for `scope`, with due lifecycle events applied.
@@ -157,6 +164,11 @@ export class Keyring {
     return m;
   }
 
+  /** The opened key pair of an asymmetric key (current version), or undefined without material. */
+  keyPair(key: KeyRecord, version = key.currentVersion): OpenedKeyPair | undefined {
+    return this.pairs.get(key.keyId, version, key.keySpec, () => this.material(key, version));
+  }
+
   /** The public identifier of a backing-key version (`KeyMaterialId`: 64 lower-case hex digits). */
   materialId(key: KeyRecord, version: number): string {
     const cacheKey = `${key.keyId}:${version}`;
@@ -196,7 +208,7 @@ export class Keyring {
       tags: params.tags,
       currentVersion: hasMaterial ? 1 : 0,
     };
-    const sealed = hasMaterial ? this.vault.seal(generateBackingKey(), arn, 1) : undefined;
+    const sealed = hasMaterial ? this.vault.seal(newKeyMaterial(params.keySpec), arn, 1) : undefined;
     this.store.write(() => {
       this.store.putKey(key);
       if (sealed) this.store.putBackingKey({ keyId, version: 1, sealed, createdAt: scope.now, rotationType: null });
@@ -290,6 +302,7 @@ export class Keyring {
       if (key && key.state === 'PendingDeletion' && key.deletionDate !== null && key.deletionDate <= now) {
         this.store.deleteKey(keyId);
         for (const k of this.opened.keys()) if (k.startsWith(`${keyId}:`)) this.opened.delete(k);
+        this.pairs.drop(keyId);
       }
     });
   }

@@ -14,6 +14,8 @@ import type { Keyring, Scope } from '../keys/keyring.js';
 import type { FaultSet } from '../faults.js';
 
 export interface AuditNotes {
+  /** CloudTrail-like event id, set when the request used a key (GetKeyLastUsage reports it). */
+  eventId?: string;
   resources?: string[];
   encryptionContext?: Record<string, string>;
 }
@@ -24,6 +26,8 @@ export interface OpContext {
   encodeContext: EncryptionContextEncoder;
   faults: FaultSet;
   audit: AuditNotes;
+  /** The request id the reply carries (`x-amzn-RequestId`); absent in handler unit tests. */
+  requestId?: string;
   /** Advances the server clock (control plane only). */
   advanceClock?(ms: number): number;
 }

@@ -12,7 +12,11 @@ import {
   CustomKeyStoreNotFoundException,
 } from '../errors.js';
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
+import { checkKeyUsage, keySpecInfo } from '../hsm/key-specs.js';
+import { notInRegionMessage } from '../hsm/asymmetric-keys.js';
 import type {
+  KeySpec,
+  KeyUsageType,
   CancelKeyDeletionRequest,
   CreateKeyRequest,
   DescribeKeyRequest,
@@ -27,7 +31,7 @@ import { DAY_MS, epochSeconds } from '../records/key-records.js';
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import type { OpContext } from './context.js';
 import { keyMetadata } from './key-metadata.js';
-import { keyMsg } from './operation-messages.js';
+import { cryptoMsg, keyMsg } from './operation-messages.js';
 import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from '../reply/pagination.js';
 import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
 
@@ -39,10 +43,8 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
     throw new ValidationException(keyMsg.bothKeySpecs);
   }
   const keySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
-  const keyUsage = input.KeyUsage ?? 'ENCRYPT_DECRYPT';
   const origin = input.Origin ?? 'AWS_KMS';
-  if (keySpec !== 'SYMMETRIC_DEFAULT') throw new UnsupportedOperationException(keyMsg.notYetSupported(`KeySpec ${keySpec}`));
-  if (keyUsage !== 'ENCRYPT_DECRYPT') throw new ValidationException(keyMsg.usageForSpec(keyUsage, keySpec));
+  const keyUsage = checkSpecAndUsage(keySpec, input.KeyUsage);
   if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || input.CustomKeyStoreId !== undefined) {
     if (input.CustomKeyStoreId === undefined) throw new ValidationException(keyMsg.customKeyStoreRequired(origin));
     throw new CustomKeyStoreNotFoundException(keyMsg.customKeyStoreNotFound(input.CustomKeyStoreId));
@@ -64,6 +66,22 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
   });
   ctx.audit.resources = [key.arn];
   return { KeyMetadata: keyMetadata(key, ctx.keyring) };
+}
+
+/**
+ * KeySpec × KeyUsage as CreateKey checks them: every spec but SYMMETRIC_DEFAULT needs an explicit
+ * KeyUsage (aws-observed.md V8), which must be one the spec allows (V11, `checkKeyUsage`); specs
+ * this server cannot serve are then refused as AWS refuses a spec in a Region without it
+ * (`KeySpec SM2 is not supported in this Region`, floci-io/floci#3026) — SM2 (China Regions
+ * only) and ML-DSA (Node 20 / OpenSSL 3.0 have no ML-DSA; README).
+ */
+function checkSpecAndUsage(keySpec: KeySpec, requested: KeyUsageType | undefined): KeyUsageType {
+  if (requested === undefined && keySpec !== 'SYMMETRIC_DEFAULT') throw new ValidationException(cryptoMsg.keyUsageRequired);
+  const keyUsage = requested ?? 'ENCRYPT_DECRYPT';
+  checkKeyUsage(keySpec, keyUsage);
+  const info = keySpecInfo(keySpec);
+  if (info.chinaRegionsOnly || !info.implemented) throw new UnsupportedOperationException(notInRegionMessage('KeySpec', keySpec));
+  return keyUsage;
 }
 
 export function describeKey(input: DescribeKeyRequest, ctx: OpContext): object {

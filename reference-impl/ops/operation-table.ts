@@ -12,6 +12,11 @@ import * as keys from './keys.js';
 import * as keyPolicy from './key-policy.js';
 import * as rotation from './rotation.js';
 import * as tags from './tags.js';
+import * as signing from './signing.js';
+import * as mac from './mac.js';
+import * as keyAgreement from './key-agreement.js';
+import * as dataKeyPairs from './data-key-pairs.js';
+import * as keyLastUsage from './key-last-usage.js';
 
 const HANDLERS = {
   CancelKeyDeletion: keys.cancelKeyDeletion,
@@ -43,6 +48,15 @@ const HANDLERS = {
   UntagResource: tags.untagResource,
   UpdateAlias: aliases.updateAlias,
   UpdateKeyDescription: keys.updateKeyDescription,
+  Sign: signing.sign,
+  Verify: signing.verify,
+  GetPublicKey: signing.getPublicKey,
+  GenerateMac: mac.generateMacOp,
+  VerifyMac: mac.verifyMacOp,
+  DeriveSharedSecret: keyAgreement.deriveSharedSecretOp,
+  GenerateDataKeyPair: dataKeyPairs.generateDataKeyPairOp,
+  GenerateDataKeyPairWithoutPlaintext: dataKeyPairs.generateDataKeyPairWithoutPlaintextOp,
+  GetKeyLastUsage: keyLastUsage.getKeyLastUsage,
 } satisfies { readonly [O in OperationName]?: OperationHandler<O> };
 
 export type ImplementedOperation = keyof typeof HANDLERS;

@@ -139,7 +139,7 @@ export class Pipeline {
       this.deps.keyring.store.sync();
       const json = parseJson(req.body);
       if (prefix === CONTROL) {
-        const result = CONTROL_OPERATIONS[r.operation as keyof typeof CONTROL_OPERATIONS](json, this.context(principal, r.notes), this.deps.control);
+        const result = CONTROL_OPERATIONS[r.operation as keyof typeof CONTROL_OPERATIONS](json, this.context(principal, r), this.deps.control);
         if (result instanceof Promise) {
           return result.then(
             (out) => this.reply(r, JSON.stringify(out)),
@@ -167,21 +167,22 @@ export class Pipeline {
     try {
       if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
       if (!isImplemented(r.operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(r.operation));
-      const result = handlerFor(r.operation)(input, this.context(r.principal!, r.notes));
+      const result = handlerFor(r.operation)(input, this.context(r.principal!, r));
       return this.reply(r, result instanceof JsonText ? result.text : JSON.stringify(result));
     } catch (e) {
       return this.fail(r, e);
     }
   }
 
-  private context(principal: Principal, notes: AuditNotes): OpContext {
+  private context(principal: Principal, r: InFlight): OpContext {
     const { keyring, clock, encodeContext, faults, region } = this.deps;
     return {
       scope: { account: principal.accountId, region, principalArn: principal.arn, now: clock.now() },
       keyring,
       encodeContext,
       faults,
-      audit: notes,
+      audit: r.notes,
+      requestId: r.requestId,
     };
   }
 
@@ -296,6 +297,7 @@ function auditEntry(
   const entry: AuditEntry = {
     eventTime: isoTime(deps.clock.now()),
     requestId,
+    ...(notes.eventId !== undefined ? { eventId: notes.eventId } : {}),
     eventName: operation,
     awsRegion: deps.region,
   };

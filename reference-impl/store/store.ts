@@ -52,6 +52,14 @@ CREATE TABLE IF NOT EXISTS aliases (
   PRIMARY KEY (account, region, name)
 );
 CREATE INDEX IF NOT EXISTS aliases_by_key ON aliases(target_key_id);
+-- Last successful cryptographic use of each key (GetKeyLastUsage), flushed in batches.
+CREATE TABLE IF NOT EXISTS key_last_usage (
+  key_id TEXT PRIMARY KEY,
+  operation TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  request_id TEXT NOT NULL,
+  event_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS meta (
   k TEXT PRIMARY KEY,
   v TEXT NOT NULL
@@ -75,6 +83,15 @@ const toAlias = (r: AliasRow): AliasRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+/** One successful cryptographic use of a key (GetKeyLastUsage). */
+export interface KeyUseRecord {
+  operation: string;
+  /** Server-clock epoch milliseconds. */
+  at: number;
+  requestId: string;
+  eventId: string;
+}
 
 export type Coherence = 'data-version' | 'notified';
 
@@ -122,6 +139,9 @@ export class KeyStore {
     pendingDeletionDue: Database.Statement;
     rotationDue: Database.Statement;
     allKeyDocs: Database.Statement;
+    getLastUsage: Database.Statement;
+    putLastUsage: Database.Statement;
+    deleteLastUsage: Database.Statement;
   };
 
   constructor(options: StoreOptions) {
@@ -164,6 +184,13 @@ export class KeyStore {
       pendingDeletionDue: db.prepare('SELECT key_id FROM keys WHERE deletion_due <= ?').pluck(),
       rotationDue: db.prepare('SELECT key_id FROM keys WHERE rotation_due <= ?').pluck(),
       allKeyDocs: db.prepare('SELECT doc FROM keys').pluck(),
+      getLastUsage: db.prepare('SELECT operation, at, request_id AS requestId, event_id AS eventId FROM key_last_usage WHERE key_id = ?'),
+      putLastUsage: db.prepare(
+        `INSERT INTO key_last_usage (key_id, operation, at, request_id, event_id) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(key_id) DO UPDATE SET operation = excluded.operation, at = excluded.at,
+           request_id = excluded.request_id, event_id = excluded.event_id WHERE excluded.at >= key_last_usage.at`,
+      ),
+      deleteLastUsage: db.prepare('DELETE FROM key_last_usage WHERE key_id = ?'),
     };
     this.sync();
   }
@@ -238,6 +265,7 @@ export class KeyStore {
     this.stmt.deleteKey.run(keyId);
     this.stmt.deleteBacking.run(keyId);
     this.stmt.deleteAliasesForKey.run(keyId);
+    this.stmt.deleteLastUsage.run(keyId);
     this.keyCache.delete(keyId);
     this.aliasCache.clear();
   }
@@ -325,6 +353,22 @@ export class KeyStore {
   putMeta(k: string, v: string): void {
     this.stmt.putMeta.run(k, v);
     this.metaCache.delete(k);
+  }
+
+  /** The last recorded use of a key (uncached: GetKeyLastUsage is a control-plane call). */
+  getKeyLastUsage(keyId: string): KeyUseRecord | undefined {
+    return this.stmt.getLastUsage.get(keyId) as KeyUseRecord | undefined;
+  }
+
+  /**
+   * Records key uses in one transaction, keeping the later one per key. Not a {@link write}: the
+   * table is not cached and nothing else reads it, so no other worker needs to be told.
+   */
+  putKeyLastUsage(uses: ReadonlyMap<string, KeyUseRecord>): void {
+    if (uses.size === 0) return;
+    this.db.transaction(() => {
+      for (const [keyId, u] of uses) this.stmt.putLastUsage.run(keyId, u.operation, u.at, u.requestId, u.eventId);
+    }).immediate();
   }
 
   close(): void {
