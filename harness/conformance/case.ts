@@ -40,7 +40,11 @@ export type CaseTag =
   | 'policy'
   | 'throttling'
   | 'auth'
-  | 'protocol';
+  | 'protocol'
+  | 'asymmetric'
+  | 'sign-verify'
+  | 'hmac'
+  | 'key-agreement';
 
 /**
  * Flags, a closed set:
@@ -71,6 +75,10 @@ export const CASE_TAGS = [
   'throttling',
   'auth',
   'protocol',
+  'asymmetric',
+  'sign-verify',
+  'hmac',
+  'key-agreement',
 ] as const satisfies readonly CaseTag[];
 
 // Compile-time: the lists above name every member of their type.

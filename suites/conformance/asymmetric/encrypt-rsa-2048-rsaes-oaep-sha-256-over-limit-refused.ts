@@ -1,0 +1,3 @@
+import { rsaLimitCase } from './_support.js';
+
+export default rsaLimitCase('RSA_2048', 'RSAES_OAEP_SHA_256', true);

@@ -1,0 +1,3 @@
+import { rsaLimitCase } from './_support.js';
+
+export default rsaLimitCase('RSA_3072', 'RSAES_OAEP_SHA_256', false);
