@@ -14,7 +14,7 @@
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { KMSInternalException } from '../errors.js';
-import { generateAsymmetricKeyPair } from '../hsm/asymmetric-keys.js';
+import { generateAsymmetricKeyPair, generateAsymmetricKeyPairAsync } from '../hsm/asymmetric-keys.js';
 import { generateHmacKey } from '../hsm/hmac.js';
 import { isAsymmetric, keySpecInfo } from '../hsm/key-specs.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
@@ -29,6 +29,13 @@ export function newKeyMaterial(keySpec: string): Buffer {
   if (info.family === 'symmetric') return generateBackingKey();
   if (info.family === 'hmac') return generateHmacKey(info.keySpec);
   return generateAsymmetricKeyPair(info.keySpec as KeySpec).privateKey;
+}
+
+/** {@link newKeyMaterial}, with key pairs generated on the thread pool. */
+export async function newKeyMaterialAsync(keySpec: string): Promise<Buffer> {
+  const info = keySpecInfo(keySpec);
+  if (!isAsymmetric(info)) return newKeyMaterial(keySpec);
+  return (await generateAsymmetricKeyPairAsync(info.keySpec as KeySpec)).privateKey;
 }
 
 /** An asymmetric key version opened for use. */

@@ -49,6 +49,8 @@ export interface NewKeyParams {
   keyManager: KeyRecord['keyManager'];
   policy?: string;
   tags: KeyRecord['tags'];
+  /** The first key material, already made (key pairs are generated off the event loop); made here otherwise. */
+  material?: Buffer;
 }
 
 export const DEFAULT_ROTATION_PERIOD_DAYS = 365;
@@ -208,7 +210,7 @@ export class Keyring {
       tags: params.tags,
       currentVersion: hasMaterial ? 1 : 0,
     };
-    const sealed = hasMaterial ? this.vault.seal(newKeyMaterial(params.keySpec), arn, 1) : undefined;
+    const sealed = hasMaterial ? this.vault.seal(params.material ?? newKeyMaterial(params.keySpec), arn, 1) : undefined;
     this.store.write(() => {
       this.store.putKey(key);
       if (sealed) this.store.putBackingKey({ keyId, version: 1, sealed, createdAt: scope.now, rotationType: null });

@@ -34,6 +34,9 @@ export interface OpContext {
 
 /**
  * One operation: its validated input (the model's generated `<Op>Request` type: blobs as `Buffer`)
- * in, wire-ready JSON object out (blobs base64, times epoch seconds).
+ * in, wire-ready JSON object out (blobs base64, times epoch seconds). A handler that makes a key
+ * pair (CreateKey of an RSA/ECC key, GenerateDataKeyPair) runs every check synchronously and then
+ * answers a Promise: the key generation runs on libuv's thread pool, so an RSA_4096 key (seconds
+ * of CPU) does not stall the other requests.
  */
-export type OperationHandler<O extends OperationName> = (input: OperationInput<O>, ctx: OpContext) => object;
+export type OperationHandler<O extends OperationName> = (input: OperationInput<O>, ctx: OpContext) => object | Promise<object>;

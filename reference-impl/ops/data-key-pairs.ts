@@ -8,9 +8,10 @@
  * @module
  */
 import { InvalidKeyUsageException, UnsupportedOperationException } from '../errors.js';
-import { DATA_KEY_PAIR_GENERATORS, generateDataKeyPair } from '../hsm/data-key-pair.js';
-import { notInRegionMessage } from '../hsm/asymmetric-keys.js';
-import type { GenerateDataKeyPairRequest, GenerateDataKeyPairWithoutPlaintextRequest } from '../../common/model/schemas.js';
+import { DATA_KEY_PAIR_GENERATORS } from '../hsm/data-key-pair.js';
+import { generateAsymmetricKeyPairAsync, notInRegionMessage, type AsymmetricKeyPair } from '../hsm/asymmetric-keys.js';
+import type { KeyRecord } from '../records/key-records.js';
+import type { GenerateDataKeyPairRequest, GenerateDataKeyPairWithoutPlaintextRequest, KeySpec } from '../../common/model/schemas.js';
 import { Blob64, jsonObject } from '../reply/json-text.js';
 import type { OpContext } from './context.js';
 import { isAsymmetricKey, sealUnder } from './envelope.js';
@@ -27,14 +28,22 @@ function dataKeyPair(input: GenerateDataKeyPairRequest | GenerateDataKeyPairWith
   if (DATA_KEY_PAIR_GENERATORS[input.KeyPairSpec] === undefined) throw new UnsupportedOperationException(notInRegionMessage('KeyPairSpec', input.KeyPairSpec));
   refuseRecipient((input as GenerateDataKeyPairRequest).Recipient);
   dryRun(input.DryRun);
-  const pair = generateDataKeyPair(input.KeyPairSpec);
-  const blob = sealUnder(ctx, key, 'SYMMETRIC_DEFAULT', pair.privateKey, input.EncryptionContext);
-  noteUse(ctx, key, operation);
-  return { key, pair, blob };
+  // KeyPairSpec names are KeySpec names (SM2 refused above); the pair is made on the thread pool.
+  return generateAsymmetricKeyPairAsync(input.KeyPairSpec as KeySpec).then((pair): Made => {
+    const blob = sealUnder(ctx, key, 'SYMMETRIC_DEFAULT', pair.privateKey, input.EncryptionContext);
+    noteUse(ctx, key, operation);
+    return { key, pair, blob };
+  });
 }
 
-export function generateDataKeyPairOp(input: GenerateDataKeyPairRequest, ctx: OpContext): object {
-  const { key, pair, blob } = dataKeyPair(input, ctx, 'GenerateDataKeyPair');
+interface Made {
+  key: KeyRecord;
+  pair: AsymmetricKeyPair;
+  blob: Buffer;
+}
+
+export async function generateDataKeyPairOp(input: GenerateDataKeyPairRequest, ctx: OpContext): Promise<object> {
+  const { key, pair, blob } = await dataKeyPair(input, ctx, 'GenerateDataKeyPair');
   const out = jsonObject({
     PrivateKeyCiphertextBlob: new Blob64(blob),
     PrivateKeyPlaintext: new Blob64(pair.privateKey),
@@ -47,8 +56,8 @@ export function generateDataKeyPairOp(input: GenerateDataKeyPairRequest, ctx: Op
   return out;
 }
 
-export function generateDataKeyPairWithoutPlaintextOp(input: GenerateDataKeyPairWithoutPlaintextRequest, ctx: OpContext): object {
-  const { key, pair, blob } = dataKeyPair(input, ctx, 'GenerateDataKeyPairWithoutPlaintext');
+export async function generateDataKeyPairWithoutPlaintextOp(input: GenerateDataKeyPairWithoutPlaintextRequest, ctx: OpContext): Promise<object> {
+  const { key, pair, blob } = await dataKeyPair(input, ctx, 'GenerateDataKeyPairWithoutPlaintext');
   pair.privateKey.fill(0);
   return jsonObject({
     PrivateKeyCiphertextBlob: new Blob64(blob),

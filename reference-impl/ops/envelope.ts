@@ -21,6 +21,7 @@ import { cryptoMsg } from './operation-messages.js';
 
 type Context = Record<string, string>;
 const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';
+const V4_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 /** RSA, ECC, SM2, ML-DSA: keys with a key pair (not symmetric, not HMAC). */
 export const isAsymmetricKey = (key: KeyRecord): boolean => isAsymmetric(keySpecInfo(key.keySpec));
@@ -118,6 +119,10 @@ function openSymmetric(ctx: OpContext, req: OpenRequest): Opened {
     if (key.keyId !== parsed.keyId) throw new IncorrectKeyException(cryptoMsg.incorrectKey);
   } else {
     key = ctx.keyring.byId(parsed.keyId, ctx.scope.now);
+    // Bytes that only look like a blob (1 in 256 random strings, e.g. RSA ciphertext sent
+    // without KeyId) name no key this server could have made: key ids are random (version 4)
+    // UUIDs. Those are invalid ciphertext, not a key that is gone.
+    if (!key && !V4_UUID.test(parsed.keyId)) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
     // A blob naming a key that does not exist (any more) here: AWS answers AccessDenied
     // (aws-observed.md C8, X3), the same as for a key the caller may not use.
     if (!key || key.region !== ctx.scope.region) throw new AccessDeniedException(cryptoMsg.ciphertextKeyUnavailable(ctx.scope.principalArn, req.operation));

@@ -13,6 +13,7 @@ import {
 } from '../errors.js';
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
 import { checkKeyUsage, keySpecInfo } from '../hsm/key-specs.js';
+import { newKeyMaterialAsync } from '../keys/key-material.js';
 import { notInRegionMessage } from '../hsm/asymmetric-keys.js';
 import type {
   KeySpec,
@@ -38,7 +39,7 @@ import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from
 /** Resource quota: customer managed keys per account and Region. */
 export const MAX_KEYS_PER_ACCOUNT_REGION = 100_000;
 
-export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
+export function createKey(input: CreateKeyRequest, ctx: OpContext): object | Promise<object> {
   if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
     throw new ValidationException(keyMsg.bothKeySpecs);
   }
@@ -55,17 +56,22 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
   if (input.Policy !== undefined) checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck);
   const usage = ctx.keyring.store.countKeys(ctx.scope.account, ctx.scope.region);
   if (usage >= MAX_KEYS_PER_ACCOUNT_REGION) throw new LimitExceededException(keyMsg.tooManyKeys(MAX_KEYS_PER_ACCOUNT_REGION, usage));
-  const key = ctx.keyring.createKey(ctx.scope, {
-    description: input.Description ?? '',
-    keySpec,
-    keyUsage,
-    origin,
-    keyManager: 'CUSTOMER',
-    policy: input.Policy,
-    tags,
-  });
-  ctx.audit.resources = [key.arn];
-  return { KeyMetadata: keyMetadata(key, ctx.keyring) };
+  const create = (material?: Buffer): object => {
+    const key = ctx.keyring.createKey(ctx.scope, {
+      description: input.Description ?? '',
+      keySpec,
+      keyUsage,
+      origin,
+      keyManager: 'CUSTOMER',
+      policy: input.Policy,
+      tags,
+      material,
+    });
+    ctx.audit.resources = [key.arn];
+    return { KeyMetadata: keyMetadata(key, ctx.keyring) };
+  };
+  // RSA key pairs are generated on the thread pool (ops/context.ts); the rest is made inline.
+  return origin === 'AWS_KMS' && keySpecInfo(keySpec).family === 'rsa' ? newKeyMaterialAsync(keySpec).then(create) : create();
 }
 
 /**

@@ -69,6 +69,6 @@ export const isImplemented = (op: string): op is ImplementedOperation => Object.
  * The handler of `op`, for the pipeline: there the operation is a runtime string and its input
  * came from `validateRequest(op, …)`, so the input type is erased at this one boundary.
  */
-export function handlerFor(op: ImplementedOperation): (input: unknown, ctx: OpContext) => object {
-  return OPERATIONS[op] as (input: unknown, ctx: OpContext) => object;
+export function handlerFor(op: ImplementedOperation): (input: unknown, ctx: OpContext) => object | Promise<object> {
+  return OPERATIONS[op] as (input: unknown, ctx: OpContext) => object | Promise<object>;
 }

@@ -163,11 +163,18 @@ export class Pipeline {
   }
 
   /** After the quota stage: the operation itself. */
-  private run(r: InFlight, input: unknown, admitted: boolean): RawResponse {
+  private run(r: InFlight, input: unknown, admitted: boolean): RawResponse | Promise<RawResponse> {
     try {
       if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
       if (!isImplemented(r.operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(r.operation));
       const result = handlerFor(r.operation)(input, this.context(r.principal!, r));
+      // Handlers that generate key pairs finish on the thread pool (see ops/context.ts).
+      if (result instanceof Promise) {
+        return result.then(
+          (out: object) => this.reply(r, out instanceof JsonText ? out.text : JSON.stringify(out)),
+          (e: unknown) => this.fail(r, e),
+        );
+      }
       return this.reply(r, result instanceof JsonText ? result.text : JSON.stringify(result));
     } catch (e) {
       return this.fail(r, e);

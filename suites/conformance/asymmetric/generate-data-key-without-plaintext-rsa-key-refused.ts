@@ -8,7 +8,7 @@ export default refusalCase({
   source: documented('service model: GenerateDataKeyWithoutPlaintext ("you must use a symmetric encryption KMS key") and errors (InvalidKeyUsageException); message not recorded'),
   tags: ['asymmetric'],
   ops: ['GenerateDataKeyWithoutPlaintext'],
-  spec: 'RSA_3072',
+  spec: 'RSA_2048',
   usage: 'ENCRYPT_DECRYPT',
   call: (t, key) => t.kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: key.KeyId, NumberOfBytes: 32 })),
   expected: () => ({ code: 'InvalidKeyUsageException', status: 400 }),

@@ -27,7 +27,7 @@ export function rawRoundTripCase(spec: KeySpec, alg: SigningAlgorithmSpec): Conf
     source: documented(`${KEY_SPEC_DOC} (signing algorithms and their parameters); service model: SignRequest.MessageType (RAW)`),
     tags: ['sign-verify', 'asymmetric'],
     ops: ['CreateKey', 'Sign', 'Verify', 'GetPublicKey'],
-    ...(spec === 'RSA_4096' ? { flags: ['slow' as const] } : {}),
+    ...(spec === 'RSA_3072' ? { flags: ['slow' as const], timeoutMs: 120_000 } : {}),
     async run(t) {
       const key = await keyOf(t, spec, 'SIGN_VERIFY');
       const message = t.bytes(100);

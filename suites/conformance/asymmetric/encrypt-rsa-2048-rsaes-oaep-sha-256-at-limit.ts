@@ -1,3 +1,0 @@
-import { rsaLimitCase } from './_support.js';
-
-export default rsaLimitCase('RSA_2048', 'RSAES_OAEP_SHA_256', false);

@@ -1,3 +1,0 @@
-import { rsaLimitCase } from './_support.js';
-
-export default rsaLimitCase('RSA_4096', 'RSAES_OAEP_SHA_256', true);
