@@ -22,6 +22,8 @@ import { resolveOptions, serverUrl, type ResolvedOptions, type RunningServer, ty
 import { lockDataDir } from './store/lock.js';
 
 export { DEFAULTS, type RunningServer, type ServerOptions } from './server-options.js';
+/** The KMS operations this server implements (the rest are validated, then UnsupportedOperationException). */
+export { IMPLEMENTED_OPERATIONS } from './ops/operation-table.js';
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const resolved = resolveOptions(options);

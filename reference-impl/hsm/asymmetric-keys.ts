@@ -84,13 +84,12 @@ export function generateAsymmetricKeyPair(keySpec: KeySpec): AsymmetricKeyPair {
  * RSA work on the pool.
  */
 export function generateAsymmetricKeyPairAsync(keySpec: KeySpec): Promise<AsymmetricKeyPair> {
-  const info = asymmetricSpec(keySpec);
-  if (info.family !== 'rsa') {
-    try {
-      return Promise.resolve(generateAsymmetricKeyPair(keySpec));
-    } catch (e) {
-      return Promise.reject(e);
-    }
+  let info: KeySpecInfo;
+  try {
+    info = asymmetricSpec(keySpec);
+    if (info.family !== 'rsa') return Promise.resolve(generateAsymmetricKeyPair(keySpec));
+  } catch (e) {
+    return Promise.reject(e);
   }
   const der = { publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } } as const;
   return new Promise((resolve, reject) => {

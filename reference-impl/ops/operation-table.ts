@@ -63,6 +63,9 @@ export type ImplementedOperation = keyof typeof HANDLERS;
 
 export const OPERATIONS: { readonly [O in ImplementedOperation]: OperationHandler<O> } = HANDLERS;
 
+/** The implemented operations, sorted (the README's operation list is generated from it). */
+export const IMPLEMENTED_OPERATIONS: readonly ImplementedOperation[] = (Object.keys(HANDLERS) as ImplementedOperation[]).sort();
+
 export const isImplemented = (op: string): op is ImplementedOperation => Object.hasOwn(OPERATIONS, op);
 
 /**
