@@ -67,6 +67,10 @@ export function disableKeyRotation(input: DisableKeyRotationRequest, ctx: OpCont
 
 export function getKeyRotationStatus(input: GetKeyRotationStatusRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'GetKeyRotationStatus');
+  // Asymmetric and HMAC keys never rotate: KMS answers rotation off rather than refusing
+  // (aws-observed.md §8 R7; terraform-provider-aws reads GetKeyRotationStatus for every AWS_KMS
+  // key, asymmetric and HMAC ones included, and fails on any error — yet manages such keys on AWS).
+  if (key.keySpec !== 'SYMMETRIC_DEFAULT' && key.origin === 'AWS_KMS') return { KeyRotationEnabled: false, KeyId: key.arn };
   requireRotatable(key);
   // A key pending deletion reports rotation off; its setting comes back if deletion is cancelled.
   const enabled = key.rotationEnabled && key.state !== 'PendingDeletion';
