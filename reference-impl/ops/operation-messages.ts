@@ -32,7 +32,6 @@ export const keyMsg = {
   bothKeySpecs:
     'You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec parameter is deprecated. Use KeySpec.',
   notYetSupported: (what: string) => `The kmsbench reference server does not support ${what} yet.`,
-  usageForSpec: (usage: string, spec: string) => `KeyUsage ${usage} is not compatible with KeySpec ${spec}`,
   customKeyStoreRequired: (origin: string) => `CustomKeyStoreId is required when Origin is ${origin}.`,
   customKeyStoreNotFound: (id: string) => `Custom key store ${id} does not exist.`,
   tooManyKeys: (limit: number, usage: number) => `Key quota for this account in this region is ${limit} but the current usage is ${usage}.`,

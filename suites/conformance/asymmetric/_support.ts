@@ -5,13 +5,14 @@
  *
  * @module
  */
-import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { constants, createPrivateKey, createPublicKey, publicEncrypt } from 'node:crypto';
 import {
   CreateKeyCommand,
   DecryptCommand,
   DescribeKeyCommand,
   EncryptCommand,
   GenerateDataKeyPairCommand,
+  GetPublicKeyCommand,
   type DataKeyPairSpec,
   type EncryptionAlgorithmSpec,
   type KeySpec,
@@ -19,7 +20,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { members } from '../_lib/support.js';
-import { apiDoc, documented, inferred, keyOf, KEY_SPEC_DOC, recorded, requestDoc } from '../_lib/asymmetric.js';
+import { apiDoc, documented, inferred, keyOf, KEY_SPEC_DOC, publicKeyOf, recorded, requestDoc } from '../_lib/asymmetric.js';
 
 export const kebab = (s: string): string => s.toLowerCase().replace(/_/g, '-');
 
@@ -219,6 +220,54 @@ export function dataKeyPairCase(spec: DataKeyPairSpec): ConformanceCase {
       t.check(derived.equals(pub.export({ type: 'spki', format: 'der' })), 'PublicKey is the public half of PrivateKeyPlaintext');
       const dec = await t.kms.send(new DecryptCommand({ CiphertextBlob: out.PrivateKeyCiphertextBlob, EncryptionContext: context }));
       t.check(Buffer.from(dec.Plaintext ?? []).equals(Buffer.from(out.PrivateKeyPlaintext ?? [])), 'Decrypt of PrivateKeyCiphertextBlob returns PrivateKeyPlaintext');
+    },
+  });
+}
+
+/**
+ * GetPublicKey of a key of `spec` / `usage`: exactly the members the model lists for it, KeyId the
+ * key ARN, the algorithm list of its usage, and PublicKey a DER SPKI of the spec's key type
+ * (GetPublicKeyResponse in the model; Key spec reference).
+ */
+export function publicKeyMembersCase(name: string, spec: KeySpec, usage: KeyUsageType, type: string, detail: [string, unknown] | undefined, tags: CaseTag[]): ConformanceCase {
+  const { member, values } = expectedList(spec, usage);
+  return defineCase({
+    id: `asymmetric.${name}`,
+    title: `GetPublicKey of an ${spec} ${usage} key answers a DER SPKI ${spec} public key with KeySpec, KeyUsage and ${member} ${values.join(', ')}`,
+    doc: apiDoc('GetPublicKey', 'API_GetPublicKey_ResponseSyntax'),
+    source: documented(`service model: GetPublicKeyResponse (PublicKey: DER SubjectPublicKeyInfo; the algorithm list of the key usage); ${KEY_SPEC_DOC}`),
+    tags,
+    ops: ['CreateKey', 'GetPublicKey'],
+    async run(t) {
+      const key = await keyOf(t, spec, usage);
+      const out = await t.kms.send(new GetPublicKeyCommand({ KeyId: key.KeyId }));
+      t.expectEqual(members(out), ['CustomerMasterKeySpec', 'KeyId', 'KeySpec', 'KeyUsage', 'PublicKey', member].sort(), 'response members');
+      t.expectEqual([out.KeyId, out.KeySpec, out.KeyUsage, (out as unknown as Record<string, unknown>)[member]], [key.Arn, spec, usage, values], `KeyId (ARN), KeySpec, KeyUsage, ${member}`);
+      const pub = createPublicKey({ key: Buffer.from(out.PublicKey!), format: 'der', type: 'spki' });
+      t.expectEqual(pub.asymmetricKeyType, type, 'public key type');
+      if (detail) t.expectEqual((pub.asymmetricKeyDetails as Record<string, unknown>)[detail[0]], detail[1], `public key ${detail[0]}`);
+    },
+  });
+}
+
+/** Decrypt through the endpoint of what Node encrypted locally with RSA-OAEP under the GetPublicKey key. */
+export function localOaepCase(alg: 'RSAES_OAEP_SHA_1' | 'RSAES_OAEP_SHA_256'): ConformanceCase {
+  const hash = alg === 'RSAES_OAEP_SHA_1' ? 'sha1' : 'sha256';
+  return defineCase({
+    id: `asymmetric.decrypt-rsa-local-${kebab(alg).replace('rsaes-', '')}`,
+    title: `Decrypt (${alg}) through the endpoint returns what Node encrypted locally with RSA-OAEP-${hash.toUpperCase()} under the GetPublicKey key`,
+    doc: requestDoc('Decrypt', 'EncryptionAlgorithm'),
+    source: documented(`${KEY_SPEC_DOC} (RSAES_OAEP_SHA_*: "SHA-x for both the hash and in the MGF1 mask generation function along with an empty label"); service model: GetPublicKey ("encrypt data outside of KMS")`),
+    tags: ['asymmetric'],
+    ops: ['CreateKey', 'GetPublicKey', 'Decrypt'],
+    async run(t) {
+      const key = await keyOf(t, 'RSA_2048', 'ENCRYPT_DECRYPT');
+      const pub = await publicKeyOf(t, key.KeyId);
+      const plaintext = t.bytes(150);
+      const blob = publicEncrypt({ key: pub, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: hash }, plaintext);
+      const out = await t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: blob, EncryptionAlgorithm: alg }));
+      t.check(Buffer.from(out.Plaintext ?? []).equals(Buffer.from(plaintext)), 'Decrypt returns the locally encrypted plaintext');
+      t.expectEqual([out.KeyId, out.EncryptionAlgorithm], [key.Arn, alg], 'KeyId (ARN) and EncryptionAlgorithm');
     },
   });
 }
