@@ -138,7 +138,7 @@ describe('deliberate faults of the reference server are caught by exactly their 
     cases = found.cases;
     baseline = await conform({ target: { kind: 'embedded' }, cases, expectations: REFERENCE, expectationsFile: 'suites/expectations/reference.json' });
     console.log(`full suite against the embedded server: ${baseline.cases.length} cases in ${(baseline.durationMs / 1000).toFixed(1)} s`);
-  }, 120_000);
+  }, 300_000);
 
   it('the map covers every fault', () => {
     expect(Object.keys(CATCHES).sort()).toEqual(Object.keys(FAULTS).sort());
@@ -171,6 +171,6 @@ describe('deliberate faults of the reference server are caught by exactly their 
       expect(r.cases.filter((c) => c.outcome !== before.get(c.id)).map((c) => c.id).sort()).toEqual([...expected].sort());
       // ...and they fail: an assertion about the endpoint caught it, not a harness error.
       expect(r.cases.filter((c) => expected.includes(c.id) && c.outcome !== 'fail').map((c) => `${c.id}: ${c.outcome} ${c.reason}`)).toEqual([]);
-    }, 120_000);
+    }, 300_000);
   }
 });
