@@ -100,6 +100,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     { importTokenKey: master, ignoreExpiry: faults.has('import-ignores-expiry') },
   );
   const clock = new OffsetClock(() => readClockOffset(store));
+  keyring.lastUsage.start(clock.now());
   const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
   const metrics = extras.metrics ?? (() => admission?.metrics() ?? { counters: {}, buckets: [] });
@@ -126,6 +127,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
       const writes = store.writeCount;
       keyring.sweep(clock.now());
       if (store.writeCount !== writes) void extras.announceWrite?.();
+      keyring.lastUsage.flush();
     } catch {
       // A busy store is retried on the next tick.
     }
@@ -139,6 +141,11 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     routes,
     async close() {
       clearInterval(sweeper);
+      try {
+        keyring.lastUsage.flush();
+      } catch {
+        // Last uses of the final second are lost: GetKeyLastUsage is eventually consistent.
+      }
       await audit.close();
       store.close();
     },

@@ -21,6 +21,9 @@ export const FAULTS = {
   'import-ignores-expiry': 'imported key material is never deleted at its ValidTo date',
   'replica-own-material': 'ReplicateKey gives the replica fresh key material instead of the primary\'s',
   'region-ignored': "every request is served in the server's default Region, whatever Region it was signed for",
+  'verify-always-valid': 'Verify answers SignatureValid true for any signature',
+  'sign-ignores-digest-type': 'Sign hashes a DIGEST message again, as if it were RAW (the digest length is still checked)',
+  'mac-truncated': 'GenerateMac returns only the first 16 bytes of the MAC',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

@@ -25,6 +25,8 @@ import { SoftwareEkm } from './xks-proxy/ekm.js';
 import { startXksProxy } from './xks-proxy/server.js';
 
 export { DEFAULTS, type RunningServer, type ServerOptions } from './server-options.js';
+/** The KMS operations this server implements (the rest are validated, then UnsupportedOperationException). */
+export { IMPLEMENTED_OPERATIONS } from './ops/operation-table.js';
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const resolved = resolveOptions(options);

@@ -13,8 +13,14 @@
  * the same run, alternating — one under the default key policy (the role's identity policy
  * decides through the delegation to IAM), one under the typical three-statement policy with an
  * encryption-context condition (reference-impl/authz/typical-policy.ts). Budget: within 5 %.
+ * `--ops Encrypt,Sign,GenerateMac` also drives the reference server with Sign (ECDSA_SHA_256 over
+ * 1 KiB, an ECC_NIST_P256 key) and GenerateMac (HMAC_SHA_256 over 1 KiB, an HMAC_256 key): same
+ * client, same rounds, interleaved with Encrypt, each printed as a ratio to the reference
+ * server's Encrypt of the same run (the minimal server does Encrypt only). The ECC quota
+ * (1,000/s, AWS's default) is raised for the run so the figure is the server's, not the quota's.
  *
  * Options: --duration SECONDS (default 8) --rounds N (default 2) --connections N (default 64)
+ *          --ops LIST (default Encrypt; Encrypt always runs)
  *          --workers N (reference server workers, default: cores)
  *          --server-arg ARG (repeatable, forwarded to `kmsbench serve`) --policy
  *
@@ -42,8 +48,14 @@ const { values } = parseArgs({
     workers: { type: 'string', default: String(availableParallelism()) },
     'server-arg': { type: 'string', multiple: true, default: [] },
     policy: { type: 'boolean', default: false },
+    ops: { type: 'string', default: 'Encrypt' },
   },
 });
+const OPS = ['Encrypt', 'Sign', 'GenerateMac'] as const;
+type BenchOp = (typeof OPS)[number];
+const ops = values.ops!.split(',').map((o) => o.trim()) as BenchOp[];
+for (const op of ops) if (!OPS.includes(op)) throw new Error(`--ops: unknown operation '${op}' (known: ${OPS.join(', ')})`);
+const extraOps = OPS.filter((op) => op !== 'Encrypt' && ops.includes(op));
 const duration = Number(values.duration);
 const rounds = Number(values.rounds);
 const connections = Number(values.connections);
@@ -134,11 +146,11 @@ async function policyCost(dataDir: string, servers: ChildServer[]): Promise<void
   }
 }
 
-function report(samples: Sample[]): void {
-  console.log('\ntarget      round   req/s     p50 ms  p99 ms  errors  non-2xx  server CPU us/req  client CPU us/req');
+function report(samples: Sample[], perRound = 2): void {
+  console.log('\ntarget           round   req/s     p50 ms  p99 ms  errors  non-2xx  server CPU us/req  client CPU us/req');
   samples.forEach((s, i) =>
     console.log(
-      `${s.target.padEnd(10)}  ${String(Math.floor(i / 2) + 1).padEnd(6)}  ${s.rps.toFixed(0).padStart(7)}  ${s.p50.toFixed(2).padStart(6)}  ${s.p99.toFixed(2).padStart(6)}  ${String(s.errors).padStart(6)}  ${String(s.non2xx).padStart(7)}  ${(s.serverCpuUs?.toFixed(1) ?? 'n/a').padStart(17)}  ${s.clientCpuUs.toFixed(1).padStart(17)}`,
+      `${s.target.padEnd(15)}  ${String(Math.floor(i / perRound) + 1).padEnd(6)}  ${s.rps.toFixed(0).padStart(7)}  ${s.p50.toFixed(2).padStart(6)}  ${s.p99.toFixed(2).padStart(6)}  ${String(s.errors).padStart(6)}  ${String(s.non2xx).padStart(7)}  ${(s.serverCpuUs?.toFixed(1) ?? 'n/a').padStart(17)}  ${s.clientCpuUs.toFixed(1).padStart(17)}`,
     ),
   );
   if (samples.some((s) => s.errors > 0 || s.non2xx > 0)) console.log('WARNING: some requests failed; figures are not valid');
@@ -160,15 +172,30 @@ async function main(): Promise<void> {
       dataDir,
       '--workers',
       values.workers!,
+      ...(extraOps.includes('Sign') ? ['--quota', 'ecc=1000000'] : []),
       ...values['server-arg']!,
     ]);
     servers.push(reference);
     const kms = new KMSClient({ endpoint: reference.url, region: 'us-east-1', credentials, maxAttempts: 1 });
     const key = await kms.send(new CreateKeyCommand({ Description: 'bench-server' }));
+    const message = Buffer.alloc(1024, 7).toString('base64');
+    const bodies: Record<BenchOp, string> = {
+      Encrypt: JSON.stringify({ KeyId: key.KeyMetadata!.KeyId, Plaintext: message }),
+      Sign: '',
+      GenerateMac: '',
+    };
+    if (extraOps.includes('Sign')) {
+      const ecc = await kms.send(new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY', Description: 'bench-server' }));
+      bodies.Sign = JSON.stringify({ KeyId: ecc.KeyMetadata!.KeyId, Message: message, SigningAlgorithm: 'ECDSA_SHA_256' });
+    }
+    if (extraOps.includes('GenerateMac')) {
+      const hmac = await kms.send(new CreateKeyCommand({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC', Description: 'bench-server' }));
+      bodies.GenerateMac = JSON.stringify({ KeyId: hmac.KeyMetadata!.KeyId, Message: message, MacAlgorithm: 'HMAC_SHA_256' });
+    }
     kms.destroy();
-    const body = JSON.stringify({ KeyId: key.KeyMetadata!.KeyId, Plaintext: Buffer.alloc(1024, 7).toString('base64') });
-    const signed = async (url: string) => {
-      const s = await signJsonRequest({ endpoint: url, region: 'us-east-1', credentials, target: 'TrentService.Encrypt', body });
+    const signed = async (url: string, op: BenchOp = 'Encrypt') => {
+      const body = bodies[op];
+      const s = await signJsonRequest({ endpoint: url, region: 'us-east-1', credentials, target: `TrentService.${op}`, body });
       return { headers: s.headers, body };
     };
     console.log(
@@ -180,8 +207,9 @@ async function main(): Promise<void> {
       // Re-sign each round so the signature stays well inside the 5-minute window.
       samples.push(await measure('minimal', minimal, await signed(minimal.url)));
       samples.push(await measure('reference', reference, await signed(reference.url)));
+      for (const op of extraOps) samples.push(await measure(`ref:${op}`, reference, await signed(reference.url, op)));
     }
-    report(samples);
+    report(samples, 2 + extraOps.length);
     const mean = (t: string) => {
       const xs = samples.filter((s) => s.target === t).map((s) => s.rps);
       return xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -190,6 +218,9 @@ async function main(): Promise<void> {
     console.log(`\nminimal   mean ${mean('minimal').toFixed(0)} req/s`);
     console.log(`reference mean ${mean('reference').toFixed(0)} req/s`);
     console.log(`ratio reference/minimal = ${ratio.toFixed(2)} (target >= 1.30)`);
+    for (const op of extraOps) {
+      console.log(`reference ${op.padEnd(11)} mean ${mean(`ref:${op}`).toFixed(0)} req/s = ${(mean(`ref:${op}`) / mean('reference')).toFixed(2)} × reference Encrypt (same run)`);
+    }
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     rmSync(dataDir, { recursive: true, force: true });

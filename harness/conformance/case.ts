@@ -56,6 +56,10 @@ export const CASE_TAGS = [
   'import',
   'custom-key-store',
   'multi-region',
+  'asymmetric',
+  'sign-verify',
+  'hmac',
+  'key-agreement',
 ] as const;
 
 export type CaseTag = (typeof CASE_TAGS)[number];

@@ -15,6 +15,8 @@ export interface AuditEntry {
   /** ISO-8601 time on the server's clock. */
   eventTime: string;
   requestId: string;
+  /** Event id of a request that used a key (GetKeyLastUsage's CloudTrailEventId). */
+  eventId?: string;
   eventName: string;
   awsRegion: string;
   /** Account of the caller (undefined when the request was not authenticated). */
@@ -44,7 +46,9 @@ const str = (v: string): string => (v.length <= 256 && PLAIN.test(v) ? `"${v}"` 
  * (a test holds it to that) but without an object walk per request.
  */
 export function formatAuditLine(e: AuditEntry): string {
-  let line = `{"eventTime":${str(e.eventTime)},"requestId":${str(e.requestId)},"eventName":${str(e.eventName)},"awsRegion":${str(e.awsRegion)}`;
+  let line = `{"eventTime":${str(e.eventTime)},"requestId":${str(e.requestId)}`;
+  if (e.eventId !== undefined) line += `,"eventId":${str(e.eventId)}`;
+  line += `,"eventName":${str(e.eventName)},"awsRegion":${str(e.awsRegion)}`;
   if (e.recipientAccountId !== undefined) line += `,"recipientAccountId":${str(e.recipientAccountId)}`;
   if (e.principalArn !== undefined) line += `,"principalArn":${str(e.principalArn)}`;
   if (e.accessKeyId !== undefined) line += `,"accessKeyId":${str(e.accessKeyId)}`;

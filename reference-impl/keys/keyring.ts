@@ -11,6 +11,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccessDeniedException, KMSInternalException, NotFoundException } from '../errors.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
+import { newKeyMaterial, OpenedAsymmetricKeys, type OpenedKeyPair } from './key-material.js';
+import { KeyUsageTracker } from './last-usage.js';
 import type { KeyStore } from '../store/store.js';
 import { parseKeyRef } from './key-ref.js';
 import { msg } from './key-messages.js';
@@ -79,7 +81,7 @@ export interface NewKeyParams {
   multiRegion?: boolean;
   /** The key id, when the caller chose it (a custom key store labels its key with it first). */
   keyId?: string;
-  /** Backing key version 1, when the caller brings it (an external key store key's inner key). */
+  /** Backing key version 1, when the caller brings it (an external key store key's inner key; a key pair generated off the event loop); made here otherwise. */
   material?: Buffer;
   customKeyStore?: KeyRecord['customKeyStore'];
 }
@@ -98,12 +100,17 @@ const MAX_CATCH_UP_ROTATIONS = 1000;
 export class Keyring {
   private readonly opened = new Map<string, Buffer>();
   private readonly materialIds = new Map<string, string>();
+  private readonly pairs = new OpenedAsymmetricKeys();
+  /** Last cryptographic use of each key (GetKeyLastUsage), kept in memory and flushed in batches. */
+  readonly lastUsage: KeyUsageTracker;
 
   constructor(
     readonly store: KeyStore,
     private readonly vault: MaterialVault,
     private readonly options: KeyringOptions = {},
-  ) {}
+  ) {
+    this.lastUsage = new KeyUsageTracker(store);
+  }
 
   /** The key import tokens are sealed under (GetParametersForImport); the master key in a server. */
   get importTokenKey(): Buffer {
@@ -233,6 +240,7 @@ export class Keyring {
     this.store.deleteBackingKey(owner, version);
     this.store.putBackingKey({ keyId: owner, version, sealed: this.vault.seal(material, materialBinding(key), version), createdAt: at, rotationType });
     this.opened.delete(`${owner}:${version}`);
+    this.pairs.drop(owner);
   }
 
   /** Deletes version `version` of `key`'s backing keys (imported material deleted). Call inside {@link KeyStore.write}. */
@@ -241,6 +249,12 @@ export class Keyring {
     this.store.deleteBackingKey(owner, version);
     this.opened.get(`${owner}:${version}`)?.fill(0);
     this.opened.delete(`${owner}:${version}`);
+    this.pairs.drop(owner);
+  }
+
+  /** The opened key pair of an asymmetric key (current version), or undefined without material. */
+  keyPair(key: KeyRecord, version = key.currentVersion): OpenedKeyPair | undefined {
+    return this.pairs.get(materialOwnerOf(key), version, key.keySpec, () => this.material(key, version));
   }
 
   /** The public identifier of a backing-key version (`KeyMaterialId`: 64 lower-case hex digits). */
@@ -291,7 +305,7 @@ export class Keyring {
       // Imported material is each Region's own (each replica imports it): kept under the record.
       if (!generated) key.materialOwner = storeIdOf(key);
     }
-    const material = params.material ?? (generated ? generateBackingKey() : undefined);
+    const material = params.material ?? (generated ? newKeyMaterial(params.keySpec) : undefined);
     const sealed = material ? this.vault.seal(material, materialBinding(key), 1) : undefined;
     this.store.write(() => {
       this.store.putKey(key);
@@ -444,6 +458,7 @@ export class Keyring {
   }
 
   private forgetOpened(owner: string): void {
+    this.pairs.drop(owner);
     for (const [k, m] of this.opened) {
       if (k.startsWith(`${owner}:`)) {
         m.fill(0);

@@ -26,6 +26,8 @@ export interface KeyStoreServices {
 }
 
 export interface AuditNotes {
+  /** CloudTrail-like event id, set when the request used a key (GetKeyLastUsage reports it). */
+  eventId?: string;
   resources?: string[];
   encryptionContext?: Record<string, string>;
   /** The last authorization decision of the request (ReEncrypt makes two). */
@@ -49,12 +51,15 @@ export interface OpContext {
   advanceClock?(ms: number): number;
   /** Custom key stores (absent: the server offers none; such calls answer as for a store that does not exist). */
   keyStores?: KeyStoreServices;
-  /** The request's id (sent to an XKS proxy as kmsRequestId). */
+  /** The request id the reply carries (`x-amzn-RequestId`; sent to an XKS proxy as kmsRequestId); absent in handler unit tests. */
   requestId?: string;
 }
 
 /**
  * One operation: its validated input (the model's generated `<Op>Request` type: blobs as `Buffer`)
- * in, wire-ready JSON object out (blobs base64, times epoch seconds).
+ * in, wire-ready JSON object out (blobs base64, times epoch seconds). A handler that makes a key
+ * pair (CreateKey of an RSA/ECC key, GenerateDataKeyPair) runs every check synchronously and then
+ * answers a Promise: the key generation runs on libuv's thread pool, so an RSA_4096 key (seconds
+ * of CPU) does not stall the other requests.
  */
 export type OperationHandler<O extends OperationName> = (input: OperationInput<O>, ctx: OpContext) => object | Promise<object>;

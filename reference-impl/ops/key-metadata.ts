@@ -4,13 +4,11 @@
  * @module
  */
 import type { Keyring } from '../keys/keyring.js';
+import { algorithmsFor } from '../hsm/key-specs.js';
 import { epochSeconds, type KeyRecord } from '../records/key-records.js';
 import { expirationOf } from '../keys/imported-material.js';
 import { isMultiRegion, multiRegionConfiguration } from '../keys/multi-region.js';
-
-const ENCRYPTION_ALGORITHMS: Record<string, string[]> = {
-  SYMMETRIC_DEFAULT: ['SYMMETRIC_DEFAULT'],
-};
+import type { KeySpec } from '../../common/model/schemas.js';
 
 export function keyMetadata(key: KeyRecord, keyring: Keyring): Record<string, unknown> {
   const m: Record<string, unknown> = {
@@ -32,8 +30,8 @@ export function keyMetadata(key: KeyRecord, keyring: Keyring): Record<string, un
   m.KeyManager = key.keyManager;
   m.CustomerMasterKeySpec = key.keySpec;
   m.KeySpec = key.keySpec;
-  const algorithms = key.keyUsage === 'ENCRYPT_DECRYPT' ? ENCRYPTION_ALGORITHMS[key.keySpec] : undefined;
-  if (algorithms) m.EncryptionAlgorithms = algorithms;
+  // Only the list of the key's usage (aws-observed.md §4.1; hsm/key-specs.ts).
+  Object.assign(m, algorithmsFor(key.keySpec as KeySpec, key.keyUsage));
   Object.assign(m, importedMaterialMetadata(key), multiRegionMetadata(key, keyring));
   if (key.customKeyStore?.xksKeyId !== undefined) m.XksKeyConfiguration = { Id: key.customKeyStore.xksKeyId };
   if (key.keySpec === 'SYMMETRIC_DEFAULT' && key.currentVersion > 0 && !key.customKeyStore) {

@@ -11,7 +11,12 @@ import {
   ValidationException,
 } from '../errors.js';
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
+import { checkKeyUsage, keySpecInfo } from '../hsm/key-specs.js';
+import { newKeyMaterialAsync } from '../keys/key-material.js';
+import { notInRegionMessage } from '../hsm/asymmetric-keys.js';
 import type {
+  KeySpec,
+  KeyUsageType,
   CancelKeyDeletionRequest,
   CreateKeyRequest,
   DescribeKeyRequest,
@@ -26,7 +31,7 @@ import { DAY_MS, epochSeconds, keyArn, storeIdOf } from '../records/key-records.
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import type { OpContext } from './context.js';
 import { keyMetadata } from './key-metadata.js';
-import { keyMsg } from './operation-messages.js';
+import { cryptoMsg, keyMsg } from './operation-messages.js';
 import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from '../reply/pagination.js';
 import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
 import { isPrimary } from '../keys/multi-region.js';
@@ -43,10 +48,8 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object | Pro
     throw new ValidationException(keyMsg.bothKeySpecs);
   }
   const keySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
-  const keyUsage = input.KeyUsage ?? 'ENCRYPT_DECRYPT';
   const origin = input.Origin ?? 'AWS_KMS';
-  if (keySpec !== 'SYMMETRIC_DEFAULT') throw new UnsupportedOperationException(keyMsg.notYetSupported(`KeySpec ${keySpec}`));
-  if (keyUsage !== 'ENCRYPT_DECRYPT') throw new ValidationException(keyMsg.usageForSpec(keyUsage, keySpec));
+  const keyUsage = checkSpecAndUsage(keySpec, input.KeyUsage);
   if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || input.CustomKeyStoreId !== undefined) {
     if (input.CustomKeyStoreId === undefined) throw new ValidationException(keyMsg.customKeyStoreRequired(origin));
     return createStoreKey(input, ctx, MAX_KEYS_PER_ACCOUNT_REGION);
@@ -60,18 +63,39 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object | Pro
   }
   const usage = ctx.keyring.store.countKeys(ctx.scope.account, ctx.scope.region);
   if (usage >= MAX_KEYS_PER_ACCOUNT_REGION) throw new LimitExceededException(keyMsg.tooManyKeys(MAX_KEYS_PER_ACCOUNT_REGION, usage));
-  const key = ctx.keyring.createKey(ctx.scope, {
-    description: input.Description ?? '',
-    keySpec,
-    keyUsage,
-    origin,
-    keyManager: 'CUSTOMER',
-    policy: input.Policy,
-    tags,
-    multiRegion: input.MultiRegion === true,
-  });
-  ctx.audit.resources = [key.arn];
-  return { KeyMetadata: keyMetadata(key, ctx.keyring) };
+  const create = (material?: Buffer): object => {
+    const key = ctx.keyring.createKey(ctx.scope, {
+      description: input.Description ?? '',
+      keySpec,
+      keyUsage,
+      origin,
+      keyManager: 'CUSTOMER',
+      policy: input.Policy,
+      tags,
+      multiRegion: input.MultiRegion === true,
+      material,
+    });
+    ctx.audit.resources = [key.arn];
+    return { KeyMetadata: keyMetadata(key, ctx.keyring) };
+  };
+  // RSA key pairs are generated on the thread pool (ops/context.ts); the rest is made inline.
+  return origin === 'AWS_KMS' && keySpecInfo(keySpec).family === 'rsa' ? newKeyMaterialAsync(keySpec).then(create) : create();
+}
+
+/**
+ * KeySpec × KeyUsage as CreateKey checks them: every spec but SYMMETRIC_DEFAULT needs an explicit
+ * KeyUsage (aws-observed.md V8), which must be one the spec allows (V11, `checkKeyUsage`); specs
+ * this server cannot serve are then refused as AWS refuses a spec in a Region without it
+ * (`KeySpec SM2 is not supported in this Region`, floci-io/floci#3026) — SM2 (China Regions
+ * only) and ML-DSA (Node 20 / OpenSSL 3.0 have no ML-DSA; README).
+ */
+function checkSpecAndUsage(keySpec: KeySpec, requested: KeyUsageType | undefined): KeyUsageType {
+  if (requested === undefined && keySpec !== 'SYMMETRIC_DEFAULT') throw new ValidationException(cryptoMsg.keyUsageRequired);
+  const keyUsage = requested ?? 'ENCRYPT_DECRYPT';
+  checkKeyUsage(keySpec, keyUsage);
+  const info = keySpecInfo(keySpec);
+  if (info.chinaRegionsOnly || !info.implemented) throw new UnsupportedOperationException(notInRegionMessage('KeySpec', keySpec));
+  return keyUsage;
 }
 
 export function describeKey(input: DescribeKeyRequest, ctx: OpContext): object {

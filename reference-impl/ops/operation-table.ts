@@ -16,6 +16,11 @@ import * as tags from './tags.js';
 import * as imports from './import.js';
 import * as multiRegion from './multi-region.js';
 import * as customKeyStores from './custom-key-stores.js';
+import * as signing from './signing.js';
+import * as mac from './mac.js';
+import * as keyAgreement from './key-agreement.js';
+import * as dataKeyPairs from './data-key-pairs.js';
+import * as keyLastUsage from './key-last-usage.js';
 
 const HANDLERS = {
   CancelKeyDeletion: keys.cancelKeyDeletion,
@@ -63,11 +68,23 @@ const HANDLERS = {
   DeleteCustomKeyStore: customKeyStores.deleteCustomKeyStore,
   ConnectCustomKeyStore: customKeyStores.connectCustomKeyStore,
   DisconnectCustomKeyStore: customKeyStores.disconnectCustomKeyStore,
+  Sign: signing.sign,
+  Verify: signing.verify,
+  GetPublicKey: signing.getPublicKey,
+  GenerateMac: mac.generateMacOp,
+  VerifyMac: mac.verifyMacOp,
+  DeriveSharedSecret: keyAgreement.deriveSharedSecretOp,
+  GenerateDataKeyPair: dataKeyPairs.generateDataKeyPairOp,
+  GenerateDataKeyPairWithoutPlaintext: dataKeyPairs.generateDataKeyPairWithoutPlaintextOp,
+  GetKeyLastUsage: keyLastUsage.getKeyLastUsage,
 } satisfies { readonly [O in OperationName]?: OperationHandler<O> };
 
 export type ImplementedOperation = keyof typeof HANDLERS;
 
 export const OPERATIONS: { readonly [O in ImplementedOperation]: OperationHandler<O> } = HANDLERS;
+
+/** The implemented operations, sorted (the README's operation list is generated from it). */
+export const IMPLEMENTED_OPERATIONS: readonly ImplementedOperation[] = (Object.keys(HANDLERS) as ImplementedOperation[]).sort();
 
 export const isImplemented = (op: string): op is ImplementedOperation => Object.hasOwn(OPERATIONS, op);
 

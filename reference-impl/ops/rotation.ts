@@ -68,6 +68,10 @@ export function disableKeyRotation(input: DisableKeyRotationRequest, ctx: OpCont
 
 export function getKeyRotationStatus(input: GetKeyRotationStatusRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'GetKeyRotationStatus');
+  // Asymmetric and HMAC keys never rotate: KMS answers rotation off rather than refusing
+  // (aws-observed.md §8 R7; terraform-provider-aws reads GetKeyRotationStatus for every AWS_KMS
+  // key, asymmetric and HMAC ones included, and fails on any error — yet manages such keys on AWS).
+  if (key.keySpec !== 'SYMMETRIC_DEFAULT' && key.origin === 'AWS_KMS') return { KeyRotationEnabled: false, KeyId: key.arn };
   // Symmetric keys with imported material rotate on demand (since 2025-06-05), so they have a
   // status (automatic rotation: never; INFERRED, no capture).
   if (!rotatesImportedMaterial(key)) requireRotatable(key);

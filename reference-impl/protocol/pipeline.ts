@@ -174,7 +174,7 @@ export class Pipeline {
     }
   }
 
-  /** After the quota stage: the operation itself (a handler that asks a custom key store's backend answers later). */
+  /** After the quota stage: the operation itself (a handler that generates a key pair or asks a custom key store's backend answers later). */
   private run(r: InFlight, input: unknown, admitted: boolean): RawResponse | Promise<RawResponse> {
     try {
       if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
@@ -330,6 +330,7 @@ function auditEntry(deps: PipelineDeps, r: InFlight, errorCode: string | undefin
   const entry: AuditEntry = {
     eventTime: isoTime(deps.clock.now()),
     requestId,
+    ...(notes.eventId !== undefined ? { eventId: notes.eventId } : {}),
     eventName: operation,
     awsRegion: r.region,
   };

@@ -63,6 +63,14 @@ CREATE TABLE IF NOT EXISTS grants (
 );
 CREATE INDEX IF NOT EXISTS grants_by_key ON grants(key_id, created_at, grant_id);
 CREATE INDEX IF NOT EXISTS grants_by_retiring ON grants(retiring_principal, created_at, grant_id) WHERE retiring_principal IS NOT NULL;
+-- Last successful cryptographic use of each key (GetKeyLastUsage), flushed in batches.
+CREATE TABLE IF NOT EXISTS key_last_usage (
+  key_id TEXT PRIMARY KEY,
+  operation TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  request_id TEXT NOT NULL,
+  event_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS meta (
   k TEXT PRIMARY KEY,
   v TEXT NOT NULL
@@ -120,6 +128,15 @@ const toAlias = (r: AliasRow): AliasRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+/** One successful cryptographic use of a key (GetKeyLastUsage). */
+export interface KeyUseRecord {
+  operation: string;
+  /** Server-clock epoch milliseconds. */
+  at: number;
+  requestId: string;
+  eventId: string;
+}
 
 export type Coherence = 'data-version' | 'notified';
 
@@ -179,6 +196,9 @@ export class KeyStore {
     deleteGrantsForKey: Database.Statement;
     countGrantsForKey: Database.Statement;
     grantsByRetiring: Database.Statement;
+    getLastUsage: Database.Statement;
+    putLastUsage: Database.Statement;
+    deleteLastUsage: Database.Statement;
   };
 
   constructor(options: StoreOptions) {
@@ -232,6 +252,13 @@ export class KeyStore {
       deleteGrantsForKey: db.prepare('DELETE FROM grants WHERE key_id = ?'),
       countGrantsForKey: db.prepare('SELECT count(*) FROM grants WHERE key_id = ?').pluck(),
       grantsByRetiring: db.prepare('SELECT doc FROM grants WHERE retiring_principal = ? ORDER BY created_at, grant_id').pluck(),
+      getLastUsage: db.prepare('SELECT operation, at, request_id AS requestId, event_id AS eventId FROM key_last_usage WHERE key_id = ?'),
+      putLastUsage: db.prepare(
+        `INSERT INTO key_last_usage (key_id, operation, at, request_id, event_id) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(key_id) DO UPDATE SET operation = excluded.operation, at = excluded.at,
+           request_id = excluded.request_id, event_id = excluded.event_id WHERE excluded.at >= key_last_usage.at`,
+      ),
+      deleteLastUsage: db.prepare('DELETE FROM key_last_usage WHERE key_id = ?'),
     };
     this.sync();
   }
@@ -331,6 +358,7 @@ export class KeyStore {
     this.stmt.deleteAliasesForKey.run(keyId);
     this.stmt.deleteGrantsForKey.run(keyId);
     this.grantCache.delete(keyId);
+    this.stmt.deleteLastUsage.run(keyId);
     this.keyCache.delete(keyId);
     this.aliasCache.clear();
   }
@@ -453,6 +481,22 @@ export class KeyStore {
   putMeta(k: string, v: string): void {
     this.stmt.putMeta.run(k, v);
     this.metaCache.delete(k);
+  }
+
+  /** The last recorded use of a key (uncached: GetKeyLastUsage is a control-plane call). */
+  getKeyLastUsage(keyId: string): KeyUseRecord | undefined {
+    return this.stmt.getLastUsage.get(keyId) as KeyUseRecord | undefined;
+  }
+
+  /**
+   * Records key uses in one transaction, keeping the later one per key. Not a {@link write}: the
+   * table is not cached and nothing else reads it, so no other worker needs to be told.
+   */
+  putKeyLastUsage(uses: ReadonlyMap<string, KeyUseRecord>): void {
+    if (uses.size === 0) return;
+    this.db.transaction(() => {
+      for (const [keyId, u] of uses) this.stmt.putLastUsage.run(keyId, u.operation, u.at, u.requestId, u.eventId);
+    }).immediate();
   }
 
   close(): void {

@@ -54,7 +54,7 @@ describe.skipIf(!MOTO_VERSION)(`the suite against moto ${MOTO_VERSION ?? `— sk
       concurrency: 1,
     });
     console.log(summaryText(results));
-  }, 90_000);
+  }, 300_000);
 
   afterAll(() => {
     if (moto && moto.exitCode === null) moto.kill('SIGTERM');
@@ -78,7 +78,9 @@ describe.skipIf(!MOTO_VERSION)(`the suite against moto ${MOTO_VERSION ?? `— sk
     for (const c of clockCases.filter((x) => x.outcome === 'skip')) expect(c.reason).toMatch(/no clock control/);
   });
 
-  it('finishes within 60 s', () => {
-    expect(results.durationMs).toBeLessThan(60_000);
+  // A hang guard, not a speed target: the suite has ~190 asymmetric cases (RSA key generation is
+  // most of their time); against moto it took ~230 s on a loaded 2-core machine.
+  it('finishes within 280 s', () => {
+    expect(results.durationMs).toBeLessThan(280_000);
   });
 });
