@@ -24,7 +24,7 @@ import type { OpContext } from './context.js';
 import { Blob64, jsonObject } from '../reply/json-text.js';
 import { cryptoMsg } from './operation-messages.js';
 import { dryRun, keyForUse, noteUse, refuseRecipient } from './key-use.js';
-import { checkPlaintextFits, encryptionAlgorithm, isAsymmetricKey, materialIdOf, openCiphertext, sealUnder, then, type Opened } from './envelope.js';
+import { checkPlaintextFits, encryptionAlgorithm, isAsymmetricKey, materialIdOf, openCiphertext, sealUnder, andThen, type Opened } from './envelope.js';
 import type { KeyRecord } from '../records/key-records.js';
 
 export function encrypt(input: EncryptRequest, ctx: OpContext): object | Promise<object> {
@@ -33,7 +33,7 @@ export function encrypt(input: EncryptRequest, ctx: OpContext): object | Promise
   const algorithm = encryptionAlgorithm(key, input.EncryptionAlgorithm);
   checkPlaintextFits(key, algorithm, input.Plaintext);
   dryRun(input.DryRun);
-  return then(sealUnder(ctx, key, algorithm, input.Plaintext, input.EncryptionContext, 'Encrypt'), (blob) => {
+  return andThen(sealUnder(ctx, key, algorithm, input.Plaintext, input.EncryptionContext, 'Encrypt'), (blob) => {
     noteUse(ctx, key, 'Encrypt');
     return jsonObject({ CiphertextBlob: new Blob64(blob), KeyId: key.arn, EncryptionAlgorithm: algorithm });
   });
@@ -73,7 +73,7 @@ export function decrypt(input: DecryptRequest, ctx: OpContext): object | Promise
     algorithm: input.EncryptionAlgorithm,
     operation: 'Decrypt',
   });
-  return then(opening, (opened) => {
+  return andThen(opening, (opened) => {
     try {
       refuseRecipient(input.Recipient);
       dryRun(input.DryRun);
@@ -95,7 +95,7 @@ export function reEncrypt(input: ReEncryptRequest, ctx: OpContext): object | Pro
     algorithm: input.SourceEncryptionAlgorithm,
     operation: 'ReEncryptFrom',
   });
-  return then(opening, (source) => {
+  return andThen(opening, (source) => {
     let destination: KeyRecord;
     let algorithm: EncryptionAlgorithmSpec;
     let sealing: Buffer | Promise<Buffer>;
@@ -113,7 +113,7 @@ export function reEncrypt(input: ReEncryptRequest, ctx: OpContext): object | Pro
     if (sealing instanceof Promise) void sealing.then(wipe, wipe);
     else wipe();
     const dest = destination;
-    return then(sealing, (blob) => {
+    return andThen(sealing, (blob) => {
       noteUse(ctx, source.key, 'ReEncrypt');
       noteUse(ctx, dest, 'ReEncrypt');
       return jsonObject({

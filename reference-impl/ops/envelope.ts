@@ -168,7 +168,7 @@ export function openCiphertext(ctx: OpContext, req: OpenRequest): Opened | Promi
 export const materialIdOf = (ctx: OpContext, key: KeyRecord, version: number): string | undefined =>
   isStoreKey(key) ? undefined : ctx.keyring.materialId(key, version);
 
-/** `v`, or what `v` resolves to, through `f`: the synchronous path stays synchronous (custom key store keys answer later). */
-export function then<T, U>(v: T | Promise<T>, f: (t: T) => U | Promise<U>): U | Promise<U> {
+/** (Not named `then`: a module exporting `then` is a thenable to dynamic import.) `v`, or what `v` resolves to, through `f`: the synchronous path stays synchronous (custom key store keys answer later). */
+export function andThen<T, U>(v: T | Promise<T>, f: (t: T) => U | Promise<U>): U | Promise<U> {
   return v instanceof Promise ? v.then(f) : f(v);
 }

@@ -194,6 +194,7 @@ const CATCHES: Record<FaultName, string[]> = {
     'multi-region.replicate-replica-refused',
     'multi-region.replicate-tags-not-shared',
     'multi-region.update-primary-region',
+  ],
   'verify-always-valid': [
     'sign-verify.verify-bad-signature-refused',
     'sign-verify.verify-other-key-signature-refused',
