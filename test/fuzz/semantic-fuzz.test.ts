@@ -168,7 +168,8 @@ describe('semantic errors that need no key', () => {
       fc
         .constantFrom(
           { KeySpec: 'RSA_2048' },
-          { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' },
+          { KeySpec: 'HMAC_256', KeyUsage: 'SIGN_VERIFY' },
+          { KeySpec: 'ML_DSA_44', KeyUsage: 'SIGN_VERIFY' },
           { KeySpec: 'SYMMETRIC_DEFAULT', CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT' },
           { KeyUsage: 'SIGN_VERIFY' },
           { Origin: 'AWS_CLOUDHSM' },
