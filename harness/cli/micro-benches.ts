@@ -1,7 +1,8 @@
 /**
  * What the micro load suite times (`kmsbench load --suite micro`): the client's SigV4 signing
  * and raw request build, and the reference server's per-request stages — SigV4 verification,
- * AES-256-GCM seal/open of the HSM, ciphertext blob encode/decode, the quota limiter's admit.
+ * AES-256-GCM seal/open of the HSM, ciphertext blob encode/decode, the quota limiter's admit,
+ * the authorize stage (default vs typical three-statement key policy).
  * It lives with the CLI because it reaches into the server's internals, which only the CLI (and
  * scripts) may import; the load engine (harness/load/micro.ts) runs it.
  *
