@@ -128,6 +128,9 @@ async function policyCost(dataDir: string, servers: ChildServer[]): Promise<void
       `bench-server --policy: Encrypt 1 KiB by a role session, closed-loop client, ${connections} connections, closed loop, ${duration} s per run, ${rounds} rounds; ` +
         `${cpus().length} cores (${cpus()[0]?.model.trim()}); reference workers: ${values.workers}`,
     );
+    // One round each first, not counted: the first keys a fresh server serves pay its warm-up (JIT, caches).
+    await measure('warm-up', reference, await signed(plain.KeyMetadata!.KeyId!));
+    await measure('warm-up', reference, await signed(typical.KeyMetadata!.KeyId!));
     const samples: Sample[] = [];
     for (let r = 0; r < rounds; r++) {
       samples.push(await measure('default', reference, await signed(plain.KeyMetadata!.KeyId!)));

@@ -1,7 +1,8 @@
 /**
  * What the micro load suite times (`kmsbench load --suite micro`): the client's SigV4 signing
  * and raw request build, and the reference server's per-request stages — SigV4 verification,
- * AES-256-GCM seal/open of the HSM, ciphertext blob encode/decode, the quota limiter's admit.
+ * AES-256-GCM seal/open of the HSM, ciphertext blob encode/decode, the quota limiter's admit,
+ * the authorize stage (default vs typical three-statement key policy).
  * It lives with the CLI because it reaches into the server's internals, which only the CLI (and
  * scripts) may import; the load engine (harness/load/micro.ts) runs it.
  *
@@ -42,13 +43,15 @@ function authorizeBenches(sinkOf: (n: number) => void): MicroBench[] {
     keySpec: 'SYMMETRIC_DEFAULT', origin: 'AWS_KMS', keyManager: 'CUSTOMER', state: 'Enabled', deletionDate: null, pendingWindowInDays: null, policy,
     rotationEnabled: false, rotationPeriodInDays: null, nextRotationAt: null, onDemandRotationStartedAt: null, onDemandRotations: 0, tags: [], currentVersion: 1,
   });
-  const plain = key(defaultKeyPolicy(account), '00000000-0000-0000-0000-00000000000a');
+  const plainId = '00000000-0000-0000-0000-00000000000a';
+  const plain = key(defaultKeyPolicy(account), plainId);
   const typical = key(JSON.stringify(typicalKeyPolicy(account)), '00000000-0000-0000-0000-00000000000b');
   const caller = callerPrincipal(`arn:aws:sts::${account}:assumed-role/App/bench`);
   const identityPolicies = [compilePolicy(TYPICAL_APP_IDENTITY_POLICY, { kind: 'identity' })];
-  const info = (k: KeyRecord): AuthzRequestInfo => ({
+  const input = { KeyId: plainId, Plaintext: Buffer.alloc(1024, 7), EncryptionContext: { tenant: TYPICAL_POLICY_TENANT, purpose: 'bench' } };
+  const info = (): AuthzRequestInfo => ({
     operation: 'Encrypt',
-    input: { KeyId: k.keyId, Plaintext: Buffer.alloc(1024, 7), EncryptionContext: { tenant: TYPICAL_POLICY_TENANT, purpose: 'bench' } },
+    input,
     caller,
     identityPolicies,
     notes: {},
@@ -57,7 +60,7 @@ function authorizeBenches(sinkOf: (n: number) => void): MicroBench[] {
   // Per request, as the pipeline does: a fresh request info and authorizer closure, then the check.
   const run = (k: KeyRecord) => () => {
     for (let i = 0; i < 100; i++) {
-      const r = info(k);
+      const r = info();
       authorizer.keyAuthorizer(r)(k, 'Encrypt', {});
       sinkOf(r.notes.authz!.decision.length);
     }

@@ -251,8 +251,10 @@ export class Authorizer {
     if (this.faults.has('policy-ignored')) return;
     if (this.faults.has('cross-account-open') && key.account !== r.caller.account) return;
     const side = REENCRYPT_SIDES[operation];
-    const op = (side !== undefined ? 'ReEncrypt' : operation) as OperationName;
-    const perm = OPERATION_PERMISSIONS[op];
+    // A handler names its operation when it resolves a key; a name that is no operation falls back
+    // to the request's own, so a key is never resolved unauthorized.
+    const named = OPERATION_PERMISSIONS[(side !== undefined ? 'ReEncrypt' : operation) as OperationName];
+    const perm = named ?? OPERATION_PERMISSIONS[r.operation as OperationName];
     if (perm === undefined || perm.kind === 'iam') return; // e.g. ListAliases with a KeyId: decided before the handler
     const action = side === 'destination' ? perm.actions[1]! : perm.actions[0]!;
     const req = new KeyRequest(this, r, action, key.arn, key.account, perm.crossAccount, key, side);

@@ -6,17 +6,17 @@
  * own credentials and revoked; cross-account use allowed only when the key policy and the
  * caller's identity policy agree.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT,
-  cleanEnv,
+  AWS_CLI,
+  awsCliEnv,
+  awsCliVersion,
   DIST_BUILT,
-  emptyFile,
   killAllServers,
   NOT_BUILT_REASON,
-  REGION,
   removeTempDirs,
   runCommand,
   startServe,
@@ -25,9 +25,7 @@ import {
   type ServerProcess,
 } from './harness.js';
 
-const AWS_CLI = process.env.KMSBENCH_AWS_CLI ?? (existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws');
-const awsVersion = DIST_BUILT ? await runCommand(AWS_CLI, ['--version']).catch(() => undefined) : undefined;
-const hasAwsCli = awsVersion?.code === 0;
+const hasAwsCli = (await awsCliVersion()) !== undefined;
 
 const OTHER = '444455556666';
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
@@ -76,14 +74,7 @@ beforeAll(async () => {
   const credentials = join(work, 'credentials.json');
   writeFileSync(credentials, JSON.stringify(CREDENTIALS_FILE));
   server = await startServe({ dataDir: join(work, 'data'), workers: 2, extraArgs: ['--credentials', credentials] });
-  baseEnv = cleanEnv({
-    AWS_DEFAULT_REGION: REGION,
-    AWS_CONFIG_FILE: emptyFile(work, 'aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: emptyFile(work, 'aws-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_PAGER: '',
-    AWS_MAX_ATTEMPTS: '1',
-  });
+  baseEnv = awsCliEnv(work, {});
 });
 
 afterAll(async () => {

@@ -19,6 +19,9 @@ export const CONDITIONS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerg
 export const CROSS_ACCOUNT_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-modifying-external-accounts.html';
 export const IAM_DELEGATION_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html#key-policy-default-allow-root-enable-iam';
 export const PERMISSIONS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html';
+/** Where the kms:EncryptionContext:context-key condition is documented (doc and source of the cases on it). */
+export const EC_CONDITION_DOC = `${CONDITIONS_DOC}#conditions-kms-encryption-context`;
+export const EC_CONDITION_SOURCE = { kind: 'documented', cite: EC_CONDITION_DOC, verifiedAt: '2026-12-07' } as const;
 
 export const admin = (t: CaseContext) => ({ Sid: 'Admin', Effect: 'Allow', Principal: { AWS: root(t) }, Action: 'kms:*', Resource: '*' });
 

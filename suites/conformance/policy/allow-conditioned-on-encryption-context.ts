@@ -1,11 +1,11 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CONDITIONS_DOC, denied, encrypt, keyWithPolicy, statement } from './_enforcement.js';
+import { EC_CONDITION_DOC, EC_CONDITION_SOURCE, denied, encrypt, keyWithPolicy, statement } from './_enforcement.js';
 
 export default defineCase({
   id: 'policy.allow-conditioned-on-encryption-context',
   title: 'An Allow for bob conditioned on kms:EncryptionContext:tenant lets bob encrypt for that tenant only',
-  doc: `${CONDITIONS_DOC}#conditions-kms-encryption-context`,
-  source: { kind: 'documented', cite: `${CONDITIONS_DOC}#conditions-kms-encryption-context`, verifiedAt: '2026-12-07' },
+  doc: EC_CONDITION_DOC,
+  source: EC_CONDITION_SOURCE,
   tags: ['policy', 'encryption-context'],
   ops: ['CreateKey', 'Encrypt'],
   needs: ['identities'],

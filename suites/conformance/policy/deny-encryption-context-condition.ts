@@ -1,11 +1,11 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CONDITIONS_DOC, denied, encrypt, keyWithPolicy, TENANT_DENY } from './_enforcement.js';
+import { EC_CONDITION_DOC, EC_CONDITION_SOURCE, denied, encrypt, keyWithPolicy, TENANT_DENY } from './_enforcement.js';
 
 export default defineCase({
   id: 'policy.deny-encryption-context-condition',
   title: 'A Deny conditioned on kms:EncryptionContext:tenant refuses Encrypt with that tenant',
-  doc: `${CONDITIONS_DOC}#conditions-kms-encryption-context`,
-  source: { kind: 'documented', cite: `${CONDITIONS_DOC}#conditions-kms-encryption-context`, verifiedAt: '2026-12-07' },
+  doc: EC_CONDITION_DOC,
+  source: EC_CONDITION_SOURCE,
   tags: ['policy', 'encryption-context'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {
