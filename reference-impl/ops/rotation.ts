@@ -68,9 +68,9 @@ export function disableKeyRotation(input: DisableKeyRotationRequest, ctx: OpCont
 
 export function getKeyRotationStatus(input: GetKeyRotationStatusRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'GetKeyRotationStatus');
-  // Symmetric keys with imported material rotate on demand (since 2025-06-05), so they have a
-  // status (automatic rotation: never; INFERRED, no capture).
-  if (!rotatesImportedMaterial(key)) requireRotatable(key);
+  // EXTERNAL keys: KS-OLD [6] (documented before imported material could rotate on demand; no
+  // newer answer recorded).
+  requireRotatable(key);
   // A key pending deletion reports rotation off; its setting comes back if deletion is cancelled.
   const enabled = key.rotationEnabled && key.state !== 'PendingDeletion';
   const out: Record<string, unknown> = { KeyRotationEnabled: enabled, KeyId: key.arn };

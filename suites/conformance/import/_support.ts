@@ -10,6 +10,7 @@ import {
   DecryptCommand,
   GetParametersForImportCommand,
   ListKeyRotationsCommand,
+  RotateKeyOnDemandCommand,
   type AlgorithmSpec,
   type WrappingKeySpec,
 } from '@aws-sdk/client-kms';
@@ -58,6 +59,20 @@ export async function decryptText(t: CaseContext, blob: Uint8Array): Promise<str
 
 export async function rotations(t: CaseContext, keyId: string, all = true) {
   return (await t.kms.send(new ListKeyRotationsCommand({ KeyId: keyId, ...(all ? { IncludeKeyMaterial: 'ALL_KEY_MATERIAL' } : {}) }))).Rotations ?? [];
+}
+
+/**
+ * RotateKeyOnDemand of a key with imported material, then waits until the key names `materialId`
+ * as its current material (on AWS the rotation completes asynchronously; GetKeyRotationStatus of
+ * EXTERNAL keys is documented as refused, KS-OLD [6], so the key's metadata is polled instead).
+ */
+export async function rotateImported(t: CaseContext, keyId: string, materialId: string | undefined): Promise<void> {
+  await t.kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+  for (let i = 0; i < 120; i++) {
+    if ((await describe(t, keyId)).CurrentKeyMaterialId === materialId) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  t.check(false, 'the on-demand rotation completes within 60 s');
 }
 
 /** The endpoint's clock now (ms), from a key it just created. */
