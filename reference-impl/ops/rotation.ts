@@ -72,9 +72,9 @@ export function getKeyRotationStatus(input: GetKeyRotationStatusRequest, ctx: Op
   // (aws-observed.md §8 R7; terraform-provider-aws reads GetKeyRotationStatus for every AWS_KMS
   // key, asymmetric and HMAC ones included, and fails on any error — yet manages such keys on AWS).
   if (key.keySpec !== 'SYMMETRIC_DEFAULT' && key.origin === 'AWS_KMS') return { KeyRotationEnabled: false, KeyId: key.arn };
-  // Symmetric keys with imported material rotate on demand (since 2025-06-05), so they have a
-  // status (automatic rotation: never; INFERRED, no capture).
-  if (!rotatesImportedMaterial(key)) requireRotatable(key);
+  // EXTERNAL keys: KS-OLD [6] (documented before imported material could rotate on demand; no
+  // newer answer recorded).
+  requireRotatable(key);
   // A key pending deletion reports rotation off; its setting comes back if deletion is cancelled.
   const enabled = key.rotationEnabled && key.state !== 'PendingDeletion';
   const out: Record<string, unknown> = { KeyRotationEnabled: enabled, KeyId: key.arn };

@@ -2,7 +2,7 @@
  * The records the reference server keeps: KMS keys, their backing-key versions and aliases.
  * Times are epoch milliseconds on the server's controllable clock. The store keeps them, the
  * keyring resolves and changes them, the handlers answer with them: this folder sits below all
- * three and imports nothing.
+ * three and imports nothing of the server (only common/).
  *
  * @module
  */
@@ -150,14 +150,9 @@ export const keyIdOfStoreId = (storeId: string): string => {
 /** Where a key's backing keys are stored (backing_keys.key_id). */
 export const materialOwnerOf = (key: Pick<KeyRecord, 'keyId' | 'materialOwner'>): string => key.materialOwner ?? key.keyId;
 
-/** The ARN partition of a Region (`aws`, `aws-cn`, `aws-us-gov`, ...). */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  return 'aws';
-}
+import { partitionOf } from '../../common/partition.js';
+
+export { partitionOf };
 
 export const keyArn = (region: string, account: string, keyId: string): string =>
   `arn:${partitionOf(region)}:kms:${region}:${account}:key/${keyId}`;

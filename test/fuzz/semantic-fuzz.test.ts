@@ -174,7 +174,7 @@ describe('semantic errors that need no key', () => {
           { KeyUsage: 'SIGN_VERIFY' },
           { Origin: 'AWS_CLOUDHSM' },
           { CustomKeyStoreId: 'cks-1234567890abcdef0' },
-          { MultiRegion: true },
+          { MultiRegion: true, Origin: 'AWS_CLOUDHSM' }, // multi-Region keys exist now; not in a custom key store without its id
           { Tags: [{ TagKey: 'aws:reserved', TagValue: 'x' }] },
           { Tags: [{ TagKey: 'dup', TagValue: 'x' }, { TagKey: 'dup', TagValue: 'y' }] },
           { Tags: Array.from({ length: 51 }, (_, i) => ({ TagKey: `t${i}`, TagValue: '' })) },

@@ -142,3 +142,12 @@ export async function connectedStore(t: CaseContext, input: Record<string, unkno
   t.expectEqual(s.ConnectionState, 'CONNECTED', `ConnectionState of ${id}`);
   return id;
 }
+
+/** A CONNECTED CloudHSM key store on a fixture cluster and a KMS key in it. */
+export async function cloudHsmKey(t: CaseContext) {
+  const f = await fixtures(t);
+  const kms = storeKms(t);
+  const id = await connectedStore(t, cloudHsmInput(t, f));
+  const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
+  return { f, kms, id, key };
+}

@@ -1,6 +1,6 @@
-import { CreateKeyCommand, DecryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_KEY_DOC, MODEL, cloudHsmInput, connectedStore, documented, fixtures, storeKms } from './_support.js';
+import { CREATE_KEY_DOC, MODEL, cloudHsmKey, documented, fixtures } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.cloudhsm-data-key',
@@ -12,10 +12,7 @@ export default defineCase({
   needs: ['key-store-fixtures'],
   timeoutMs: 60_000,
   async run(t) {
-    const f = await fixtures(t);
-    const kms = storeKms(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
-    const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
+    const { kms, id, key } = await cloudHsmKey(t);
     const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, NumberOfBytes: 32 }));
     const out = await kms.send(new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob }));
     t.expectEqual(Buffer.from(out.Plaintext!).toString('hex'), Buffer.from(dk.Plaintext!).toString('hex'), 'the data key');

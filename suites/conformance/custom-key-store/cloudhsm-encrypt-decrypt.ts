@@ -1,6 +1,6 @@
-import { CreateKeyCommand, DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_KEY_DOC, cloudHsmInput, connectedStore, documented, fixtures, storeKms } from './_support.js';
+import { CREATE_KEY_DOC, cloudHsmKey, documented, fixtures } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.cloudhsm-encrypt-decrypt',
@@ -12,10 +12,7 @@ export default defineCase({
   needs: ['key-store-fixtures'],
   timeoutMs: 60_000,
   async run(t) {
-    const f = await fixtures(t);
-    const kms = storeKms(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
-    const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
+    const { kms, id, key } = await cloudHsmKey(t);
     const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('in the cluster'), EncryptionContext: { k: 'v' } }));
     const out = await kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { k: 'v' } }));
     t.expectEqual(Buffer.from(out.Plaintext!).toString(), 'in the cluster', 'plaintext');

@@ -1,6 +1,6 @@
-import { CreateKeyCommand, DescribeKeyCommand, DisconnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, DisconnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { KEY_STATE_DOC, cloudHsmInput, connectedStore, documented, fixtures, storeKms } from './_support.js';
+import { KEY_STATE_DOC, cloudHsmKey, documented, fixtures } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.disconnected-key-unavailable',
@@ -12,10 +12,7 @@ export default defineCase({
   needs: ['key-store-fixtures'],
   timeoutMs: 60_000,
   async run(t) {
-    const f = await fixtures(t);
-    const kms = storeKms(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
-    const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
+    const { kms, id, key } = await cloudHsmKey(t);
     await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     const md = (await kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata!;
     t.expectEqual([md.KeyState, md.Enabled], ['Unavailable', false], 'KeyState, Enabled');

@@ -1,6 +1,6 @@
-import { ConnectCustomKeyStoreCommand, CreateKeyCommand, DecryptCommand, DescribeKeyCommand, DisconnectCustomKeyStoreCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { ConnectCustomKeyStoreCommand, DecryptCommand, DescribeKeyCommand, DisconnectCustomKeyStoreCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CONNECT_DOC, KEY_STATE_DOC, awaitConnection, cloudHsmInput, connectedStore, documented, fixtures, storeKms } from './_support.js';
+import { CONNECT_DOC, KEY_STATE_DOC, awaitConnection, cloudHsmKey, documented, fixtures } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.reconnect-key-usable',
@@ -12,10 +12,7 @@ export default defineCase({
   needs: ['key-store-fixtures'],
   timeoutMs: 60_000,
   async run(t) {
-    const f = await fixtures(t);
-    const kms = storeKms(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
-    const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
+    const { kms, id, key } = await cloudHsmKey(t);
     const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('survives a reconnect') }));
     await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));

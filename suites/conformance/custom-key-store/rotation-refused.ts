@@ -1,6 +1,6 @@
-import { CreateKeyCommand, EnableKeyRotationCommand } from '@aws-sdk/client-kms';
+import { EnableKeyRotationCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_KEY_DOC, VERIFIED, cloudHsmInput, connectedStore, fixtures, storeKms } from './_support.js';
+import { CREATE_KEY_DOC, VERIFIED, cloudHsmKey, fixtures } from './_support.js';
 import { refused } from '../_lib/support.js';
 
 export default defineCase({
@@ -13,10 +13,7 @@ export default defineCase({
   needs: ['key-store-fixtures'],
   timeoutMs: 60_000,
   async run(t) {
-    const f = await fixtures(t);
-    const kms = storeKms(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
-    const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
+    const { kms, id, key } = await cloudHsmKey(t);
     await t.expectError(kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId })), { code: 'UnsupportedOperationException', status: 400 });
   },
 });

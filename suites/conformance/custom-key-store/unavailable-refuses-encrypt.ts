@@ -1,6 +1,6 @@
-import { CreateKeyCommand, DisconnectCustomKeyStoreCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DisconnectCustomKeyStoreCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { KEY_STATE_DOC, VERIFIED, cloudHsmInput, connectedStore, fixtures, storeKms } from './_support.js';
+import { KEY_STATE_DOC, VERIFIED, cloudHsmKey, fixtures } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.unavailable-refuses-encrypt',
@@ -12,10 +12,7 @@ export default defineCase({
   needs: ['key-store-fixtures'],
   timeoutMs: 60_000,
   async run(t) {
-    const f = await fixtures(t);
-    const kms = storeKms(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
-    const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
+    const { kms, id, key } = await cloudHsmKey(t);
     await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     await t.expectError(kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) })), { code: 'KMSInvalidStateException', message: `${key.Arn} is unavailable.` });
   },

@@ -1,8 +1,7 @@
 import { DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { KEY_STATE_DOC, MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL, describe, documented, importMaterial, importedKey, material } from './_support.js';
+import { KEY_STATE_DOC, MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL, describe, documented, importMaterial, importedKey, material, rotateImported } from './_support.js';
 
-import { rotateOnDemand } from '../rotation/_support.js';
 
 /** "you will need to import all of the key materials associated with the KMS key to change its state to Enabled". */
 export default defineCase({
@@ -11,11 +10,11 @@ export default defineCase({
   doc: ROTATE_IMPORTED_DOC,
   source: documented(`${MODEL('ImportKeyMaterial')} ("you will need to import all of the key materials associated with the KMS key to change its state to Enabled"); ${KEY_STATE_DOC}`, SINCE_MULTI_MATERIAL),
   tags: ['import', 'rotation'],
-  ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'DeleteImportedKeyMaterial', 'DescribeKey'],
+  ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'RotateKeyOnDemand', 'DeleteImportedKeyMaterial', 'DescribeKey'],
   async run(t) {
     const { key, material: m, materialId } = await importedKey(t);
-    await importMaterial(t, key.KeyId, material(), { extra: { ImportType: 'NEW_KEY_MATERIAL' } });
-    await rotateOnDemand(t, key.KeyId);
+    const next = await importMaterial(t, key.KeyId, material(), { extra: { ImportType: 'NEW_KEY_MATERIAL' } });
+    await rotateImported(t, key.KeyId, next.KeyMaterialId);
     await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId, KeyMaterialId: materialId }));
     t.expectEqual((await describe(t, key.KeyId)).KeyState, 'PendingImport', 'KeyState with a material missing');
     await importMaterial(t, key.KeyId, m, { extra: { KeyMaterialId: materialId } });
