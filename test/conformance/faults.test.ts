@@ -39,7 +39,12 @@ const CATCHES: Record<FaultName, string[]> = {
     'encryption-context.reencrypt-destination-context-binds',
     'encryption-context.reencrypt-source-boundary',
   ],
-  'cancel-enables': ['deletion.cancel-keeps-key-unusable', 'deletion.cancel-returns-disabled', 'deletion.cancelled-not-deleted'],
+  'cancel-enables': [
+    'deletion.cancel-keeps-key-unusable',
+    'deletion.cancel-returns-disabled',
+    'deletion.cancelled-not-deleted',
+    'multi-region.cancel-pending-replica-deletion',
+  ],
   'any-window': ['deletion.window-1-refused', 'deletion.window-31-refused', 'deletion.window-6-refused'],
   'ignore-key-state': [
     'deletion.cancel-keeps-key-unusable',
@@ -49,6 +54,9 @@ const CATCHES: Record<FaultName, string[]> = {
     'deletion.pending-deletion-refuses-generate-data-key-without-plaintext',
     'deletion.pending-deletion-refuses-reencrypt-destination',
     'deletion.pending-deletion-refuses-reencrypt-source',
+    'import.delete-refuses-decrypt',
+    'import.delete-refuses-encrypt',
+    'import.expiry-refuses-encrypt',
     'key-state.disabled-refuses-decrypt',
     'key-state.disabled-refuses-encrypt',
     'key-state.disabled-refuses-generate-data-key',
@@ -77,6 +85,7 @@ const CATCHES: Record<FaultName, string[]> = {
     'sign-verify.disabled-refuses-verify',
     'sign-verify.pending-deletion-refuses-sign',
     'sign-verify.pending-deletion-refuses-verify',
+    'multi-region.pending-replica-deletion-refuses-encrypt',
   ],
   'no-sigv4': [
     'auth.credential-scope-wrong-service',
