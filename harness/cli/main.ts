@@ -80,6 +80,13 @@ const COMMANDS: Record<string, Command> = {
     },
     summary: `compare load runs with a baseline (noise-aware); exit ${EXIT_REGRESSION} on a regression; --save-baseline`,
   },
+  'xks-proxy': {
+    load: async () => {
+      const m = await import('./xks-proxy.js');
+      return { run: m.xksProxy, usage: m.xksProxyUsage };
+    },
+    summary: 'run the reference external key store (XKS) proxy (software keys or a PKCS#11 token)',
+  },
   conformance: {
     load: async () => {
       const m = await import('./conformance.js');

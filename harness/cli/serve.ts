@@ -12,7 +12,8 @@ export const serveUsage = `kmsbench serve [options]
   --host HOST            listen address (default ${DEFAULTS.host})
   --port PORT            listen port, 0 for any free port (default ${DEFAULTS.port})
   --data-dir DIR         store, master key and audit log (default ${DEFAULTS.dataDir})
-  --region REGION        the Region this endpoint serves (default ${DEFAULTS.region})
+  --region REGION        the Region of unsigned and control calls; signed calls are served in the
+                         Region of their credential scope (every Region at one endpoint; default ${DEFAULTS.region})
   --account ID           account of the default test/test credentials (default ${DEFAULTS.account})
   --credentials FILE     JSON file with more accounts, principals and access keys
   --workers N            worker processes (default: number of cores)
@@ -24,6 +25,10 @@ export const serveUsage = `kmsbench serve [options]
   --quota-share N        N separate servers serve one account: enforce 1/N of every quota
   --no-quotas            throttle nothing
   --no-audit             do not write the audit log
+  --xks-proxy URI=URL    dial the external key store proxy XksProxyUriEndpoint URI at URL (repeatable),
+                         e.g. https://xks.example.test=http://127.0.0.1:8080 (kmsbench xks-proxy)
+  --key-store-fixtures   custom key store fixtures for conformance runs: software CloudHSM clusters and a
+                         reference XKS proxy on loopback (KmsBench.GetKeyStoreFixtures; one worker)
   --fault NAME           test-only deliberate fault (repeatable): ${Object.keys(FAULTS).join(', ')}
 ${INJECT_USAGE}`;
 
@@ -46,6 +51,8 @@ export async function serve(argv: string[]): Promise<void> {
     'quota-share': { type: 'string' },
     inject: { type: 'string', multiple: true },
     'latency-profile': { type: 'string' },
+    'xks-proxy': { type: 'string', multiple: true },
+    'key-store-fixtures': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -54,6 +61,12 @@ export async function serve(argv: string[]): Promise<void> {
   }
   if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError('--account must be 12 digits');
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
+  const xksProxies: Record<string, string> = {};
+  for (const m of values['xks-proxy'] ?? []) {
+    const eq = m.indexOf('=');
+    if (eq <= 0 || !m.startsWith('https://')) throw new UsageError(`--xks-proxy takes URI=URL with an https:// URI, not '${m}'`);
+    xksProxies[m.slice(0, eq)] = m.slice(eq + 1);
+  }
   let server;
   try {
     server = await startServer({
@@ -63,7 +76,9 @@ export async function serve(argv: string[]): Promise<void> {
     region: values.region,
     account: values.account,
     credentialsFile: values.credentials,
-    workers: intOption(values.workers, 'workers', defaultWorkerCount(), 1),
+    workers: values['key-store-fixtures'] ? 1 : intOption(values.workers, 'workers', defaultWorkerCount(), 1),
+    xksProxies,
+    keyStoreFixtures: values['key-store-fixtures'] ?? false,
     faults: values.fault,
     audit: !values['no-audit'],
     synchronous: values.fsync ? 'FULL' : 'NORMAL',
