@@ -12,7 +12,7 @@ import { CredentialStore, createCredentialStore } from './auth/credentials.js';
 import { OffsetClock } from './clock/clock.js';
 import { parseFaults } from './faults.js';
 import { selectEncryptionContextEncoder } from './hsm/encryption-context.js';
-import { openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
+import { deriveGrantTokenKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
 import { openDataDir } from './data-dir.js';
 import { Keyring } from './keys/keyring.js';
 import { readClockOffset } from './protocol/control.js';
@@ -20,7 +20,13 @@ import type { EdgeOptions, RouteReply } from './protocol/http-edge.js';
 import { Pipeline } from './protocol/pipeline.js';
 import { LocalAdmission, prometheusText, type Admission, type QuotaMetrics } from './quota/admission.js';
 import { DEFAULTS, type ResolvedOptions } from './server-options.js';
+import { Injector } from './inject/injector.js';
+import { injectionPrometheusText } from './inject/injection-metrics.js';
 import type { KeyStore } from './store/store.js';
+import { HttpXksProxyClient, Pkcs11CloudHsm, pkcs11Availability, SoftwareCloudHsm, type CloudHsmBackend } from './keystores/index.js';
+import { FixtureCloudHsm, fixtureDescription } from './keystores/fixtures.js';
+import { SqliteCustomKeyStoreRepository } from './keystores/sqlite-repository.js';
+import type { KeyStoreServices } from './ops/context.js';
 
 /** Everything one serving process needs, wired together. */
 export interface ServerComponents {
@@ -28,6 +34,8 @@ export interface ServerComponents {
   keyring: Keyring;
   pipeline: Pipeline;
   audit: AuditSink;
+  /** The injection stage (its counters go into the metrics). */
+  injection: Injector;
   /** GET routes outside the AWS API (metrics). */
   routes: Record<string, () => Promise<RouteReply>>;
   close(): Promise<void>;
@@ -42,6 +50,32 @@ export interface ComponentExtras {
   admission?: Admission;
   /** Set in cluster workers: metrics of the whole cluster (asked of the primary). */
   metrics?: () => Promise<QuotaMetrics>;
+  /** For tests: the CloudHSM backend (default: PKCS#11 where a module is available, else software). */
+  cloudHsm?: CloudHsmBackend;
+  /** For tests: receives custom key store background work (connection attempts). */
+  trackKeyStoreWork?: (work: Promise<void>) => void;
+}
+
+/** The XKS timeout when fixtures run on a busy machine (AWS's 250 ms would make runs flaky). */
+const FIXTURE_XKS_TIMEOUT_MS = 5000;
+
+/** Custom key stores: records in the store (sealed under the master key), the backends behind them. */
+function keyStoreServices(options: ResolvedOptions, extras: ComponentExtras, store: KeyStore, master: Buffer): KeyStoreServices {
+  const cloudHsm =
+    extras.cloudHsm ?? (options.keyStoreFixtures ? new FixtureCloudHsm() : pkcs11Availability().ok ? new Pkcs11CloudHsm() : new SoftwareCloudHsm());
+  const services: KeyStoreServices = {
+    repo: new SqliteCustomKeyStoreRepository(store, {
+      seal: (plain, binding) => sealKeyMaterial(master, plain, { keyArn: binding, backingKeyVersion: 0 }),
+      open: (sealed, binding) => openKeyMaterial(master, sealed, { keyArn: binding, backingKeyVersion: 0 }),
+    }),
+    cloudHsm,
+    xks: new HttpXksProxyClient({
+      resolve: (endpoint) => options.xksProxies[endpoint] ?? endpoint,
+      timeoutMs: options.xksTimeoutMs ?? (options.keyStoreFixtures ? FIXTURE_XKS_TIMEOUT_MS : undefined),
+    }),
+  };
+  if (extras.trackKeyStoreWork) services.track = extras.trackKeyStoreWork;
+  return services;
 }
 
 /** How the HTTP edge of a serving process is set up: its deadlines, its cap, and the audit flush before replies. */
@@ -66,20 +100,30 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
   const credentials =
     options.credentialsFile !== undefined
       ? createCredentialStore(options.credentialsFile)
-      : options.account === DEFAULTS.account
+      : options.credentials !== undefined
+        ? CredentialStore.fromConfig(options.credentials, 'credentials option')
+        : options.account === DEFAULTS.account
         ? CredentialStore.default()
         : CredentialStore.fromRecords([
             { accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` },
           ]);
   const { master, store } = await openDataDir(options.dataDir, { synchronous: options.synchronous, coherence: 'notified' });
-  const keyring = new Keyring(store, {
-    seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
-    open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
-  });
+  const keyring = new Keyring(
+    store,
+    {
+      seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
+      open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
+    },
+    { importTokenKey: master, ignoreExpiry: faults.has('import-ignores-expiry') },
+  );
   const clock = new OffsetClock(() => readClockOffset(store));
+  keyring.lastUsage.start(clock.now());
   const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log'), { sync: options.synchronous === 'FULL' }) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
-  const metrics = extras.metrics ?? (() => admission?.metrics() ?? { counters: {}, buckets: [] });
+  // The server's own settings replace whatever a SetInjection of an earlier run left in the store.
+  const injection = new Injector(store);
+  Injector.write(store, options.inject);
+  const metrics = extras.metrics ?? ((): QuotaMetrics => ({ ...(admission?.metrics() ?? { counters: {}, buckets: [] }), injected: injection.counters() }));
   const pipeline = new Pipeline({
     region: options.region,
     keyring,
@@ -89,11 +133,14 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     faults,
     audit,
     admission,
-    control: { metrics },
+    grantTokenKey: deriveGrantTokenKey(master),
+    control: { metrics, injection, ...(options.keyStoreFixtures ? { keyStoreFixtures: fixtureDescription() } : {}) },
+    keyStores: keyStoreServices(options, extras, store, master),
     announceWrite: extras.announceWrite,
+    injection,
   });
   const routes = {
-    '/_kmsbench/metrics': async () => ({ contentType: 'text/plain; version=0.0.4', body: prometheusText(await metrics()) }),
+    '/_kmsbench/metrics': async () => ({ contentType: 'text/plain; version=0.0.4', body: withInjected(await metrics()) }),
   };
   const sweeper = setInterval(() => {
     try {
@@ -101,6 +148,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
       const writes = store.writeCount;
       keyring.sweep(clock.now());
       if (store.writeCount !== writes) void extras.announceWrite?.();
+      keyring.lastUsage.flush();
     } catch {
       // A busy store is retried on the next tick.
     }
@@ -111,11 +159,20 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     keyring,
     pipeline,
     audit,
+    injection,
     routes,
     async close() {
       clearInterval(sweeper);
+      try {
+        keyring.lastUsage.flush();
+      } catch {
+        // Last uses of the final second are lost: GetKeyLastUsage is eventually consistent.
+      }
       await audit.close();
       store.close();
     },
   };
 }
+
+/** The quota metrics and, when anything was injected, the injection counters. */
+const withInjected = (m: QuotaMetrics): string => prometheusText(m) + injectionPrometheusText(m.injected ?? {});

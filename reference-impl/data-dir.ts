@@ -95,7 +95,7 @@ export async function openDataDir(
 export function holdings(store: KeyStore): { keys: number; sealed: number; aliases: number; sample?: { keyId: string; version: number; sealed: Buffer; arn?: string } } {
   const count = (table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   const sample = store.db
-    .prepare('SELECT b.key_id AS keyId, b.version AS version, b.sealed AS sealed, k.doc AS doc FROM backing_keys b JOIN keys k ON k.key_id = b.key_id LIMIT 1')
+    .prepare('SELECT b.key_id AS keyId, b.version AS version, b.sealed AS sealed, k.doc AS doc FROM backing_keys b JOIN keys k ON k.key_id = b.key_id WHERE k.key_id NOT LIKE \'mrk-%\' LIMIT 1')
     .get() as { keyId: string; version: number; sealed: Buffer; doc: string } | undefined;
   let arn: string | undefined;
   try {

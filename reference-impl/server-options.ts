@@ -11,6 +11,8 @@ import { QuotaConfigError } from '../common/quota/profiles.js';
 import { rateResolver, type QuotaSettings } from './quota/admission.js';
 import { checkDeadlines } from './protocol/connection-guard.js';
 import { HTTP1_DEFAULTS } from './protocol/http1-server.js';
+import { NO_INJECTION, parseInjection, type InjectionSettings } from './inject/injection-settings.js';
+import type { CredentialsFileInput } from './auth/credentials.js';
 
 export interface ServerOptions {
   host?: string;
@@ -22,6 +24,8 @@ export interface ServerOptions {
   /** Account of the default `test`/`test` credentials (ignored with `credentialsFile`). */
   account?: string;
   credentialsFile?: string;
+  /** The same as `credentialsFile`'s content, given inline (the embedded conformance target's identities); ignored with `credentialsFile`. */
+  credentials?: CredentialsFileInput;
   /** Worker processes; 1 runs in this process. Default 1 (the CLI defaults to the core count). */
   workers?: number;
   /** Deliberate faults (test-only; see faults.ts). */
@@ -36,6 +40,18 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** Open connections per serving process at most; more are closed as they arrive. Default 10,000. */
   maxConnections?: number;
+  /**
+   * Where to dial each external key store proxy: `XksProxyUriEndpoint` (`https://host`) → base URL
+   * (e.g. `http://127.0.0.1:8080`, a proxy started with `kmsbench xks-proxy`). Default: the endpoint.
+   */
+  xksProxies?: Record<string, string>;
+  /** Per-call timeout towards XKS proxies, ms (default 250, AWS's). */
+  xksTimeoutMs?: number;
+  /**
+   * Custom key store fixtures for conformance runs (keystores/fixtures.ts): software CloudHSM
+   * clusters and a reference XKS proxy on loopback, described by `KmsBench.GetKeyStoreFixtures`.
+   */
+  keyStoreFixtures?: boolean;
   /** Request quotas (default: on, the Region's current AWS defaults). */
   quotas?: {
     enabled?: boolean;
@@ -47,6 +63,13 @@ export interface ServerOptions {
     overrides?: string[];
     /** This server enforces 1/N of each quota (N servers serving one account). */
     share?: number;
+  };
+  /** Latency and errors injected on purpose (reference-impl/inject/); default: none. */
+  inject?: {
+    /** `latency=OP:p50=MS,p99=MS`, `error=CODE:RATE[,op=OP]`, `seed=N` */
+    items?: string[];
+    /** A latency profile by name (inject/latency-profiles.ts). */
+    latencyProfile?: string;
   };
 }
 
@@ -65,9 +88,12 @@ export const DEFAULTS = {
   account: DEFAULT_ACCOUNT_ID,
 } as const;
 
-export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'quotas'>> & {
+export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'credentials' | 'quotas' | 'inject' | 'xksTimeoutMs'>> & {
+  xksTimeoutMs?: number;
   credentialsFile?: string;
+  credentials?: CredentialsFileInput;
   quotas: QuotaSettings;
+  inject: InjectionSettings;
 };
 
 function readQuotaFile(path: string): string {
@@ -89,19 +115,25 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     ...(q.file !== undefined ? { quotaFileText: readQuotaFile(q.file) } : {}),
   };
   rateResolver(quotas); // fail early, in the caller's process, on a bad profile/file/override/share
+  const i = options.inject;
   return {
     quotas,
+    inject: i ? parseInjection(i.items ?? [], i.latencyProfile) : NO_INJECTION, // throws InjectionConfigError
     host: options.host ?? DEFAULTS.host,
     port: options.port ?? DEFAULTS.port,
     dataDir: options.dataDir ?? DEFAULTS.dataDir,
     region: options.region ?? DEFAULTS.region,
     account: options.account ?? DEFAULTS.account,
     credentialsFile: options.credentialsFile,
+    ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
     workers: Math.max(1, options.workers ?? 1),
     faults: options.faults ?? [],
     audit: options.audit ?? true,
     synchronous: options.synchronous ?? 'NORMAL',
     ...connectionLimits(options),
+    xksProxies: { ...(options.xksProxies ?? {}) },
+    keyStoreFixtures: options.keyStoreFixtures ?? false,
+    ...(options.xksTimeoutMs !== undefined ? { xksTimeoutMs: options.xksTimeoutMs } : {}),
   };
 }
 

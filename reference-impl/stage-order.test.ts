@@ -10,12 +10,14 @@ import { isTestFile, readImportGraph } from '../scripts/import-rules.js';
 
 /** Top to bottom. Each entry is a folder (or a top-level file) of reference-impl/. */
 const STAGE_ORDER: readonly (readonly string[])[] = [
-  ['server.ts', 'xks-proxy'],
+  ['server.ts'],
+  // The reference XKS proxy: started by the server for the custom key store fixtures.
+  ['xks-proxy'],
   ['cluster'],
   ['components.ts'],
   ['server-options.ts'],
   ['protocol'],
-  ['auth', 'validate', 'quota'],
+  ['auth', 'validate', 'quota', 'inject'],
   ['ops'],
   ['authz', 'keystores'],
   ['keys'],

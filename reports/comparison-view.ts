@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { failSplit } from '../harness/results/conformance-tally.js';
 import type { CaseResult, Results } from '../harness/results/conformance-results.js';
 import type { HistogramSummary } from '../harness/results/load-results.js';
 import type { ResultFolder } from '../harness/results/result-folder.js';
@@ -18,12 +19,14 @@ export interface ComparisonCaseRow {
   doc: string;
   cells: ({ outcome: CaseResult['outcome']; asExpected: boolean } | null)[];
   agree: boolean;
+  /** The kind of evidence behind the case (from any target's results; absent in contract 1.x). */
+  sourceKind?: NonNullable<CaseResult['source']>['kind'];
 }
 
 export interface ComparisonView {
   targets: string[];
   conformance: {
-    counts: (Results['counts'] | null)[];
+    counts: ((Results['counts'] & { fails: { established: number; inferred: number } }) | null)[];
     /** Cases whose outcome differs between targets, then the others. */
     disagreeing: ComparisonCaseRow[];
     agreeing: ComparisonCaseRow[];
@@ -55,10 +58,14 @@ export function comparisonView(targets: readonly ResultFolder[]): ComparisonView
         return c ? { outcome: c.outcome, asExpected: c.asExpected } : null;
       });
       const present = cells.filter((c): c is NonNullable<typeof c> => c !== null);
-      return { id, title: any.title, doc: any.doc, cells, agree: present.every((c) => c.outcome === present[0]!.outcome) };
+      const source = byTarget.map((m) => m.get(id)?.source).find(Boolean);
+      return { id, title: any.title, doc: any.doc, cells, agree: present.every((c) => c.outcome === present[0]!.outcome), ...(source ? { sourceKind: source.kind } : {}) };
     });
     conformance = {
-      counts: targets.map((t) => (t.conformance.length === 1 ? t.conformance[0]!.results.counts : null)),
+      counts: targets.map((t) => {
+        const counts = t.conformance.length === 1 ? t.conformance[0]!.results.counts : null;
+        return counts ? { ...counts, fails: failSplit(counts) } : null;
+      }),
       disagreeing: rows.filter((r) => !r.agree),
       agreeing: rows.filter((r) => r.agree),
       total: rows.length,

@@ -15,5 +15,6 @@ export * from './load-view.js';
 export * from './timeline.js';
 export * from './meta-view.js';
 export * from './delta-view.js';
+export * from './divergence-view.js';
 export * from './comparison-view.js';
 export * from './render.js';

@@ -27,7 +27,11 @@ const uniq = <T>(xs: readonly T[], key: (x: T) => string = (x) => JSON.stringify
 };
 
 export function metaView(t: ResultFolder): MetaView {
-  const dates = [...t.conformance.map((c) => c.results.startedAt), ...t.load.flatMap((l) => [l.results.startedAt, l.results.finishedAt])].sort();
+  const dates = [
+    ...t.conformance.map((c) => c.results.startedAt),
+    ...t.load.flatMap((l) => [l.results.startedAt, l.results.finishedAt]),
+    ...t.diffs.map((d) => d.diff.startedAt),
+  ].sort();
   return {
     endpoints: uniq([
       ...t.conformance.map((c) => ({ url: c.results.target.endpoint, kind: c.results.target.kind, region: c.results.target.region, from: 'conformance' })),

@@ -10,7 +10,7 @@ import { buildModel, type ReportInput } from './report-model.js';
 import { timeline } from './timeline.js';
 import { mergeDistributions, valueAt } from './spectrum.js';
 
-const target = (label: string, o: Partial<ResultFolder> = {}): ResultFolder => ({ label, source: `/results/${label}`, conformance: [], load: [], plans: [], ...o });
+const target = (label: string, o: Partial<ResultFolder> = {}): ResultFolder => ({ label, source: `/results/${label}`, conformance: [], load: [], plans: [], diffs: [], ...o });
 const input = (targets: ResultFolder[], extra: Partial<ReportInput> = {}): ReportInput => ({ generatedAt: '2026-11-25T12:00:00.000Z', toolVersion: '0.1.0', targets, ...extra });
 
 describe('conformance view', () => {

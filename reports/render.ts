@@ -43,7 +43,7 @@ export interface ReportFiles {
   'junit.xml': string;
 }
 
-export const MARKDOWN_LIMITS = { cases: 40, failures: 25 };
+export const MARKDOWN_LIMITS = { cases: 40, failures: 25, divergences: 25 };
 
 export function renderModel(model: ReportModel, input: ReportInput): ReportFiles {
   const locals = { m: model, f: formatters, css: CSS, md: mdCell, limits: MARKDOWN_LIMITS };

@@ -9,6 +9,7 @@ describe('published JSON Schemas', () => {
   it('cover every result file and both kinds of workload file', () => {
     expect(Object.keys(files).sort()).toEqual([
       'reports/schema/baseline.schema.json',
+      'reports/schema/diff.schema.json',
       'reports/schema/expectations.schema.json',
       'reports/schema/gate.schema.json',
       'reports/schema/load.schema.json',

@@ -2,7 +2,7 @@
  * Writes every published JSON Schema, generated from the zod schemas:
  *
  * - reports/schema/: the result files (harness/results: results.json, load.json, plan.json,
- *   baseline files, `kmsbench gate --json`) and the conformance expectation file;
+ *   baseline files, `kmsbench gate --json`, diff.json) and the conformance expectation file;
  * - suites/workloads/: the two kinds of workload file (capacity-planning workloads, request mixes).
  *
  * scripts/write-schemas.test.ts fails when a committed file is stale, like the codegen check.

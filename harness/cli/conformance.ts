@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAULTS } from '../../reference-impl/faults.js';
 import { EXIT, EXIT_MEANINGS } from '../../common/exit-codes.js';
+import { isIsoDate } from '../../common/dates.js';
 import { CONTRACT_VERSION } from '../results/conformance-contract.js';
 import { ExpectationFileError, loadExpectations, REASON_TODO, updateExpectations, type ExpectationFile } from '../conformance/expectations.js';
 import { conformanceJunitXml } from '../results/junit.js';
@@ -16,7 +17,7 @@ import { DEFAULT_CONCURRENCY, runConformance } from '../conformance/runner.js';
 import { summaryText } from '../conformance/summary.js';
 import { HarnessError } from '../conformance/verdict.js';
 import { CASE_TAGS } from '../conformance/case.js';
-import { parseTarget, TargetError, TargetSpecError, withTarget } from '../target/index.js';
+import { loadIdentities, parseTarget, TargetError, TargetSpecError, withTarget } from '../target/index.js';
 import { discoverCases } from '../../suites/index.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
 import { displayPath, ROOT } from './paths.js';
@@ -38,6 +39,12 @@ export const conformanceUsage = `kmsbench conformance [options]
   --concurrency N              cases at a time (default ${DEFAULT_CONCURRENCY})
   --timeout MS                 per-case timeout, overriding each case's own (default 30000); also bounds
                                each case's cleanups and each capability-probe call
+  --aws-as-of YYYY-MM-DD       judge by AWS's behaviour as of that date (default: today): a case
+                               whose source says AWS behaves so only since a later date is skipped,
+                               and cases whose expectation changed over time pick the one in force
+  --identities FILE            the principals the policy and grant cases sign with on a non-embedded
+                               endpoint (also KMSBENCH_IDENTITIES=FILE; format: suites/README.md
+                               "Identities"); without them those cases are skipped
   --fault NAME                 embedded only, repeatable: start the reference server with a
                                deliberate fault (${Object.keys(FAULTS).join(', ')})
   --update-expectations        rewrite the --expect file from this run: list what did not pass
@@ -73,7 +80,9 @@ async function conformanceCommand(argv: string[]): Promise<number> {
     out: { type: 'string' },
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
+    'aws-as-of': { type: 'string' },
     fault: { type: 'string', multiple: true },
+    identities: { type: 'string' },
     list: { type: 'boolean' },
     'update-expectations': { type: 'boolean' },
     verbose: { type: 'boolean' },
@@ -92,8 +101,13 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   }
   if (values.fault?.length && target.kind !== 'embedded') throw new UsageError('--fault needs --endpoint embedded');
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
+  const identitiesFile = values.identities ?? process.env.KMSBENCH_IDENTITIES;
+  if (values.identities !== undefined && target.kind === 'embedded') throw new UsageError('--identities is for other endpoints: the embedded server has its own');
+  const identities = identitiesFile !== undefined && target.kind !== 'embedded' ? loadIdentities(identitiesFile) : undefined;
   const concurrency = intOption(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY, 1);
   const timeoutMs = values.timeout === undefined ? undefined : intOption(values.timeout, 'timeout', 30_000, 1);
+  const awsAsOf = values['aws-as-of'];
+  if (awsAsOf !== undefined && !isIsoDate(awsAsOf)) throw new UsageError(`--aws-as-of '${awsAsOf}' is not a date YYYY-MM-DD`);
   const tags = values.tags ? values.tags.split(',').map((t) => t.trim()).filter(Boolean) : [];
   for (const t of tags) if (!(CASE_TAGS as readonly string[]).includes(t)) throw new UsageError(`unknown tag '${t}' (known: ${CASE_TAGS.join(', ')})`);
 
@@ -132,7 +146,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
     process.once('SIGINT', () => process.exit(EXIT.interrupted));
   };
   process.once('SIGINT', onSigint);
-  const results = await withTarget(target, { region: clientRegion(values.region), embedded: { label: 'conformance' } }, (opened) =>
+  const results = await withTarget(target, { region: clientRegion(values.region), ...(identities ? { identities } : {}), embedded: { label: 'conformance' } }, (opened) =>
     runConformance({
       signal: interrupt.signal,
       target: opened,
@@ -141,10 +155,11 @@ async function conformanceCommand(argv: string[]): Promise<number> {
       ...(expectations ? { expectations, expectationsFile: displayPath(expectationsFile!) } : {}),
       concurrency,
       ...(timeoutMs ? { timeoutMs, probeTimeoutMs: timeoutMs } : {}),
+      ...(awsAsOf ? { awsAsOf } : {}),
       cases: discovery.cases,
       loadErrors: discovery.errors,
       onEvent: values.verbose
-        ? ({ result: r }) => console.log(`${r.asExpected ? ' ' : '✗'} ${r.outcome.padEnd(5)} ${r.id}${r.reason ? `  ${r.reason.slice(0, 200)}` : ''}`)
+        ? ({ result: r }) => console.log(`${r.asExpected ? ' ' : '✗'} ${r.outcome.padEnd(11)} ${r.id}${r.reason ? `  ${r.reason.slice(0, 200)}` : ''}`)
         : undefined,
     }),
   );
@@ -167,3 +182,4 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   }
   return results.exitCode;
 }
+

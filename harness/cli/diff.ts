@@ -7,15 +7,8 @@
  */
 import { join, relative } from 'node:path';
 import type { OperationName } from '../../common/model/index.js';
-import {
-  DiffEndpointError,
-  divergenceTable,
-  GENERATED_OPERATIONS,
-  runDiff,
-  signedEndpoint,
-  writeDiffOutput,
-  type DiffEndpoint,
-} from '../diff/index.js';
+import { DiffEndpointError, GENERATED_OPERATIONS, runDiff, signedEndpoint, writeDiffOutput, type DiffEndpoint } from '../diff/index.js';
+import { divergenceRows } from '../../reports/divergence-view.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
 import { openTarget, parseTarget, type TargetSpec } from '../target/index.js';
 
@@ -35,7 +28,8 @@ export const diffUsage = `kmsbench diff --a URL|embedded --b URL|embedded [optio
 Compares status, error code, reply members and values after normalising ids, ARNs, accounts,
 dates, ciphertext bytes (checked by decrypting on the same endpoint) and unordered lists; error
 messages only between two embedded servers. Each divergence is shrunk to a minimal sequence and
-written as divergences/<id>.sh (AWS CLI) and divergences/<id>.test.ts (vitest).
+written as divergences/<id>.sh (AWS CLI) and divergences/<id>.test.ts (vitest). \`kmsbench report
+DIR\` shows them as a table.
 exit codes: 0 no divergence; 1 divergences; 2 usage error; 3 the run could not be carried out; 130 interrupted`;
 
 interface Opened {
@@ -115,7 +109,7 @@ export async function diff(argv: string[]): Promise<number> {
       signal: interrupt.signal,
     });
     writeDiffOutput(out, result);
-    const rows = divergenceTable(result);
+    const rows = divergenceRows(result, out);
     console.log(`${result.stepsRun} steps in ${result.sequences} sequences, ${(result.durationMs / 1000).toFixed(1)} s: ${rows.length} divergence(s)`);
     for (const r of rows) console.log(`  ${r.id.padEnd(44)} ${r.whatDiffers}: a ${r.a} | b ${r.b}`);
     const shown = relative(process.cwd(), out) || '.';

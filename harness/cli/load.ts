@@ -17,6 +17,8 @@ import { envCredentials, openTarget, parseTarget, TargetSpecError, type OpenTarg
 import { parseDuration } from '../../common/duration.js';
 import { EXIT } from '../../common/exit-codes.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
+import { injectionOptions, INJECT_USAGE } from './inject-options.js';
+import type { EmbeddedInjection } from '../target/index.js';
 
 const suiteList = () =>
   Object.values(LOAD_SUITES)
@@ -49,7 +51,9 @@ ${suiteList()}
   --workload FILE        YAML/JSON request mix, e.g. suites/workloads/web-tier.mix.yaml (mixed;
                          envelope-caching reads its envelope section)
   --key-id ID            use this key instead of creating one (repeat for ReEncrypt's destination)
-  --seed N               seed for Poisson arrivals and mix choices (default 1)`;
+  --seed N               seed for Poisson arrivals and mix choices (default 1)
+  embedded server only (against a URL, start it with kmsbench serve --inject ...):
+${INJECT_USAGE}`;
 
 export async function load(argv: string[]): Promise<void | number> {
   const { values } = parse(argv, {
@@ -70,6 +74,8 @@ export async function load(argv: string[]): Promise<void | number> {
     workload: { type: 'string' },
     'key-id': { type: 'string', multiple: true },
     seed: { type: 'string' },
+    inject: { type: 'string', multiple: true },
+    'latency-profile': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return void console.log(loadUsage);
@@ -129,6 +135,10 @@ export async function load(argv: string[]): Promise<void | number> {
     if (e instanceof TargetSpecError) throw new UsageError(e.message);
     throw e;
   }
+  const { inject } = injectionOptions(values.inject, values['latency-profile']);
+  if (inject && spec?.kind !== 'embedded') {
+    throw new UsageError('--inject and --latency-profile apply to the embedded server; start another reference server with kmsbench serve --inject ...');
+  }
 
   // Ctrl-C: finish the phase in progress, clean up (embedded server, created keys) and stop;
   // a second Ctrl-C exits at once.
@@ -143,8 +153,8 @@ export async function load(argv: string[]): Promise<void | number> {
   let target: Target | undefined;
   try {
     if (spec) {
-      target = await openTarget(spec, loadTargetOptions(suite, quota, region));
-      if (target.kind === 'embedded') console.log(embeddedLine(target.endpoint, suite, quota));
+      target = await openTarget(spec, loadTargetOptions(suite, quota, region, inject));
+      if (target.kind === 'embedded') console.log(embeddedLine(target.endpoint, suite, quota, inject));
     }
     results = await runLoad({
       signal: abort.signal,
@@ -190,12 +200,13 @@ export async function load(argv: string[]): Promise<void | number> {
 }
 
 /** How a load run's target opens: credentials from the environment, an embedded server with the suite's quotas and an audit log. */
-export function loadTargetOptions(suite: LoadSuite, quota: number | undefined, region: string): OpenTargetOptions {
-  return { region, credentials: envCredentials(), embedded: { quotas: embeddedQuotas(suite, quota), audit: true, label: 'load' } };
+export function loadTargetOptions(suite: LoadSuite, quota: number | undefined, region: string, inject?: EmbeddedInjection): OpenTargetOptions {
+  return { region, credentials: envCredentials(), embedded: { quotas: embeddedQuotas(suite, quota), audit: true, label: 'load', ...(inject ? { inject } : {}) } };
 }
 
 /** What `kmsbench load` says of the embedded server it started. */
-function embeddedLine(url: string, suite: LoadSuite, quota: number | undefined): string {
+function embeddedLine(url: string, suite: LoadSuite, quota: number | undefined, inject: EmbeddedInjection | undefined): string {
   const q = embeddedQuotaOf(suite, quota);
-  return `embedded reference server ${url}${q ? ` (symmetric quota ${q.symmetric}/s${q.burstSeconds !== undefined ? `, burst ${q.burstSeconds} s` : ''})` : ' (quotas off)'}`;
+  const injecting = inject ? `; injecting ${[...(inject.latencyProfile ? [`latency profile ${inject.latencyProfile}`] : []), ...inject.items].join(', ')}` : '';
+  return `embedded reference server ${url}${q ? ` (symmetric quota ${q.symmetric}/s${q.burstSeconds !== undefined ? `, burst ${q.burstSeconds} s` : ''})` : ' (quotas off)'}${injecting}`;
 }

@@ -22,7 +22,7 @@ const COMMANDS: Record<string, Command> = {
       const m = await import('./run/command.js');
       return { run: m.run, usage: m.runUsage };
     },
-    summary: 'the main job (npm start): conformance, a short load run and a plan on the embedded server; reports/latest/index.html',
+    summary: 'the main job (npm start): conformance, a short load run and a plan on the embedded server and each --endpoint; reports/latest/index.html',
   },
   serve: {
     load: async () => {
@@ -37,6 +37,13 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.clock, usage: m.clockUsage };
     },
     summary: "advance or show a reference server's clock",
+  },
+  inject: {
+    load: async () => {
+      const m = await import('./inject.js');
+      return { run: m.inject, usage: m.injectUsage };
+    },
+    summary: "change or show what a running reference server injects (latency, errors)",
   },
   load: {
     load: async () => {
@@ -72,6 +79,13 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.gate, usage: m.gateUsage };
     },
     summary: `compare load runs with a baseline (noise-aware); exit ${EXIT_REGRESSION} on a regression; --save-baseline`,
+  },
+  'xks-proxy': {
+    load: async () => {
+      const m = await import('./xks-proxy.js');
+      return { run: m.xksProxy, usage: m.xksProxyUsage };
+    },
+    summary: 'run the reference external key store (XKS) proxy (software keys or a PKCS#11 token)',
   },
   conformance: {
     load: async () => {

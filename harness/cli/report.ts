@@ -1,7 +1,7 @@
 /**
  * `kmsbench report DIR [DIR …]`: render result directories (conformance results.json, load
- * load.json, plan.json) into index.html, report.md and junit.xml. Several directories are
- * several targets, compared side by side.
+ * load.json, plan.json, kmsbench diff's diff.json) into index.html, report.md and junit.xml.
+ * Several directories are several targets, compared side by side.
  *
  * @module
  */
@@ -13,10 +13,10 @@ import { EXIT } from '../../common/exit-codes.js';
 import { parse, UsageError } from './args.js';
 
 export const reportUsage = `kmsbench report DIR [DIR …] [options]
-  Reads every results.json (conformance), load.json (load) and plan.json (kmsbench plan --json)
-  in each DIR (and up to three levels below) and writes index.html — one self-contained file —,
-  report.md (for pull-request comments) and junit.xml. Several DIRs are several targets (e.g.
-  the reference server, an emulator, real AWS), compared side by side.
+  Reads every results.json (conformance), load.json (load), plan.json (kmsbench plan --json) and
+  diff.json (kmsbench diff) in each DIR (and up to three levels below) and writes index.html —
+  one self-contained file —, report.md (for pull-request comments) and junit.xml. Several DIRs
+  are several targets (e.g. the reference server, an emulator, real AWS), compared side by side.
 
   --out DIR          where the report goes (default: the first DIR)
   --label NAME       a target's name, in the order of the DIRs (default: the directory's name)

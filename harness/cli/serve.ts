@@ -6,13 +6,15 @@
 import { startServer, DEFAULTS, defaultWorkerCount } from '../../reference-impl/server.js';
 import { FAULTS } from '../../reference-impl/faults.js';
 import { parseDuration } from '../../common/duration.js';
+import { injectionOptions, INJECT_USAGE } from './inject-options.js';
 import { intOption, parse, UsageError } from './args.js';
 
 export const serveUsage = `kmsbench serve [options]
   --host HOST            listen address (default ${DEFAULTS.host})
   --port PORT            listen port, 0 for any free port (default ${DEFAULTS.port})
   --data-dir DIR         store, master key and audit log (default ${DEFAULTS.dataDir})
-  --region REGION        the Region this endpoint serves (default ${DEFAULTS.region})
+  --region REGION        the Region of unsigned and control calls; signed calls are served in the
+                         Region of their credential scope (every Region at one endpoint; default ${DEFAULTS.region})
   --account ID           account of the default test/test credentials (default ${DEFAULTS.account})
   --credentials FILE     JSON file with more accounts, principals and access keys
   --workers N            worker processes (default: number of cores)
@@ -28,7 +30,12 @@ export const serveUsage = `kmsbench serve [options]
                          connection's first request: from connect); then 408 and close (default 10s; 0: none)
   --request-timeout T    most time to receive a whole request, body included (default 30s; 0: none)
   --max-connections N    open connections per process at most; more are closed at once (default 10000)
-  --fault NAME           test-only deliberate fault (repeatable): ${Object.keys(FAULTS).join(', ')}`;
+  --xks-proxy URI=URL    dial the external key store proxy XksProxyUriEndpoint URI at URL (repeatable),
+                         e.g. https://xks.example.test=http://127.0.0.1:8080 (kmsbench xks-proxy)
+  --key-store-fixtures   custom key store fixtures for conformance runs: software CloudHSM clusters and a
+                         reference XKS proxy on loopback (KmsBench.GetKeyStoreFixtures; one worker)
+  --fault NAME           test-only deliberate fault (repeatable): ${Object.keys(FAULTS).join(', ')}
+${INJECT_USAGE}`;
 
 /** `10s`, `500ms`, `1m`, or a bare number of seconds; 0 disables. */
 function durationOption(value: string | undefined, name: string): number | undefined {
@@ -58,6 +65,10 @@ export async function serve(argv: string[]): Promise<void> {
     'quota-file': { type: 'string' },
     'no-quotas': { type: 'boolean' },
     'quota-share': { type: 'string' },
+    inject: { type: 'string', multiple: true },
+    'latency-profile': { type: 'string' },
+    'xks-proxy': { type: 'string', multiple: true },
+    'key-store-fixtures': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -66,6 +77,12 @@ export async function serve(argv: string[]): Promise<void> {
   }
   if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError('--account must be 12 digits');
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
+  const xksProxies: Record<string, string> = {};
+  for (const m of values['xks-proxy'] ?? []) {
+    const eq = m.indexOf('=');
+    if (eq <= 0 || !m.startsWith('https://')) throw new UsageError(`--xks-proxy takes URI=URL with an https:// URI, not '${m}'`);
+    xksProxies[m.slice(0, eq)] = m.slice(eq + 1);
+  }
   let server;
   try {
     server = await startServer({
@@ -75,7 +92,9 @@ export async function serve(argv: string[]): Promise<void> {
     region: values.region,
     account: values.account,
     credentialsFile: values.credentials,
-    workers: intOption(values.workers, 'workers', defaultWorkerCount(), 1),
+    workers: values['key-store-fixtures'] ? 1 : intOption(values.workers, 'workers', defaultWorkerCount(), 1),
+    xksProxies,
+    keyStoreFixtures: values['key-store-fixtures'] ?? false,
     faults: values.fault,
     audit: !values['no-audit'],
     synchronous: values.fsync ? 'FULL' : 'NORMAL',
@@ -89,12 +108,14 @@ export async function serve(argv: string[]): Promise<void> {
       overrides: values.quota,
       share: intOption(values['quota-share'], 'quota-share', 1, 1),
     },
+    ...injectionOptions(values.inject, values['latency-profile']),
     });
   } catch (e) {
-    if ((e as Error).name === 'QuotaConfigError' || e instanceof RangeError) throw new UsageError((e as Error).message);
+    if ((e as Error).name === 'QuotaConfigError' || (e as Error).name === 'InjectionConfigError' || e instanceof RangeError) throw new UsageError((e as Error).message);
     throw e;
   }
   if (values.fault?.length) console.error(`kmsbench: DELIBERATE FAULTS ENABLED: ${values.fault.join(', ')}`);
+  if (values.inject?.length || values['latency-profile']) console.error(`kmsbench: injecting ${[...(values['latency-profile'] ? [`latency profile ${values['latency-profile']}`] : []), ...(values.inject ?? [])].join('; ')}`);
   console.log(`listening on ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

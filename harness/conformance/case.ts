@@ -25,6 +25,19 @@ import type { RawReply } from '../client/raw-client.js';
 import type { Credentials } from '../client/sign.js';
 import type { OperationName } from '../../common/model/model.js';
 import type { Capability } from '../target/capabilities.js';
+import { SOURCE_KINDS } from '../results/conformance-contract.js';
+import type { IdentityName } from '../target/identities.js';
+
+export type { IdentityName };
+
+/** Another principal a case signs with (harness/target/identities.ts; the case needs `identities`). */
+export interface CaseIdentity {
+  /** An SDK client signing as it (retries off, the case's abort signal and call log). */
+  kms: KMSClient;
+  /** The ARN a key policy or grant names to mean it (a role, user or account root ARN). */
+  arn: string;
+  account: string;
+}
 
 /** The closed list of conformance tags: a case may only use these (scripts/lint-suites checks). */
 export const CASE_TAGS = [
@@ -41,6 +54,13 @@ export const CASE_TAGS = [
   'throttling',
   'auth',
   'protocol',
+  'import',
+  'custom-key-store',
+  'multi-region',
+  'asymmetric',
+  'sign-verify',
+  'hmac',
+  'key-agreement',
 ] as const;
 
 export type CaseTag = (typeof CASE_TAGS)[number];
@@ -72,6 +92,12 @@ export interface ExpectedError {
 export interface CaseContext {
   /** The SDK client, retries off (maxAttempts 1). */
   kms: KMSClient;
+  /**
+   * A client of the same endpoint signing for another Region (multi-Region keys, cross-Region
+   * checks); keys it creates are scheduled for deletion in that Region after the case (replicas
+   * made with ReplicateKey are the case's own to clean up).
+   */
+  kmsIn(region: string): KMSClient;
   endpoint: string;
   region: string;
   /** Account of the credentials in use. */
@@ -102,16 +128,46 @@ export interface CaseContext {
   expectEqual(actual: unknown, expected: unknown, what: string): void;
   /** Fails the case unless `condition` holds. */
   check(condition: boolean, what: string, actual?: unknown): void;
+  /**
+   * Another principal: `alice` (run account, identity policy kms:*), `bob` (run account, no KMS
+   * permission), `other-account-root`, `other-account-user` (second account; Encrypt, Decrypt,
+   * DescribeKey). Only for cases that declare `needs: ['identities']`.
+   */
+  as(name: IdentityName): CaseIdentity;
   /** Ends the case as skipped (only for capabilities the probe could not establish). */
   skip(reason: string): never;
   capabilities: ReadonlySet<Capability>;
+  /**
+   * The AWS profile judging the run (`--aws-as-of`, YYYY-MM-DD; default today): a case whose
+   * expectation changed over time compares it, e.g. `t.awsAsOf >= '2025-06-05'`.
+   */
+  awsAsOf: string;
+  /**
+   * Runs a prerequisite step — the state the case needs before its subject runs. Any failure in
+   * it (an assertion, a refused call) ends the case as `blocked: <what>: <why>`, not `fail`; a
+   * call answered "not implemented" makes it `unsupported`. `coveredBy` names the case whose
+   * subject is this very step, so the report can point at the root of a cascade; in that case
+   * itself the step runs as its subject (a failure there is `fail`).
+   *
+   * ```ts
+   * const key = await t.given('CreateKey Origin=EXTERNAL gives a PendingImport key', async () => {
+   *   const k = await t.createKey({ Origin: 'EXTERNAL' });
+   *   t.expectEqual(k.KeyState, 'PendingImport', 'KeyState of a new EXTERNAL key');
+   *   return k;
+   * }, { coveredBy: 'key-state.pending-import-describe-key' });
+   * ```
+   */
+  given<T>(what: string, step: () => Promise<T>, options?: { coveredBy?: string }): Promise<T>;
+  /** A prerequisite: DescribeKey shows `keyId` in `state`, else the case is `blocked`. */
+  requireState(keyId: string, state: string, options?: { coveredBy?: string }): Promise<void>;
 }
 
 /** How a case knows what AWS does: a closed set (scripts/lint-suites checks cases against it). */
-export const SOURCE_KINDS = ['recorded', 'documented', 'inferred'] as const;
+export { SOURCE_KINDS };
 
 /**
- * Where a case's expectation comes from, as data a report can show:
+ * Where a case's expectation comes from, as data a report can show (results.json, the HTML
+ * report and JUnit carry it):
  * - `recorded`: a capture of real AWS answers; `cite` names its `spec/aws-observed.md §…` entry.
  * - `documented`: the AWS docs or the service model state it; `cite` is a URL with anchor or
  *   `service model: <Shape>.<member>`.
@@ -122,7 +178,10 @@ export interface CaseSource {
   cite: string;
   /** When the source was last checked (YYYY-MM-DD), or the capture's date for `recorded`. */
   verifiedAt: string;
-  /** When AWS started behaving so (YYYY-MM-DD), for facts that changed over time. */
+  /**
+   * When AWS started behaving so (YYYY-MM-DD), for facts that changed over time: a run whose
+   * `--aws-as-of` profile is earlier skips the case ("not yet AWS behaviour as of DATE").
+   */
   since?: string;
 }
 

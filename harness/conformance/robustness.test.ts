@@ -68,8 +68,9 @@ function hostile(): Server {
 }
 
 const doc = 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html';
+const source = { kind: 'documented' as const, cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html', verifiedAt: '2026-12-07' };
 const c = (id: string, ops: ConformanceCase['ops'], run: ConformanceCase['run'], timeoutMs?: number): ConformanceCase =>
-  defineCase({ id: `hostile.${id}`, title: id, doc, tags: ['protocol'], ops, run, ...(timeoutMs ? { timeoutMs } : {}) });
+  defineCase({ id: `hostile.${id}`, title: id, doc, source, tags: ['protocol'], ops, run, ...(timeoutMs ? { timeoutMs } : {}) });
 
 const CASES = [
   c('html-500', ['Encrypt'], async (t) => {
@@ -119,6 +120,7 @@ const CASES = [
     id: 'hostile.needs-low-quota',
     title: 'needs quotas the run controls',
     doc,
+    source,
     tags: ['throttling'],
     ops: ['CreateKey'],
     needs: ['low-quota'],

@@ -11,10 +11,10 @@
  *
  * @module
  */
+import type { DifferenceKind } from '../results/diff-results.js';
 import type { Json, View } from './normalise.js';
 
-export const DIFFERENCE_KINDS = ['status', 'error-code', 'error-message', 'members', 'value', 'round-trip', 'paging'] as const;
-export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
+export type { DifferenceKind };
 
 export interface Difference {
   kind: DifferenceKind;

@@ -9,7 +9,7 @@
 import { OPERATIONS, type OperationName } from '../../common/model/index.js';
 import { MAKES_CIPHERTEXT } from './execute.js';
 import { shapeOf, type ShapeName } from './model-args.js';
-import type { Divergence } from './schema.js';
+import type { Divergence } from '../results/diff-results.js';
 import { newSession, resolve, type Session } from './session.js';
 import { isSym, type Step, type SymJson } from './steps.js';
 

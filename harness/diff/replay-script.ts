@@ -8,7 +8,7 @@
  * @module
  */
 import { cliName, MARKER, replayPlan, RUN_PLACEHOLDER } from './replay-plan.js';
-import type { DiffFile, Divergence } from './schema.js';
+import type { DiffFile, Divergence } from '../results/diff-results.js';
 
 const shellDoubleQuoted = (text: string) => text.replace(/[\\"$`]/g, (c) => `\\${c}`);
 

@@ -7,7 +7,7 @@
  * @module
  */
 import { MARKER, replayPlan, RUN_PLACEHOLDER } from './replay-plan.js';
-import type { DiffFile, Divergence } from './schema.js';
+import type { DiffFile, Divergence } from '../results/diff-results.js';
 
 const templateText = (text: string) => text.replace(/[\\`]/g, (c) => `\\${c}`).replace(/\$\{/g, '\\${');
 

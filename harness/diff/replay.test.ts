@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { replayPlan } from './replay-plan.js';
 import { replayScript } from './replay-script.js';
 import { replayTest } from './replay-test.js';
-import type { DiffFile, Divergence } from './schema.js';
+import type { DiffFile, Divergence } from '../results/diff-results.js';
 
 const diff: Pick<DiffFile, 'a' | 'b' | 'seed'> = {
   seed: 9,

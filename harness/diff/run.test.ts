@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../reference-impl/server.js';
 import { signedEndpoint, type DiffEndpoint } from './endpoint.js';
 import { runDiff, sampleSequences } from './run.js';
-import { DiffFileSchema, type DiffFile } from './schema.js';
+import { DiffFileSchema, type DiffFile } from '../results/diff-results.js';
 
 const servers: RunningServer[] = [];
 const dirs: string[] = [];

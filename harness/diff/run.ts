@@ -12,7 +12,7 @@ import type { OperationName } from '../../common/model/index.js';
 import type { DiffEndpoint } from './endpoint.js';
 import { errorCodeOf } from './endpoint.js';
 import { GENERATED_OPERATIONS, sequenceArbitrary } from './generate.js';
-import { DIFF_FORMAT_VERSION, type DiffFile, type Divergence } from './schema.js';
+import { DIFF_FORMAT_VERSION, type DiffFile, type Divergence } from '../results/diff-results.js';
 import { runSequence, signatureOf, type SequenceOutcome, type Side } from './sequence.js';
 import { shrinkSequence, type ShrinkLimits } from './shrink.js';
 import { describeStep, type Step } from './steps.js';

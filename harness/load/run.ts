@@ -12,6 +12,7 @@ import type { LoadEvent } from './events.js';
 import type { MicroBench } from './micro.js';
 import { embeddedQuotaOf, type LoadMode, type LoadSuite, type LoadTarget, type SuiteContext, type SuiteOptions } from './suite.js';
 import { cleanupFixture, normalizeSpec, prepareFixture, rawTemplate, signingCostUs, type Fixture } from './operations.js';
+import { call } from '../client/raw-client.js';
 import { runResult } from './result.js';
 import { LOAD_SCHEMA_VERSION, LoadResultsSchema, type LoadResults, type Phase, type RunResult } from '../results/load-results.js';
 import { sdkInput, type RetrySpec } from './sdk.js';
@@ -209,6 +210,11 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       return opened!.quotaMetrics();
     },
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    async setInjection(items) {
+      const t = needTarget();
+      const r = await call({ endpoint: t.url, region: t.region, credentials: t.credentials, target: 'KmsBench.SetInjection', body: { Inject: items } }).catch(() => undefined);
+      return r?.status === 200;
+    },
     async microBenches() {
       if (!o.microBenches) throw new LoadConfigError(`the ${suite.name} suite needs its benchmarks (RunLoadOptions.microBenches)`);
       return o.microBenches();

@@ -101,6 +101,11 @@ export interface SuiteContext {
   serverMetrics(): Promise<ServerQuotaMetrics | undefined>;
   /** Pause (lets quota buckets refill between phases). */
   sleep(ms: number): Promise<void>;
+  /**
+   * Sets what a kmsbench reference server injects (`KmsBench.SetInjection`: `--inject` items;
+   * none stops injecting). False when the endpoint has no such control (not a kmsbench server).
+   */
+  setInjection(items: string[]): Promise<boolean>;
   /** The in-process benchmarks the caller gave (the micro suite runs them). */
   microBenches(): Promise<MicroBench[]>;
 }

@@ -9,6 +9,7 @@ import { workloadCost, type CostResult } from './cost.js';
 import { workloadStreams, type Stream } from './rates.js';
 import { solveCache, type CacheAdvice } from './solve.js';
 import type { Workload } from './workload.js';
+import type { PlanLatency } from './latency.js';
 import type { ResolvedProfile } from '../../common/quota/profiles.js';
 import type { PlanFile } from '../results/plan-results.js';
 
@@ -41,6 +42,8 @@ export interface PlanResult {
   cost: CostResult;
   /** Modelling assumptions (quota and caching). Pricing assumptions are in cost.assumptions. */
   assumptions: string[];
+  /** The plan at an endpoint's measured latency (latency.ts), when a load run measured one. */
+  latency?: PlanLatency;
 }
 
 /** Compile-time: every plan the planner produces is a plan.json a report accepts (harness/results/plan-results.ts). */

@@ -15,3 +15,4 @@ export * from './capacity-plan.js';
 export * from './simulate.js';
 export * from './replay.js';
 export * from './plan-text.js';
+export * from './latency.js';

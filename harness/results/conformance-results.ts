@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from 'zod';
-import { CONTRACT_VERSION, EXPECTED, OUTCOMES } from './conformance-contract.js';
+import { CONTRACT_VERSION, EXPECTED, OUTCOMES, SOURCE_KINDS } from './conformance-contract.js';
 
 const CallSchema = z
   .object({
@@ -19,10 +19,23 @@ const CallSchema = z
   })
   .describe('one HTTP exchange as the harness saw it');
 
+const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const CaseSourceSchema = z
+  .object({
+    kind: z.enum(SOURCE_KINDS).describe('recorded: a capture of real AWS answers; documented: the AWS docs or the service model; inferred: reasoned, never captured'),
+    cite: z.string(),
+    verifiedAt: DATE.describe('when the source was last checked'),
+    since: DATE.optional().describe('when AWS started behaving so'),
+  })
+  .describe("where the case's expectation comes from")
+  .meta({ id: 'CaseSource' });
+
 export const CaseResultSchema = z.object({
   id: z.string(),
   title: z.string(),
   doc: z.string(),
+  source: CaseSourceSchema.optional().describe('absent only in results of runner contract 1.x'),
   tags: z.array(z.string()),
   ops: z.array(z.string()),
   flags: z.array(z.string()),
@@ -30,7 +43,15 @@ export const CaseResultSchema = z.object({
   expected: z.enum(EXPECTED).describe('what the expectation file says (pass when it does not list the case)'),
   asExpected: z.boolean(),
   expectationReason: z.string().optional(),
-  reason: z.string().optional().describe('one line: why the case failed, errored or was skipped'),
+  reason: z.string().optional().describe('one line: why the case failed, was blocked, unsupported, errored or was skipped'),
+  blocked: z
+    .object({
+      step: z.string().describe('what the case needed before its subject could run'),
+      why: z.string().describe('how that step failed'),
+      coveredBy: z.string().optional().describe('the case whose subject is that step: the root of the cascade'),
+    })
+    .optional()
+    .describe('for blocked: the prerequisite step that failed'),
   failure: z
     .object({
       what: z.string(),
@@ -61,6 +82,10 @@ export const ResultsSchema = z.object({
     faults: z.array(z.string()).describe('deliberate faults of the embedded reference server'),
   }),
   selection: z.object({ tags: z.array(z.string()), grep: z.string().optional(), concurrency: z.number().int() }),
+  profile: z
+    .object({ awsAsOf: DATE.describe('the AWS behaviour the run judges by (--aws-as-of): cases whose source.since is later are skipped') })
+    .optional()
+    .describe('absent only in results of runner contract 1.x'),
   expectations: z.object({ file: z.string().optional(), target: z.string(), entries: z.number().int() }),
   capabilities: z.object({
     established: z.array(z.string()),
@@ -73,7 +98,13 @@ export const ResultsSchema = z.object({
     fail: z.number().int(),
     error: z.number().int(),
     skip: z.number().int(),
+    blocked: z.number().int().default(0),
+    unsupported: z.number().int().default(0),
     asExpected: z.number().int(),
+    failBySource: z
+      .object({ recorded: z.number().int(), documented: z.number().int(), inferred: z.number().int() })
+      .optional()
+      .describe('fail outcomes by the kind of evidence of the failing case (absent in contract 1.x results)'),
   }),
   differences: z.array(
     z.object({
@@ -81,6 +112,7 @@ export const ResultsSchema = z.object({
       expected: z.enum(EXPECTED),
       actual: z.enum(OUTCOMES),
       message: z.string(),
+      sourceKind: z.enum(SOURCE_KINDS).optional().describe("the kind of evidence of the case's expectation"),
     }),
   ),
   staleExpectations: z.array(z.string()).describe('expectation entries that name no case of the suite (reported, not differences)'),

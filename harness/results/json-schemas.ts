@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { BaselineFileSchema } from './baseline-file.js';
 import { ResultsSchema } from './conformance-results.js';
+import { DiffFileSchema } from './diff-results.js';
 import { GateResultSchema } from './gate-results.js';
 import { LoadResultsSchema } from './load-results.js';
 import { PlanFileSchema } from './plan-results.js';
@@ -34,5 +35,6 @@ export function resultJsonSchemas(): Record<string, Record<string, unknown>> {
     'plan.schema.json': documentJsonSchema(PlanFileSchema, 'input'),
     'baseline.schema.json': documentJsonSchema(BaselineFileSchema, 'input'),
     'gate.schema.json': documentJsonSchema(GateResultSchema, 'output'),
+    'diff.schema.json': documentJsonSchema(DiffFileSchema, 'output'),
   };
 }

@@ -3,10 +3,14 @@
  * {@link junitText}; the counts of every suite and of the whole report follow from its cases.
  *
  * A conformance run maps to one `<testsuite>` per area (the case id's first segment), one
- * `<testcase>` per case, like pytest's xfail: a failure the expectation file lists is
- * `<skipped>` with "expected failure"; a case that passes although listed as failing is a
- * `<failure>`; an unexpected `error` outcome is an `<error>`; case modules that did not load are
- * errors of a `conformance.load` suite. The report (reports/report-junit.ts) adds its own suites.
+ * `<testcase>` per case, like pytest's xfail: what CI gates on is the difference from the
+ * expectation file. A `fail`, `blocked` or `unsupported` outcome the file lists is `<skipped>`
+ * with "expected <outcome>: <reason>"; one it does not list is a `<failure>` whose `type` is the
+ * outcome (so a blocked or unsupported case turns a build red like a failing one, and says which
+ * it is); an unexpected `error` is an `<error>`; a listed case that passes, or is skipped, is a
+ * `<failure>`. Every test case carries its outcome and its source (kind, cite, verifiedAt, since)
+ * as properties; case modules that did not load are errors of a `conformance.load` suite. The
+ * report (reports/report-junit.ts) adds its own suites.
  *
  * @module
  */
@@ -105,10 +109,27 @@ export function junitText(report: JunitReport): string {
 function detail(c: CaseResult): string {
   const lines: string[] = [];
   if (c.reason) lines.push(c.reason);
+  if (c.blocked?.coveredBy) lines.push(`the blocking step is the subject of ${c.blocked.coveredBy}`);
   if (c.failure) lines.push('', JSON.stringify(c.failure, null, 2));
   if (c.error?.stack) lines.push('', c.error.stack);
   lines.push('', `doc: ${c.doc}`);
+  if (c.source) lines.push(`source: ${sourceText(c.source)}`);
   return lines.join('\n');
+}
+
+/** A case's source in one line: `documented: <cite> (verified 2026-12-07; AWS since 2024-04-12)`. */
+export function sourceText(s: NonNullable<CaseResult['source']>): string {
+  return `${s.kind}: ${s.cite} (verified ${s.verifiedAt}${s.since ? `; AWS since ${s.since}` : ''})`;
+}
+
+function sourceProperties(c: CaseResult): { name: string; value: string }[] {
+  if (!c.source) return [];
+  return [
+    { name: 'source.kind', value: c.source.kind },
+    { name: 'source.cite', value: c.source.cite },
+    { name: 'source.verifiedAt', value: c.source.verifiedAt },
+    ...(c.source.since ? [{ name: 'source.since', value: c.source.since }] : []),
+  ];
 }
 
 function caseResult(c: CaseResult): JunitResult | undefined {
@@ -118,11 +139,12 @@ function caseResult(c: CaseResult): JunitResult | undefined {
         ? `passes, but the expectation file says ${c.expected}: ${c.expectationReason ?? ''}`
         : c.outcome === 'skip'
           ? `skipped, but the expectation file says ${c.expected}: ${c.reason ?? ''}`
-          : (c.reason ?? c.outcome);
+          : `${c.outcome}: ${c.reason ?? ''}`.trim();
     return { kind: c.outcome === 'error' ? 'error' : 'failure', message, type: c.outcome, detail: detail(c) };
   }
   if (c.outcome === 'skip') return { kind: 'skipped', message: c.reason ?? 'skipped' };
   if (c.outcome !== 'pass') return { kind: 'skipped', message: `expected ${c.outcome}: ${c.expectationReason ?? ''}`, detail: detail(c) };
+  // (unexpected fail, blocked and unsupported are failures above, typed by their outcome)
   return undefined;
 }
 
@@ -148,6 +170,8 @@ export function conformanceJunitSuites(results: Results): JunitSuite[] {
             { name: 'outcome', value: c.outcome },
             { name: 'expected', value: c.expected },
             { name: 'tags', value: c.tags.join(',') },
+            ...sourceProperties(c),
+            ...(c.blocked ? [{ name: 'blocked.step', value: c.blocked.step }, ...(c.blocked.coveredBy ? [{ name: 'blocked.coveredBy', value: c.blocked.coveredBy }] : [])] : []),
           ],
           ...(result ? { result } : {}),
         };
@@ -164,5 +188,5 @@ export function conformanceJunitSuites(results: Results): JunitSuite[] {
 
 /** `junit.xml` of a conformance run (`kmsbench conformance`). */
 export function conformanceJunitXml(results: Results): string {
-  return junitText({ name: `kmsbench conformance (${results.target.endpoint})`, durationMs: results.durationMs, suites: conformanceJunitSuites(results) });
+  return junitText({ name: `kmsbench conformance (${results.target.endpoint}${results.profile ? `, AWS as of ${results.profile.awsAsOf}` : ''})`, durationMs: results.durationMs, suites: conformanceJunitSuites(results) });
 }

@@ -270,8 +270,16 @@ export const AnalysisSchema = z.discriminatedUnion('suite', [
         p99: z.number(),
         inflationP50: z.number().describe('successful-call p50 / baseline p50'),
         inflationP99: z.number(),
+        scenario: z
+          .enum(['throttling', 'throttling + injected errors'])
+          .optional()
+          .describe('what the endpoint did besides throttling: nothing, or fail calls on purpose (injectedErrors)'),
       }),
     ),
+    injectedErrors: z
+      .array(z.string())
+      .optional()
+      .describe("the --inject items of the second scenario (a kmsbench server's KmsBench.SetInjection); absent when the endpoint cannot inject"),
   }),
   z.object({
     suite: z.literal('envelope-caching'),

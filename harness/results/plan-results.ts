@@ -62,6 +62,24 @@ export const PlanFileSchema = z.object({
     total: z.number(),
     steadyStateTotal: z.number(),
   }),
+  latency: z
+    .object({
+      source: z.string(),
+      rows: z.array(
+        z.object({
+          operation: z.string(),
+          peak: z.number(),
+          p50: z.number().nullable(),
+          p99: z.number().nullable(),
+          inFlightP50: z.number().nullable(),
+          inFlightP99: z.number().nullable(),
+        }),
+      ),
+      totalInFlightP50: z.number(),
+      totalInFlightP99: z.number(),
+    })
+    .optional()
+    .describe("the plan at an endpoint's measured latency: calls in flight at peak by Little's law (harness/plan/latency.ts)"),
 }).meta({ title: 'kmsbench capacity plan', description: 'plan.json written by `kmsbench plan WORKLOAD --json` (the part a report reads; harness/results/plan-results.ts)' });
 
 export type PlanFile = z.infer<typeof PlanFileSchema>;

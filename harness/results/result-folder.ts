@@ -1,7 +1,7 @@
 /**
  * Result folders on disk: every `results.json` (conformance), `load.json` (load), `plan.json` (a
- * capacity plan, `kmsbench plan --json --out plan.json`) and baseline file found in a directory
- * or up to three levels below it, each validated against its schema; and writing result files.
+ * capacity plan, `kmsbench plan --json --out plan.json`), `diff.json` (`kmsbench diff`) and
+ * baseline file found in a directory or up to three levels below it, each validated against its schema; and writing result files.
  *
  * @module
  */
@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { BaselineFileSchema, type BaselineFile } from './baseline-file.js';
 import { ResultsSchema, type Results } from './conformance-results.js';
+import { DiffFileSchema, type DiffFile } from './diff-results.js';
 import { LoadResultsSchema, type LoadResults } from './load-results.js';
 import { PlanFileSchema, type PlanFile } from './plan-results.js';
 
@@ -27,6 +28,8 @@ export interface ResultFolder {
   conformance: { file: string; results: Results }[];
   load: { file: string; results: LoadResults }[];
   plans: { file: string; plan: PlanFile }[];
+  /** Differential runs (`kmsbench diff`); their replay scripts are beside each file. */
+  diffs: { file: string; diff: DiffFile }[];
 }
 
 /** Files named `name` under `dir`, at most `depth` levels down, in path order. */
@@ -83,11 +86,12 @@ export function readResultFolder(dir: string, label = defaultLabel(dir)): Result
   const conformance = findNamed(dir, 'results.json').map((file) => ({ file, results: validate(file, 'conformance results.json', ResultsSchema, readJson(file)) }));
   const load = findNamed(dir, 'load.json').map((file) => ({ file, results: validate(file, 'load.json', LoadResultsSchema, readJson(file)) }));
   const plans = findNamed(dir, 'plan.json').map((file) => ({ file, plan: validate(file, 'plan.json (kmsbench plan --json)', PlanFileSchema, readJson(file)) }));
-  if (conformance.length + load.length + plans.length === 0) {
-    throw new ResultFileError(`${dir}: no results.json, load.json or plan.json here or three levels below`);
+  const diffs = findNamed(dir, 'diff.json').map((file) => ({ file, diff: validate(file, 'diff.json (kmsbench diff)', DiffFileSchema, readJson(file)) }));
+  if (conformance.length + load.length + plans.length + diffs.length === 0) {
+    throw new ResultFileError(`${dir}: no results.json, load.json, plan.json or diff.json here or three levels below`);
   }
   load.sort((a, b) => a.results.startedAt.localeCompare(b.results.startedAt));
-  return { label, source: dir, conformance, load, plans };
+  return { label, source: dir, conformance, load, plans, diffs };
 }
 
 /** What a load run file holds: one load run, or a baseline file's runs. */

@@ -9,10 +9,14 @@
  *   `UnsupportedOperationException`, `NotImplemented*`, HTTP 404/501, or the very error code a
  *   made-up operation gets. An answer that proves nothing (an HTML 500 page, say) counts as
  *   supported, so the cases run and say what went wrong rather than hiding it as a skip.
+ * - `key-store-fixtures`: `KmsBench.GetKeyStoreFixtures` answers 200 with the fixtures.
  * - `low-quota`: set by the conformance runner, never probed.
+ * - `identities`: the target was given the identities (embedded: always) and each authenticates.
  *
  * The probe also creates one key (and schedules its deletion): it proves the endpoint and the
- * credentials work, and its ARN gives the account.
+ * credentials work, and its ARN gives the account. An endpoint answering CreateKey "not
+ * implemented" (HTTP 501, UnknownOperationException, ...) is probed all the same: its cases then
+ * come out `unsupported`; any other refusal stops the run (credentials, Region, wrong URL).
  *
  * @module
  */
@@ -22,6 +26,7 @@ import { signJsonRequest, type Credentials } from '../client/sign.js';
 import type { OperationName } from '../../common/model/model.js';
 import { truncate } from '../../common/text.js';
 import { TargetError } from './errors.js';
+import { IDENTITY_NAMES, type Identities } from './identities.js';
 
 /** What an endpoint can do, found by the capabilities probe rather than guessed. */
 export type Capability =
@@ -34,6 +39,18 @@ export type Capability =
    * on the same data for the cases that need this. Never established for other endpoints.
    */
   | 'low-quota'
+  /**
+   * The run has the principals the policy and grant cases sign with (harness/target/identities.ts)
+   * and each of them authenticates: ListKeys signed by it answers 200 or AccessDeniedException.
+   */
+  | 'identities'
+  /**
+   * Offers custom key store fixtures (`KmsBench.GetKeyStoreFixtures` answers 200): CloudHSM
+   * clusters and an XKS proxy the endpoint can reach, so cases can create custom key stores. The
+   * reference server started with `--key-store-fixtures` (the embedded target) has them; on AWS a
+   * run would need a real CloudHSM cluster or external key store proxy.
+   */
+  | 'key-store-fixtures'
   /** Implements this operation at all (answers something other than "unknown/unsupported operation"). */
   | `op:${OperationName}`;
 
@@ -45,6 +62,7 @@ export interface ProbeEvidence {
 
 export interface ProbeResult {
   capabilities: Set<Capability>;
+  /** From the probe key's ARN; empty when the endpoint does not implement CreateKey. */
   account: string;
   /** Per probed capability, what was seen. */
   probes: Record<string, ProbeEvidence>;
@@ -146,6 +164,8 @@ export interface ProbeOptions extends ProbeRequest {
   credentials: Credentials;
   /** Known account (skips reading it from the probe key's ARN). */
   account?: string;
+  /** The identities of the run, if it has them (capability `identities`). */
+  identities?: Identities;
 }
 
 /** Short description of a reply for evidence strings. */
@@ -171,16 +191,24 @@ export async function probeCapabilities(options: ProbeOptions): Promise<ProbeRes
     throw new TargetError(`cannot reach the endpoint ${options.endpoint}: ${(e as { code?: string }).code ?? ''} ${(e as Error).message}`.replace(/\s+/g, ' '));
   }
   const md = (created.json as { KeyMetadata?: { KeyId?: unknown; Arn?: unknown } } | undefined)?.KeyMetadata;
-  if (created.status !== 200 || typeof md?.KeyId !== 'string') {
+  const createKey = classifyOperationReply(created, undefined);
+  let account = options.account ?? '';
+  let keyId: string | undefined;
+  if (!createKey.supported) {
+    // An endpoint without CreateKey (a stub answering 501 to everything, say): every case that
+    // needs it is unsupported, which the run reports instead of refusing to run.
+    probes['op:CreateKey'] = createKey;
+  } else if (created.status !== 200 || typeof md?.KeyId !== 'string') {
     throw new TargetError(
       `the endpoint refused the probe's CreateKey (${describeReply(created)}${created.errorMessage ? `: ${created.errorMessage}` : ''}); check --endpoint, --region and the AWS credentials`,
     );
+  } else {
+    probes['op:CreateKey'] = { supported: true, evidence: 'HTTP 200 (probe key created)' };
+    capabilities.add('op:CreateKey');
+    account = options.account ?? (typeof md.Arn === 'string' ? (md.Arn.split(':')[4] ?? '') : '');
+    if (!/^\d{12}$/.test(account)) throw new TargetError(`cannot tell the account from the probe key's ARN ${JSON.stringify(md.Arn)}`);
+    keyId = md.KeyId;
   }
-  probes['op:CreateKey'] = { supported: true, evidence: 'HTTP 200 (probe key created)' };
-  capabilities.add('op:CreateKey');
-  const account = options.account ?? (typeof md.Arn === 'string' ? (md.Arn.split(':')[4] ?? '') : '');
-  if (!/^\d{12}$/.test(account)) throw new TargetError(`cannot tell the account from the probe key's ARN ${JSON.stringify(md.Arn)}`);
-  const keyId = md.KeyId;
 
   // 2. What a made-up operation gets, to recognise "no such operation" in the target's own words.
   const baseline = await signed('TrentService.KmsBenchNoSuchOperation', {}).catch(() => undefined);
@@ -193,6 +221,15 @@ export async function probeCapabilities(options: ProbeOptions): Promise<ProbeRes
     const ok = !(r instanceof Error) && r.status === 200 && typeof (r.json as { Now?: unknown } | undefined)?.Now === 'number';
     probes['clock-control'] = { supported: ok, evidence: `KmsBench.GetClock → ${r instanceof Error ? r.message : describeReply(r)}` };
     if (ok) capabilities.add('clock-control');
+  });
+  tasks.push(async () => {
+    const r = await signed('KmsBench.GetKeyStoreFixtures', {}).catch((e: Error) => e);
+    const ok = !(r instanceof Error) && r.status === 200 && typeof (r.json as { Xks?: unknown } | undefined)?.Xks === 'object';
+    probes['key-store-fixtures'] = {
+      supported: ok,
+      evidence: `KmsBench.GetKeyStoreFixtures → ${r instanceof Error ? r.message : describeReply(r)}${ok ? '' : '; no CloudHSM cluster or XKS proxy to create custom key stores against'}`,
+    };
+    if (ok) capabilities.add('key-store-fixtures');
   });
   for (const op of new Set(options.operations)) {
     if (op === 'CreateKey') continue;
@@ -210,9 +247,29 @@ export async function probeCapabilities(options: ProbeOptions): Promise<ProbeRes
       }
     });
   }
+  tasks.push(async () => {
+    probes.identities = await probeIdentities(options);
+    if (probes.identities.supported) capabilities.add('identities');
+  });
   await runLimited(tasks, 8);
-  await signed('TrentService.ScheduleKeyDeletion', { KeyId: keyId, PendingWindowInDays: 7 }).catch(() => undefined);
+  if (keyId) await signed('TrentService.ScheduleKeyDeletion', { KeyId: keyId, PendingWindowInDays: 7 }).catch(() => undefined);
   return { capabilities, account, probes, durationMs: performance.now() - started };
+}
+
+/** Each identity signs a ListKeys: 200 or AccessDeniedException proves it authenticates. */
+async function probeIdentities(options: ProbeOptions): Promise<ProbeEvidence> {
+  const ids = options.identities;
+  if (ids === undefined) return { supported: false, evidence: 'no identities given (--identities FILE, see suites/README.md "Identities")' };
+  const seen: string[] = [];
+  let ok = true;
+  for (const name of IDENTITY_NAMES) {
+    const req = await signJsonRequest({ endpoint: options.endpoint, region: options.region, credentials: ids[name].credentials, target: 'TrentService.ListKeys', body: '{"Limit":1}' });
+    const r = await send(req.url, req, options.timeoutMs ?? 10_000).catch((e: Error) => e);
+    const good = !(r instanceof Error) && (r.status === 200 || r.errorCode === 'AccessDeniedException');
+    ok &&= good;
+    seen.push(`${name}: ListKeys → ${r instanceof Error ? r.message : describeReply(r)}`);
+  }
+  return { supported: ok, evidence: seen.join('; ') };
 }
 
 export function classifyOperationReply(r: RawReply | Error, baselineCode: string | undefined): ProbeEvidence {

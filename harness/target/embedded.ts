@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TargetError } from './errors.js';
-import type { EmbeddedQuotas } from './types.js';
+import type { EmbeddedInjection, EmbeddedQuotas } from './types.js';
 
 export interface EmbeddedOptions {
   region: string;
@@ -20,6 +20,10 @@ export interface EmbeddedOptions {
   audit: boolean;
   /** Names the temporary data directory (`kmsbench-LABEL-…`). */
   label: string;
+  /** Latency and errors to inject (`--inject`, `--latency-profile`; reference-impl/inject/). */
+  inject?: EmbeddedInjection;
+  /** More accounts and principals (the server's credentials file format). */
+  credentials?: object;
 }
 
 export interface EmbeddedServer {
@@ -43,7 +47,11 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       workers: 1,
       audit: options.audit,
       faults: options.faults,
+      ...(options.credentials ? { credentials: options.credentials as never } : {}),
+      // Custom key store cases create stores against these (software clusters, a loopback XKS proxy).
+      keyStoreFixtures: true,
       quotas: { enabled: quotas.enabled, ...(quotas.overrides ? { overrides: quotas.overrides } : {}) },
+      ...(options.inject ? { inject: options.inject } : {}),
     });
   let server: Awaited<ReturnType<typeof start>>;
   try {

@@ -12,7 +12,8 @@ import { DEFAULT_CREDENTIALS, defaultChainCredentials, useDefaultChain } from '.
 import { startEmbedded } from './embedded.js';
 import { serverQuotaMetrics } from './quota-metrics.js';
 import { awsEndpoint, isAwsHost, type TargetSpec } from './spec.js';
-import type { EmbeddedQuotas, Target } from './types.js';
+import type { EmbeddedInjection, EmbeddedQuotas, Target } from './types.js';
+import { embeddedIdentities, type Identities } from './identities.js';
 
 export interface OpenTargetOptions {
   region: string;
@@ -22,8 +23,12 @@ export interface OpenTargetOptions {
    * takes `test`/`test`.
    */
   credentials?: Credentials;
+  /** A named profile of the shared AWS config/credentials files (instead of `credentials`; not for the embedded server). */
+  profile?: string;
+  /** Identities for a non-embedded endpoint (the embedded server has its own: identities.ts). */
+  identities?: Identities;
   /** How to start the embedded server (default: quotas off, no audit log). */
-  embedded?: { quotas?: EmbeddedQuotas; audit?: boolean; label?: string };
+  embedded?: { quotas?: EmbeddedQuotas; audit?: boolean; label?: string; inject?: EmbeddedInjection };
 }
 
 export const QUOTAS_OFF: EmbeddedQuotas = { enabled: false };
@@ -32,12 +37,15 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
   const region = options.region;
   if (spec.kind === 'embedded') {
     const faults = spec.faults ?? [];
+    const { identities, serverCredentials } = embeddedIdentities(DEFAULT_ACCOUNT_ID);
     const server = await startEmbedded({
+      credentials: serverCredentials,
       region,
       faults,
       quotas: options.embedded?.quotas ?? QUOTAS_OFF,
       audit: options.embedded?.audit ?? false,
       label: options.embedded?.label ?? 'target',
+      ...(options.embedded?.inject ? { inject: options.embedded.inject } : {}),
     });
     const credentials = { ...DEFAULT_CREDENTIALS };
     return {
@@ -49,6 +57,7 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
       credentials,
       sdkCredentials: credentials,
       account: DEFAULT_ACCOUNT_ID,
+      identities,
       embedded: {
         faults,
         get quotas() {
@@ -56,14 +65,15 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
         },
         restart: (quotas) => server.restart(quotas),
       },
-      probe: (request) => probeCapabilities({ ...request, endpoint: server.url, region, credentials, account: DEFAULT_ACCOUNT_ID }),
+      probe: (request) => probeCapabilities({ ...request, endpoint: server.url, region, credentials, account: DEFAULT_ACCOUNT_ID, identities }),
       quotaMetrics: () => serverQuotaMetrics(server.url, region),
       close: () => server.close(),
     };
   }
   const isAws = spec.kind === 'aws' || isAwsHost(spec.endpoint);
   const endpoint = spec.kind === 'aws' ? awsEndpoint(region) : spec.endpoint;
-  const given = options.credentials ?? (useDefaultChain(isAws) ? undefined : { ...DEFAULT_CREDENTIALS });
+  const fromProfile = options.profile !== undefined ? await defaultChainCredentials(region, options.profile) : undefined;
+  const given = fromProfile ?? options.credentials ?? (useDefaultChain(isAws) ? undefined : { ...DEFAULT_CREDENTIALS });
   const credentials = given ?? (await defaultChainCredentials(region));
   return {
     kind: spec.kind,
@@ -75,7 +85,8 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
     sdkCredentials: given,
     account: undefined,
     embedded: undefined,
-    probe: (request) => probeCapabilities({ ...request, endpoint, region, credentials }),
+    identities: options.identities,
+    probe: (request) => probeCapabilities({ ...request, endpoint, region, credentials, ...(options.identities ? { identities: options.identities } : {}) }),
     quotaMetrics: () => serverQuotaMetrics(endpoint, region),
     close: async () => {},
   };

@@ -85,7 +85,7 @@ try {
         admission?.onMessage(m);
         break;
       case 'counters?':
-        toPrimary({ type: 'counters', query: m.query, metrics: admission?.metrics() ?? { counters: {}, buckets: [] } });
+        toPrimary({ type: 'counters', query: m.query, metrics: { ...(admission?.metrics() ?? { counters: {}, buckets: [] }), injected: components!.injection.counters() } });
         break;
       case 'metrics':
         waitingForMetrics.get(m.id)?.(m.metrics);

@@ -35,7 +35,8 @@ export async function startCluster(options: ResolvedOptions): Promise<RunningSer
     throw e;
   }
   relayWriteAnnouncements(workers);
-  if (options.quotas.enabled) coordinateQuotas(workers, options.quotas);
+  // Also with quotas off: the primary answers the workers' `metrics?` (counters, injection counts); no lease is ever asked for.
+  coordinateQuotas(workers, options.quotas);
   let port: number;
   try {
     port = await Promise.all(workers.map(listeningPort)).then((ports) => ports[0]!);

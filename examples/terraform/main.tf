@@ -1,0 +1,90 @@
+# A Terraform configuration for the kmsbench reference server (or any KMS endpoint):
+# an ECC signing key with its public key, an HMAC key, and a symmetric key with an alias.
+#
+#   npx kmsbench serve --port 4599 &
+#   export TF_CLI_CONFIG_FILE=$PWD/terraformrc   # offline provider mirror, see README.md
+#   terraform init && terraform apply -var endpoint=http://127.0.0.1:4599
+#
+# test/e2e/terraform.test.ts applies it, checks that `terraform plan` shows no drift, and destroys it.
+#
+# Not here: a multi-Region key (`multi_region = true`). The reference server on this branch answers
+# CreateKey with MultiRegion true by UnsupportedOperationException; add the resource below once
+# ReplicateKey/multi-Region keys are served.
+
+terraform {
+  required_version = ">= 1.5"
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = ">= 5.0"
+    }
+  }
+}
+
+variable "endpoint" {
+  description = "KMS endpoint URL (the reference server prints it: listening on http://HOST:PORT)"
+  type        = string
+}
+
+variable "region" {
+  type    = string
+  default = "us-east-1"
+}
+
+provider "aws" {
+  region                      = var.region
+  access_key                  = "test"
+  secret_key                  = "test"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+  endpoints {
+    kms = var.endpoint
+  }
+}
+
+resource "aws_kms_key" "signing" {
+  description              = "kmsbench example: ECC signing key"
+  customer_master_key_spec = "ECC_NIST_P256"
+  key_usage                = "SIGN_VERIFY"
+  deletion_window_in_days  = 7
+}
+
+data "aws_kms_public_key" "signing" {
+  key_id = aws_kms_key.signing.arn
+}
+
+resource "aws_kms_key" "hmac" {
+  description              = "kmsbench example: HMAC key"
+  customer_master_key_spec = "HMAC_256"
+  key_usage                = "GENERATE_VERIFY_MAC"
+  deletion_window_in_days  = 7
+}
+
+resource "aws_kms_key" "data" {
+  description             = "kmsbench example: symmetric key"
+  deletion_window_in_days = 7
+  enable_key_rotation     = true
+}
+
+resource "aws_kms_alias" "data" {
+  name          = "alias/kmsbench-example-data"
+  target_key_id = aws_kms_key.data.key_id
+}
+
+output "signing_key_arn" {
+  value = aws_kms_key.signing.arn
+}
+
+output "signing_public_key_pem" {
+  value = data.aws_kms_public_key.signing.public_key_pem
+}
+
+output "signing_algorithms" {
+  value = data.aws_kms_public_key.signing.signing_algorithms
+}
+
+output "hmac_key_arn" {
+  value = aws_kms_key.hmac.arn
+}
