@@ -15,6 +15,8 @@ const STAGE_ORDER: readonly (readonly string[])[] = [
   ['xks-proxy'],
   ['cluster'],
   ['components.ts'],
+  // Opening a data directory: the store and the master key, checked against each other.
+  ['data-dir.ts'],
   ['server-options.ts'],
   ['protocol'],
   ['auth', 'validate', 'quota', 'inject'],
@@ -22,7 +24,7 @@ const STAGE_ORDER: readonly (readonly string[])[] = [
   ['authz', 'keystores'],
   ['keys'],
   ['hsm', 'store'],
-  ['records', 'reply', 'audit', 'clock', 'faults.ts'],
+  ['records', 'reply', 'audit', 'clock', 'faults.ts', 'damage-report.ts'],
   ['errors.ts'],
 ];
 
