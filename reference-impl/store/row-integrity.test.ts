@@ -129,6 +129,39 @@ describe('row integrity tags', () => {
     expect(() => store(p, mac).getKey(KEY_ID)).toThrow(DamagedRecordError);
   });
 
+  it('covers the record as stored: multi-Region records under their store ids, imported material fields', () => {
+    const p = path();
+    const mac = randomBytes(32);
+    const mrk = 'mrk-1234abcd12ab34cd56ef1234567890ab';
+    const replica = (region: string): KeyRecord => ({ ...key(mrk), region, arn: `arn:aws:kms:${region}:111122223333:key/${mrk}` });
+    const imported: KeyRecord = {
+      ...key(),
+      origin: 'EXTERNAL',
+      materials: [{ version: 1, materialId: 'f'.repeat(64), imported: true, pendingRotation: false, expirationModel: 'KEY_MATERIAL_EXPIRES', validTo: 5000, rotatedAt: null }],
+    };
+    const a = store(p, mac);
+    a.write(() => {
+      a.putKey(replica('us-east-1'));
+      a.putKey(replica('eu-west-1'));
+      a.putKey(imported);
+    });
+    a.close();
+    const b = store(p, mac);
+    expect(b.keyRecordsWithId(mrk).map((k) => k.region)).toEqual(['eu-west-1', 'us-east-1']);
+    expect(b.getKey(`${mrk}@eu-west-1`)?.region).toBe('eu-west-1');
+    expect(b.getKey(KEY_ID)?.materials?.[0]?.validTo).toBe(5000);
+    b.close();
+    // A record moved to another store id, and an imported material's expiry pushed back, are refused.
+    tamper(p, 'UPDATE keys SET key_id = ? WHERE key_id = ?', `${mrk}@ap-south-1`, `${mrk}@eu-west-1`);
+    tamper(p, `UPDATE keys SET doc = replace(doc, '"validTo":5000', '"validTo":9000') WHERE key_id = ?`, KEY_ID);
+    stderr();
+    const c = store(p, mac);
+    expect(() => c.getKey(`${mrk}@ap-south-1`)).toThrow(DamagedRecordError);
+    expect(() => c.keyRecordsWithId(mrk)).toThrow(DamagedRecordError);
+    expect(() => c.getKey(KEY_ID)).toThrow(DamagedRecordError);
+    expect(c.getKey(`${mrk}@us-east-1`)?.region).toBe('us-east-1');
+  });
+
   it('names the file when it is not a database', () => {
     const p = path();
     writeFileSync(p, 'this is not a database, it only has the name of one'.repeat(100));
