@@ -239,6 +239,8 @@ const CATCHES: Record<FaultName, string[]> = {
   ],
 };
 
+const CASE_TIMEOUT_MS = 120_000;
+
 const REFERENCE = parseExpectations(readFileSync(new URL('../../suites/expectations/reference.json', import.meta.url), 'utf8'));
 const notPassing = (r: Results) => r.cases.filter((c) => c.outcome !== 'pass' && c.outcome !== 'skip').map((c) => c.id).sort();
 
@@ -250,7 +252,7 @@ describe('deliberate faults of the reference server are caught by exactly their 
     const found = await discoverCases();
     expect(found.errors).toEqual([]);
     cases = found.cases;
-    baseline = await conform({ target: { kind: 'embedded' }, cases, expectations: REFERENCE, expectationsFile: 'suites/expectations/reference.json' });
+    baseline = await conform({ target: { kind: 'embedded' }, cases, expectations: REFERENCE, expectationsFile: 'suites/expectations/reference.json', timeoutMs: CASE_TIMEOUT_MS });
     console.log(`full suite against the embedded server: ${baseline.cases.length} cases in ${(baseline.durationMs / 1000).toFixed(1)} s`);
   }, 300_000);
 
@@ -277,12 +279,17 @@ describe('deliberate faults of the reference server are caught by exactly their 
     it(`${fault}: exactly its cases fail (${FAULTS[fault]})`, async () => {
       const ids = new Set(cases.map((c) => c.case.id));
       const expected = CATCHES[fault].filter((id) => ids.has(id));
-      const r = await conform({ target: { kind: 'embedded', faults: [fault] }, cases });
+      // A generous per-case timeout: on a loaded 2-core CI machine an RSA-4096 case can pass its
+      // own 30 s, and a timeout would read as a change the fault made.
+      const r = await conform({ target: { kind: 'embedded', faults: [fault] }, cases, timeoutMs: CASE_TIMEOUT_MS });
       // A case that does not pass without the fault proves nothing about it.
       expect(expected.filter((id) => notPassing(baseline).includes(id))).toEqual([]);
       // Exactly the listed cases come out differently with the fault (a new skip would count too)...
       const before = new Map(baseline.cases.map((c) => [c.id, c.outcome]));
-      expect(r.cases.filter((c) => c.outcome !== before.get(c.id)).map((c) => c.id).sort()).toEqual([...expected].sort());
+      const changed = r.cases.filter((c) => c.outcome !== before.get(c.id));
+      const unexpected = changed.filter((c) => !expected.includes(c.id)).map((c) => `${c.id}: ${before.get(c.id)} → ${c.outcome} ${c.reason ?? ''}`);
+      expect(unexpected, 'cases the fault should not change').toEqual([]);
+      expect(changed.map((c) => c.id).sort()).toEqual([...expected].sort());
       // ...and they fail: an assertion about the endpoint caught it, not a harness error.
       expect(r.cases.filter((c) => expected.includes(c.id) && c.outcome !== 'fail').map((c) => `${c.id}: ${c.outcome} ${c.reason}`)).toEqual([]);
     }, 300_000);
