@@ -11,8 +11,8 @@ import { isTestFile, readImportGraph } from '../scripts/import-rules.js';
 /** Top to bottom. Each entry is a folder (or a top-level file) of reference-impl/. */
 const STAGE_ORDER: readonly (readonly string[])[] = [
   ['server.ts', 'xks-proxy'],
-  ['cluster'],
-  ['components.ts'],
+  ['cluster', 'in-process.ts'],
+  ['components.ts', 'boot.ts'],
   ['server-options.ts'],
   ['protocol'],
   ['auth', 'validate', 'quota'],

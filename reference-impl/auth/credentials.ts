@@ -39,7 +39,8 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema, zod } from '../../common/lazy-zod.js';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCOUNT_ID, DEFAULT_SECRET_ACCESS_KEY } from '../../common/default-identity.js';
 
 export { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCOUNT_ID, DEFAULT_SECRET_ACCESS_KEY };
@@ -90,69 +91,73 @@ const ACCOUNT_ID_RE = /^\d{12}$/;
 const ARN_RE =
   /^arn:aws(?:-[a-z]+)*:(?:iam::(\d{12}):(?:root|user\/[\w+=,.@/-]+|role\/[\w+=,.@/-]+)|sts::(\d{12}):assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+)$/;
 
-const AccessKeySchema = z.strictObject({
-  accessKeyId: z.string().regex(ACCESS_KEY_ID_RE, 'access key id must be 1-128 characters of [A-Za-z0-9_.+-]'),
-  secretAccessKey: z.string().min(1).max(1024),
-  sessionToken: z.string().min(1).max(65536).optional(),
-});
+/** The zod schema of a `--credentials` file (built, and zod loaded, on first use: the server's start-up path has no zod). */
+export const credentialsFileSchema = lazySchema(() => {
+  const { z } = zod();
+  const AccessKeySchema = z.strictObject({
+    accessKeyId: z.string().regex(ACCESS_KEY_ID_RE, 'access key id must be 1-128 characters of [A-Za-z0-9_.+-]'),
+    secretAccessKey: z.string().min(1).max(1024),
+    sessionToken: z.string().min(1).max(65536).optional(),
+  });
 
-const PrincipalSchema = z.strictObject({
-  arn: z
-    .string()
-    .regex(
-      ARN_RE,
-      'principal ARN must be arn:aws:iam::<account>:root|user/<name>|role/<name> or arn:aws:sts::<account>:assumed-role/<role>/<session>',
-    ),
-  accessKeys: z.array(AccessKeySchema).min(1),
-});
+  const PrincipalSchema = z.strictObject({
+    arn: z
+      .string()
+      .regex(
+        ARN_RE,
+        'principal ARN must be arn:aws:iam::<account>:root|user/<name>|role/<name> or arn:aws:sts::<account>:assumed-role/<role>/<session>',
+      ),
+    accessKeys: z.array(AccessKeySchema).min(1),
+  });
 
-const AccountSchema = z.strictObject({
-  accountId: z.string().regex(ACCOUNT_ID_RE, 'account id must be 12 digits'),
-  principals: z.array(PrincipalSchema).min(1),
-});
+  const AccountSchema = z.strictObject({
+    accountId: z.string().regex(ACCOUNT_ID_RE, 'account id must be 12 digits'),
+    principals: z.array(PrincipalSchema).min(1),
+  });
 
-/** The zod schema of a `--credentials` file. */
-export const CredentialsFileSchema = z
-  .strictObject({
-    /** Keep the built-in `test`/`test` principal (default true). */
-    includeDefault: z.boolean().default(true),
-    accounts: z.array(AccountSchema).default([]),
-  })
-  .superRefine((file, ctx) => {
-    const seenAccounts = new Set<string>();
-    const seenKeys = new Set<string>(file.includeDefault ? [DEFAULT_ACCESS_KEY_ID] : []);
-    file.accounts.forEach((account, ai) => {
-      if (seenAccounts.has(account.accountId)) {
-        ctx.addIssue({ code: 'custom', path: ['accounts', ai, 'accountId'], message: `duplicate account ${account.accountId}` });
-      }
-      seenAccounts.add(account.accountId);
-      account.principals.forEach((principal, pi) => {
-        const arnAccount = accountOfArn(principal.arn);
-        if (arnAccount !== undefined && arnAccount !== account.accountId) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['accounts', ai, 'principals', pi, 'arn'],
-            message: `principal ${principal.arn} is not in account ${account.accountId}`,
-          });
+  const CredentialsFileSchema = z
+    .strictObject({
+      /** Keep the built-in `test`/`test` principal (default true). */
+      includeDefault: z.boolean().default(true),
+      accounts: z.array(AccountSchema).default([]),
+    })
+    .superRefine((file, ctx) => {
+      const seenAccounts = new Set<string>();
+      const seenKeys = new Set<string>(file.includeDefault ? [DEFAULT_ACCESS_KEY_ID] : []);
+      file.accounts.forEach((account, ai) => {
+        if (seenAccounts.has(account.accountId)) {
+          ctx.addIssue({ code: 'custom', path: ['accounts', ai, 'accountId'], message: `duplicate account ${account.accountId}` });
         }
-        principal.accessKeys.forEach((key, ki) => {
-          if (seenKeys.has(key.accessKeyId)) {
+        seenAccounts.add(account.accountId);
+        account.principals.forEach((principal, pi) => {
+          const arnAccount = accountOfArn(principal.arn);
+          if (arnAccount !== undefined && arnAccount !== account.accountId) {
             ctx.addIssue({
               code: 'custom',
-              path: ['accounts', ai, 'principals', pi, 'accessKeys', ki, 'accessKeyId'],
-              message: `duplicate access key id ${key.accessKeyId}`,
+              path: ['accounts', ai, 'principals', pi, 'arn'],
+              message: `principal ${principal.arn} is not in account ${account.accountId}`,
             });
           }
-          seenKeys.add(key.accessKeyId);
+          principal.accessKeys.forEach((key, ki) => {
+            if (seenKeys.has(key.accessKeyId)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['accounts', ai, 'principals', pi, 'accessKeys', ki, 'accessKeyId'],
+                message: `duplicate access key id ${key.accessKeyId}`,
+              });
+            }
+            seenKeys.add(key.accessKeyId);
+          });
         });
       });
     });
-  });
+  return CredentialsFileSchema;
+});
 
 /** A parsed, validated credentials file. */
-export type CredentialsFile = z.output<typeof CredentialsFileSchema>;
+export type CredentialsFile = z.output<ReturnType<typeof credentialsFileSchema>>;
 /** What may be written in a credentials file (defaults not yet applied). */
-export type CredentialsFileInput = z.input<typeof CredentialsFileSchema>;
+export type CredentialsFileInput = z.input<ReturnType<typeof credentialsFileSchema>>;
 
 function accountOfArn(arn: string): string | undefined {
   const m = ARN_RE.exec(arn);
@@ -161,9 +166,9 @@ function accountOfArn(arn: string): string | undefined {
 
 /** Validate a parsed JSON value as a credentials file. Throws {@link CredentialsConfigError}. */
 export function parseCredentialsFile(json: unknown, source = 'credentials'): CredentialsFile {
-  const result = CredentialsFileSchema.safeParse(json);
+  const result = credentialsFileSchema().safeParse(json);
   if (!result.success) {
-    throw new CredentialsConfigError(`invalid ${source}:\n${z.prettifyError(result.error)}`, { cause: result.error });
+    throw new CredentialsConfigError(`invalid ${source}:\n${zod().z.prettifyError(result.error)}`, { cause: result.error });
   }
   return result.data;
 }

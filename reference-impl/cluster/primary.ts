@@ -7,7 +7,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { mkdirSync } from 'node:fs';
-import { createComponents } from '../components.js';
+import { prepareDataDir } from '../boot.js';
 import { serverUrl, type ResolvedOptions, type RunningServer } from '../server-options.js';
 import { lockDataDir } from '../store/lock.js';
 import { isFromWorker, type PrimaryToWorker } from './cluster-messages.js';
@@ -27,8 +27,7 @@ export async function startCluster(options: ResolvedOptions): Promise<RunningSer
   const workers: Worker[] = [];
   try {
     // Create the master key and schema once, before workers race for them.
-    const boot = await createComponents({ ...options, audit: false });
-    await boot.close();
+    await prepareDataDir(options);
     for (let i = 0; i < options.workers; i++) workers.push(cluster.fork({ KMSBENCH_WORKER_OPTIONS: JSON.stringify(options) }));
   } catch (e) {
     unlock();

@@ -38,7 +38,7 @@ import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring } from '../keys/keyring.js';
 import type { AuditNotes, OpContext } from '../ops/context.js';
 import { handlerFor, isImplemented } from '../ops/operation-table.js';
-import { OPERATIONS as MODEL_OPERATIONS } from '../../common/model/index.js';
+import { OPERATIONS as MODEL_OPERATIONS } from '../../common/model/model.js';
 import { validateRequest, validateRequestLeakingValues } from '../validate/index.js';
 import { CONTROL_OPERATIONS, isControlOperation, type ControlDeps } from './control.js';
 import type { Admission } from '../quota/admission.js';

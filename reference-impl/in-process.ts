@@ -1,0 +1,42 @@
+/**
+ * The server in this process (one event loop): for tests, the embedded harness target and
+ * `kmsbench serve --workers 1`.
+ *
+ * @module
+ */
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createComponents, type ServerComponents } from './components.js';
+import { createHttpServer } from './protocol/http-edge.js';
+import { closeHttp1Server } from './protocol/http1-server.js';
+import { serverUrl, type ResolvedOptions, type RunningServer } from './server-options.js';
+import { lockDataDir } from './store/lock.js';
+
+/** Serves in this process. */
+export async function startInProcess(options: ResolvedOptions): Promise<RunningServer> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const unlock = lockDataDir(options.dataDir);
+  let components: ServerComponents;
+  try {
+    components = await createComponents(options);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
+  const http = createHttpServer(components.pipeline, { getRoutes: components.routes });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  return {
+    url: serverUrl(options.host, port),
+    host: options.host,
+    port,
+    async close() {
+      await closeHttp1Server(http);
+      await components.close();
+      unlock();
+    },
+  };
+}
