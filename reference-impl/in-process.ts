@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { prepareDataDir } from './boot.js';
 import { createComponents, type ServerComponents } from './components.js';
 import { createHttpServer } from './protocol/http-edge.js';
 import { closeHttp1Server } from './protocol/http1-server.js';
@@ -17,7 +18,9 @@ export async function startInProcess(options: ResolvedOptions): Promise<RunningS
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const unlock = lockDataDir(options.dataDir);
   let components: ServerComponents;
+  let notices: string[];
   try {
+    notices = await prepareDataDir(options);
     components = await createComponents(options);
   } catch (e) {
     unlock();
@@ -33,6 +36,7 @@ export async function startInProcess(options: ResolvedOptions): Promise<RunningS
     url: serverUrl(options.host, port),
     host: options.host,
     port,
+    notices,
     async close() {
       await closeHttp1Server(http);
       await components.close();

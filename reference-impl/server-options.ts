@@ -40,12 +40,22 @@ export interface ServerOptions {
     /** This server enforces 1/N of each quota (N servers serving one account). */
     share?: number;
   };
+  /** A seed file (YAML or JSON, kmsbench's or local-kms's format; see seed/). Applied at start and after a reset. */
+  seedFile?: string;
+  /** `sigv4` (default): signatures verified. `permissive`: any well-formed credential (auth/permissive.ts). */
+  authMode?: 'sigv4' | 'permissive';
+  /** Refuse non-AWS conveniences (the `_custom_id_` / `_custom_key_material_` CreateKey tags). Default false. */
+  strictAws?: boolean;
+  /** Keep no data: a fresh temporary data directory, deleted on close; `POST /_kmsbench/reset` clears state. */
+  ephemeral?: boolean;
 }
 
 export interface RunningServer {
   url: string;
   host: string;
   port: number;
+  /** What start-up wants the operator to know (what the seed created and skipped). */
+  notices?: string[];
   close(): Promise<void>;
 }
 
@@ -57,8 +67,9 @@ export const DEFAULTS = {
   account: DEFAULT_ACCOUNT_ID,
 } as const;
 
-export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'quotas'>> & {
+export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'quotas' | 'seedFile'>> & {
   credentialsFile?: string;
+  seedFile?: string;
   quotas: QuotaSettings;
 };
 
@@ -93,6 +104,10 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     faults: options.faults ?? [],
     audit: options.audit ?? true,
     synchronous: options.synchronous ?? 'NORMAL',
+    seedFile: options.seedFile,
+    authMode: options.authMode ?? 'sigv4',
+    strictAws: options.strictAws ?? false,
+    ephemeral: options.ephemeral ?? false,
   };
 }
 

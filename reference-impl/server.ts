@@ -11,7 +11,9 @@
  *
  * @module
  */
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { resolveOptions, type RunningServer, type ServerOptions } from './server-options.js';
 
 export { DEFAULTS, type RunningServer, type ServerOptions } from './server-options.js';
@@ -21,13 +23,31 @@ export { DEFAULTS, type RunningServer, type ServerOptions } from './server-optio
  * request pipeline (its workers do), so it starts fast and stays small.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const resolved = resolveOptions(options);
-  if (resolved.workers > 1) {
-    const { startCluster } = await import('./cluster/primary.js');
-    return startCluster(resolved);
+  // --ephemeral: a fresh data dir of our own, deleted on close (any number of workers share it).
+  const temporary = options.ephemeral && options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'kmsbench-ephemeral-')) : undefined;
+  const resolved = resolveOptions(temporary ? { ...options, dataDir: temporary } : options);
+  const removeTemporary = () => temporary && rmSync(temporary, { recursive: true, force: true });
+  let server: RunningServer;
+  try {
+    if (resolved.workers > 1) {
+      const { startCluster } = await import('./cluster/primary.js');
+      server = await startCluster(resolved);
+    } else {
+      const { startInProcess } = await import('./in-process.js');
+      server = await startInProcess(resolved);
+    }
+  } catch (e) {
+    removeTemporary();
+    throw e;
   }
-  const { startInProcess } = await import('./in-process.js');
-  return startInProcess(resolved);
+  if (!temporary) return server;
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      removeTemporary();
+    },
+  };
 }
 
 export const defaultWorkerCount = (): number => availableParallelism();

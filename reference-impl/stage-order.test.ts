@@ -17,7 +17,7 @@ const STAGE_ORDER: readonly (readonly string[])[] = [
   ['protocol'],
   ['auth', 'validate', 'quota'],
   ['ops'],
-  ['authz', 'keystores'],
+  ['authz', 'keystores', 'seed'],
   ['keys'],
   ['hsm', 'store'],
   ['records', 'reply', 'audit', 'clock', 'faults.ts'],

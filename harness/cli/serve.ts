@@ -5,49 +5,51 @@
  */
 import { startServer, DEFAULTS, defaultWorkerCount } from '../../reference-impl/server.js';
 import { FAULTS } from '../../reference-impl/faults.js';
-import { intOption, parse, UsageError } from './args.js';
+import { intOption, UsageError } from './args.js';
+import { readServeOptions, serveOptionsHelp, type ServeValues } from './serve-options.js';
 
 export const serveUsage = `kmsbench serve [options]
-  --host HOST            listen address (default ${DEFAULTS.host})
-  --port PORT            listen port, 0 for any free port (default ${DEFAULTS.port})
-  --data-dir DIR         store, master key and audit log (default ${DEFAULTS.dataDir})
-  --region REGION        the Region this endpoint serves (default ${DEFAULTS.region})
-  --account ID           account of the default test/test credentials (default ${DEFAULTS.account})
-  --credentials FILE     JSON file with more accounts, principals and access keys
-  --workers N            worker processes (default: number of cores)
-  --fsync                make every commit survive power loss (synchronous=FULL)
-  --quota CLASS=RATE     override one request quota, per second (repeatable), e.g. symmetric=1000,
-                         DescribeKey=50, burst-seconds=0.5 (classes: reference-impl/quota/README.md)
-  --quota-profile NAME   quotas of another era: current (default), tier-50k, tier-30k, 2018, legacy-2017
-  --quota-file FILE      a JSON quota profile (replaces --quota-profile)
-  --quota-share N        N separate servers serve one account: enforce 1/N of every quota
-  --no-quotas            throttle nothing
-  --no-audit             do not write the audit log
-  --fault NAME           test-only deliberate fault (repeatable): ${Object.keys(FAULTS).join(', ')}`;
 
-export async function serve(argv: string[]): Promise<void> {
-  const { values } = parse(argv, {
-    host: { type: 'string' },
-    port: { type: 'string' },
-    'data-dir': { type: 'string' },
-    region: { type: 'string' },
-    account: { type: 'string' },
-    credentials: { type: 'string' },
-    workers: { type: 'string' },
-    fsync: { type: 'boolean' },
-    'no-audit': { type: 'boolean' },
-    fault: { type: 'string', multiple: true },
-    quota: { type: 'string', multiple: true },
-    'quota-profile': { type: 'string' },
-    'quota-file': { type: 'string' },
-    'no-quotas': { type: 'boolean' },
-    'quota-share': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
+Every option can also be set by its environment variable; a flag wins over its variable, and a
+KMSBENCH_* variable over a local-kms one. Booleans: 1/true/yes/on or 0/false/no/off; repeatable
+options: a comma-separated list.
+
+${serveOptionsHelp({ fault: `: ${Object.keys(FAULTS).join(', ')}` })}`;
+
+const str = (v: ServeValues[string]): string | undefined => (typeof v === 'string' ? v : undefined);
+const list = (v: ServeValues[string]): string[] | undefined => (Array.isArray(v) ? v : undefined);
+
+export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const { values: v, help } = readServeOptions(argv, env);
+  if (help) {
     console.log(serveUsage);
     return;
   }
+  const values = {
+    host: str(v.host),
+    port: str(v.port),
+    'data-dir': str(v['data-dir']),
+    region: str(v.region),
+    account: str(v.account),
+    credentials: str(v.credentials),
+    workers: str(v.workers),
+    fsync: v.fsync === true,
+    'no-audit': v['no-audit'] === true,
+    fault: list(v.fault),
+    quota: list(v.quota),
+    'quota-profile': str(v['quota-profile']),
+    'quota-file': str(v['quota-file']),
+    'no-quotas': v['no-quotas'] === true,
+    'quota-share': str(v['quota-share']),
+    seed: str(v.seed),
+    auth: str(v.auth),
+    'strict-aws': v['strict-aws'] === true,
+    ephemeral: v.ephemeral === true,
+  };
+  if (values.auth !== undefined && values.auth !== 'sigv4' && values.auth !== 'permissive') {
+    throw new UsageError(`--auth must be sigv4 or permissive, got '${values.auth}'`);
+  }
+  if (values.ephemeral && values['data-dir'] !== undefined) throw new UsageError('--ephemeral and --data-dir exclude each other');
   if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError('--account must be 12 digits');
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
   let server;
@@ -63,6 +65,10 @@ export async function serve(argv: string[]): Promise<void> {
     faults: values.fault,
     audit: !values['no-audit'],
     synchronous: values.fsync ? 'FULL' : 'NORMAL',
+    seedFile: values.seed,
+    authMode: values.auth as 'sigv4' | 'permissive' | undefined,
+    strictAws: values['strict-aws'],
+    ephemeral: values.ephemeral,
     quotas: {
       enabled: !values['no-quotas'],
       profile: values['quota-profile'],
@@ -72,10 +78,12 @@ export async function serve(argv: string[]): Promise<void> {
     },
     });
   } catch (e) {
-    if ((e as Error).name === 'QuotaConfigError' || e instanceof RangeError) throw new UsageError((e as Error).message);
+    if (['QuotaConfigError', 'SeedError', 'CredentialsConfigError'].includes((e as Error).name) || e instanceof RangeError) throw new UsageError((e as Error).message);
     throw e;
   }
   if (values.fault?.length) console.error(`kmsbench: DELIBERATE FAULTS ENABLED: ${values.fault.join(', ')}`);
+  if (values.auth === 'permissive') console.error('kmsbench: --auth permissive: signatures are NOT verified (any well-formed credential is accepted)');
+  for (const line of server.notices ?? []) console.error(`kmsbench: ${line}`);
   console.log(`listening on ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -29,6 +29,8 @@ export interface AuditEntry {
   errorCode?: string;
   /** Wall-clock milliseconds the server spent. */
   durationMs?: number;
+  /** How the request was authenticated: `sigv4` (signature verified) or `permissive` (not checked). */
+  authMode?: 'sigv4' | 'permissive';
 }
 
 /** Printable ASCII without `"` and `\`: needs no escaping in JSON. */
@@ -50,6 +52,7 @@ export function formatAuditLine(e: AuditEntry): string {
   if (e.encryptionContext !== undefined) line += `,"encryptionContext":${JSON.stringify(e.encryptionContext)}`;
   if (e.errorCode !== undefined) line += `,"errorCode":${str(e.errorCode)}`;
   if (e.durationMs !== undefined) line += `,"durationMs":${JSON.stringify(e.durationMs)}`;
+  if (e.authMode !== undefined) line += `,"authMode":${str(e.authMode)}`;
   return line + '}\n';
 }
 

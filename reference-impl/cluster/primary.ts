@@ -25,9 +25,10 @@ export async function startCluster(options: ResolvedOptions): Promise<RunningSer
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const unlock = lockDataDir(options.dataDir);
   const workers: Worker[] = [];
+  let notices: string[];
   try {
-    // Create the master key and schema once, before workers race for them.
-    await prepareDataDir(options);
+    // Create the master key and schema, and apply the seed, once, before workers race for them.
+    notices = await prepareDataDir(options);
     for (let i = 0; i < options.workers; i++) workers.push(cluster.fork({ KMSBENCH_WORKER_OPTIONS: JSON.stringify(options) }));
   } catch (e) {
     unlock();
@@ -63,6 +64,7 @@ export async function startCluster(options: ResolvedOptions): Promise<RunningSer
     url: serverUrl(options.host, port),
     host: options.host,
     port,
+    notices,
     async close() {
       closing = true;
       await Promise.all(

@@ -9,7 +9,7 @@
  * @module
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { AccessDeniedException, NotFoundException } from '../errors.js';
+import { AccessDeniedException, AlreadyExistsException, NotFoundException } from '../errors.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
 import type { KeyStore } from '../store/store.js';
 import { parseKeyRef } from './key-ref.js';
@@ -47,6 +47,10 @@ export interface NewKeyParams {
   keyManager: KeyRecord['keyManager'];
   policy?: string;
   tags: KeyRecord['tags'];
+  /** A fixed key id (seeds, the `_custom_id_` tag); refused with AlreadyExistsException when taken. Default: a fresh UUID. */
+  keyId?: string;
+  /** Given backing-key material (the `_custom_key_material_` tag). Default: generated. */
+  material?: Buffer;
 }
 
 export const DEFAULT_ROTATION_PERIOD_DAYS = 365;
@@ -146,7 +150,8 @@ export class Keyring {
 
   /** The opened backing key of `key` at `version` (the key's current one by default). */
   material(key: KeyRecord, version = key.currentVersion): Buffer | undefined {
-    const cacheKey = `${key.keyId}:${version}`;
+    // With the creation time: a key id can come back with other material (custom ids, reset).
+    const cacheKey = `${key.keyId}:${version}:${key.createdAt}`;
     let m = this.opened.get(cacheKey);
     if (!m) {
       const backing = this.store.getBackingKey(key.keyId, version);
@@ -170,7 +175,7 @@ export class Keyring {
 
   /** Creates a key with its first backing key. Runs in its own write transaction. */
   createKey(scope: Scope, params: NewKeyParams): KeyRecord {
-    const keyId = randomUUID();
+    const keyId = params.keyId ?? randomUUID();
     const arn = keyArn(scope.region, scope.account, keyId);
     const hasMaterial = params.origin === 'AWS_KMS';
     const key: KeyRecord = {
@@ -196,8 +201,9 @@ export class Keyring {
       tags: params.tags,
       currentVersion: hasMaterial ? 1 : 0,
     };
-    const sealed = hasMaterial ? this.vault.seal(generateBackingKey(), arn, 1) : undefined;
+    const sealed = hasMaterial ? this.vault.seal(params.material ?? generateBackingKey(), arn, 1) : undefined;
     this.store.write(() => {
+      if (params.keyId !== undefined && this.store.getKey(keyId)) throw new AlreadyExistsException(msg.keyIdTaken(keyId));
       this.store.putKey(key);
       if (sealed) this.store.putBackingKey({ keyId, version: 1, sealed, createdAt: scope.now, rotationType: null });
     });

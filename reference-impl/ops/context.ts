@@ -24,6 +24,8 @@ export interface OpContext {
   encodeContext: EncryptionContextEncoder;
   faults: FaultSet;
   audit: AuditNotes;
+  /** `--strict-aws`: refuse non-AWS conveniences (the CreateKey custom-id tags). */
+  strictAws?: boolean;
   /** Advances the server clock (control plane only). */
   advanceClock?(ms: number): number;
 }

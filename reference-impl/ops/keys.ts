@@ -30,6 +30,7 @@ import { keyMetadata } from './key-metadata.js';
 import { keyMsg } from './operation-messages.js';
 import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from '../reply/pagination.js';
 import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
+import { takeCustomKeyTags } from './custom-key-tags.js';
 
 /** Resource quota: customer managed keys per account and Region. */
 export const MAX_KEYS_PER_ACCOUNT_REGION = 100_000;
@@ -48,7 +49,8 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
     throw new CustomKeyStoreNotFoundException(keyMsg.customKeyStoreNotFound(input.CustomKeyStoreId));
   }
   if (input.MultiRegion) throw new UnsupportedOperationException(keyMsg.notYetSupported('multi-Region keys'));
-  const tags = input.Tags ?? [];
+  const custom = ctx.strictAws ? undefined : takeCustomKeyTags(input.Tags ?? [], keySpec);
+  const tags = custom?.tags ?? input.Tags ?? [];
   checkNewTags([], tags);
   if (input.Policy !== undefined) checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck);
   const usage = ctx.keyring.store.countKeys(ctx.scope.account, ctx.scope.region);
@@ -61,6 +63,8 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
     keyManager: 'CUSTOMER',
     policy: input.Policy,
     tags,
+    keyId: custom?.keyId,
+    material: custom?.material,
   });
   ctx.audit.resources = [key.arn];
   return { KeyMetadata: keyMetadata(key, ctx.keyring) };

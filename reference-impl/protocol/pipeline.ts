@@ -21,6 +21,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { isoTime, type AuditEntry, type AuditSink } from '../audit/audit-log.js';
 import type { CredentialLookup, Principal } from '../auth/credentials.js';
 import { verifySigV4 } from '../auth/sigv4.js';
+import { PERMISSIVE_SIGV4_OPTIONS, type AuthMode } from '../auth/permissive.js';
 import type { Clock } from '../clock/clock.js';
 import {
   InvalidSignatureException,
@@ -81,6 +82,10 @@ export interface PipelineDeps {
    * worker can serve a stale key to a client that has seen the write acknowledged.
    */
   announceWrite?: () => Promise<void>;
+  /** `--strict-aws`: no non-AWS conveniences (ops/custom-key-tags.ts). */
+  strictAws?: boolean;
+  /** `permissive`: signatures not checked (auth/permissive.ts; `credentials` then accepts any id). Default `sigv4`. */
+  authMode?: AuthMode;
 }
 
 const TRENT = 'TrentService.';
@@ -182,6 +187,7 @@ export class Pipeline {
       encodeContext,
       faults,
       audit: notes,
+      strictAws: this.deps.strictAws,
     };
   }
 
@@ -233,6 +239,7 @@ export class Pipeline {
       { method: req.method, rawUrl: req.url, headers: req.headers, body: req.body },
       credentials,
       (this.deps.wallClock ?? Date.now)(),
+      this.deps.authMode === 'permissive' ? PERMISSIVE_SIGV4_OPTIONS : undefined,
     );
     if (verified.region !== region) throw new InvalidSignatureException(protocolMsg.wrongRegion(verified.region));
     return verified.principal;
@@ -311,5 +318,6 @@ function auditEntry(
   if (notes.encryptionContext) entry.encryptionContext = notes.encryptionContext;
   if (errorCode) entry.errorCode = errorCode;
   entry.durationMs = Math.round(durationMs * 1000) / 1000;
+  entry.authMode = deps.authMode ?? 'sigv4';
   return entry;
 }
