@@ -15,7 +15,11 @@ import { selectEncryptionContextEncoder } from './hsm/encryption-context.js';
 import { loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
 import { Keyring } from './keys/keyring.js';
 import { readClockOffset } from './protocol/control.js';
-import type { RouteReply } from './protocol/http-edge.js';
+import type { Route } from './protocol/http-edge.js';
+import { kmsbenchRoutes } from './protocol/routes.js';
+import { PermissiveCredentials } from './auth/permissive.js';
+import { toolVersion } from '../common/tool-version.js';
+import { prepareDataDir } from './boot.js';
 import { Pipeline } from './protocol/pipeline.js';
 import { LocalAdmission, prometheusText, type Admission, type QuotaMetrics } from './quota/admission.js';
 import { DEFAULTS, type ResolvedOptions } from './server-options.js';
@@ -27,16 +31,18 @@ export interface ServerComponents {
   keyring: Keyring;
   pipeline: Pipeline;
   audit: AuditSink;
-  /** GET routes outside the AWS API (metrics). */
-  routes: Record<string, () => Promise<RouteReply>>;
+  /** GET routes outside the AWS API (health, usage, metrics). */
+  routes: Record<string, Route>;
+  /** POST routes outside the AWS API (reset). */
+  postRoutes: Record<string, Route>;
   close(): Promise<void>;
 }
 
 export const SWEEP_INTERVAL_MS = 1000;
 
 export interface ComponentExtras {
-  /** Set in cluster workers: announce writes to the other workers (see Pipeline). */
-  announceWrite?: () => Promise<void>;
+  /** Set in cluster workers: announce writes to the other workers (see Pipeline); `flushAudit` also has them write out their audit buffers. */
+  announceWrite?: (options?: { flushAudit?: boolean }) => Promise<void>;
   /** Set in cluster workers: the lease-based quota stage. Default: one in-process limiter. */
   admission?: Admission;
   /** Set in cluster workers: metrics of the whole cluster (asked of the primary). */
@@ -67,10 +73,13 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
   const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
   const metrics = extras.metrics ?? (() => admission?.metrics() ?? { counters: {}, buckets: [] });
+  const authMode = options.authMode;
   const pipeline = new Pipeline({
     region: options.region,
     keyring,
-    credentials,
+    credentials: authMode === 'permissive' ? new PermissiveCredentials(credentials, options.account) : credentials,
+    authMode,
+    strictAws: options.strictAws,
     clock,
     encodeContext: selectEncryptionContextEncoder(faults.has('ec-concat') ? 'ec-concat' : 'canonical'),
     faults,
@@ -79,7 +88,24 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     control: { metrics },
     announceWrite: extras.announceWrite,
   });
+  const own = kmsbenchRoutes({
+    store,
+    audit,
+    version: toolVersion(),
+    startedAt: Date.now(),
+    facts: {
+      region: options.region,
+      account: options.account,
+      authMode,
+      ephemeral: options.ephemeral,
+      strictAws: options.strictAws,
+      workers: options.workers,
+    },
+    announce: extras.announceWrite,
+    reseed: () => prepareDataDir(options, store),
+  });
   const routes = {
+    ...own.get,
     '/_kmsbench/metrics': async () => ({ contentType: 'text/plain; version=0.0.4', body: prometheusText(await metrics()) }),
   };
   const sweeper = setInterval(() => {
@@ -99,6 +125,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     pipeline,
     audit,
     routes,
+    postRoutes: own.post,
     async close() {
       clearInterval(sweeper);
       await audit.close();

@@ -26,7 +26,7 @@ export async function startInProcess(options: ResolvedOptions): Promise<RunningS
     unlock();
     throw e;
   }
-  const http = createHttpServer(components.pipeline, { getRoutes: components.routes });
+  const http = createHttpServer(components.pipeline, { getRoutes: components.routes, postRoutes: components.postRoutes });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());

@@ -12,7 +12,8 @@ import { isTestFile, readImportGraph } from '../scripts/import-rules.js';
 const STAGE_ORDER: readonly (readonly string[])[] = [
   ['server.ts', 'xks-proxy'],
   ['cluster', 'in-process.ts'],
-  ['components.ts', 'boot.ts'],
+  ['components.ts'],
+  ['boot.ts'],
   ['server-options.ts'],
   ['protocol'],
   ['auth', 'validate', 'quota'],

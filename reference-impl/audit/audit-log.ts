@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { closeSync, mkdirSync, openSync, write, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, openSync, write, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface AuditEntry {
@@ -70,6 +70,12 @@ export function isoTime(ms: number): string {
 export interface AuditSink {
   record(entry: AuditEntry): void;
   close(): Promise<void>;
+  /** Resolves once every line recorded so far is written (call accounting reads the file). */
+  drain?(): Promise<void>;
+  /** Empties the log file (`--ephemeral` reset). */
+  truncate?(): void;
+  /** The log file, when there is one. */
+  readonly path?: string;
 }
 
 export const nullAuditSink: AuditSink = { record() {}, close: async () => {} };
@@ -125,6 +131,18 @@ export class AuditLog implements AuditSink {
     this.pending = [];
     this.pendingBytes = 0;
     writeSync(this.fd, batch, null, 'utf8');
+  }
+
+  drain(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.drained.push(resolve);
+      this.flush();
+    });
+  }
+
+  truncate(): void {
+    ftruncateSync(this.fd, 0);
   }
 
   private notifyDrained(): void {

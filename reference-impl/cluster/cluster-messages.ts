@@ -27,8 +27,11 @@ export type WorkerToPrimary =
   | { readonly type: 'listening'; readonly port: number }
   /** Start-up failed; the worker exits. */
   | { readonly type: 'error'; readonly error: string }
-  /** The worker wrote to the store; answer `announced` once every sibling dropped its caches. */
-  | { readonly type: 'wrote'; readonly id: number }
+  /**
+   * The worker wrote to the store; answer `announced` once every sibling dropped its caches
+   * (and, with `flushAudit`, wrote out its buffered audit lines).
+   */
+  | { readonly type: 'wrote'; readonly id: number; readonly flushAudit?: boolean }
   /** Answer to `invalidate`: this worker dropped its caches. */
   | { readonly type: 'invalidated'; readonly id: number }
   /** A request for the whole cluster's quota metrics; answered with `metrics`. */
@@ -40,8 +43,8 @@ export type WorkerToPrimary =
 
 /** Primary → worker. */
 export type PrimaryToWorker =
-  /** A sibling (`from`) wrote: drop the caches, then answer `invalidated`. */
-  | { readonly type: 'invalidate'; readonly id: number; readonly from: number }
+  /** A sibling (`from`) wrote: drop the caches (with `flushAudit`, write out the audit buffer too), then answer `invalidated`. */
+  | { readonly type: 'invalidate'; readonly id: number; readonly from: number; readonly flushAudit?: boolean }
   /** Every sibling has dropped its caches after write `id` (or died, or the wait timed out). */
   | { readonly type: 'announced'; readonly id: number }
   /** Answer to `metrics?`. */

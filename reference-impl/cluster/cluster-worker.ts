@@ -26,11 +26,11 @@ let nextAnnouncement = 0;
 const waitingForAnnouncement = new Map<number, () => void>();
 
 /** Resolves once every sibling has dropped its caches (or the primary gave up waiting). */
-function announceWrite(): Promise<void> {
+function announceWrite(options: { flushAudit?: boolean } = {}): Promise<void> {
   return new Promise((resolve) => {
     const id = workerId * 1e9 + ++nextAnnouncement;
     waitingForAnnouncement.set(id, resolve);
-    if (!toPrimary({ type: 'wrote', id })) {
+    if (!toPrimary({ type: 'wrote', id, ...(options.flushAudit ? { flushAudit: true } : {}) })) {
       // No primary to tell: nobody else can hold a stale cache.
       waitingForAnnouncement.delete(id);
       resolve();
@@ -59,7 +59,7 @@ let components: ServerComponents | undefined;
 try {
   components = await createComponents(options, { announceWrite, admission, metrics: clusterMetrics });
   const { store } = components;
-  const http = createHttpServer(components.pipeline, { getRoutes: components.routes });
+  const http = createHttpServer(components.pipeline, { getRoutes: components.routes, postRoutes: components.postRoutes });
   process.on('message', (m: unknown) => {
     if (!isFromPrimary(m)) return;
     switch (m.type) {
@@ -75,7 +75,10 @@ try {
         break;
       case 'invalidate':
         store.invalidate();
-        toPrimary({ type: 'invalidated', id: m.id });
+        if (m.flushAudit) {
+          const answer = () => void toPrimary({ type: 'invalidated', id: m.id });
+          void (components!.audit.drain?.() ?? Promise.resolve()).then(answer, answer);
+        } else toPrimary({ type: 'invalidated', id: m.id });
         break;
       case 'announced':
         waitingForAnnouncement.get(m.id)?.();

@@ -57,7 +57,7 @@ export function relayWriteAnnouncements(workers: Worker[]): void {
         };
         w.on('message', onAck);
         w.once('exit', onExit);
-        safeSend(w, { type: 'invalidate', id: m.id, from: writer.id });
+        safeSend(w, { type: 'invalidate', id: m.id, from: writer.id, ...(m.flushAudit ? { flushAudit: true } : {}) });
       }
     });
   }

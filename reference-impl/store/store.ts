@@ -327,6 +327,16 @@ export class KeyStore {
     this.metaCache.delete(k);
   }
 
+  /**
+   * Deletes every row of every table (`--ephemeral` reset: keys, backing keys, aliases, the clock
+   * offset, and the tables later schema versions add). Call inside {@link write}.
+   */
+  clearAll(): void {
+    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    for (const t of tables) this.db.prepare(`DELETE FROM "${t.replace(/"/g, '""')}"`).run();
+    this.dropCaches();
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
