@@ -73,6 +73,13 @@ const COMMANDS: Record<string, Command> = {
     },
     summary: `compare load runs with a baseline (noise-aware); exit ${EXIT_REGRESSION} on a regression; --save-baseline`,
   },
+  usage: {
+    load: async () => {
+      const m = await import('./usage.js');
+      return { run: m.usage, usage: m.usageUsage };
+    },
+    summary: "a kmsbench server's call counts per operation, key and principal (--since)",
+  },
   conformance: {
     load: async () => {
       const m = await import('./conformance.js');

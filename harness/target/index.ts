@@ -11,5 +11,5 @@ export { DEFAULT_CREDENTIALS, envCredentials } from './credentials.js';
 export { TargetError } from './errors.js';
 export { openTarget, QUOTAS_OFF, withTarget, type OpenTargetOptions } from './open.js';
 export { serverQuotaMetrics, type ServerQuotaMetrics } from './quota-metrics.js';
-export { awsEndpoint, isAwsHost, parseEndpointUrl, parseTarget, TargetSpecError, type TargetSpec, type TargetSpecKind } from './spec.js';
+export { awsEndpoint, configuredEndpoint, isAwsHost, parseEndpointUrl, parseTarget, TargetSpecError, type TargetSpec, type TargetSpecKind } from './spec.js';
 export type { EmbeddedControl, EmbeddedQuotas, Target } from './types.js';

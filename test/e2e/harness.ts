@@ -166,6 +166,10 @@ export interface ServeOptions {
   extraArgs?: string[];
   /** Start-up deadline. */
   timeoutMs?: number;
+  /** Extra environment variables (KMSBENCH_*, local-kms's). */
+  env?: Record<string, string>;
+  /** Pass only `serve` and `extraArgs`: port, data dir and workers come from `env` or defaults. */
+  bare?: boolean;
 }
 
 /** A `kmsbench serve` child process, leader of its own process group. */
@@ -261,10 +265,10 @@ process.on('exit', () => {
 
 /** Starts `kmsbench serve --port 0 --data-dir DIR --workers N` and waits for `listening on`. */
 export async function startServe(options: ServeOptions): Promise<ServerProcess> {
-  const args = [CLI, 'serve', '--port', '0', '--data-dir', options.dataDir, '--workers', String(options.workers ?? 2)];
+  const args = options.bare ? [CLI, 'serve'] : [CLI, 'serve', '--port', '0', '--data-dir', options.dataDir, '--workers', String(options.workers ?? 2)];
   const child = spawn(process.execPath, [...args, ...(options.extraArgs ?? [])], {
     cwd: ROOT,
-    env: cleanEnv(),
+    env: cleanEnv(options.env),
     detached: true, // own process group: -pid reaches the primary and its workers
     stdio: ['ignore', 'pipe', 'pipe'],
   });
