@@ -100,6 +100,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
       ephemeral: options.ephemeral,
       strictAws: options.strictAws,
       workers: options.workers,
+      dataDir: options.dataDir,
     },
     announce: extras.announceWrite,
     reseed: () => prepareDataDir(options, store),

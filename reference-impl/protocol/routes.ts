@@ -21,7 +21,7 @@ export interface RouteDeps {
   audit: AuditSink;
   version: string;
   startedAt: number;
-  facts: { region: string; account: string; authMode: string; ephemeral: boolean; strictAws: boolean; workers: number };
+  facts: { region: string; account: string; authMode: string; ephemeral: boolean; strictAws: boolean; workers: number; dataDir: string };
   /** Has every other serving process drop its caches and, with `flushAudit`, write out its audit buffer. */
   announce?: (options?: { flushAudit?: boolean }) => Promise<void>;
   /** Applies the seed file again after a reset; returns what it did. */
