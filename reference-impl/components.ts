@@ -63,8 +63,17 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
         : CredentialStore.fromRecords([
             { accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` },
           ]);
-  const { key: master } = await loadMasterKey({ dataDir: options.dataDir });
+  // A new master key is written and fsynced on the thread pool while the store opens here.
+  const loadingMaster = loadMasterKey({ dataDir: options.dataDir });
+  loadingMaster.catch(() => undefined); // seen below, or superseded by the store's own failure
   const store = new KeyStore({ path: join(options.dataDir, 'kms.sqlite'), synchronous: options.synchronous, coherence: 'notified' });
+  let master: Buffer;
+  try {
+    ({ key: master } = await loadingMaster);
+  } catch (e) {
+    store.close();
+    throw e;
+  }
   const keyring = new Keyring(store, {
     seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
     open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),

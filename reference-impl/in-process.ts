@@ -20,8 +20,13 @@ export async function startInProcess(options: ResolvedOptions): Promise<RunningS
   let components: ServerComponents;
   let notices: string[];
   try {
-    notices = await prepareDataDir(options);
     components = await createComponents(options);
+    try {
+      notices = await prepareDataDir(options, components.store);
+    } catch (e) {
+      await components.close();
+      throw e;
+    }
   } catch (e) {
     unlock();
     throw e;

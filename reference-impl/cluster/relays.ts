@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Worker } from 'node:cluster';
+import type { Peer as Worker } from './peer.js';
 import { monotonicNs } from '../../common/quota/token-bucket.js';
 import { mergeMetrics, rateResolver, type QuotaMetrics, type QuotaSettings } from '../quota/admission.js';
 import { LeaseCoordinator } from '../quota/lease-coordinator.js';

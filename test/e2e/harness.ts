@@ -199,12 +199,17 @@ export class ServerProcess {
     return this.child.pid!;
   }
 
-  /** Worker pids (group members other than the primary); undefined off Linux. */
+  /** Forked worker pids (group members other than the primary, which serves too); undefined off Linux. */
   workerPids(): number[] | undefined {
+    return this.servingPids()?.filter((p) => p !== this.pid);
+  }
+
+  /** Every serving process: the primary and its forked workers; undefined off Linux. */
+  servingPids(): number[] | undefined {
     const members = processGroupMembers(this.pid);
     if (!members) return undefined;
     for (const p of members) this.knownPids.add(p);
-    return members.filter((p) => p !== this.pid);
+    return members;
   }
 
   /** Signals the primary alone, or the whole process group (what Ctrl-C in a terminal does). */
