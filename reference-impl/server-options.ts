@@ -46,7 +46,7 @@ export interface ServerOptions {
   authMode?: 'sigv4' | 'permissive';
   /** Refuse non-AWS conveniences (the `_custom_id_` / `_custom_key_material_` CreateKey tags). Default false. */
   strictAws?: boolean;
-  /** Keep no data: a fresh temporary data directory, deleted on close; `POST /_kmsbench/reset` clears state. */
+  /** Keep no data: a fresh temporary data directory (inside `dataDir` when given), deleted on close; `POST /_kmsbench/reset` clears state. */
   ephemeral?: boolean;
 }
 

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveOptions, type RunningServer, type ServerOptions } from './server-options.js';
@@ -23,8 +23,10 @@ export { DEFAULTS, type RunningServer, type ServerOptions } from './server-optio
  * request pipeline (its workers do), so it starts fast and stays small.
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  // --ephemeral: a fresh data dir of our own, deleted on close (any number of workers share it).
-  const temporary = options.ephemeral && options.dataDir === undefined ? mkdtempSync(join(tmpdir(), 'kmsbench-ephemeral-')) : undefined;
+  // --ephemeral: a fresh data dir of our own (under dataDir when one is given, as a container's
+  // volume), deleted on close; any number of workers share it.
+  if (options.ephemeral && options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const temporary = options.ephemeral ? mkdtempSync(join(options.dataDir ?? tmpdir(), 'kmsbench-ephemeral-')) : undefined;
   const resolved = resolveOptions(temporary ? { ...options, dataDir: temporary } : options);
   const removeTemporary = () => temporary && rmSync(temporary, { recursive: true, force: true });
   let server: RunningServer;

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { existsSync } from 'node:fs';
 import { startServer, DEFAULTS, defaultWorkerCount } from '../../reference-impl/server.js';
 import { FAULTS } from '../../reference-impl/faults.js';
 import { intOption, UsageError } from './args.js';
@@ -20,7 +21,7 @@ const str = (v: ServeValues[string]): string | undefined => (typeof v === 'strin
 const list = (v: ServeValues[string]): string[] | undefined => (Array.isArray(v) ? v : undefined);
 
 export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const { values: v, help } = readServeOptions(argv, env);
+  const { values: v, sources, help } = readServeOptions(argv, env);
   if (help) {
     console.log(serveUsage);
     return;
@@ -49,7 +50,13 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env
   if (values.auth !== undefined && values.auth !== 'sigv4' && values.auth !== 'permissive') {
     throw new UsageError(`--auth must be sigv4 or permissive, got '${values.auth}'`);
   }
-  if (values.ephemeral && values['data-dir'] !== undefined) throw new UsageError('--ephemeral and --data-dir exclude each other');
+  // local-kms seeds from KMS_SEED_PATH when a file is there and skips seeding otherwise; an
+  // explicit --seed / KMSBENCH_SEED must exist.
+  const notices: string[] = [];
+  if (sources.seed === 'alias' && values.seed !== undefined && !existsSync(values.seed)) {
+    notices.push(`no seed file at ${values.seed} (KMS_SEED_PATH): seeding skipped`);
+    values.seed = undefined;
+  }
   if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError('--account must be 12 digits');
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
   let server;
@@ -83,7 +90,7 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env
   }
   if (values.fault?.length) console.error(`kmsbench: DELIBERATE FAULTS ENABLED: ${values.fault.join(', ')}`);
   if (values.auth === 'permissive') console.error('kmsbench: --auth permissive: signatures are NOT verified (any well-formed credential is accepted)');
-  for (const line of server.notices ?? []) console.error(`kmsbench: ${line}`);
+  for (const line of [...notices, ...(server.notices ?? [])]) console.error(`kmsbench: ${line}`);
   console.log(`listening on ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
