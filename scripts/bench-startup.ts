@@ -14,6 +14,8 @@
  * cores. Medians are printed with the minimal server's figures and the ratio to them.
  *
  * Options: --rounds N (default 5) --idle-ms MS (default 1000) --workers N (default: cores)
+ *          --compare BIN  also start another build's bin/kmsbench.js the same way (e.g. the
+ *                         main branch checked out elsewhere), as a before/after in the same run
  *
  * @module
  */
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '5' },
     'idle-ms': { type: 'string', default: '1000' },
     workers: { type: 'string', default: String(availableParallelism()) },
+    compare: { type: 'string' },
   },
 });
 const rounds = Number(values.rounds);
@@ -56,6 +59,19 @@ const kmsbenchRequest = async (url: string) => {
   return { headers: signed.headers, body: '{}' };
 };
 
+const kmsbenchTargets = (label: string, cli: string): Target[] => [
+  {
+    name: `${label} --workers 1`,
+    args: (port, dir) => [cli, 'serve', '--port', String(port), '--data-dir', dir, '--workers', '1'],
+    firstRequest: kmsbenchRequest,
+  },
+  {
+    name: `${label} (${values.workers} workers)`,
+    args: (port, dir) => [cli, 'serve', '--port', String(port), '--data-dir', dir, '--workers', values.workers],
+    firstRequest: kmsbenchRequest,
+  },
+];
+
 const TARGETS: Target[] = [
   {
     name: 'minimal node:http',
@@ -65,16 +81,8 @@ const TARGETS: Target[] = [
       body: JSON.stringify({ KeyId: 'k', Plaintext: Buffer.from('hello').toString('base64') }),
     }),
   },
-  {
-    name: 'kmsbench serve --workers 1',
-    args: (port, dir) => [bin, 'serve', '--port', String(port), '--data-dir', dir, '--workers', '1'],
-    firstRequest: kmsbenchRequest,
-  },
-  {
-    name: `kmsbench serve (${values.workers} workers)`,
-    args: (port, dir) => [bin, 'serve', '--port', String(port), '--data-dir', dir, '--workers', values.workers],
-    firstRequest: kmsbenchRequest,
-  },
+  ...kmsbenchTargets('kmsbench serve', bin),
+  ...(values.compare ? kmsbenchTargets('compared serve', values.compare) : []),
 ];
 
 function freePort(): Promise<number> {
@@ -142,7 +150,7 @@ const base = samples.get(TARGETS[0]!.name)!;
 const baseFirst = median(base.map((s) => s.firstAnswerMs));
 const baseRss = median(base.map((s) => s.rssMb));
 console.log(`startup over ${rounds} rounds (medians; min–max), ${availableParallelism()} cores, cold data directory each start`);
-console.log('target                         procs  listening ms  first answer ms (× minimal)   idle RSS MB (× minimal)');
+console.log(`${'target'.padEnd(30)} procs  listening ms  first answer ms (× minimal)   idle RSS MB (× minimal)`);
 for (const t of TARGETS) {
   const s = samples.get(t.name)!;
   const first = s.map((x) => x.firstAnswerMs);

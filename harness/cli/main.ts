@@ -3,12 +3,27 @@
  *
  * @module
  */
+import { statSync } from 'node:fs';
 import { EXIT, EXIT_FAILED, EXIT_REGRESSION } from '../../common/exit-codes.js';
 import { UsageError } from './args.js';
 
 // The pinned AWS SDK warns that releases after January 2027 need Node 22; this project runs on
 // Node 20 with a locked SDK version, so the warning is noise in every command's output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** dist/serve-bundle/serve.js, seen from dist/harness/cli/ (a variable: tsc must not resolve it). */
+const SERVE_BUNDLE = '../../serve-bundle/serve.js';
+
+/** Whether the serve bundle exists and was made after tsc last wrote dist/ (else it may be stale). */
+function bundleIsCurrent(): boolean {
+  try {
+    const bundle = statSync(new URL(SERVE_BUNDLE, import.meta.url)).mtimeMs;
+    const tsc = statSync(new URL('../../.tsbuildinfo', import.meta.url)).mtimeMs;
+    return bundle >= tsc;
+  } catch {
+    return false;
+  }
+}
 
 interface Command {
   /** Loads the command's module only when it runs (the server should not load the SDK). A command may return its exit code. */
@@ -26,7 +41,9 @@ const COMMANDS: Record<string, Command> = {
   },
   serve: {
     load: async () => {
-      const m = await import('./serve.js');
+      // The bundle `npm run build` makes (scripts/bundle-server.ts) starts faster; the plain
+      // build serves where it is missing or older than the last tsc run.
+      const m = (bundleIsCurrent() ? await import(SERVE_BUNDLE) : await import('./serve.js')) as typeof import('./serve.js');
       return { run: m.serve, usage: m.serveUsage };
     },
     summary: 'run the reference KMS server',
@@ -110,7 +127,8 @@ export async function main(argv: string[]): Promise<number> {
     const code = await command.run(rest);
     return typeof code === 'number' ? code : Number(process.exitCode ?? EXIT.ok);
   } catch (e) {
-    if (e instanceof UsageError) {
+    // By name too: the serve bundle (scripts/bundle-server.ts) has its own copy of the class.
+    if (e instanceof UsageError || (e as Error).name === 'UsageError') {
       console.error(`kmsbench ${name}: ${e.message}\n\n${command.usage}`);
       return EXIT.usage;
     }
