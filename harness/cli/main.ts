@@ -129,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     // By name too: the serve bundle (scripts/bundle-server.ts) has its own copy of the class.
     if (e instanceof UsageError || (e as Error).name === 'UsageError') {
-      console.error(`kmsbench ${name}: ${e.message}\n\n${command.usage}`);
+      console.error(`kmsbench ${name}: ${(e as Error).message}\n\n${command.usage}`);
       return EXIT.usage;
     }
     console.error(`kmsbench ${name}: ${(e as Error).message}`);

@@ -220,3 +220,13 @@ export function algorithmsFor(keySpec: KeySpec, keyUsage: KeyUsageType): KeyAlgo
 export function incompatibleAlgorithm(algorithm: string, keySpec: string): Error {
   return new InvalidKeyUsageException(`Algorithm ${algorithm} is incompatible with key spec ${keySpec}.`);
 }
+
+/**
+ * Length in bytes of key material a caller may give for this spec (seed files, the
+ * `_custom_key_material_` tag): 32 for SYMMETRIC_DEFAULT, the HMAC key length for HMAC specs;
+ * undefined for asymmetric specs (given as private keys) and unknown ones.
+ */
+export function givenMaterialLength(keySpec: string): number | undefined {
+  const info = Object.prototype.hasOwnProperty.call(KEY_SPECS, keySpec) ? KEY_SPECS[keySpec as KeySpec] : undefined;
+  return info?.family === 'symmetric' ? 32 : info?.hmacKeyLength;
+}

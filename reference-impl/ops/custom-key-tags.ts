@@ -14,12 +14,12 @@
  */
 import { ValidationException } from '../errors.js';
 import type { Tag } from '../records/key-records.js';
+import { givenMaterialLength } from '../hsm/key-specs.js';
+import { isKeyId } from '../keys/key-ref.js';
 
 export const CUSTOM_ID_TAG = '_custom_id_';
 export const CUSTOM_MATERIAL_TAG = '_custom_key_material_';
 
-const KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-const MATERIAL_BYTES: Record<string, number> = { SYMMETRIC_DEFAULT: 32, HMAC_224: 28, HMAC_256: 32, HMAC_384: 48, HMAC_512: 64 };
 
 export interface CustomKeyTags {
   keyId?: string;
@@ -33,12 +33,12 @@ export function takeCustomKeyTags(tags: readonly Tag[], keySpec: string): Custom
   const out: CustomKeyTags = { tags: tags.filter((t) => t.TagKey !== CUSTOM_ID_TAG && t.TagKey !== CUSTOM_MATERIAL_TAG) };
   const id = tags.find((t) => t.TagKey === CUSTOM_ID_TAG)?.TagValue;
   if (id !== undefined) {
-    if (!KEY_ID.test(id)) throw new ValidationException(`Tag ${CUSTOM_ID_TAG} must be a key id: a UUID in lower case, or mrk- and 32 hex digits (kmsbench extension).`);
+    if (!isKeyId(id)) throw new ValidationException(`Tag ${CUSTOM_ID_TAG} must be a key id: a UUID in lower case, or mrk- and 32 hex digits (kmsbench extension).`);
     out.keyId = id;
   }
   const material = tags.find((t) => t.TagKey === CUSTOM_MATERIAL_TAG)?.TagValue;
   if (material !== undefined) {
-    const bytes = MATERIAL_BYTES[keySpec];
+    const bytes = givenMaterialLength(keySpec);
     if (bytes === undefined) throw new ValidationException(`Tag ${CUSTOM_MATERIAL_TAG} is not supported for KeySpec ${keySpec} (kmsbench extension).`);
     const decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(material) && material.length % 4 === 0 ? Buffer.from(material, 'base64') : undefined;
     if (decoded?.length !== bytes) throw new ValidationException(`Tag ${CUSTOM_MATERIAL_TAG} must be ${bytes} bytes in base64 for KeySpec ${keySpec} (kmsbench extension).`);

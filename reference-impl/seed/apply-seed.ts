@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { keyArn, DAY_MS, type AliasRecord, type BackingKeyRecord, type KeyRecord } from '../records/key-records.js';
 import { defaultKeyPolicy } from '../keys/policy-document.js';
 import type { KeyStore } from '../store/store.js';
+import { checkKeyUsage, givenMaterialLength, keySpecInfo } from '../hsm/key-specs.js';
 import { SeedError, type SeedKey, type SeedPlan } from './seed-plan.js';
 
 export interface SeedReport {
@@ -29,14 +30,12 @@ export interface SeedTarget {
   now: number;
 }
 
-const HMAC_BYTES: Record<string, number> = { HMAC_224: 28, HMAC_256: 32, HMAC_384: 48, HMAC_512: 64 };
-
 /** The key's spec and backing-key versions in plaintext (asymmetric: PKCS#8 DER). */
 async function prepareMaterial(k: SeedKey): Promise<{ keySpec: string; versions: Buffer[] }> {
   const asymmetric = k.privateKey !== undefined || (k.keySpec !== 'SYMMETRIC_DEFAULT' && !k.keySpec.startsWith('HMAC_'));
   if (!asymmetric) {
     if (k.backingKeys.length > 0 || k.state === 'PendingImport') return { keySpec: k.keySpec, versions: k.backingKeys };
-    return { keySpec: k.keySpec, versions: [randomBytes(k.keySpec === 'SYMMETRIC_DEFAULT' ? 32 : HMAC_BYTES[k.keySpec] ?? 32)] };
+    return { keySpec: k.keySpec, versions: [randomBytes(givenMaterialLength(k.keySpec) ?? 32)] };
   }
   // Asymmetric crypto is loaded only for seeds that have asymmetric keys.
   const { createPrivateKey } = await import('node:crypto');
@@ -58,8 +57,7 @@ async function prepareMaterial(k: SeedKey): Promise<{ keySpec: string; versions:
   }
 }
 
-async function checkUsage(keySpec: string, keyUsage: string, where: string): Promise<void> {
-  const { checkKeyUsage, keySpecInfo } = await import('../hsm/key-specs.js');
+function checkUsage(keySpec: string, keyUsage: string, where: string): void {
   try {
     keySpecInfo(keySpec);
     checkKeyUsage(keySpec as never, keyUsage as never);
@@ -111,7 +109,7 @@ export async function applySeedPlan(plan: SeedPlan, target: SeedTarget): Promise
     }
     const { keySpec, versions } = await prepareMaterial(k);
     const keyUsage = k.keyUsage;
-    await checkUsage(keySpec, keyUsage, k.where);
+    checkUsage(keySpec, keyUsage, k.where);
     const rotation = k.rotation?.enabled ? k.rotation : undefined;
     const rec: KeyRecord = {
       keyId: k.keyId,

@@ -31,6 +31,7 @@
  *
  * @module
  */
+import { givenMaterialLength } from '../hsm/key-specs.js';
 import {
   accountId,
   aliasName,
@@ -53,7 +54,6 @@ import {
 
 const STATES = ['Enabled', 'Disabled', 'PendingDeletion', 'PendingImport'] as const;
 const USAGES = ['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC', 'KEY_AGREEMENT'] as const;
-const HMAC_BYTES: Record<string, number> = { HMAC_224: 28, HMAC_256: 32, HMAC_384: 48, HMAC_512: 64 };
 
 /** The usage a spec gets when the seed names none. */
 export function defaultUsage(keySpec: string): SeedKey['keyUsage'] {
@@ -73,7 +73,7 @@ function key(raw: unknown, where: string, scope: SeedDefaults): SeedKey {
   const keySpec = str(k.keySpec, `${where}.keySpec`, true) ?? (k.privateKeyPem !== undefined ? '' : 'SYMMETRIC_DEFAULT');
   const origin = oneOf(k.origin, `${where}.origin`, ['AWS_KMS', 'EXTERNAL'] as const, 'AWS_KMS');
   const given = k.backingKeys ?? k.material;
-  const bytes = keySpec === 'SYMMETRIC_DEFAULT' ? 32 : HMAC_BYTES[keySpec];
+  const bytes = givenMaterialLength(keySpec);
   if (given !== undefined && bytes === undefined) throw new SeedError(`${where}.backingKeys: only symmetric and HMAC keys take backing keys; use privateKeyPem`);
   const backingKeys = (Array.isArray(given) ? given : given === undefined ? [] : [given]).map((m, i) => material(m, `${where}.backingKeys[${i}]`, bytes!));
   const state = oneOf(k.state, `${where}.state`, STATES, origin === 'EXTERNAL' && backingKeys.length === 0 ? 'PendingImport' : 'Enabled');

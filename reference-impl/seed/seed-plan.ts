@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { isKeyId } from '../keys/key-ref.js';
 
 /** A problem in a seed file; the message names the place (`keys[2].keyId`), never key material. */
 export class SeedError extends Error {
@@ -93,11 +94,9 @@ export function oneOf<T extends string>(v: unknown, where: string, allowed: read
   return s as T;
 }
 
-const KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-
 export function keyId(v: unknown, where: string): string {
   const s = str(v, where).toLowerCase();
-  if (!KEY_ID.test(s)) throw new SeedError(`${where} must be a key id (a UUID, or mrk- and 32 hex digits)`);
+  if (!isKeyId(s)) throw new SeedError(`${where} must be a key id (a UUID, or mrk- and 32 hex digits)`);
   return s;
 }
 
