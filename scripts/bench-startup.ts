@@ -6,7 +6,9 @@
  * For each start: the time from spawn to the `listening on` line, and to the first answered
  * request (a signed ListKeys for kmsbench, signed before the spawn on a port picked beforehand;
  * an Encrypt-shaped POST for the minimal server), then the RSS of every process of the server
- * (its process group) after it has been idle for `--idle-ms`. Each server gets a fresh data
+ * (its process group) after it has been idle for `--idle-ms`. Also the CPU time the server's
+ * processes spent until the first answer (/proc, 10 ms ticks): on a busy machine wall times
+ * stretch with the queue for the cores, CPU time much less. Each server gets a fresh data
  * directory: a cold start, as a test container sees it.
  *
  * Targets (issue 15): first answer under 300 ms with `--workers 1` and under 600 ms with the
@@ -26,7 +28,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { signJsonRequest } from '../harness/client/sign.js';
-import { groupRssBytes } from './bench/cpu.js';
+import { groupCpuSeconds, groupRssBytes } from './bench/cpu.js';
 import { startChildServer } from './bench/processes.js';
 
 const { values } = parseArgs({
@@ -110,6 +112,8 @@ function send(url: string, req: { headers: Record<string, string>; body: string 
 interface Sample {
   listenMs: number;
   firstAnswerMs: number;
+  /** CPU (user + system) the server's processes spent until the first answer: what a busy machine barely moves. */
+  cpuMs: number;
   rssMb: number;
   processes: number;
 }
@@ -125,10 +129,11 @@ async function measure(target: Target): Promise<Sample> {
   try {
     const status = await send(url, req);
     const firstAnswerMs = performance.now() - t0;
+    const cpuMs = (groupCpuSeconds(server.process.pid!) ?? NaN) * 1000;
     if (status !== 200) throw new Error(`${target.name}: first request answered ${status}`);
     await new Promise((r) => setTimeout(r, idleMs));
     const rss = groupRssBytes(server.process.pid!) ?? [];
-    return { listenMs, firstAnswerMs, rssMb: rss.reduce((a, b) => a + b, 0) / 2 ** 20, processes: rss.length };
+    return { listenMs, firstAnswerMs, cpuMs, rssMb: rss.reduce((a, b) => a + b, 0) / 2 ** 20, processes: rss.length };
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -149,8 +154,9 @@ for (let round = 0; round < rounds; round++) {
 const base = samples.get(TARGETS[0]!.name)!;
 const baseFirst = median(base.map((s) => s.firstAnswerMs));
 const baseRss = median(base.map((s) => s.rssMb));
+const baseCpu = median(base.map((s) => s.cpuMs));
 console.log(`startup over ${rounds} rounds (medians; min–max), ${availableParallelism()} cores, cold data directory each start`);
-console.log(`${'target'.padEnd(30)} procs  listening ms  first answer ms (× minimal)   idle RSS MB (× minimal)`);
+console.log(`${'target'.padEnd(30)} procs  listening ms  first answer ms (× minimal)   CPU ms (× minimal)  idle RSS MB (× minimal)`);
 for (const t of TARGETS) {
   const s = samples.get(t.name)!;
   const first = s.map((x) => x.firstAnswerMs);
@@ -158,6 +164,7 @@ for (const t of TARGETS) {
   console.log(
     `${t.name.padEnd(30)} ${String(s[0]!.processes).padStart(5)}  ${median(s.map((x) => x.listenMs)).toFixed(0).padStart(12)}  ` +
       `${median(first).toFixed(0).padStart(6)} (${Math.min(...first).toFixed(0)}–${Math.max(...first).toFixed(0)}) ×${(median(first) / baseFirst).toFixed(2)}`.padEnd(30) +
-      `   ${median(rss).toFixed(1).padStart(6)} ×${(median(rss) / baseRss).toFixed(2)}`,
+      `   ${median(s.map((x) => x.cpuMs)).toFixed(0).padStart(6)} ×${(median(s.map((x) => x.cpuMs)) / baseCpu).toFixed(2)}`.padEnd(22) +
+      `${median(rss).toFixed(1).padStart(6)} ×${(median(rss) / baseRss).toFixed(2)}`,
   );
 }
