@@ -1,10 +1,12 @@
 /**
  * Bundles what `kmsbench serve` runs into dist/serve-bundle/ (run by `npm run build` after tsc):
- * the `serve` command and the cluster's forked worker entry, from tsc's output in dist/. Node's
- * ESM loader reads each of the ~80 modules the server starts with through the thread pool; one
- * bundle (plus a chunk per lazily loaded part: seeds, YAML, asymmetric crypto) cuts start-up time
- * (scripts/bench-startup.ts). Packages stay external (better-sqlite3 is native; zod and yaml load
- * only when needed). harness/cli/main.ts uses the bundle when it is there, dist/ otherwise.
+ * the `serve` command and the cluster's forked worker entry, from tsc's output in dist/, one file
+ * each. Node's ESM loader reads each of the ~80 modules the server starts with through the thread
+ * pool; one file cuts start-up time (scripts/bench-startup.ts). What the server imports lazily
+ * (seeds, asymmetric crypto) is in the file but evaluated only when imported. Packages stay
+ * external (better-sqlite3 is native; zod and yaml load only when needed). harness/cli/main.ts
+ * uses the bundle when it is newer than the last tsc run, dist/ otherwise (or with
+ * KMSBENCH_NO_BUNDLE=1).
  *
  * @module
  */
@@ -23,7 +25,6 @@ await build({
   },
   outdir,
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',

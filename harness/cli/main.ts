@@ -14,8 +14,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 /** dist/serve-bundle/serve.js, seen from dist/harness/cli/ (a variable: tsc must not resolve it). */
 const SERVE_BUNDLE = '../../serve-bundle/serve.js';
 
-/** Whether the serve bundle exists and was made after tsc last wrote dist/ (else it may be stale). */
+/**
+ * Whether the serve bundle exists and was made after tsc last wrote dist/ (else it may be stale).
+ * `KMSBENCH_NO_BUNDLE=1` runs the plain build (to see its modules load one by one).
+ */
 function bundleIsCurrent(): boolean {
+  if (process.env.KMSBENCH_NO_BUNDLE === '1') return false;
   try {
     const bundle = statSync(new URL(SERVE_BUNDLE, import.meta.url)).mtimeMs;
     const tsc = statSync(new URL('../../.tsbuildinfo', import.meta.url)).mtimeMs;
