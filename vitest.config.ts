@@ -7,7 +7,8 @@ export default defineConfig({
     hookTimeout: 30_000,
     pool: 'forks',
     // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
-    reporters: ['default', ['json', { outputFile: '.kmsbench/vitest-results.json' }]],
+    // On CI (CI=true) the per-test listing stays quiet: one dot per test, failures in full.
+    reporters: [process.env.CI ? 'dot' : 'default', ['json', { outputFile: '.kmsbench/vitest-results.json' }]],
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

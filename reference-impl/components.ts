@@ -23,6 +23,8 @@ import { prepareDataDir } from './boot.js';
 import { Pipeline } from './protocol/pipeline.js';
 import { LocalAdmission, prometheusText, type Admission, type QuotaMetrics } from './quota/admission.js';
 import { DEFAULTS, type ResolvedOptions } from './server-options.js';
+import { Injector } from './inject/injector.js';
+import { injectionPrometheusText } from './inject/injection-metrics.js';
 import { KeyStore } from './store/store.js';
 
 /** Everything one serving process needs, wired together. */
@@ -31,6 +33,8 @@ export interface ServerComponents {
   keyring: Keyring;
   pipeline: Pipeline;
   audit: AuditSink;
+  /** The injection stage (its counters go into the metrics). */
+  injection: Injector;
   /** GET routes outside the AWS API (health, usage, metrics). */
   routes: Record<string, Route>;
   /** POST routes outside the AWS API (reset). */
@@ -81,7 +85,10 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
   const clock = new OffsetClock(() => readClockOffset(store));
   const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
-  const metrics = extras.metrics ?? (() => admission?.metrics() ?? { counters: {}, buckets: [] });
+  // The server's own settings replace whatever a SetInjection of an earlier run left in the store.
+  const injection = new Injector(store);
+  Injector.write(store, options.inject);
+  const metrics = extras.metrics ?? ((): QuotaMetrics => ({ ...(admission?.metrics() ?? { counters: {}, buckets: [] }), injected: injection.counters() }));
   const authMode = options.authMode;
   const pipeline = new Pipeline({
     region: options.region,
@@ -94,8 +101,9 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     faults,
     audit,
     admission,
-    control: { metrics },
+    control: { metrics, injection },
     announceWrite: extras.announceWrite,
+    injection,
   });
   const own = kmsbenchRoutes({
     store,
@@ -112,11 +120,15 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
       dataDir: options.dataDir,
     },
     announce: extras.announceWrite,
-    reseed: () => prepareDataDir(options, store),
+    // A reset empties the store, the injection settings with it: the server's own come back.
+    reseed: () => {
+      Injector.write(store, options.inject);
+      return prepareDataDir(options, store);
+    },
   });
   const routes = {
     ...own.get,
-    '/_kmsbench/metrics': async () => ({ contentType: 'text/plain; version=0.0.4', body: prometheusText(await metrics()) }),
+    '/_kmsbench/metrics': async () => ({ contentType: 'text/plain; version=0.0.4', body: withInjected(await metrics()) }),
   };
   const sweeper = setInterval(() => {
     try {
@@ -134,6 +146,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     keyring,
     pipeline,
     audit,
+    injection,
     routes,
     postRoutes: own.post,
     async close() {
@@ -143,3 +156,6 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     },
   };
 }
+
+/** The quota metrics and, when anything was injected, the injection counters. */
+const withInjected = (m: QuotaMetrics): string => prometheusText(m) + injectionPrometheusText(m.injected ?? {});

@@ -9,6 +9,7 @@ import { DEFAULT_ACCOUNT_ID } from '../common/default-identity.js';
 import { readFileSync } from 'node:fs';
 import { QuotaConfigError } from '../common/quota/profiles.js';
 import { rateResolver, type QuotaSettings } from './quota/admission.js';
+import { NO_INJECTION, parseInjection, type InjectionSettings } from './inject/injection-settings.js';
 
 export interface ServerOptions {
   host?: string;
@@ -48,6 +49,13 @@ export interface ServerOptions {
   strictAws?: boolean;
   /** Keep no data: a fresh temporary data directory (inside `dataDir` when given), deleted on close; `POST /_kmsbench/reset` clears state. */
   ephemeral?: boolean;
+  /** Latency and errors injected on purpose (reference-impl/inject/); default: none. */
+  inject?: {
+    /** `latency=OP:p50=MS,p99=MS`, `error=CODE:RATE[,op=OP]`, `seed=N` */
+    items?: string[];
+    /** A latency profile by name (inject/latency-profiles.ts). */
+    latencyProfile?: string;
+  };
 }
 
 export interface RunningServer {
@@ -67,10 +75,11 @@ export const DEFAULTS = {
   account: DEFAULT_ACCOUNT_ID,
 } as const;
 
-export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'quotas' | 'seedFile'>> & {
+export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'quotas' | 'seedFile' | 'inject'>> & {
   credentialsFile?: string;
   seedFile?: string;
   quotas: QuotaSettings;
+  inject: InjectionSettings;
 };
 
 function readQuotaFile(path: string): string {
@@ -92,8 +101,10 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     ...(q.file !== undefined ? { quotaFileText: readQuotaFile(q.file) } : {}),
   };
   rateResolver(quotas); // fail early, in the caller's process, on a bad profile/file/override/share
+  const i = options.inject;
   return {
     quotas,
+    inject: i ? parseInjection(i.items ?? [], i.latencyProfile) : NO_INJECTION, // throws InjectionConfigError
     host: options.host ?? DEFAULTS.host,
     port: options.port ?? DEFAULTS.port,
     dataDir: options.dataDir ?? DEFAULTS.dataDir,

@@ -16,7 +16,7 @@ const STAGE_ORDER: readonly (readonly string[])[] = [
   ['boot.ts'],
   ['server-options.ts'],
   ['protocol'],
-  ['auth', 'validate', 'quota'],
+  ['auth', 'validate', 'quota', 'inject'],
   ['ops'],
   ['authz', 'keystores', 'seed'],
   ['keys'],

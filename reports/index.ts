@@ -1,13 +1,20 @@
 /**
- * Reports: result directories → index.html (self-contained), report.md and junit.xml.
+ * Reports: result folders (harness/results) → index.html (self-contained), report.md and
+ * junit.xml. The caller reads the folders and, for baseline deltas, runs the gate.
  *
  * ```ts
- * const files = renderReport({ generatedAt: new Date().toISOString(), toolVersion, targets: [readResultDir('reports/latest')] });
+ * const targets = [readResultFolder('reports/latest')];
+ * const files = renderReport({ generatedAt: new Date().toISOString(), toolVersion, targets, deltas: reportDeltas(baseline, targets) });
  * ```
  *
  * @module
  */
-export * from './model.js';
+export * from './report-model.js';
+export * from './conformance-view.js';
+export * from './load-view.js';
+export * from './timeline.js';
+export * from './meta-view.js';
+export * from './delta-view.js';
+export * from './divergence-view.js';
+export * from './comparison-view.js';
 export * from './render.js';
-export * from './read.js';
-export { writeReport } from './write.js';

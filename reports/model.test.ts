@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { baselineRun } from '../harness/gate/index.js';
+import { baselineRun, reportDeltas } from '../harness/gate/index.js';
 import { parseWorkloadText, planWorkload } from '../harness/plan/index.js';
 import { conformanceResults, latencyLoad, LATENCY_OPS, throttleLoad } from '../test/reports/fixtures.js';
-import { buildModel, conformanceView, timeline, type ReportInput, type TargetInput } from './model.js';
-import { PlanFileSchema } from './plan-schema.js';
+import { PlanFileSchema } from '../harness/results/plan-results.js';
+import type { ResultFolder } from '../harness/results/result-folder.js';
+import { conformanceView } from './conformance-view.js';
+import { buildModel, type ReportInput } from './report-model.js';
+import { timeline } from './timeline.js';
 import { mergeDistributions, valueAt } from './spectrum.js';
 
-const target = (label: string, o: Partial<TargetInput> = {}): TargetInput => ({ label, source: `/results/${label}`, conformance: [], load: [], plans: [], ...o });
-const input = (targets: TargetInput[], extra: Partial<ReportInput> = {}): ReportInput => ({ generatedAt: '2026-11-25T12:00:00.000Z', toolVersion: '0.1.0', targets, ...extra });
+const target = (label: string, o: Partial<ResultFolder> = {}): ResultFolder => ({ label, source: `/results/${label}`, conformance: [], load: [], plans: [], diffs: [], ...o });
+const input = (targets: ResultFolder[], extra: Partial<ReportInput> = {}): ReportInput => ({ generatedAt: '2026-11-25T12:00:00.000Z', toolVersion: '0.1.0', targets, ...extra });
 
 describe('conformance view', () => {
   it('counts per tag, unexpected failures with expected vs actual, known failures, skips by reason', () => {
@@ -96,7 +99,7 @@ describe('baseline deltas', () => {
   it('the gate rule over the target against its baseline, drawn with noise bands', () => {
     const base = [1, 2, 3, 4, 5].map((seed) => baselineRun(latencyLoad({ seed, seconds: 12 }), `b${seed}`));
     const slow = target('ref', { load: [1, 2, 3].map((seed) => ({ file: `c${seed}`, results: latencyLoad({ seed: 10 + seed, scale: 1.6, seconds: 12 }) })) });
-    const m = buildModel(input([slow], { baseline: { source: 'baseline.json', runs: base } }));
+    const m = buildModel(input([slow], { deltas: reportDeltas({ source: 'baseline.json', runs: base }, [slow]) }));
     const d = m.targets[0]!.deltas!;
     const p99 = d.result.rows.filter((r) => r.metric === 'p99');
     expect(p99).toHaveLength(3);

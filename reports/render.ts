@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
-import { formatters } from './format.js';
-import { reportJunit } from './junit.js';
-import { buildModel, type ReportInput, type ReportModel } from './model.js';
+import { formatters } from './template-formatters.js';
+import { reportJunit } from './report-junit.js';
+import { buildModel, type ReportInput, type ReportModel } from './report-model.js';
 
 /** reports/templates/, from the sources (tests) or from dist/reports/ (the built CLI). */
 const TEMPLATE_DIR = [new URL('./templates/', import.meta.url), new URL('../../reports/templates/', import.meta.url)]
@@ -43,7 +43,7 @@ export interface ReportFiles {
   'junit.xml': string;
 }
 
-export const MARKDOWN_LIMITS = { cases: 40, failures: 25 };
+export const MARKDOWN_LIMITS = { cases: 40, failures: 25, divergences: 25 };
 
 export function renderModel(model: ReportModel, input: ReportInput): ReportFiles {
   const locals = { m: model, f: formatters, css: CSS, md: mdCell, limits: MARKDOWN_LIMITS };

@@ -30,7 +30,7 @@ import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { runClosedLoop } from '../harness/load/closed-loop.js';
 import { runResult } from '../harness/load/result.js';
-import type { RunResult } from '../harness/load/schema.js';
+import type { RunResult } from '../harness/results/load-results.js';
 import type { Idle } from '../harness/load/schedule.js';
 import { runOpenJob } from '../harness/load/threads.js';
 import { startChildServer, type ChildServer } from './bench/processes.js';
@@ -112,8 +112,9 @@ async function main(): Promise<void> {
     );
 
     // 1. Baseline: the server's closed-loop capacity.
-    await runClosedLoop({ url: server.url, connections: 64, durationMs: 1000, headers: template.headers, body }); // warm-up
-    const base = await runClosedLoop({ url: server.url, connections: 64, durationMs: 3000, headers: template.headers, body });
+    const requests = [{ headers: template.headers, body }];
+    await runClosedLoop({ url: server.url, connections: 64, durationMs: 1000, requests }); // warm-up
+    const base = await runClosedLoop({ url: server.url, connections: 64, durationMs: 3000, requests });
     console.log(`\nbaseline (same run): closed loop, 64 connections, 3 s: ${f(base.rps, 0)} req/s, p50 ${f(base.latencyMs.p50)} ms, p99 ${f(base.latencyMs.p99)} ms`);
 
     // 2. Speed.

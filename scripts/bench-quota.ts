@@ -85,7 +85,7 @@ async function cost(dir: string): Promise<void> {
     for (let round = 0; round < Number(values['cost-rounds']); round++) {
       for (const [name, server] of [['off', withoutQuotas], ['on', withQuotas]] as const) {
         const req = await encryptRequest(server.url);
-        const r = await runClosedLoop({ url: server.url, connections: 64, durationMs: seconds * 1000, ...req });
+        const r = await runClosedLoop({ url: server.url, connections: 64, durationMs: seconds * 1000, requests: [req] });
         rps[name]!.push(r.rps);
         console.log(`  quotas ${name.padEnd(3)} round ${round + 1}: ${r.rps.toFixed(0)} req/s (non-2xx: ${Object.entries(r.statuses).filter(([s]) => s !== '200').reduce((n, [, c]) => n + c, 0)})`);
       }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:server`: throughput of the reference server's signed Encrypt (1 KiB) against a
  * minimal single-process node:http server that does the same JSON + base64 + AES-256-GCM work,
- * measured by the same closed-loop client (64 keep-alive connections) in one run, alternating
+ * measured by the same closed-loop client (harness/load/closed-loop.ts, the one `kmsbench load
+ * --mode saturate` uses; 64 keep-alive connections) in one run, alternating
  * the two targets so machine noise hits both alike. Besides throughput it prints each server's
  * CPU time per request (from /proc), a figure that machine noise barely moves.
  *
@@ -9,12 +10,10 @@
  *
  * Options: --duration SECONDS (default 8) --rounds N (default 2) --connections N (default 64)
  *          --workers N (reference server workers, default: cores)
- *          --client lean|autocannon (default lean: harness/load/closed-loop.ts)
  *          --server-arg ARG (repeatable, forwarded to `kmsbench serve`)
  *
  * @module
  */
-import autocannon from 'autocannon';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +33,6 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '2' },
     connections: { type: 'string', default: '64' },
     workers: { type: 'string', default: String(availableParallelism()) },
-    client: { type: 'string', default: 'lean' },
     'server-arg': { type: 'string', multiple: true, default: [] },
   },
 });
@@ -57,11 +55,7 @@ interface Sample {
 }
 
 async function drive(url: string, request: { headers: Record<string, string>; body: string }) {
-  if (values.client === 'autocannon') {
-    const r = await autocannon({ url, method: 'POST', headers: request.headers, body: request.body, connections, duration });
-    return { requests: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
-  }
-  const r = await runClosedLoop({ url, connections, durationMs: duration * 1000, headers: request.headers, body: request.body });
+  const r = await runClosedLoop({ url, connections, durationMs: duration * 1000, requests: [request] });
   const non2xx = Object.entries(r.statuses).reduce((n, [status, count]) => (status.startsWith('2') ? n : n + count), 0);
   return { requests: r.requests, rps: r.rps, p50: r.latencyMs.p50, p99: r.latencyMs.p99, errors: r.errors, non2xx };
 }
@@ -111,7 +105,7 @@ async function main(): Promise<void> {
       return { headers: s.headers, body };
     };
     console.log(
-      `bench-server: Encrypt 1 KiB, ${values.client} client, ${connections} keep-alive connections, closed loop, ${duration} s per run, ${rounds} rounds; ` +
+      `bench-server: Encrypt 1 KiB, closed-loop client, ${connections} keep-alive connections, closed loop, ${duration} s per run, ${rounds} rounds; ` +
         `${cpus().length} cores (${cpus()[0]?.model.trim()}); reference workers: ${values.workers}`,
     );
     const samples: Sample[] = [];

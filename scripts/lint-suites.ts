@@ -1,11 +1,12 @@
 /**
  * Lints the conformance cases: ids unique and well formed (`<area>.<behaviour>`, lower-kebab
  * segments, the area being the case's folder), one case per module named after its id
- * (`<area>/<behaviour>.ts`), tags from suites/tags.txt, flags from the closed set, `doc` an AWS
- * documentation URL, a `source` (kind from the closed set, a non-empty cite that names a capture
- * in spec/aws-observed.md for `recorded` and the docs or the service model for `documented`,
- * `verifiedAt` and `since` real YYYY-MM-DD dates), `ops` non-empty real operations, `needs` real
- * capabilities, and the `needs-clock` flag on cases that call `advanceClock`.
+ * (`<area>/<behaviour>.ts`), tags from CASE_TAGS (harness/conformance/case.ts), flags from the
+ * closed set, `doc` an AWS documentation URL, a `source` (kind from the closed set, a non-empty
+ * cite that names a capture in spec/aws-observed.md for `recorded` and the docs or the service
+ * model for `documented`, `verifiedAt` and `since` real YYYY-MM-DD dates), `ops` non-empty real
+ * operations, `needs` real capabilities, and the `needs-clock` flag on cases that call
+ * `advanceClock`.
  *
  * ```sh
  * npx tsx scripts/lint-suites.ts        # or: node dist/scripts/lint-suites.js
@@ -15,9 +16,9 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CASE_FLAGS, SOURCE_KINDS, type ConformanceCase, type LoadedCase } from '../harness/conformance/case.js';
+import { isIsoDate } from '../common/dates.js';
+import { pathToFileURL } from 'node:url';
+import { CASE_FLAGS, CASE_TAGS, SOURCE_KINDS, type ConformanceCase, type LoadedCase } from '../harness/conformance/case.js';
 import { OPERATION_NAMES } from '../common/model/model.js';
 import { discoverCases } from '../suites/index.js';
 
@@ -35,28 +36,10 @@ export const DOCUMENTED_CITES = ['https://docs.aws.amazon.com/', 'service model:
 const OPS = new Set<string>(OPERATION_NAMES);
 const KINDS = new Set<string>(SOURCE_KINDS);
 const FLAGS = new Set<string>(CASE_FLAGS);
-
-/** The closed tag list: suites/tags.txt without comments and blank lines. */
-export function readTags(path = fileURLToPath(new URL('../suites/tags.txt', import.meta.url))): string[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    // From dist/scripts/: the checkout's suites/ is two levels up.
-    text = readFileSync(fileURLToPath(new URL('../../suites/tags.txt', import.meta.url)), 'utf8');
-  }
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !l.startsWith('#'));
-}
+const TAGS = new Set<string>(CASE_TAGS);
 
 /** Is `s` a real calendar date written YYYY-MM-DD? */
-export function isIsoDate(s: unknown): boolean {
-  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export { isIsoDate };
 
 /** Problems with a case's `source` (where its expectation comes from). */
 export function lintSource(source: unknown): string[] {
@@ -79,7 +62,7 @@ export function lintSource(source: unknown): string[] {
 const isCapability = (n: unknown): boolean =>
   n === 'clock-control' || n === 'low-quota' || (typeof n === 'string' && n.startsWith('op:') && OPS.has(n.slice(3)));
 
-export function lintCase(c: ConformanceCase, file: string, tags: ReadonlySet<string>): string[] {
+export function lintCase(c: ConformanceCase, file: string): string[] {
   const out: string[] = [];
   const id = c.id;
   if (!ID_PATTERN.test(id)) out.push(`id '${id}' is not <area>.<behaviour> in lower-kebab segments`);
@@ -95,7 +78,7 @@ export function lintCase(c: ConformanceCase, file: string, tags: ReadonlySet<str
   out.push(...lintSource((c as { source?: unknown }).source));
   if (!Array.isArray(c.tags) || c.tags.length === 0) out.push('has no tags');
   else {
-    for (const t of c.tags) if (!tags.has(t)) out.push(`tag '${t}' is not in suites/tags.txt`);
+    for (const t of c.tags) if (!TAGS.has(t)) out.push(`tag '${t}' is not one of CASE_TAGS (${CASE_TAGS.join(', ')})`);
     if (new Set(c.tags).size !== c.tags.length) out.push('repeats a tag');
   }
   if (!Array.isArray(c.ops) || c.ops.length === 0) out.push('has no ops (the operations the case calls)');
@@ -110,12 +93,11 @@ export function lintCase(c: ConformanceCase, file: string, tags: ReadonlySet<str
   return out;
 }
 
-export function lintCases(cases: readonly LoadedCase[], tags: readonly string[]): LintProblem[] {
+export function lintCases(cases: readonly LoadedCase[]): LintProblem[] {
   const problems: LintProblem[] = [];
-  const tagSet = new Set(tags);
   const seen = new Map<string, string>();
   for (const { case: c, file } of cases) {
-    for (const message of lintCase(c, file, tagSet)) problems.push({ file, id: c.id, message });
+    for (const message of lintCase(c, file)) problems.push({ file, id: c.id, message });
     const other = seen.get(c.id);
     if (other !== undefined) problems.push({ file, id: c.id, message: `id is also used in ${other}` });
     else seen.set(c.id, file);
@@ -126,7 +108,7 @@ export function lintCases(cases: readonly LoadedCase[], tags: readonly string[])
 /** Discovers the suite and lints it; load errors are problems too. */
 export async function lintSuites(): Promise<{ problems: LintProblem[]; cases: number }> {
   const found = await discoverCases();
-  const problems = [...found.errors.map((e) => ({ file: e.file, message: e.message })), ...lintCases(found.cases, readTags())];
+  const problems = [...found.errors.map((e) => ({ file: e.file, message: e.message })), ...lintCases(found.cases)];
   return { problems, cases: found.cases.length };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Request-quota classes: which AWS KMS request quota ("bucket") each request is charged to.
  *
- * Sources (see README.md in this folder for the full table and the reasoning):
+ * Sources (see reference-impl/quota/README.md for the full table and the reasoning):
  * - AWS KMS Developer Guide, "Request quotas" (requests-per-second.md, current version with the
  *   ML-DSA, ECC_NIST_EDWARDS25519, GetKeyLastUsage and ListKeyRotations rows).
  * - spec/kms-facts.md "Request quotas" — authoritative for this project where it differs from AWS
@@ -27,66 +27,7 @@
  *
  * @module
  */
-
-/** The 54 operations of kms-2014-11-01 (checked against the service model by classes.test.ts). */
-export const OPERATIONS = [
-  'CancelKeyDeletion',
-  'ConnectCustomKeyStore',
-  'CreateAlias',
-  'CreateCustomKeyStore',
-  'CreateGrant',
-  'CreateKey',
-  'Decrypt',
-  'DeleteAlias',
-  'DeleteCustomKeyStore',
-  'DeleteImportedKeyMaterial',
-  'DeriveSharedSecret',
-  'DescribeCustomKeyStores',
-  'DescribeKey',
-  'DisableKey',
-  'DisableKeyRotation',
-  'DisconnectCustomKeyStore',
-  'EnableKey',
-  'EnableKeyRotation',
-  'Encrypt',
-  'GenerateDataKey',
-  'GenerateDataKeyPair',
-  'GenerateDataKeyPairWithoutPlaintext',
-  'GenerateDataKeyWithoutPlaintext',
-  'GenerateMac',
-  'GenerateRandom',
-  'GetKeyLastUsage',
-  'GetKeyPolicy',
-  'GetKeyRotationStatus',
-  'GetParametersForImport',
-  'GetPublicKey',
-  'ImportKeyMaterial',
-  'ListAliases',
-  'ListGrants',
-  'ListKeyPolicies',
-  'ListKeyRotations',
-  'ListKeys',
-  'ListResourceTags',
-  'ListRetirableGrants',
-  'PutKeyPolicy',
-  'ReEncrypt',
-  'ReplicateKey',
-  'RetireGrant',
-  'RevokeGrant',
-  'RotateKeyOnDemand',
-  'ScheduleKeyDeletion',
-  'Sign',
-  'TagResource',
-  'UntagResource',
-  'UpdateAlias',
-  'UpdateCustomKeyStore',
-  'UpdateKeyDescription',
-  'UpdatePrimaryRegion',
-  'Verify',
-  'VerifyMac',
-] as const;
-
-export type OperationName = (typeof OPERATIONS)[number];
+import { OPERATION_NAMES, type OperationName } from '../model/model.js';
 
 /** Operations whose class depends on the KMS key (the "Cryptographic operations (…)" quotas). */
 export const CRYPTO_OPERATIONS = [
@@ -426,7 +367,7 @@ export interface QuotaRoute {
   readonly otherRegion: OtherRegionCharge | null;
 }
 
-const OP_INDEX = new Map<string, number>(OPERATIONS.map((op, i) => [op, i]));
+const OP_INDEX = new Map<string, number>(OPERATION_NAMES.map((op, i) => [op, i]));
 const KEY_STORE_OPS = new Set<string>(quotaClass('cloudhsm-key-store').operations);
 
 function makeRoute(op: OperationName, cls: QuotaClassId, keyStoreCls: KeyStoreClassId | null): QuotaRoute {
@@ -445,13 +386,13 @@ function makeRoute(op: OperationName, cls: QuotaClassId, keyStoreCls: KeyStoreCl
 }
 
 // routes[opIndex][classIndex * 3 + keyStoreVariant], filled lazily (each (op, class, store) once).
-const ROUTES: (QuotaRoute | undefined)[][] = OPERATIONS.map(() => []);
+const ROUTES: (QuotaRoute | undefined)[][] = OPERATION_NAMES.map(() => []);
 
 function cachedRoute(opIdx: number, cls: QuotaClassId, keyStoreCls: KeyStoreClassId | null): QuotaRoute {
   const variant = keyStoreCls === null ? 0 : keyStoreCls === 'cloudhsm-key-store' ? 1 : 2;
   const slot = quotaClass(cls).index * 3 + variant;
   const row = ROUTES[opIdx]!;
-  return (row[slot] ??= makeRoute(OPERATIONS[opIdx]!, cls, keyStoreCls));
+  return (row[slot] ??= makeRoute(OPERATION_NAMES[opIdx]!, cls, keyStoreCls));
 }
 
 function operationIndex(operation: string): number {
@@ -468,7 +409,7 @@ function operationIndex(operation: string): number {
  */
 export function quotaRouteFor(operation: OperationName | string, keyInfo?: KeyInfo): QuotaRoute {
   const opIdx = operationIndex(operation);
-  const op = OPERATIONS[opIdx]!;
+  const op = OPERATION_NAMES[opIdx]!;
   if (op === 'GenerateDataKeyPair' || op === 'GenerateDataKeyPairWithoutPlaintext') {
     const spec = keyInfo?.keyPairSpec;
     const cls = spec !== undefined && Object.hasOwn(KEY_PAIR_SPEC_CLASSES, spec) ? KEY_PAIR_SPEC_CLASSES[spec as DataKeyPairSpec] : undefined;

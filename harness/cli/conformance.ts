@@ -8,13 +8,15 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAULTS } from '../../reference-impl/faults.js';
 import { EXIT, EXIT_MEANINGS } from '../../common/exit-codes.js';
-import { CONTRACT_VERSION } from '../conformance/contract.js';
+import { isIsoDate } from '../../common/dates.js';
+import { CONTRACT_VERSION } from '../results/conformance-contract.js';
 import { ExpectationFileError, loadExpectations, REASON_TODO, updateExpectations, type ExpectationFile } from '../conformance/expectations.js';
-import { junitXml } from '../conformance/junit.js';
+import { conformanceJunitXml } from '../results/junit.js';
 import { selectCases } from '../conformance/case-plan.js';
 import { DEFAULT_CONCURRENCY, runConformance } from '../conformance/runner.js';
 import { summaryText } from '../conformance/summary.js';
 import { HarnessError } from '../conformance/verdict.js';
+import { CASE_TAGS } from '../conformance/case.js';
 import { parseTarget, TargetError, TargetSpecError, withTarget } from '../target/index.js';
 import { discoverCases } from '../../suites/index.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
@@ -28,13 +30,17 @@ export const conformanceUsage = `kmsbench conformance [options]
                                endpoint). Credentials otherwise: AWS_* environment variables or
                                profile, else test/test.
   --region R                   Region to sign for (default AWS_REGION, AWS_DEFAULT_REGION, us-east-1)
-  --tags a,b                   only cases with one of these tags (suites/tags.txt)
+  --tags a,b                   only cases with one of these tags:
+                               ${CASE_TAGS.join(', ')}
   --grep TEXT                  only cases whose id or title contains TEXT
   --expect FILE|none           expectation file: cases known to fail on this target, with reasons
                                (default for embedded: suites/expectations/reference.json; else none)
   --out DIR                    where results.json and junit.xml go (default .kmsbench/conformance)
   --concurrency N              cases at a time (default ${DEFAULT_CONCURRENCY})
   --timeout MS                 per-case timeout, overriding each case's own (default 30000)
+  --aws-as-of YYYY-MM-DD       judge by AWS's behaviour as of that date (default: today): a case
+                               whose source says AWS behaves so only since a later date is skipped,
+                               and cases whose expectation changed over time pick the one in force
   --fault NAME                 embedded only, repeatable: start the reference server with a
                                deliberate fault (${Object.keys(FAULTS).join(', ')})
   --update-expectations        rewrite the --expect file from this run: list what did not pass
@@ -70,6 +76,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
     out: { type: 'string' },
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
+    'aws-as-of': { type: 'string' },
     fault: { type: 'string', multiple: true },
     list: { type: 'boolean' },
     'update-expectations': { type: 'boolean' },
@@ -91,12 +98,10 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
   const concurrency = intOption(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY, 1);
   const timeoutMs = values.timeout === undefined ? undefined : intOption(values.timeout, 'timeout', 30_000, 1);
+  const awsAsOf = values['aws-as-of'];
+  if (awsAsOf !== undefined && !isIsoDate(awsAsOf)) throw new UsageError(`--aws-as-of '${awsAsOf}' is not a date YYYY-MM-DD`);
   const tags = values.tags ? values.tags.split(',').map((t) => t.trim()).filter(Boolean) : [];
-  if (ROOT && tags.length) {
-    const { readFileSync } = await import('node:fs');
-    const known = readFileSync(join(ROOT, 'suites', 'tags.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-    for (const t of tags) if (!known.includes(t)) throw new UsageError(`unknown tag '${t}' (known: ${known.join(', ')})`);
-  }
+  for (const t of tags) if (!(CASE_TAGS as readonly string[]).includes(t)) throw new UsageError(`unknown tag '${t}' (known: ${CASE_TAGS.join(', ')})`);
 
   let expectationsFile = values.expect;
   if (expectationsFile === undefined && target.kind === 'embedded' && REFERENCE_EXPECTATIONS && existsSync(REFERENCE_EXPECTATIONS)) {
@@ -142,10 +147,11 @@ async function conformanceCommand(argv: string[]): Promise<number> {
       ...(expectations ? { expectations, expectationsFile: displayPath(expectationsFile!) } : {}),
       concurrency,
       ...(timeoutMs ? { timeoutMs } : {}),
+      ...(awsAsOf ? { awsAsOf } : {}),
       cases: discovery.cases,
       loadErrors: discovery.errors,
       onEvent: values.verbose
-        ? ({ result: r }) => console.log(`${r.asExpected ? ' ' : '✗'} ${r.outcome.padEnd(5)} ${r.id}${r.reason ? `  ${r.reason.slice(0, 200)}` : ''}`)
+        ? ({ result: r }) => console.log(`${r.asExpected ? ' ' : '✗'} ${r.outcome.padEnd(11)} ${r.id}${r.reason ? `  ${r.reason.slice(0, 200)}` : ''}`)
         : undefined,
     }),
   );
@@ -153,7 +159,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   if (interrupt.signal.aborted) results.exitCode = EXIT.interrupted;
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(join(out, 'junit.xml'), junitXml(results));
+  writeFileSync(join(out, 'junit.xml'), conformanceJunitXml(results));
   console.log(summaryText(results, out, { verbose: values.verbose ?? false }));
   if (interrupt.signal.aborted) return EXIT.interrupted;
   if (values['update-expectations'] && expectations && expectationsFile) {
@@ -168,3 +174,4 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   }
   return results.exitCode;
 }
+

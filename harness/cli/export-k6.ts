@@ -22,7 +22,7 @@ import { parseWorkloadText, planWorkload, WorkloadError } from '../plan/index.js
 export const exportK6Usage = `kmsbench export-k6 --suite NAME --out FILE [options]
   Writes a k6 script with its own SigV4 signing, arrival-rate executors and thresholds.
   Run it with k6 (env KMS_ENDPOINT, AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY; see the
-  script header) or distributed with k6-operator (README.md § Distributed runs with k6).
+  script header) or distributed with k6-operator (docs/k6.md).
 
   --suite NAME           ${SUITE_NAMES.join(' | ')}
   --out FILE             where to write the script ('-' for stdout)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { latencyLoad } from '../../test/reports/fixtures.js';
-import { BaselineFileSchema } from '../gate/index.js';
+import { BaselineFileSchema } from '../results/baseline-file.js';
 import { UsageError } from './args.js';
 import { gate, gateUsage } from './gate.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LoadResultsSchema } from '../load/schema.js';
+import { LoadResultsSchema } from '../results/load-results.js';
 import { UsageError } from './args.js';
 import { load, loadUsage } from './load.js';
 
@@ -36,6 +36,9 @@ describe('kmsbench load', () => {
     await expect(load(['--suite', 'throttle-curve', '--mode', 'saturate'])).rejects.toThrow(UsageError);
     await expect(load(['--suite', 'mixed', '--workload', '/nonexistent.yaml'])).rejects.toThrow(/cannot read/);
     await expect(load(['--suite', 'latency', '--endpoint', 'ftp://x'])).rejects.toThrow(/http/);
+    await expect(load(['--suite', 'latency', '--inject', 'latency=Encrypt:p50=20'])).rejects.toThrow(/p99 must be milliseconds/);
+    await expect(load(['--suite', 'latency', '--latency-profile', 'moon'])).rejects.toThrow(/unknown latency profile 'moon'/);
+    await expect(load(['--suite', 'latency', '--endpoint', 'http://127.0.0.1:9', '--inject', 'error=reset:0.1'])).rejects.toThrow(/apply to the embedded server/);
   });
 
   it('lists the suites in --help', async () => {

@@ -11,12 +11,14 @@ import { LOAD_SUITES } from '../../suites/load/index.js';
 import { loadEventLines } from '../load/events.js';
 import { checkMode, LoadAborted, LoadConfigError, reportLines, runLoad } from '../load/run.js';
 import { parseRetry, RETRY_USAGE } from '../load/sdk.js';
+import { readRequestMixFile, RequestMixError } from '../load/request-mix.js';
 import { embeddedQuotaOf, embeddedQuotas, type LoadSuite } from '../load/suite.js';
-import { loadWorkloadFile, WorkloadError } from '../load/workload.js';
 import { envCredentials, openTarget, parseTarget, TargetSpecError, type OpenTargetOptions, type Target } from '../target/index.js';
 import { parseDuration } from '../../common/duration.js';
 import { EXIT } from '../../common/exit-codes.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
+import { injectionOptions, INJECT_USAGE } from './inject-options.js';
+import type { EmbeddedInjection } from '../target/index.js';
 
 const suiteList = () =>
   Object.values(LOAD_SUITES)
@@ -35,7 +37,7 @@ ${suiteList()}
   --rate R               offered requests (messages) per second; the suite's default otherwise
   --duration D           length of each measured phase: 30s, 500ms, 2m (default: the suite's, seconds long)
   --out DIR              where load.json goes (default .kmsbench/load)
-  --mode open|saturate   open model (default) or closed-loop saturation through autocannon (latency, mixed)
+  --mode open|saturate   open model (default) or closed-loop saturation (latency, mixed)
   --client raw|sdk       pre-signed raw HTTP (default) or @aws-sdk/client-kms
   --retry POLICY         SDK retries: ${RETRY_USAGE} (default off)
   --arrivals constant|poisson   (default constant; mixed: the workload's)
@@ -46,9 +48,12 @@ ${suiteList()}
                          nothing is in flight, spins while fast requests are, naps while slow (>= 4 ms)
                          ones are; spin always spins; nap always naps (least CPU, replies read up to
                          ~0.2 ms late)
-  --workload FILE        YAML/JSON workload (mixed; envelope-caching reads its envelope section)
+  --workload FILE        YAML/JSON request mix, e.g. suites/workloads/web-tier.mix.yaml (mixed;
+                         envelope-caching reads its envelope section)
   --key-id ID            use this key instead of creating one (repeat for ReEncrypt's destination)
-  --seed N               seed for Poisson arrivals and mix choices (default 1)`;
+  --seed N               seed for Poisson arrivals and mix choices (default 1)
+  embedded server only (against a URL, start it with kmsbench serve --inject ...):
+${INJECT_USAGE}`;
 
 export async function load(argv: string[]): Promise<void | number> {
   const { values } = parse(argv, {
@@ -69,6 +74,8 @@ export async function load(argv: string[]): Promise<void | number> {
     workload: { type: 'string' },
     'key-id': { type: 'string', multiple: true },
     seed: { type: 'string' },
+    inject: { type: 'string', multiple: true },
+    'latency-profile': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return void console.log(loadUsage);
@@ -99,9 +106,9 @@ export async function load(argv: string[]): Promise<void | number> {
   }
   let workload;
   try {
-    workload = values.workload !== undefined ? loadWorkloadFile(values.workload) : undefined;
+    workload = values.workload !== undefined ? readRequestMixFile(values.workload) : undefined;
   } catch (e) {
-    if (e instanceof WorkloadError) throw new UsageError(e.message);
+    if (e instanceof RequestMixError) throw new UsageError(e.message);
     throw e;
   }
   const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : intOption(values.threads, 'threads', 1, 0);
@@ -128,6 +135,10 @@ export async function load(argv: string[]): Promise<void | number> {
     if (e instanceof TargetSpecError) throw new UsageError(e.message);
     throw e;
   }
+  const { inject } = injectionOptions(values.inject, values['latency-profile']);
+  if (inject && spec?.kind !== 'embedded') {
+    throw new UsageError('--inject and --latency-profile apply to the embedded server; start another reference server with kmsbench serve --inject ...');
+  }
 
   // Ctrl-C: finish the phase in progress, clean up (embedded server, created keys) and stop;
   // a second Ctrl-C exits at once.
@@ -142,8 +153,8 @@ export async function load(argv: string[]): Promise<void | number> {
   let target: Target | undefined;
   try {
     if (spec) {
-      target = await openTarget(spec, loadTargetOptions(suite, quota, region));
-      if (target.kind === 'embedded') console.log(embeddedLine(target.endpoint, suite, quota));
+      target = await openTarget(spec, loadTargetOptions(suite, quota, region, inject));
+      if (target.kind === 'embedded') console.log(embeddedLine(target.endpoint, suite, quota, inject));
     }
     results = await runLoad({
       signal: abort.signal,
@@ -189,12 +200,13 @@ export async function load(argv: string[]): Promise<void | number> {
 }
 
 /** How a load run's target opens: credentials from the environment, an embedded server with the suite's quotas and an audit log. */
-export function loadTargetOptions(suite: LoadSuite, quota: number | undefined, region: string): OpenTargetOptions {
-  return { region, credentials: envCredentials(), embedded: { quotas: embeddedQuotas(suite, quota), audit: true, label: 'load' } };
+export function loadTargetOptions(suite: LoadSuite, quota: number | undefined, region: string, inject?: EmbeddedInjection): OpenTargetOptions {
+  return { region, credentials: envCredentials(), embedded: { quotas: embeddedQuotas(suite, quota), audit: true, label: 'load', ...(inject ? { inject } : {}) } };
 }
 
 /** What `kmsbench load` says of the embedded server it started. */
-function embeddedLine(url: string, suite: LoadSuite, quota: number | undefined): string {
+function embeddedLine(url: string, suite: LoadSuite, quota: number | undefined, inject: EmbeddedInjection | undefined): string {
   const q = embeddedQuotaOf(suite, quota);
-  return `embedded reference server ${url}${q ? ` (symmetric quota ${q.symmetric}/s${q.burstSeconds !== undefined ? `, burst ${q.burstSeconds} s` : ''})` : ' (quotas off)'}`;
+  const injecting = inject ? `; injecting ${[...(inject.latencyProfile ? [`latency profile ${inject.latencyProfile}`] : []), ...inject.items].join(', ')}` : '';
+  return `embedded reference server ${url}${q ? ` (symmetric quota ${q.symmetric}/s${q.burstSeconds !== undefined ? `, burst ${q.burstSeconds} s` : ''})` : ' (quotas off)'}${injecting}`;
 }

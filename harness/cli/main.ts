@@ -41,7 +41,7 @@ const COMMANDS: Record<string, Command> = {
       const m = await import('./run/command.js');
       return { run: m.run, usage: m.runUsage };
     },
-    summary: 'the main job (npm start): conformance, a short load run and a plan on the embedded server; reports/latest/index.html',
+    summary: 'the main job (npm start): conformance, a short load run and a plan on the embedded server and each --endpoint; reports/latest/index.html',
   },
   serve: {
     load: async () => {
@@ -58,6 +58,13 @@ const COMMANDS: Record<string, Command> = {
       return { run: m.clock, usage: m.clockUsage };
     },
     summary: "advance or show a reference server's clock",
+  },
+  inject: {
+    load: async () => {
+      const m = await import('./inject.js');
+      return { run: m.inject, usage: m.injectUsage };
+    },
+    summary: "change or show what a running reference server injects (latency, errors)",
   },
   load: {
     load: async () => {
@@ -108,6 +115,7 @@ const COMMANDS: Record<string, Command> = {
     },
     summary: 'run the conformance suites against an endpoint (default: the embedded server)',
   },
+  diff: { load: async () => import('./diff.js').then((m) => ({ run: m.diff, usage: m.diffUsage })), summary: 'differential testing of two endpoints: random operation sequences, shrunk divergences, replay scripts' },
 };
 
 const usage = () =>

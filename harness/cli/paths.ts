@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 /** The checkout root (suites/ and reports/ live there), from the sources or from dist/; undefined when neither is found. */
 export const ROOT = [new URL('../../', import.meta.url), new URL('../../../', import.meta.url)]
   .map((u) => fileURLToPath(u))
-  .find((d) => existsSync(join(d, 'suites', 'tags.txt')) && existsSync(join(d, 'package.json')));
+  .find((d) => existsSync(join(d, 'suites', 'README.md')) && existsSync(join(d, 'package.json')));
 
 /** `p` relative to the working directory when it lies below it, else as given. */
 export function displayPath(p: string): string {

@@ -1,21 +1,22 @@
 /**
  * `kmsbench report DIR [DIR …]`: render result directories (conformance results.json, load
- * load.json, plan.json) into index.html, report.md and junit.xml. Several directories are
- * several targets, compared side by side.
+ * load.json, plan.json, kmsbench diff's diff.json) into index.html, report.md and junit.xml.
+ * Several directories are several targets, compared side by side.
  *
  * @module
  */
 import { toolVersion } from '../conformance/tool-version.js';
-import { DEFAULT_THRESHOLDS, readRuns } from '../gate/index.js';
-import { readResultDir, renderReport, writeReport, type ReportInput } from '../../reports/index.js';
+import { readRuns, reportDeltas } from '../gate/index.js';
+import { readResultFolder, writeFiles } from '../results/result-folder.js';
+import { renderReport, type ReportInput } from '../../reports/index.js';
 import { EXIT } from '../../common/exit-codes.js';
 import { parse, UsageError } from './args.js';
 
 export const reportUsage = `kmsbench report DIR [DIR …] [options]
-  Reads every results.json (conformance), load.json (load) and plan.json (kmsbench plan --json)
-  in each DIR (and up to three levels below) and writes index.html — one self-contained file —,
-  report.md (for pull-request comments) and junit.xml. Several DIRs are several targets (e.g.
-  the reference server, an emulator, real AWS), compared side by side.
+  Reads every results.json (conformance), load.json (load), plan.json (kmsbench plan --json) and
+  diff.json (kmsbench diff) in each DIR (and up to three levels below) and writes index.html —
+  one self-contained file —, report.md (for pull-request comments) and junit.xml. Several DIRs
+  are several targets (e.g. the reference server, an emulator, real AWS), compared side by side.
 
   --out DIR          where the report goes (default: the first DIR)
   --label NAME       a target's name, in the order of the DIRs (default: the directory's name)
@@ -43,15 +44,15 @@ export async function report(argv: string[]): Promise<number> {
   const labels = values.label ?? [];
   if (labels.length > positionals.length) throw new UsageError(`${labels.length} --label for ${positionals.length} directories`);
   // Unreadable or invalid inputs throw: main prints the message, exit EXIT_FAILED.
+  const targets = positionals.map((dir, i) => readResultFolder(dir, labels[i]));
   const input: ReportInput = {
     ...(values.title ? { title: values.title } : {}),
     generatedAt: new Date().toISOString(),
     toolVersion: toolVersion(),
-    targets: positionals.map((dir, i) => readResultDir(dir, labels[i])),
-    ...(values.baseline ? { baseline: { source: values.baseline, runs: readRuns(values.baseline) } } : {}),
-    thresholds: DEFAULT_THRESHOLDS,
+    targets,
+    ...(values.baseline ? { deltas: reportDeltas({ source: values.baseline, runs: readRuns(values.baseline) }, targets) } : {}),
   };
-  const paths = writeReport(values.out ?? positionals[0]!, renderReport(input));
+  const paths = writeFiles(values.out ?? positionals[0]!, renderReport(input));
   console.log(`wrote ${paths['report.md']}`);
   console.log(`wrote ${paths['junit.xml']}`);
   console.log(paths['index.html']);

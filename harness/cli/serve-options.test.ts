@@ -38,6 +38,12 @@ describe('kmsbench serve options from flags and the environment', () => {
     expect(sources.port).toBe('env');
   });
 
+  it('splits KMSBENCH_INJECT on semicolons, since its items contain commas', () => {
+    const { values } = readServeOptions([], { KMSBENCH_INJECT: 'latency=Encrypt:p50=5,p99=20; error=KMSInternalException:0.1,op=Decrypt', KMSBENCH_LATENCY_PROFILE: 'same-region' });
+    expect(values.inject).toEqual(['latency=Encrypt:p50=5,p99=20', 'error=KMSInternalException:0.1,op=Decrypt']);
+    expect(values['latency-profile']).toBe('same-region');
+  });
+
   it('lets a flag win over its variable, and a KMSBENCH_ variable over a local-kms one', () => {
     const env = { KMSBENCH_PORT: '5000', PORT: '8080', KMS_REGION: 'eu-west-2', KMS_ACCOUNT_ID: '000000000001', KMS_SEED_PATH: '/init/seed.yaml', KMS_DATA_PATH: '/data' };
     const { values, sources } = readServeOptions(['--port', '6000', '--region', 'us-west-2'], env);

@@ -15,6 +15,8 @@ export interface ServeOptionSpec {
   flag: string;
   type: 'string' | 'boolean';
   multiple?: boolean;
+  /** How a repeatable option's variable separates its items (default `,`). */
+  separator?: string;
   /** Placeholder in the help (`--port PORT`). */
   arg?: string;
   help: string;
@@ -49,6 +51,8 @@ export const SERVE_OPTIONS: readonly ServeOptionSpec[] = [
   { flag: 'no-quotas', type: 'boolean', help: 'throttle nothing' },
   { flag: 'no-audit', type: 'boolean', help: 'do not write the audit log (GET /_kmsbench/usage then has nothing to count)' },
   { flag: 'fault', type: 'string', multiple: true, arg: 'NAME', help: 'test-only deliberate fault (repeatable)' },
+  { flag: 'inject', type: 'string', multiple: true, arg: 'ITEM', separator: ';', help: 'inject latency or errors on purpose (repeatable; the forms below; items in the variable separated by ;)' },
+  { flag: 'latency-profile', type: 'string', arg: 'NAME', help: 'a p50/p99 latency per operation class (the profiles below)' },
 ];
 
 /** `data-dir` → `KMSBENCH_DATA_DIR`. */
@@ -92,7 +96,7 @@ export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv = proces
         o.type === 'boolean'
           ? envBoolean(name, text)
           : o.multiple
-            ? text.split(',').map((s) => s.trim()).filter(Boolean)
+            ? text.split(o.separator ?? ',').map((s) => s.trim()).filter(Boolean)
             : text;
       sources[o.flag] = source;
       break;

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { startServer, DEFAULTS, defaultWorkerCount } from '../../reference-impl/server.js';
 import { FAULTS } from '../../reference-impl/faults.js';
+import { injectionOptions, INJECT_USAGE } from './inject-options.js';
 import { intOption, UsageError } from './args.js';
 import { readServeOptions, serveOptionsHelp, type ServeValues } from './serve-options.js';
 
@@ -15,7 +16,10 @@ Every option can also be set by its environment variable; a flag wins over its v
 KMSBENCH_* variable over a local-kms one. Booleans: 1/true/yes/on or 0/false/no/off; repeatable
 options: a comma-separated list.
 
-${serveOptionsHelp({ fault: `: ${Object.keys(FAULTS).join(', ')}` })}`;
+${serveOptionsHelp({ fault: `: ${Object.keys(FAULTS).join(', ')}` })}
+
+Injection (--inject, --latency-profile):
+${INJECT_USAGE}`;
 
 const str = (v: ServeValues[string]): string | undefined => (typeof v === 'string' ? v : undefined);
 const list = (v: ServeValues[string]): string[] | undefined => (Array.isArray(v) ? v : undefined);
@@ -46,6 +50,8 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env
     auth: str(v.auth),
     'strict-aws': v['strict-aws'] === true,
     ephemeral: v.ephemeral === true,
+    inject: list(v.inject),
+    'latency-profile': str(v['latency-profile']),
   };
   if (values.auth !== undefined && values.auth !== 'sigv4' && values.auth !== 'permissive') {
     throw new UsageError(`--auth must be sigv4 or permissive, got '${values.auth}'`);
@@ -83,12 +89,14 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env
       overrides: values.quota,
       share: intOption(values['quota-share'], 'quota-share', 1, 1),
     },
+    ...injectionOptions(values.inject, values['latency-profile']),
     });
   } catch (e) {
-    if (['QuotaConfigError', 'SeedError', 'CredentialsConfigError'].includes((e as Error).name) || e instanceof RangeError) throw new UsageError((e as Error).message);
+    if (['QuotaConfigError', 'SeedError', 'CredentialsConfigError', 'InjectionConfigError'].includes((e as Error).name) || e instanceof RangeError) throw new UsageError((e as Error).message);
     throw e;
   }
   if (values.fault?.length) console.error(`kmsbench: DELIBERATE FAULTS ENABLED: ${values.fault.join(', ')}`);
+  if (values.inject?.length || values['latency-profile']) console.error(`kmsbench: injecting ${[...(values['latency-profile'] ? [`latency profile ${values['latency-profile']}`] : []), ...(values.inject ?? [])].join('; ')}`);
   if (values.auth === 'permissive') console.error('kmsbench: --auth permissive: signatures are NOT verified (any well-formed credential is accepted)');
   for (const line of [...notices, ...(server.notices ?? [])]) console.error(`kmsbench: ${line}`);
   console.log(`listening on ${server.url}`);

@@ -25,38 +25,9 @@ import type { RawReply } from '../client/raw-client.js';
 import type { Credentials } from '../client/sign.js';
 import type { OperationName } from '../../common/model/model.js';
 import type { Capability } from '../target/capabilities.js';
+import { SOURCE_KINDS } from '../results/conformance-contract.js';
 
-/** Tags from the closed list in suites/tags.txt. */
-export type CaseTag =
-  | 'semantics'
-  | 'limits'
-  | 'encryption-context'
-  | 'key-state'
-  | 'deletion'
-  | 'rotation'
-  | 'aliases'
-  | 'tags'
-  | 'grants'
-  | 'policy'
-  | 'throttling'
-  | 'auth'
-  | 'protocol';
-
-/**
- * Flags, a closed set:
- * - `needs-clock`: advances the endpoint's clock. Such cases run one at a time with nothing else
- *   running; `t.advanceClock` skips the case where the endpoint has no clock control (so a case
- *   may check the scheduled date first and only then wait).
- * - `destructive`: changes account-wide state (e.g. quotas) — never run concurrently with others.
- * - `slow`: takes more than a second against the reference server (started first).
- * - `real-aws-only`: only meaningful against real AWS (skipped elsewhere).
- */
-export type CaseFlag = 'needs-clock' | 'destructive' | 'slow' | 'real-aws-only';
-
-/** The closed set of flags, at run time (scripts/lint-suites checks cases against it). */
-export const CASE_FLAGS = ['needs-clock', 'destructive', 'slow', 'real-aws-only'] as const satisfies readonly CaseFlag[];
-
-/** The tags at run time; a test keeps them equal to suites/tags.txt. */
+/** The closed list of conformance tags: a case may only use these (scripts/lint-suites checks). */
 export const CASE_TAGS = [
   'semantics',
   'limits',
@@ -71,13 +42,22 @@ export const CASE_TAGS = [
   'throttling',
   'auth',
   'protocol',
-] as const satisfies readonly CaseTag[];
+] as const;
 
-// Compile-time: the lists above name every member of their type.
-const everyFlag: Exclude<CaseFlag, (typeof CASE_FLAGS)[number]> extends never ? true : false = true;
-const everyTag: Exclude<CaseTag, (typeof CASE_TAGS)[number]> extends never ? true : false = true;
-void everyFlag;
-void everyTag;
+export type CaseTag = (typeof CASE_TAGS)[number];
+
+/**
+ * Flags, a closed set (scripts/lint-suites checks cases against it):
+ * - `needs-clock`: advances the endpoint's clock. Such cases run one at a time with nothing else
+ *   running; `t.advanceClock` skips the case where the endpoint has no clock control (so a case
+ *   may check the scheduled date first and only then wait).
+ * - `destructive`: changes account-wide state (e.g. quotas) — never run concurrently with others.
+ * - `slow`: takes more than a second against the reference server (started first).
+ * - `real-aws-only`: only meaningful against real AWS (skipped elsewhere).
+ */
+export const CASE_FLAGS = ['needs-clock', 'destructive', 'slow', 'real-aws-only'] as const;
+
+export type CaseFlag = (typeof CASE_FLAGS)[number];
 
 /** What an endpoint can do (harness/target/capabilities.ts): what `needs` names and the probe establishes. */
 export type { Capability };
@@ -126,13 +106,37 @@ export interface CaseContext {
   /** Ends the case as skipped (only for capabilities the probe could not establish). */
   skip(reason: string): never;
   capabilities: ReadonlySet<Capability>;
+  /**
+   * The AWS profile judging the run (`--aws-as-of`, YYYY-MM-DD; default today): a case whose
+   * expectation changed over time compares it, e.g. `t.awsAsOf >= '2025-06-05'`.
+   */
+  awsAsOf: string;
+  /**
+   * Runs a prerequisite step — the state the case needs before its subject runs. Any failure in
+   * it (an assertion, a refused call) ends the case as `blocked: <what>: <why>`, not `fail`; a
+   * call answered "not implemented" makes it `unsupported`. `coveredBy` names the case whose
+   * subject is this very step, so the report can point at the root of a cascade; in that case
+   * itself the step runs as its subject (a failure there is `fail`).
+   *
+   * ```ts
+   * const key = await t.given('CreateKey Origin=EXTERNAL gives a PendingImport key', async () => {
+   *   const k = await t.createKey({ Origin: 'EXTERNAL' });
+   *   t.expectEqual(k.KeyState, 'PendingImport', 'KeyState of a new EXTERNAL key');
+   *   return k;
+   * }, { coveredBy: 'key-state.pending-import-describe-key' });
+   * ```
+   */
+  given<T>(what: string, step: () => Promise<T>, options?: { coveredBy?: string }): Promise<T>;
+  /** A prerequisite: DescribeKey shows `keyId` in `state`, else the case is `blocked`. */
+  requireState(keyId: string, state: string, options?: { coveredBy?: string }): Promise<void>;
 }
 
 /** How a case knows what AWS does: a closed set (scripts/lint-suites checks cases against it). */
-export const SOURCE_KINDS = ['recorded', 'documented', 'inferred'] as const;
+export { SOURCE_KINDS };
 
 /**
- * Where a case's expectation comes from, as data a report can show:
+ * Where a case's expectation comes from, as data a report can show (results.json, the HTML
+ * report and JUnit carry it):
  * - `recorded`: a capture of real AWS answers; `cite` names its `spec/aws-observed.md §…` entry.
  * - `documented`: the AWS docs or the service model state it; `cite` is a URL with anchor or
  *   `service model: <Shape>.<member>`.
@@ -143,7 +147,10 @@ export interface CaseSource {
   cite: string;
   /** When the source was last checked (YYYY-MM-DD), or the capture's date for `recorded`. */
   verifiedAt: string;
-  /** When AWS started behaving so (YYYY-MM-DD), for facts that changed over time. */
+  /**
+   * When AWS started behaving so (YYYY-MM-DD), for facts that changed over time: a run whose
+   * `--aws-as-of` profile is earlier skips the case ("not yet AWS behaviour as of DATE").
+   */
   since?: string;
 }
 

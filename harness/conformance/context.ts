@@ -7,13 +7,14 @@
  */
 import { mulberry32U32 } from '../../common/numeric.js';
 import { setMaxListeners } from 'node:events';
-import { CreateKeyCommand, DeleteAliasCommand, ScheduleKeyDeletionCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, DeleteAliasCommand, DescribeKeyCommand, ScheduleKeyDeletionCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { send, type RawReply } from '../client/raw-client.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import { parseDuration } from '../../common/duration.js';
 import type { Capability, CaseContext, ConformanceCase, ExpectedError } from './case.js';
 import { bareCode, caseClient, headerOf } from './sdk-client.js';
 import {
+  blockedBy,
   CaseFailure,
   HarnessError,
   SkipSignal,
@@ -35,6 +36,8 @@ export interface RunEnvironment {
   /** The shared client (retries off). */
   kms: KMSClient;
   capabilities: ReadonlySet<Capability>;
+  /** The AWS profile judging the run (YYYY-MM-DD). */
+  awsAsOf: string;
 }
 
 /** A case's context plus what the runner needs to finish it. */
@@ -126,6 +129,28 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
       return controller.signal;
     },
     capabilities: env.capabilities,
+    awsAsOf: env.awsAsOf,
+
+    async given(what, step, options = {}) {
+      // In the case that tests this very step, the step is the subject: its failure is a fail.
+      if (options.coveredBy === c.id) return step();
+      try {
+        return await step();
+      } catch (e) {
+        throw blockedBy(what, e, options.coveredBy);
+      }
+    },
+
+    async requireState(keyId, state, options = {}) {
+      await context.given(
+        `key ${keyId} is ${state}`,
+        async () => {
+          const out = await kms.send(new DescribeKeyCommand({ KeyId: keyId }));
+          context.expectEqual(out.KeyMetadata?.KeyState, state, 'KeyState (DescribeKey)');
+        },
+        options,
+      );
+    },
 
     async raw(operation, body, options = {}) {
       const target = options.target ?? `TrentService.${operation}`;

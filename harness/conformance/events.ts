@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { CaseResult } from './results.js';
+import type { CaseResult } from '../results/conformance-results.js';
 
 export type ConformanceEvent =
   /** A case finished (or was skipped): its result as results.json will hold it. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { OUTCOMES } from '../results/conformance-contract.js';
 import { asExpected, compare, parseExpectations, REASON_TODO, staleEntries, updateExpectations } from './expectations.js';
 
 describe('expectation files', () => {
@@ -18,9 +19,11 @@ describe('expectation files', () => {
       ['error', ['error']],
       ['skip', ['skip']],
       ['flaky', ['pass', 'fail']],
+      ['blocked', ['blocked']],
+      ['unsupported', ['unsupported']],
     ];
     for (const [expected, ok] of table) {
-      for (const actual of ['pass', 'fail', 'error', 'skip'] as const) expect(asExpected(expected, actual), `${expected}/${actual}`).toBe(ok.includes(actual));
+      for (const actual of OUTCOMES) expect(asExpected(expected, actual), `${expected}/${actual}`).toBe(ok.includes(actual));
     }
   });
 
@@ -70,16 +73,20 @@ describe('expectation files', () => {
         { id: 'a.flaky', outcome: 'pass' },
         { id: 'a.new', outcome: 'fail', reason: 'Encrypt was refused' },
         { id: 'a.skipped', outcome: 'skip' },
+        { id: 'a.cascade', outcome: 'blocked', reason: 'CreateKey Origin=EXTERNAL gives a PendingImport key — KeyState differs' },
+        { id: 'a.missing-op', outcome: 'unsupported', reason: 'the endpoint does not implement ListKeyRotations' },
       ],
-      new Set(['a.known', 'a.fixed', 'a.now-errors', 'a.flaky', 'a.new', 'a.skipped', 'a.not-run']),
+      new Set(['a.known', 'a.fixed', 'a.now-errors', 'a.flaky', 'a.new', 'a.skipped', 'a.not-run', 'a.cascade', 'a.missing-op']),
     );
     expect(u.file.cases).toEqual({
+      'a.cascade': { expect: 'blocked', reason: `${REASON_TODO} (verdict: CreateKey Origin=EXTERNAL gives a PendingImport key — KeyState differs)` },
       'a.flaky': { expect: 'flaky', reason: 'r5' },
       'a.known': { expect: 'fail', reason: 'r1' },
+      'a.missing-op': { expect: 'unsupported', reason: `${REASON_TODO} (verdict: the endpoint does not implement ListKeyRotations)` },
       'a.new': { expect: 'fail', reason: `${REASON_TODO} (verdict: Encrypt was refused)` },
       'a.not-run': { expect: 'fail', reason: 'r6' },
       'a.now-errors': { expect: 'error', reason: 'r4' },
     });
-    expect([u.added, u.removed, u.changed]).toEqual([['a.new'], ['a.fixed', 'a.gone'], ['a.now-errors']]);
+    expect([u.added, u.removed, u.changed]).toEqual([['a.cascade', 'a.missing-op', 'a.new'], ['a.fixed', 'a.gone'], ['a.now-errors']]);
   });
 });

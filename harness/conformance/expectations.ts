@@ -12,11 +12,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { EXPECTED, type Expected, type Outcome } from './contract.js';
+import { CONTRACT_VERSION, EXPECTED, type Expected, type Outcome, type SourceKind } from '../results/conformance-contract.js';
 
 export const ExpectationEntrySchema = z
   .object({
-    /** `fail`/`error`: the case must come out so; `skip`: do not run it here; `flaky`: pass or fail. */
+    /** `fail`/`blocked`/`unsupported`/`error`: the case must come out so; `skip`: do not run it here; `flaky`: pass or fail. */
     expect: z.enum(EXPECTED).exclude(['pass']),
     /** Why this target differs from AWS (or why the case cannot run there). */
     reason: z.string().min(1),
@@ -31,7 +31,11 @@ export const ExpectationFileSchema = z
     notes: z.string().optional(),
     cases: z.record(z.string(), ExpectationEntrySchema),
   })
-  .strict();
+  .strict()
+  .meta({
+    title: 'kmsbench conformance expectation file',
+    description: `Cases known not to pass on one target, with reasons (runner contract ${CONTRACT_VERSION}, suites/README.md)`,
+  });
 
 export type ExpectationEntry = z.infer<typeof ExpectationEntrySchema>;
 export type ExpectationFile = z.infer<typeof ExpectationFileSchema>;
@@ -67,7 +71,11 @@ export function loadExpectations(path: string): ExpectationFile {
   return parseExpectations(text, path);
 }
 
-/** Whether an outcome is what the expectation allows. A skip is fine for a case expected to pass. */
+/**
+ * Whether an outcome is what the expectation allows. A skip is fine for a case expected to pass
+ * (the run lacked something on purpose); `blocked` and `unsupported` are not: they say the
+ * endpoint could not be judged, which an expectation file must state.
+ */
 export function asExpected(expected: Expected, actual: Outcome): boolean {
   switch (expected) {
     case 'pass':
@@ -85,10 +93,20 @@ export interface Difference {
   actual: Outcome;
   /** What to do about it, in a few words. */
   message: string;
+  /** The kind of evidence behind the case's expectation (inferred differences are not headline failures). */
+  sourceKind?: SourceKind;
+}
+
+/** What `compare` and `updateExpectations` need of a case result. */
+export interface OutcomeOf {
+  id: string;
+  outcome: Outcome;
+  reason?: string;
+  source?: { kind: SourceKind };
 }
 
 /** The differences between a run's outcomes and the expectations. */
-export function compare(outcomes: ReadonlyArray<{ id: string; outcome: Outcome; reason?: string }>, expectations: ExpectationFile): Difference[] {
+export function compare(outcomes: ReadonlyArray<OutcomeOf>, expectations: ExpectationFile): Difference[] {
   const out: Difference[] = [];
   for (const r of outcomes) {
     const entry = expectations.cases[r.id];
@@ -98,7 +116,7 @@ export function compare(outcomes: ReadonlyArray<{ id: string; outcome: Outcome; 
     if (expected === 'pass') message = `new ${r.outcome}: ${r.reason ?? ''}`.trim();
     else if (r.outcome === 'pass') message = `now passes: remove it from the expectation file (listed because: ${entry!.reason})`;
     else message = `expected ${expected} (${entry!.reason}), got ${r.outcome}${r.reason ? `: ${r.reason}` : ''}`;
-    out.push({ id: r.id, expected, actual: r.outcome, message });
+    out.push({ id: r.id, expected, actual: r.outcome, message, ...(r.source ? { sourceKind: r.source.kind } : {}) });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -133,7 +151,7 @@ export interface ExpectationUpdate {
  */
 export function updateExpectations(
   file: ExpectationFile,
-  outcomes: ReadonlyArray<{ id: string; outcome: Outcome; reason?: string }>,
+  outcomes: ReadonlyArray<OutcomeOf>,
   allCaseIds: ReadonlySet<string>,
 ): ExpectationUpdate {
   const cases: Record<string, ExpectationEntry> = {};
@@ -154,7 +172,7 @@ export function updateExpectations(
     }
     if (!entry) {
       added.push(o.id);
-      cases[o.id] = { expect: o.outcome as 'fail' | 'error', reason: `${REASON_TODO} (verdict: ${o.reason ?? o.outcome})` };
+      cases[o.id] = { expect: o.outcome as Exclude<Expected, 'pass'>, reason: `${REASON_TODO} (verdict: ${o.reason ?? o.outcome})` };
     } else if (entry.expect === 'flaky' && o.outcome === 'fail') {
       cases[o.id] = entry;
     } else {

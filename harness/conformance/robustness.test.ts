@@ -20,7 +20,7 @@ import { defineCase, type ConformanceCase } from './case.js';
 import type { Credentials } from '../client/sign.js';
 import { runConformance, type RunOptions } from './runner.js';
 import { withTarget, type TargetSpec } from '../target/index.js';
-import type { Results } from './results.js';
+import type { Results } from '../results/conformance-results.js';
 
 /** Opens the target (region us-east-1), runs the conformance cases against it, closes it. */
 const conform = ({ target, credentials, ...options }: Omit<RunOptions, 'target'> & { target: TargetSpec; credentials?: Credentials }) =>
@@ -68,8 +68,9 @@ function hostile(): Server {
 }
 
 const doc = 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html';
+const source = { kind: 'documented' as const, cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html', verifiedAt: '2026-12-07' };
 const c = (id: string, ops: ConformanceCase['ops'], run: ConformanceCase['run'], timeoutMs?: number): ConformanceCase =>
-  defineCase({ id: `hostile.${id}`, title: id, doc, tags: ['protocol'], ops, run, ...(timeoutMs ? { timeoutMs } : {}) });
+  defineCase({ id: `hostile.${id}`, title: id, doc, source, tags: ['protocol'], ops, run, ...(timeoutMs ? { timeoutMs } : {}) });
 
 const CASES = [
   c('html-500', ['Encrypt'], async (t) => {
@@ -113,6 +114,7 @@ const CASES = [
     id: 'hostile.needs-low-quota',
     title: 'needs quotas the run controls',
     doc,
+    source,
     tags: ['throttling'],
     ops: ['CreateKey'],
     needs: ['low-quota'],

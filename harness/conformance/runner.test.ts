@@ -9,8 +9,8 @@ import type { LoadedCase } from './case.js';
 import type { Credentials } from '../client/sign.js';
 import { runConformance, type RunOptions } from './runner.js';
 import { withTarget, type TargetSpec } from '../target/index.js';
-import { ResultsSchema, type Results } from './results.js';
-import { junitXml } from './junit.js';
+import { ResultsSchema, type Results } from '../results/conformance-results.js';
+import { conformanceJunitXml } from '../results/junit.js';
 import { summaryText } from './summary.js';
 
 /** Opens the target (region us-east-1), runs the conformance cases against it, closes it. */
@@ -18,6 +18,7 @@ const conform = ({ target, credentials, ...options }: Omit<RunOptions, 'target'>
   withTarget(target, { region: 'us-east-1', ...(credentials ? { credentials } : {}) }, (opened) => runConformance({ ...options, target: opened }));
 
 const doc = 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html';
+const source = { kind: 'documented' as const, cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html', verifiedAt: '2026-12-07' };
 const loaded = (...cases: ConformanceCase[]): LoadedCase[] => cases.map((c) => ({ case: c, file: `test/${c.id}.ts` }));
 
 /** Keys and aliases the cases saw, to check cleanup from a later case. */
@@ -28,6 +29,7 @@ const CASES = loaded(
     id: 'test.pass',
     title: 'round trip',
     doc,
+    source,
     tags: ['semantics'],
     ops: ['CreateKey', 'Encrypt', 'CreateAlias'],
     async run(t) {
@@ -45,6 +47,7 @@ const CASES = loaded(
     id: 'test.fail-code',
     title: 'expects the wrong code',
     doc,
+    source,
     tags: ['semantics'],
     ops: ['DescribeKey'],
     async run(t) {
@@ -55,6 +58,7 @@ const CASES = loaded(
     id: 'test.fail-succeeded',
     title: 'expects an error from a call that succeeds',
     doc,
+    source,
     tags: ['semantics'],
     ops: ['CreateKey', 'DescribeKey'],
     async run(t) {
@@ -67,6 +71,7 @@ const CASES = loaded(
     id: 'test.fail-refused',
     title: 'a call the case needs is refused',
     doc,
+    source,
     tags: ['semantics'],
     ops: ['DescribeKey'],
     async run(t) {
@@ -77,6 +82,7 @@ const CASES = loaded(
     id: 'test.pass-raw',
     title: 'raw replies and messages',
     doc,
+    source,
     tags: ['protocol'],
     ops: ['DescribeKey'],
     async run(t) {
@@ -91,6 +97,7 @@ const CASES = loaded(
     id: 'test.fail-message-null',
     title: 'message null means no message member',
     doc,
+    source,
     tags: ['protocol'],
     ops: ['DescribeKey'],
     async run(t) {
@@ -101,6 +108,7 @@ const CASES = loaded(
     id: 'test.error-typeerror',
     title: 'a bug in case code',
     doc,
+    source,
     tags: ['semantics'],
     ops: ['DescribeKey'],
     async run() {
@@ -112,6 +120,7 @@ const CASES = loaded(
     id: 'test.error-timeout',
     title: 'runs out of time',
     doc,
+    source,
     tags: ['semantics'],
     ops: ['DescribeKey'],
     timeoutMs: 200,
@@ -123,6 +132,7 @@ const CASES = loaded(
     id: 'test.error-clock-without-flag',
     title: 'advanceClock needs the flag',
     doc,
+    source,
     tags: ['deletion'],
     ops: ['DescribeKey'],
     async run(t) {
@@ -133,6 +143,7 @@ const CASES = loaded(
     id: 'test.pass-clock',
     title: 'a clock case',
     doc,
+    source,
     tags: ['deletion'],
     ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
     flags: ['needs-clock'],
@@ -144,11 +155,81 @@ const CASES = loaded(
     },
   }),
   defineCase({
-    id: 'test.skip-unsupported-op',
+    id: 'test.unsupported-op',
     title: 'needs grants',
     doc,
+    source,
     tags: ['grants'],
     ops: ['CreateGrant'],
+    async run() {
+      throw new Error('must not run');
+    },
+  }),
+  defineCase({
+    id: 'test.blocked-assertion',
+    title: 'a prerequisite that does not hold blocks the case, naming the case that tests it',
+    doc,
+    source,
+    tags: ['key-state'],
+    ops: ['CreateKey', 'DescribeKey'],
+    async run(t) {
+      const key = await t.given(
+        'CreateKey Origin=AWS_KMS gives a PendingImport key',
+        async () => {
+          const k = await t.createKey();
+          seen.keyIds.push(k.KeyId);
+          t.expectEqual(k.KeyState, 'PendingImport', 'KeyState of the new key');
+          return k;
+        },
+        { coveredBy: 'test.the-root' },
+      );
+      throw new Error(`must not get here with ${key.KeyId}`);
+    },
+  }),
+  defineCase({
+    id: 'test.blocked-refused',
+    title: 'a refused call in a prerequisite blocks the case',
+    doc,
+    source,
+    tags: ['key-state'],
+    ops: ['DescribeKey'],
+    async run(t) {
+      await t.given('an existing key to describe', () => t.kms.send(new DescribeKeyCommand({ KeyId: 'alias/kmsbench-none' })));
+    },
+  }),
+  defineCase({
+    id: 'test.blocked-state',
+    title: 'requireState blocks unless DescribeKey shows the state',
+    doc,
+    source,
+    tags: ['key-state'],
+    ops: ['CreateKey', 'DescribeKey'],
+    async run(t) {
+      const key = await t.given('a key', () => t.createKey());
+      await t.requireState(key.KeyId, 'Enabled');
+      await t.requireState(key.KeyId, 'Disabled');
+    },
+  }),
+  defineCase({
+    id: 'test.given-passes',
+    title: 'a prerequisite that holds hands its value on; a failure after it is a fail; the profile is visible',
+    doc,
+    source: { ...source, since: '2024-04-12' },
+    tags: ['semantics'],
+    ops: ['CreateKey', 'DescribeKey'],
+    async run(t) {
+      const key = await t.given('a key', () => t.createKey());
+      t.check(t.awsAsOf === '2026-01-01', 'the case sees the profile', t.awsAsOf);
+      await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId })), { code: 'NotFoundException' });
+    },
+  }),
+  defineCase({
+    id: 'test.skip-not-yet-aws',
+    title: 'AWS behaves so only after the profile date',
+    doc,
+    source: { ...source, since: '2026-06-01' },
+    tags: ['semantics'],
+    ops: ['DescribeKey'],
     async run() {
       throw new Error('must not run');
     },
@@ -157,6 +238,7 @@ const CASES = loaded(
     id: 'test.skip-explicit',
     title: 'skips itself',
     doc,
+    source,
     tags: ['semantics'],
     ops: ['DescribeKey'],
     async run(t) {
@@ -167,6 +249,7 @@ const CASES = loaded(
     id: 'test.skip-real-aws-only',
     title: 'real AWS only',
     doc,
+    source,
     tags: ['semantics'],
     ops: ['DescribeKey'],
     flags: ['real-aws-only'],
@@ -178,6 +261,7 @@ const CASES = loaded(
     id: 'test.known-failure',
     title: 'listed in the expectations as failing',
     doc,
+    source,
     tags: ['semantics'],
     ops: ['DescribeKey'],
     async run(t) {
@@ -188,6 +272,7 @@ const CASES = loaded(
     id: 'test.newly-passing',
     title: 'listed as failing, but passes',
     doc,
+    source,
     tags: ['semantics'],
     ops: ['DescribeKey'],
     async run() {},
@@ -196,11 +281,12 @@ const CASES = loaded(
     id: 'test.zz-cleanup-happened',
     title: 'runs after the concurrent cases (destructive): their keys are scheduled for deletion, their aliases gone',
     doc,
+    source,
     tags: ['deletion'],
     ops: ['DescribeKey', 'ListAliases'],
     flags: ['destructive'],
     async run(t) {
-      t.check(seen.keyIds.length === 2, 'two keys were made', seen.keyIds);
+      t.check(seen.keyIds.length === 3, 'three keys were made', seen.keyIds);
       for (const KeyId of seen.keyIds) {
         // Scheduled for deletion in 7 days — and test.pass-clock moved the clock 8 days since.
         const state = await t.kms.send(new DescribeKeyCommand({ KeyId })).then(
@@ -220,6 +306,7 @@ const EXPECTATIONS = {
   cases: {
     'test.known-failure': { expect: 'fail' as const, reason: 'it never does' },
     'test.newly-passing': { expect: 'fail' as const, reason: 'used to fail' },
+    'test.unsupported-op': { expect: 'unsupported' as const, reason: 'the reference server has no grants yet' },
     'test.no-such-case': { expect: 'fail' as const, reason: 'stale entry' },
   },
 };
@@ -229,12 +316,14 @@ describe('runner against the embedded server', () => {
   const byId = (id: string) => results.cases.find((c) => c.id === id)!;
 
   beforeAll(async () => {
-    results = await conform({ target: { kind: 'embedded' }, cases: CASES, expectations: EXPECTATIONS, expectationsFile: 'test.json', concurrency: 4 });
+    results = await conform({ target: { kind: 'embedded' }, cases: CASES, expectations: EXPECTATIONS, expectationsFile: 'test.json', concurrency: 4, awsAsOf: '2026-01-01' });
   }, 60_000);
 
   it('produces a record that matches the published schema', () => {
     expect(() => ResultsSchema.parse(JSON.parse(JSON.stringify(results)))).not.toThrow();
-    expect(results.contractVersion).toBe('1.0');
+    expect(results.contractVersion).toBe('2.0');
+    expect(results.profile).toEqual({ awsAsOf: '2026-01-01' });
+    expect(byId('test.pass').source).toEqual(source);
     expect(results.target).toMatchObject({ kind: 'embedded', account: '111122223333', region: 'us-east-1' });
     expect(results.capabilities.established).toContain('clock-control');
     expect(results.capabilities.probes['op:CreateGrant']).toMatchObject({ supported: false });
@@ -253,7 +342,12 @@ describe('runner against the embedded server', () => {
       'test.error-timeout': 'error',
       'test.error-clock-without-flag': 'error',
       'test.pass-clock': 'pass',
-      'test.skip-unsupported-op': 'skip',
+      'test.unsupported-op': 'unsupported',
+      'test.blocked-assertion': 'blocked',
+      'test.blocked-refused': 'blocked',
+      'test.blocked-state': 'blocked',
+      'test.given-passes': 'fail',
+      'test.skip-not-yet-aws': 'skip',
       'test.skip-explicit': 'skip',
       'test.skip-real-aws-only': 'skip',
       'test.known-failure': 'fail',
@@ -274,15 +368,33 @@ describe('runner against the embedded server', () => {
     expect(byId('test.error-typeerror').reason).toMatch(/^TypeError: .*runner\.test\.ts/);
     expect(byId('test.error-timeout').reason).toMatch(/timed out after 200 ms/);
     expect(byId('test.error-clock-without-flag').reason).toMatch(/needs-clock/);
-    expect(byId('test.skip-unsupported-op').reason).toMatch(/does not support CreateGrant \(probe: HTTP 400 UnsupportedOperationException\)/);
+    expect(byId('test.unsupported-op').reason).toMatch(/does not implement CreateGrant \(probe: HTTP 400 UnsupportedOperationException\)/);
     expect(byId('test.skip-explicit').reason).toBe('not today');
+    expect(byId('test.skip-not-yet-aws').reason).toBe('not yet AWS behaviour as of 2026-01-01 (since 2026-06-01)');
+    expect(byId('test.given-passes').reason).toMatch(/refused with NotFoundException/);
+  });
+
+  it('records what blocked a case: the step, why, and the case whose subject it is', () => {
+    expect(byId('test.blocked-assertion')).toMatchObject({
+      blocked: { step: 'CreateKey Origin=AWS_KMS gives a PendingImport key', coveredBy: 'test.the-root', why: 'KeyState of the new key: expected "PendingImport", got "Enabled"' },
+      reason: 'CreateKey Origin=AWS_KMS gives a PendingImport key (tested by test.the-root) — KeyState of the new key: expected "PendingImport", got "Enabled"',
+      failure: { expected: 'PendingImport', actual: 'Enabled' },
+    });
+    expect(byId('test.blocked-refused')).toMatchObject({
+      blocked: { step: 'an existing key to describe', why: expect.stringMatching(/^DescribeKey → HTTP 400 NotFoundException/) },
+      failure: { expected: 'success', call: { operation: 'DescribeKey', code: 'NotFoundException' } },
+    });
+    expect(byId('test.blocked-state').blocked).toMatchObject({ step: expect.stringMatching(/^key [-0-9a-f]+ is Disabled$/), why: 'KeyState (DescribeKey): expected "Disabled", got "Enabled"' });
   });
 
   it('judges outcomes against the expectations: new failures, newly passing; stale entries reported apart', () => {
     expect(byId('test.known-failure')).toMatchObject({ asExpected: true, expected: 'fail' });
-    expect(byId('test.skip-unsupported-op').asExpected).toBe(true);
+    expect(byId('test.unsupported-op').asExpected).toBe(true);
     const diffs = results.differences.map((d) => [d.id, d.expected, d.actual]);
     expect(diffs).toEqual([
+      ['test.blocked-assertion', 'pass', 'blocked'],
+      ['test.blocked-refused', 'pass', 'blocked'],
+      ['test.blocked-state', 'pass', 'blocked'],
       ['test.error-clock-without-flag', 'pass', 'error'],
       ['test.error-timeout', 'pass', 'error'],
       ['test.error-typeerror', 'pass', 'error'],
@@ -290,27 +402,34 @@ describe('runner against the embedded server', () => {
       ['test.fail-message-null', 'pass', 'fail'],
       ['test.fail-refused', 'pass', 'fail'],
       ['test.fail-succeeded', 'pass', 'fail'],
+      ['test.given-passes', 'pass', 'fail'],
       ['test.newly-passing', 'fail', 'pass'],
     ]);
     expect(results.staleExpectations).toEqual(['test.no-such-case']);
     expect(results.exitCode).toBe(1);
-    expect(results.counts).toMatchObject({ total: 16, pass: 5, fail: 5, error: 3, skip: 3 });
+    expect(results.counts).toMatchObject({ total: 21, pass: 5, fail: 6, error: 3, skip: 3, blocked: 3, unsupported: 1, failBySource: { recorded: 0, documented: 6, inferred: 0 } });
   });
 
   it('writes JUnit XML with known failures as skipped and differences as failures/errors', () => {
-    const xml = junitXml(results);
+    const xml = conformanceJunitXml(results);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
-    expect(xml).toContain('<testsuite name="conformance.test" tests="16" failures="5" errors="3" skipped="4"');
+    expect(xml).toContain('<testsuite name="conformance.test" tests="21" failures="9" errors="3" skipped="5"');
     expect(xml).toMatch(/test\.known-failure[^]*?<skipped message="expected fail: it never does">/);
+    expect(xml).toMatch(/test\.unsupported-op[^]*?<skipped message="expected unsupported: the reference server has no grants yet">/);
+    expect(xml).toMatch(/test\.blocked-refused[^]*?<failure message="blocked: an existing key to describe — DescribeKey → HTTP 400 NotFoundException[^"]*" type="blocked">/);
+    expect(xml).toContain('<property name="source.kind" value="documented"/><property name="source.cite" value="https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html"/><property name="source.verifiedAt" value="2026-12-07"/>');
     expect(xml).toMatch(/test\.newly-passing[^]*?<failure message="passes, but the expectation file says fail/);
   });
 
   it('prints a summary grouped by tag', () => {
     const text = summaryText(results, '/tmp/out');
-    expect(text).toMatch(/^tag\s+cases\s+pass\s+fail\s+error\s+skip\s+known\s+diff$/m);
-    expect(text).toMatch(/^deletion\s+3\s+2\s+0\s+1\s+0\s+0\s+1$/m);
-    expect(text).toMatch(/^all cases\s+16\s+5\s+5\s+3\s+3\s+1\s+8$/m);
-    expect(text).toContain('differences from the expectations (8)');
+    expect(text).toMatch(/^tag\s+cases\s+pass\s+fail\s+blocked\s+unsup\s+error\s+skip\s+known\s+diff$/m);
+    expect(text).toMatch(/^deletion\s+3\s+2\s+0\s+0\s+0\s+1\s+0\s+0\s+1$/m);
+    expect(text).toMatch(/^all cases\s+21\s+5\s+6\s+3\s+1\s+3\s+3\s+2\s+12$/m);
+    expect(text).toContain('5 pass, 6 fail, 3 blocked, 1 unsupported, 3 error, 3 skip');
+    expect(text).toContain('judged as AWS behaves as of 2026-01-01');
+    expect(text).toContain('differences from the expectations, on recorded or documented AWS behaviour (12)');
+    expect(text).toMatch(/blocked: a prerequisite failed[^\n]*\(3\):\n  ⊘ CreateKey Origin=AWS_KMS gives a PendingImport key \(tested by test\.the-root\) — test\.blocked-assertion\n      KeyState of the new key/);
     expect(text).toContain('expectation entries naming no case (1; not differences — drop them with --update-expectations): test.no-such-case');
     expect(text).toContain('exit 1: differences from the expectations');
   });
@@ -338,6 +457,7 @@ describe('runner, low-quota and unawaited promises', () => {
     id: 'test.low-quota-throttles',
     title: 'a burst of CreateKey beyond 5/s is throttled',
     doc,
+    source,
     tags: ['throttling'],
     ops: ['CreateKey'],
     needs: ['low-quota'],
@@ -354,6 +474,7 @@ describe('runner, low-quota and unawaited promises', () => {
     id: 'test.many-keys-quickly',
     title: 'the concurrent phase is not throttled',
     doc,
+    source,
     tags: ['semantics'],
     ops: ['CreateKey'],
     async run(t) {
@@ -378,6 +499,7 @@ describe('runner, low-quota and unawaited promises', () => {
         id,
         title: 'needs 30 keys at once',
         doc,
+        source,
         tags,
         ops: ['CreateKey'],
         needs: ['low-quota'],
@@ -399,6 +521,7 @@ describe('runner, low-quota and unawaited promises', () => {
         id,
         title: 'waits for its signal',
         doc,
+        source,
         tags: ['semantics'],
         ops: ['DescribeKey'],
         async run(t) {
@@ -420,6 +543,7 @@ describe('runner, low-quota and unawaited promises', () => {
       id: 'test.unawaited',
       title: 'forgets an await',
       doc,
+      source,
       tags: ['semantics'],
       ops: ['DescribeKey'],
       async run(t) {

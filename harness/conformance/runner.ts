@@ -22,13 +22,15 @@ import type { OperationName } from '../../common/model/model.js';
 import type { ProbeResult } from '../target/capabilities.js';
 import type { Target } from '../target/types.js';
 import { missingCapability, planCase, selectCases, type Planned, type TargetKind } from './case-plan.js';
+import { todayUtc } from '../../common/dates.js';
 import type { Capability, LoadedCase, LoadError } from './case.js';
 import { createCaseContext, type RunEnvironment } from './context.js';
-import { CONTRACT_VERSION } from './contract.js';
+import { CONTRACT_VERSION } from '../results/conformance-contract.js';
 import type { ConformanceEvent } from './events.js';
 import { asExpected, compare, NO_EXPECTATIONS, staleEntries, type ExpectationFile } from './expectations.js';
-import type { CaseResult, Results } from './results.js';
+import type { CaseResult, Results } from '../results/conformance-results.js';
 import { createKmsClient } from './sdk-client.js';
+import { outcomeCounts } from '../results/conformance-tally.js';
 import { toolVersion } from './tool-version.js';
 import { CaseTimeout, classify, HarnessError } from './verdict.js';
 
@@ -52,6 +54,8 @@ export interface RunOptions {
   concurrency?: number;
   /** Overrides every case's own timeout (ms). */
   timeoutMs?: number;
+  /** The AWS behaviour to judge by (YYYY-MM-DD, default today): cases whose `source.since` is later are skipped. */
+  awsAsOf?: string;
   /** Per call of the capabilities probe (default 10 s). */
   probeTimeoutMs?: number;
   /** Aborting it (Ctrl-C) stops the run: cases in flight end as errors, the rest are skipped, cleanup still runs. */
@@ -69,6 +73,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   const target = options.target;
   const region = target.region;
   const expectations = options.expectations ?? NO_EXPECTATIONS;
+  const awsAsOf = options.awsAsOf ?? todayUtc();
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const harnessErrors: string[] = [];
   // Every running case listens to it.
@@ -91,25 +96,25 @@ export async function runConformance(options: RunOptions): Promise<Results> {
 
   try {
     const credentials = target.credentials;
-    const plans: Planned[] = selected.map((lc) => planCase(lc, expectations, kind));
-    const operations = [...new Set(plans.filter((p) => !p.skip).flatMap((p) => p.lc.case.ops))] as OperationName[];
+    const plans: Planned[] = selected.map((lc) => planCase(lc, expectations, kind, awsAsOf));
+    const operations = [...new Set(plans.filter((p) => !p.notRun).flatMap((p) => p.lc.case.ops))] as OperationName[];
     const probe: ProbeResult = await target.probe({ operations, runId, ...(options.probeTimeoutMs ? { timeoutMs: options.probeTimeoutMs } : {}) });
     const capabilities = probe.capabilities;
-    for (const p of plans) if (!p.skip) p.skip = missingCapability(p.lc.case, capabilities, probe, kind);
+    for (const p of plans) if (!p.notRun) p.notRun = missingCapability(p.lc.case, capabilities, probe, kind);
     // Without clock control no case can move the clock (advanceClock skips), so clock cases need not run alone.
     if (!capabilities.has('clock-control')) {
       for (const p of plans) if (p.phase === 'alone' && !p.lc.case.flags?.includes('destructive')) p.phase = 'concurrent';
     }
 
-    const env: RunEnvironment = { runId, endpoint, region, account: probe.account, credentials, kms, capabilities };
+    const env: RunEnvironment = { runId, endpoint, region, account: probe.account, credentials, kms, capabilities, awsAsOf };
     const results = new Map<string, CaseResult>();
     const record = (r: CaseResult) => {
       results.set(r.id, r);
       options.onEvent?.({ type: 'case-done', result: r });
     };
-    for (const p of plans) if (p.skip) record(resultOf(p, { outcome: 'skip', reason: p.skip }, 0, 0, { ran: 0, failed: 0 }));
+    for (const p of plans) if (p.notRun) record(resultOf(p, p.notRun, 0, 0, { ran: 0, failed: 0 }));
 
-    const runnable = plans.filter((p) => !p.skip);
+    const runnable = plans.filter((p) => !p.notRun);
     const slowFirst = (a: Planned, b: Planned) => Number(b.lc.case.flags?.includes('slow') ?? false) - Number(a.lc.case.flags?.includes('slow') ?? false);
     const exec = async (p: Planned, e: RunEnvironment) =>
       record(
@@ -135,7 +140,6 @@ export async function runConformance(options: RunOptions): Promise<Results> {
     if (options.signal?.aborted) harnessErrors.push('the run was interrupted');
     const exitCode: ExitCode =
       loadErrors.length > 0 || harnessErrors.length > 0 ? EXIT.harness : differences.length > 0 ? EXIT.differences : EXIT.ok;
-    const count = (o: string) => cases.filter((c) => c.outcome === o).length;
     return {
       contractVersion: CONTRACT_VERSION,
       tool: { name: 'kmsbench', version: toolVersion() },
@@ -144,6 +148,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
       durationMs: performance.now() - started,
       target: { endpoint, region, account: probe.account, kind, faults: embedded?.faults ?? [] },
       selection: { tags: options.tags ?? [], ...(options.grep ? { grep: options.grep } : {}), concurrency },
+      profile: { awsAsOf },
       expectations: {
         ...(options.expectationsFile ? { file: options.expectationsFile } : {}),
         target: expectations.target,
@@ -154,7 +159,7 @@ export async function runConformance(options: RunOptions): Promise<Results> {
         probes: probe.probes,
         durationMs: probe.durationMs,
       },
-      counts: { total: cases.length, pass: count('pass'), fail: count('fail'), error: count('error'), skip: count('skip'), asExpected: cases.filter((c) => c.asExpected).length },
+      counts: outcomeCounts(cases),
       differences,
       staleExpectations: staleEntries(expectations, allIds),
       loadErrors,
@@ -198,7 +203,7 @@ async function runOne(p: Planned, env: RunEnvironment, timeoutOverride?: number,
     if (onInterrupt) interrupt?.removeEventListener('abort', onInterrupt);
   }
   let verdict = classify(thrown, handle.lastCall());
-  if (verdict.outcome === 'fail' && !c.tags.includes('throttling') && throttled(verdict)) {
+  if ((verdict.outcome === 'fail' || verdict.outcome === 'blocked') && !c.tags.includes('throttling') && throttled(verdict)) {
     // The endpoint's request quota refused the harness, not the behaviour under test.
     verdict = { ...verdict, outcome: 'error', reason: `throttled by the endpoint (ThrottlingException), no verdict: lower --concurrency. ${verdict.reason ?? ''}`.trim() };
   }
@@ -225,6 +230,7 @@ function resultOf(
     id: c.id,
     title: c.title,
     doc: c.doc,
+    ...(c.source ? { source: { ...c.source } } : {}),
     tags: [...c.tags],
     ops: [...c.ops],
     flags: [...(c.flags ?? [])],
@@ -233,6 +239,7 @@ function resultOf(
     asExpected: asExpected(p.expected, outcome),
     ...(p.expectationReason ? { expectationReason: p.expectationReason } : {}),
     ...(verdict.reason ? { reason: verdict.reason } : {}),
+    ...(verdict.blocked ? { blocked: verdict.blocked } : {}),
     ...(verdict.failure ? { failure: verdict.failure } : {}),
     ...(verdict.error ? { error: verdict.error } : {}),
     durationMs: Math.round(durationMs * 10) / 10,

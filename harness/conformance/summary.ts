@@ -1,47 +1,34 @@
 /**
  * The summary a person reads after a run: a table of outcomes per tag, the differences from the
- * expectations (what makes the exit code non-zero), known failures, skip reasons, duration.
+ * expectations (what makes the exit code non-zero) — those on recorded or documented AWS
+ * behaviour apart from those on inferred behaviour —, what blocked cases, known failures,
+ * unsupported operations, skip reasons, duration.
  *
  * @module
  */
 import { EXIT_MEANINGS, type ExitCode } from '../../common/exit-codes.js';
-import type { CaseResult, Results } from './results.js';
+import type { CaseResult, Results } from '../results/conformance-results.js';
+import { isKnown, OUTCOME_COLUMNS, splitByEvidence, tallyByTag, type OutcomeRow } from '../results/conformance-tally.js';
 import { truncate } from '../../common/text.js';
-
-interface Row {
-  label: string;
-  cases: number;
-  pass: number;
-  fail: number;
-  error: number;
-  skip: number;
-  known: number;
-  diff: number;
-}
-
-function tally(label: string, cases: readonly CaseResult[]): Row {
-  const row: Row = { label, cases: cases.length, pass: 0, fail: 0, error: 0, skip: 0, known: 0, diff: 0 };
-  for (const c of cases) {
-    row[c.outcome]++;
-    if (!c.asExpected) row.diff++;
-    else if (c.outcome === 'fail' || c.outcome === 'error' || (c.outcome === 'skip' && c.expected === 'skip')) row.known++;
-  }
-  return row;
-}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 export function summaryTable(cases: readonly CaseResult[]): string {
-  const tags = [...new Set(cases.flatMap((c) => c.tags))].sort();
-  const rows = tags.map((t) => tally(t, cases.filter((c) => c.tags.includes(t))));
-  const total = tally('all cases', cases);
-  const header = ['tag', 'cases', 'pass', 'fail', 'error', 'skip', 'known', 'diff'];
-  const cells = (r: Row) => [r.label, r.cases, r.pass, r.fail, r.error, r.skip, r.known, r.diff].map(String);
-  const all = [header, ...rows.map(cells), cells(total)];
+  const { tags, total } = tallyByTag(cases);
+  const header = ['tag', 'cases', ...OUTCOME_COLUMNS.map((o) => (o === 'unsupported' ? 'unsup' : o)), 'known', 'diff'];
+  const cells = (r: OutcomeRow) => [r.label, r.cases, ...OUTCOME_COLUMNS.map((o) => r[o]), r.known, r.diff].map(String);
+  const all = [header, ...tags.map(cells), cells(total)];
   const width = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ').trimEnd();
   const rule = width.map((w) => '─'.repeat(w)).join('  ');
-  return [line(header), rule, ...rows.map((r) => line(cells(r))), rule, line(cells(total))].join('\n');
+  return [line(header), rule, ...tags.map((r) => line(cells(r))), rule, line(cells(total))].join('\n');
+}
+
+/** The one-line count of a run's outcomes (also `kmsbench run`'s), fail split by evidence. */
+export function outcomeLine(counts: Results['counts']): string {
+  const inferred = counts.failBySource?.inferred ?? 0;
+  const fail = inferred ? `${counts.fail - inferred} fail (+${inferred} on inferred behaviour)` : `${counts.fail} fail`;
+  return `${counts.pass} pass, ${fail}, ${counts.blocked} blocked, ${counts.unsupported} unsupported, ${counts.error} error, ${counts.skip} skip`;
 }
 
 /** Known failures listed in full up to this many (all with `verbose`). */
@@ -61,16 +48,27 @@ export function summaryText(results: Results, outDir?: string, options: { verbos
       `${ops.length - unsupported.length}/${ops.length} operations the cases need${unsupported.length ? ` (unsupported: ${unsupported.join(', ')})` : ''}`,
   );
   out.push(`expectations: ${results.expectations.file ?? '(none)'} — ${results.expectations.target} (${results.expectations.entries} entries)`);
+  if (results.profile) out.push(`judged as AWS behaves as of ${results.profile.awsAsOf} (--aws-as-of)`);
+  if (ops.length > 0 && unsupported.length === ops.length) out.push('! the endpoint implements none of the operations the cases need: is --endpoint a KMS endpoint?');
   out.push('');
   out.push(summaryTable(results.cases));
+  out.push('', outcomeLine(results.counts));
 
   if (results.loadErrors.length) {
     out.push('', `case modules that did not load (${results.loadErrors.length}):`);
     for (const e of results.loadErrors) out.push(`  ! ${e.file}: ${truncate(e.message, 300)}`);
   }
   if (results.differences.length) {
-    out.push('', `differences from the expectations (${results.differences.length}):`);
-    for (const d of results.differences) out.push(`  ✗ ${d.id}  [${d.expected} → ${d.actual}]  ${truncate(d.message, 400)}`);
+    const bySource = splitByEvidence(results.differences.map((d) => ({ ...d, source: d.sourceKind ? { kind: d.sourceKind } : undefined })));
+    const list = (ds: typeof bySource.established) => {
+      for (const d of ds) out.push(`  ✗ ${d.id}  [${d.expected} → ${d.actual}]  ${truncate(d.message, 400)}`);
+    };
+    out.push('', `differences from the expectations, on recorded or documented AWS behaviour (${bySource.established.length}):`);
+    list(bySource.established);
+    if (bySource.inferred.length) {
+      out.push('', `differences on inferred behaviour (${bySource.inferred.length}; the expectation was reasoned, never captured: check the case before the endpoint):`);
+      list(bySource.inferred);
+    }
   }
   if (results.staleExpectations.length) {
     out.push(
@@ -78,21 +76,40 @@ export function summaryText(results: Results, outDir?: string, options: { verbos
       `expectation entries naming no case (${results.staleExpectations.length}; not differences — drop them with --update-expectations): ${truncate(results.staleExpectations.join(', '), 400)}`,
     );
   }
-  const known = results.cases.filter((c) => c.asExpected && (c.outcome === 'fail' || c.outcome === 'error'));
+  const blocked = results.cases.filter((c) => c.outcome === 'blocked');
+  if (blocked.length) {
+    const byStep = new Map<string, CaseResult[]>();
+    for (const c of blocked) {
+      const step = c.blocked ? `${c.blocked.step}${c.blocked.coveredBy ? ` (tested by ${c.blocked.coveredBy})` : ''}` : (c.reason ?? 'blocked');
+      (byStep.get(step) ?? byStep.set(step, []).get(step)!).push(c);
+    }
+    out.push('', `blocked: a prerequisite failed, the behaviour under test was never reached (${blocked.length}):`);
+    for (const [step, cs] of byStep) {
+      const ids = cs.map((c) => c.id);
+      out.push(`  ⊘ ${truncate(step, 160)} — ${ids.length > 4 ? `${ids.slice(0, 4).join(', ')} +${ids.length - 4}` : ids.join(', ')}`);
+      const whys = [...new Set(cs.map((c) => c.blocked?.why).filter((w): w is string => !!w))];
+      for (const why of whys.slice(0, 2)) out.push(`      ${truncate(why, 200)}`);
+    }
+  }
+  const known = results.cases.filter((c) => isKnown(c) && c.outcome !== 'skip' && c.outcome !== 'blocked' && c.outcome !== 'unsupported');
   if (known.length) {
     out.push('', `known failures, as the expectation file says (${known.length}):`);
     const shown = options.verbose ? known : known.slice(0, KNOWN_SHOWN);
-    for (const c of shown) out.push(`  ~ ${c.id}  ${truncate(c.expectationReason ?? '', 150)}`);
+    for (const c of shown) out.push(`  ~ ${c.id}${c.source?.kind === 'inferred' ? ' (inferred)' : ''}  ${truncate(c.expectationReason ?? '', 150)}`);
     if (shown.length < known.length) out.push(`  ~ … ${known.length - shown.length} more (--verbose, or results.json)`);
   }
-  const skipped = results.cases.filter((c) => c.outcome === 'skip');
-  if (skipped.length) {
+  for (const [outcome, title] of [
+    ['unsupported', 'unsupported: the endpoint does not implement something the case needs'],
+    ['skip', 'skipped: the run lacks a capability on purpose, or was told not to run them'],
+  ] as const) {
+    const cs = results.cases.filter((c) => c.outcome === outcome);
+    if (!cs.length) continue;
     const byReason = new Map<string, string[]>();
-    for (const c of skipped) {
-      const r = c.reason ?? 'skipped';
+    for (const c of cs) {
+      const r = c.reason ?? outcome;
       (byReason.get(r) ?? byReason.set(r, []).get(r)!).push(c.id);
     }
-    out.push('', `skipped (${skipped.length}):`);
+    out.push('', `${title} (${cs.length}):`);
     for (const [reason, ids] of byReason) out.push(`  - ${truncate(reason, 160)}: ${ids.length > 4 ? `${ids.slice(0, 4).join(', ')} +${ids.length - 4}` : ids.join(', ')}`);
   }
   if (results.harnessErrors.length) {

@@ -1,13 +1,17 @@
 /**
  * How a case's first failure becomes a verdict: assertion mismatches and refusals by the
- * endpoint are `fail`, problems of the harness or the case code are `error`, a missing capability
- * is `skip`. Classification is by what happened on the wire (status, `__type`-derived code), never
- * by SDK exception class.
+ * endpoint are `fail`; the same in a prerequisite step (`t.given`) is `blocked`; a call to an
+ * operation the endpoint answers "not implemented" (HTTP 501, UnknownOperationException, its own
+ * NotImplemented…) is `unsupported`; problems of the harness or the case code are `error`; a
+ * capability the run lacks is `skip`. Classification is by what happened on the wire (status,
+ * `__type`-derived code), never by SDK exception class.
  *
  * @module
  */
 import { truncate } from '../../common/text.js';
-import type { Outcome } from './contract.js';
+import { OPERATION_NAMES } from '../../common/model/model.js';
+import { stringify } from './plain.js';
+import type { Outcome } from '../results/conformance-contract.js';
 
 /** One HTTP exchange as the harness saw it (SDK or raw), for failure records. */
 export interface CallRecord {
@@ -48,6 +52,34 @@ export class SkipSignal extends Error {
   }
 }
 
+/**
+ * A prerequisite step of the case failed (`t.given`): the case never reached the behaviour it
+ * tests. `cause` says why (the failure record, when it was an assertion or a refused call).
+ */
+export class BlockedSignal extends Error {
+  override readonly name = 'BlockedSignal';
+  constructor(
+    readonly step: string,
+    readonly why: string,
+    readonly failure?: FailureRecord,
+    readonly coveredBy?: string,
+  ) {
+    super(`blocked: ${step}${coveredBy ? ` (tested by ${coveredBy})` : ''} — ${why}`);
+  }
+}
+
+/** The endpoint does not implement something the case needs (an operation, a key spec, an origin). */
+export class UnsupportedSignal extends Error {
+  override readonly name = 'UnsupportedSignal';
+  /** `what` completes "the endpoint does not implement …"; `evidence` is the reply that says so. */
+  constructor(
+    readonly what: string,
+    readonly evidence: string,
+  ) {
+    super(`unsupported: the endpoint does not implement ${what} (${evidence})`);
+  }
+}
+
 /** The harness could not do its part (a control call failed, the case API was misused). */
 export class HarnessError extends Error {
   override readonly name = 'HarnessError';
@@ -63,6 +95,8 @@ export interface Verdict {
   /** One line a person can act on. */
   reason?: string;
   failure?: FailureRecord;
+  /** For `blocked`: the prerequisite step, why it failed and, when known, the case whose subject it is. */
+  blocked?: { step: string; why: string; coveredBy?: string };
   error?: { name: string; message: string; stack?: string };
 }
 
@@ -92,12 +126,73 @@ export function wireFactsOf(e: unknown): { status?: number; network?: string } {
   return {};
 }
 
+/** Error codes by which an endpoint says it has no such operation (not UnsupportedOperationException: KMS uses it for key specs and states). */
+const NOT_IMPLEMENTED_CODES = new Set(['UnknownOperationException', 'UnknownOperation', 'InvalidAction', 'NotImplemented', 'NotImplementedException']);
+const OPERATIONS = new Set<string>(OPERATION_NAMES);
+
+/**
+ * Whether a call record says "this endpoint does not implement this KMS operation": HTTP 501, a
+ * no-such-operation code, HTTP 404 without an AWS error code, or a body that is not AWS JSON and
+ * says "not implemented". Only for real KMS operations: a case calling a made-up one is testing
+ * exactly that answer.
+ */
+export function notImplemented(call: CallRecord | undefined): boolean {
+  if (!call || !OPERATIONS.has(call.operation) || call.status === undefined) return false;
+  if (call.status === 501) return true;
+  if (call.code !== undefined) return NOT_IMPLEMENTED_CODES.has(call.code);
+  if (call.status === 404) return true;
+  return call.body !== undefined && /not[ _-]?implemented/i.test(call.body);
+}
+
+const unsupportedVerdict = (call: CallRecord): Verdict => ({
+  outcome: 'unsupported',
+  reason: `the endpoint does not implement ${call.operation} (${describeCall(call)})`,
+});
+
+/**
+ * What a failure inside a prerequisite step (`t.given`) becomes: an assertion mismatch or a
+ * refused call is {@link BlockedSignal}; a call answered "not implemented", or refused with
+ * UnsupportedOperationException (KMS's answer to a key spec, origin or key type it does not
+ * support — here, one the prerequisite needs), is {@link UnsupportedSignal}; anything else (skip, timeout, no reply, a bug in case code) is
+ * thrown on unchanged, to be judged as it would be anywhere in the case.
+ */
+export function blockedBy(step: string, e: unknown, coveredBy?: string): unknown {
+  if (e instanceof CaseFailure) {
+    const call = e.record.call;
+    if (notImplemented(call)) return new UnsupportedSignal(call!.operation, describeCall(call!));
+    return new BlockedSignal(step, describeFailure(e.record), e.record, coveredBy);
+  }
+  const wire = wireFactsOf(e);
+  const call = callRecordOf(e);
+  if (wire.status === undefined || !call) return e;
+  if (notImplemented(call)) return new UnsupportedSignal(call.operation, describeCall(call));
+  if (call.code === 'UnsupportedOperationException') return new UnsupportedSignal(`the prerequisite ${step}`, describeCall(call));
+  const failure: FailureRecord = {
+    what: call.code ? `${call.operation} was refused` : `${call.operation} answered with a reply that is not AWS JSON`,
+    expected: 'success',
+    actual: { status: call.status, code: call.code, message: call.message, ...(call.body !== undefined ? { body: call.body } : {}) },
+    call,
+  };
+  return new BlockedSignal(step, describeCall(call), failure, coveredBy);
+}
+
 /** Turns what a case threw (or undefined: it returned) into its verdict. */
 export function classify(thrown: unknown, lastCall?: CallRecord): Verdict {
   if (thrown === undefined) return { outcome: 'pass' };
   if (thrown instanceof SkipSignal) return { outcome: 'skip', reason: thrown.reason };
+  if (thrown instanceof UnsupportedSignal) return { outcome: 'unsupported', reason: thrown.message.replace(/^unsupported: /, '') };
+  if (thrown instanceof BlockedSignal) {
+    return {
+      outcome: 'blocked',
+      reason: thrown.message.replace(/^blocked: /, ''),
+      ...(thrown.failure ? { failure: thrown.failure } : {}),
+      blocked: { step: thrown.step, why: thrown.why, ...(thrown.coveredBy ? { coveredBy: thrown.coveredBy } : {}) },
+    };
+  }
   if (thrown instanceof CaseFailure) {
     const record = thrown.record.call || !lastCall ? thrown.record : { ...thrown.record, call: lastCall };
+    // expectError met "no such operation" instead of the expected answer: nothing was judged.
+    if (notImplemented(thrown.record.call)) return unsupportedVerdict(thrown.record.call!);
     return { outcome: 'fail', reason: describeFailure(thrown.record), failure: record };
   }
   if (thrown instanceof CaseTimeout) {
@@ -110,6 +205,7 @@ export function classify(thrown: unknown, lastCall?: CallRecord): Verdict {
     // The endpoint answered a call the case needed to succeed with an error, or with something
     // that is not an AWS JSON reply at all: the endpoint's doing, so a failure.
     const c: CallRecord = call ?? { operation: lastCall?.operation ?? '(unknown operation)', status: wire.status };
+    if (notImplemented(c)) return unsupportedVerdict(c);
     const failure: FailureRecord = {
       what: c.code ? `${c.operation} was refused` : `${c.operation} answered with a reply that is not AWS JSON`,
       expected: 'success',
@@ -170,50 +266,6 @@ export function describeFailure(r: FailureRecord): string {
   return `${r.what}: expected ${show(r.expected)}, got ${show(r.actual)}`;
 }
 
-/** JSON for records: bytes as base64, bigint as string, Dates as ISO, undefined members dropped. */
-export function toPlain(v: unknown, depth = 0): unknown {
-  if (depth > 12) return '[too deep]';
-  if (v === null || typeof v !== 'object') {
-    if (typeof v === 'bigint') return v.toString();
-    if (typeof v === 'function') return `[function ${v.name}]`;
-    if (typeof v === 'symbol') return v.toString();
-    return v;
-  }
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString();
-  if (ArrayBuffer.isView(v)) return { $bytes: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
-  if (v instanceof ArrayBuffer) return { $bytes: Buffer.from(v).toString('base64') };
-  if (v instanceof RegExp) return v.toString();
-  if (v instanceof Map) return Object.fromEntries([...v].map(([k, x]) => [String(k), toPlain(x, depth + 1)]));
-  if (v instanceof Set) return [...v].map((x) => toPlain(x, depth + 1));
-  if (Array.isArray(v)) return v.map((x) => toPlain(x, depth + 1));
-  if (v instanceof Error) return { name: v.name, message: v.message };
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) {
-    if (x === undefined || k === '$metadata') continue;
-    out[k] = toPlain(x, depth + 1);
-  }
-  return out;
-}
-
-export function stringify(v: unknown): string {
-  try {
-    return JSON.stringify(toPlain(v)) ?? 'undefined';
-  } catch {
-    return String(v);
-  }
-}
-
-/** Wire-relevant equality: bytes by content, Dates by instant, undefined members = absent, key order and `$metadata` ignored. */
-export function wireEqual(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sortKeys(toPlain(a))) === JSON.stringify(sortKeys(toPlain(b)));
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === 'object') {
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
-  }
-  return v;
-}
-
 export type { Outcome };
+/** The record helpers live in plain.ts; kept here for callers of this module. */
+export { stringify, toPlain, wireEqual } from './plain.js';

@@ -1,39 +1,13 @@
 /**
- * Baseline files (`kmsbench gate --save-baseline FILE`): the gate's metrics of one or more load
- * runs, with what is needed to tell whether two sets of runs are comparable at all (machine,
- * endpoint, suite options). Zod schema; JSON Schema in reports/schema/baseline.schema.json.
- *
- * A baseline keeps the samples, not a load.json: it stays small (a few KiB per run) and
- * readable when load.json's schema moves on.
+ * Baseline files as the gate makes them (the schema is harness/results/baseline-file.ts): a load
+ * run's metrics with what tells whether two runs are comparable, a file of runs, and a rolling
+ * history of the newest runs per suite.
  *
  * @module
  */
-import { z } from 'zod';
-import type { LoadResults } from '../load/schema.js';
-import { loadMetrics, MetricRunSchema } from './samples.js';
-
-export const BASELINE_VERSION = 1;
-
-export const BaselineRunSchema = z.object({
-  source: z.string().describe('the load.json the run came from'),
-  suite: z.string(),
-  startedAt: z.string(),
-  endpoint: z.object({ kind: z.string(), url: z.string().nullable(), region: z.string(), quota: z.number().nullable() }),
-  options: z.object({ mode: z.string(), client: z.string(), rate: z.number().nullable(), durationMs: z.number() }),
-  machine: z.object({ node: z.string(), platform: z.string(), arch: z.string(), cpus: z.number().int(), cpuModel: z.string() }),
-  metrics: z.array(MetricRunSchema),
-});
-
-export type BaselineRun = z.infer<typeof BaselineRunSchema>;
-
-export const BaselineFileSchema = z.object({
-  kind: z.literal('kmsbench-baseline'),
-  version: z.literal(BASELINE_VERSION),
-  savedAt: z.string(),
-  runs: z.array(BaselineRunSchema),
-});
-
-export type BaselineFile = z.infer<typeof BaselineFileSchema>;
+import { BASELINE_VERSION, type BaselineFile, type BaselineRun } from '../results/baseline-file.js';
+import type { LoadResults } from '../results/load-results.js';
+import { loadMetrics } from './samples.js';
 
 /** A load run as the gate sees it. */
 export function baselineRun(load: LoadResults, source: string): BaselineRun {
@@ -60,12 +34,4 @@ export function keepNewest(runs: readonly BaselineRun[], keep: number): Baseline
     (bySuite.get(r.suite) ?? bySuite.set(r.suite, []).get(r.suite)!).push(r);
   }
   return [...bySuite.values()].flatMap((rs) => rs.slice(-keep)).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
-}
-
-export function baselineJsonSchema(): object {
-  return {
-    title: 'kmsbench baseline',
-    description: 'written by `kmsbench gate --save-baseline` and read by `kmsbench gate --baseline` and `kmsbench report --baseline` (harness/gate/baseline.ts)',
-    ...z.toJSONSchema(BaselineFileSchema, { target: 'draft-2020-12', io: 'input' }),
-  };
 }

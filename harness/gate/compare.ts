@@ -5,50 +5,12 @@
  *
  * @module
  */
-import type { BaselineRun } from './baseline.js';
-import { compareSamples, decide, DEFAULT_ALPHA, type Comparison, type Decision } from './rule.js';
-import { poolRuns, type MetricRun } from './samples.js';
-
-export interface GateThresholds {
-  /** p99 may be this fraction higher (0.10). */
-  maxP99Regression: number;
-  /** Throughput must stay at least this fraction of the baseline's (0.95). */
-  minThroughputRatio: number;
-  /** Family-wise significance level (Holm). */
-  alpha: number;
-  /** Two-sided level of the noise bands shown. */
-  confidence: number;
-}
+import type { BaselineRun } from '../results/baseline-file.js';
+import type { Decision, GateResult, GateRow, GateThresholds } from '../results/gate-results.js';
+import { compareSamples, decide, DEFAULT_ALPHA } from './rule.js';
+import { poolRuns } from './samples.js';
 
 export const DEFAULT_THRESHOLDS: GateThresholds = { maxP99Regression: 0.1, minThroughputRatio: 0.95, alpha: DEFAULT_ALPHA, confidence: 0.95 };
-
-export interface GateRow {
-  key: string;
-  suite: string;
-  subject: string;
-  metric: MetricRun['metric'];
-  unit: MetricRun['unit'];
-  better: MetricRun['better'];
-  sampling: MetricRun['sampling'];
-  /** Runs that contributed on each side. */
-  baselineRuns: number;
-  currentRuns: number;
-  tolerance: number;
-  comparison: Comparison;
-  decision: Decision;
-}
-
-export interface GateResult {
-  thresholds: GateThresholds;
-  rows: GateRow[];
-  /** Metrics present on one side only. */
-  missing: { key: string; only: 'baseline' | 'current' }[];
-  /** Reasons to distrust the comparison (different machines, rates, endpoints). */
-  warnings: string[];
-  regressions: number;
-  improvements: number;
-  insufficient: number;
-}
 
 function differences(baseline: readonly BaselineRun[], current: readonly BaselineRun[]): string[] {
   const out: string[] = [];

@@ -3,7 +3,8 @@
  * regression fails, noise alone passes — per-second samples, per-run samples, throughput.
  */
 import { describe, expect, it } from 'vitest';
-import { compareSamples, decide, holm, median, type Better, type GateItem } from './rule.js';
+import type { Better } from '../results/gate-results.js';
+import { compareSamples, decide, holm, median, type GateItem } from './rule.js';
 
 /** mulberry32: a small seeded PRNG. */
 function rng(seed: number) {

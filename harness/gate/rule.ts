@@ -32,9 +32,8 @@
  *
  * @module
  */
+import type { Better, Comparison, Decision, Verdict } from '../results/gate-results.js';
 import { EXACT_U_MAX, logChoose, normalCdf, normalQuantile, studentTCdf, studentTQuantile, uCounts } from './stats.js';
-
-export type Better = 'lower' | 'higher';
 
 /**
  * The rank method is used when it can reach p ≤ 0.001 at all, i.e. when the samples have at
@@ -45,26 +44,6 @@ export const RANK_MIN_ORDERINGS = 1000;
 
 /** The rank method can decide with these sample sizes. */
 export const rankDecides = (m: number, n: number): boolean => m >= 2 && n >= 2 && logChoose(m + n, m) >= Math.log(RANK_MIN_ORDERINGS);
-
-export type Method = 'mann-whitney' | 't-log' | 'none';
-
-export interface Comparison {
-  method: Method;
-  nBaseline: number;
-  nCurrent: number;
-  /** The baseline's centre: median of its samples (geometric mean for `t-log`, whose change is the ratio of geometric means). */
-  baseline: number;
-  /** The current samples' centre, likewise. */
-  current: number;
-  /** Estimated relative change, current / baseline − 1. */
-  change: number;
-  /** The interval of `change` at the confidence asked for: the noise band. Null when it cannot be estimated or is unbounded. */
-  band: [number, number] | null;
-  /** One-sided p-value of "current is higher than baseline" (1 when there is no evidence to weigh). */
-  pHigher: number;
-  /** One-sided p-value of "current is lower than baseline". */
-  pLower: number;
-}
 
 export const median = (xs: readonly number[]): number => {
   if (xs.length === 0) return NaN;
@@ -206,8 +185,6 @@ export function holm(ps: readonly number[]): number[] {
 /** Family-wise significance level of the gate. */
 export const DEFAULT_ALPHA = 0.01;
 
-export type Verdict = 'regression' | 'improvement' | 'ok' | 'insufficient';
-
 export interface GateItem {
   comparison: Comparison;
   better: Better;
@@ -216,17 +193,6 @@ export interface GateItem {
    * most 10 % higher", 0.05 for "throughput at least 0.95 × the baseline".
    */
   tolerance: number;
-}
-
-export interface Decision {
-  verdict: Verdict;
-  /** The change in the worse direction (0.2: 20 % worse; negative: better). */
-  worse: number;
-  /** One-sided p-value of "worse", before and after Holm's correction. */
-  pWorse: number;
-  pAdjusted: number;
-  /** Why, in a few words. */
-  note: string;
 }
 
 /** Verdicts for a set of metrics compared in one go (Holm's correction runs over the set). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { latencyLoad, throttleLoad } from '../../test/reports/fixtures.js';
-import { baselineFile, BaselineFileSchema, baselineRun, keepNewest } from './baseline.js';
+import { BaselineFileSchema } from '../results/baseline-file.js';
+import { baselineFile, baselineRun, keepNewest } from './baseline.js';
 import { formatGate, gateCompare } from './compare.js';
 import { loadMetrics, poolRuns, wholeSecondSuccesses } from './samples.js';
 

@@ -8,7 +8,7 @@
  * | same | throughput (successful requests per second) | one per whole second inside a measured stage |
  * | throttle-curve | admitted rate per step | one per step |
  * | throttle-curve | p99 of successful calls, steps at or below the quota | one per step |
- * | saturate phases (autocannon) | requests per second, p99 | one each |
+ * | saturate phases (closed loop) | requests per second, p99 | one each |
  * | micro | operations per second per task | one per task |
  *
  * A p99 is a property of a whole distribution, so one run gives one p99; runs repeated give the
@@ -17,21 +17,8 @@
  *
  * @module
  */
-import { z } from 'zod';
-import type { LoadResults, RunResult } from '../load/schema.js';
-
-export const MetricRunSchema = z.object({
-  key: z.string().describe('suite/subject/metric: what is compared with what'),
-  suite: z.string(),
-  subject: z.string().describe('operation, phase or step'),
-  metric: z.enum(['p99', 'throughput']),
-  unit: z.enum(['ms', '/s']),
-  better: z.enum(['lower', 'higher']),
-  sampling: z.enum(['second', 'run']).describe('one sample per whole measured second, or one per run'),
-  samples: z.array(z.number()),
-});
-
-export type MetricRun = z.infer<typeof MetricRunSchema>;
+import type { MetricRun } from '../results/baseline-file.js';
+import type { LoadResults, RunResult } from '../results/load-results.js';
 
 const keyOf = (suite: string, subject: string, metric: MetricRun['metric']) => `${suite}/${subject}/${metric}`;
 

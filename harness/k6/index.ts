@@ -1,5 +1,5 @@
 /**
- * k6 export (see README.md § Distributed runs with k6): suites → self-contained k6 scripts.
+ * k6 export (see docs/k6.md): suites → self-contained k6 scripts.
  *
  * @module
  */

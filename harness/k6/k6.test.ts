@@ -38,7 +38,7 @@ function allSpecs(): [string, K6ScriptSpec][] {
     ['throttle-curve', suiteSpec({ suite: 'throttle-curve' })],
     ['throttle-curve-describe', suiteSpec({ suite: 'throttle-curve', op: 'DescribeKey', 'quota-profile': 'legacy-2017', 'step-seconds': '10' })],
   ];
-  for (const f of readdirSync(WORKLOADS).filter((x) => x.endsWith('.yaml'))) {
+  for (const f of readdirSync(WORKLOADS).filter((x) => x.endsWith('.yaml') && !x.endsWith('.mix.yaml'))) {
     out.push([`workload-${f.replace(/\.yaml$/, '')}`, suiteSpec({ suite: 'workload', workload: join(WORKLOADS, f) })]);
     out.push([`workload-${f.replace(/\.yaml$/, '')}-scaled`, suiteSpec({ suite: 'workload', workload: join(WORKLOADS, f), scale: '0.001', average: true })]);
   }

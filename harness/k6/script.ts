@@ -17,18 +17,19 @@
  * | KMS_MAX_VUS | cap of VUs per scenario | derived from the rate |
  *
  * The generated code is plain ES2020 (no k6 jslib imports), so it runs on any k6 ≥ 0.43 and on
- * k6-operator without network access to jslib.k6.io.
+ * k6-operator without network access to jslib.k6.io. Request bodies (the scenarios' and the
+ * set-up calls') are the body table of harness/load/request-bodies.ts rendered as source.
  *
  * @module
  */
+import { MAX_ENCRYPT_PLAINTEXT, requestBody, type BodyValues, type KeyUsage } from '../load/request-bodies.js';
 
-export type K6KeyUsage = 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY' | 'GENERATE_VERIFY_MAC';
 
 export interface K6Key {
   /** Name in the script (letters, digits, `_`); env var KMS_KEY_<NAME> overrides creation. */
   name: string;
   spec: string;
-  usage: K6KeyUsage;
+  usage: KeyUsage;
 }
 
 export type K6Executor =
@@ -78,53 +79,51 @@ export function loadLabel(f: number): string {
   return `${+f.toFixed(2)}x`;
 }
 
-function signingAlgorithm(spec: string): string {
-  if (spec.startsWith('RSA_')) return 'RSASSA_PSS_SHA_256';
-  if (spec === 'ECC_NIST_P384') return 'ECDSA_SHA_384';
-  if (spec === 'ECC_NIST_P521') return 'ECDSA_SHA_512';
-  if (spec === 'SM2') return 'SM2DSA';
-  if (spec.startsWith('ML_DSA_')) return 'ML_DSA_SHAKE_256';
-  if (spec === 'ECC_NIST_EDWARDS25519') return 'ED25519_SHA_512';
-  return 'ECDSA_SHA_256';
-}
-
 const j = (v: unknown) => JSON.stringify(v);
+
+/** A constant as script source: plain strings in single quotes, like the rest of the script. */
+const literal = (x: string | number | Readonly<Record<string, string>>): string => (typeof x === 'string' && /^[\w.:-]*$/.test(x) ? `'${x}'` : j(x));
+
+/** A body (request-bodies.ts) as a JavaScript object literal. */
+const objectSource = (body: Record<string, string>): string => `{ ${Object.entries(body).map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
+
+/** Body values as script source, for a key whose id is the expression `keyId`. */
+function sourceValues(keyId: string, key: string | undefined): BodyValues<string> {
+  return {
+    keyId,
+    plaintext: (n) => `plaintext(${n})`,
+    message: 'MESSAGE',
+    ciphertext: `data.ciphertexts[${j(key)}]`,
+    signature: `data.signatures[${j(key)}]`,
+    mac: `data.macs[${j(key)}]`,
+    literal,
+  };
+}
 
 /** The body expression (JS source) of one stream; `k` is the key id variable. */
 function bodyExpression(s: K6Stream): string {
-  const spec = s.keySpec ?? 'SYMMETRIC_DEFAULT';
-  const rsa = spec.startsWith('RSA_') ? `, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256'` : '';
-  switch (s.operation) {
-    case 'Encrypt':
-      return `{ KeyId: k, Plaintext: plaintext(${Math.min(4096, s.plaintextBytes ?? 4096)})${rsa} }`;
-    case 'Decrypt':
-      return `{ KeyId: k, CiphertextBlob: data.ciphertexts[${j(s.key)}]${rsa} }`;
-    case 'ReEncrypt':
-      return `{ CiphertextBlob: data.ciphertexts[${j(s.key)}], DestinationKeyId: k }`;
-    case 'GenerateDataKey':
-    case 'GenerateDataKeyWithoutPlaintext':
-      return `{ KeyId: k, KeySpec: 'AES_256' }`;
-    case 'GenerateDataKeyPair':
-    case 'GenerateDataKeyPairWithoutPlaintext':
-      return `{ KeyId: k, KeyPairSpec: ${j(s.keyPairSpec ?? 'ECC_NIST_P256')} }`;
-    case 'Sign':
-      return `{ KeyId: k, Message: MESSAGE, MessageType: 'RAW', SigningAlgorithm: ${j(signingAlgorithm(spec))} }`;
-    case 'Verify':
-      return `{ KeyId: k, Message: MESSAGE, MessageType: 'RAW', SigningAlgorithm: ${j(signingAlgorithm(spec))}, Signature: data.signatures[${j(s.key)}] }`;
-    case 'GenerateMac':
-      return `{ KeyId: k, Message: MESSAGE, MacAlgorithm: ${j(`HMAC_SHA_${spec.slice(5)}`)} }`;
-    case 'VerifyMac':
-      return `{ KeyId: k, Message: MESSAGE, MacAlgorithm: ${j(`HMAC_SHA_${spec.slice(5)}`)}, Mac: data.macs[${j(s.key)}] }`;
-    case 'GenerateRandom':
-      return `{ NumberOfBytes: 32 }`;
-    case 'ListKeys':
-    case 'ListAliases':
-      return `{ Limit: 10 }`;
-    case 'GetKeyPolicy':
-      return `{ KeyId: k, PolicyName: 'default' }`;
-    default:
-      return `{ KeyId: k }`;
-  }
+  const params = {
+    ...(s.keySpec ? { keySpec: s.keySpec } : {}),
+    ...(s.keyPairSpec ? { keyPairSpec: s.keyPairSpec } : {}),
+    plaintextBytes: s.plaintextBytes ?? MAX_ENCRYPT_PLAINTEXT,
+    limit: 10,
+  };
+  return objectSource(requestBody(s.operation, params, sourceValues('k', s.key)));
+}
+
+/** setup()'s statements making the ciphertexts, signatures and MACs the streams' requests take, one per key. */
+function preparation(keys: readonly K6Key[], streams: readonly K6Stream[]): string[] {
+  const specOf = new Map(keys.map((k) => [k.name, k.spec]));
+  const usedBy = (op: string) => streams.filter((s) => s.operation === op && s.key).map((s) => s.key!);
+  const make = (op: 'Encrypt' | 'Sign' | 'GenerateMac', field: string, reply: string, params: { plaintextBytes?: number }) => (name: string) => {
+    const body = requestBody(op, { keySpec: specOf.get(name) ?? 'SYMMETRIC_DEFAULT', ...params }, sourceValues(`data.keys[${j(name)}]`, name));
+    return `  data.${field}[${j(name)}] = must(${literal(op)}, ${objectSource(body)}).${reply};`;
+  };
+  return [
+    ...[...new Set([...usedBy('Decrypt'), ...usedBy('ReEncrypt')])].map(make('Encrypt', 'ciphertexts', 'CiphertextBlob', { plaintextBytes: 32 })),
+    ...[...new Set(usedBy('Verify'))].map(make('Sign', 'signatures', 'Signature', {})),
+    ...[...new Set(usedBy('VerifyMac'))].map(make('GenerateMac', 'macs', 'Mac', {})),
+  ];
 }
 
 /** The SigV4 signer (k6/crypto), as script source. Exported separately for the tests. */
@@ -171,6 +170,15 @@ export function signedHeaders(target, body, now) {
 }
 `;
 
+const PLAINTEXT_SOURCE = `/** @param {number} n bytes @returns {string} base64 */
+function plaintext(n) {
+  let s = '';
+  while (s.length < n) s += 'kmsbench-k6-plaintext-';
+  return encoding.b64encode(s.slice(0, n));
+}
+
+`;
+
 const ARRIVAL_SOURCE = `const DURATION = __ENV.KMS_DURATION || '';
 
 /** Arrival rate as k6 wants it (integer iterations per time unit). @param {number} perSecond */
@@ -190,11 +198,7 @@ export function renderK6Script(spec: K6ScriptSpec): string {
     names.add(s.scenario);
   }
   const latency = spec.expectedLatencySeconds ?? 0.1;
-  const needs = (op: string) => spec.streams.filter((s) => s.operation === op && s.key).map((s) => s.key!);
   const uniq = (xs: string[]) => [...new Set(xs)];
-  const ciphertextKeys = uniq([...needs('Decrypt'), ...needs('ReEncrypt')]);
-  const signatureKeys = uniq(needs('Verify'));
-  const macKeys = uniq(needs('VerifyMac'));
   const keySpecOf = new Map(spec.keys.map((k) => [k.name, k.spec]));
   const ops = uniq(spec.streams.map((s) => s.operation));
 
@@ -228,6 +232,11 @@ export function renderK6Script(spec: K6ScriptSpec): string {
       ].join('\n'),
     );
   }
+  const prepare = preparation(spec.keys, spec.streams);
+  // Helpers only when a body uses them (the script passes tsc with noUnusedLocals).
+  const bodies = [...execFns, ...prepare].join('\n');
+  const needsMessage = /\bMESSAGE\b/.test(bodies);
+  const needsPlaintext = /\bplaintext\(/.test(bodies);
   for (const op of ops) {
     const p99 = Math.max(...spec.streams.filter((s) => s.operation === op).map((s) => s.p99Ms));
     thresholdLines.push(`  ${j(`http_req_duration{op:${op}}`)}: ['p(99)<' + p99Ms(${j(op)}, ${p99})],`);
@@ -252,7 +261,7 @@ export function renderK6Script(spec: K6ScriptSpec): string {
     `//        ${spec.keys.map((k) => `KMS_KEY_${k.name}`).join(', ') || '(no keys)'} (existing keys; else setup() creates them),`,
     '//        KMS_RATE_SCALE, KMS_DURATION, KMS_QUOTA_RATE, KMS_P99_MS, KMS_P99_MS_<OPERATION>, KMS_MAX_VUS',
     '// Distributed: k6-operator (TestRun parallelism: N) or k6 --execution-segment splits every',
-    '// arrival rate across the instances; see README.md § Distributed runs with k6.',
+    '// arrival rate across the instances; see docs/k6.md.',
   ];
 
   const curveBlock = ramping
@@ -288,8 +297,7 @@ function loadNow(startTime) {
   return `${header.join('\n')}
 import http from 'k6/http';
 import crypto from 'k6/crypto';
-import encoding from 'k6/encoding';
-${ramping ? "import exec from 'k6/execution';\n" : ''}import { check, sleep } from 'k6';
+${needsMessage || needsPlaintext ? "import encoding from 'k6/encoding';\n" : ''}${ramping ? "import exec from 'k6/execution';\n" : ''}import { check, sleep } from 'k6';
 import { Counter, Rate } from 'k6/metrics';
 
 /** @param {string | undefined} v @param {number} fallback */
@@ -310,8 +318,7 @@ const SECRET_ACCESS_KEY = __ENV.AWS_SECRET_ACCESS_KEY || 'test';
 const SESSION_TOKEN = __ENV.AWS_SESSION_TOKEN || '';
 const RATE_SCALE = num(__ENV.KMS_RATE_SCALE, 1);
 const MAX_VUS = num(__ENV.KMS_MAX_VUS, 0);
-const MESSAGE = encoding.b64encode('kmsbench k6 message');
-const EXPECTED_LATENCY_S = ${latency};
+${needsMessage ? "const MESSAGE = encoding.b64encode('kmsbench k6 message');\n" : ''}const EXPECTED_LATENCY_S = ${latency};
 ${constant ? ARRIVAL_SOURCE : ''}
 /** VUs for an arrival rate (Little's law with headroom). @param {number} perSecond @param {number} factor */
 function vus(perSecond, factor) {
@@ -377,14 +384,7 @@ export function kms(op, body, tags) {
   }
 }
 
-/** @param {number} n bytes @returns {string} base64 */
-function plaintext(n) {
-  let s = '';
-  while (s.length < n) s += 'kmsbench-k6-plaintext-';
-  return encoding.b64encode(s.slice(0, n));
-}
-
-/**
+${needsPlaintext ? PLAINTEXT_SOURCE : ''}/**
  * A call that must succeed (set-up): retries throttling with backoff, throws otherwise.
  * @param {string} op @param {Record<string, unknown>} body @returns {Record<string, any>}
  */
@@ -402,16 +402,6 @@ function must(op, body) {
 
 /** @type {{ name: string, spec: string, usage: string }[]} */
 const KEYS = ${j(spec.keys)};
-/** @type {string[]} */
-const CIPHERTEXT_KEYS = ${j(ciphertextKeys)};
-/** @type {string[]} */
-const SIGNATURE_KEYS = ${j(signatureKeys)};
-/** @type {string[]} */
-const MAC_KEYS = ${j(macKeys)};
-/** @type {Record<string, string>} */
-const SIGNING_ALGORITHMS = ${j(Object.fromEntries(signatureKeys.map((k) => [k, signingAlgorithm(keySpecOf.get(k)!)])))};
-/** @type {Record<string, string>} */
-const MAC_ALGORITHMS = ${j(Object.fromEntries(macKeys.map((k) => [k, `HMAC_SHA_${keySpecOf.get(k)!.slice(5)}`])))};
 
 /** Keys (existing ones from KMS_KEY_<NAME>, else new ones), ciphertexts, signatures and MACs. @returns {SetupData} */
 export function setup() {
@@ -421,17 +411,7 @@ export function setup() {
     const existing = __ENV['KMS_KEY_' + k.name];
     data.keys[k.name] = existing || must('CreateKey', { KeySpec: k.spec, KeyUsage: k.usage, Description: 'kmsbench k6 ${spec.suite} ' + k.name }).KeyMetadata.KeyId;
   }
-  for (const name of CIPHERTEXT_KEYS) {
-    const rsa = KEYS.some((k) => k.name === name && k.spec.indexOf('RSA_') === 0);
-    data.ciphertexts[name] = must('Encrypt', Object.assign({ KeyId: data.keys[name], Plaintext: plaintext(32) }, rsa ? { EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' } : {})).CiphertextBlob;
-  }
-  for (const name of SIGNATURE_KEYS) {
-    data.signatures[name] = must('Sign', { KeyId: data.keys[name], Message: MESSAGE, MessageType: 'RAW', SigningAlgorithm: SIGNING_ALGORITHMS[name] }).Signature;
-  }
-  for (const name of MAC_KEYS) {
-    data.macs[name] = must('GenerateMac', { KeyId: data.keys[name], Message: MESSAGE, MacAlgorithm: MAC_ALGORITHMS[name] }).Mac;
-  }
-  return data;
+${prepare.map((l) => `${l}\n`).join('')}  return data;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,9 +14,10 @@
  */
 import { quotaRouteFor } from '../../common/quota/classes.js';
 import { profileForRegion } from '../../common/quota/profiles.js';
-import type { PlanResult } from '../plan/plan.js';
-import type { Workload } from '../plan/schema.js';
-import type { K6Key, K6KeyUsage, K6ScriptSpec, K6Stream } from './script.js';
+import type { PlanResult } from '../plan/capacity-plan.js';
+import type { Workload } from '../plan/workload.js';
+import { keyUsageFor } from '../load/request-bodies.js';
+import type { K6Key, K6ScriptSpec, K6Stream } from './script.js';
 
 /** Default p99 thresholds (ms) per operation; KMS_P99_MS(_<OP>) override at run time. */
 export function defaultP99Ms(operation: string, keySpec?: string, keyPairSpec?: string): number {
@@ -122,13 +123,6 @@ export interface WorkloadSuiteOptions {
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9_]/g, '_').replace(/^([^A-Za-z])/, 'k_$1');
 
-function usageFor(spec: string, ops: ReadonlySet<string>): K6KeyUsage {
-  if (spec.startsWith('HMAC_')) return 'GENERATE_VERIFY_MAC';
-  if (spec === 'SYMMETRIC_DEFAULT') return 'ENCRYPT_DECRYPT';
-  if (ops.has('Sign') || ops.has('Verify') || !spec.startsWith('RSA_')) return 'SIGN_VERIFY';
-  return 'ENCRYPT_DECRYPT';
-}
-
 /** Operations a workload stream can be exported with (the others need arguments the file does not give). */
 const EXPORTABLE = new Set([
   'Encrypt',
@@ -160,7 +154,7 @@ export function workloadSuite(w: Workload, plan: PlanResult, o: WorkloadSuiteOpt
   for (const s of plan.streams) if (s.key) (opsByKey.get(s.key) ?? opsByKey.set(s.key, new Set()).get(s.key)!).add(s.operation);
   const keys: K6Key[] = [...opsByKey].map(([name, ops]) => {
     const g = w.keys.find((k) => k.name === name)!;
-    return { name: safeName(name), spec: g.spec, usage: usageFor(g.spec, ops) };
+    return { name: safeName(name), spec: g.spec, usage: keyUsageFor(g.spec, ops) };
   });
   const skipped: string[] = [];
   const streams: K6Stream[] = [];

@@ -16,7 +16,7 @@ import type { Credentials } from '../client/sign.js';
 import type { RawRun } from './recorder.js';
 import { sdkCall, sdkClient, type RetrySpec } from './sdk.js';
 import { runTaskOpenModel, type TaskPlan } from './task-loop.js';
-import type { DataKeyCache } from './workload.js';
+import type { DataKeyCache } from '../results/load-results.js';
 
 interface Entry {
   plaintextKey: Buffer;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Phase, RunResult } from './schema.js';
+import type { Phase, RunResult } from '../results/load-results.js';
 import { fmt } from './suite.js';
 
 export type LoadEvent =

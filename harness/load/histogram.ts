@@ -1,12 +1,13 @@
 /**
  * Latency histograms: HDR histograms from `perf_hooks` (native, ~0.1 µs per record), values in
  * integer nanoseconds, 3 significant digits, 1 ns .. 1 h. They can be posted between worker
- * threads (structured clone) and merged with `add`. Summaries report milliseconds.
+ * threads (structured clone) and merged with `add`. Summaries (`HistogramSummary`, part of
+ * load.json) report milliseconds.
  *
  * @module
  */
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
-import { z } from 'zod';
+import type { HistogramSummary } from '../results/load-results.js';
 
 export type NsHistogram = RecordableHistogram;
 
@@ -22,30 +23,6 @@ export function recordMs(h: NsHistogram, ms: number): void {
   else if (ns > HIGHEST_NS) ns = HIGHEST_NS;
   h.record(ns);
 }
-
-export const SpectrumPointSchema = z.object({
-  percentile: z.number().describe('0..100'),
-  ms: z.number().describe('the value at or below which `percentile` % of the recorded values lie, in milliseconds'),
-});
-
-export const HistogramSummarySchema = z
-  .object({
-    count: z.number().int().nonnegative(),
-    min: z.number(),
-    mean: z.number(),
-    stddev: z.number(),
-    p50: z.number(),
-    p90: z.number(),
-    p99: z.number(),
-    p999: z.number().describe('99.9th percentile'),
-    max: z.number(),
-    spectrum: z
-      .array(SpectrumPointSchema)
-      .describe('the full percentile spectrum, HdrHistogram style: 5 points per halving of the distance to 100 % (0, 10, …, 50, 55, …, 75, 77.5, …), down to one value in the count, then 100'),
-  })
-  .describe('durations in milliseconds (recorded in nanoseconds, 3 significant digits); all zero when nothing was recorded');
-
-export type HistogramSummary = z.infer<typeof HistogramSummarySchema>;
 
 const ms = (ns: number) => Number((ns / 1e6).toFixed(6));
 

@@ -1,14 +1,16 @@
 /**
  * Per-operation requests for load runs: the fixture they need on the target (keys, ciphertexts),
- * the JSON body of each operation, and pre-signed raw templates. The SDK equivalents are in
- * sdk.ts. The capacity planner and the k6 exporter build their requests from the same functions.
+ * the JSON body of each operation (from the body table in request-bodies.ts, which the capacity
+ * planner's replay and the k6 exporter use too), and pre-signed raw templates. The SDK
+ * equivalents are in sdk.ts.
  *
  * @module
  */
 import { call, type RawReply } from '../client/raw-client.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import type { RawTemplate } from './open-loop.js';
-import { operationLabel, type LoadOperation, type OperationSpec, type OperationSpecInput } from './workload.js';
+import { requestBody as bodyOf, valuesOf } from './request-bodies.js';
+import { operationLabel, type LoadOperation, type OperationSpec, type OperationSpecInput } from './request-mix.js';
 
 export interface Endpoint {
   url: string;
@@ -77,11 +79,15 @@ export async function prepareFixture(endpoint: Endpoint, specs: readonly Operati
   for (const spec of specs) {
     if (!needsCiphertext(spec.operation)) continue;
     const label = operationLabel(spec);
-    const r = await kmsCall(endpoint, 'Encrypt', {
-      KeyId: keyId,
-      Plaintext: plaintextOf(spec.plaintextBytes ?? 1024).toString('base64'),
-      ...(spec.encryptionContext ? { EncryptionContext: spec.encryptionContext } : {}),
-    });
+    const r = await kmsCall(
+      endpoint,
+      'Encrypt',
+      bodyOf(
+        'Encrypt',
+        { ...(spec.plaintextBytes !== undefined ? { plaintextBytes: spec.plaintextBytes } : {}), ...(spec.encryptionContext ? { encryptionContext: spec.encryptionContext } : {}) },
+        valuesOf({ keyId, plaintext: (n) => plaintextOf(n).toString('base64') }),
+      ),
+    );
     ciphertexts[label] = r.CiphertextBlob as string;
   }
   return { keyId, destinationKeyId, ciphertexts, createdKeys };
@@ -98,33 +104,23 @@ export async function cleanupFixture(endpoint: Endpoint, fixture: Fixture): Prom
   }
 }
 
-/** The AWS JSON 1.1 body of one operation (blobs base64). */
+/** The AWS JSON 1.1 body of one operation of a request mix (blobs base64; request-bodies.ts). */
 export function requestBody(spec: OperationSpecInput, fixture: Pick<Fixture, 'keyId' | 'destinationKeyId' | 'ciphertexts'>): Record<string, unknown> {
-  const ctx = spec.encryptionContext ? { EncryptionContext: spec.encryptionContext } : {};
-  const ciphertext = () => {
-    const c = fixture.ciphertexts[operationLabel(spec)];
-    if (!c) throw new SetupError(`no ciphertext prepared for '${operationLabel(spec)}'`);
-    return c;
-  };
-  switch (spec.operation) {
-    case 'Encrypt':
-      return { KeyId: fixture.keyId, Plaintext: plaintextOf(spec.plaintextBytes ?? 1024).toString('base64'), ...ctx };
-    case 'Decrypt':
-      return { CiphertextBlob: ciphertext(), KeyId: fixture.keyId, ...ctx };
-    case 'ReEncrypt':
-      return {
-        CiphertextBlob: ciphertext(),
-        DestinationKeyId: fixture.destinationKeyId,
-        ...(spec.encryptionContext ? { SourceEncryptionContext: spec.encryptionContext, DestinationEncryptionContext: spec.encryptionContext } : {}),
-      };
-    case 'GenerateDataKey':
-    case 'GenerateDataKeyWithoutPlaintext':
-      return { KeyId: fixture.keyId, ...(spec.numberOfBytes !== undefined ? { NumberOfBytes: spec.numberOfBytes } : { KeySpec: spec.keySpec ?? 'AES_256' }), ...ctx };
-    case 'GenerateRandom':
-      return { NumberOfBytes: spec.numberOfBytes ?? 32 };
-    case 'DescribeKey':
-      return { KeyId: fixture.keyId };
+  let ciphertext: string | undefined;
+  if (needsCiphertext(spec.operation)) {
+    ciphertext = fixture.ciphertexts[operationLabel(spec)];
+    if (!ciphertext) throw new SetupError(`no ciphertext prepared for '${operationLabel(spec)}'`);
   }
+  return bodyOf(
+    spec.operation,
+    {
+      ...(spec.plaintextBytes !== undefined ? { plaintextBytes: spec.plaintextBytes } : {}),
+      ...(spec.numberOfBytes !== undefined ? { numberOfBytes: spec.numberOfBytes } : {}),
+      ...(spec.keySpec !== undefined ? { dataKeySpec: spec.keySpec } : {}),
+      ...(spec.encryptionContext ? { encryptionContext: spec.encryptionContext } : {}),
+    },
+    valuesOf({ keyId: fixture.keyId, destinationKeyId: fixture.destinationKeyId, plaintext: (n) => plaintextOf(n).toString('base64'), ...(ciphertext ? { ciphertext } : {}) }),
+  );
 }
 
 /** A pre-signed request for the raw client. */

@@ -6,7 +6,7 @@
  */
 import { summarize } from './histogram.js';
 import type { Counts, Group, RawRun } from './recorder.js';
-import type { RunResult } from './schema.js';
+import type { RunResult } from '../results/load-results.js';
 import type { RetrySpec } from './sdk.js';
 import type { Arrivals } from './schedule.js';
 

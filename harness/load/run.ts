@@ -12,12 +12,13 @@ import type { LoadEvent } from './events.js';
 import type { MicroBench } from './micro.js';
 import { embeddedQuotaOf, type LoadMode, type LoadSuite, type LoadTarget, type SuiteContext, type SuiteOptions } from './suite.js';
 import { cleanupFixture, normalizeSpec, prepareFixture, rawTemplate, signingCostUs, type Fixture } from './operations.js';
+import { call } from '../client/raw-client.js';
 import { runResult } from './result.js';
-import { LOAD_SCHEMA_VERSION, LoadResultsSchema, type LoadResults, type Phase, type RunResult } from './schema.js';
+import { LOAD_SCHEMA_VERSION, LoadResultsSchema, type LoadResults, type Phase, type RunResult } from '../results/load-results.js';
 import { sdkInput, type RetrySpec } from './sdk.js';
 import { autoThreads, runOpenJob, runSaturateJob, type OpenJob } from './threads.js';
 import { peakRate, type Arrivals, type Idle, type Stage } from './schedule.js';
-import type { Workload } from './workload.js';
+import type { RequestMix } from './request-mix.js';
 
 export class LoadConfigError extends Error {
   override readonly name = 'LoadConfigError';
@@ -44,7 +45,7 @@ export interface RunLoadOptions {
   connections?: number;
   idle?: Idle;
   seed?: number;
-  workload?: Workload;
+  workload?: RequestMix;
   keyIds?: string[];
   command?: string[];
   /** What the micro suite runs (in-process benchmarks of the client's and the server's parts). */
@@ -200,7 +201,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       const templates = await Promise.all(specs.map((s) => rawTemplate(t, s, spec.fixture)));
       emit({ type: 'phase-start', name: spec.name, kind: 'saturate', peakRate: null, durationMs: spec.durationMs });
       const r = await runSaturateJob({ url: t.url, templates, weights: specs.map((s) => s.weight), connections: options.connections, durationMs: spec.durationMs, seed: options.seed }, options.threads === 0 ? 0 : 1);
-      const phase: Phase = { kind: 'saturate', name: spec.name, result: { tool: 'autocannon', ...r } };
+      const phase: Phase = { kind: 'saturate', name: spec.name, result: r };
       emit({ type: 'phase-done', name: spec.name, phase });
       return { phase, result: r };
     },
@@ -209,6 +210,11 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       return opened!.quotaMetrics();
     },
     sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    async setInjection(items) {
+      const t = needTarget();
+      const r = await call({ endpoint: t.url, region: t.region, credentials: t.credentials, target: 'KmsBench.SetInjection', body: { Inject: items } }).catch(() => undefined);
+      return r?.status === 200;
+    },
     async microBenches() {
       if (!o.microBenches) throw new LoadConfigError(`the ${suite.name} suite needs its benchmarks (RunLoadOptions.microBenches)`);
       return o.microBenches();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mixSequence } from './saturate.js';
 import { runSaturateJob } from './threads.js';
 
-describe('closed-loop saturation (autocannon)', () => {
+describe('closed-loop saturation', () => {
   let server: Server;
   let url: string;
   beforeAll(async () => {

@@ -24,29 +24,16 @@ import {
   type KMSClientConfig,
 } from '@aws-sdk/client-kms';
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
-import { z } from 'zod';
 import type { Credentials } from '../client/sign.js';
+import type { RetrySpec } from '../results/load-results.js';
 import { THROTTLING_CODES } from './http1-reply-framing.js';
 import { requestBody, type Fixture } from './operations.js';
 import type { RawRun } from './recorder.js';
 import { rng } from './schedule.js';
 import { runTaskOpenModel, type TaskOutcome, type TaskPlan } from './task-loop.js';
-import type { LoadOperation, OperationSpecInput } from './workload.js';
+import type { LoadOperation, OperationSpecInput } from './request-mix.js';
 
-export const RetrySpecSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('off') }),
-  z.object({ mode: z.literal('standard'), maxAttempts: z.number().int().min(1) }),
-  z.object({ mode: z.literal('adaptive'), maxAttempts: z.number().int().min(1) }),
-  z.object({
-    mode: z.literal('custom'),
-    maxAttempts: z.number().int().min(1),
-    baseMs: z.number().positive().describe('first retry delay before jitter'),
-    capMs: z.number().positive().describe('largest delay before jitter'),
-    jitter: z.enum(['full', 'equal', 'none']).describe('full: uniform [0, d]; equal: d/2 + uniform [0, d/2]'),
-  }),
-]);
-
-export type RetrySpec = z.infer<typeof RetrySpecSchema>;
+export type { RetrySpec };
 
 export const RETRY_USAGE = 'off | standard[:ATTEMPTS] | adaptive[:ATTEMPTS] | custom[:ATTEMPTS[:BASE_MS[:CAP_MS[:full|equal|none]]]]';
 

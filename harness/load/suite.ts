@@ -1,7 +1,7 @@
 /**
  * Load suites and what they run with. A suite (suites/load/*.ts) is a named, documented recipe:
  * it prepares a fixture, runs phases through the context (open-model runs, envelope streams,
- * autocannon saturation, micro benchmarks) and turns them into an analysis. `runLoad`
+ * closed-loop saturation, micro benchmarks) and turns them into an analysis. `runLoad`
  * (run.ts) builds the context and `load.json` around the target it is given.
  *
  * @module
@@ -10,11 +10,11 @@ import type { EmbeddedQuotas } from '../target/types.js';
 import type { ServerQuotaMetrics } from '../target/quota-metrics.js';
 import type { MicroBench } from './micro.js';
 import type { Endpoint, Fixture } from './operations.js';
-import type { Analysis, Phase, RunResult } from './schema.js';
+import type { Analysis, DataKeyCache, Phase, RunResult } from '../results/load-results.js';
 import type { SaturateResult } from './saturate.js';
 import type { RetrySpec } from './sdk.js';
 import type { Arrivals, Idle, Stage } from './schedule.js';
-import type { DataKeyCache, OperationSpecInput, Workload } from './workload.js';
+import type { OperationSpecInput, RequestMix } from './request-mix.js';
 
 export type LoadMode = 'open' | 'saturate';
 
@@ -51,12 +51,12 @@ export interface SuiteOptions {
   /** `--arrivals` was given (a workload's own arrivals yield to it). */
   arrivalsGiven: boolean;
   threads: number | 'auto';
-  /** Connections per thread for the raw client; autocannon connections in saturate mode. */
+  /** Connections per thread for the raw client; closed-loop connections in saturate mode. */
   connections: number;
   /** How the generator waits for arrivals under 3 ms away (schedule.ts). */
   idle: Idle;
   seed: number;
-  workload?: Workload;
+  workload?: RequestMix;
   /** Existing keys to use instead of creating them (first: main key, second: ReEncrypt destination). */
   keyIds?: string[];
 }
@@ -101,6 +101,11 @@ export interface SuiteContext {
   serverMetrics(): Promise<ServerQuotaMetrics | undefined>;
   /** Pause (lets quota buckets refill between phases). */
   sleep(ms: number): Promise<void>;
+  /**
+   * Sets what a kmsbench reference server injects (`KmsBench.SetInjection`: `--inject` items;
+   * none stops injecting). False when the endpoint has no such control (not a kmsbench server).
+   */
+  setInjection(items: string[]): Promise<boolean>;
   /** The in-process benchmarks the caller gave (the micro suite runs them). */
   microBenches(): Promise<MicroBench[]>;
 }

@@ -30,7 +30,7 @@
  * @module
  */
 import { erfc, mulberry32 } from '../../common/numeric.js';
-import { ESDK_DEFAULT_MAX_BYTES, ESDK_DEFAULT_MAX_MESSAGES, type CacheBounds } from './schema.js';
+import { ESDK_DEFAULT_MAX_BYTES, ESDK_DEFAULT_MAX_MESSAGES, type CacheBounds } from './workload.js';
 
 /** ln(n!) for integer n ≥ 0. */
 export function logFactorial(n: number): number {

@@ -40,7 +40,7 @@
  *
  * @module
  */
-import type { KeyGroup, Workload } from './schema.js';
+import type { KeyGroup, Workload } from './workload.js';
 import type { Stream } from './rates.js';
 
 export const SECONDS_PER_MONTH = 730 * 3600;

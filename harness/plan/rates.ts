@@ -8,9 +8,10 @@
  *
  * @module
  */
-import { quotaRouteFor, type KeyInfo, type OperationName, type QuotaClassId, type QuotaRoute } from '../../common/quota/classes.js';
+import type { OperationName } from '../../common/model/model.js';
+import { quotaRouteFor, type KeyInfo, type QuotaClassId, type QuotaRoute } from '../../common/quota/classes.js';
 import { encryptCache, followDecrypt } from './cache.js';
-import type { CacheBounds, KeyGroup, Service, Workload } from './schema.js';
+import type { CacheBounds, KeyGroup, Service, Workload } from './workload.js';
 
 /** Why a stream exists and what drives its rate (for the table and the solver). */
 export type StreamKind =

@@ -17,9 +17,10 @@
  */
 import { runOpenLoop, type OpenLoopResult } from '../load/open-loop.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
+import { keyUsageFor, requestBody, valuesOf, type BodyValues } from '../load/request-bodies.js';
 import { chargesOf, classKeyId, type Stream } from './rates.js';
-import type { PlanResult } from './plan.js';
-import type { Workload } from './schema.js';
+import type { PlanResult } from './capacity-plan.js';
+import type { Workload } from './workload.js';
 
 export const MAX_REPLAY_SECONDS = 240;
 /** Streams slower than this at the chosen scale are not replayed (under one request per run). */
@@ -72,27 +73,6 @@ interface KmsReply {
   type?: string;
 }
 
-const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
-
-function signingAlgorithm(spec: string): string {
-  if (spec.startsWith('RSA_')) return 'RSASSA_PSS_SHA_256';
-  if (spec === 'ECC_NIST_P384') return 'ECDSA_SHA_384';
-  if (spec === 'ECC_NIST_P521') return 'ECDSA_SHA_512';
-  if (spec === 'SM2') return 'SM2DSA';
-  if (spec.startsWith('ML_DSA_')) return 'ML_DSA_SHAKE_256';
-  if (spec === 'ECC_NIST_EDWARDS25519') return 'ED25519_SHA_512';
-  return 'ECDSA_SHA_256';
-}
-
-const macAlgorithm = (spec: string) => `HMAC_SHA_${spec.slice('HMAC_'.length)}`;
-
-function keyUsage(spec: string, uses: ReadonlySet<string>): string {
-  if (spec.startsWith('HMAC_')) return 'GENERATE_VERIFY_MAC';
-  if (spec === 'SYMMETRIC_DEFAULT') return 'ENCRYPT_DECRYPT';
-  if (uses.has('Sign') || uses.has('Verify') || spec.startsWith('ML_DSA_') || spec === 'ECC_NIST_EDWARDS25519') return 'SIGN_VERIFY';
-  return spec.startsWith('ECC_') ? 'SIGN_VERIFY' : 'ENCRYPT_DECRYPT';
-}
-
 export async function replayWorkload(w: Workload, plan: PlanResult, o: ReplayOptions): Promise<ReplayResult> {
   const scale = o.scale ?? 1;
   const load = o.load ?? 'peak';
@@ -131,7 +111,7 @@ export async function replayWorkload(w: Workload, plan: PlanResult, o: ReplayOpt
   const keyIds = new Map<string, string | { error: string }>();
   for (const [name, uses] of usesByKey) {
     const g = groups.get(name)!;
-    const r = await callRetry('CreateKey', { KeySpec: g.spec, KeyUsage: keyUsage(g.spec, uses), Description: `kmsbench plan replay: ${w.name}/${name}` });
+    const r = await callRetry('CreateKey', { KeySpec: g.spec, KeyUsage: keyUsageFor(g.spec, uses), Description: `kmsbench plan replay: ${w.name}/${name}` });
     const id = (r.json.KeyMetadata as { KeyId?: string } | undefined)?.KeyId;
     keyIds.set(name, r.status === 200 && id ? id : { error: `CreateKey ${g.spec}: ${errorOf(r)}` });
     log(`key ${name} (${g.spec}${g.customKeyStore ? `, custom key store not reproduced` : ''}): ${typeof keyIds.get(name) === 'string' ? keyIds.get(name) : (keyIds.get(name) as { error: string }).error}`);
@@ -216,56 +196,55 @@ export async function replayWorkload(w: Workload, plan: PlanResult, o: ReplayOpt
   return { kind: 'kmsbench.replay', endpoint: o.endpoint, region, scale, load, durationSeconds, streams, classes, ...(serveHint ? { serveHint } : {}) };
 }
 
+/** Replayed plaintexts, messages: fixed bytes. */
+const plaintext = (n: number) => Buffer.alloc(n, 7).toString('base64');
+const MESSAGE = Buffer.from('kmsbench plan replay').toString('base64');
+
+/**
+ * A stream's request body (request-bodies.ts), with what it needs made first: the ciphertext a
+ * Decrypt takes, the signature a Verify takes, the MAC a VerifyMac takes.
+ */
 async function bodyFor(
   s: Stream,
   keyId: string | undefined,
   w: Workload,
   call: (op: string, body: unknown) => Promise<KmsReply>,
 ): Promise<{ body: Record<string, unknown> } | { error: string }> {
-  const spec = s.keySpec ?? 'SYMMETRIC_DEFAULT';
-  const KeyId = keyId;
-  const message = b64('kmsbench plan replay');
+  const keySpec = s.keySpec ?? 'SYMMETRIC_DEFAULT';
   const svc = w.services.find((x) => x.name === s.service);
   const fail = (what: string, r: KmsReply) => ({ error: `${what}: ${r.status} ${r.type ?? ''}`.trim() });
+  const params = { keySpec, ...(s.keyPairSpec ? { keyPairSpec: s.keyPairSpec } : {}) };
+  const values: BodyValues<unknown> = valuesOf({ keyId, plaintext, message: MESSAGE });
   switch (s.operation) {
     case 'Encrypt':
-      return { body: { KeyId, Plaintext: b64(Buffer.alloc(Math.min(4096, svc?.encrypt?.messageBytes ?? 32), 7)), ...(spec !== 'SYMMETRIC_DEFAULT' ? { EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' } : {}) } };
+      return { body: requestBody('Encrypt', { ...params, plaintextBytes: svc?.encrypt?.messageBytes ?? 32 }, values) };
+    case 'Decrypt': {
+      const r = await call('Encrypt', requestBody('Encrypt', { ...params, plaintextBytes: 32 }, values));
+      if (r.status !== 200) return fail('Encrypt for the Decrypt ciphertext', r);
+      return { body: requestBody('Decrypt', params, { ...values, ciphertext: r.json.CiphertextBlob }) };
+    }
+    case 'Verify': {
+      const r = await call('Sign', requestBody('Sign', params, values));
+      if (r.status !== 200) return fail('Sign for the Verify signature', r);
+      return { body: requestBody('Verify', params, { ...values, signature: r.json.Signature }) };
+    }
+    case 'VerifyMac': {
+      const r = await call('GenerateMac', requestBody('GenerateMac', params, values));
+      if (r.status !== 200) return fail('GenerateMac for the VerifyMac MAC', r);
+      return { body: requestBody('VerifyMac', params, { ...values, mac: r.json.Mac }) };
+    }
     case 'GenerateDataKey':
     case 'GenerateDataKeyWithoutPlaintext':
-      return { body: { KeyId, KeySpec: 'AES_256' } };
-    case 'Decrypt': {
-      const alg = spec !== 'SYMMETRIC_DEFAULT' ? { EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' } : {};
-      const r = await call('Encrypt', { KeyId, Plaintext: b64(Buffer.alloc(32, 7)), ...alg });
-      if (r.status !== 200) return fail('Encrypt for the Decrypt ciphertext', r);
-      return { body: { KeyId, CiphertextBlob: r.json.CiphertextBlob, ...alg } };
-    }
-    case 'Sign':
-      return { body: { KeyId, Message: message, MessageType: 'RAW', SigningAlgorithm: signingAlgorithm(spec) } };
-    case 'Verify': {
-      const base = { KeyId, Message: message, MessageType: 'RAW', SigningAlgorithm: signingAlgorithm(spec) };
-      const r = await call('Sign', base);
-      if (r.status !== 200) return fail('Sign for the Verify signature', r);
-      return { body: { ...base, Signature: r.json.Signature } };
-    }
-    case 'GenerateMac':
-      return { body: { KeyId, Message: message, MacAlgorithm: macAlgorithm(spec) } };
-    case 'VerifyMac': {
-      const base = { KeyId, Message: message, MacAlgorithm: macAlgorithm(spec) };
-      const r = await call('GenerateMac', base);
-      if (r.status !== 200) return fail('GenerateMac for the VerifyMac MAC', r);
-      return { body: { ...base, Mac: r.json.Mac } };
-    }
     case 'GenerateDataKeyPair':
     case 'GenerateDataKeyPairWithoutPlaintext':
-      return { body: { KeyId, KeyPairSpec: s.keyPairSpec } };
+    case 'Sign':
+    case 'GenerateMac':
     case 'GenerateRandom':
-      return { body: { NumberOfBytes: 32 } };
     case 'ListKeys':
     case 'ListAliases':
-      return { body: {} };
     case 'GetKeyPolicy':
-      return { body: { KeyId, PolicyName: 'default' } };
+      return { body: requestBody(s.operation, params, values) };
     default:
-      return KeyId ? { body: { KeyId } } : { error: `${s.operation} is not replayed (needs arguments the workload does not give)` };
+      return keyId ? { body: requestBody(s.operation, params, values) } : { error: `${s.operation} is not replayed (needs arguments the workload does not give)` };
   }
 }

@@ -21,8 +21,8 @@ import { Limiter } from '../../common/quota/limiter.js';
 import { quotaClass, type QuotaClassId } from '../../common/quota/classes.js';
 import { CacheBank, mulberry32 } from './cache.js';
 import { chargesOf, classKeyId, type Stream } from './rates.js';
-import { quotasOf, type PlanResult } from './plan.js';
-import type { Workload } from './schema.js';
+import { quotasOf, type PlanResult } from './capacity-plan.js';
+import type { Workload } from './workload.js';
 
 export interface SimulateOptions {
   /** Simulated seconds (default 60). */

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { ESDK_DEFAULT_MAX_MESSAGES, type CacheBounds, type Workload } from './schema.js';
+import { ESDK_DEFAULT_MAX_MESSAGES, type CacheBounds, type Workload } from './workload.js';
 import { chargesOf, classKeyId, workloadStreams, type CacheOverride, type Stream } from './rates.js';
 import type { ClassRow } from './quota.js';
 

@@ -12,7 +12,9 @@
  * - `low-quota`: set by the conformance runner, never probed.
  *
  * The probe also creates one key (and schedules its deletion): it proves the endpoint and the
- * credentials work, and its ARN gives the account.
+ * credentials work, and its ARN gives the account. An endpoint answering CreateKey "not
+ * implemented" (HTTP 501, UnknownOperationException, ...) is probed all the same: its cases then
+ * come out `unsupported`; any other refusal stops the run (credentials, Region, wrong URL).
  *
  * @module
  */
@@ -45,6 +47,7 @@ export interface ProbeEvidence {
 
 export interface ProbeResult {
   capabilities: Set<Capability>;
+  /** From the probe key's ARN; empty when the endpoint does not implement CreateKey. */
   account: string;
   /** Per probed capability, what was seen. */
   probes: Record<string, ProbeEvidence>;
@@ -171,16 +174,24 @@ export async function probeCapabilities(options: ProbeOptions): Promise<ProbeRes
     throw new TargetError(`cannot reach the endpoint ${options.endpoint}: ${(e as { code?: string }).code ?? ''} ${(e as Error).message}`.replace(/\s+/g, ' '));
   }
   const md = (created.json as { KeyMetadata?: { KeyId?: unknown; Arn?: unknown } } | undefined)?.KeyMetadata;
-  if (created.status !== 200 || typeof md?.KeyId !== 'string') {
+  const createKey = classifyOperationReply(created, undefined);
+  let account = options.account ?? '';
+  let keyId: string | undefined;
+  if (!createKey.supported) {
+    // An endpoint without CreateKey (a stub answering 501 to everything, say): every case that
+    // needs it is unsupported, which the run reports instead of refusing to run.
+    probes['op:CreateKey'] = createKey;
+  } else if (created.status !== 200 || typeof md?.KeyId !== 'string') {
     throw new TargetError(
       `the endpoint refused the probe's CreateKey (${describeReply(created)}${created.errorMessage ? `: ${created.errorMessage}` : ''}); check --endpoint, --region and the AWS credentials`,
     );
+  } else {
+    probes['op:CreateKey'] = { supported: true, evidence: 'HTTP 200 (probe key created)' };
+    capabilities.add('op:CreateKey');
+    account = options.account ?? (typeof md.Arn === 'string' ? (md.Arn.split(':')[4] ?? '') : '');
+    if (!/^\d{12}$/.test(account)) throw new TargetError(`cannot tell the account from the probe key's ARN ${JSON.stringify(md.Arn)}`);
+    keyId = md.KeyId;
   }
-  probes['op:CreateKey'] = { supported: true, evidence: 'HTTP 200 (probe key created)' };
-  capabilities.add('op:CreateKey');
-  const account = options.account ?? (typeof md.Arn === 'string' ? (md.Arn.split(':')[4] ?? '') : '');
-  if (!/^\d{12}$/.test(account)) throw new TargetError(`cannot tell the account from the probe key's ARN ${JSON.stringify(md.Arn)}`);
-  const keyId = md.KeyId;
 
   // 2. What a made-up operation gets, to recognise "no such operation" in the target's own words.
   const baseline = await signed('TrentService.KmsBenchNoSuchOperation', {}).catch(() => undefined);
@@ -211,7 +222,7 @@ export async function probeCapabilities(options: ProbeOptions): Promise<ProbeRes
     });
   }
   await runLimited(tasks, 8);
-  await signed('TrentService.ScheduleKeyDeletion', { KeyId: keyId, PendingWindowInDays: 7 }).catch(() => undefined);
+  if (keyId) await signed('TrentService.ScheduleKeyDeletion', { KeyId: keyId, PendingWindowInDays: 7 }).catch(() => undefined);
   return { capabilities, account, probes, durationMs: performance.now() - started };
 }
 

@@ -34,14 +34,14 @@ export function useDefaultChain(isAws: boolean, env = process.env): boolean {
   return Boolean(env.AWS_PROFILE) || existsSync(credentialsFile) || existsSync(configFile);
 }
 
-/** The credentials the SDK's default chain finds (as a KMS client in `region` would). */
-export async function defaultChainCredentials(region: string): Promise<Credentials> {
-  const kms = new KMSClient({ region });
+/** The credentials the SDK's default chain finds (as a KMS client in `region` would), from `profile` when given. */
+export async function defaultChainCredentials(region: string, profile?: string): Promise<Credentials> {
+  const kms = new KMSClient({ region, ...(profile !== undefined ? { profile } : {}) });
   try {
     const c = await kms.config.credentials();
     return { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, ...(c.sessionToken ? { sessionToken: c.sessionToken } : {}) };
   } catch (e) {
-    throw new TargetError(`no AWS credentials: ${(e as Error).message}`);
+    throw new TargetError(`no AWS credentials${profile !== undefined ? ` for profile ${profile}` : ''}: ${(e as Error).message}`);
   } finally {
     kms.destroy();
   }

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TargetError } from './errors.js';
-import type { EmbeddedQuotas } from './types.js';
+import type { EmbeddedInjection, EmbeddedQuotas } from './types.js';
 
 export interface EmbeddedOptions {
   region: string;
@@ -20,6 +20,8 @@ export interface EmbeddedOptions {
   audit: boolean;
   /** Names the temporary data directory (`kmsbench-LABEL-…`). */
   label: string;
+  /** Latency and errors to inject (`--inject`, `--latency-profile`; reference-impl/inject/). */
+  inject?: EmbeddedInjection;
 }
 
 export interface EmbeddedServer {
@@ -44,6 +46,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       audit: options.audit,
       faults: options.faults,
       quotas: { enabled: quotas.enabled, ...(quotas.overrides ? { overrides: quotas.overrides } : {}) },
+      ...(options.inject ? { inject: options.inject } : {}),
     });
   let server: Awaited<ReturnType<typeof start>>;
   try {

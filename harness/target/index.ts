@@ -12,4 +12,4 @@ export { TargetError } from './errors.js';
 export { openTarget, QUOTAS_OFF, withTarget, type OpenTargetOptions } from './open.js';
 export { serverQuotaMetrics, type ServerQuotaMetrics } from './quota-metrics.js';
 export { awsEndpoint, configuredEndpoint, isAwsHost, parseEndpointUrl, parseTarget, TargetSpecError, type TargetSpec, type TargetSpecKind } from './spec.js';
-export type { EmbeddedControl, EmbeddedQuotas, Target } from './types.js';
+export type { EmbeddedControl, EmbeddedInjection, EmbeddedQuotas, Target } from './types.js';

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ACCOUNT_ID } from '../../common/default-identity.js';
 import { TargetError } from './errors.js';
@@ -34,6 +37,25 @@ describe('openTarget', () => {
     });
     await expect(run).rejects.toBeInstanceOf(TargetError);
     await expect(run).rejects.toThrow(/^cannot reach the endpoint http:\/\/127\.0\.0\.1:9: ECONNREFUSED/);
+  });
+
+  it('--profile: the credentials of that profile of the shared credentials file, for raw calls and the SDK alike', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kmsbench-profile-'));
+    const file = join(dir, 'credentials');
+    writeFileSync(file, '[default]\naws_access_key_id = AKDEFAULT\naws_secret_access_key = d\n[bench]\naws_access_key_id = AKBENCH\naws_secret_access_key = b\n');
+    const saved = { ...process.env };
+    for (const k of Object.keys(process.env)) if (k.startsWith('AWS_')) delete process.env[k];
+    process.env.AWS_SHARED_CREDENTIALS_FILE = file;
+    process.env.AWS_CONFIG_FILE = join(dir, 'none');
+    try {
+      const t = await openTarget({ kind: 'url', endpoint: 'http://127.0.0.1:9' }, { region: 'us-east-1', profile: 'bench' });
+      expect(t.credentials).toEqual({ accessKeyId: 'AKBENCH', secretAccessKey: 'b' });
+      expect(t.sdkCredentials).toEqual(t.credentials);
+      await expect(openTarget({ kind: 'url', endpoint: 'http://127.0.0.1:9' }, { region: 'us-east-1', profile: 'nope' })).rejects.toThrow(/no AWS credentials for profile nope/);
+    } finally {
+      process.env = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('aws: the Region’s public endpoint for raw calls, the SDK’s own for the client', async () => {

@@ -12,7 +12,7 @@ import { DEFAULT_CREDENTIALS, defaultChainCredentials, useDefaultChain } from '.
 import { startEmbedded } from './embedded.js';
 import { serverQuotaMetrics } from './quota-metrics.js';
 import { awsEndpoint, isAwsHost, type TargetSpec } from './spec.js';
-import type { EmbeddedQuotas, Target } from './types.js';
+import type { EmbeddedInjection, EmbeddedQuotas, Target } from './types.js';
 
 export interface OpenTargetOptions {
   region: string;
@@ -22,8 +22,10 @@ export interface OpenTargetOptions {
    * takes `test`/`test`.
    */
   credentials?: Credentials;
+  /** A named profile of the shared AWS config/credentials files (instead of `credentials`; not for the embedded server). */
+  profile?: string;
   /** How to start the embedded server (default: quotas off, no audit log). */
-  embedded?: { quotas?: EmbeddedQuotas; audit?: boolean; label?: string };
+  embedded?: { quotas?: EmbeddedQuotas; audit?: boolean; label?: string; inject?: EmbeddedInjection };
 }
 
 export const QUOTAS_OFF: EmbeddedQuotas = { enabled: false };
@@ -38,6 +40,7 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
       quotas: options.embedded?.quotas ?? QUOTAS_OFF,
       audit: options.embedded?.audit ?? false,
       label: options.embedded?.label ?? 'target',
+      ...(options.embedded?.inject ? { inject: options.embedded.inject } : {}),
     });
     const credentials = { ...DEFAULT_CREDENTIALS };
     return {
@@ -63,7 +66,8 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
   }
   const isAws = spec.kind === 'aws' || isAwsHost(spec.endpoint);
   const endpoint = spec.kind === 'aws' ? awsEndpoint(region) : spec.endpoint;
-  const given = options.credentials ?? (useDefaultChain(isAws) ? undefined : { ...DEFAULT_CREDENTIALS });
+  const fromProfile = options.profile !== undefined ? await defaultChainCredentials(region, options.profile) : undefined;
+  const given = fromProfile ?? options.credentials ?? (useDefaultChain(isAws) ? undefined : { ...DEFAULT_CREDENTIALS });
   const credentials = given ?? (await defaultChainCredentials(region));
   return {
     kind: spec.kind,

@@ -15,6 +15,12 @@ export interface EmbeddedQuotas {
   overrides?: string[];
 }
 
+/** What the embedded server injects on purpose: `--inject` items and a latency profile (reference-impl/inject/). */
+export interface EmbeddedInjection {
+  items: string[];
+  latencyProfile?: string;
+}
+
 /** What only the embedded server offers: its faults, and control of its quotas. */
 export interface EmbeddedControl {
   faults: string[];

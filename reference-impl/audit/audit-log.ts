@@ -31,6 +31,8 @@ export interface AuditEntry {
   durationMs?: number;
   /** How the request was authenticated: `sigv4` (signature verified) or `permissive` (not checked). */
   authMode?: 'sigv4' | 'permissive';
+  /** Latency or an error injected on purpose (`--inject`), e.g. `latency=21.4ms error=KMSInternalException`. */
+  injected?: string;
 }
 
 /** Printable ASCII without `"` and `\`: needs no escaping in JSON. */
@@ -53,6 +55,7 @@ export function formatAuditLine(e: AuditEntry): string {
   if (e.errorCode !== undefined) line += `,"errorCode":${str(e.errorCode)}`;
   if (e.durationMs !== undefined) line += `,"durationMs":${JSON.stringify(e.durationMs)}`;
   if (e.authMode !== undefined) line += `,"authMode":${str(e.authMode)}`;
+  if (e.injected !== undefined) line += `,"injected":${str(e.injected)}`;
   return line + '}\n';
 }
 

@@ -16,10 +16,31 @@ import { startServing, type Serving } from './serving-process.js';
 const options = JSON.parse(process.env.KMSBENCH_WORKER_OPTIONS ?? '{}') as ResolvedOptions;
 const workerId = Number(process.env.KMSBENCH_WORKER_ID ?? 1);
 
+/**
+ * Sends to the primary; false when there is none (or the channel is closed). The callback turns a
+ * failed send (the primary went away: EPIPE) into nothing instead of an 'error' event that would
+ * crash the worker with a stack trace.
+ */
+const toPrimary = (m: WorkerToPrimary, sent: () => void = () => {}): boolean => {
+  if (!process.send || !process.connected) return false;
+  try {
+    return process.send(m, undefined, undefined, sent);
+  } catch {
+    return false;
+  }
+};
+
 const channel: Channel = {
-  send: (m: WorkerToPrimary) => (process.connected ? (process.send?.(m) ?? false) : false),
+  send: (m: WorkerToPrimary) => toPrimary(m),
   onMessage: (handler) => void process.on('message', handler),
 };
+
+/** Tells the primary why start-up failed, then exits 1 once the message is out (IPC is asynchronous). */
+function failStartup(error: string): void {
+  const exit = () => process.exit(1);
+  if (!toPrimary({ type: 'error', error }, exit)) exit();
+  setTimeout(exit, 2000).unref();
+}
 
 let serving: Serving | undefined;
 let stopping = false;
@@ -38,10 +59,7 @@ process.on('message', (m: unknown, handle: unknown) => {
         serving = s;
         channel.send({ type: 'ready' });
       },
-      (e: unknown) => {
-        channel.send({ type: 'error', error: (e as Error).message });
-        process.exit(1);
-      },
+      (e: unknown) => failStartup((e as Error).message),
     );
   } else if (m.type === 'connection' && handle) {
     if (serving) serving.accept(handle as Socket);

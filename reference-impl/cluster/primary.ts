@@ -84,7 +84,8 @@ export async function startCluster(options: ResolvedOptions): Promise<RunningSer
   try {
     const peers: Peer[] = [self, ...children];
     relayWriteAnnouncements(peers);
-    if (options.quotas.enabled) coordinateQuotas(peers, options.quotas);
+    // Also with quotas off: the primary answers the serving processes' `metrics?` (counters, injection counts); no lease is ever asked for.
+    coordinateQuotas(peers, options.quotas);
     // This process's serving half creates the master key and the schema; the seed is applied
     // once, here; only then do the children open the store.
     const { startServing } = await servingModule;

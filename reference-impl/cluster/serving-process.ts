@@ -63,7 +63,7 @@ export async function startServing(options: ResolvedOptions, channel: Channel, w
         admission?.onMessage(m);
         break;
       case 'counters?':
-        channel.send({ type: 'counters', query: m.query, metrics: admission?.metrics() ?? { counters: {}, buckets: [] } });
+        channel.send({ type: 'counters', query: m.query, metrics: { ...(admission?.metrics() ?? { counters: {}, buckets: [] }), injected: components.injection.counters() } });
         break;
       case 'metrics':
         waitingForMetrics.get(m.id)?.(m.metrics);

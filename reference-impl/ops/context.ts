@@ -16,6 +16,8 @@ import type { FaultSet } from '../faults.js';
 export interface AuditNotes {
   resources?: string[];
   encryptionContext?: Record<string, string>;
+  /** What the injection stage did to the call (set by the pipeline, not by handlers). */
+  injected?: string;
 }
 
 export interface OpContext {

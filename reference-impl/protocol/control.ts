@@ -10,6 +10,8 @@ import type { KeyStore } from '../store/store.js';
 import type { OpContext } from '../ops/context.js';
 import { epochSeconds } from '../records/key-records.js';
 import type { QuotaMetrics } from '../quota/admission.js';
+import { Injector } from '../inject/injector.js';
+import { injectionItems, InjectionConfigError, parseInjection, type InjectionSettings } from '../inject/injection-settings.js';
 
 export const CLOCK_OFFSET_META = 'clock.offsetMs';
 
@@ -22,6 +24,8 @@ export const readClockOffset = (store: KeyStore): number => Number(store.getMeta
 export interface ControlDeps {
   /** Quota metrics of the whole server (all workers). */
   metrics?: () => QuotaMetrics | Promise<QuotaMetrics>;
+  /** The injection stage of this process (its settings and counters). */
+  injection?: Injector;
 }
 
 function advanceClock(input: unknown, ctx: OpContext): object {
@@ -53,10 +57,43 @@ function getMetrics(_input: unknown, _ctx: OpContext, deps: ControlDeps): object
   return deps.metrics?.() ?? { counters: {}, buckets: [] };
 }
 
+/** The settings as the control calls answer them. */
+const injectionReply = (s: InjectionSettings): object => ({ Inject: injectionItems(s), ...(s.profile ? { LatencyProfile: s.profile } : {}), Seed: s.seed });
+
+/**
+ * `KmsBench.SetInjection {"Inject": ["latency=Encrypt:p50=20,p99=60", "error=KMSInternalException:0.05"], "LatencyProfile": "in-region"}`:
+ * replaces what the server injects (`{}` stops injecting), on every worker.
+ */
+function setInjection(input: unknown, ctx: OpContext): object {
+  const body = (input ?? {}) as { Inject?: unknown; LatencyProfile?: unknown };
+  const items = body.Inject ?? [];
+  if (!Array.isArray(items) || !items.every((i): i is string => typeof i === 'string')) {
+    throw new ValidationException('SetInjection needs Inject: a list of strings such as "latency=Encrypt:p50=20,p99=60" or "error=KMSInternalException:0.05".');
+  }
+  if (body.LatencyProfile !== undefined && typeof body.LatencyProfile !== 'string') throw new ValidationException('SetInjection: LatencyProfile must be a string.');
+  let settings: InjectionSettings;
+  try {
+    settings = parseInjection(items, body.LatencyProfile);
+  } catch (e) {
+    if (e instanceof InjectionConfigError) throw new ValidationException(e.message.replace(/^--inject /, ''));
+    throw e;
+  }
+  Injector.write(ctx.keyring.store, settings);
+  return injectionReply(settings);
+}
+
+/** `KmsBench.GetInjection`: what is injected now, and what this process injected so far (`Counts`, by `OPERATION|KIND`). */
+function getInjection(_input: unknown, _ctx: OpContext, deps: ControlDeps): object {
+  const injection = deps.injection;
+  return injection ? { ...injectionReply(injection.current()), Counts: injection.counters() } : { Inject: [], Seed: 1, Counts: {} };
+}
+
 export const CONTROL_OPERATIONS = {
   AdvanceClock: advanceClock,
   GetClock: getClock,
   GetMetrics: getMetrics,
+  SetInjection: setInjection,
+  GetInjection: getInjection,
 } satisfies Record<string, (input: unknown, ctx: OpContext, deps: ControlDeps) => object | Promise<object>>;
 
 export const isControlOperation = (op: string): op is keyof typeof CONTROL_OPERATIONS => Object.hasOwn(CONTROL_OPERATIONS, op);

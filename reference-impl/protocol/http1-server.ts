@@ -26,6 +26,8 @@ export interface Http1Response {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Reset the connection (TCP RST) instead of answering. */
+  reset?: boolean;
 }
 
 /** Answers a request; a promise holds back the connection's later (pipelined) replies until it settles. */
@@ -325,6 +327,11 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
     const resume = (response: Http1Response, keepAlive: boolean, headOnly: boolean): void => {
       waiting = false;
       if (socket.destroyed) return;
+      if (response.reset) {
+        closed = true;
+        socket.resetAndDestroy();
+        return;
+      }
       if (!keepAlive) {
         closed = true;
         socket.end(serializeResponse(response, true, headOnly));

@@ -2,12 +2,14 @@
  * The request path of the reference server, stage by stage, without sockets:
  *
  * ```
- * target → auth (SigV4) → parse JSON → validate → quota → operation → reply, audit
+ * target → auth (SigV4) → parse JSON → validate → quota → [inject] → operation → reply, audit
  * ```
  *
  * Control calls (`KmsBench.*`, ./control.ts) leave the path after parsing: they are neither
  * validated against the model nor counted against quotas. The quota stage comes after validation
  * because a request's class depends on its key (`KeyId`, or the key a ciphertext names).
+ * Injection (`--inject`, ../inject/), when on, delays admitted calls or fails them instead of
+ * running the operation; off, it costs one property read.
  *
  * {@link Pipeline.handle} takes a fully read request and returns status, headers and body, so
  * tests and fuzzers can drive it in-process; the HTTP edge only reads bodies and writes replies.
@@ -47,6 +49,7 @@ import type { KeyInfo } from '../../common/quota/classes.js';
 import { parseCiphertextBlob } from '../hsm/blob.js';
 import { protocolMsg } from './protocol-messages.js';
 import { JsonText } from '../reply/json-text.js';
+import { injectedError, type Injection, type Injector } from '../inject/injector.js';
 
 export interface RawRequest {
   method: string;
@@ -61,6 +64,8 @@ export interface RawResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Reset the connection instead of answering (injected). */
+  reset?: boolean;
 }
 
 export interface PipelineDeps {
@@ -86,6 +91,8 @@ export interface PipelineDeps {
   strictAws?: boolean;
   /** `permissive`: signatures not checked (auth/permissive.ts; `credentials` then accepts any id). Default `sigv4`. */
   authMode?: AuthMode;
+  /** The injection stage (latency and errors on purpose); absent: nothing is injected. */
+  injection?: Injector;
 }
 
 const TRENT = 'TrentService.';
@@ -167,16 +174,32 @@ export class Pipeline {
     }
   }
 
-  /** After the quota stage: the operation itself. */
-  private run(r: InFlight, input: unknown, admitted: boolean): RawResponse {
+  /** After the quota stage: the injection stage, then the operation itself. */
+  private run(r: InFlight, input: unknown, admitted: boolean): RawResponse | Promise<RawResponse> {
     try {
       if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
+      if (this.deps.injection?.active && r.notes.injected === undefined) {
+        const injection = this.deps.injection.decide(r.operation);
+        if (injection) return this.injected(r, input, injection);
+      }
       if (!isImplemented(r.operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(r.operation));
       const result = handlerFor(r.operation)(input, this.context(r.principal!, r.notes));
       return this.reply(r, result instanceof JsonText ? result.text : JSON.stringify(result));
     } catch (e) {
       return this.fail(r, e);
     }
+  }
+
+  /** An injected delay (a timer: the event loop runs on) and then the operation, or an injected error instead of it. */
+  private injected(r: InFlight, input: unknown, injection: Injection): Promise<RawResponse> {
+    r.notes.injected = injection.label;
+    const wait = injection.delayMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, injection.delayMs)) : Promise.resolve();
+    return wait.then(() => {
+      if (injection.error === undefined) return this.run(r, input, true);
+      if (injection.error !== 'reset') return this.fail(r, injectedError(injection.error));
+      this.record(r, 'ConnectionReset');
+      return { status: 500, headers: baseHeaders(r.requestId), body: '', reset: true };
+    });
   }
 
   private context(principal: Principal, notes: AuditNotes): OpContext {
@@ -319,5 +342,6 @@ function auditEntry(
   if (errorCode) entry.errorCode = errorCode;
   entry.durationMs = Math.round(durationMs * 1000) / 1000;
   entry.authMode = deps.authMode ?? 'sigv4';
+  if (notes.injected) entry.injected = notes.injected;
   return entry;
 }

@@ -63,6 +63,8 @@ export function rateResolver(settings: QuotaSettings): RateResolver {
 export interface QuotaMetrics {
   counters: Partial<Record<QuotaClassId, { allowed: number; throttled: number }>>;
   buckets: Array<{ account: string; region: string; cls: string; rate: number; capacity: number; level: number }>;
+  /** Calls the injection stage delayed or failed, by `OPERATION|KIND` (inject/injector.ts); summed over workers. */
+  injected?: Record<string, number>;
 }
 
 export interface Admission {
@@ -163,6 +165,8 @@ export function mergeMetrics(parts: QuotaMetrics[], coordinator: CoordinatorBuck
     }
   }
   const buckets = parts.flatMap((p) => p.buckets);
+  const injected: Record<string, number> = {};
+  for (const p of parts) for (const [k, n] of Object.entries(p.injected ?? {})) injected[k] = (injected[k] ?? 0) + n;
   for (const b of coordinator) {
     buckets.push({
       account: b.bucket.account,
@@ -174,7 +178,7 @@ export function mergeMetrics(parts: QuotaMetrics[], coordinator: CoordinatorBuck
       level: b.free + b.outstanding,
     });
   }
-  return { counters, buckets };
+  return { counters, buckets, ...(Object.keys(injected).length > 0 ? { injected } : {}) };
 }
 
 function nonZero(all: Record<QuotaClassId, { allowed: number; throttled: number }>): QuotaMetrics['counters'] {

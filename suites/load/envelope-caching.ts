@@ -24,8 +24,8 @@
  * @module
  */
 import { fmt, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
-import type { Analysis, Phase } from '../../harness/load/schema.js';
-import type { DataKeyCache } from '../../harness/load/workload.js';
+import type { Analysis, Phase } from '../../harness/results/load-results.js';
+import type { DataKeyCache } from '../../harness/results/load-results.js';
 
 export const CACHE_CONFIGS: { name: string; cache: DataKeyCache | null }[] = [
   { name: 'no-cache', cache: null },

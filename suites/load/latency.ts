@@ -8,8 +8,8 @@
  * after an unmeasured warm-up of a quarter of that (200 ms..2 s). Latency is measured from each
  * request's intended send time, so a server that stalls is charged for the whole stall. The raw
  * client (pre-signed requests, keep-alive) is the default; `--client sdk` measures through
- * `@aws-sdk/client-kms` instead. `--mode saturate` runs each operation closed-loop through
- * autocannon for its throughput instead.
+ * `@aws-sdk/client-kms` instead. `--mode saturate` runs each operation through the closed-loop
+ * client (harness/load/closed-loop.ts) for its throughput instead.
  *
  * Embedded endpoint: quotas off. Against a URL, keep `--rate` below half of the endpoint's
  * quota (the suite warns when `--quota` says otherwise).
@@ -17,8 +17,8 @@
  * @module
  */
 import { fmt, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
-import type { Analysis, Phase } from '../../harness/load/schema.js';
-import { operationLabel, type OperationSpecInput } from '../../harness/load/workload.js';
+import type { Analysis, Phase } from '../../harness/results/load-results.js';
+import { operationLabel, type OperationSpecInput } from '../../harness/load/request-mix.js';
 
 export const LATENCY_OPERATIONS: OperationSpecInput[] = [
   { operation: 'Encrypt', plaintextBytes: 1024 },
@@ -37,7 +37,7 @@ const suite: LoadSuite = {
   title: 'latency of each main operation at a fixed rate below quota',
   description:
     'Each main operation (Encrypt 1 KiB and 4 KiB, Decrypt, GenerateDataKey, ReEncrypt, DescribeKey, GenerateRandom) alone, open model, ' +
-    'at a fixed rate below quota after a warm-up; latency from the intended send time (coordinated-omission free). --mode saturate: closed-loop throughput per operation (autocannon).',
+    'at a fixed rate below quota after a warm-up; latency from the intended send time (coordinated-omission free). --mode saturate: closed-loop throughput per operation.',
   defaults: { durationMs: 2000, rate: 200 },
   needsQuota: false,
   modes: ['open', 'saturate'],
@@ -95,7 +95,7 @@ const suite: LoadSuite = {
   },
   report(a) {
     if (a.suite !== 'latency') return [];
-    const head = a.mode === 'open' ? `latency at ${a.rate}/s per operation, from the intended send time (ms):` : 'closed-loop saturation (autocannon), latency from the actual send (ms):';
+    const head = a.mode === 'open' ? `latency at ${a.rate}/s per operation, from the intended send time (ms):` : 'closed-loop saturation, latency from the actual send (ms):';
     return [
       head,
       ...table(

@@ -1,23 +1,23 @@
 /**
- * Load suite `mixed`: a weighted mix of operations, as a workload file describes it.
+ * Load suite `mixed`: a weighted mix of operations, as a request-mix file describes it.
  *
- * `--workload FILE` (YAML or JSON, schema in harness/load/workload.ts; example in
- * suites/load/workloads/web-tier.yaml) gives the mix, its parameters and optionally the rate,
+ * `--workload FILE` (YAML or JSON, schema in harness/load/request-mix.ts; example in
+ * suites/workloads/web-tier.mix.yaml) gives the mix, its parameters and optionally the rate,
  * duration, arrivals and ramp stages; without it the suite runs DEFAULT_WORKLOAD below. `--rate`
  * and `--duration` override the file's; so does `--arrivals`.
  * Each arrival picks an operation by weight; results are broken down per operation (latency
  * from the intended send time, throughput, errors) with the share each actually got.
- * `--mode saturate` cycles the mix closed-loop through autocannon instead.
+ * `--mode saturate` cycles the mix through the closed-loop client instead.
  *
  * Embedded endpoint: quotas off.
  *
  * @module
  */
 import { fmt, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
-import type { Analysis } from '../../harness/load/schema.js';
-import { operationLabel, parseWorkload, workloadStages, type Workload } from '../../harness/load/workload.js';
+import type { Analysis } from '../../harness/results/load-results.js';
+import { operationLabel, parseRequestMix, requestMixStages, type RequestMix } from '../../harness/load/request-mix.js';
 
-export const DEFAULT_WORKLOAD: Workload = parseWorkload(
+export const DEFAULT_WORKLOAD: RequestMix = parseRequestMix(
   {
     name: 'default-mix',
     description: 'a service decrypting stored data keys, minting new ones, and a little of everything else',
@@ -42,7 +42,7 @@ const suite: LoadSuite = {
   title: 'a weighted mix of operations from a workload file',
   description:
     'A weighted mix of operations from --workload FILE (default: 50 % Decrypt, 20 % GenerateDataKey, 15 % Encrypt, 8 % DescribeKey, 5 % ReEncrypt, 2 % GenerateRandom at 300/s, Poisson), ' +
-    'open model; per-operation latency from the intended send time, throughput and actual shares. --mode saturate: the mix closed-loop through autocannon.',
+    'open model; per-operation latency from the intended send time, throughput and actual shares. --mode saturate: the mix through the closed-loop client.',
   defaults: { durationMs: 5000, rate: 300 },
   needsQuota: false,
   modes: ['open', 'saturate'],
@@ -67,7 +67,7 @@ const suite: LoadSuite = {
             actualShare: r.requests > 0 ? o.requests / r.requests : 0,
             offeredRate: (o.requests * 1000) / r.durationMs,
             succeededRate: (o.succeeded * 1000) / r.durationMs,
-            // autocannon reports latency for the whole mix only.
+            // Closed-loop latency is reported for the whole mix only.
             ...r.latencyMs,
             throttled: o.throttled,
             errors: o.errorReplies,
@@ -78,7 +78,7 @@ const suite: LoadSuite = {
       return { phases: [phase], analysis };
     }
     const rate = options.rate ?? w.rate ?? this.defaults.rate!;
-    const stages = workloadStages(
+    const stages = requestMixStages(
       { ...w, ...(options.rate !== null ? { rate: options.rate, stages: undefined } : {}), ...(options.durationGiven ? { duration: options.durationMs, stages: undefined } : {}) },
       { rate, durationMs: options.durationMs },
     );
@@ -123,7 +123,7 @@ const suite: LoadSuite = {
   report(a) {
     if (a.suite !== 'mixed') return [];
     return [
-      `workload ${a.workload}${a.rate !== null ? ` at ${a.rate}/s` : ''} (${a.mode === 'open' ? 'open model, latency from the intended send time' : 'closed loop, autocannon; latency of the whole mix'}), ms:`,
+      `workload ${a.workload}${a.rate !== null ? ` at ${a.rate}/s` : ''} (${a.mode === 'open' ? 'open model, latency from the intended send time' : 'closed loop; latency of the whole mix'}), ms:`,
       ...table(
         ['operation', 'share', 'expected', 'offered/s', 'ok/s', 'p50', 'p90', 'p99', 'p99.9', 'max', 'throttled', 'errors'],
         a.operations.map((o) => [

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { microBenches } from '../../harness/cli/micro-benches.js';
 import { runLoad } from '../../harness/load/run.js';
-import { LoadResultsSchema, type Analysis, type LoadResults } from '../../harness/load/schema.js';
+import { LoadResultsSchema, type Analysis, type LoadResults } from '../../harness/results/load-results.js';
 import { embeddedQuotas } from '../../harness/load/suite.js';
 import { withTarget } from '../../harness/target/index.js';
 import { LOAD_SUITES } from './index.js';
@@ -89,7 +89,10 @@ describe('load suites against the embedded server', () => {
     const a = analysis(r, 'backoff');
     expect(a.quota).toBe(100);
     expect(a.offeredRate).toBe(200);
-    expect(a.modes.map((m) => m.retry)).toEqual(['off', 'standard:3', 'adaptive:3', 'custom:6:25:1000:full']);
+    const policies = ['off', 'standard:3', 'adaptive:3', 'custom:6:25:1000:full'];
+    expect(a.modes.map((m) => m.retry)).toEqual([...policies, ...policies]);
+    expect(a.modes.map((m) => m.scenario)).toEqual([...policies.map(() => 'throttling'), ...policies.map(() => 'throttling + injected errors')]);
+    expect(a.injectedErrors).toEqual(['error=KMSInternalException:0.05,op=Encrypt', 'error=DependencyTimeoutException:0.02,op=Encrypt']);
     const off = a.modes[0]!;
     expect(off.retriesPerSuccess).toBe(0);
     expect(off.attemptsRate).toBe(200);
@@ -99,6 +102,13 @@ describe('load suites against the embedded server', () => {
       expect(p.result.counts.offered).toBe(60);
       expect(p.result.attempts).toBeGreaterThanOrEqual(p.result.counts.completed);
     }
+    // Injected errors only in the second scenario, and only the injected codes.
+    const codes = (from: number, to: number) =>
+      r.phases.slice(from, to).flatMap((p) => (p.kind === 'open' ? Object.keys(p.result.errorCodes) : [])).filter((c) => c !== 'ThrottlingException');
+    expect(codes(1, 5)).toEqual([]);
+    expect(new Set(codes(5, 9)).size).toBeGreaterThan(0);
+    for (const c of codes(5, 9)) expect(['KMSInternalException', 'DependencyTimeoutException']).toContain(c);
+    expect(r.phases.map((p) => p.name).slice(5)).toEqual(policies.map((p) => `retry ${p} + injected errors`));
   });
 
   it('envelope-caching: a cache saves KMS calls', { timeout: 60_000 }, async () => {

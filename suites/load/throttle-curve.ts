@@ -20,9 +20,9 @@
  * @module
  */
 import { fmt, table, warmup, type LoadSuite } from '../../harness/load/suite.js';
-import type { Analysis } from '../../harness/load/schema.js';
+import type { Analysis } from '../../harness/results/load-results.js';
 import type { Stage } from '../../harness/load/schedule.js';
-import type { OperationSpecInput } from '../../harness/load/workload.js';
+import type { OperationSpecInput } from '../../harness/load/request-mix.js';
 
 export const THROTTLE_FACTORS = [0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3];
 const OPERATION: OperationSpecInput = { operation: 'Encrypt', plaintextBytes: 1024 };

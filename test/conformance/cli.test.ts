@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ResultsSchema } from '../../harness/conformance/results.js';
+import { ResultsSchema } from '../../harness/results/conformance-results.js';
 import { discoverCases } from '../../suites/index.js';
 import { DIST_BUILT, kmsbench, NOT_BUILT } from './support.js';
 
@@ -30,7 +30,11 @@ describe.skipIf(!DIST_BUILT)(`kmsbench conformance (compiled CLI)${DIST_BUILT ? 
     expect(results.cases.map((c) => c.id)).toContain(id);
     expect(results.expectations.file).toBe(join('suites', 'expectations', 'reference.json'));
     expect(r.code).toBe(results.exitCode);
-    expect(r.stdout).toMatch(/^tag\s+cases\s+pass\s+fail\s+error\s+skip\s+known\s+diff$/m);
+    expect(r.stdout).toMatch(/^tag\s+cases\s+pass\s+fail\s+blocked\s+unsup\s+error\s+skip\s+known\s+diff$/m);
+    expect(r.stdout).toMatch(/^\d+ pass, \d+ fail, \d+ blocked, \d+ unsupported, \d+ error, \d+ skip$/m);
+    expect(r.stdout).toContain(`judged as AWS behaves as of ${new Date().toISOString().slice(0, 10)} (--aws-as-of)`);
+    expect(results.cases.find((c) => c.id === id)?.source).toMatchObject({ kind: expect.stringMatching(/^(recorded|documented|inferred)$/), verifiedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('<property name="source.kind" value="');
     expect(r.stdout).toMatch(/cases in \d+\.\d s \(probe/);
     expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toMatch(/^<\?xml[^]*<testsuites [^]*<\/testsuites>\n$/);
   });
@@ -69,10 +73,22 @@ describe.skipIf(!DIST_BUILT)(`kmsbench conformance (compiled CLI)${DIST_BUILT ? 
       kmsbench(['conformance', '--expect', bad]),
       kmsbench(['conformance', '--expect', join(dir, 'missing.json')]),
       kmsbench(['conformance', '--expect', 'none', '--update-expectations']),
+      kmsbench(['conformance', '--aws-as-of', '2025-02-30']),
     ]);
-    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2]);
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2, 2]);
+    expect(runs[7]!.stderr).toContain("--aws-as-of '2025-02-30' is not a date YYYY-MM-DD");
     expect(runs[1]!.stderr).toContain("unknown tag 'crypto'");
     expect(runs[4]!.stderr).toMatch(/bad\.json: cases\.a\.expect/);
+  });
+
+  it('--aws-as-of: a case whose AWS behaviour is newer than the profile is skipped, saying so', async () => {
+    const r = await kmsbench(['conformance', '--grep', 'crypto.decrypt-key-material-id', '--aws-as-of', '2025-01-01', '--out', join(dir, 'p')]);
+    expect(r.code).toBe(0);
+    const results = ResultsSchema.parse(JSON.parse(readFileSync(join(dir, 'p', 'results.json'), 'utf8')));
+    expect(results.profile).toEqual({ awsAsOf: '2025-01-01' });
+    expect(results.cases.map((c) => [c.id, c.outcome, c.reason])).toEqual([
+      ['crypto.decrypt-key-material-id', 'skip', 'not yet AWS behaviour as of 2025-01-01 (since 2025-06-05)'],
+    ]);
   });
 
   it('exit 3 when the endpoint cannot be reached', async () => {

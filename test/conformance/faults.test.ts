@@ -13,7 +13,7 @@ import { parseExpectations } from '../../harness/conformance/expectations.js';
 import type { Credentials } from '../../harness/client/sign.js';
 import { runConformance, type RunOptions } from '../../harness/conformance/runner.js';
 import { withTarget, type TargetSpec } from '../../harness/target/index.js';
-import type { Results } from '../../harness/conformance/results.js';
+import type { Results } from '../../harness/results/conformance-results.js';
 import type { LoadedCase } from '../../harness/conformance/case.js';
 import { discoverCases } from '../../suites/index.js';
 

@@ -1,10 +1,12 @@
+/// <reference lib="dom" />
 /**
  * The report in a real browser: headless Chromium (Debian's `chromium` package, driven by
  * playwright-core; .ci/run installs it) opens index.html from disk and we check that every chart
  * renders (laid out, and painted: pixels of colour on a canvas), that nothing is logged as an
  * error, and that no request leaves the file.
  *
- * Set KMSBENCH_REPORT_SCREENSHOT=FILE.png to keep a full-page screenshot.
+ * Set KMSBENCH_REPORT_SCREENSHOT=FILE.png to keep a full-page screenshot. Skipped, saying so,
+ * where Chromium is not installed (like the e2e tests without their tools).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,80 +15,88 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baselineRun } from '../../harness/gate/index.js';
+import { baselineRun, reportDeltas } from '../../harness/gate/index.js';
 import { parseWorkloadText, planWorkload } from '../../harness/plan/index.js';
-import { PlanFileSchema } from '../../reports/plan-schema.js';
-import { renderReport, writeReport, type TargetInput } from '../../reports/index.js';
+import { PlanFileSchema } from '../../harness/results/plan-results.js';
+import { writeFiles, type ResultFolder } from '../../harness/results/result-folder.js';
+import { renderReport } from '../../reports/index.js';
 import { conformanceResults, latencyLoad, throttleLoad } from './fixtures.js';
 
-function chromiumPath(): string {
+function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
   for (const p of candidates) if (existsSync(p)) return p;
   try {
-    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+    return execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim() || undefined;
   } catch {
-    throw new Error('no Chromium: install Debian\'s package (apt-get install -y chromium), as .ci/run does, or set CHROMIUM=/path/to/chromium');
+    return undefined;
   }
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'kmsbench-report-browser-'));
-let browser: Browser;
-let page: Page;
-const requests: string[] = [];
-const consoleErrors: string[] = [];
-let fileUrl: string;
+const CHROMIUM = chromiumPath();
+const WHY_SKIPPED = "no Chromium: install Debian's package (apt-get install -y chromium), as .ci/run does, or set CHROMIUM=/path/to/chromium";
+if (!CHROMIUM) console.warn(`test/reports/browser.test.ts: skipped — ${WHY_SKIPPED}`);
 
-beforeAll(async () => {
-  const plan = PlanFileSchema.parse(
-    JSON.parse(JSON.stringify(planWorkload(parseWorkloadText(readFileSync(new URL('../../suites/workloads/microservice-fleet-envelope-caching.yaml', import.meta.url), 'utf8'), 'w.yaml')))),
-  );
-  const reference: TargetInput = {
-    label: 'reference',
-    source: dir,
-    conformance: [{ file: 'conformance/results.json', results: conformanceResults() }],
-    load: [
-      { file: 'load-latency/load.json', results: latencyLoad({ seed: 9, seconds: 12, lateOperation: 'DescribeKey' }) },
-      { file: 'load-throttle-curve/load.json', results: throttleLoad({ quota: 500 }) },
-    ],
-    plans: [{ file: 'plan/plan.json', plan }],
-  };
-  const emulator: TargetInput = {
-    label: 'emulator',
-    source: 'emulator',
-    conformance: [{ file: 'results.json', results: conformanceResults({ broken: true }) }],
-    load: [
-      { file: 'load.json', results: latencyLoad({ seed: 4, scale: 3, seconds: 12 }) },
-      { file: 'load-throttle.json', results: throttleLoad({ quota: 300, seed: 3 }) },
-    ],
-    plans: [],
-  };
-  const baseline = { source: 'baseline.json', runs: [1, 2, 3, 4, 5].map((seed) => baselineRun(latencyLoad({ seed, seconds: 12 }), `b${seed}`)) };
-  const paths = writeReport(dir, renderReport({ generatedAt: new Date().toISOString(), toolVersion: 'test', targets: [reference, emulator], baseline }));
-  fileUrl = pathToFileURL(paths['index.html']).href;
+describe.skipIf(!CHROMIUM)(`index.html in Chromium${CHROMIUM ? '' : ` — skipped: ${WHY_SKIPPED}`}`, () => {
+  let dir: string;
+  let browser: Browser;
+  let page: Page;
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  let fileUrl: string;
 
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
-  const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
-  // Every request is recorded; anything but the file itself is refused.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    requests.push(url);
-    return url === fileUrl ? route.continue() : route.abort();
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'kmsbench-report-browser-'));
+    const plan = PlanFileSchema.parse(
+      JSON.parse(JSON.stringify(planWorkload(parseWorkloadText(readFileSync(new URL('../../suites/workloads/microservice-fleet-envelope-caching.yaml', import.meta.url), 'utf8'), 'w.yaml')))),
+    );
+    const reference: ResultFolder = {
+      label: 'reference',
+      source: dir,
+      conformance: [{ file: 'conformance/results.json', results: conformanceResults() }],
+      load: [
+        { file: 'load-latency/load.json', results: latencyLoad({ seed: 9, seconds: 12, lateOperation: 'DescribeKey' }) },
+        { file: 'load-throttle-curve/load.json', results: throttleLoad({ quota: 500 }) },
+      ],
+      plans: [{ file: 'plan/plan.json', plan }],
+      diffs: [],
+    };
+    const emulator: ResultFolder = {
+      label: 'emulator',
+      source: 'emulator',
+      conformance: [{ file: 'results.json', results: conformanceResults({ broken: true }) }],
+      load: [
+        { file: 'load.json', results: latencyLoad({ seed: 4, scale: 3, seconds: 12 }) },
+        { file: 'load-throttle.json', results: throttleLoad({ quota: 300, seed: 3 }) },
+      ],
+      plans: [],
+      diffs: [],
+    };
+    const baseline = { source: 'baseline.json', runs: [1, 2, 3, 4, 5].map((seed) => baselineRun(latencyLoad({ seed, seconds: 12 }), `b${seed}`)) };
+    const paths = writeFiles(dir, renderReport({ generatedAt: new Date().toISOString(), toolVersion: 'test', targets: [reference, emulator], deltas: reportDeltas(baseline, [reference, emulator]) }));
+    fileUrl = pathToFileURL(paths['index.html']).href;
+
+    browser = await chromium.launch({ executablePath: CHROMIUM!, args: ['--no-sandbox'] });
+    const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
+    // Every request is recorded; anything but the file itself is refused.
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      requests.push(url);
+      return url === fileUrl ? route.continue() : route.abort();
+    });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    await page.goto(fileUrl, { waitUntil: 'load' });
+    if (process.env.KMSBENCH_REPORT_SCREENSHOT) await page.screenshot({ path: process.env.KMSBENCH_REPORT_SCREENSHOT, fullPage: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-  await page.goto(fileUrl, { waitUntil: 'load' });
-  if (process.env.KMSBENCH_REPORT_SCREENSHOT) await page.screenshot({ path: process.env.KMSBENCH_REPORT_SCREENSHOT, fullPage: true });
-}, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-describe('index.html in Chromium', () => {
   it('opens with no console errors and no request other than the file itself', async () => {
     expect(await page.title()).toBe('kmsbench report: reference vs emulator');
     expect(consoleErrors).toEqual([]);

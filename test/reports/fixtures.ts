@@ -4,10 +4,11 @@
  * their histograms, spectra, per-stage and per-second figures are real ones), then checked
  * against load.json's schema; conformance results are checked against results.json's.
  */
-import { ResultsSchema, type CaseResult, type Results } from '../../harness/conformance/results.js';
+import { outcomeCounts } from '../../harness/results/conformance-tally.js';
+import { ResultsSchema, type CaseResult, type Results } from '../../harness/results/conformance-results.js';
 import { Recorder } from '../../harness/load/recorder.js';
 import { runResult } from '../../harness/load/result.js';
-import { LoadResultsSchema, type LoadResults, type RunResult } from '../../harness/load/schema.js';
+import { LoadResultsSchema, type LoadResults, type RunResult } from '../../harness/results/load-results.js';
 import type { Stage } from '../../harness/load/schedule.js';
 
 /** mulberry32 with a normal deviate. */
@@ -180,6 +181,7 @@ function kase(id: string, tags: string[], outcome: CaseResult['outcome'], extra:
     id,
     title: `${id} does what AWS does`,
     doc: `https://docs.aws.amazon.com/kms/latest/APIReference/${id}.html`,
+    source: { kind: 'documented', cite: `https://docs.aws.amazon.com/kms/latest/APIReference/${id}.html`, verifiedAt: '2026-12-07' },
     tags,
     ops: ['Encrypt'],
     flags: [],
@@ -195,9 +197,13 @@ function kase(id: string, tags: string[], outcome: CaseResult['outcome'], extra:
 
 /**
  * Six cases over three tags. With `broken`: `crypto.decrypt-disabled` fails unexpectedly
- * (expected vs actual), as an emulator without key states would.
+ * (expected vs actual), as an emulator without key states would — on inferred behaviour with
+ * `inferred`. With `cascade`, two more: a case blocked by a prerequisite and one the endpoint
+ * does not support, both as its expectation file says.
  */
-export function conformanceResults(o: { broken?: boolean; endpoint?: string; kind?: 'embedded' | 'aws' | 'other' } = {}): Results {
+export function conformanceResults(
+  o: { broken?: boolean; inferred?: boolean; cascade?: boolean; endpoint?: string; kind?: 'embedded' | 'aws' | 'other' } = {},
+): Results {
   const cases: CaseResult[] = [
     kase('crypto.encrypt-round-trip', ['crypto'], 'pass'),
     o.broken
@@ -209,27 +215,47 @@ export function conformanceResults(o: { broken?: boolean; endpoint?: string; kin
             actual: { status: 200, code: null },
             call: { operation: 'Decrypt', status: 200 },
           },
+          ...(o.inferred ? { source: { kind: 'inferred', cite: 'reasoned from the key-state table', verifiedAt: '2026-12-07' } } : {}),
         })
       : kase('crypto.decrypt-disabled', ['crypto', 'key-state'], 'pass'),
     kase('key-state.enable-key', ['key-state'], 'pass'),
     kase('aliases.create-alias <b>', ['aliases'], 'pass'),
     kase('aliases.list-aliases', ['aliases'], o.broken ? 'fail' : 'pass', o.broken ? { expected: 'fail', asExpected: true, expectationReason: 'known: pagination differs', reason: 'NextMarker missing', failure: { what: 'reply field', expected: 'NextMarker', actual: null } } : {}),
     kase('crypto.rsa-only', ['crypto'], 'skip', { reason: 'the endpoint does not create RSA_2048 keys' }),
+    ...(o.cascade
+      ? [
+          kase('key-state.pending-import-encrypt', ['key-state'], 'blocked', {
+            expected: 'blocked',
+            asExpected: true,
+            expectationReason: 'EXTERNAL keys are created Enabled',
+            reason: 'CreateKey Origin=EXTERNAL gives a PendingImport key (tested by key-state.pending-import-describe-key) — KeyState: expected "PendingImport", got "Enabled"',
+            blocked: { step: 'CreateKey Origin=EXTERNAL gives a PendingImport key', why: 'KeyState: expected "PendingImport", got "Enabled"', coveredBy: 'key-state.pending-import-describe-key' },
+          }),
+          kase('rotation.on-demand', ['rotation'], 'unsupported', {
+            expected: 'unsupported',
+            asExpected: true,
+            expectationReason: 'no RotateKeyOnDemand',
+            reason: 'the endpoint does not implement RotateKeyOnDemand (probe: HTTP 501)',
+          }),
+        ]
+      : []),
   ];
-  const count = (x: string) => cases.filter((c) => c.outcome === x).length;
-  const differences = cases.filter((c) => !c.asExpected).map((c) => ({ id: c.id, expected: c.expected, actual: c.outcome, message: c.reason ?? '' }));
+  const differences = cases
+    .filter((c) => !c.asExpected)
+    .map((c) => ({ id: c.id, expected: c.expected, actual: c.outcome, message: c.reason ?? '', ...(c.source ? { sourceKind: c.source.kind } : {}) }));
   return ResultsSchema.parse({
-    contractVersion: '1.0',
+    contractVersion: '2.0',
     tool: { name: 'kmsbench', version: '0.1.0' },
     runId: 'test',
     startedAt: '2026-11-25T09:59:00.000Z',
     durationMs: 3500,
     target: { endpoint: o.endpoint ?? 'http://127.0.0.1:4599', region: 'us-east-1', account: '111122223333', kind: o.kind ?? 'embedded', faults: [] },
     selection: { tags: [], concurrency: 12 },
+    profile: { awsAsOf: '2026-12-07' },
     expectations: { target: o.broken ? 'an emulator' : 'kmsbench reference server (embedded)', entries: o.broken ? 1 : 0 },
     staleExpectations: [],
     capabilities: { established: ['clock-control', 'op:Encrypt'], probes: { 'op:Encrypt': { supported: true, evidence: 'answered' } }, durationMs: 300 },
-    counts: { total: cases.length, pass: count('pass'), fail: count('fail'), error: count('error'), skip: count('skip'), asExpected: cases.filter((c) => c.asExpected).length },
+    counts: outcomeCounts(cases),
     differences,
     loadErrors: [],
     harnessErrors: [],

@@ -6,8 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { baselineFile, baselineRun, BaselineFileSchema, keepNewest, readRuns, writeBaseline, type BaselineRun } from '../../gate/index.js';
-import type { LoadResults } from '../../load/schema.js';
+import { baselineFile, baselineRun, keepNewest, readRuns, writeBaseline, type Baseline, type BaselineRun } from '../../gate/index.js';
+import { BaselineFileSchema } from '../../results/baseline-file.js';
+import type { LoadResults } from '../../results/load-results.js';
 import { displayPath } from '../paths.js';
 
 export const DEFAULT_HISTORY = 10;
@@ -18,11 +19,8 @@ export interface History {
   runs: BaselineRun[];
 }
 
-export interface Baseline {
-  /** Where the runs come from, for the report. */
-  source: string;
-  runs: BaselineRun[];
-}
+/** What the load runs are compared with (harness/gate's reportDeltas takes it as is). */
+export type { Baseline };
 
 /** OUT/history.json as it stands. */
 export function readHistory(outDir: string): History {

@@ -1,7 +1,8 @@
 /**
- * The main job's load steps, each against its own embedded reference server: the latency suite
- * (every main operation at a fixed rate), then the throttle curve at a scaled-down quota, with
- * the server's own counters showing the rates as they happen. load.json in OUT/load-SUITE/.
+ * The main job's load steps: the latency suite (every main operation at a fixed rate) against each
+ * target — its own embedded reference server, or the endpoint at the target's low, safe rate —
+ * then, for the reference server only, the throttle curve at a scaled-down quota, with the
+ * server's own counters showing the rates as they happen. load.json in OUT/<target>/load-SUITE/.
  *
  * @module
  */
@@ -9,23 +10,23 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEventLines, type LoadEvent } from '../../load/events.js';
 import { runLoad } from '../../load/run.js';
-import type { LoadResults } from '../../load/schema.js';
+import type { LoadResults } from '../../results/load-results.js';
 import { warmupMs } from '../../load/suite.js';
-import { operationLabel } from '../../load/workload.js';
+import { operationLabel } from '../../load/request-mix.js';
 import { withTarget, type Target } from '../../target/index.js';
 import { LOAD_SUITES } from '../../../suites/load/index.js';
 import { LATENCY_OPERATIONS } from '../../../suites/load/latency.js';
 import { THROTTLE_FACTORS } from '../../../suites/load/throttle-curve.js';
 import { loadTargetOptions } from '../load.js';
+import type { EmbeddedInjection } from '../../target/index.js';
+import type { StepContext } from './conformance-step.js';
 import type { Progress } from './progress.js';
+import type { RunTarget } from './targets.js';
 
-const REGION = 'us-east-1';
-
-/** The latency suite's schedule with its defaults: per operation a warm-up, then the measured phase. */
-export const latencySchedule = () => {
-  const suite = LOAD_SUITES.latency!;
-  const d = suite.defaults.durationMs;
-  return { phases: LATENCY_OPERATIONS.length, phaseMs: warmupMs(d) + d, rate: suite.defaults.rate ?? 0 };
+/** The latency suite's schedule at a rate and phase length: per operation a warm-up, then the measured phase. */
+export const latencySchedule = (load: RunTarget['load']) => {
+  const d = load.durationMs;
+  return { phases: LATENCY_OPERATIONS.length, phaseMs: warmupMs(d) + d, rate: load.rate };
 };
 
 /** The throttle curve's schedule with its defaults (suites/load/throttle-curve.ts). */
@@ -39,21 +40,26 @@ const logEvent = (progress: Progress, e: LoadEvent) => {
   for (const line of loadEventLines(e)) progress.log(`  ${line.trim()}`);
 };
 
-export async function latencyStep(progress: Progress, outDir: string, signal: AbortSignal): Promise<LoadResults> {
+/** The latency run against a target (the reference server with what `--inject` asks of it). */
+export async function latencyStep(c: StepContext, t: RunTarget, inject: EmbeddedInjection | undefined): Promise<LoadResults> {
+  const { progress, signal } = c;
   const suite = LOAD_SUITES.latency!;
-  const s = latencySchedule();
+  const s = latencySchedule(t.load);
   const names = LATENCY_OPERATIONS.map(operationLabel);
   let phase = 0;
   let phaseStarted = performance.now();
   const left = () => Math.max(0, (s.phases - phase) * (s.phaseMs + 400) - (performance.now() - phaseStarted));
   const detail = () => `${names[Math.min(phase, s.phases - 1)]} (operation ${Math.min(phase + 1, s.phases)}/${s.phases})  offered ${s.rate}/s (open model)`;
-  progress.begin('load latency', detail(), left);
-  const results = await withTarget({ kind: 'embedded' }, loadTargetOptions(suite, undefined, REGION), (target) =>
+  progress.begin(c.step, detail(), left);
+  const options = { ...loadTargetOptions(suite, undefined, c.region, t.reference ? inject : undefined), ...(t.profile ? { profile: t.profile } : {}) };
+  const results = await withTarget(t.spec, options, (target) =>
     runLoad({
       suite,
       target,
       signal,
-      command: ['run', 'latency'],
+      rate: t.load.rate,
+      durationMs: t.load.durationMs,
+      command: ['run', 'latency', '--rate', String(t.load.rate), '--duration', `${t.load.durationMs}ms`],
       onEvent: (e) => {
         if (e.type === 'phase-done') {
           phase++;
@@ -64,17 +70,19 @@ export async function latencyStep(progress: Progress, outDir: string, signal: Ab
       },
     }),
   );
-  writeLoad(outDir, 'load-latency', results);
+  writeLoad(c.dir, 'load-latency', results);
   return results;
 }
 
-export async function throttleStep(progress: Progress, outDir: string, quota: number, signal: AbortSignal): Promise<LoadResults> {
+/** The throttle curve on its own embedded reference server (never against an endpoint: it offers up to 3× the quota). */
+export async function throttleStep(c: StepContext, quota: number, inject: EmbeddedInjection | undefined): Promise<LoadResults> {
+  const { progress, signal } = c;
   const suite = LOAD_SUITES['throttle-curve']!;
   const s = throttleSchedule(quota);
   let started: number | null = null;
   let poll: NodeJS.Timeout | undefined;
   let last: { at: number; allowed: number; throttled: number } | undefined;
-  progress.begin(`load throttle-curve`, `symmetric quota ${quota}/s, steps ${THROTTLE_FACTORS.join('×, ')}×`, () =>
+  progress.begin(c.step, `symmetric quota ${quota}/s, steps ${THROTTLE_FACTORS.join('×, ')}×`, () =>
     started === null ? null : Math.max(0, s.ms + 1500 - (performance.now() - started)),
   );
   const watch = (target: Target) => {
@@ -99,7 +107,7 @@ export async function throttleStep(progress: Progress, outDir: string, quota: nu
   };
   let results: LoadResults;
   try {
-    results = await withTarget({ kind: 'embedded' }, loadTargetOptions(suite, quota, REGION), (target) => {
+    results = await withTarget({ kind: 'embedded' }, loadTargetOptions(suite, quota, c.region, inject), (target) => {
       watch(target);
       return runLoad({
         suite,
@@ -113,7 +121,7 @@ export async function throttleStep(progress: Progress, outDir: string, quota: nu
   } finally {
     clearInterval(poll);
   }
-  writeLoad(outDir, 'load-throttle-curve', results);
+  writeLoad(c.dir, 'load-throttle-curve', results);
   const a = results.analysis;
   if (a.suite === 'throttle-curve') {
     progress.log(

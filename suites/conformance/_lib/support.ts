@@ -37,25 +37,6 @@ export const absentKeyId = (): string => randomUUID();
 /** A Region other than the endpoint's, for "key ARN of another Region" cases. */
 export const otherRegion = (t: CaseContext): string => (t.region === 'us-west-2' ? 'eu-west-1' : 'us-west-2');
 
-/** KeyMetadata members of a new symmetric AWS_KMS key: aws-observed.md §4.1 (LS-SNAP test_create_key) plus CurrentKeyMaterialId (2025). */
-export const SYMMETRIC_KEY_METADATA_MEMBERS: readonly string[] = [
-  'AWSAccountId',
-  'Arn',
-  'CreationDate',
-  'CurrentKeyMaterialId',
-  'CustomerMasterKeySpec',
-  'Description',
-  'Enabled',
-  'EncryptionAlgorithms',
-  'KeyId',
-  'KeyManager',
-  'KeySpec',
-  'KeyState',
-  'KeyUsage',
-  'MultiRegion',
-  'Origin',
-];
-
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Member names of an SDK output or wire object, without `$metadata`, sorted. */

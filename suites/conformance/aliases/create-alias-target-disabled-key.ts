@@ -1,7 +1,8 @@
 /** What CreateAlias accepts as TargetKeyId: a key id or key ARN of a key not pending deletion. */
-import { CreateAliasCommand, DisableKeyCommand } from '@aws-sdk/client-kms';
+import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { resolveAlias, unthrottled } from '../_lib/support.js';
+import { disabledKey } from '../key-state/_support.js';
 
 export default defineCase({
   id: 'aliases.create-alias-target-disabled-key',
@@ -15,8 +16,7 @@ export default defineCase({
   tags: ['aliases', 'key-state'],
   ops: ['CreateKey', 'DisableKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
-    await unthrottled(() => t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId })));
+    const key = await disabledKey(t);
     const name = t.aliasName();
     await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
     t.expectEqual(await resolveAlias(t, name, key.KeyId), key.KeyId, 'the key the alias names');

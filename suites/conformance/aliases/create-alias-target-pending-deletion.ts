@@ -1,7 +1,8 @@
 /** What CreateAlias accepts as TargetKeyId: a key id or key ARN of a key not pending deletion. */
-import { CreateAliasCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
+import { pendingDeletionKey } from '../key-state/_support.js';
 
 export default defineCase({
   id: 'aliases.create-alias-target-pending-deletion',
@@ -16,8 +17,7 @@ export default defineCase({
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CreateAlias'],
   async run(t) {
     // KS-OLD [3] gives "<key ARN> is pending deletion." (no AWS capture, S9): code only.
-    const key = await t.createKey();
-    await unthrottled(() => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 })));
+    const key = await pendingDeletionKey(t);
     await t.expectError(unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: t.aliasName(), TargetKeyId: key.KeyId }))), {
       code: 'KMSInvalidStateException',
       status: 400,

@@ -38,19 +38,27 @@ export class EndpointClock {
    * clock control) so that it reads `target + offsetMs`, in whole seconds rounded up.
    */
   async advanceTo(t: CaseContext, target: Date, offsetMs: number): Promise<void> {
+    // A date the case read from a reply that lacked it is the endpoint's doing, not a TypeError.
+    t.check(target instanceof Date && Number.isFinite(target.getTime()), 'the date to wait for is present', target);
     const seconds = Math.max(0, Math.ceil((target.getTime() + offsetMs - this.now()) / 1000));
     await t.advanceClock(`${seconds}s`);
     this.skewMs += seconds * 1000;
   }
 }
 
-/** A fresh key plus the endpoint's clock as seen at its creation. */
+/** A fresh key plus the endpoint's clock as seen at its creation: a prerequisite (`t.given`). */
 export async function keyWithClock(t: CaseContext, input?: Record<string, unknown>): Promise<{ key: Key; clock: EndpointClock }> {
-  const key = await t.createKey(input);
-  const localAtCreation = Date.now();
-  const created = key.CreationDate instanceof Date ? key.CreationDate.getTime() : NaN;
-  t.check(Number.isFinite(created), 'CreateKey returns a CreationDate', key.CreationDate);
-  return { key, clock: new EndpointClock(created, localAtCreation) };
+  return t.given(
+    'CreateKey answers a CreationDate (the endpoint\'s clock)',
+    async () => {
+      const key = await t.createKey(input);
+      const localAtCreation = Date.now();
+      const created = key.CreationDate instanceof Date ? key.CreationDate.getTime() : NaN;
+      t.check(Number.isFinite(created), 'CreateKey returns a CreationDate', key.CreationDate);
+      return { key, clock: new EndpointClock(created, localAtCreation) };
+    },
+    { coveredBy: 'keys.key-metadata-creation-date' },
+  );
 }
 
 export async function scheduleDeletion(t: CaseContext, keyId: string, days?: number) {

@@ -52,38 +52,38 @@ export const pendingImportError = (arn: string): ExpectedError => ({
   message: `${arn} is pending import.`,
 });
 
-/** A fresh key, then DisableKey. */
-export async function disabledKey(t: CaseContext): Promise<Key> {
-  const key = await t.createKey();
-  await unthrottled(() => t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId })));
-  return key;
+/** A fresh key put in `state`: a prerequisite (`t.given`), so a failure blocks the case, naming the case that tests it. */
+export async function keyInState(t: CaseContext, state: StateName): Promise<Key> {
+  const spec = STATES[state];
+  return t.given(
+    spec.ready,
+    async () => {
+      const key = await spec.create(t);
+      await spec.enter(t, key);
+      return key;
+    },
+    { coveredBy: spec.testedBy },
+  );
 }
+
+/** A fresh key, then DisableKey (a prerequisite). */
+export const disabledKey = (t: CaseContext): Promise<Key> => keyInState(t, 'Disabled');
 
 /** Puts `key` in PendingDeletion (7-day window; the harness's own cleanup then has nothing to do). */
 export async function schedule(t: CaseContext, key: Key, days = 7) {
   return unthrottled(() => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: days })));
 }
 
-/** A fresh key scheduled for deletion in 7 days. */
-export async function pendingDeletionKey(t: CaseContext): Promise<Key> {
-  const key = await t.createKey();
-  await schedule(t, key);
-  return key;
-}
+/** A fresh key scheduled for deletion in 7 days (a prerequisite). */
+export const pendingDeletionKey = (t: CaseContext): Promise<Key> => keyInState(t, 'PendingDeletion');
 
 /**
- * A symmetric key with Origin EXTERNAL and no key material yet: KeyState PendingImport (L6). Skips
- * where the endpoint does not create EXTERNAL keys at all.
+ * A symmetric key with Origin EXTERNAL and no key material yet: KeyState PendingImport (L6). An
+ * endpoint that refuses it, or creates the key Enabled (moto), fails this step: callers run it
+ * as a prerequisite, so their cases are blocked by it, naming key-state.pending-import-describe-key.
  */
 export async function pendingImportKey(t: CaseContext): Promise<Key> {
-  let key: Key;
-  try {
-    key = await t.createKey({ Origin: 'EXTERNAL' });
-  } catch (e) {
-    const code = (e as { name?: string }).name;
-    if (code === 'UnsupportedOperationException') t.skip('the endpoint does not create keys with Origin EXTERNAL');
-    throw e;
-  }
+  const key = await t.createKey({ Origin: 'EXTERNAL' });
   t.expectEqual(key.KeyState, 'PendingImport', 'KeyState of a new EXTERNAL key');
   return key;
 }
@@ -94,6 +94,10 @@ export interface StateSpec {
   state: StateName;
   /** Lower-kebab name used in ids. */
   slug: 'disabled' | 'pending-deletion' | 'pending-import';
+  /** What putting a key in the state takes, as a prerequisite step names it ("blocked: <ready> — <why>"). */
+  ready: string;
+  /** The case whose subject is that step: where a target's failure to reach the state shows as `fail`. */
+  testedBy: string;
   /** Needed for cases whose key must have been usable before (to hold a ciphertext). */
   canHaveCiphertext: boolean;
   /** A key ready to be put in the state (a fresh AWS_KMS key, or a PendingImport key). */
@@ -110,6 +114,8 @@ export const STATES: Record<StateName, StateSpec> = {
   Disabled: {
     state: 'Disabled',
     slug: 'disabled',
+    ready: 'DisableKey puts a fresh key in Disabled',
+    testedBy: 'key-state.disabled-describe-key',
     canHaveCiphertext: true,
     create: (t) => t.createKey(),
     enterOps: ['DisableKey'],
@@ -121,6 +127,8 @@ export const STATES: Record<StateName, StateSpec> = {
   PendingDeletion: {
     state: 'PendingDeletion',
     slug: 'pending-deletion',
+    ready: 'ScheduleKeyDeletion puts a fresh key in PendingDeletion',
+    testedBy: 'deletion.describe-pending-deletion',
     canHaveCiphertext: true,
     create: (t) => t.createKey(),
     enterOps: ['ScheduleKeyDeletion'],
@@ -132,6 +140,8 @@ export const STATES: Record<StateName, StateSpec> = {
   PendingImport: {
     state: 'PendingImport',
     slug: 'pending-import',
+    ready: 'CreateKey Origin=EXTERNAL gives a PendingImport key',
+    testedBy: 'key-state.pending-import-describe-key',
     canHaveCiphertext: false,
     create: pendingImportKey,
     enterOps: [],
@@ -234,13 +244,20 @@ export function cryptoRefusalCase(area: string, tag: CaseTag, spec: StateSpec, s
     tags: tag === 'key-state' ? ['key-state'] : [tag, 'key-state'],
     ops: [...new Set<OperationName>(['CreateKey', ...row.ops, ...spec.enterOps])],
     async run(t) {
-      const key = await spec.create(t);
-      const helper = row.needsHelper ? await t.createKey() : undefined;
-      let blob: Uint8Array | undefined;
-      if (row.needsCiphertext) {
-        blob = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16) }))).CiphertextBlob;
-      }
-      await spec.enter(t, key);
+      const { key, helper, blob } = await t.given(
+        spec.ready,
+        async () => {
+          const key = await spec.create(t);
+          const helper = row.needsHelper ? await t.createKey() : undefined;
+          let blob: Uint8Array | undefined;
+          if (row.needsCiphertext) {
+            blob = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16) }))).CiphertextBlob;
+          }
+          await spec.enter(t, key);
+          return { key, helper, blob };
+        },
+        { coveredBy: spec.testedBy },
+      );
       await t.expectError(row.call(t, key, blob, helper), spec.cryptoError(key.Arn));
     },
   });
@@ -290,7 +307,10 @@ export interface StateCaseSpec<P = undefined> {
   before?(t: CaseContext, key: Key): Promise<P>;
 }
 
-/** A case whose key is first put in `state`, then `body` checks one behaviour. */
+/**
+ * A case whose key is first put in `state` — a prerequisite (`t.given`): where the target cannot
+ * do that, the case is blocked, naming the case that tests it — then `body` checks one behaviour.
+ */
 export function stateCase<P = undefined>(spec: StateCaseSpec<P>): ConformanceCase {
   const state = STATES[spec.state];
   return defineCase({
@@ -301,9 +321,16 @@ export function stateCase<P = undefined>(spec: StateCaseSpec<P>): ConformanceCas
     tags: spec.tags ?? ['key-state'],
     ops: [...new Set<OperationName>(['CreateKey', ...state.enterOps, ...spec.ops])],
     async run(t) {
-      const key = await state.create(t);
-      const prepared = (await spec.before?.(t, key)) as P;
-      await state.enter(t, key);
+      const { key, prepared } = await t.given(
+        state.ready,
+        async () => {
+          const key = await state.create(t);
+          const prepared = (await spec.before?.(t, key)) as P;
+          await state.enter(t, key);
+          return { key, prepared };
+        },
+        { coveredBy: state.testedBy },
+      );
       await spec.body(t, key, prepared);
     },
   });

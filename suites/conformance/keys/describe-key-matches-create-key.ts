@@ -14,6 +14,9 @@ export default defineCase({
   ops: ['CreateKey', 'DescribeKey'],
   async run(t) {
     const created = expectRawOk<{ KeyMetadata: Record<string, unknown> }>(t, await createKeyRaw(t, { Description: 'same both ways' }), 'CreateKey');
+    // Two equal replies prove nothing unless they are key metadata (a broken target may answer both with the same junk).
+    const md: unknown = created.KeyMetadata;
+    t.check(typeof md === 'object' && md !== null && typeof (md as { KeyId?: unknown }).KeyId === 'string', 'CreateKey returned a KeyMetadata object with a KeyId', md);
     const described = expectRawOk<{ KeyMetadata: Record<string, unknown> }>(
       t,
       await t.raw('DescribeKey', { KeyId: created.KeyMetadata.KeyId }),

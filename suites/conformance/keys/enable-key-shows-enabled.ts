@@ -1,6 +1,7 @@
-import { DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { members, unthrottled } from '../_lib/support.js';
+import { disabledKey } from '../key-state/_support.js';
 
 export default defineCase({
   id: 'keys.enable-key-shows-enabled',
@@ -14,8 +15,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'DisableKey', 'EnableKey', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
-    await unthrottled(() => t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId })));
+    const key = await disabledKey(t);
     const out = await unthrottled(() => t.kms.send(new EnableKeyCommand({ KeyId: key.KeyId })));
     t.expectEqual(members(out), [], 'EnableKey output members');
     const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata;

@@ -9,6 +9,7 @@
  * @module
  */
 import {
+  EnableKeyRotationCommand,
   GetKeyRotationStatusCommand,
   ListKeyRotationsCommand,
   RotateKeyOnDemandCommand,
@@ -86,16 +87,36 @@ export function expectDaysAfter(t: CaseContext, date: Date | undefined, from: nu
 }
 
 /**
- * A key of another spec, for "cannot rotate" cases; skips where the endpoint does not create keys
- * of that spec at all (UnsupportedOperationException), as the brief for the suite asks.
+ * A key of another spec, for "cannot rotate" cases: a prerequisite (`t.given`), so an endpoint
+ * that does not create keys of that spec (UnsupportedOperationException, say) blocks the case,
+ * saying so, instead of failing it.
  */
 export async function keyOfSpec(t: CaseContext, input: Record<string, unknown>): Promise<Key> {
-  try {
-    return await t.createKey(input);
-  } catch (e) {
-    if ((e as { name?: string }).name === 'UnsupportedOperationException') {
-      t.skip(`the endpoint does not create ${String(input.KeySpec)} keys`);
-    }
-    throw e;
-  }
+  const shown = Object.entries(input).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+  return t.given(`CreateKey ${shown}`, () => t.createKey(input));
+}
+
+/**
+ * For cases that must wait for a rotation date: ends the case as skipped at once where the
+ * endpoint has no clock control — before anything is read that only the wait would use.
+ */
+export function requireClock(t: CaseContext, what: string): void {
+  if (!t.capabilities.has('clock-control')) t.skip(`needs to wait for ${what}; the endpoint has no clock control (KmsBench.AdvanceClock)`);
+}
+
+/**
+ * Turns rotation on (`RotationPeriodInDays`) and reads the NextRotationDate it schedules: a
+ * prerequisite of the cases that wait for it (rotation.next-rotation-date-follows-period tests it).
+ */
+export async function enableRotation(t: CaseContext, keyId: string, days: number): Promise<Date> {
+  return t.given(
+    `EnableKeyRotation (RotationPeriodInDays ${days}) schedules a NextRotationDate`,
+    async () => {
+      await t.kms.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: days }));
+      const { NextRotationDate } = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
+      t.check(NextRotationDate instanceof Date, 'GetKeyRotationStatus answers a NextRotationDate', NextRotationDate);
+      return NextRotationDate!;
+    },
+    { coveredBy: 'rotation.next-rotation-date-follows-period' },
+  );
 }

@@ -1,7 +1,7 @@
-import { DecryptCommand, EnableKeyRotationCommand, EncryptCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { keyWithClock } from '../deletion/_support.js';
-import { allRotations, HOW_IT_WORKS_DOC } from './_support.js';
+import { allRotations, enableRotation, HOW_IT_WORKS_DOC, requireClock } from './_support.js';
 
 /** kms-facts.md: the key rotates when its period has passed; old backing keys are kept, so old ciphertext decrypts. */
 export default defineCase({
@@ -18,12 +18,12 @@ export default defineCase({
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus', 'Encrypt', 'ListKeyRotations', 'Decrypt'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'an automatic rotation (90 days)');
     const { key, clock } = await keyWithClock(t);
-    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 90 }));
+    const NextRotationDate = await enableRotation(t, key.KeyId, 90);
     const plaintext = t.bytes(32, 21);
     const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));
-    const { NextRotationDate } = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
-    await clock.advanceTo(t, NextRotationDate!, 60_000);
+    await clock.advanceTo(t, NextRotationDate, 60_000);
     const { entries } = await allRotations(t, key.KeyId);
     t.expectEqual(entries.map((e) => e.RotationType), ['AUTOMATIC'], 'RotationType of the listed rotations');
     const out = await t.kms.send(new DecryptCommand({ CiphertextBlob }));

@@ -1,7 +1,7 @@
-import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { DAY_MS, keyWithClock } from '../deletion/_support.js';
-import { STATUS_DOC } from './_support.js';
+import { enableRotation, requireClock, STATUS_DOC } from './_support.js';
 
 /** After an automatic rotation the next one is a period later ("every ... thereafter", EnableKeyRotation doc). */
 export default defineCase({
@@ -18,9 +18,9 @@ export default defineCase({
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'an automatic rotation (90 days)');
     const { key, clock } = await keyWithClock(t);
-    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 90 }));
-    const first = (await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }))).NextRotationDate!;
+    const first = await enableRotation(t, key.KeyId, 90);
     await clock.advanceTo(t, first, 60_000);
     const next = (await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }))).NextRotationDate;
     t.check(next instanceof Date, 'NextRotationDate is present after the rotation', next);

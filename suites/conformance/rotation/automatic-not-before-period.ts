@@ -1,7 +1,6 @@
-import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { keyWithClock } from '../deletion/_support.js';
-import { allRotations, HOW_IT_WORKS_DOC } from './_support.js';
+import { allRotations, enableRotation, HOW_IT_WORKS_DOC, requireClock } from './_support.js';
 
 export default defineCase({
   id: 'rotation.automatic-not-before-period',
@@ -17,10 +16,10 @@ export default defineCase({
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus', 'ListKeyRotations'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'a minute before an automatic rotation (90 days)');
     const { key, clock } = await keyWithClock(t);
-    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 90 }));
-    const { NextRotationDate } = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
-    await clock.advanceTo(t, NextRotationDate!, -60_000);
+    const NextRotationDate = await enableRotation(t, key.KeyId, 90);
+    await clock.advanceTo(t, NextRotationDate, -60_000);
     const { entries } = await allRotations(t, key.KeyId);
     t.expectEqual(entries.length, 0, 'rotations listed one minute before NextRotationDate');
   },

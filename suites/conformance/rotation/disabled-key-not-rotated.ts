@@ -1,7 +1,7 @@
-import { DisableKeyCommand, EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { DisableKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { DAY_MS, keyWithClock } from '../deletion/_support.js';
-import { allRotations, STATUS_DOC } from './_support.js';
+import { allRotations, enableRotation, requireClock, STATUS_DOC } from './_support.js';
 
 /** MODEL GetKeyRotationStatus doc: "while the KMS key is disabled, KMS does not rotate the key material". */
 export default defineCase({
@@ -18,11 +18,11 @@ export default defineCase({
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus', 'DisableKey', 'ListKeyRotations'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'a day past an automatic rotation date (90 days)');
     const { key, clock } = await keyWithClock(t);
-    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 90 }));
-    const { NextRotationDate } = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
-    await t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId }));
-    await clock.advanceTo(t, NextRotationDate!, DAY_MS);
+    const NextRotationDate = await enableRotation(t, key.KeyId, 90);
+    await t.given('DisableKey puts the key in Disabled', () => t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId })), { coveredBy: 'key-state.disabled-describe-key' });
+    await clock.advanceTo(t, NextRotationDate, DAY_MS);
     const { entries } = await allRotations(t, key.KeyId);
     t.expectEqual(entries.length, 0, 'rotations of the Disabled key a day after NextRotationDate');
   },
