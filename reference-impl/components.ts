@@ -12,7 +12,7 @@ import { CredentialStore, createCredentialStore } from './auth/credentials.js';
 import { OffsetClock } from './clock/clock.js';
 import { parseFaults } from './faults.js';
 import { selectEncryptionContextEncoder } from './hsm/encryption-context.js';
-import { loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
+import { deriveGrantTokenKey, loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
 import { Keyring } from './keys/keyring.js';
 import { readClockOffset } from './protocol/control.js';
 import type { Route } from './protocol/http-edge.js';
@@ -26,6 +26,10 @@ import { DEFAULTS, type ResolvedOptions } from './server-options.js';
 import { Injector } from './inject/injector.js';
 import { injectionPrometheusText } from './inject/injection-metrics.js';
 import { KeyStore } from './store/store.js';
+import { HttpXksProxyClient, Pkcs11CloudHsm, pkcs11Availability, SoftwareCloudHsm, type CloudHsmBackend } from './keystores/index.js';
+import { FixtureCloudHsm, fixtureDescription } from './keystores/fixtures.js';
+import { SqliteCustomKeyStoreRepository } from './keystores/sqlite-repository.js';
+import type { KeyStoreServices } from './ops/context.js';
 
 /** Everything one serving process needs, wired together. */
 export interface ServerComponents {
@@ -51,6 +55,32 @@ export interface ComponentExtras {
   admission?: Admission;
   /** Set in cluster workers: metrics of the whole cluster (asked of the primary). */
   metrics?: () => Promise<QuotaMetrics>;
+  /** For tests: the CloudHSM backend (default: PKCS#11 where a module is available, else software). */
+  cloudHsm?: CloudHsmBackend;
+  /** For tests: receives custom key store background work (connection attempts). */
+  trackKeyStoreWork?: (work: Promise<void>) => void;
+}
+
+/** The XKS timeout when fixtures run on a busy machine (AWS's 250 ms would make runs flaky). */
+const FIXTURE_XKS_TIMEOUT_MS = 5000;
+
+/** Custom key stores: records in the store (sealed under the master key), the backends behind them. */
+function keyStoreServices(options: ResolvedOptions, extras: ComponentExtras, store: KeyStore, master: Buffer): KeyStoreServices {
+  const cloudHsm =
+    extras.cloudHsm ?? (options.keyStoreFixtures ? new FixtureCloudHsm() : pkcs11Availability().ok ? new Pkcs11CloudHsm() : new SoftwareCloudHsm());
+  const services: KeyStoreServices = {
+    repo: new SqliteCustomKeyStoreRepository(store, {
+      seal: (plain, binding) => sealKeyMaterial(master, plain, { keyArn: binding, backingKeyVersion: 0 }),
+      open: (sealed, binding) => openKeyMaterial(master, sealed, { keyArn: binding, backingKeyVersion: 0 }),
+    }),
+    cloudHsm,
+    xks: new HttpXksProxyClient({
+      resolve: (endpoint) => options.xksProxies[endpoint] ?? endpoint,
+      timeoutMs: options.xksTimeoutMs ?? (options.keyStoreFixtures ? FIXTURE_XKS_TIMEOUT_MS : undefined),
+    }),
+  };
+  if (extras.trackKeyStoreWork) services.track = extras.trackKeyStoreWork;
+  return services;
 }
 
 /**
@@ -62,7 +92,9 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
   const credentials =
     options.credentialsFile !== undefined
       ? createCredentialStore(options.credentialsFile)
-      : options.account === DEFAULTS.account
+      : options.credentials !== undefined
+        ? CredentialStore.fromConfig(options.credentials, 'credentials option')
+        : options.account === DEFAULTS.account
         ? CredentialStore.default()
         : CredentialStore.fromRecords([
             { accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` },
@@ -78,11 +110,16 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     store.close();
     throw e;
   }
-  const keyring = new Keyring(store, {
-    seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
-    open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
-  });
+  const keyring = new Keyring(
+    store,
+    {
+      seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
+      open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
+    },
+    { importTokenKey: master, ignoreExpiry: faults.has('import-ignores-expiry') },
+  );
   const clock = new OffsetClock(() => readClockOffset(store));
+  keyring.lastUsage.start(clock.now());
   const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
   // The server's own settings replace whatever a SetInjection of an earlier run left in the store.
@@ -101,7 +138,9 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     faults,
     audit,
     admission,
-    control: { metrics, injection },
+    grantTokenKey: deriveGrantTokenKey(master),
+    control: { metrics, injection, ...(options.keyStoreFixtures ? { keyStoreFixtures: fixtureDescription() } : {}) },
+    keyStores: keyStoreServices(options, extras, store, master),
     announceWrite: extras.announceWrite,
     injection,
   });
@@ -136,6 +175,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
       const writes = store.writeCount;
       keyring.sweep(clock.now());
       if (store.writeCount !== writes) void extras.announceWrite?.();
+      keyring.lastUsage.flush();
     } catch {
       // A busy store is retried on the next tick.
     }
@@ -151,6 +191,11 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     postRoutes: own.post,
     async close() {
       clearInterval(sweeper);
+      try {
+        keyring.lastUsage.flush();
+      } catch {
+        // Last uses of the final second are lost: GetKeyLastUsage is eventually consistent.
+      }
       await audit.close();
       store.close();
     },

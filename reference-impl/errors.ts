@@ -175,6 +175,26 @@ export const KMSInvalidMacException = defineError('KMSInvalidMacException');
 export const IncorrectKeyMaterialException = defineError('IncorrectKeyMaterialException');
 export const InvalidImportTokenException = defineError('InvalidImportTokenException');
 export const ExpiredImportTokenException = defineError('ExpiredImportTokenException');
+// Custom key stores (keystores/).
+export const CloudHsmClusterInUseException = defineError('CloudHsmClusterInUseException');
+export const CloudHsmClusterInvalidConfigurationException = defineError('CloudHsmClusterInvalidConfigurationException');
+export const CloudHsmClusterNotActiveException = defineError('CloudHsmClusterNotActiveException');
+export const CloudHsmClusterNotFoundException = defineError('CloudHsmClusterNotFoundException');
+export const CloudHsmClusterNotRelatedException = defineError('CloudHsmClusterNotRelatedException');
+export const CustomKeyStoreHasCMKsException = defineError('CustomKeyStoreHasCMKsException');
+export const CustomKeyStoreInvalidStateException = defineError('CustomKeyStoreInvalidStateException');
+export const CustomKeyStoreNameInUseException = defineError('CustomKeyStoreNameInUseException');
+export const IncorrectTrustAnchorException = defineError('IncorrectTrustAnchorException');
+export const XksKeyAlreadyInUseException = defineError('XksKeyAlreadyInUseException');
+export const XksKeyInvalidConfigurationException = defineError('XksKeyInvalidConfigurationException');
+export const XksKeyNotFoundException = defineError('XksKeyNotFoundException');
+export const XksProxyIncorrectAuthenticationCredentialException = defineError('XksProxyIncorrectAuthenticationCredentialException');
+export const XksProxyInvalidConfigurationException = defineError('XksProxyInvalidConfigurationException');
+export const XksProxyInvalidResponseException = defineError('XksProxyInvalidResponseException');
+export const XksProxyUriEndpointInUseException = defineError('XksProxyUriEndpointInUseException');
+export const XksProxyUriInUseException = defineError('XksProxyUriInUseException');
+export const XksProxyUriUnreachableException = defineError('XksProxyUriUnreachableException');
+export const XksProxyVpcEndpointServiceNotFoundException = defineError('XksProxyVpcEndpointServiceNotFoundException');
 
 /** AWS's own wording for throttling (facts sheet). */
 export const THROTTLING_MESSAGE = 'You have exceeded the rate at which you may call KMS. Reduce the frequency of your calls.';

@@ -13,6 +13,17 @@ export const FAULTS = {
   'no-sigv4': 'signatures are not checked (any Authorization header with a known access key passes)',
   'echo-plaintext': 'validation messages include the offending value, even when it is sensitive',
   'no-throttle': 'request quotas are not enforced',
+  'policy-ignored': 'key policies, identity policies and grants are not evaluated: every signed request is allowed',
+  'deny-not-winning': 'an explicit Deny does not override an Allow',
+  'condition-keys-ignored': 'policy conditions are not evaluated: every conditioned statement applies',
+  'grant-constraints-ignored': 'grant encryption-context constraints are not checked',
+  'cross-account-open': 'principals of another account may use a key without the key policy and their identity policies agreeing',
+  'import-ignores-expiry': 'imported key material is never deleted at its ValidTo date',
+  'replica-own-material': 'ReplicateKey gives the replica fresh key material instead of the primary\'s',
+  'region-ignored': "every request is served in the server's default Region, whatever Region it was signed for",
+  'verify-always-valid': 'Verify answers SignatureValid true for any signature',
+  'sign-ignores-digest-type': 'Sign hashes a DIGEST message again, as if it were RAW (the digest length is still checked)',
+  'mac-truncated': 'GenerateMac returns only the first 16 bytes of the MAC',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { QuotaConfigError } from '../common/quota/profiles.js';
 import { rateResolver, type QuotaSettings } from './quota/admission.js';
 import { NO_INJECTION, parseInjection, type InjectionSettings } from './inject/injection-settings.js';
+import type { CredentialsFileInput } from './auth/credentials.js';
 
 export interface ServerOptions {
   host?: string;
@@ -21,6 +22,8 @@ export interface ServerOptions {
   /** Account of the default `test`/`test` credentials (ignored with `credentialsFile`). */
   account?: string;
   credentialsFile?: string;
+  /** The same as `credentialsFile`'s content, given inline (the embedded conformance target's identities); ignored with `credentialsFile`. */
+  credentials?: CredentialsFileInput;
   /** Worker processes; 1 runs in this process. Default 1 (the CLI defaults to the core count). */
   workers?: number;
   /** Deliberate faults (test-only; see faults.ts). */
@@ -29,6 +32,18 @@ export interface ServerOptions {
   audit?: boolean;
   /** `FULL` makes commits survive power loss too (default `NORMAL`: survives process crashes). */
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * Where to dial each external key store proxy: `XksProxyUriEndpoint` (`https://host`) → base URL
+   * (e.g. `http://127.0.0.1:8080`, a proxy started with `kmsbench xks-proxy`). Default: the endpoint.
+   */
+  xksProxies?: Record<string, string>;
+  /** Per-call timeout towards XKS proxies, ms (default 250, AWS's). */
+  xksTimeoutMs?: number;
+  /**
+   * Custom key store fixtures for conformance runs (keystores/fixtures.ts): software CloudHSM
+   * clusters and a reference XKS proxy on loopback, described by `KmsBench.GetKeyStoreFixtures`.
+   */
+  keyStoreFixtures?: boolean;
   /** Request quotas (default: on, the Region's current AWS defaults). */
   quotas?: {
     enabled?: boolean;
@@ -75,9 +90,11 @@ export const DEFAULTS = {
   account: DEFAULT_ACCOUNT_ID,
 } as const;
 
-export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'quotas' | 'seedFile' | 'inject'>> & {
-  credentialsFile?: string;
+export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'credentials' | 'quotas' | 'inject' | 'xksTimeoutMs' | 'seedFile'>> & {
   seedFile?: string;
+  xksTimeoutMs?: number;
+  credentialsFile?: string;
+  credentials?: CredentialsFileInput;
   quotas: QuotaSettings;
   inject: InjectionSettings;
 };
@@ -111,6 +128,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     region: options.region ?? DEFAULTS.region,
     account: options.account ?? DEFAULTS.account,
     credentialsFile: options.credentialsFile,
+    ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
     workers: Math.max(1, options.workers ?? 1),
     faults: options.faults ?? [],
     audit: options.audit ?? true,
@@ -119,6 +137,9 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     authMode: options.authMode ?? 'sigv4',
     strictAws: options.strictAws ?? false,
     ephemeral: options.ephemeral ?? false,
+    xksProxies: { ...(options.xksProxies ?? {}) },
+    keyStoreFixtures: options.keyStoreFixtures ?? false,
+    ...(options.xksTimeoutMs !== undefined ? { xksTimeoutMs: options.xksTimeoutMs } : {}),
   };
 }
 

@@ -29,6 +29,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const temporary = options.ephemeral ? mkdtempSync(join(options.dataDir ?? tmpdir(), 'kmsbench-ephemeral-')) : undefined;
   const resolved = resolveOptions(temporary ? { ...options, dataDir: temporary } : options);
   const removeTemporary = () => temporary && rmSync(temporary, { recursive: true, force: true });
+  // The fixtures keep their clusters' keys in this process: one process only.
+  if (resolved.keyStoreFixtures && resolved.workers > 1) {
+    removeTemporary();
+    throw new Error('custom key store fixtures run in a single process (--workers 1)');
+  }
   let server: RunningServer;
   try {
     if (resolved.workers > 1) {
@@ -36,7 +41,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       server = await startCluster(resolved);
     } else {
       const { startInProcess } = await import('./in-process.js');
-      server = await startInProcess(resolved);
+      if (resolved.keyStoreFixtures) {
+        const { withFixtureXksProxy } = await import('./fixture-xks-proxy.js');
+        server = await withFixtureXksProxy(resolved, startInProcess);
+      } else {
+        server = await startInProcess(resolved);
+      }
     }
   } catch (e) {
     removeTemporary();

@@ -10,7 +10,11 @@ import { isTestFile, readImportGraph } from '../scripts/import-rules.js';
 
 /** Top to bottom. Each entry is a folder (or a top-level file) of reference-impl/. */
 const STAGE_ORDER: readonly (readonly string[])[] = [
-  ['server.ts', 'xks-proxy'],
+  ['server.ts'],
+  // Starts the fixtures' XKS proxy beside an in-process server (loaded only for --key-store-fixtures).
+  ['fixture-xks-proxy.ts'],
+  // The reference XKS proxy: started by the server for the custom key store fixtures.
+  ['xks-proxy'],
   ['cluster', 'in-process.ts'],
   ['components.ts'],
   ['boot.ts'],

@@ -60,7 +60,7 @@ export function lintSource(source: unknown): string[] {
 }
 
 const isCapability = (n: unknown): boolean =>
-  n === 'clock-control' || n === 'low-quota' || (typeof n === 'string' && n.startsWith('op:') && OPS.has(n.slice(3)));
+  n === 'clock-control' || n === 'low-quota' || n === 'identities' || n === 'key-store-fixtures' || (typeof n === 'string' && n.startsWith('op:') && OPS.has(n.slice(3)));
 
 export function lintCase(c: ConformanceCase, file: string): string[] {
   const out: string[] = [];
@@ -84,7 +84,7 @@ export function lintCase(c: ConformanceCase, file: string): string[] {
   if (!Array.isArray(c.ops) || c.ops.length === 0) out.push('has no ops (the operations the case calls)');
   else for (const op of c.ops) if (!OPS.has(op)) out.push(`op '${op}' is not a KMS operation`);
   for (const f of c.flags ?? []) if (!FLAGS.has(f)) out.push(`flag '${f}' is not one of ${CASE_FLAGS.join(', ')}`);
-  for (const n of c.needs ?? []) if (!isCapability(n)) out.push(`needs '${String(n)}' is not a capability (clock-control, low-quota, op:<Operation>)`);
+  for (const n of c.needs ?? []) if (!isCapability(n)) out.push(`needs '${String(n)}' is not a capability (clock-control, low-quota, identities, key-store-fixtures, op:<Operation>)`);
   if (c.timeoutMs !== undefined && !(Number.isInteger(c.timeoutMs) && c.timeoutMs > 0)) out.push(`timeoutMs ${c.timeoutMs} is not a positive integer`);
   if (typeof c.run !== 'function') out.push('has no run function');
   else if (/\badvanceClock\b/.test(String(c.run)) && !(c.flags ?? []).includes('needs-clock')) {

@@ -1,11 +1,16 @@
-# Terraform's AWS provider against kmsbench: `endpoints { kms = ... }` and the settings that keep
-# the provider from calling STS, IAM or the metadata service. test/e2e/iac.test.ts applies and
-# destroys this configuration when terraform is installed.
+# A Terraform configuration for the kmsbench reference server (or any KMS endpoint):
+# an ECC signing key with its public key, an HMAC key, and a symmetric key with an alias.
 #
-#   kmsbench serve &
+#   npx kmsbench serve --port 4599 &
+#   export TF_CLI_CONFIG_FILE=$PWD/terraformrc   # offline provider mirror, see README.md
 #   terraform init && terraform apply -var endpoint=http://127.0.0.1:4599
+#
+# test/e2e/terraform.test.ts and test/e2e/iac.test.ts apply it, check that `terraform plan` shows
+# no drift, and destroy it. The provider settings below keep it from calling STS, IAM or the
+# metadata service.
 
 terraform {
+  required_version = ">= 1.5"
   required_providers {
     aws = {
       source  = "hashicorp/aws"
@@ -15,8 +20,9 @@ terraform {
 }
 
 variable "endpoint" {
-  type    = string
-  default = "http://127.0.0.1:4599"
+  description = "KMS endpoint URL (the reference server prints it: listening on http://HOST:PORT)"
+  type        = string
+  default     = "http://127.0.0.1:4599"
 }
 
 variable "region" {
@@ -32,10 +38,27 @@ provider "aws" {
   skip_requesting_account_id  = true
   skip_metadata_api_check     = true
   skip_region_validation      = true
-
   endpoints {
     kms = var.endpoint
   }
+}
+
+resource "aws_kms_key" "signing" {
+  description              = "kmsbench example: ECC signing key"
+  customer_master_key_spec = "ECC_NIST_P256"
+  key_usage                = "SIGN_VERIFY"
+  deletion_window_in_days  = 7
+}
+
+data "aws_kms_public_key" "signing" {
+  key_id = aws_kms_key.signing.arn
+}
+
+resource "aws_kms_key" "hmac" {
+  description              = "kmsbench example: HMAC key"
+  customer_master_key_spec = "HMAC_256"
+  key_usage                = "GENERATE_VERIFY_MAC"
+  deletion_window_in_days  = 7
 }
 
 resource "aws_kms_key" "orders" {
@@ -58,4 +81,20 @@ output "key_id" {
 
 output "key_arn" {
   value = aws_kms_key.orders.arn
+}
+
+output "signing_key_arn" {
+  value = aws_kms_key.signing.arn
+}
+
+output "signing_public_key_pem" {
+  value = data.aws_kms_public_key.signing.public_key_pem
+}
+
+output "signing_algorithms" {
+  value = data.aws_kms_public_key.signing.signing_algorithms
+}
+
+output "hmac_key_arn" {
+  value = aws_kms_key.hmac.arn
 }

@@ -17,7 +17,7 @@ import { DEFAULT_CONCURRENCY, runConformance } from '../conformance/runner.js';
 import { summaryText } from '../conformance/summary.js';
 import { HarnessError } from '../conformance/verdict.js';
 import { CASE_TAGS } from '../conformance/case.js';
-import { parseTarget, TargetError, TargetSpecError, withTarget } from '../target/index.js';
+import { loadIdentities, parseTarget, TargetError, TargetSpecError, withTarget } from '../target/index.js';
 import { discoverCases } from '../../suites/index.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
 import { displayPath, ROOT } from './paths.js';
@@ -41,6 +41,9 @@ export const conformanceUsage = `kmsbench conformance [options]
   --aws-as-of YYYY-MM-DD       judge by AWS's behaviour as of that date (default: today): a case
                                whose source says AWS behaves so only since a later date is skipped,
                                and cases whose expectation changed over time pick the one in force
+  --identities FILE            the principals the policy and grant cases sign with on a non-embedded
+                               endpoint (also KMSBENCH_IDENTITIES=FILE; format: suites/README.md
+                               "Identities"); without them those cases are skipped
   --fault NAME                 embedded only, repeatable: start the reference server with a
                                deliberate fault (${Object.keys(FAULTS).join(', ')})
   --update-expectations        rewrite the --expect file from this run: list what did not pass
@@ -78,6 +81,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
     timeout: { type: 'string' },
     'aws-as-of': { type: 'string' },
     fault: { type: 'string', multiple: true },
+    identities: { type: 'string' },
     list: { type: 'boolean' },
     'update-expectations': { type: 'boolean' },
     verbose: { type: 'boolean' },
@@ -96,6 +100,9 @@ async function conformanceCommand(argv: string[]): Promise<number> {
   }
   if (values.fault?.length && target.kind !== 'embedded') throw new UsageError('--fault needs --endpoint embedded');
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
+  const identitiesFile = values.identities ?? process.env.KMSBENCH_IDENTITIES;
+  if (values.identities !== undefined && target.kind === 'embedded') throw new UsageError('--identities is for other endpoints: the embedded server has its own');
+  const identities = identitiesFile !== undefined && target.kind !== 'embedded' ? loadIdentities(identitiesFile) : undefined;
   const concurrency = intOption(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY, 1);
   const timeoutMs = values.timeout === undefined ? undefined : intOption(values.timeout, 'timeout', 30_000, 1);
   const awsAsOf = values['aws-as-of'];
@@ -138,7 +145,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
     process.once('SIGINT', () => process.exit(EXIT.interrupted));
   };
   process.once('SIGINT', onSigint);
-  const results = await withTarget(target, { region: clientRegion(values.region), embedded: { label: 'conformance' } }, (opened) =>
+  const results = await withTarget(target, { region: clientRegion(values.region), ...(identities ? { identities } : {}), embedded: { label: 'conformance' } }, (opened) =>
     runConformance({
       signal: interrupt.signal,
       target: opened,

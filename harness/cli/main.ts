@@ -108,6 +108,13 @@ const COMMANDS: Record<string, Command> = {
     },
     summary: "a kmsbench server's call counts per operation, key and principal (--since)",
   },
+  'xks-proxy': {
+    load: async () => {
+      const m = await import('./xks-proxy.js');
+      return { run: m.xksProxy, usage: m.xksProxyUsage };
+    },
+    summary: 'run the reference external key store (XKS) proxy (software keys or a PKCS#11 token)',
+  },
   conformance: {
     load: async () => {
       const m = await import('./conformance.js');

@@ -1,7 +1,8 @@
 /**
  * What the micro load suite times (`kmsbench load --suite micro`): the client's SigV4 signing
  * and raw request build, and the reference server's per-request stages — SigV4 verification,
- * AES-256-GCM seal/open of the HSM, ciphertext blob encode/decode, the quota limiter's admit.
+ * AES-256-GCM seal/open of the HSM, ciphertext blob encode/decode, the quota limiter's admit,
+ * the authorize stage (default vs typical three-statement key policy).
  * It lives with the CLI because it reaches into the server's internals, which only the CLI (and
  * scripts) may import; the load engine (harness/load/micro.ts) runs it.
  *
@@ -18,6 +19,59 @@ import { Limiter } from '../../common/quota/limiter.js';
 import { signJsonRequest } from '../client/sign.js';
 import { buildRequest } from '../load/closed-loop.js';
 import type { MicroBench } from '../load/micro.js';
+import { callerPrincipal, compilePolicy } from '../../reference-impl/authz/index.js';
+import { TYPICAL_APP_IDENTITY_POLICY, TYPICAL_POLICY_TENANT, typicalKeyPolicy } from '../../reference-impl/authz/typical-policy.js';
+import { NO_FAULTS } from '../../reference-impl/faults.js';
+import { defaultKeyPolicy } from '../../reference-impl/keys/policy-document.js';
+import { Authorizer, type AuthzRequestInfo } from '../../reference-impl/ops/authorize.js';
+import type { KeyRecord } from '../../reference-impl/records/key-records.js';
+import { KeyStore } from '../../reference-impl/store/store.js';
+
+/**
+ * The authorize stage as the request path runs it (policy cache, lazy request context), for
+ * Encrypt by a session of the key users' role: under the default key policy (delegation to IAM,
+ * so its identity policy decides) and under the typical three-statement policy with an
+ * encryption-context condition (authz/typical-policy.ts). Issue 12's budget: within 5 %.
+ */
+function authorizeBenches(sinkOf: (n: number) => void): MicroBench[] {
+  const account = DEFAULT_ACCOUNT_ID;
+  // Read only for grants and aliases, which these allowed requests never need.
+  const store = new KeyStore({ path: ':memory:' });
+  const authorizer = new Authorizer(store, NO_FAULTS, Buffer.alloc(32, 1));
+  const key = (policy: string, id: string): KeyRecord => ({
+    keyId: id, account, region: 'us-east-1', arn: `arn:aws:kms:us-east-1:${account}:key/${id}`, createdAt: 0, description: '', keyUsage: 'ENCRYPT_DECRYPT',
+    keySpec: 'SYMMETRIC_DEFAULT', origin: 'AWS_KMS', keyManager: 'CUSTOMER', state: 'Enabled', deletionDate: null, pendingWindowInDays: null, policy,
+    rotationEnabled: false, rotationPeriodInDays: null, nextRotationAt: null, onDemandRotationStartedAt: null, onDemandRotations: 0, tags: [], currentVersion: 1,
+  });
+  const plainId = '00000000-0000-0000-0000-00000000000a';
+  const plain = key(defaultKeyPolicy(account), plainId);
+  const typical = key(JSON.stringify(typicalKeyPolicy(account)), '00000000-0000-0000-0000-00000000000b');
+  const caller = callerPrincipal(`arn:aws:sts::${account}:assumed-role/App/bench`);
+  const identityPolicies = [compilePolicy(TYPICAL_APP_IDENTITY_POLICY, { kind: 'identity' })];
+  const input = { KeyId: plainId, Plaintext: Buffer.alloc(1024, 7), EncryptionContext: { tenant: TYPICAL_POLICY_TENANT, purpose: 'bench' } };
+  const info = (): AuthzRequestInfo => ({
+    operation: 'Encrypt',
+    input,
+    caller,
+    identityPolicies,
+    notes: {},
+    region: 'us-east-1',
+  });
+  // Per request, as the pipeline does: a fresh request info and authorizer closure, then the check.
+  const run = (k: KeyRecord) => () => {
+    for (let i = 0; i < 100; i++) {
+      const r = info();
+      authorizer.keyAuthorizer(r)(k, 'Encrypt', {});
+      sinkOf(r.notes.authz!.decision.length);
+    }
+  };
+  run(plain)();
+  run(typical)();
+  return [
+    { name: 'authorize Encrypt: default key policy (role session, IAM delegation)', batch: 100, fn: run(plain) },
+    { name: 'authorize Encrypt: 3-statement policy + EncryptionContext condition', batch: 100, fn: run(typical) },
+  ];
+}
 
 export async function microBenches(): Promise<MicroBench[]> {
   const endpoint = 'http://127.0.0.1:4599';
@@ -43,6 +97,9 @@ export async function microBenches(): Promise<MicroBench[]> {
   const clock = { ns: 0 };
   // Every result lands here, so no work can be optimised away.
   let sink = 0;
+  const authz = authorizeBenches((n) => {
+    sink += n;
+  });
 
   return [
     { name: 'SigV4 sign (client, @smithy/signature-v4, Encrypt 1 KiB)', batch: 1, fn: () => signJsonRequest(signArgs) },
@@ -97,5 +154,6 @@ export async function microBenches(): Promise<MicroBench[]> {
         for (let i = 0; i < 10; i++) sink += buildRequest(url, signed.headers, Buffer.from(body)).length;
       },
     },
+    ...authz,
   ];
 }

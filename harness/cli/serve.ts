@@ -52,6 +52,8 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env
     ephemeral: v.ephemeral === true,
     inject: list(v.inject),
     'latency-profile': str(v['latency-profile']),
+    'xks-proxy': list(v['xks-proxy']),
+    'key-store-fixtures': v['key-store-fixtures'] === true,
   };
   if (values.auth !== undefined && values.auth !== 'sigv4' && values.auth !== 'permissive') {
     throw new UsageError(`--auth must be sigv4 or permissive, got '${values.auth}'`);
@@ -65,6 +67,12 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env
   }
   if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError('--account must be 12 digits');
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
+  const xksProxies: Record<string, string> = {};
+  for (const m of values['xks-proxy'] ?? []) {
+    const eq = m.indexOf('=');
+    if (eq <= 0 || !m.startsWith('https://')) throw new UsageError(`--xks-proxy takes URI=URL with an https:// URI, not '${m}'`);
+    xksProxies[m.slice(0, eq)] = m.slice(eq + 1);
+  }
   let server;
   try {
     server = await startServer({
@@ -74,7 +82,9 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env
     region: values.region,
     account: values.account,
     credentialsFile: values.credentials,
-    workers: intOption(values.workers, 'workers', defaultWorkerCount(), 1),
+    workers: values['key-store-fixtures'] ? 1 : intOption(values.workers, 'workers', defaultWorkerCount(), 1),
+    xksProxies,
+    keyStoreFixtures: values['key-store-fixtures'] ?? false,
     faults: values.fault,
     audit: !values['no-audit'],
     synchronous: values.fsync ? 'FULL' : 'NORMAL',

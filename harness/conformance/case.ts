@@ -26,6 +26,18 @@ import type { Credentials } from '../client/sign.js';
 import type { OperationName } from '../../common/model/model.js';
 import type { Capability } from '../target/capabilities.js';
 import { SOURCE_KINDS } from '../results/conformance-contract.js';
+import type { IdentityName } from '../target/identities.js';
+
+export type { IdentityName };
+
+/** Another principal a case signs with (harness/target/identities.ts; the case needs `identities`). */
+export interface CaseIdentity {
+  /** An SDK client signing as it (retries off, the case's abort signal and call log). */
+  kms: KMSClient;
+  /** The ARN a key policy or grant names to mean it (a role, user or account root ARN). */
+  arn: string;
+  account: string;
+}
 
 /** The closed list of conformance tags: a case may only use these (scripts/lint-suites checks). */
 export const CASE_TAGS = [
@@ -42,6 +54,13 @@ export const CASE_TAGS = [
   'throttling',
   'auth',
   'protocol',
+  'import',
+  'custom-key-store',
+  'multi-region',
+  'asymmetric',
+  'sign-verify',
+  'hmac',
+  'key-agreement',
 ] as const;
 
 export type CaseTag = (typeof CASE_TAGS)[number];
@@ -73,6 +92,12 @@ export interface ExpectedError {
 export interface CaseContext {
   /** The SDK client, retries off (maxAttempts 1). */
   kms: KMSClient;
+  /**
+   * A client of the same endpoint signing for another Region (multi-Region keys, cross-Region
+   * checks); keys it creates are scheduled for deletion in that Region after the case (replicas
+   * made with ReplicateKey are the case's own to clean up).
+   */
+  kmsIn(region: string): KMSClient;
   endpoint: string;
   region: string;
   /** Account of the credentials in use. */
@@ -103,6 +128,12 @@ export interface CaseContext {
   expectEqual(actual: unknown, expected: unknown, what: string): void;
   /** Fails the case unless `condition` holds. */
   check(condition: boolean, what: string, actual?: unknown): void;
+  /**
+   * Another principal: `alice` (run account, identity policy kms:*), `bob` (run account, no KMS
+   * permission), `other-account-root`, `other-account-user` (second account; Encrypt, Decrypt,
+   * DescribeKey). Only for cases that declare `needs: ['identities']`.
+   */
+  as(name: IdentityName): CaseIdentity;
   /** Ends the case as skipped (only for capabilities the probe could not establish). */
   skip(reason: string): never;
   capabilities: ReadonlySet<Capability>;

@@ -11,7 +11,7 @@ import { CreateKeyCommand, DeleteAliasCommand, DescribeKeyCommand, ScheduleKeyDe
 import { send, type RawReply } from '../client/raw-client.js';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import { parseDuration } from '../../common/duration.js';
-import type { Capability, CaseContext, ConformanceCase, ExpectedError } from './case.js';
+import type { Capability, CaseContext, CaseIdentity, ConformanceCase, ExpectedError, IdentityName } from './case.js';
 import { bareCode, caseClient, headerOf } from './sdk-client.js';
 import {
   blockedBy,
@@ -35,9 +35,13 @@ export interface RunEnvironment {
   credentials: Credentials;
   /** The shared client (retries off). */
   kms: KMSClient;
+  /** A shared client of the same endpoint for another Region (default: `kms` itself for the run's Region only). */
+  clientIn?: (region: string) => KMSClient;
   capabilities: ReadonlySet<Capability>;
   /** The AWS profile judging the run (YYYY-MM-DD). */
   awsAsOf: string;
+  /** One client per identity (with the `identities` capability). */
+  identities?: Readonly<Record<IdentityName, { kms: KMSClient; arn: string; account: string }>>;
 }
 
 /** A case's context plus what the runner needs to finish it. */
@@ -65,6 +69,9 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
   const calls: CallRecord[] = [];
   const cleanups: Array<() => Promise<unknown>> = [];
   const keysToDelete = new Set<string>();
+  /** Keys created through `kmsIn`, by Region. */
+  const regionalKeys = new Map<string, Set<string>>();
+  const regionalClients = new Map<string, KMSClient>();
   const aliasesToDelete = new Set<string>();
   // A case may have many calls in flight, each listening to its signal.
   const newController = () => {
@@ -93,6 +100,8 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
     onOutput,
   });
 
+  const identityClients = new Map<IdentityName, CaseIdentity>();
+
   const remaining = () => Math.max(1, deadline() - Date.now());
 
   const rawSend = async (operation: string, url: string, init: { method?: string; headers: Record<string, string>; body?: string | Buffer }) => {
@@ -118,8 +127,34 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
     return reply;
   };
 
+  const baseIn = (region: string): KMSClient => {
+    if (region === env.region) return env.kms;
+    if (!env.clientIn) throw new HarnessError('this run has no clients for other Regions');
+    return env.clientIn(region);
+  };
+  const kmsIn = (region: string): KMSClient => {
+    if (region === env.region) return kms;
+    let c = regionalClients.get(region);
+    if (!c) {
+      c = caseClient(baseIn(region), {
+        signal: () => controller.signal,
+        onCall: (r) => void calls.push(r),
+        onOutput: (operation, _input, output) => {
+          const id = operation === 'CreateKey' ? keyIdOf(output) : undefined;
+          if (id === undefined) return;
+          let ids = regionalKeys.get(region);
+          if (!ids) regionalKeys.set(region, (ids = new Set()));
+          ids.add(id);
+        },
+      });
+      regionalClients.set(region, c);
+    }
+    return c;
+  };
+
   const context: CaseContext = {
     kms,
+    kmsIn,
     endpoint: env.endpoint,
     region: env.region,
     account: env.account,
@@ -282,6 +317,19 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
     skip(reason) {
       throw new SkipSignal(reason);
     },
+
+    as(name) {
+      const base = env.identities?.[name];
+      if (!(c.needs ?? []).includes('identities') || base === undefined) {
+        throw new HarnessError(`case ${c.id} signs as ${name} but does not declare needs: ['identities'] (or the run has no identities)`);
+      }
+      let view = identityClients.get(name);
+      if (view === undefined) {
+        view = { kms: caseClient(base.kms, { signal: () => controller.signal, onCall: (r) => void calls.push(r), onOutput }), arn: base.arn, account: base.account };
+        identityClients.set(name, view);
+      }
+      return view;
+    },
   };
 
   return {
@@ -301,6 +349,13 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
         ...[...keysToDelete].map((KeyId) => () =>
           tolerate(['KMSInvalidStateException', 'NotFoundException'], () =>
             unthrottled(() => env.kms.send(new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 }), { abortSignal: controller.signal })),
+          ),
+        ),
+        ...[...regionalKeys].flatMap(([region, ids]) =>
+          [...ids].map((KeyId) => () =>
+            tolerate(['KMSInvalidStateException', 'NotFoundException'], () =>
+              unthrottled(() => baseIn(region).send(new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 }), { abortSignal: controller.signal })),
+            ),
           ),
         ),
         ...[...aliasesToDelete].map((AliasName) => () =>
@@ -324,6 +379,12 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
       return { ran: work.length, failed };
     },
   };
+}
+
+/** KeyMetadata.KeyId of a CreateKey output. */
+function keyIdOf(output: unknown): string | undefined {
+  const id = (output as { KeyMetadata?: { KeyId?: unknown } } | undefined)?.KeyMetadata?.KeyId;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function expectedPlain(e: ExpectedError): Record<string, unknown> {

@@ -2,7 +2,7 @@
  * The runner against the embedded reference server with synthetic cases: one per kind of
  * verdict, the scheduling rules, cleanup, expectations and the record it produces.
  */
-import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, EncryptCommand, ListAliasesCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, EncryptCommand, GetParametersForImportCommand, ListAliasesCommand, type KMSClient } from '@aws-sdk/client-kms';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { defineCase, type ConformanceCase } from './case.js';
 import type { LoadedCase } from './case.js';
@@ -156,13 +156,18 @@ const CASES = loaded(
   }),
   defineCase({
     id: 'test.unsupported-op',
-    title: 'needs grants',
+    title: 'a prerequisite refused with UnsupportedOperationException makes the case unsupported',
     doc,
     source,
-    tags: ['grants'],
-    ops: ['CreateGrant'],
-    async run() {
-      throw new Error('must not run');
+    tags: ['import'],
+    ops: ['CreateKey', 'GetParametersForImport'],
+    async run(t) {
+      const key = await t.createKey();
+      seen.keyIds.push(key.KeyId);
+      await t.given('import parameters for the key', () =>
+        t.kms.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' })),
+      );
+      throw new Error('must not get here');
     },
   }),
   defineCase({
@@ -306,7 +311,7 @@ const EXPECTATIONS = {
   cases: {
     'test.known-failure': { expect: 'fail' as const, reason: 'it never does' },
     'test.newly-passing': { expect: 'fail' as const, reason: 'used to fail' },
-    'test.unsupported-op': { expect: 'unsupported' as const, reason: 'the reference server has no grants yet' },
+    'test.unsupported-op': { expect: 'unsupported' as const, reason: 'an AWS_KMS key takes no imported material' },
     'test.no-such-case': { expect: 'fail' as const, reason: 'stale entry' },
   },
 };
@@ -326,7 +331,9 @@ describe('runner against the embedded server', () => {
     expect(byId('test.pass').source).toEqual(source);
     expect(results.target).toMatchObject({ kind: 'embedded', account: '111122223333', region: 'us-east-1' });
     expect(results.capabilities.established).toContain('clock-control');
-    expect(results.capabilities.probes['op:CreateGrant']).toMatchObject({ supported: false });
+    // The reference server implements every operation of the model: each one probed is supported
+    // (the skip for an unsupported operation is checked in case-plan.test.ts).
+    expect(Object.entries(results.capabilities.probes).filter(([k, v]) => k.startsWith('op:') && !v.supported)).toEqual([]);
   });
 
   it('gives each case the verdict its behaviour calls for', () => {
@@ -368,7 +375,7 @@ describe('runner against the embedded server', () => {
     expect(byId('test.error-typeerror').reason).toMatch(/^TypeError: .*runner\.test\.ts/);
     expect(byId('test.error-timeout').reason).toMatch(/timed out after 200 ms/);
     expect(byId('test.error-clock-without-flag').reason).toMatch(/needs-clock/);
-    expect(byId('test.unsupported-op').reason).toMatch(/does not implement CreateGrant \(probe: HTTP 400 UnsupportedOperationException\)/);
+    expect(byId('test.unsupported-op').reason).toMatch(/does not implement the prerequisite import parameters for the key \(GetParametersForImport → HTTP 400 UnsupportedOperationException/);
     expect(byId('test.skip-explicit').reason).toBe('not today');
     expect(byId('test.skip-not-yet-aws').reason).toBe('not yet AWS behaviour as of 2026-01-01 (since 2026-06-01)');
     expect(byId('test.given-passes').reason).toMatch(/refused with NotFoundException/);
@@ -415,7 +422,7 @@ describe('runner against the embedded server', () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
     expect(xml).toContain('<testsuite name="conformance.test" tests="21" failures="9" errors="3" skipped="5"');
     expect(xml).toMatch(/test\.known-failure[^]*?<skipped message="expected fail: it never does">/);
-    expect(xml).toMatch(/test\.unsupported-op[^]*?<skipped message="expected unsupported: the reference server has no grants yet">/);
+    expect(xml).toMatch(/test\.unsupported-op[^]*?<skipped message="expected unsupported: an AWS_KMS key takes no imported material">/);
     expect(xml).toMatch(/test\.blocked-refused[^]*?<failure message="blocked: an existing key to describe — DescribeKey → HTTP 400 NotFoundException[^"]*" type="blocked">/);
     expect(xml).toContain('<property name="source.kind" value="documented"/><property name="source.cite" value="https://docs.aws.amazon.com/kms/latest/APIReference/Welcome.html"/><property name="source.verifiedAt" value="2026-12-07"/>');
     expect(xml).toMatch(/test\.newly-passing[^]*?<failure message="passes, but the expectation file says fail/);

@@ -87,6 +87,9 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   const endpoint = target.endpoint;
   const embedded = target.embedded;
   const kms: KMSClient = createKmsClient({ endpoint: target.sdkEndpoint, region, credentials: target.sdkCredentials, maxSockets: concurrency * 2 });
+  const identityClients: KMSClient[] = [];
+  /** Clients for other Regions (multi-Region cases), made when first asked for. */
+  const regional = new Map<string, KMSClient>();
 
   // Keep a case that forgot an `await` from taking the process down; report it.
   const onUnhandled = (reason: unknown) => {
@@ -106,7 +109,22 @@ export async function runConformance(options: RunOptions): Promise<Results> {
       for (const p of plans) if (p.phase === 'alone' && !p.lc.case.flags?.includes('destructive')) p.phase = 'concurrent';
     }
 
-    const env: RunEnvironment = { runId, endpoint, region, account: probe.account, credentials, kms, capabilities, awsAsOf };
+    const clientIn = (r: string): KMSClient => {
+      let c = regional.get(r);
+      if (!c) regional.set(r, (c = createKmsClient({ endpoint: target.sdkEndpoint, region: r, credentials: target.sdkCredentials, maxSockets: concurrency })));
+      return c;
+    };
+    const env: RunEnvironment = { runId, endpoint, region, account: probe.account, credentials, kms, clientIn, capabilities, awsAsOf };
+    if (target.identities !== undefined && capabilities.has('identities')) {
+      const ids = target.identities;
+      env.identities = Object.fromEntries(
+        Object.entries(ids).map(([name, id]) => {
+          const client = createKmsClient({ endpoint: target.sdkEndpoint, region, credentials: id.credentials, maxSockets: concurrency });
+          identityClients.push(client);
+          return [name, { kms: client, arn: id.arn, account: id.account }];
+        }),
+      ) as RunEnvironment['identities'];
+    }
     const results = new Map<string, CaseResult>();
     const record = (r: CaseResult) => {
       results.set(r.id, r);
@@ -170,6 +188,8 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   } finally {
     process.off('unhandledRejection', onUnhandled);
     kms.destroy();
+    for (const c of identityClients) c.destroy();
+    for (const c of regional.values()) c.destroy();
   }
 }
 

@@ -9,7 +9,9 @@
  *   `UnsupportedOperationException`, `NotImplemented*`, HTTP 404/501, or the very error code a
  *   made-up operation gets. An answer that proves nothing (an HTML 500 page, say) counts as
  *   supported, so the cases run and say what went wrong rather than hiding it as a skip.
+ * - `key-store-fixtures`: `KmsBench.GetKeyStoreFixtures` answers 200 with the fixtures.
  * - `low-quota`: set by the conformance runner, never probed.
+ * - `identities`: the target was given the identities (embedded: always) and each authenticates.
  *
  * The probe also creates one key (and schedules its deletion): it proves the endpoint and the
  * credentials work, and its ARN gives the account. An endpoint answering CreateKey "not
@@ -24,6 +26,7 @@ import { signJsonRequest, type Credentials } from '../client/sign.js';
 import type { OperationName } from '../../common/model/model.js';
 import { truncate } from '../../common/text.js';
 import { TargetError } from './errors.js';
+import { IDENTITY_NAMES, type Identities } from './identities.js';
 
 /** What an endpoint can do, found by the capabilities probe rather than guessed. */
 export type Capability =
@@ -36,6 +39,18 @@ export type Capability =
    * on the same data for the cases that need this. Never established for other endpoints.
    */
   | 'low-quota'
+  /**
+   * The run has the principals the policy and grant cases sign with (harness/target/identities.ts)
+   * and each of them authenticates: ListKeys signed by it answers 200 or AccessDeniedException.
+   */
+  | 'identities'
+  /**
+   * Offers custom key store fixtures (`KmsBench.GetKeyStoreFixtures` answers 200): CloudHSM
+   * clusters and an XKS proxy the endpoint can reach, so cases can create custom key stores. The
+   * reference server started with `--key-store-fixtures` (the embedded target) has them; on AWS a
+   * run would need a real CloudHSM cluster or external key store proxy.
+   */
+  | 'key-store-fixtures'
   /** Implements this operation at all (answers something other than "unknown/unsupported operation"). */
   | `op:${OperationName}`;
 
@@ -149,6 +164,8 @@ export interface ProbeOptions extends ProbeRequest {
   credentials: Credentials;
   /** Known account (skips reading it from the probe key's ARN). */
   account?: string;
+  /** The identities of the run, if it has them (capability `identities`). */
+  identities?: Identities;
 }
 
 /** Short description of a reply for evidence strings. */
@@ -205,6 +222,15 @@ export async function probeCapabilities(options: ProbeOptions): Promise<ProbeRes
     probes['clock-control'] = { supported: ok, evidence: `KmsBench.GetClock → ${r instanceof Error ? r.message : describeReply(r)}` };
     if (ok) capabilities.add('clock-control');
   });
+  tasks.push(async () => {
+    const r = await signed('KmsBench.GetKeyStoreFixtures', {}).catch((e: Error) => e);
+    const ok = !(r instanceof Error) && r.status === 200 && typeof (r.json as { Xks?: unknown } | undefined)?.Xks === 'object';
+    probes['key-store-fixtures'] = {
+      supported: ok,
+      evidence: `KmsBench.GetKeyStoreFixtures → ${r instanceof Error ? r.message : describeReply(r)}${ok ? '' : '; no CloudHSM cluster or XKS proxy to create custom key stores against'}`,
+    };
+    if (ok) capabilities.add('key-store-fixtures');
+  });
   for (const op of new Set(options.operations)) {
     if (op === 'CreateKey') continue;
     const input = PROBE_INPUTS[op];
@@ -221,9 +247,29 @@ export async function probeCapabilities(options: ProbeOptions): Promise<ProbeRes
       }
     });
   }
+  tasks.push(async () => {
+    probes.identities = await probeIdentities(options);
+    if (probes.identities.supported) capabilities.add('identities');
+  });
   await runLimited(tasks, 8);
   if (keyId) await signed('TrentService.ScheduleKeyDeletion', { KeyId: keyId, PendingWindowInDays: 7 }).catch(() => undefined);
   return { capabilities, account, probes, durationMs: performance.now() - started };
+}
+
+/** Each identity signs a ListKeys: 200 or AccessDeniedException proves it authenticates. */
+async function probeIdentities(options: ProbeOptions): Promise<ProbeEvidence> {
+  const ids = options.identities;
+  if (ids === undefined) return { supported: false, evidence: 'no identities given (--identities FILE, see suites/README.md "Identities")' };
+  const seen: string[] = [];
+  let ok = true;
+  for (const name of IDENTITY_NAMES) {
+    const req = await signJsonRequest({ endpoint: options.endpoint, region: options.region, credentials: ids[name].credentials, target: 'TrentService.ListKeys', body: '{"Limit":1}' });
+    const r = await send(req.url, req, options.timeoutMs ?? 10_000).catch((e: Error) => e);
+    const good = !(r instanceof Error) && (r.status === 200 || r.errorCode === 'AccessDeniedException');
+    ok &&= good;
+    seen.push(`${name}: ListKeys → ${r instanceof Error ? r.message : describeReply(r)}`);
+  }
+  return { supported: ok, evidence: seen.join('; ') };
 }
 
 export function classifyOperationReply(r: RawReply | Error, baselineCode: string | undefined): ProbeEvidence {

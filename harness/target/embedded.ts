@@ -22,6 +22,8 @@ export interface EmbeddedOptions {
   label: string;
   /** Latency and errors to inject (`--inject`, `--latency-profile`; reference-impl/inject/). */
   inject?: EmbeddedInjection;
+  /** More accounts and principals (the server's credentials file format). */
+  credentials?: object;
 }
 
 export interface EmbeddedServer {
@@ -45,6 +47,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       workers: 1,
       audit: options.audit,
       faults: options.faults,
+      ...(options.credentials ? { credentials: options.credentials as never } : {}),
+      // Custom key store cases create stores against these (software clusters, a loopback XKS proxy).
+      keyStoreFixtures: true,
       quotas: { enabled: quotas.enabled, ...(quotas.overrides ? { overrides: quotas.overrides } : {}) },
       ...(options.inject ? { inject: options.inject } : {}),
     });

@@ -9,6 +9,7 @@
 export { classifyOperationReply, describeReply, PROBE_INPUTS, type Capability, type ProbeEvidence, type ProbeRequest, type ProbeResult } from './capabilities.js';
 export { DEFAULT_CREDENTIALS, envCredentials } from './credentials.js';
 export { TargetError } from './errors.js';
+export { embeddedIdentities, IDENTITY_NAMES, loadIdentities, parseIdentities, type Identities, type Identity, type IdentityName } from './identities.js';
 export { openTarget, QUOTAS_OFF, withTarget, type OpenTargetOptions } from './open.js';
 export { serverQuotaMetrics, type ServerQuotaMetrics } from './quota-metrics.js';
 export { awsEndpoint, configuredEndpoint, isAwsHost, parseEndpointUrl, parseTarget, TargetSpecError, type TargetSpec, type TargetSpecKind } from './spec.js';

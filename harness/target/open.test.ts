@@ -15,7 +15,7 @@ describe('openTarget', () => {
       expect(target.embedded).toMatchObject({ faults: [], quotas: { enabled: false } });
       const probe = await target.probe({ operations: ['Encrypt'], runId: 'test' });
       expect(probe.account).toBe(DEFAULT_ACCOUNT_ID);
-      expect([...probe.capabilities].sort()).toEqual(['clock-control', 'op:CreateKey', 'op:Encrypt']);
+      expect([...probe.capabilities].sort()).toEqual(['clock-control', 'identities', 'key-store-fixtures', 'op:CreateKey', 'op:Encrypt']);
       // Quotas off: the server reports no quota; after a restart on the same port, the quota set.
       expect((await target.quotaMetrics())?.symmetricRate).toBeUndefined();
       const url = target.endpoint;

@@ -13,6 +13,7 @@ import { startEmbedded } from './embedded.js';
 import { serverQuotaMetrics } from './quota-metrics.js';
 import { awsEndpoint, isAwsHost, type TargetSpec } from './spec.js';
 import type { EmbeddedInjection, EmbeddedQuotas, Target } from './types.js';
+import { embeddedIdentities, type Identities } from './identities.js';
 
 export interface OpenTargetOptions {
   region: string;
@@ -24,6 +25,8 @@ export interface OpenTargetOptions {
   credentials?: Credentials;
   /** A named profile of the shared AWS config/credentials files (instead of `credentials`; not for the embedded server). */
   profile?: string;
+  /** Identities for a non-embedded endpoint (the embedded server has its own: identities.ts). */
+  identities?: Identities;
   /** How to start the embedded server (default: quotas off, no audit log). */
   embedded?: { quotas?: EmbeddedQuotas; audit?: boolean; label?: string; inject?: EmbeddedInjection };
 }
@@ -34,7 +37,9 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
   const region = options.region;
   if (spec.kind === 'embedded') {
     const faults = spec.faults ?? [];
+    const { identities, serverCredentials } = embeddedIdentities(DEFAULT_ACCOUNT_ID);
     const server = await startEmbedded({
+      credentials: serverCredentials,
       region,
       faults,
       quotas: options.embedded?.quotas ?? QUOTAS_OFF,
@@ -52,6 +57,7 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
       credentials,
       sdkCredentials: credentials,
       account: DEFAULT_ACCOUNT_ID,
+      identities,
       embedded: {
         faults,
         get quotas() {
@@ -59,7 +65,7 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
         },
         restart: (quotas) => server.restart(quotas),
       },
-      probe: (request) => probeCapabilities({ ...request, endpoint: server.url, region, credentials, account: DEFAULT_ACCOUNT_ID }),
+      probe: (request) => probeCapabilities({ ...request, endpoint: server.url, region, credentials, account: DEFAULT_ACCOUNT_ID, identities }),
       quotaMetrics: () => serverQuotaMetrics(server.url, region),
       close: () => server.close(),
     };
@@ -79,7 +85,8 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
     sdkCredentials: given,
     account: undefined,
     embedded: undefined,
-    probe: (request) => probeCapabilities({ ...request, endpoint, region, credentials }),
+    identities: options.identities,
+    probe: (request) => probeCapabilities({ ...request, endpoint, region, credentials, ...(options.identities ? { identities: options.identities } : {}) }),
     quotaMetrics: () => serverQuotaMetrics(endpoint, region),
     close: async () => {},
   };

@@ -8,6 +8,7 @@
 import type { Credentials } from '../client/sign.js';
 import type { ProbeRequest, ProbeResult } from './capabilities.js';
 import type { ServerQuotaMetrics } from './quota-metrics.js';
+import type { Identities } from './identities.js';
 
 /** The embedded server's request quotas: off, AWS's defaults for the Region, or those with `CLASS=RATE` overrides. */
 export interface EmbeddedQuotas {
@@ -48,6 +49,8 @@ export interface Target {
   account: string | undefined;
   /** Set for the embedded server only. */
   embedded: EmbeddedControl | undefined;
+  /** The principals the policy and grant cases sign with (identities.ts); undefined when the run has none. */
+  identities: Identities | undefined;
   /** Asks the endpoint what it can do (creates one key and schedules its deletion). */
   probe(request: ProbeRequest): Promise<ProbeResult>;
   /** A kmsbench server's quota counters; undefined for other endpoints. */

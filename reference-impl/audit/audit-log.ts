@@ -15,6 +15,8 @@ export interface AuditEntry {
   /** ISO-8601 time on the server's clock. */
   eventTime: string;
   requestId: string;
+  /** Event id of a request that used a key (GetKeyLastUsage's CloudTrailEventId). */
+  eventId?: string;
   eventName: string;
   awsRegion: string;
   /** Account of the caller (undefined when the request was not authenticated). */
@@ -26,6 +28,10 @@ export interface AuditEntry {
   /** Key ARNs the request used (ReEncrypt uses two). */
   resources?: string[];
   encryptionContext?: Record<string, string>;
+  /** The authorization decision: `allow`, `explicit-deny` or `implicit-deny` (absent when nothing was authorized). */
+  decision?: string;
+  /** The statement that decided it: `key-policy:<Sid or #index>`, `identity[<n>]:<Sid or #index>` or `grant:<grant id>`. */
+  decidedBy?: string;
   errorCode?: string;
   /** Wall-clock milliseconds the server spent. */
   durationMs?: number;
@@ -44,7 +50,9 @@ const str = (v: string): string => (v.length <= 256 && PLAIN.test(v) ? `"${v}"` 
  * (a test holds it to that) but without an object walk per request.
  */
 export function formatAuditLine(e: AuditEntry): string {
-  let line = `{"eventTime":${str(e.eventTime)},"requestId":${str(e.requestId)},"eventName":${str(e.eventName)},"awsRegion":${str(e.awsRegion)}`;
+  let line = `{"eventTime":${str(e.eventTime)},"requestId":${str(e.requestId)}`;
+  if (e.eventId !== undefined) line += `,"eventId":${str(e.eventId)}`;
+  line += `,"eventName":${str(e.eventName)},"awsRegion":${str(e.awsRegion)}`;
   if (e.recipientAccountId !== undefined) line += `,"recipientAccountId":${str(e.recipientAccountId)}`;
   if (e.principalArn !== undefined) line += `,"principalArn":${str(e.principalArn)}`;
   if (e.accessKeyId !== undefined) line += `,"accessKeyId":${str(e.accessKeyId)}`;
@@ -52,6 +60,8 @@ export function formatAuditLine(e: AuditEntry): string {
   if (e.userAgent !== undefined) line += `,"userAgent":${JSON.stringify(e.userAgent)}`;
   if (e.resources !== undefined) line += `,"resources":[${e.resources.map(str).join(',')}]`;
   if (e.encryptionContext !== undefined) line += `,"encryptionContext":${JSON.stringify(e.encryptionContext)}`;
+  if (e.decision !== undefined) line += `,"decision":${str(e.decision)}`;
+  if (e.decidedBy !== undefined) line += `,"decidedBy":${str(e.decidedBy)}`;
   if (e.errorCode !== undefined) line += `,"errorCode":${str(e.errorCode)}`;
   if (e.durationMs !== undefined) line += `,"durationMs":${JSON.stringify(e.durationMs)}`;
   if (e.authMode !== undefined) line += `,"authMode":${str(e.authMode)}`;

@@ -27,12 +27,13 @@ describe('CredentialStore', () => {
   it('defaults to test/test in account 111122223333 as root', () => {
     const s = CredentialStore.default();
     expect(s.size).toBe(1);
-    expect(s.lookup('test')).toEqual({
+    expect(s.lookup('test')).toMatchObject({
       accessKeyId: 'test',
       secretAccessKey: 'test',
       sessionToken: undefined,
-      principal: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:root', accessKeyId: 'test' },
+      principal: { accountId: '111122223333', arn: 'arn:aws:iam::111122223333:root', accessKeyId: 'test', identityPolicies: [] },
     });
+    expect(s.lookup('test')!.principal.caller).toMatchObject({ arn: 'arn:aws:iam::111122223333:root', account: '111122223333', isRoot: true });
     expect(s.lookup('TEST')).toBeUndefined();
     expect(s.lookup('__proto__')).toBeUndefined();
     expect(createCredentialStore().lookup('test')).toBeDefined();

@@ -26,6 +26,10 @@
  * ```
  *
  * - `includeDefault` (default `true`) keeps the `test`/`test` principal next to the file's ones.
+ * - `policies` (optional, per principal): its IAM identity policies, as policy documents (objects
+ *   or JSON text) in the language of key policies without Principal. Every request is authorized
+ *   for the principal that signed it (authz/): an account root has every IAM permission of its
+ *   account; a user or role session has what its identity policies allow.
  * - An access key with `sessionToken` is a temporary credential: requests signed with it must carry
  *   exactly that `X-Amz-Security-Token`; a key without one rejects any token (AWS answers both with
  *   `UnrecognizedClientException`).
@@ -42,6 +46,7 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { lazySchema, zod } from '../../common/lazy-zod.js';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCOUNT_ID, DEFAULT_SECRET_ACCESS_KEY } from '../../common/default-identity.js';
+import { callerPrincipal, compilePolicy, type CallerPrincipal, type CompiledPolicy } from '../authz/index.js';
 
 export { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCOUNT_ID, DEFAULT_SECRET_ACCESS_KEY };
 export const DEFAULT_PRINCIPAL_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT_ID}:root`;
@@ -52,6 +57,10 @@ export interface Principal {
   /** IAM user/role ARN, account root ARN, or STS assumed-role ARN. */
   readonly arn: string;
   readonly accessKeyId: string;
+  /** The caller as the authorization stage sees it (built once; set by every {@link CredentialStore}). */
+  readonly caller?: CallerPrincipal;
+  /** Its identity policies, compiled once (empty for a root, which needs none). */
+  readonly identityPolicies?: readonly CompiledPolicy[];
 }
 
 /** One access key as the verifier needs it. */
@@ -108,6 +117,8 @@ export const credentialsFileSchema = lazySchema(() => {
         'principal ARN must be arn:aws:iam::<account>:root|user/<name>|role/<name> or arn:aws:sts::<account>:assumed-role/<role>/<session>',
       ),
     accessKeys: z.array(AccessKeySchema).min(1),
+    /** IAM identity policies attached to the principal (documents or JSON text). */
+    policies: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).default([]),
   });
 
   const AccountSchema = z.strictObject({
@@ -183,9 +194,24 @@ function makeRecord(
   sessionToken: string | undefined,
   accountId: string,
   arn: string,
+  identityPolicies: readonly CompiledPolicy[] = [],
 ): CredentialRecord {
-  const principal: Principal = Object.freeze({ accountId, arn, accessKeyId });
+  const caller = Object.freeze(callerPrincipal(arn));
+  const principal: Principal = Object.freeze({ accountId, arn, accessKeyId, caller, identityPolicies: Object.freeze([...identityPolicies]) });
   return Object.freeze({ accessKeyId, secretAccessKey, sessionToken, principal });
+}
+
+/** Compiles a principal's identity policies; a bad one is a configuration error naming it. */
+function compileIdentityPolicies(arn: string, docs: readonly (string | Record<string, unknown>)[], source: string): CompiledPolicy[] {
+  return docs.map((doc, i) => {
+    try {
+      return compilePolicy(doc, { kind: 'identity' });
+    } catch (e) {
+      throw new CredentialsConfigError(`invalid ${source}: policy ${i} of ${arn}: ${(e as Error).message || (e as { code?: string }).code || 'malformed policy document'}`, {
+        cause: e,
+      });
+    }
+  });
 }
 
 /** In-memory credential store; immutable once built. */
@@ -219,8 +245,9 @@ export class CredentialStore implements CredentialLookup, Iterable<CredentialRec
     }
     for (const account of file.accounts) {
       for (const principal of account.principals) {
+        const policies = compileIdentityPolicies(principal.arn, principal.policies, source ?? 'credentials');
         for (const key of principal.accessKeys) {
-          records.push(makeRecord(key.accessKeyId, key.secretAccessKey, key.sessionToken, account.accountId, principal.arn));
+          records.push(makeRecord(key.accessKeyId, key.secretAccessKey, key.sessionToken, account.accountId, principal.arn, policies));
         }
       }
     }

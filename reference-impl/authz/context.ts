@@ -130,6 +130,27 @@ function isoTime(now: number): string {
   return lastIso;
 }
 
+/**
+ * The encryption context the kms:EncryptionContext:* keys see: the request's (ReEncrypt: the
+ * side's), CreateGrant's constraint; undefined for operations without one.
+ */
+export function encryptionContextOf(operation: OperationName, input: Record<string, unknown>, side: 'source' | 'destination' = 'source'): Record<string, string> | undefined {
+  if (!EC_OPS.has(operation)) return undefined;
+  if (operation === 'CreateGrant') {
+    const constraints = input.Constraints as Record<string, unknown> | undefined;
+    return (constraints?.EncryptionContextEquals ?? constraints?.EncryptionContextSubset) as Record<string, string> | undefined;
+  }
+  return pick(operation, input, side, 'EncryptionContext', 'SourceEncryptionContext', 'DestinationEncryptionContext') as Record<string, string> | undefined;
+}
+
+/** The values of `kms:encryptioncontext:<contextKeyLower>` (context keys compare case-insensitively), or undefined. */
+export function encryptionContextValues(ec: Record<string, string> | undefined, contextKeyLower: string): string[] | undefined {
+  if (ec === undefined) return undefined;
+  let out: string[] | undefined;
+  for (const k in ec) if (k === contextKeyLower || k.toLowerCase() === contextKeyLower) (out ??= []).push(ec[k]!);
+  return out;
+}
+
 /** Builds the request context for one authorization (ReEncrypt: one per key, see `reEncryptSide`). */
 export function requestContextFor(
   operation: OperationName,
@@ -171,10 +192,7 @@ export function requestContextFor(
     put(ctx, 'kms:RequestAlias', aliasName(pick(operation, input, side, 'KeyId', 'SourceKeyId', 'DestinationKeyId')));
   }
   if (EC_OPS.has(operation)) {
-    const constraints = input.Constraints as Record<string, unknown> | undefined;
-    const ec = (operation === 'CreateGrant'
-      ? (constraints?.EncryptionContextEquals ?? constraints?.EncryptionContextSubset)
-      : pick(operation, input, side, 'EncryptionContext', 'SourceEncryptionContext', 'DestinationEncryptionContext')) as Record<string, string> | undefined;
+    const ec = encryptionContextOf(operation, input, side);
     if (ec !== undefined && Object.keys(ec).length > 0) {
       for (const [k, v] of Object.entries(ec)) {
         const name = `kms:encryptioncontext:${k.toLowerCase()}`;

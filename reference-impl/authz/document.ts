@@ -12,7 +12,6 @@
  * the required Resource or Action elements are missing from a key policy statement, the policy
  * statement has no effect ... the CreateKey and PutKeyPolicy API requests succeed" (CreateKey
  * `Policy` parameter, https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html).
- * (reference-impl/keys/policy-document.ts refuses a missing Action; this module follows the API reference.)
  *
  * Action names compare case-insensitively ("kms:encrypt" = "kms:Encrypt",
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html);

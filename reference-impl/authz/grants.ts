@@ -58,26 +58,8 @@ export const GRANT_OPERATIONS: readonly GrantOperation[] = [
   'DeriveSharedSecret',
 ];
 
-export interface GrantConstraints {
-  EncryptionContextSubset?: Record<string, string>;
-  EncryptionContextEquals?: Record<string, string>;
-}
-
-export interface GrantRecord {
-  /** 64 hex characters. */
-  grantId: string;
-  /** Key ARN of the one key the grant is for. */
-  keyArn: string;
-  granteePrincipal: string;
-  retiringPrincipal?: string;
-  operations: GrantOperation[];
-  constraints?: GrantConstraints;
-  name?: string;
-  /** ARN of the account root that created the grant, e.g. `arn:aws:iam::111122223333:root`. */
-  issuingAccount: string;
-  /** Epoch ms. */
-  creationDate: number;
-}
+export type { GrantConstraints, GrantRecord } from '../records/grant-records.js';
+import type { GrantConstraints, GrantRecord } from '../records/grant-records.js';
 
 /** Grant operations that take an EncryptionContext parameter (constraints apply to these). */
 export const ENCRYPTION_CONTEXT_OPERATIONS: ReadonlySet<GrantOperation> = new Set<GrantOperation>([

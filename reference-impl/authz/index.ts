@@ -18,7 +18,7 @@
  */
 export { CROSS_ACCOUNT_OPERATIONS, OPERATION_PERMISSIONS, type OperationPermission, type PermissionKind } from './actions.js';
 export { compileConditionBlock, parseOperator, type CompiledCondition, type ConditionContext } from './conditions.js';
-export { requestContextFor, type ContextExtras, type KeyFacts, type RequestContext } from './context.js';
+export { encryptionContextOf, encryptionContextValues, requestContextFor, type ContextExtras, type KeyFacts, type RequestContext } from './context.js';
 export { compilePolicy, statementsFor, type CompiledPolicy, type CompiledStatement, type ParseOptions, type PolicyKind } from './document.js';
 export { accessDenied, evaluate, type AuthzDecision, type AuthzRequest, type DecidingStatement } from './evaluate.js';
 export { decodeGrantToken, encodeGrantToken, isGrantId, newGrantId, type GrantTokenContents } from './grant-token.js';

@@ -28,7 +28,7 @@ export const malformedMsg = {
     'OverlyPermissiveCondition:RequestTag: Using the ForAllValues set operator with a single-valued condition key matches requests without the specified tag or with an unspecified tag. To fix, remove ForAllValues.',
   /** IAM's answer for a principal in an identity policy (hashicorp/terraform-provider-aws#10419). */
   principalInIdentityPolicy: 'Policy document should not specify a principal.',
-  // The wordings below are those reference-impl/keys/policy-document.ts already uses (not captured from AWS).
+  // The wordings below are kmsbench's own (not captured from AWS).
   notObject: 'Policy document must be a JSON object.',
   version: 'Policy document has an unsupported Version.',
   noStatement: 'Policy document must contain at least one statement.',

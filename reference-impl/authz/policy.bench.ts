@@ -19,6 +19,7 @@ import { requestContextFor, type KeyFacts } from './context.js';
 import { compilePolicy } from './document.js';
 import { evaluate, type AuthzRequest } from './evaluate.js';
 import { callerPrincipal } from './principal.js';
+import { TYPICAL_APP_IDENTITY_POLICY, typicalKeyPolicy } from './typical-policy.js';
 
 const { values } = parseArgs({ options: { time: { type: 'string', default: '2000' } } });
 const time = Number(values.time);
@@ -37,37 +38,8 @@ const caller = callerPrincipal(`arn:aws:sts::${A}:assumed-role/App/i-0123456789a
 const input = { KeyId: key.arn, Plaintext: 'aGVsbG8=', EncryptionContext: { tenant: 'acme', purpose: 'bench' } };
 
 const defaultPolicy = compilePolicy(defaultKeyPolicy(A), { kind: 'key' });
-const threeStatements = compilePolicy(
-  {
-    Version: '2012-10-17',
-    Id: 'key-consolepolicy-3',
-    Statement: [
-      { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${A}:root` }, Action: 'kms:*', Resource: '*' },
-      {
-        Sid: 'Allow access for Key Administrators',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${A}:role/KeyAdmin` },
-        Action: ['kms:Create*', 'kms:Describe*', 'kms:Enable*', 'kms:List*', 'kms:Put*', 'kms:Update*', 'kms:Revoke*', 'kms:Disable*', 'kms:Get*', 'kms:Delete*', 'kms:TagResource', 'kms:UntagResource', 'kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion'],
-        Resource: '*',
-      },
-      {
-        Sid: 'Allow use of the key',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${A}:role/App` },
-        Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
-        Resource: '*',
-        Condition: { StringEquals: { 'kms:EncryptionContext:tenant': 'acme' } },
-      },
-    ],
-  },
-  { kind: 'key' },
-);
-const identity = [
-  compilePolicy(
-    { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey*'], Resource: `arn:aws:kms:*:${A}:key/*` }] },
-    { kind: 'identity' },
-  ),
-];
+const threeStatements = compilePolicy(typicalKeyPolicy(A), { kind: 'key' });
+const identity = [compilePolicy(TYPICAL_APP_IDENTITY_POLICY, { kind: 'identity' })];
 
 const now = Date.now();
 const request = (): AuthzRequest => ({

@@ -59,6 +59,8 @@ export function callerPrincipal(arn: string, service?: string): CallerPrincipal 
     const role = rest.split('/')[1];
     return { arn, account, roleKey: `${account}:${role}`, roleArn: `arn:${partition}:iam::${account}:role/${role}`, isRoot: false, service };
   }
+  // A role signing as itself (a configuration shortcut; AWS callers are always sessions): it is its role.
+  if (rest.startsWith('role/')) return { arn, account, roleKey: `${account}:${rest.slice(rest.lastIndexOf('/') + 1)}`, roleArn: arn, isRoot: false, service };
   return { arn, account, isRoot: rest === 'root', service };
 }
 

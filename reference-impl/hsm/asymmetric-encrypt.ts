@@ -45,6 +45,10 @@ export function maxRsaPlaintextLength(keySpec: KeySpec, algorithm: EncryptionAlg
   return modulusBytes - 2 * length - 2;
 }
 
+/** AWS's refusal of an RSA plaintext over the limit (aws-observed.md V5). */
+export const rsaPlaintextTooLongMessage = (algorithm: string, keySpec: string, max: number): string =>
+  `Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${max} bytes.`;
+
 export interface RsaEncryptInput {
   readonly keySpec: KeySpec;
   /** The key's public key (SPKI DER or KeyObject); a private KeyObject works too. */
@@ -63,7 +67,7 @@ export function rsaEncrypt(input: RsaEncryptInput): Buffer {
   const { hash, length, modulusBytes } = oaepFor(keySpec, algorithm);
   const max = modulusBytes - 2 * length - 2;
   if (plaintext.length > max) {
-    throw new ValidationException(`Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${max} bytes.`);
+    throw new ValidationException(rsaPlaintextTooLongMessage(algorithm, keySpec, max));
   }
   const key = loadPublicKey(input.publicKey);
   if (key.asymmetricKeyDetails?.modulusLength !== modulusBytes * 8) throw new KMSInternalException('key does not match its key spec');

@@ -5,6 +5,7 @@ import {
   asymmetricSpec,
   exportKeyPair,
   generateAsymmetricKeyPair,
+  generateAsymmetricKeyPairAsync,
   importPrivateKey,
   keySpecOfKey,
   loadPrivateKey,
@@ -106,5 +107,21 @@ describe('importPrivateKey', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'secp521r1' });
     const pair = exportKeyPair(privateKey);
     expect(importPrivateKey(pair.privateKey, 'ECC_NIST_P521')).toEqual(pair);
+  });
+});
+
+describe('generateAsymmetricKeyPairAsync', () => {
+  it('makes a key pair of the spec in stored form, off the event loop for RSA', async () => {
+    for (const spec of ['RSA_2048', 'ECC_NIST_P256', 'ECC_NIST_EDWARDS25519'] as const) {
+      const pair = await generateAsymmetricKeyPairAsync(spec);
+      const key = createPrivateKey({ key: pair.privateKey, format: 'der', type: 'pkcs8' });
+      expect(keySpecOfKey(key)).toBe(spec);
+      expect(createPublicKey(key).export({ type: 'spki', format: 'der' }).equals(pair.publicKey)).toBe(true);
+    }
+  });
+
+  it('refuses SM2 and ML-DSA as generateAsymmetricKeyPair does', async () => {
+    await expect(generateAsymmetricKeyPairAsync('SM2')).rejects.toMatchObject({ code: 'UnsupportedOperationException' });
+    await expect(generateAsymmetricKeyPairAsync('ML_DSA_44')).rejects.toMatchObject({ code: 'UnsupportedOperationException' });
   });
 });

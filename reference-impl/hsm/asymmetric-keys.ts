@@ -17,7 +17,7 @@
  * @module
  */
 
-import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { IncorrectKeyMaterialException, KMSInternalException, UnsupportedOperationException } from '../errors.js';
 import type { KeySpec } from '../../common/model/schemas.js';
 import { isAsymmetric, KEY_SPECS, keySpecInfo, type KeySpecInfo } from './key-specs.js';
@@ -75,6 +75,37 @@ export function exportKeyPair(privateKey: KeyObject): AsymmetricKeyPair {
 /** A fresh key pair for an asymmetric KMS key. */
 export function generateAsymmetricKeyPair(keySpec: KeySpec): AsymmetricKeyPair {
   return exportKeyPair(generateKeyObjects(asymmetricSpec(keySpec)).privateKey);
+}
+
+/**
+ * {@link generateAsymmetricKeyPair} for a slow spec: RSA keys are made on libuv's thread pool, so
+ * the event loop stays free while a prime is searched for (an RSA_4096 key takes seconds of
+ * CPU). ECC and Ed25519 keys take well under a millisecond: made inline, never queued behind
+ * RSA work on the pool.
+ */
+export function generateAsymmetricKeyPairAsync(keySpec: KeySpec): Promise<AsymmetricKeyPair> {
+  let info: KeySpecInfo;
+  try {
+    info = asymmetricSpec(keySpec);
+    if (info.family !== 'rsa') return Promise.resolve(generateAsymmetricKeyPair(keySpec));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  const der = { publicKeyEncoding: { type: 'spki', format: 'der' }, privateKeyEncoding: { type: 'pkcs8', format: 'der' } } as const;
+  return new Promise((resolve, reject) => {
+    const done = (err: Error | null, publicKey: Buffer, privateKey: Buffer) =>
+      err ? reject(new KMSInternalException('key generation failed', { cause: err })) : resolve({ privateKey, publicKey });
+    switch (info.family) {
+      case 'rsa':
+        return generateKeyPair('rsa', { modulusLength: info.rsaModulusBits!, publicExponent: 0x10001, ...der }, done);
+      case 'ecc':
+        return generateKeyPair('ec', { namedCurve: info.curve!, ...der }, done);
+      case 'ed25519':
+        return generateKeyPair('ed25519', der, done);
+      default:
+        return reject(new KMSInternalException('no key generator for this key spec'));
+    }
+  });
 }
 
 /**

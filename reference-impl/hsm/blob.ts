@@ -1,7 +1,8 @@
 /**
  * The symmetric ciphertext blob: self-describing and versioned.
  *
- * Format version 1 (all integers big-endian), 49 bytes of overhead:
+ * Format version 1 (all integers big-endian), 49 bytes of overhead (version 2: the same for
+ * multi-Region keys, see {@link CIPHERTEXT_FORMAT_MRK}):
  *
  * | offset | length | field                                                      |
  * |-------:|-------:|------------------------------------------------------------|
@@ -25,8 +26,31 @@
 
 import { InvalidCiphertextException, KMSInternalException } from '../errors.js';
 
-/** The only format version written and accepted so far. */
+/** Format version 1: the key id bytes are a UUID's. */
 export const CIPHERTEXT_FORMAT_V1 = 0x01;
+/**
+ * Format version 2: the same layout for multi-Region keys, whose ids are `mrk-` and 32 hex
+ * digits: the key id bytes are those 16 bytes. The blob names the key id, not a Region, so the
+ * primary and every replica decrypt it.
+ */
+export const CIPHERTEXT_FORMAT_MRK = 0x02;
+const MRK_PREFIX = 'mrk-';
+/**
+ * Format version 3: a key in a custom key store. `0x03 ‖ key id (16, UUID) ‖ u32 0 ‖ store bytes`:
+ * the store bytes are what the store's backend made (keystores/crypto.ts: AES-GCM in the cluster,
+ * or KMS's inner layer plus the XKS proxy's); the first 21 bytes and the encryption context are
+ * their AAD.
+ */
+export const CIPHERTEXT_FORMAT_STORE = 0x03;
+export const STORE_HEADER_LENGTH = 21;
+
+/** The header of a custom key store key's blob (also the first part of its AAD). */
+export function storeBlobHeader(keyId: string): Buffer {
+  const h = Buffer.alloc(STORE_HEADER_LENGTH);
+  h[0] = CIPHERTEXT_FORMAT_STORE;
+  writeUuid(keyId, h, KEY_ID_OFFSET);
+  return h;
+}
 
 export const KEY_ID_OFFSET = 1;
 export const KEY_ID_LENGTH = 16;
@@ -98,6 +122,22 @@ export function writeUuid(uuid: string, target: Buffer, offset: number): void {
   }
 }
 
+/**
+ * Writes the 16 bytes of a key id (UUID or `mrk-` id) at `offset`; returns the format version the
+ * blob must carry for it.
+ * @throws KMSInternalException if `keyId` is neither.
+ */
+export function writeKeyId(keyId: string, target: Buffer, offset: number): number {
+  if (typeof keyId === 'string' && keyId.startsWith(MRK_PREFIX)) {
+    const hex = keyId.slice(MRK_PREFIX.length);
+    if (!/^[0-9a-f]{32}$/.test(hex)) throw new KMSInternalException('key id is not a multi-Region key id');
+    target.write(hex, offset, 16, 'hex');
+    return CIPHERTEXT_FORMAT_MRK;
+  }
+  writeUuid(keyId, target, offset);
+  return CIPHERTEXT_FORMAT_V1;
+}
+
 /** The UUID text (lower case) of 16 bytes at `offset`. */
 export function readUuid(s: Buffer, o: number): string {
   return `${HEX[s[o]!]}${HEX[s[o + 1]!]}${HEX[s[o + 2]!]}${HEX[s[o + 3]!]}-${HEX[s[o + 4]!]}${HEX[s[o + 5]!]}-${
@@ -121,10 +161,24 @@ export function parseCiphertextBlob(blob: Uint8Array | undefined): ParsedCiphert
   const buf = Buffer.isBuffer(blob) ? blob : Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
   if (buf.length < CIPHERTEXT_OFFSET) return invalid();
   const formatVersion = buf[0]!;
-  if (formatVersion !== CIPHERTEXT_FORMAT_V1) return invalid();
+  if (formatVersion === CIPHERTEXT_FORMAT_STORE) {
+    return {
+      formatVersion,
+      keyId: readUuid(buf, KEY_ID_OFFSET),
+      backingKeyVersion: 0,
+      header: buf.subarray(0, STORE_HEADER_LENGTH),
+      iv: buf.subarray(0, 0),
+      tag: buf.subarray(0, 0),
+      ciphertext: buf.subarray(STORE_HEADER_LENGTH),
+    };
+  }
+  if (formatVersion !== CIPHERTEXT_FORMAT_V1 && formatVersion !== CIPHERTEXT_FORMAT_MRK) return invalid();
   return {
     formatVersion,
-    keyId: readUuid(buf, KEY_ID_OFFSET),
+    keyId:
+      formatVersion === CIPHERTEXT_FORMAT_MRK
+        ? MRK_PREFIX + buf.toString('hex', KEY_ID_OFFSET, KEY_ID_OFFSET + KEY_ID_LENGTH)
+        : readUuid(buf, KEY_ID_OFFSET),
     backingKeyVersion: buf.readUInt32BE(BACKING_VERSION_OFFSET),
     header: buf.subarray(0, HEADER_AAD_LENGTH),
     iv: buf.subarray(IV_OFFSET, IV_OFFSET + IV_LENGTH),

@@ -28,7 +28,7 @@
  * @module
  */
 
-import { constants, createDecipheriv, generateKeyPairSync, privateDecrypt } from 'node:crypto';
+import { constants, createDecipheriv, generateKeyPair, generateKeyPairSync, privateDecrypt } from 'node:crypto';
 import { IncorrectKeyMaterialException, InvalidCiphertextException, KMSInternalException, UnsupportedOperationException } from '../errors.js';
 import type { AlgorithmSpec, KeySpec, WrappingKeySpec } from '../../common/model/schemas.js';
 import {
@@ -113,6 +113,21 @@ export function generateWrappingKeyPair(wrappingKeySpec: WrappingKeySpec): Asymm
   const bits = Object.prototype.hasOwnProperty.call(WRAPPING_KEY_BITS, wrappingKeySpec) ? WRAPPING_KEY_BITS[wrappingKeySpec] : undefined;
   if (!bits) throw new UnsupportedOperationException(notInRegionMessage('WrappingKeySpec', String(wrappingKeySpec)));
   return exportKeyPair(generateKeyPairSync('rsa', { modulusLength: bits, publicExponent: 0x10001 }).privateKey);
+}
+
+/**
+ * {@link generateWrappingKeyPair} off the event loop (RSA key generation takes from tens of
+ * milliseconds to seconds; Node runs it on its thread pool), for the request path.
+ */
+export function generateWrappingKeyPairAsync(wrappingKeySpec: WrappingKeySpec): Promise<AsymmetricKeyPair> {
+  const bits = Object.prototype.hasOwnProperty.call(WRAPPING_KEY_BITS, wrappingKeySpec) ? WRAPPING_KEY_BITS[wrappingKeySpec] : undefined;
+  if (!bits) return Promise.reject(new UnsupportedOperationException(notInRegionMessage('WrappingKeySpec', String(wrappingKeySpec))));
+  return new Promise((resolve, reject) => {
+    generateKeyPair('rsa', { modulusLength: bits, publicExponent: 0x10001 }, (err, _publicKey, privateKey) => {
+      if (err) reject(new KMSInternalException('wrapping key generation failed', { cause: err }));
+      else resolve(exportKeyPair(privateKey));
+    });
+  });
 }
 
 /** RFC 5649 §3 alternative initial value, as AWS's example passes it (`-iv A65959A6`). */

@@ -291,3 +291,10 @@ export function openKeyMaterial(master: Buffer, sealed: Uint8Array, binding: Sea
     kek.fill(0);
   }
 }
+
+const GRANT_TOKEN_INFO = Buffer.from('kmsbench grant tokens v1', 'utf8');
+
+/** The HMAC key that seals grant tokens (authz/grant-token.ts), derived from the master key so every worker agrees. */
+export function deriveGrantTokenKey(master: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), GRANT_TOKEN_INFO, 32));
+}

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { isKmsError } from '../errors.js';
 import {
   BLOB_OVERHEAD,
+  CIPHERTEXT_FORMAT_MRK,
+  CIPHERTEXT_FORMAT_STORE,
   CIPHERTEXT_FORMAT_V1,
   parseCiphertextBlob,
+  storeBlobHeader,
   readUuid,
   writeUuid,
 } from './blob.js';
@@ -121,6 +124,22 @@ describe('ciphertext blob layout', () => {
     }
   });
 
+  it('multi-Region key ids: format 2 carries the 32 hex digits; the blob names the key, not a Region', () => {
+    const mrk = 'mrk-1234abcd12ab34cd56ef1234567890ab';
+    const blob = encryptSymmetric({ keyId: mrk, backingKeyVersion: 3, material, plaintext: Buffer.from('x'), contextAad: Buffer.alloc(0) });
+    expect(blob[0]).toBe(CIPHERTEXT_FORMAT_MRK);
+    expect(blob.length).toBe(BLOB_OVERHEAD + 1);
+    const parsed = parseCiphertextBlob(blob);
+    expect([parsed.keyId, parsed.backingKeyVersion]).toEqual([mrk, 3]);
+    expect(decryptSymmetric({ parsed, material, contextAad: Buffer.alloc(0) }).toString()).toBe('x');
+  });
+
+  it('custom key store keys: format 3 is the 21-byte header and the store\'s bytes', () => {
+    const blob = Buffer.concat([storeBlobHeader(KEY_ID), Buffer.alloc(40, 7)]);
+    const parsed = parseCiphertextBlob(blob);
+    expect([parsed.formatVersion, parsed.keyId, parsed.header.length, parsed.ciphertext.length]).toEqual([CIPHERTEXT_FORMAT_STORE, KEY_ID, 21, 40]);
+  });
+
   it('rejects key ids that are not UUIDs with KMSInternalException (caller bug)', () => {
     const bad = [
       '',
@@ -132,7 +151,8 @@ describe('ciphertext blob layout', () => {
       KEY_ID.replace('a', 'g'),
       KEY_ID.replace('1', '\u0661'), // ARABIC-INDIC DIGIT ONE
       KEY_ID.replace('a', '\u0161'),
-      'mrk-1234abcd12ab34cd56ef1234567890ab',
+      'mrk-1234abcd12ab34cd56ef1234567890a', // multi-Region ids are mrk- and 32 hex digits (format 2)
+      'mrk-1234ABCD12AB34CD56EF1234567890AB',
       42,
     ];
     for (const keyId of bad as string[]) {
@@ -278,10 +298,10 @@ describe('tampered and malformed blobs', () => {
     expectInvalidCiphertext(() => decrypt(rev));
   });
 
-  it('unknown format versions fail in parse', () => {
+  it('unknown format versions fail in parse (1: UUID key ids, 2: multi-Region key ids, 3: custom key store keys)', () => {
     const blob = encrypt(Buffer.from('data'));
     for (let v = 0; v < 256; v++) {
-      if (v === CIPHERTEXT_FORMAT_V1) continue;
+      if (v === CIPHERTEXT_FORMAT_V1 || v === CIPHERTEXT_FORMAT_MRK || v === CIPHERTEXT_FORMAT_STORE) continue;
       const copy = Buffer.from(blob);
       copy[0] = v;
       expectInvalidCiphertext(() => parseCiphertextBlob(copy));

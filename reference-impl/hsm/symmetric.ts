@@ -17,7 +17,6 @@ import { InvalidCiphertextException, KMSInternalException } from '../errors.js';
 import {
   BACKING_VERSION_OFFSET,
   BLOB_OVERHEAD,
-  CIPHERTEXT_FORMAT_V1,
   CIPHERTEXT_OFFSET,
   HEADER_AAD_LENGTH,
   INVALID_CIPHERTEXT_MESSAGE,
@@ -27,7 +26,7 @@ import {
   MAX_BACKING_KEY_VERSION,
   TAG_LENGTH,
   TAG_OFFSET,
-  writeUuid,
+  writeKeyId,
   type ParsedCiphertextBlob,
 } from './blob.js';
 
@@ -93,7 +92,7 @@ export function generateRandom(n: number): Buffer {
 // ---- encrypt / decrypt ---------------------------------------------------------------------
 
 export interface EncryptSymmetricInput {
-  /** UUID text of the KMS key; written into the blob. */
+  /** Key id of the KMS key (UUID or `mrk-` id); written into the blob. */
   readonly keyId: string;
   /** Backing-key version (u32) the material belongs to. */
   readonly backingKeyVersion: number;
@@ -119,8 +118,7 @@ export function encryptSymmetric(input: EncryptSymmetricInput): Buffer {
     throw new KMSInternalException('plaintext and context AAD must be bytes');
   }
   const out = Buffer.allocUnsafe(BLOB_OVERHEAD + plaintext.length);
-  out[0] = CIPHERTEXT_FORMAT_V1;
-  writeUuid(keyId, out, KEY_ID_OFFSET);
+  out[0] = writeKeyId(keyId, out, KEY_ID_OFFSET);
   out.writeUInt32BE(backingKeyVersion, BACKING_VERSION_OFFSET);
   writeIv(out, IV_OFFSET);
   try {

@@ -13,6 +13,10 @@ export const msg = {
   disabled: (arn: string) => `${arn} is disabled.`,
   pendingDeletion: (arn: string) => `${arn} is pending deletion.`,
   pendingImport: (arn: string) => `${arn} is pending import.`,
+  /** KS-OLD [11] (aws-observed.md §2.1). */
+  unavailable: (arn: string) => `${arn} is unavailable.`,
+  /** INFERRED: no capture; worded like [3]. */
+  pendingReplicaDeletion: (arn: string) => `${arn} is pending replica deletion.`,
   invalidState: (arn: string, state: string) => `${arn} is ${state}.`,
   accessDenied: (principal: string, action: string, resource: string) =>
     `User: ${principal} is not authorized to perform: kms:${action} on resource: ${resource} because no resource-based policy allows the kms:${action} action`,

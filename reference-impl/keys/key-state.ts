@@ -43,6 +43,10 @@ export function invalidState(key: KeyRecord): InstanceType<typeof KMSInvalidStat
       return new KMSInvalidStateException(msg.pendingDeletion(key.arn));
     case 'PendingImport':
       return new KMSInvalidStateException(msg.pendingImport(key.arn));
+    case 'Unavailable':
+      return new KMSInvalidStateException(msg.unavailable(key.arn));
+    case 'PendingReplicaDeletion':
+      return new KMSInvalidStateException(msg.pendingReplicaDeletion(key.arn));
     default:
       return new KMSInvalidStateException(msg.invalidState(key.arn, key.state));
   }

@@ -8,15 +8,39 @@
  *
  * @module
  */
-import { createHash, randomUUID } from 'node:crypto';
-import { AccessDeniedException, AlreadyExistsException, NotFoundException } from '../errors.js';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { AccessDeniedException, AlreadyExistsException, KMSInternalException, NotFoundException } from '../errors.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
+import { newKeyMaterial, OpenedAsymmetricKeys, type OpenedKeyPair } from './key-material.js';
+import { KeyUsageTracker } from './last-usage.js';
 import type { KeyStore } from '../store/store.js';
 import { parseKeyRef } from './key-ref.js';
 import { msg } from './key-messages.js';
-import { aliasArn, DAY_MS, keyArn, type KeyRecord, type RotationType } from '../records/key-records.js';
+import {
+  aliasArn,
+  DAY_MS,
+  isMultiRegionKeyId,
+  keyArn,
+  keyIdOfStoreId,
+  materialOwnerOf,
+  partitionOf,
+  storeIdOf,
+  storeKeyId,
+  type KeyRecord,
+  type RotationType,
+} from '../records/key-records.js';
+import { expireMaterials, materialOfVersion } from './imported-material.js';
+import { applyReadiness, isPrimary, shareProperties, startPrimaryDeletionIfLast } from './multi-region.js';
 import { defaultKeyPolicy } from './policy-document.js';
 import { awsManagedKeyDescription, awsManagedKeyPolicy, isAwsManagedAliasName } from './aws-managed.js';
+
+/**
+ * The authorize stage for a key a request resolved: throws AccessDeniedException when the caller
+ * may not perform `operation` (an operation name, or `ReEncryptFrom` / `ReEncryptTo`) on `key`.
+ * The request path builds one per request (ops/authorize.ts); key resolution calls it, so every
+ * handler that resolves a key is authorized without code of its own.
+ */
+export type KeyAuthorizer = (key: KeyRecord, operation: string, options: { ciphertext?: boolean }) => void;
 
 /** Who is asking, where, and when (server clock). */
 export interface Scope {
@@ -24,6 +48,8 @@ export interface Scope {
   region: string;
   principalArn: string;
   now: number;
+  /** Set on the request path; without it (handler unit tests) only another account's key is refused. */
+  authorize?: KeyAuthorizer;
 }
 
 /** Seals and opens backing-key material; bound to key ARN + version. */
@@ -35,8 +61,12 @@ export interface MaterialVault {
 export interface ResolveOptions {
   /** Whether alias names / alias ARNs are accepted (AWS accepts them only on some operations). */
   aliases: boolean;
-  /** The operation, for AccessDenied messages. */
+  /** The operation (or `ReEncryptFrom` / `ReEncryptTo`): what is authorized, and named in AccessDenied messages. */
   operation: string;
+  /** The key came from a ciphertext, not from a KeyId (AccessDenied then names "the resource associated with this ciphertext"). */
+  ciphertext?: boolean;
+  /** False: find the key only (RetireGrant, which the grant itself may authorize, decides afterwards). Default true. */
+  authorize?: boolean;
 }
 
 export interface NewKeyParams {
@@ -47,10 +77,20 @@ export interface NewKeyParams {
   keyManager: KeyRecord['keyManager'];
   policy?: string;
   tags: KeyRecord['tags'];
-  /** A fixed key id (seeds, the `_custom_id_` tag); refused with AlreadyExistsException when taken. Default: a fresh UUID. */
+  /** A multi-Region primary key (`mrk-` id). */
+  multiRegion?: boolean;
+  /** The key id, when the caller chose it (a custom key store labels its key with it first). */
   keyId?: string;
-  /** Given backing-key material (the `_custom_key_material_` tag). Default: generated. */
+  /** Backing key version 1, when the caller brings it (an external key store key's inner key; a key pair generated off the event loop); made here otherwise. */
   material?: Buffer;
+  customKeyStore?: KeyRecord['customKeyStore'];
+}
+
+export interface KeyringOptions {
+  /** 32 bytes import tokens are sealed under (a key is derived from it; pass the master key). */
+  importTokenKey?: Buffer;
+  /** The `import-ignores-expiry` fault: imported material is never deleted at its ValidTo. */
+  ignoreExpiry?: boolean;
 }
 
 export const DEFAULT_ROTATION_PERIOD_DAYS = 365;
@@ -60,26 +100,40 @@ const MAX_CATCH_UP_ROTATIONS = 1000;
 export class Keyring {
   private readonly opened = new Map<string, Buffer>();
   private readonly materialIds = new Map<string, string>();
+  private readonly pairs = new OpenedAsymmetricKeys();
+  /** Last cryptographic use of each key (GetKeyLastUsage), kept in memory and flushed in batches. */
+  readonly lastUsage: KeyUsageTracker;
 
   constructor(
     readonly store: KeyStore,
     private readonly vault: MaterialVault,
-  ) {}
+    private readonly options: KeyringOptions = {},
+  ) {
+    this.lastUsage = new KeyUsageTracker(store);
+  }
+
+  /** The key import tokens are sealed under (GetParametersForImport); the master key in a server. */
+  get importTokenKey(): Buffer {
+    if (!this.options.importTokenKey) throw new KMSInternalException('no import token key configured');
+    return this.options.importTokenKey;
+  }
 
   /**
-   * Finds the key named by `text` for `scope`, with due lifecycle events applied.
-   * @throws NotFoundException in AWS's wording for each form; AccessDeniedException for another account's key.
+   * Finds the key named by `text` for `scope`, with due lifecycle events applied, and authorizes
+   * the operation on it (`scope.authorize`).
+   * @throws NotFoundException in AWS's wording for each form; AccessDeniedException when the caller may not use it.
    */
   resolve(scope: Scope, text: string, options: ResolveOptions): KeyRecord {
     const ref = parseKeyRef(text);
-    let keyId: string;
+    /** Store id of the record looked for (the key id, or `<mrk id>@<Region>`). */
+    let storeId: string;
     switch (ref.kind) {
       case 'keyId':
-        keyId = ref.keyId;
+        storeId = storeKeyId(scope.region, ref.keyId);
         break;
       case 'keyArn':
         if (ref.region !== scope.region) throw new NotFoundException(msg.invalidArn(ref.region));
-        keyId = ref.keyId;
+        storeId = storeKeyId(scope.region, ref.keyId);
         break;
       case 'aliasName':
       case 'aliasArn': {
@@ -94,20 +148,20 @@ export class Keyring {
         if (target === undefined) {
           throw new NotFoundException(msg.aliasNotFound(aliasArn(scope.region, account, ref.aliasName)));
         }
-        keyId = target;
+        storeId = target;
         break;
       }
       case 'invalid':
         throw new NotFoundException(msg.invalidKeyId(text));
     }
-    const key = this.byId(keyId, scope.now);
+    const key = this.byId(storeId, scope.now);
     const expectedAccount = ref.kind === 'keyArn' || ref.kind === 'aliasArn' ? ref.account : scope.account;
     if (!key || key.region !== scope.region || key.account !== expectedAccount) {
-      throw new NotFoundException(msg.keyNotFound(keyArn(scope.region, expectedAccount, keyId)));
+      throw new NotFoundException(msg.keyNotFound(keyArn(scope.region, expectedAccount, keyIdOfStoreId(storeId))));
     }
-    if (key.account !== scope.account) {
-      throw new AccessDeniedException(msg.accessDenied(scope.principalArn, options.operation, key.arn));
-    }
+    if (options.authorize === false) return key;
+    if (scope.authorize !== undefined) scope.authorize(key, options.operation, options);
+    else if (key.account !== scope.account) throw new AccessDeniedException(msg.accessDenied(scope.principalArn, options.operation, key.arn));
     return key;
   }
 
@@ -122,7 +176,7 @@ export class Keyring {
     switch (ref.kind) {
       case 'keyId':
       case 'keyArn':
-        keyId = ref.keyId;
+        keyId = storeKeyId(scope.region, ref.keyId);
         break;
       case 'aliasName':
       case 'aliasArn':
@@ -134,40 +188,83 @@ export class Keyring {
     return keyId ? this.store.getKey(keyId)?.keySpec : undefined;
   }
 
-  /** The key with this id, after due lifecycle events; undefined when it does not exist (any more). */
-  byId(keyId: string, now: number): KeyRecord | undefined {
-    const key = this.store.getKey(keyId);
+  /**
+   * The key record with this store id (the key id; `<mrk id>@<Region>` for a multi-Region key's
+   * record), after due lifecycle events; undefined when it does not exist (any more).
+   */
+  byId(storeId: string, now: number): KeyRecord | undefined {
+    const key = this.store.getKey(storeId);
     if (!key) return undefined;
     if (key.state === 'PendingDeletion' && key.deletionDate !== null && key.deletionDate <= now) {
-      this.deleteIfDue(keyId, now);
+      this.deleteIfDue(storeId, now);
       return undefined;
     }
+    if (key.state === 'Creating' && key.readyAt != null && key.readyAt <= now) return this.byIdAfter(storeId, now, (k) => applyReadiness(k, now));
+    if (key.materials?.some((m) => m.imported && m.validTo !== null && m.validTo <= now) && !this.options.ignoreExpiry) {
+      return this.expireIfDue(storeId, now);
+    }
     if (key.rotationEnabled && key.state === 'Enabled' && key.nextRotationAt !== null && key.nextRotationAt <= now) {
-      return this.rotateIfDue(keyId, now);
+      return this.rotateIfDue(storeId, now);
     }
     return key;
   }
 
+  /** Applies `change` to the record in a write when it says it changed something; then the usual checks. */
+  private byIdAfter(storeId: string, now: number, change: (k: KeyRecord) => boolean): KeyRecord | undefined {
+    this.store.write(() => {
+      const k = this.store.getKey(storeId);
+      if (!k) return;
+      const copy = structuredClone(k);
+      if (change(copy)) this.store.putKey(copy);
+    });
+    return this.byId(storeId, now);
+  }
+
   /** The opened backing key of `key` at `version` (the key's current one by default). */
   material(key: KeyRecord, version = key.currentVersion): Buffer | undefined {
-    // With the creation time: a key id can come back with other material (custom ids, reset).
-    const cacheKey = `${key.keyId}:${version}:${key.createdAt}`;
+    const cacheKey = `${openedId(key)}:${version}`;
     let m = this.opened.get(cacheKey);
     if (!m) {
-      const backing = this.store.getBackingKey(key.keyId, version);
+      const backing = this.store.getBackingKey(materialOwnerOf(key), version);
       if (!backing) return undefined;
-      m = this.vault.open(backing.sealed, key.arn, version);
+      m = this.vault.open(backing.sealed, materialBinding(key), version);
       this.opened.set(cacheKey, m);
     }
     return m;
   }
 
+  /** Seals `material` as version `version` of `key`'s backing keys (imported material). Call inside {@link KeyStore.write}. */
+  putMaterial(key: KeyRecord, version: number, material: Buffer, at: number, rotationType: RotationType | null): void {
+    const owner = materialOwnerOf(key);
+    this.store.deleteBackingKey(owner, version);
+    this.store.putBackingKey({ keyId: owner, version, sealed: this.vault.seal(material, materialBinding(key), version), createdAt: at, rotationType });
+    this.opened.delete(`${openedId(key)}:${version}`);
+    this.pairs.drop(owner);
+  }
+
+  /** Deletes version `version` of `key`'s backing keys (imported material deleted). Call inside {@link KeyStore.write}. */
+  dropMaterial(key: KeyRecord, version: number): void {
+    const owner = materialOwnerOf(key);
+    this.store.deleteBackingKey(owner, version);
+    this.opened.get(`${openedId(key)}:${version}`)?.fill(0);
+    this.opened.delete(`${openedId(key)}:${version}`);
+    this.pairs.drop(owner);
+  }
+
+  /** The opened key pair of an asymmetric key (current version), or undefined without material. */
+  keyPair(key: KeyRecord, version = key.currentVersion): OpenedKeyPair | undefined {
+    return this.pairs.get(openedId(key), version, key.keySpec, () => this.material(key, version));
+  }
+
   /** The public identifier of a backing-key version (`KeyMaterialId`: 64 lower-case hex digits). */
   materialId(key: KeyRecord, version: number): string {
-    const cacheKey = `${key.keyId}:${version}`;
+    const imported = materialOfVersion(key, version);
+    if (imported) return imported.materialId;
+    const binding = materialBinding(key);
+    const cacheKey = `${binding}:${version}`;
     let id = this.materialIds.get(cacheKey);
     if (!id) {
-      id = createHash('sha256').update(`kmsbench-key-material:${key.arn}:${version}`).digest('hex');
+      id = createHash('sha256').update(`kmsbench-key-material:${binding}:${version}`).digest('hex');
       this.materialIds.set(cacheKey, id);
     }
     return id;
@@ -175,9 +272,9 @@ export class Keyring {
 
   /** Creates a key with its first backing key. Runs in its own write transaction. */
   createKey(scope: Scope, params: NewKeyParams): KeyRecord {
-    const keyId = params.keyId ?? randomUUID();
+    const keyId = params.keyId ?? (params.multiRegion ? `mrk-${randomBytes(16).toString('hex')}` : randomUUID());
     const arn = keyArn(scope.region, scope.account, keyId);
-    const hasMaterial = params.origin === 'AWS_KMS';
+    const generated = params.origin === 'AWS_KMS';
     const key: KeyRecord = {
       keyId,
       account: scope.account,
@@ -189,7 +286,7 @@ export class Keyring {
       keySpec: params.keySpec,
       origin: params.origin,
       keyManager: params.keyManager,
-      state: hasMaterial ? 'Enabled' : 'PendingImport',
+      state: params.origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled',
       deletionDate: null,
       pendingWindowInDays: null,
       policy: params.policy ?? defaultKeyPolicy(scope.account),
@@ -199,15 +296,46 @@ export class Keyring {
       onDemandRotationStartedAt: null,
       onDemandRotations: 0,
       tags: params.tags,
-      currentVersion: hasMaterial ? 1 : 0,
+      currentVersion: generated ? 1 : 0,
     };
-    const sealed = hasMaterial ? this.vault.seal(params.material ?? generateBackingKey(), arn, 1) : undefined;
+    if (params.customKeyStore) key.customKeyStore = params.customKeyStore;
+    if (params.multiRegion) {
+      key.primaryRegion = scope.region;
+      // Imported material is each Region's own (each replica imports it): kept under the record.
+      if (!generated) key.materialOwner = storeIdOf(key);
+    }
+    const material = params.material ?? (generated ? newKeyMaterial(params.keySpec) : undefined);
+    const sealed = material ? this.vault.seal(material, materialBinding(key), 1) : undefined;
     this.store.write(() => {
-      if (params.keyId !== undefined && this.store.getKey(keyId)) throw new AlreadyExistsException(msg.keyIdTaken(keyId));
+      if (params.keyId !== undefined && this.store.getKey(storeIdOf(key))) throw new AlreadyExistsException(msg.keyIdTaken(keyId));
       this.store.putKey(key);
-      if (sealed) this.store.putBackingKey({ keyId, version: 1, sealed, createdAt: scope.now, rotationType: null });
+      if (sealed) this.store.putBackingKey({ keyId: materialOwnerOf(key), version: 1, sealed, createdAt: scope.now, rotationType: null });
     });
     return key;
+  }
+
+  /**
+   * Creates the replica `replica` of a multi-Region key (ReplicateKey), with fresh material of its
+   * own when `ownMaterial` (the `replica-own-material` fault). Runs in its own write transaction;
+   * refuses (returns false) when a record with that store id appeared meanwhile.
+   */
+  createReplica(replica: KeyRecord, ownMaterial: boolean): boolean {
+    return this.store.write(() => {
+      if (this.store.getKey(storeIdOf(replica))) return false;
+      if (ownMaterial && replica.origin === 'AWS_KMS') {
+        replica.materialOwner = storeIdOf(replica);
+        replica.currentVersion = 1;
+        this.store.putBackingKey({
+          keyId: replica.materialOwner,
+          version: 1,
+          sealed: this.vault.seal(generateBackingKey(), materialBinding(replica), 1),
+          createdAt: replica.createdAt,
+          rotationType: null,
+        });
+      }
+      this.store.putKey(replica);
+      return true;
+    });
   }
 
   /** Creates the AWS managed key behind a predefined `alias/aws/<service>` alias, as KMS does on first use. */
@@ -265,44 +393,97 @@ export class Keyring {
     });
   }
 
-  /** Writes a key record changed by `change`, in a transaction that re-reads it first. */
-  update(keyId: string, change: (key: KeyRecord) => void): KeyRecord | undefined {
+  /**
+   * Writes a key record changed by `change`, in a transaction that re-reads it first. The shared
+   * properties of a multi-Region key (rotation, material version) follow to its other records.
+   */
+  update(target: Pick<KeyRecord, 'keyId' | 'region'>, change: (key: KeyRecord) => void): KeyRecord | undefined {
+    const storeId = storeIdOf(target);
     return this.store.write(() => {
-      const key = this.store.getKey(keyId);
+      const key = this.store.getKey(storeId);
       if (!key) return undefined;
       const copy = structuredClone(key);
       change(copy);
       this.store.putKey(copy);
+      this.shareWithRelated(copy);
       return copy;
     });
+  }
+
+  /** Every record of the multi-Region key `key` belongs to (just `key` for single-Region keys), same account. */
+  related(key: KeyRecord): KeyRecord[] {
+    if (!isMultiRegionKeyId(key.keyId)) return [key];
+    return this.store.keyRecordsWithId(key.keyId).filter((k) => k.account === key.account);
+  }
+
+  /** Copies a multi-Region key's shared properties from `source` to its other records. Call inside {@link KeyStore.write}. */
+  private shareWithRelated(source: KeyRecord): void {
+    if (!isMultiRegionKeyId(source.keyId)) return;
+    for (const other of this.related(source)) {
+      if (other.region === source.region) continue;
+      if (shareProperties(source, other)) this.store.putKey(other);
+    }
   }
 
   /** Adds a new backing-key version and makes it current. Call inside {@link KeyStore.write}. */
   addBackingKey(key: KeyRecord, at: number, rotationType: RotationType): void {
     const version = key.currentVersion + 1;
     this.store.putBackingKey({
-      keyId: key.keyId,
+      keyId: materialOwnerOf(key),
       version,
-      sealed: this.vault.seal(generateBackingKey(), key.arn, version),
+      sealed: this.vault.seal(generateBackingKey(), materialBinding(key), version),
       createdAt: at,
       rotationType,
     });
     key.currentVersion = version;
   }
 
-  private deleteIfDue(keyId: string, now: number): void {
+  private deleteIfDue(storeId: string, now: number): void {
     this.store.write(() => {
-      const key = this.store.getKey(keyId);
-      if (key && key.state === 'PendingDeletion' && key.deletionDate !== null && key.deletionDate <= now) {
-        this.store.deleteKey(keyId);
-        for (const k of this.opened.keys()) if (k.startsWith(`${keyId}:`)) this.opened.delete(k);
+      const key = this.store.getKey(storeId);
+      if (!(key && key.state === 'PendingDeletion' && key.deletionDate !== null && key.deletionDate <= now)) return;
+      this.store.deleteKey(storeId);
+      this.forgetOpened(materialOwnerOf(key));
+      if (!isMultiRegionKeyId(key.keyId)) return;
+      const remaining = this.related(key);
+      if (remaining.length === 0) {
+        // The last record of the set: its shared material goes with it.
+        this.store.deleteBackingKeys(key.keyId);
+        this.forgetOpened(key.keyId);
+        return;
       }
+      const primary = remaining.find((k) => isPrimary(k));
+      if (primary && startPrimaryDeletionIfLast(primary, remaining, now)) this.store.putKey(primary);
     });
   }
 
-  private rotateIfDue(keyId: string, now: number): KeyRecord | undefined {
+  private forgetOpened(owner: string): void {
+    this.pairs.drop(owner);
+    for (const [k, m] of this.opened) {
+      if (k.startsWith(`${owner}:`)) {
+        m.fill(0);
+        this.opened.delete(k);
+      }
+    }
+  }
+
+  /** Deletes imported key material past its ValidTo (the key becomes PendingImport). */
+  private expireIfDue(storeId: string, now: number): KeyRecord | undefined {
     return this.store.write(() => {
-      const key = this.store.getKey(keyId);
+      const key = this.store.getKey(storeId);
+      if (!key) return undefined;
+      const copy = structuredClone(key);
+      const expired = expireMaterials(copy, now);
+      if (expired.length === 0) return copy;
+      for (const v of expired) this.dropMaterial(copy, v);
+      this.store.putKey(copy);
+      return copy;
+    });
+  }
+
+  private rotateIfDue(storeId: string, now: number): KeyRecord | undefined {
+    return this.store.write(() => {
+      const key = this.store.getKey(storeId);
       if (!key) return undefined;
       const copy = structuredClone(key);
       let rotations = 0;
@@ -317,15 +498,19 @@ export class Keyring {
         copy.nextRotationAt += (copy.rotationPeriodInDays ?? DEFAULT_ROTATION_PERIOD_DAYS) * DAY_MS;
         rotations++;
       }
-      if (rotations > 0) this.store.putKey(copy);
+      if (rotations > 0) {
+        this.store.putKey(copy);
+        this.shareWithRelated(copy);
+      }
       return copy;
     });
   }
 
-  /** Applies every due deletion and rotation (called when the clock moves and periodically). */
-  sweep(now: number): { deleted: number; rotated: number } {
+  /** Applies every due deletion, rotation and material expiry (called when the clock moves and periodically). */
+  sweep(now: number): { deleted: number; rotated: number; expired: number } {
     let deleted = 0;
     let rotated = 0;
+    let expired = 0;
     for (const id of this.store.keyIdsPendingDeletionDue(now)) {
       this.deleteIfDue(id, now);
       deleted++;
@@ -334,6 +519,30 @@ export class Keyring {
       this.rotateIfDue(id, now);
       rotated++;
     }
-    return { deleted, rotated };
+    if (!this.options.ignoreExpiry) {
+      for (const id of this.store.keyIdsExpiryDue(now)) {
+        this.expireIfDue(id, now);
+        expired++;
+      }
+    }
+    return { deleted, rotated, expired };
   }
+}
+
+/**
+ * What a backing key is sealed to (the AAD of master-key sealing) and its `KeyMaterialId` derived
+ * from: the key ARN, or for multi-Region keys, whose records share material across Regions, an
+ * ARN without a Region naming where the material lives.
+ */
+/**
+ * Opened material is cached under the owner and the record's creation time: a key id can come back
+ * with other material (custom ids, reset). Starts with `owner:`, so dropping by owner still works.
+ */
+function openedId(key: KeyRecord): string {
+  return `${materialOwnerOf(key)}:${key.createdAt}`;
+}
+
+function materialBinding(key: KeyRecord): string {
+  if (!isMultiRegionKeyId(key.keyId)) return key.arn;
+  return `arn:${partitionOf(key.region)}:kms::${key.account}:key/${materialOwnerOf(key)}`;
 }

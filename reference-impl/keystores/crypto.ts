@@ -30,7 +30,7 @@ import {
 } from '../errors.js';
 import { CiphertextRejected, StoreNotConnected, XksCallError, type CloudHsmBackend, type XksEncrypted, type XksProxyApi, type XksRequestMetadata } from './backends/types.js';
 import { gcmOpen, gcmSeal } from './backends/software.js';
-import { CustomKeyStoreInvalidStateException, XksKeyAlreadyInUseException, XksKeyInvalidConfigurationException } from './errors.js';
+import { CustomKeyStoreInvalidStateException, XksKeyAlreadyInUseException, XksKeyInvalidConfigurationException } from '../errors.js';
 import { cksMsg, xksMsg } from './messages.js';
 import type { CustomKeyStoreRecord } from './model.js';
 import type { CustomKeyStoreRepository } from './repository.js';

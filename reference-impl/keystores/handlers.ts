@@ -35,7 +35,7 @@ import {
   IncorrectTrustAnchorException,
   XksProxyUriInUseException,
   XksProxyVpcEndpointServiceNotFoundException,
-} from './errors.js';
+} from '../errors.js';
 import { cksMsg } from './messages.js';
 import { listEntry, newCustomKeyStoreId, type CustomKeyStoreRecord, type CustomKeyStoresListEntryWire, type XksProxySettings } from './model.js';
 import type { CustomKeyStoreRepository } from './repository.js';

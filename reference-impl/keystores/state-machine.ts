@@ -39,7 +39,7 @@
  * @module
  */
 import { UnsupportedOperationException } from '../errors.js';
-import { CustomKeyStoreHasCMKsException, CustomKeyStoreInvalidStateException } from './errors.js';
+import { CustomKeyStoreHasCMKsException, CustomKeyStoreInvalidStateException } from '../errors.js';
 import { cksMsg, xksMsg } from './messages.js';
 import type { ConnectionErrorCode, ConnectionState, CustomKeyStoreRecord, CustomKeyStoreType } from './model.js';
 

@@ -22,7 +22,7 @@ import {
   XksProxyInvalidConfigurationException,
   XksProxyInvalidResponseException,
   XksProxyUriUnreachableException,
-} from './errors.js';
+} from '../errors.js';
 import { xksMsg } from './messages.js';
 import type { ConnectionErrorCode } from './model.js';
 

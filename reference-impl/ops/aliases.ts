@@ -12,7 +12,7 @@ import {
 } from '../errors.js';
 import { AWS_ALIAS_PREFIX, AWS_MANAGED_SERVICES } from '../keys/aws-managed.js';
 import { requireNotPendingDeletion } from '../keys/key-state.js';
-import { aliasArn, epochSeconds, type AliasRecord, type KeyRecord } from '../records/key-records.js';
+import { aliasArn, epochSeconds, keyIdOfStoreId, storeIdOf, type AliasRecord, type KeyRecord } from '../records/key-records.js';
 import type { CreateAliasRequest, DeleteAliasRequest, ListAliasesRequest, UpdateAliasRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
 import { aliasMsg } from './operation-messages.js';
@@ -37,6 +37,12 @@ function targetKey(ctx: OpContext, text: string, operation: string): KeyRecord {
   return key;
 }
 
+/** Authorizes `operation` on the key an alias points to (a key that is gone needs nothing). */
+function authorizeAliasKey(ctx: OpContext, keyId: string, operation: string): void {
+  const key = ctx.keyring.byId(keyId, ctx.scope.now);
+  if (key) ctx.keyring.resolve(ctx.scope, key.arn, { aliases: false, operation });
+}
+
 export function createAlias(input: CreateAliasRequest, ctx: OpContext): object {
   checkCustomerAliasName(input.AliasName);
   const key = targetKey(ctx, input.TargetKeyId, 'CreateAlias');
@@ -47,10 +53,11 @@ export function createAlias(input: CreateAliasRequest, ctx: OpContext): object {
     if (ctx.keyring.store.getAlias(account, region, input.AliasName)) {
       throw new AlreadyExistsException(aliasMsg.alreadyExists(arn));
     }
-    if (ctx.keyring.store.countAliasesForKey(key.keyId) >= MAX_ALIASES_PER_KEY) {
+    if (ctx.keyring.store.countAliasesForKey(storeIdOf(key)) >= MAX_ALIASES_PER_KEY) {
       throw new LimitExceededException(aliasMsg.tooMany(key.arn));
     }
-    ctx.keyring.store.putAlias({ account, region, name: input.AliasName, targetKeyId: key.keyId, createdAt: now, updatedAt: now });
+    // Aliases point at store ids: a multi-Region key's record in this Region.
+    ctx.keyring.store.putAlias({ account, region, name: input.AliasName, targetKeyId: storeIdOf(key), createdAt: now, updatedAt: now });
   });
   return {};
 }
@@ -61,6 +68,9 @@ export function updateAlias(input: UpdateAliasRequest, ctx: OpContext): object {
   const arn = aliasArn(region, account, input.AliasName);
   const key = targetKey(ctx, input.TargetKeyId, 'UpdateAlias');
   ctx.audit.resources = [arn, key.arn];
+  // kms:UpdateAlias is needed on the key the alias points to now, too (API reference, Required permissions).
+  const currentId = ctx.keyring.store.getAlias(account, region, input.AliasName)?.targetKeyId;
+  if (currentId) authorizeAliasKey(ctx, currentId, 'UpdateAlias');
   ctx.keyring.store.write(() => {
     const alias = ctx.keyring.store.getAlias(account, region, input.AliasName);
     if (!alias) throw new NotFoundException(aliasMsg.notFound(arn));
@@ -68,10 +78,11 @@ export function updateAlias(input: UpdateAliasRequest, ctx: OpContext): object {
     if (current && (current.keySpec !== key.keySpec || current.keyUsage !== key.keyUsage)) {
       throw new ValidationException(aliasMsg.differentKeyType(arn));
     }
-    if (alias.targetKeyId !== key.keyId && ctx.keyring.store.countAliasesForKey(key.keyId) >= MAX_ALIASES_PER_KEY) {
+    const target = storeIdOf(key);
+    if (alias.targetKeyId !== target && ctx.keyring.store.countAliasesForKey(target) >= MAX_ALIASES_PER_KEY) {
       throw new LimitExceededException(aliasMsg.tooMany(key.arn));
     }
-    ctx.keyring.store.putAlias({ ...alias, targetKeyId: key.keyId, updatedAt: now });
+    ctx.keyring.store.putAlias({ ...alias, targetKeyId: target, updatedAt: now });
   });
   return {};
 }
@@ -81,6 +92,9 @@ export function deleteAlias(input: DeleteAliasRequest, ctx: OpContext): object {
   const { account, region } = ctx.scope;
   const arn = aliasArn(region, account, input.AliasName);
   ctx.audit.resources = [arn];
+  // kms:DeleteAlias is needed on the key the alias points to (API reference, Required permissions).
+  const targetId = ctx.keyring.store.getAlias(account, region, input.AliasName)?.targetKeyId;
+  if (targetId) authorizeAliasKey(ctx, targetId, 'DeleteAlias');
   ctx.keyring.store.write(() => {
     if (!ctx.keyring.store.getAlias(account, region, input.AliasName)) throw new NotFoundException(aliasMsg.notFound(arn));
     ctx.keyring.store.deleteAlias(account, region, input.AliasName);
@@ -90,7 +104,7 @@ export function deleteAlias(input: DeleteAliasRequest, ctx: OpContext): object {
 
 function aliasEntry(a: Pick<AliasRecord, 'name' | 'targetKeyId'> & Partial<AliasRecord>, region: string, account: string) {
   const entry: Record<string, unknown> = { AliasName: a.name, AliasArn: aliasArn(region, account, a.name) };
-  if (a.targetKeyId) entry.TargetKeyId = a.targetKeyId;
+  if (a.targetKeyId) entry.TargetKeyId = keyIdOfStoreId(a.targetKeyId);
   if (a.createdAt !== undefined) entry.CreationDate = epochSeconds(a.createdAt);
   if (a.updatedAt !== undefined) entry.LastUpdatedDate = epochSeconds(a.updatedAt);
   return entry;
@@ -102,7 +116,7 @@ export function listAliases(input: ListAliasesRequest, ctx: OpContext): object {
   let entries: Array<Pick<AliasRecord, 'name' | 'targetKeyId'> & Partial<AliasRecord>>;
   if (input.KeyId !== undefined) {
     const key = ctx.keyring.resolve(ctx.scope, input.KeyId, { aliases: false, operation: 'ListAliases' });
-    entries = ctx.keyring.store.aliasesForKey(key.keyId);
+    entries = ctx.keyring.store.aliasesForKey(storeIdOf(key));
   } else {
     const stored = ctx.keyring.store.listAliases(account, region);
     const names = new Set(stored.map((a) => a.name));

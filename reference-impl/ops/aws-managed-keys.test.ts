@@ -83,9 +83,19 @@ describe('AWS managed keys (aws-observed 11)', () => {
   });
 
   it('resolves to the same key afterwards, through the alias name and the alias ARN', async () => {
-    const out = await t.kms.send(new EncryptCommand({ KeyId: S3, Plaintext: Buffer.from('x') }));
-    expect(out.KeyId).toBe(managed.Arn);
+    expect((await describeKey(S3)).Arn).toBe(managed.Arn);
     expect((await describeKey(aliasArnOf(S3))).KeyId).toBe(managed.KeyId);
+  });
+
+  it('refuses direct cryptographic use: its policy allows it only through the service (M4, kms:ViaService)', async () => {
+    const refused = await t.kms.send(new EncryptCommand({ KeyId: S3, Plaintext: Buffer.from('x') })).then(
+      () => undefined,
+      (e: { name: string; message: string }) => e,
+    );
+    expect(refused?.name).toBe('AccessDeniedException');
+    expect(refused?.message).toBe(
+      `User: arn:aws:iam::111122223333:root is not authorized to perform: kms:Encrypt on resource: ${managed.Arn} because no resource-based policy allows the kms:Encrypt action`,
+    );
   });
 
   it('shows the alias with its TargetKeyId and the key in ListKeys', async () => {

@@ -1,23 +1,19 @@
 /**
- * Symmetric cryptographic operations: Encrypt, Decrypt, ReEncrypt, GenerateDataKey,
+ * Encryption operations: Encrypt, Decrypt, ReEncrypt (symmetric and RSA keys), GenerateDataKey,
  * GenerateDataKeyWithoutPlaintext, GenerateRandom.
+ *
+ * Symmetric ciphertext names its key (hsm/blob.ts); RSA ciphertext is the bare RSAES-OAEP output,
+ * so Decrypt (and ReEncrypt's source) needs KeyId and EncryptionAlgorithm for it (DecryptRequest
+ * KeyId / EncryptionAlgorithm docs in the model). See ./envelope.ts for the two kinds.
  *
  * @module
  */
-import {
-  AccessDeniedException,
-  DryRunOperationException,
-  IncorrectKeyException,
-  InvalidCiphertextException,
-  InvalidKeyUsageException,
-  ValidationException,
-} from '../errors.js';
-import { parseCiphertextBlob, INVALID_CIPHERTEXT_MESSAGE } from '../hsm/blob.js';
-import { decryptSymmetric, encryptSymmetric, generateRandom } from '../hsm/symmetric.js';
-import { requireEnabledForUse } from '../keys/key-state.js';
-import type { KeyRecord } from '../records/key-records.js';
+import { InvalidKeyUsageException, ValidationException } from '../errors.js';
+import { generateRandom } from '../hsm/symmetric.js';
+import { generateRandomInStore } from './store-keys.js';
 import type {
   DecryptRequest,
+  EncryptionAlgorithmSpec,
   EncryptRequest,
   GenerateDataKeyRequest,
   GenerateDataKeyWithoutPlaintextRequest,
@@ -27,129 +23,112 @@ import type {
 import type { OpContext } from './context.js';
 import { Blob64, jsonObject } from '../reply/json-text.js';
 import { cryptoMsg } from './operation-messages.js';
+import { dryRun, keyForUse, noteUse, refuseRecipient } from './key-use.js';
+import { checkPlaintextFits, encryptionAlgorithm, isAsymmetricKey, materialIdOf, openCiphertext, sealUnder, andThen, type Opened } from './envelope.js';
+import type { KeyRecord } from '../records/key-records.js';
 
-type Context = Record<string, string>;
-const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';
-
-/** A symmetric encryption key named by `keyIdText`, ready for cryptographic use. */
-function encryptionKey(ctx: OpContext, keyIdText: string, operation: string): KeyRecord {
-  const key = ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: true, operation });
-  noteKey(ctx, key);
-  checkEncryptionKey(ctx, key, operation);
-  return key;
-}
-
-/** Records the key in the audit entry (before any refusal, so refused calls name their key too). */
-function noteKey(ctx: OpContext, key: KeyRecord): void {
-  const resources = (ctx.audit.resources ??= []);
-  if (!resources.includes(key.arn)) resources.push(key.arn);
-}
-
-function checkEncryptionKey(ctx: OpContext, key: KeyRecord, operation: string): void {
-  if (!ctx.faults.has('ignore-key-state')) requireEnabledForUse(key);
-  if (key.keyUsage !== 'ENCRYPT_DECRYPT') {
-    throw new InvalidKeyUsageException(cryptoMsg.wrongUsage(key.arn, key.keyUsage, operation));
-  }
-}
-
-function checkAlgorithm(key: KeyRecord, algorithm: string | undefined): void {
-  if (algorithm !== undefined && algorithm !== SYMMETRIC_DEFAULT && key.keySpec === SYMMETRIC_DEFAULT) {
-    throw new InvalidKeyUsageException(cryptoMsg.unsupportedAlgorithm(key.arn, algorithm));
-  }
-}
-
-function dryRun(flag: boolean | undefined): void {
-  if (flag) throw new DryRunOperationException(cryptoMsg.dryRun);
-}
-
-function seal(ctx: OpContext, key: KeyRecord, plaintext: Buffer, context: Context | undefined): Buffer {
-  const material = ctx.keyring.material(key);
-  if (!material) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
-  return encryptSymmetric({
-    keyId: key.keyId,
-    backingKeyVersion: key.currentVersion,
-    material,
-    plaintext,
-    contextAad: ctx.encodeContext(context),
+export function encrypt(input: EncryptRequest, ctx: OpContext): object | Promise<object> {
+  const key = keyForUse(ctx, input.KeyId, 'Encrypt', 'ENCRYPT_DECRYPT');
+  ctx.audit.encryptionContext = input.EncryptionContext;
+  const algorithm = encryptionAlgorithm(key, input.EncryptionAlgorithm);
+  checkPlaintextFits(key, algorithm, input.Plaintext);
+  dryRun(input.DryRun);
+  return andThen(sealUnder(ctx, key, algorithm, input.Plaintext, input.EncryptionContext, 'Encrypt'), (blob) => {
+    noteUse(ctx, key, 'Encrypt');
+    return jsonObject({ CiphertextBlob: new Blob64(blob), KeyId: key.arn, EncryptionAlgorithm: algorithm });
   });
 }
 
-/** Opens a blob: finds its key (checking an optional caller-named key), state, and context. */
-function open(
-  ctx: OpContext,
-  blob: Buffer | undefined,
-  context: Context | undefined,
-  keyIdText: string | undefined,
-  operation: string,
-): { key: KeyRecord; version: number; plaintext: Buffer } {
-  const parsed = parseCiphertextBlob(blob);
-  let key: KeyRecord | undefined;
-  if (keyIdText !== undefined) {
-    key = ctx.keyring.resolve(ctx.scope, keyIdText, { aliases: true, operation });
-    if (key.keyId !== parsed.keyId) throw new IncorrectKeyException(cryptoMsg.incorrectKey);
-  } else {
-    key = ctx.keyring.byId(parsed.keyId, ctx.scope.now);
-    // A blob naming a key that does not exist (any more) here: AWS answers AccessDenied
-    // (aws-observed.md C8, X3), the same as for a key the caller may not use.
-    if (!key || key.region !== ctx.scope.region) throw new AccessDeniedException(cryptoMsg.ciphertextKeyUnavailable(ctx.scope.principalArn, operation));
-    if (key.account !== ctx.scope.account) {
-      // Cross-account decrypt without a KeyId: resolve through the ARN so access is checked.
-      key = ctx.keyring.resolve(ctx.scope, key.arn, { aliases: false, operation });
-    }
-  }
-  noteKey(ctx, key);
-  checkEncryptionKey(ctx, key, operation);
-  const material = ctx.keyring.material(key, parsed.backingKeyVersion);
-  if (!material) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
-  const plaintext = decryptSymmetric({ parsed, material, contextAad: ctx.encodeContext(context) });
-  return { key, version: parsed.backingKeyVersion, plaintext };
+/**
+ * DryRun with `DryRunModifiers: [IGNORE_CIPHERTEXT]`: "KMS performs only authorization validation
+ * without ciphertext validation", and KeyId is then required (model, DecryptRequest).
+ */
+function dryRunIgnoringCiphertext(input: DecryptRequest, ctx: OpContext): never {
+  if (input.KeyId === undefined) throw new ValidationException(cryptoMsg.keyIdRequiredToIgnoreCiphertext);
+  const key = keyForUse(ctx, input.KeyId, 'Decrypt', 'ENCRYPT_DECRYPT');
+  if (input.EncryptionAlgorithm !== undefined) encryptionAlgorithm(key, input.EncryptionAlgorithm);
+  refuseRecipient(input.Recipient);
+  return dryRun(true) as never;
 }
 
-export function encrypt(input: EncryptRequest, ctx: OpContext): object {
-  const key = encryptionKey(ctx, input.KeyId, 'Encrypt');
-  ctx.audit.encryptionContext = input.EncryptionContext;
-  checkAlgorithm(key, input.EncryptionAlgorithm);
-  dryRun(input.DryRun);
-  const blob = seal(ctx, key, input.Plaintext, input.EncryptionContext);
-  return jsonObject({ CiphertextBlob: new Blob64(blob), KeyId: key.arn, EncryptionAlgorithm: SYMMETRIC_DEFAULT });
-}
-
-export function decrypt(input: DecryptRequest, ctx: OpContext): object {
-  ctx.audit.encryptionContext = input.EncryptionContext;
-  const { key, version, plaintext } = open(ctx, input.CiphertextBlob, input.EncryptionContext, input.KeyId, 'Decrypt');
-  checkAlgorithm(key, input.EncryptionAlgorithm);
-  dryRun(input.DryRun);
+function decryptResponse(ctx: OpContext, opened: Opened): object {
+  const { key, plaintext, algorithm, version } = opened;
   const out = jsonObject({
     KeyId: key.arn,
     Plaintext: new Blob64(plaintext),
-    EncryptionAlgorithm: SYMMETRIC_DEFAULT,
-    KeyMaterialId: ctx.keyring.materialId(key, version),
+    EncryptionAlgorithm: algorithm,
+    ...(version !== undefined ? { KeyMaterialId: materialIdOf(ctx, key, version) } : {}),
   });
   plaintext.fill(0);
   return out;
 }
 
-export function reEncrypt(input: ReEncryptRequest, ctx: OpContext): object {
+export function decrypt(input: DecryptRequest, ctx: OpContext): object | Promise<object> {
+  ctx.audit.encryptionContext = input.EncryptionContext;
+  if (input.DryRun && input.DryRunModifiers?.includes('IGNORE_CIPHERTEXT')) dryRunIgnoringCiphertext(input, ctx);
+  const opening = openCiphertext(ctx, {
+    blob: input.CiphertextBlob,
+    context: input.EncryptionContext,
+    keyIdText: input.KeyId,
+    algorithm: input.EncryptionAlgorithm,
+    operation: 'Decrypt',
+  });
+  return andThen(opening, (opened) => {
+    try {
+      refuseRecipient(input.Recipient);
+      dryRun(input.DryRun);
+    } catch (e) {
+      opened.plaintext.fill(0);
+      throw e;
+    }
+    noteUse(ctx, opened.key, 'Decrypt');
+    return decryptResponse(ctx, opened);
+  });
+}
+
+export function reEncrypt(input: ReEncryptRequest, ctx: OpContext): object | Promise<object> {
   ctx.audit.encryptionContext = input.SourceEncryptionContext;
-  const source = open(ctx, input.CiphertextBlob, input.SourceEncryptionContext, input.SourceKeyId, 'ReEncryptFrom');
-  checkAlgorithm(source.key, input.SourceEncryptionAlgorithm);
-  const destination = encryptionKey(ctx, input.DestinationKeyId, 'ReEncryptTo');
-  checkAlgorithm(destination, input.DestinationEncryptionAlgorithm);
-  try {
-    dryRun(input.DryRun);
-    const blob = seal(ctx, destination, source.plaintext, input.DestinationEncryptionContext);
-    return jsonObject({
-      CiphertextBlob: new Blob64(blob),
-      SourceKeyId: source.key.arn,
-      KeyId: destination.arn,
-      SourceEncryptionAlgorithm: SYMMETRIC_DEFAULT,
-      DestinationEncryptionAlgorithm: SYMMETRIC_DEFAULT,
-      SourceKeyMaterialId: ctx.keyring.materialId(source.key, source.version),
-      DestinationKeyMaterialId: ctx.keyring.materialId(destination, destination.currentVersion),
+  const opening = openCiphertext(ctx, {
+    blob: input.CiphertextBlob,
+    context: input.SourceEncryptionContext,
+    keyIdText: input.SourceKeyId,
+    algorithm: input.SourceEncryptionAlgorithm,
+    operation: 'ReEncryptFrom',
+  });
+  return andThen(opening, (source) => {
+    let destination: KeyRecord;
+    let algorithm: EncryptionAlgorithmSpec;
+    let sealing: Buffer | Promise<Buffer>;
+    try {
+      destination = keyForUse(ctx, input.DestinationKeyId, 'ReEncryptTo', 'ENCRYPT_DECRYPT');
+      algorithm = encryptionAlgorithm(destination, input.DestinationEncryptionAlgorithm);
+      checkPlaintextFits(destination, algorithm, source.plaintext);
+      dryRun(input.DryRun);
+      sealing = sealUnder(ctx, destination, algorithm, source.plaintext, input.DestinationEncryptionContext, 'ReEncrypt');
+    } catch (e) {
+      source.plaintext.fill(0);
+      throw e;
+    }
+    const wipe = () => source.plaintext.fill(0);
+    if (sealing instanceof Promise) void sealing.then(wipe, wipe);
+    else wipe();
+    const dest = destination;
+    return andThen(sealing, (blob) => {
+      noteUse(ctx, source.key, 'ReEncrypt');
+      noteUse(ctx, dest, 'ReEncrypt');
+      return jsonObject({
+        CiphertextBlob: new Blob64(blob),
+        SourceKeyId: source.key.arn,
+        KeyId: dest.arn,
+        SourceEncryptionAlgorithm: source.algorithm,
+        DestinationEncryptionAlgorithm: algorithm,
+        ...(source.version !== undefined ? { SourceKeyMaterialId: materialIdOf(ctx, source.key, source.version) } : {}),
+        ...(isAsymmetricKey(dest) || materialIdOf(ctx, dest, dest.currentVersion) === undefined
+          ? {}
+          : { DestinationKeyMaterialId: materialIdOf(ctx, dest, dest.currentVersion) }),
+      });
     });
-  } finally {
-    source.plaintext.fill(0);
-  }
+  });
 }
 
 type DataKeyInput = GenerateDataKeyRequest | GenerateDataKeyWithoutPlaintextRequest;
@@ -164,41 +143,68 @@ function dataKeyLength(input: DataKeyInput): number {
   throw new ValidationException(cryptoMsg.exactlyOneOfNumberOfBytesOrKeySpec);
 }
 
-function dataKey(input: DataKeyInput, ctx: OpContext, operation: string) {
-  const key = encryptionKey(ctx, input.KeyId, operation);
+/** A data key sealed under the caller's key, handed to `reply` (the plaintext is wiped after it). */
+function dataKey(
+  input: DataKeyInput,
+  ctx: OpContext,
+  operation: 'GenerateDataKey' | 'GenerateDataKeyWithoutPlaintext',
+  reply: (key: KeyRecord, plaintext: Buffer, blob: Buffer) => object,
+): object | Promise<object> {
+  const key = keyForUse(ctx, input.KeyId, operation, 'ENCRYPT_DECRYPT');
+  if (isAsymmetricKey(key)) throw new InvalidKeyUsageException(cryptoMsg.asymmetricDataKey);
   ctx.audit.encryptionContext = input.EncryptionContext;
   const length = dataKeyLength(input);
+  refuseRecipient((input as GenerateDataKeyRequest).Recipient);
   dryRun(input.DryRun);
   const plaintext = generateRandom(length);
-  const blob = seal(ctx, key, plaintext, input.EncryptionContext);
-  return { key, plaintext, blob };
+  let sealing: Buffer | Promise<Buffer>;
+  try {
+    sealing = sealUnder(ctx, key, 'SYMMETRIC_DEFAULT', plaintext, input.EncryptionContext, operation);
+  } catch (e) {
+    plaintext.fill(0);
+    throw e;
+  }
+  const done = (blob: Buffer): object => {
+    try {
+      noteUse(ctx, key, operation);
+      return reply(key, plaintext, blob);
+    } finally {
+      plaintext.fill(0);
+    }
+  };
+  return sealing instanceof Promise
+    ? sealing.then(done, (e: unknown) => {
+        plaintext.fill(0);
+        throw e;
+      })
+    : done(sealing);
 }
 
-export function generateDataKey(input: GenerateDataKeyRequest, ctx: OpContext): object {
-  const { key, plaintext, blob } = dataKey(input, ctx, 'GenerateDataKey');
-  const out = jsonObject({
-    CiphertextBlob: new Blob64(blob),
-    Plaintext: new Blob64(plaintext),
-    KeyId: key.arn,
-    KeyMaterialId: ctx.keyring.materialId(key, key.currentVersion),
-  });
-  plaintext.fill(0);
-  return out;
+export function generateDataKey(input: GenerateDataKeyRequest, ctx: OpContext): object | Promise<object> {
+  return dataKey(input, ctx, 'GenerateDataKey', (key, plaintext, blob) =>
+    jsonObject({
+      CiphertextBlob: new Blob64(blob),
+      Plaintext: new Blob64(plaintext),
+      KeyId: key.arn,
+      KeyMaterialId: materialIdOf(ctx, key, key.currentVersion),
+    }),
+  );
 }
 
-export function generateDataKeyWithoutPlaintext(input: GenerateDataKeyWithoutPlaintextRequest, ctx: OpContext): object {
-  const { key, plaintext, blob } = dataKey(input, ctx, 'GenerateDataKeyWithoutPlaintext');
-  plaintext.fill(0);
-  return jsonObject({
-    CiphertextBlob: new Blob64(blob),
-    KeyId: key.arn,
-    KeyMaterialId: ctx.keyring.materialId(key, key.currentVersion),
-  });
+export function generateDataKeyWithoutPlaintext(input: GenerateDataKeyWithoutPlaintextRequest, ctx: OpContext): object | Promise<object> {
+  return dataKey(input, ctx, 'GenerateDataKeyWithoutPlaintext', (key, _plaintext, blob) =>
+    jsonObject({
+      CiphertextBlob: new Blob64(blob),
+      KeyId: key.arn,
+      KeyMaterialId: materialIdOf(ctx, key, key.currentVersion),
+    }),
+  );
 }
 
-export function generateRandomOp(input: GenerateRandomRequest, _ctx: OpContext): object {
+export function generateRandomOp(input: GenerateRandomRequest, ctx: OpContext): object {
   if (input.NumberOfBytes === undefined) throw new ValidationException(cryptoMsg.numberOfBytesRequired);
-  const bytes = generateRandom(input.NumberOfBytes);
+  refuseRecipient(input.Recipient);
+  const bytes = input.CustomKeyStoreId !== undefined ? generateRandomInStore(ctx, input.CustomKeyStoreId, input.NumberOfBytes) : generateRandom(input.NumberOfBytes);
   const out = jsonObject({ Plaintext: new Blob64(bytes) });
   bytes.fill(0);
   return out;

@@ -5,10 +5,11 @@
  *
  * @module
  */
-import { AccessDeniedException, LimitExceededException, MalformedPolicyDocumentException, TagException } from '../errors.js';
+import { AccessDeniedException, LimitExceededException, TagException } from '../errors.js';
+import { callerPrincipal, checkLockout, compilePolicy, type KeyFacts } from '../authz/index.js';
 import { msg } from '../keys/key-messages.js';
 import type { KeyRecord, Tag } from '../records/key-records.js';
-import { MAX_POLICY_BYTES, parseKeyPolicy, type PolicyDocument } from '../keys/policy-document.js';
+import { MAX_POLICY_BYTES } from '../keys/policy-document.js';
 import type { OpContext } from './context.js';
 import { policyMsg, tagMsg } from './operation-messages.js';
 
@@ -47,24 +48,21 @@ export function checkNewTags(existing: readonly Tag[], added: readonly Tag[]): T
   return [...merged].map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
 }
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
-
-/** Whether an Allow statement lets `principalArn` (or its account root) call kms:PutKeyPolicy. */
-export function allowsFuturePolicyUpdates(policy: PolicyDocument, principalArn: string, account: string): boolean {
-  const callers = new Set([principalArn, `arn:aws:iam::${account}:root`, account, '*']);
-  return policy.Statement.some((s) => {
-    if (s.Effect !== 'Allow' || s.Action === undefined) return false;
-    const principals = typeof s.Principal === 'string' ? [s.Principal] : asList((s.Principal as { AWS?: unknown } | undefined)?.AWS);
-    if (!principals.some((p) => typeof p === 'string' && callers.has(p))) return false;
-    return asList(s.Action).some((a) => a === '*' || a === 'kms:*' || a === 'kms:PutKeyPolicy' || a === 'kms:Put*');
-  });
+/**
+ * Size, syntax and lockout-safety checks for a policy about to be attached (CreateKey,
+ * PutKeyPolicy): the engine's parser (authz/document.ts, AWS's MalformedPolicyDocumentException
+ * wordings) and its lockout check (authz/lockout.ts: the new policy must let the caller call
+ * PutKeyPolicy later, unless BypassPolicyLockoutSafetyCheck). `key` is the key the policy is for
+ * (for CreateKey, the key about to be created).
+ */
+export function checkNewPolicy(ctx: OpContext, policy: string, bypassLockoutSafetyCheck: boolean | undefined, key: KeyFacts): void {
+  if (Buffer.byteLength(policy, 'utf8') > MAX_POLICY_BYTES) throw new LimitExceededException(policyMsg.tooLarge);
+  const compiled = compilePolicy(policy, { kind: 'key' });
+  const caller = ctx.caller ?? callerPrincipal(ctx.scope.principalArn);
+  checkLockout(compiled, caller, key, { bypass: bypassLockoutSafetyCheck === true, now: Date.now() });
 }
 
-/** Size, syntax and lockout-safety checks for a policy about to be attached (CreateKey, PutKeyPolicy). */
-export function checkNewPolicy(ctx: OpContext, policy: string, bypassLockoutSafetyCheck: boolean | undefined): void {
-  if (Buffer.byteLength(policy, 'utf8') > MAX_POLICY_BYTES) throw new LimitExceededException(policyMsg.tooLarge);
-  const doc = parseKeyPolicy(policy);
-  if (!bypassLockoutSafetyCheck && !allowsFuturePolicyUpdates(doc, ctx.scope.principalArn, ctx.scope.account)) {
-    throw new MalformedPolicyDocumentException(policyMsg.lockout);
-  }
+/** What the policy checks need to know of a key. */
+export function keyFacts(key: Pick<KeyRecord, 'arn' | 'account' | 'keySpec' | 'keyUsage' | 'origin' | 'tags'>): KeyFacts {
+  return { arn: key.arn, account: key.account, keySpec: key.keySpec, keyUsage: key.keyUsage, origin: key.origin, tags: key.tags };
 }

@@ -63,8 +63,9 @@ describe('ListKeyPolicies', () => {
 
 describe('PutKeyPolicy', () => {
   it.each([
-    ['kms:PutKeyPolicy', policyDoc([allow('kms:PutKeyPolicy')])],
-    ['kms:Put*', policyDoc([allow(['kms:Encrypt', 'kms:Put*'])])],
+    // The policies also allow kms:GetKeyPolicy: the test reads the policy back, which the policy must allow.
+    ['kms:PutKeyPolicy', policyDoc([allow(['kms:PutKeyPolicy', 'kms:GetKeyPolicy'])])],
+    ['kms:Put*', policyDoc([allow(['kms:Encrypt', 'kms:Put*', 'kms:Get*'])])],
     ['a principal list containing the root', policyDoc([allow('kms:*', ROOT)]).replace(`"AWS":"${ROOT}"`, `"AWS":["arn:aws:iam::111122223333:user/x","${ROOT}"]`)],
   ])('passes the lockout safety check with %s', async (_what, policy) => {
     const key = await t.createKey();

@@ -1,13 +1,13 @@
 /**
  * GetKeyPolicy, PutKeyPolicy, ListKeyPolicies. Policies are stored and checked here;
- * enforcing them on requests is the authorization stage's job.
+ * enforcing them on requests is the authorize stage's job (ops/authorize.ts).
  *
  * @module
  */
 import { NotFoundException } from '../errors.js';
 import type { GetKeyPolicyRequest, ListKeyPoliciesRequest, PutKeyPolicyRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
-import { checkNewPolicy, managedKey, requireCustomerManaged } from './guards.js';
+import { checkNewPolicy, keyFacts, managedKey, requireCustomerManaged } from './guards.js';
 import { policyMsg } from './operation-messages.js';
 
 const DEFAULT_POLICY_NAME = 'default';
@@ -27,8 +27,8 @@ export function putKeyPolicy(input: PutKeyPolicyRequest, ctx: OpContext): object
   requireCustomerManaged(ctx, key, 'PutKeyPolicy');
   // No key-state check: PutKeyPolicy succeeds in every key state, PendingDeletion included (KS-OLD).
   checkPolicyName(input.PolicyName);
-  checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck);
-  ctx.keyring.update(key.keyId, (k) => {
+  checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck, keyFacts(key));
+  ctx.keyring.update(key, (k) => {
     k.policy = input.Policy;
   });
   return {};

@@ -9,10 +9,14 @@ import {
   LimitExceededException,
   UnsupportedOperationException,
   ValidationException,
-  CustomKeyStoreNotFoundException,
 } from '../errors.js';
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
+import { checkKeyUsage, keySpecInfo } from '../hsm/key-specs.js';
+import { newKeyMaterialAsync } from '../keys/key-material.js';
+import { notInRegionMessage } from '../hsm/asymmetric-keys.js';
 import type {
+  KeySpec,
+  KeyUsageType,
   CancelKeyDeletionRequest,
   CreateKeyRequest,
   DescribeKeyRequest,
@@ -23,57 +27,84 @@ import type {
   UpdateKeyDescriptionRequest,
 } from '../../common/model/schemas.js';
 import type { KeyRecord } from '../records/key-records.js';
-import { DAY_MS, epochSeconds } from '../records/key-records.js';
+import { DAY_MS, epochSeconds, keyArn, storeIdOf } from '../records/key-records.js';
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import type { OpContext } from './context.js';
 import { keyMetadata } from './key-metadata.js';
-import { keyMsg } from './operation-messages.js';
+import { cryptoMsg, keyMsg } from './operation-messages.js';
 import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from '../reply/pagination.js';
 import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
 import { takeCustomKeyTags } from './custom-key-tags.js';
+import { isPrimary } from '../keys/multi-region.js';
+import { createStoreKey, withStoreState } from './store-keys.js';
+
+/** Stands for the id of a key being created in the policy checks. */
+const NEW_KEY_ID = '00000000-0000-0000-0000-000000000000';
 
 /** Resource quota: customer managed keys per account and Region. */
 export const MAX_KEYS_PER_ACCOUNT_REGION = 100_000;
 
-export function createKey(input: CreateKeyRequest, ctx: OpContext): object {
+export function createKey(input: CreateKeyRequest, ctx: OpContext): object | Promise<object> {
   if (input.KeySpec !== undefined && input.CustomerMasterKeySpec !== undefined) {
     throw new ValidationException(keyMsg.bothKeySpecs);
   }
   const keySpec = input.KeySpec ?? input.CustomerMasterKeySpec ?? 'SYMMETRIC_DEFAULT';
-  const keyUsage = input.KeyUsage ?? 'ENCRYPT_DECRYPT';
   const origin = input.Origin ?? 'AWS_KMS';
-  if (keySpec !== 'SYMMETRIC_DEFAULT') throw new UnsupportedOperationException(keyMsg.notYetSupported(`KeySpec ${keySpec}`));
-  if (keyUsage !== 'ENCRYPT_DECRYPT') throw new ValidationException(keyMsg.usageForSpec(keyUsage, keySpec));
+  const keyUsage = checkSpecAndUsage(keySpec, input.KeyUsage);
   if (origin === 'AWS_CLOUDHSM' || origin === 'EXTERNAL_KEY_STORE' || input.CustomKeyStoreId !== undefined) {
     if (input.CustomKeyStoreId === undefined) throw new ValidationException(keyMsg.customKeyStoreRequired(origin));
-    throw new CustomKeyStoreNotFoundException(keyMsg.customKeyStoreNotFound(input.CustomKeyStoreId));
+    return createStoreKey(input, ctx, MAX_KEYS_PER_ACCOUNT_REGION);
   }
-  if (input.MultiRegion) throw new UnsupportedOperationException(keyMsg.notYetSupported('multi-Region keys'));
   const custom = ctx.strictAws ? undefined : takeCustomKeyTags(input.Tags ?? [], keySpec);
   const tags = custom?.tags ?? input.Tags ?? [];
   checkNewTags([], tags);
-  if (input.Policy !== undefined) checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck);
+  if (input.Policy !== undefined) {
+    // The key does not exist yet: the lockout check judges the policy for a key of this account.
+    const arn = keyArn(ctx.scope.region, ctx.scope.account, NEW_KEY_ID);
+    checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck, { arn, account: ctx.scope.account, keySpec, keyUsage, origin, tags });
+  }
   const usage = ctx.keyring.store.countKeys(ctx.scope.account, ctx.scope.region);
   if (usage >= MAX_KEYS_PER_ACCOUNT_REGION) throw new LimitExceededException(keyMsg.tooManyKeys(MAX_KEYS_PER_ACCOUNT_REGION, usage));
-  const key = ctx.keyring.createKey(ctx.scope, {
-    description: input.Description ?? '',
-    keySpec,
-    keyUsage,
-    origin,
-    keyManager: 'CUSTOMER',
-    policy: input.Policy,
-    tags,
-    keyId: custom?.keyId,
-    material: custom?.material,
-  });
-  ctx.audit.resources = [key.arn];
-  return { KeyMetadata: keyMetadata(key, ctx.keyring) };
+  const create = (material?: Buffer): object => {
+    const key = ctx.keyring.createKey(ctx.scope, {
+      description: input.Description ?? '',
+      keySpec,
+      keyUsage,
+      origin,
+      keyManager: 'CUSTOMER',
+      policy: input.Policy,
+      tags,
+      multiRegion: input.MultiRegion === true,
+      keyId: custom?.keyId,
+      material: material ?? custom?.material,
+    });
+    ctx.audit.resources = [key.arn];
+    return { KeyMetadata: keyMetadata(key, ctx.keyring) };
+  };
+  // RSA key pairs are generated on the thread pool (ops/context.ts); the rest is made inline.
+  return origin === 'AWS_KMS' && !custom?.material && keySpecInfo(keySpec).family === 'rsa' ? newKeyMaterialAsync(keySpec).then(create) : create();
+}
+
+/**
+ * KeySpec × KeyUsage as CreateKey checks them: every spec but SYMMETRIC_DEFAULT needs an explicit
+ * KeyUsage (aws-observed.md V8), which must be one the spec allows (V11, `checkKeyUsage`); specs
+ * this server cannot serve are then refused as AWS refuses a spec in a Region without it
+ * (`KeySpec SM2 is not supported in this Region`, floci-io/floci#3026) — SM2 (China Regions
+ * only) and ML-DSA (Node 20 / OpenSSL 3.0 have no ML-DSA; README).
+ */
+function checkSpecAndUsage(keySpec: KeySpec, requested: KeyUsageType | undefined): KeyUsageType {
+  if (requested === undefined && keySpec !== 'SYMMETRIC_DEFAULT') throw new ValidationException(cryptoMsg.keyUsageRequired);
+  const keyUsage = requested ?? 'ENCRYPT_DECRYPT';
+  checkKeyUsage(keySpec, keyUsage);
+  const info = keySpecInfo(keySpec);
+  if (info.chinaRegionsOnly || !info.implemented) throw new UnsupportedOperationException(notInRegionMessage('KeySpec', keySpec));
+  return keyUsage;
 }
 
 export function describeKey(input: DescribeKeyRequest, ctx: OpContext): object {
   const key = ctx.keyring.resolve(ctx.scope, input.KeyId, { aliases: true, operation: 'DescribeKey' });
   ctx.audit.resources = [key.arn];
-  return { KeyMetadata: keyMetadata(key, ctx.keyring) };
+  return { KeyMetadata: keyMetadata(withStoreState(ctx, key), ctx.keyring) };
 }
 
 export function listKeys(input: ListKeysRequest, ctx: OpContext): object {
@@ -82,16 +113,18 @@ export function listKeys(input: ListKeysRequest, ctx: OpContext): object {
   ctx.keyring.sweep(ctx.scope.now);
   const rows = ctx.keyring.store.listKeys(ctx.scope.account, ctx.scope.region, after, limit + 1);
   const truncated = rows.length > limit;
-  const keys = rows.slice(0, limit).map((k) => ({ KeyId: k.keyId, KeyArn: k.arn }));
+  const shown = rows.slice(0, limit);
+  const keys = shown.map((k) => ({ KeyId: k.keyId, KeyArn: k.arn }));
+  // The marker names the store id (a multi-Region key's record is `<mrk id>@<Region>`).
   return truncated
-    ? { Keys: keys, NextMarker: encodeMarker(keys[keys.length - 1]!.KeyId), Truncated: true }
+    ? { Keys: keys, NextMarker: encodeMarker(storeIdOf(shown[shown.length - 1]!)), Truncated: true }
     : { Keys: keys, Truncated: false };
 }
 
 function setState(ctx: OpContext, key: KeyRecord, state: 'Enabled' | 'Disabled'): void {
   requireEnabledOrDisabled(key);
   if (key.state === state) return;
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     requireEnabledOrDisabled(k);
     if (k.state === state) return;
     k.state = state;
@@ -128,7 +161,7 @@ export function updateKeyDescription(input: UpdateKeyDescriptionRequest, ctx: Op
   const key = managedKey(ctx, input.KeyId, 'UpdateKeyDescription');
   requireCustomerManaged(ctx, key, 'UpdateKeyDescription');
   requireNotPendingDeletion(key);
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     k.description = input.Description;
   });
   return {};
@@ -145,14 +178,24 @@ export function scheduleKeyDeletion(input: ScheduleKeyDeletionRequest, ctx: OpCo
   }
   const key = managedKey(ctx, input.KeyId, 'ScheduleKeyDeletion');
   requireCustomerManaged(ctx, key, 'ScheduleKeyDeletion');
-  if (key.state === 'PendingDeletion') throw invalidState(key);
+  const alreadyPending = (k: KeyRecord) => k.state === 'PendingDeletion' || k.state === 'PendingReplicaDeletion';
+  if (alreadyPending(key)) throw invalidState(key);
   const deletionDate = ctx.scope.now + days * DAY_MS;
-  const updated = ctx.keyring.update(key.keyId, (k) => {
-    if (k.state === 'PendingDeletion') throw invalidState(k);
+  const updated = ctx.keyring.update(key, (k) => {
+    if (alreadyPending(k)) throw invalidState(k);
+    // A multi-Region primary with replicas waits for them: its window starts when the last is deleted.
+    if (isPrimary(k) && ctx.keyring.related(k).some((r) => r.region !== k.region)) {
+      k.state = 'PendingReplicaDeletion';
+      k.pendingReplicaWindowInDays = days;
+      return;
+    }
     k.state = 'PendingDeletion';
     k.deletionDate = deletionDate;
     k.pendingWindowInDays = days;
   })!;
+  if (updated.state === 'PendingReplicaDeletion') {
+    return { KeyId: updated.arn, KeyState: 'PendingReplicaDeletion', PendingWindowInDays: days };
+  }
   return {
     KeyId: updated.arn,
     DeletionDate: epochSeconds(deletionDate),
@@ -165,15 +208,16 @@ export function cancelKeyDeletion(input: CancelKeyDeletionRequest, ctx: OpContex
   const key = managedKey(ctx, input.KeyId, 'CancelKeyDeletion');
   requireCustomerManaged(ctx, key, 'CancelKeyDeletion');
   const notPending = (k: KeyRecord) =>
-    k.state !== 'PendingDeletion' ? new KMSInvalidStateException(keyMsg.notPendingDeletion(k.arn)) : undefined;
+    k.state !== 'PendingDeletion' && k.state !== 'PendingReplicaDeletion' ? new KMSInvalidStateException(keyMsg.notPendingDeletion(k.arn)) : undefined;
   const refused = notPending(key);
   if (refused) throw refused;
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     const again = notPending(k);
     if (again) throw again;
     k.state = ctx.faults.has('cancel-enables') ? 'Enabled' : 'Disabled';
     k.deletionDate = null;
     k.pendingWindowInDays = null;
+    k.pendingReplicaWindowInDays = null;
   });
   return { KeyId: key.arn };
 }

@@ -7,8 +7,6 @@
 export const cryptoMsg = {
   wrongUsage: (arn: string, usage: string, operation: string) =>
     `${arn} key usage is ${usage} which is not valid for ${operation}.`,
-  unsupportedAlgorithm: (arn: string, algorithm: string) =>
-    `Algorithm ${algorithm} is incompatible with key spec SYMMETRIC_DEFAULT.`,
   incorrectKey: 'The key ID in the request does not identify a CMK that can perform this operation.',
   /** aws-observed.md X3 (current wording). `operation` is Decrypt or ReEncryptFrom. */
   ciphertextKeyUnavailable: (principalArn: string, operation: string) =>
@@ -17,13 +15,23 @@ export const cryptoMsg = {
   /** Both or neither of NumberOfBytes / KeySpec (emulators' wording; AWS's not recorded, aws-observed.md V20). */
   exactlyOneOfNumberOfBytesOrKeySpec: 'Please specify either number of bytes or key spec.',
   numberOfBytesRequired: 'NumberOfBytes is required.',
+  /** GenerateDataKey on an asymmetric key (aws-observed.md §9, Hadoop S3A doc's SDK trace); used for GenerateDataKeyPair too (INFERRED). */
+  asymmetricDataKey: 'You cannot generate a data key with an asymmetric CMK',
+  /** INFERRED: no AWS capture of a refused attestation document. */
+  attestationNotVerifiable:
+    'The attestation document in Recipient could not be verified: this KMS has no AWS Nitro root of trust, so attested requests are not supported.',
+  /** INFERRED (model: KeyId "is required ... when DryRun is true and DryRunModifiers is set to IGNORE_CIPHERTEXT"). */
+  keyIdRequiredToIgnoreCiphertext: 'KeyId is required when DryRunModifiers includes IGNORE_CIPHERTEXT.',
+  /** INFERRED: GetPublicKey on a symmetric or HMAC key (code from the model's error list). */
+  noPublicKey: (arn: string, keySpec: string) => `${arn} key spec ${keySpec} has no public key. GetPublicKey supports asymmetric KMS keys only.`,
+  /** aws-observed.md V8. */
+  keyUsageRequired: 'You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.',
 } as const;
 
 export const keyMsg = {
   bothKeySpecs:
     'You cannot specify KeySpec and CustomerMasterKeySpec in the same request. CustomerMasterKeySpec parameter is deprecated. Use KeySpec.',
   notYetSupported: (what: string) => `The kmsbench reference server does not support ${what} yet.`,
-  usageForSpec: (usage: string, spec: string) => `KeyUsage ${usage} is not compatible with KeySpec ${spec}`,
   customKeyStoreRequired: (origin: string) => `CustomKeyStoreId is required when Origin is ${origin}.`,
   customKeyStoreNotFound: (id: string) => `Custom key store ${id} does not exist.`,
   tooManyKeys: (limit: number, usage: number) => `Key quota for this account in this region is ${limit} but the current usage is ${usage}.`,
@@ -65,4 +73,13 @@ export const policyMsg = {
   /** aws-observed.md 6.4: a policy that is not JSON gets the bare code. */
   notJson: '',
   lockout: 'The new key policy will not allow you to update the key policy in the future.',
+} as const;
+
+/** Grants. INFERRED: no capture of AWS's texts for these; the codes are the model's. */
+export const grantMsg = {
+  tooMany: (keyArn: string, limit: number) => `Grant limit of ${limit} exceeded for ${keyArn}.`,
+  invalidGrantId: 'Grant ID is not valid.',
+  notFound: (grantId: string) => `Grant ID ${grantId} not found.`,
+  invalidToken: 'The request was rejected because the specified grant token is not valid.',
+  retireNeedsTokenOrIds: 'Either GrantToken, or both KeyId and GrantId, must be specified.',
 } as const;

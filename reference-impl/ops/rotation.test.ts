@@ -108,11 +108,11 @@ describe('RotateKeyOnDemand', () => {
     expect(s).toMatchObject({ KeyRotationEnabled: true, RotationPeriodInDays: 180 });
   });
 
-  it('EXTERNAL key without material → UnsupportedOperationException, origin EXTERNAL (R3 pre-2025 wording; current AWS INFERRED)', async () => {
+  it('EXTERNAL key without material → pending import (imported material rotates on demand since 2025-06-05; R3 was the answer before)', async () => {
     const key = await t.createKey({ Origin: 'EXTERNAL' });
     expect(await refusal(rotateNow(key.KeyId!))).toEqual({
-      name: 'UnsupportedOperationException',
-      message: `${key.Arn} origin is EXTERNAL which is not valid for this operation.`,
+      name: 'KMSInvalidStateException',
+      message: `${key.Arn} is pending import.`,
       status: 400,
     });
   });
@@ -147,9 +147,9 @@ describe('ListKeyRotations', () => {
     expect(await rotations(key.KeyId!, 'ROTATIONS_ONLY')).toHaveLength(1);
   });
 
-  it('refuses an EXTERNAL key (origin EXTERNAL, INFERRED for this operation) and an alias name', async () => {
+  it('lists nothing yet for a symmetric EXTERNAL key before its first import (it rotates on demand since 2025-06-05); refuses an alias name', async () => {
     const ext = await t.createKey({ Origin: 'EXTERNAL' });
-    expect((await refusal(rotations(ext.KeyId!))).name).toBe('UnsupportedOperationException');
+    expect(await rotations(ext.KeyId!, 'ALL_KEY_MATERIAL')).toEqual([]);
     const key = await t.createKey();
     await t.kms.send(new CreateAliasCommand({ AliasName: 'alias/rotation-test/list', TargetKeyId: key.KeyId }));
     expect((await refusal(rotations('alias/rotation-test/list'))).message).toBe("Invalid keyId 'alias/rotation-test/list'");

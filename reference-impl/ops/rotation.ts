@@ -6,7 +6,8 @@
 import { LimitExceededException, UnsupportedOperationException } from '../errors.js';
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import { requireEnabledForUse } from '../keys/key-state.js';
-import { DAY_MS, epochSeconds, type KeyRecord } from '../records/key-records.js';
+import { DAY_MS, epochSeconds, materialOwnerOf, type KeyRecord } from '../records/key-records.js';
+import { importedRotationEntries, rotateImportedOnDemand, rotatesImportedMaterial } from './import.js';
 import type {
   DisableKeyRotationRequest,
   EnableKeyRotationRequest,
@@ -45,7 +46,7 @@ export function enableKeyRotation(input: EnableKeyRotationRequest, ctx: OpContex
   requireCustomerManaged(ctx, key, 'EnableKeyRotation');
   requireRotationChangeAllowed(key);
   const period = input.RotationPeriodInDays ?? DEFAULT_ROTATION_PERIOD_DAYS;
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     const unchanged = k.rotationEnabled && k.rotationPeriodInDays === period;
     k.rotationEnabled = true;
     k.rotationPeriodInDays = period;
@@ -58,7 +59,7 @@ export function disableKeyRotation(input: DisableKeyRotationRequest, ctx: OpCont
   const key = managedKey(ctx, input.KeyId, 'DisableKeyRotation');
   requireCustomerManaged(ctx, key, 'DisableKeyRotation');
   requireRotationChangeAllowed(key);
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     k.rotationEnabled = false;
     k.nextRotationAt = null;
   });
@@ -67,6 +68,12 @@ export function disableKeyRotation(input: DisableKeyRotationRequest, ctx: OpCont
 
 export function getKeyRotationStatus(input: GetKeyRotationStatusRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'GetKeyRotationStatus');
+  // Asymmetric and HMAC keys never rotate: KMS answers rotation off rather than refusing
+  // (aws-observed.md §8 R7; terraform-provider-aws reads GetKeyRotationStatus for every AWS_KMS
+  // key, asymmetric and HMAC ones included, and fails on any error — yet manages such keys on AWS).
+  if (key.keySpec !== 'SYMMETRIC_DEFAULT' && key.origin === 'AWS_KMS') return { KeyRotationEnabled: false, KeyId: key.arn };
+  // EXTERNAL keys: KS-OLD [6] (documented before imported material could rotate on demand; no
+  // newer answer recorded).
   requireRotatable(key);
   // A key pending deletion reports rotation off; its setting comes back if deletion is cancelled.
   const enabled = key.rotationEnabled && key.state !== 'PendingDeletion';
@@ -81,12 +88,15 @@ export function getKeyRotationStatus(input: GetKeyRotationStatusRequest, ctx: Op
 export function rotateKeyOnDemand(input: RotateKeyOnDemandRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'RotateKeyOnDemand');
   requireCustomerManaged(ctx, key, 'RotateKeyOnDemand');
+  // Imported material rotates on demand since 2025-06-05 (aws-observed.md §13).
+  if (key.state === 'Disabled') requireEnabledForUse(key);
+  if (rotatesImportedMaterial(key)) return rotateImportedOnDemand(key, ctx, MAX_ON_DEMAND_ROTATIONS);
   requireRotationChangeAllowed(key);
   const limit = (k: KeyRecord) => {
     if (k.onDemandRotations >= MAX_ON_DEMAND_ROTATIONS) throw new LimitExceededException(rotationMsg.onDemandLimit(k.arn));
   };
   limit(key);
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     limit(k);
     ctx.keyring.addBackingKey(k, ctx.scope.now, 'ON_DEMAND');
     k.onDemandRotations++;
@@ -96,9 +106,14 @@ export function rotateKeyOnDemand(input: RotateKeyOnDemandRequest, ctx: OpContex
 
 export function listKeyRotations(input: ListKeyRotationsRequest, ctx: OpContext): object {
   const key = managedKey(ctx, input.KeyId, 'ListKeyRotations');
-  requireRotatable(key);
   const all = input.IncludeKeyMaterial === 'ALL_KEY_MATERIAL';
-  const versions = ctx.keyring.store.listBackingKeys(key.keyId).filter((b) => all || b.rotationType !== null);
+  if (rotatesImportedMaterial(key)) {
+    const p = page(importedRotationEntries(key, all), (e) => String(e.version).padStart(10, '0'), input.Limit, input.Marker);
+    const rotations = p.items.map((e) => e.entry);
+    return p.truncated ? { Rotations: rotations, NextMarker: p.nextMarker, Truncated: true } : { Rotations: rotations, Truncated: false };
+  }
+  requireRotatable(key);
+  const versions = ctx.keyring.store.listBackingKeys(materialOwnerOf(key)).filter((b) => all || b.rotationType !== null);
   const p = page(versions, (b) => String(b.version).padStart(10, '0'), input.Limit, input.Marker);
   const rotations = p.items.map((b) => {
     const entry: Record<string, unknown> = {

@@ -14,7 +14,7 @@ export function tagResource(input: TagResourceRequest, ctx: OpContext): object {
   requireCustomerManaged(ctx, key, 'TagResource');
   requireNotPendingDeletion(key);
   checkNewTags(key.tags, input.Tags);
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     k.tags = checkNewTags(k.tags, input.Tags);
   });
   return {};
@@ -25,7 +25,7 @@ export function untagResource(input: UntagResourceRequest, ctx: OpContext): obje
   requireCustomerManaged(ctx, key, 'UntagResource');
   requireNotPendingDeletion(key);
   const remove = new Set(input.TagKeys);
-  ctx.keyring.update(key.keyId, (k) => {
+  ctx.keyring.update(key, (k) => {
     k.tags = k.tags.filter((t) => !remove.has(t.TagKey));
   });
   return {};

@@ -26,6 +26,8 @@ export interface ControlDeps {
   metrics?: () => QuotaMetrics | Promise<QuotaMetrics>;
   /** The injection stage of this process (its settings and counters). */
   injection?: Injector;
+  /** The custom key store fixtures this server offers (keystores/fixtures.ts), if any. */
+  keyStoreFixtures?: Record<string, unknown>;
 }
 
 function advanceClock(input: unknown, ctx: OpContext): object {
@@ -88,12 +90,19 @@ function getInjection(_input: unknown, _ctx: OpContext, deps: ControlDeps): obje
   return injection ? { ...injectionReply(injection.current()), Counts: injection.counters() } : { Inject: [], Seed: 1, Counts: {} };
 }
 
+/** The custom key store fixtures, for conformance runs; refused where the server runs without them. */
+function getKeyStoreFixtures(_input: unknown, _ctx: OpContext, deps: ControlDeps): object {
+  if (!deps.keyStoreFixtures) throw new ValidationException('This server runs without custom key store fixtures (start it with --key-store-fixtures).');
+  return deps.keyStoreFixtures;
+}
+
 export const CONTROL_OPERATIONS = {
   AdvanceClock: advanceClock,
   GetClock: getClock,
   GetMetrics: getMetrics,
   SetInjection: setInjection,
   GetInjection: getInjection,
+  GetKeyStoreFixtures: getKeyStoreFixtures,
 } satisfies Record<string, (input: unknown, ctx: OpContext, deps: ControlDeps) => object | Promise<object>>;
 
 export const isControlOperation = (op: string): op is keyof typeof CONTROL_OPERATIONS => Object.hasOwn(CONTROL_OPERATIONS, op);

@@ -18,7 +18,7 @@
  *
  * @module
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isoTime, type AuditEntry, type AuditSink } from '../audit/audit-log.js';
 import type { CredentialLookup, Principal } from '../auth/credentials.js';
@@ -26,7 +26,6 @@ import { verifySigV4 } from '../auth/sigv4.js';
 import { PERMISSIVE_SIGV4_OPTIONS, type AuthMode } from '../auth/permissive.js';
 import type { Clock } from '../clock/clock.js';
 import {
-  InvalidSignatureException,
   THROTTLING_MESSAGE,
   ThrottlingException,
   isKmsError,
@@ -39,8 +38,10 @@ import {
 import type { FaultSet } from '../faults.js';
 import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring } from '../keys/keyring.js';
-import type { AuditNotes, OpContext } from '../ops/context.js';
-import { handlerFor, isImplemented } from '../ops/operation-table.js';
+import type { AuditNotes, KeyStoreServices, OpContext } from '../ops/context.js';
+import { handlerFor, isImplemented, type ImplementedOperation } from '../ops/operation-table.js';
+import { Authorizer, decidedBy, type AuthzRequestInfo } from '../ops/authorize.js';
+import { callerPrincipal } from '../authz/index.js';
 import { OPERATIONS as MODEL_OPERATIONS } from '../../common/model/model.js';
 import { validateRequest, validateRequestLeakingValues } from '../validate/index.js';
 import { CONTROL_OPERATIONS, isControlOperation, type ControlDeps } from './control.js';
@@ -79,6 +80,8 @@ export interface PipelineDeps {
   /** The quota stage; absent (or the `no-throttle` fault) means nothing is throttled. */
   admission?: Admission;
   control: ControlDeps;
+  /** Custom key stores and their backends (absent: none offered). */
+  keyStores?: KeyStoreServices;
   /** Wall clock for SigV4 (never the controllable clock). */
   wallClock?: () => number;
   /**
@@ -93,6 +96,8 @@ export interface PipelineDeps {
   authMode?: AuthMode;
   /** The injection stage (latency and errors on purpose); absent: nothing is injected. */
   injection?: Injector;
+  /** Seals grant tokens (hsm/master-key.ts deriveGrantTokenKey); a random key per pipeline when absent. */
+  grantTokenKey?: Buffer;
 }
 
 const TRENT = 'TrentService.';
@@ -107,16 +112,20 @@ interface InFlight {
   requestId: string;
   operation: string;
   principal?: Principal;
+  /** The Region the request is served in: its SigV4 credential scope's (the server's default for control calls). */
+  region: string;
   notes: AuditNotes;
 }
 
 export class Pipeline {
   private readonly admission: Admission | undefined;
   private readonly validate: typeof validateRequest;
+  private readonly authorizer: Authorizer;
 
   constructor(private readonly deps: PipelineDeps) {
     this.admission = deps.faults.has('no-throttle') ? undefined : deps.admission;
     this.validate = deps.faults.has('echo-plaintext') ? validateRequestLeakingValues : validateRequest;
+    this.authorizer = new Authorizer(deps.keyring.store, deps.faults, deps.grantTokenKey ?? randomBytes(32));
   }
 
   handle(req: RawRequest): RawResponse | Promise<RawResponse> {
@@ -135,7 +144,7 @@ export class Pipeline {
 
   /** target → auth → parse → validate → quota → operation; the quota stage may have to wait. */
   private process(req: RawRequest): RawResponse | Promise<RawResponse> {
-    const r: InFlight = { req, started: performance.now(), requestId: randomUUID(), operation: 'Unknown', notes: {} };
+    const r: InFlight = { req, started: performance.now(), requestId: randomUUID(), operation: 'Unknown', region: this.deps.region, notes: {} };
     try {
       const target = headerValue(req.headers['x-amz-target']);
       const dot = target?.indexOf('.') ?? -1;
@@ -146,12 +155,15 @@ export class Pipeline {
         isJsonContentType(headerValue(req.headers['content-type'])) &&
         ((prefix === TRENT && isOperationName(r.operation)) || (prefix === CONTROL && isControlOperation(r.operation)));
       if (!known) throw new UnknownOperationException(protocolMsg.unknownOperation);
-      const principal = this.authenticate(req);
+      const { principal, region } = this.authenticate(req);
       r.principal = principal;
+      // Every Region at one endpoint: the credential scope picks it (the `region-ignored` fault
+      // serves everything in the default Region). Control calls are not regional.
+      if (prefix !== CONTROL && !this.deps.faults.has('region-ignored')) r.region = region;
       this.deps.keyring.store.sync();
       const json = parseJson(req.body);
       if (prefix === CONTROL) {
-        const result = CONTROL_OPERATIONS[r.operation as keyof typeof CONTROL_OPERATIONS](json, this.context(principal, r.notes), this.deps.control);
+        const result = CONTROL_OPERATIONS[r.operation as keyof typeof CONTROL_OPERATIONS](json, this.context(r), this.deps.control);
         if (result instanceof Promise) {
           return result.then(
             (out) => this.reply(r, JSON.stringify(out)),
@@ -161,7 +173,7 @@ export class Pipeline {
         return this.reply(r, JSON.stringify(result));
       }
       const input = this.validate(r.operation as never, json);
-      const admitted = this.admission?.admit(principal.accountId, this.deps.region, r.operation, this.keyInfo(r.operation, input, principal)) ?? true;
+      const admitted = this.admission?.admit(principal.accountId, r.region, r.operation, this.keyInfo(r.operation, input, principal, r.region)) ?? true;
       if (admitted instanceof Promise) {
         return admitted.then(
           (ok) => this.run(r, input, ok),
@@ -174,16 +186,47 @@ export class Pipeline {
     }
   }
 
-  /** After the quota stage: the injection stage, then the operation itself. */
+  /**
+   * After the quota stage: the authorize stage (IAM-only operations; key operations when the
+   * handler resolves its key), then the injection stage, then the operation itself (a handler
+   * that generates a key pair or asks a custom key store's backend answers later).
+   */
   private run(r: InFlight, input: unknown, admitted: boolean): RawResponse | Promise<RawResponse> {
     try {
       if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
+      const operation = r.operation;
+      if (!isImplemented(operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(operation));
+      const principal = r.principal!;
+      const authz: AuthzRequestInfo = {
+        operation,
+        input: input as Record<string, unknown>,
+        caller: principal.caller ?? callerPrincipal(principal.arn),
+        identityPolicies: principal.identityPolicies ?? [],
+        notes: r.notes,
+        region: r.region,
+        ...(r.req.remoteAddress !== undefined ? { sourceIp: r.req.remoteAddress } : {}),
+      };
+      this.authorizer.beforeOperation(authz);
       if (this.deps.injection?.active && r.notes.injected === undefined) {
         const injection = this.deps.injection.decide(r.operation);
-        if (injection) return this.injected(r, input, injection);
+        if (injection) return this.injected(r, operation, input, authz, injection);
       }
-      if (!isImplemented(r.operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(r.operation));
-      const result = handlerFor(r.operation)(input, this.context(r.principal!, r.notes));
+      return this.operate(r, operation, input, authz);
+    } catch (e) {
+      return this.fail(r, e);
+    }
+  }
+
+  /** The operation itself; a handler may answer later (a Promise). */
+  private operate(r: InFlight, operation: ImplementedOperation, input: unknown, authz: AuthzRequestInfo): RawResponse | Promise<RawResponse> {
+    try {
+      const result = handlerFor(operation)(input, this.context(r, authz));
+      if (result instanceof Promise) {
+        return result.then(
+          (out) => this.reply(r, out instanceof JsonText ? out.text : JSON.stringify(out)),
+          (e: unknown) => this.fail(r, e),
+        );
+      }
       return this.reply(r, result instanceof JsonText ? result.text : JSON.stringify(result));
     } catch (e) {
       return this.fail(r, e);
@@ -191,37 +234,49 @@ export class Pipeline {
   }
 
   /** An injected delay (a timer: the event loop runs on) and then the operation, or an injected error instead of it. */
-  private injected(r: InFlight, input: unknown, injection: Injection): Promise<RawResponse> {
+  private injected(r: InFlight, operation: ImplementedOperation, input: unknown, authz: AuthzRequestInfo, injection: Injection): Promise<RawResponse> {
     r.notes.injected = injection.label;
     const wait = injection.delayMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, injection.delayMs)) : Promise.resolve();
     return wait.then(() => {
-      if (injection.error === undefined) return this.run(r, input, true);
+      if (injection.error === undefined) return this.operate(r, operation, input, authz);
       if (injection.error !== 'reset') return this.fail(r, injectedError(injection.error));
       this.record(r, 'ConnectionReset');
       return { status: 500, headers: baseHeaders(r.requestId), body: '', reset: true };
     });
   }
 
-  private context(principal: Principal, notes: AuditNotes): OpContext {
-    const { keyring, clock, encodeContext, faults, region } = this.deps;
-    return {
-      scope: { account: principal.accountId, region, principalArn: principal.arn, now: clock.now() },
-      keyring,
-      encodeContext,
-      faults,
-      audit: notes,
-      strictAws: this.deps.strictAws,
-    };
+  private context(r: InFlight, authz?: AuthzRequestInfo): OpContext {
+    const { keyring, clock, encodeContext, faults, keyStores } = this.deps;
+    const principal = r.principal!;
+    const notes = r.notes;
+    const scope = { account: principal.accountId, region: r.region, principalArn: principal.arn, now: clock.now() };
+    const ctx: OpContext =
+      authz === undefined
+        ? { scope, keyring, encodeContext, faults, audit: notes, requestId: r.requestId, strictAws: this.deps.strictAws }
+        : {
+            scope: { ...scope, authorize: this.authorizer.keyAuthorizer(authz) },
+            keyring,
+            encodeContext,
+            faults,
+            audit: notes,
+            caller: authz.caller,
+            identityPolicies: authz.identityPolicies,
+            grantTokenKey: this.authorizer.grantTokenKey,
+            requestId: r.requestId,
+            strictAws: this.deps.strictAws,
+          };
+    if (keyStores) ctx.keyStores = keyStores;
+    return ctx;
   }
 
   /** What the quota stage needs to know about the key a request uses (its spec picks the class). */
-  private keyInfo(operation: string, input: unknown, principal: Principal): KeyInfo | undefined {
+  private keyInfo(operation: string, input: unknown, principal: Principal, region: string): KeyInfo | undefined {
     const i = input as { KeyId?: string; DestinationKeyId?: string; CiphertextBlob?: Buffer; KeyPairSpec?: string };
     if (i.KeyPairSpec !== undefined) return { keyPairSpec: i.KeyPairSpec };
     const keyIdText = operation === 'ReEncrypt' ? i.DestinationKeyId : i.KeyId;
     if (keyIdText === undefined && operation !== 'Decrypt') return undefined;
     const keySpec = this.deps.keyring.peekKeySpec(
-      { account: principal.accountId, region: this.deps.region },
+      { account: principal.accountId, region },
       keyIdText ?? blobKeyId(i.CiphertextBlob),
     );
     return keySpec === undefined ? undefined : { keySpec };
@@ -241,7 +296,7 @@ export class Pipeline {
   private record(r: InFlight, errorCode: string | undefined): void {
     try {
       this.deps.audit.record(
-        auditEntry(this.deps, r.req, r.requestId, r.operation, r.principal, r.notes, errorCode, performance.now() - r.started),
+        auditEntry(this.deps, r, errorCode, performance.now() - r.started),
       );
     } catch (e) {
       // The request has been answered (and may have changed state): a failing audit write must
@@ -250,13 +305,14 @@ export class Pipeline {
     }
   }
 
-  private authenticate(req: RawRequest): Principal {
+  /** The caller and the Region of its credential scope. */
+  private authenticate(req: RawRequest): { principal: Principal; region: string } {
     const { credentials, region, faults } = this.deps;
     if (faults.has('no-sigv4')) {
-      const akid = /Credential=([^/,\s]+)/.exec(headerValue(req.headers.authorization) ?? '')?.[1];
-      const record = akid ? credentials.lookup(akid) : undefined;
+      const scope = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)/.exec(headerValue(req.headers.authorization) ?? '');
+      const record = scope ? credentials.lookup(scope[1]!) : undefined;
       if (!record) throw new UnrecognizedClientException(protocolMsg.unrecognizedClient);
-      return record.principal;
+      return { principal: record.principal, region: scope?.[2] ?? region };
     }
     const verified = verifySigV4(
       { method: req.method, rawUrl: req.url, headers: req.headers, body: req.body },
@@ -264,8 +320,7 @@ export class Pipeline {
       (this.deps.wallClock ?? Date.now)(),
       this.deps.authMode === 'permissive' ? PERMISSIVE_SIGV4_OPTIONS : undefined,
     );
-    if (verified.region !== region) throw new InvalidSignatureException(protocolMsg.wrongRegion(verified.region));
-    return verified.principal;
+    return { principal: verified.principal, region: verified.region };
   }
 }
 
@@ -313,21 +368,14 @@ function toKmsError(e: unknown): KmsError {
   return new KMSInternalException(protocolMsg.internal, { cause: e });
 }
 
-function auditEntry(
-  deps: PipelineDeps,
-  req: RawRequest,
-  requestId: string,
-  operation: string,
-  principal: Principal | undefined,
-  notes: AuditNotes,
-  errorCode: string | undefined,
-  durationMs: number,
-): AuditEntry {
+function auditEntry(deps: PipelineDeps, r: InFlight, errorCode: string | undefined, durationMs: number): AuditEntry {
+  const { req, requestId, operation, principal, notes } = r;
   const entry: AuditEntry = {
     eventTime: isoTime(deps.clock.now()),
     requestId,
+    ...(notes.eventId !== undefined ? { eventId: notes.eventId } : {}),
     eventName: operation,
-    awsRegion: deps.region,
+    awsRegion: r.region,
   };
   if (principal) {
     entry.recipientAccountId = principal.accountId;
@@ -339,6 +387,11 @@ function auditEntry(
   if (ua) entry.userAgent = ua;
   if (notes.resources) entry.resources = notes.resources;
   if (notes.encryptionContext) entry.encryptionContext = notes.encryptionContext;
+  if (notes.authz) {
+    entry.decision = notes.authz.decision;
+    const by = decidedBy(notes);
+    if (by !== undefined) entry.decidedBy = by;
+  }
   if (errorCode) entry.errorCode = errorCode;
   entry.durationMs = Math.round(durationMs * 1000) / 1000;
   entry.authMode = deps.authMode ?? 'sigv4';

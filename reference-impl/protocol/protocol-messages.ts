@@ -9,7 +9,6 @@ export const protocolMsg = {
   unknownOperation: '',
   malformedJson: 'Start of structure or map found where not expected.',
   unrecognizedClient: 'The security token included in the request is invalid.',
-  wrongRegion: (region: string) => `Credential should be scoped to a valid region, not '${region}'. `,
   notImplemented: (op: string) => `The kmsbench reference server does not implement ${op} yet.`,
   internal: 'An internal error occurred.',
   bodyTooLarge: (limit: number) => `Request body is larger than ${limit} bytes.`,

@@ -137,3 +137,34 @@ describe('KeyStore', () => {
     expect(s.countKeys('111122223333', 'us-east-1')).toBe(3);
   });
 });
+
+describe('data directories of earlier versions', () => {
+  it('a keys table without expiry_due gets the column; its keys keep working; expiry is found by the new index', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const path = join(dir(), 'kms.sqlite');
+    const old = new Database(path);
+    old.exec(`CREATE TABLE keys (key_id TEXT PRIMARY KEY, account TEXT NOT NULL, region TEXT NOT NULL, deletion_due INTEGER, rotation_due INTEGER, doc TEXT NOT NULL);`);
+    old.prepare('INSERT INTO keys VALUES (?, ?, ?, NULL, NULL, ?)').run('k-old', '111122223333', 'us-east-1', JSON.stringify(key('k-old')));
+    old.close();
+    const s = store(path, 'data-version');
+    expect(s.getKey('k-old')?.keyId).toBe('k-old');
+    s.write(() =>
+      s.putKey(key('k-ext', { origin: 'EXTERNAL', materials: [{ version: 1, materialId: 'f'.repeat(64), imported: true, pendingRotation: false, expirationModel: 'KEY_MATERIAL_EXPIRES', validTo: 5000, rotatedAt: null }] })),
+    );
+    expect(s.keyIdsExpiryDue(4999)).toEqual([]);
+    expect(s.keyIdsExpiryDue(5000)).toEqual(['k-ext']);
+  });
+
+  it('multi-Region records share a key id under per-Region store ids', () => {
+    const s = store(join(dir(), 'kms.sqlite'), 'data-version');
+    const mrk = 'mrk-1234abcd12ab34cd56ef1234567890ab';
+    s.write(() => {
+      s.putKey(key(mrk, { region: 'us-east-1' }));
+      s.putKey(key(mrk, { region: 'eu-west-1' }));
+      s.putKey(key(`${mrk.slice(0, -1)}c`, { region: 'eu-west-1' }));
+    });
+    expect(s.getKey(`${mrk}@eu-west-1`)?.region).toBe('eu-west-1');
+    expect(s.getKey(mrk)).toBeUndefined();
+    expect(s.keyRecordsWithId(mrk).map((k) => k.region)).toEqual(['eu-west-1', 'us-east-1']);
+  });
+});

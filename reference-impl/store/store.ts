@@ -1,5 +1,5 @@
 /**
- * Durable store of keys, backing-key versions, aliases and server metadata.
+ * Durable store of keys, backing-key versions, aliases, grants and server metadata.
  *
  * better-sqlite3 in WAL mode, shared by every worker process of one server. Reads go through
  * an in-memory cache; writes are IMMEDIATE transactions, and a write acknowledged to a client is
@@ -19,7 +19,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AliasRecord, BackingKeyRecord, KeyRecord } from '../records/key-records.js';
+import { storeIdOf, storeKeyId, type AliasRecord, type BackingKeyRecord, type KeyRecord } from '../records/key-records.js';
+import { keyIdOfArn, type GrantRecord } from '../records/grant-records.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS keys (
@@ -52,11 +53,63 @@ CREATE TABLE IF NOT EXISTS aliases (
   PRIMARY KEY (account, region, name)
 );
 CREATE INDEX IF NOT EXISTS aliases_by_key ON aliases(target_key_id);
+-- Grants (added with grants; IF NOT EXISTS is the migration of data dirs made before them).
+CREATE TABLE IF NOT EXISTS grants (
+  grant_id TEXT PRIMARY KEY,
+  key_id TEXT NOT NULL,
+  retiring_principal TEXT,
+  created_at INTEGER NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS grants_by_key ON grants(key_id, created_at, grant_id);
+CREATE INDEX IF NOT EXISTS grants_by_retiring ON grants(retiring_principal, created_at, grant_id) WHERE retiring_principal IS NOT NULL;
+-- Last successful cryptographic use of each key (GetKeyLastUsage), flushed in batches.
+CREATE TABLE IF NOT EXISTS key_last_usage (
+  key_id TEXT PRIMARY KEY,
+  operation TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  request_id TEXT NOT NULL,
+  event_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS meta (
   k TEXT PRIMARY KEY,
   v TEXT NOT NULL
 );
 `;
+
+/**
+ * Additive migrations, applied in order to data directories made by earlier versions (each
+ * checks whether it is needed, so running them on a new or migrated store changes nothing).
+ * Key records are keyed by their store id (`records/key-records.ts` storeKeyId): the key id, or
+ * `<mrk id>@<Region>` for the records of a multi-Region key; older stores hold key ids only,
+ * which are their store ids.
+ */
+const MIGRATIONS: ReadonlyArray<{ column: string; ddl: string[] }> = [
+  {
+    // When imported key material is next due to expire (set only while one is pending).
+    column: 'expiry_due',
+    ddl: ['ALTER TABLE keys ADD COLUMN expiry_due INTEGER', 'CREATE INDEX IF NOT EXISTS keys_by_expiry ON keys(expiry_due) WHERE expiry_due IS NOT NULL'],
+  },
+];
+
+function migrate(db: Database.Database): void {
+  const columns = new Set((db.prepare('PRAGMA table_info(keys)').all() as Array<{ name: string }>).map((c) => c.name));
+  for (const m of MIGRATIONS) {
+    if (columns.has(m.column)) continue;
+    db.transaction(() => {
+      for (const statement of m.ddl) db.exec(statement);
+    }).immediate();
+  }
+}
+
+/** The earliest ValidTo of imported key material still held (the next expiry to apply). */
+function expiryDueOf(rec: KeyRecord): number | null {
+  let due: number | null = null;
+  for (const m of rec.materials ?? []) {
+    if (m.imported && m.validTo !== null && (due === null || m.validTo < due)) due = m.validTo;
+  }
+  return due;
+}
 
 interface AliasRow {
   account: string;
@@ -75,6 +128,15 @@ const toAlias = (r: AliasRow): AliasRecord => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+/** One successful cryptographic use of a key (GetKeyLastUsage). */
+export interface KeyUseRecord {
+  operation: string;
+  /** Server-clock epoch milliseconds. */
+  at: number;
+  requestId: string;
+  eventId: string;
+}
 
 export type Coherence = 'data-version' | 'notified';
 
@@ -97,6 +159,8 @@ export class KeyStore {
   private readonly keyCache = new Map<string, KeyRecord | null>();
   private readonly aliasCache = new Map<string, AliasRecord | null>();
   private readonly metaCache = new Map<string, string | null>();
+  /** Grants per key store id, in creation order (read on the authorization path when policies do not allow). */
+  private readonly grantCache = new Map<string, readonly GrantRecord[]>();
   private readonly listeners: Array<() => void> = [];
 
   private readonly stmt: {
@@ -104,6 +168,9 @@ export class KeyStore {
     getKey: Database.Statement;
     putKey: Database.Statement;
     deleteKey: Database.Statement;
+    keyRecordsOf: Database.Statement;
+    expiryDue: Database.Statement;
+    deleteBackingVersion: Database.Statement;
     listKeys: Database.Statement;
     countKeys: Database.Statement;
     getBacking: Database.Statement;
@@ -122,6 +189,16 @@ export class KeyStore {
     pendingDeletionDue: Database.Statement;
     rotationDue: Database.Statement;
     allKeyDocs: Database.Statement;
+    grantsForKey: Database.Statement;
+    getGrant: Database.Statement;
+    putGrant: Database.Statement;
+    deleteGrant: Database.Statement;
+    deleteGrantsForKey: Database.Statement;
+    countGrantsForKey: Database.Statement;
+    grantsByRetiring: Database.Statement;
+    getLastUsage: Database.Statement;
+    putLastUsage: Database.Statement;
+    deleteLastUsage: Database.Statement;
   };
 
   constructor(options: StoreOptions) {
@@ -131,15 +208,19 @@ export class KeyStore {
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     this.db.pragma('busy_timeout = 10000');
     this.db.exec(SCHEMA);
+    migrate(this.db);
     this.coherence = options.coherence ?? 'data-version';
     const db = this.db;
     this.stmt = {
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
       getKey: db.prepare('SELECT doc FROM keys WHERE key_id = ?').pluck(),
       putKey: db.prepare(
-        'INSERT OR REPLACE INTO keys (key_id, account, region, deletion_due, rotation_due, doc) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO keys (key_id, account, region, deletion_due, rotation_due, expiry_due, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteKey: db.prepare('DELETE FROM keys WHERE key_id = ?'),
+      keyRecordsOf: db.prepare("SELECT doc FROM keys WHERE key_id = ? OR (key_id >= ? AND key_id < ?) ORDER BY key_id").pluck(),
+      expiryDue: db.prepare('SELECT key_id FROM keys WHERE expiry_due <= ?').pluck(),
+      deleteBackingVersion: db.prepare('DELETE FROM backing_keys WHERE key_id = ? AND version = ?'),
       listKeys: db
         .prepare('SELECT doc FROM keys WHERE account = ? AND region = ? AND key_id > ? ORDER BY key_id LIMIT ?')
         .pluck(),
@@ -164,6 +245,20 @@ export class KeyStore {
       pendingDeletionDue: db.prepare('SELECT key_id FROM keys WHERE deletion_due <= ?').pluck(),
       rotationDue: db.prepare('SELECT key_id FROM keys WHERE rotation_due <= ?').pluck(),
       allKeyDocs: db.prepare('SELECT doc FROM keys').pluck(),
+      grantsForKey: db.prepare('SELECT doc FROM grants WHERE key_id = ? ORDER BY created_at, grant_id').pluck(),
+      getGrant: db.prepare('SELECT doc FROM grants WHERE grant_id = ?').pluck(),
+      putGrant: db.prepare('INSERT OR REPLACE INTO grants (grant_id, key_id, retiring_principal, created_at, doc) VALUES (?, ?, ?, ?, ?)'),
+      deleteGrant: db.prepare('DELETE FROM grants WHERE grant_id = ?'),
+      deleteGrantsForKey: db.prepare('DELETE FROM grants WHERE key_id = ?'),
+      countGrantsForKey: db.prepare('SELECT count(*) FROM grants WHERE key_id = ?').pluck(),
+      grantsByRetiring: db.prepare('SELECT doc FROM grants WHERE retiring_principal = ? ORDER BY created_at, grant_id').pluck(),
+      getLastUsage: db.prepare('SELECT operation, at, request_id AS requestId, event_id AS eventId FROM key_last_usage WHERE key_id = ?'),
+      putLastUsage: db.prepare(
+        `INSERT INTO key_last_usage (key_id, operation, at, request_id, event_id) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(key_id) DO UPDATE SET operation = excluded.operation, at = excluded.at,
+           request_id = excluded.request_id, event_id = excluded.event_id WHERE excluded.at >= key_last_usage.at`,
+      ),
+      deleteLastUsage: db.prepare('DELETE FROM key_last_usage WHERE key_id = ?'),
     };
     this.sync();
   }
@@ -200,6 +295,7 @@ export class KeyStore {
     this.keyCache.clear();
     this.aliasCache.clear();
     this.metaCache.clear();
+    this.grantCache.clear();
     for (const l of this.listeners) l();
   }
 
@@ -226,23 +322,48 @@ export class KeyStore {
     return rec ?? undefined;
   }
 
+  /** Writes a key record under its store id (`storeIdOf`). */
   putKey(rec: KeyRecord): void {
     const deletionDue = rec.state === 'PendingDeletion' ? rec.deletionDate : null;
     const rotationDue = rec.rotationEnabled && rec.state === 'Enabled' ? rec.nextRotationAt : null;
-    this.stmt.putKey.run(rec.keyId, rec.account, rec.region, deletionDue, rotationDue, JSON.stringify(rec));
-    this.keyCache.delete(rec.keyId);
+    const id = storeIdOf(rec);
+    this.stmt.putKey.run(id, rec.account, rec.region, deletionDue, rotationDue, expiryDueOf(rec), JSON.stringify(rec));
+    this.keyCache.delete(id);
   }
 
-  /** Deletes a key with its backing keys and every alias pointing to it. */
+  /** Every record with this key id: one, or a multi-Region key's primary and replicas (any account). */
+  keyRecordsWithId(keyId: string): KeyRecord[] {
+    return (this.stmt.keyRecordsOf.all(keyId, `${keyId}@`, `${keyId}A`) as string[]).map((d) => JSON.parse(d) as KeyRecord);
+  }
+
+  /** Store ids of keys whose imported key material is due to expire. */
+  keyIdsExpiryDue(nowMs: number): string[] {
+    return this.stmt.expiryDue.all(nowMs) as string[];
+  }
+
+  /** Deletes one backing-key version (imported key material deleted or expired). */
+  deleteBackingKey(owner: string, version: number): void {
+    this.stmt.deleteBackingVersion.run(owner, version);
+  }
+
+  /** Deletes every backing key of `owner` (a multi-Region key's shared material, once its last record is gone). */
+  deleteBackingKeys(owner: string): void {
+    this.stmt.deleteBacking.run(owner);
+  }
+
+  /** Deletes a key record (by store id) with its backing keys under that id and every alias pointing to it. */
   deleteKey(keyId: string): void {
     this.stmt.deleteKey.run(keyId);
     this.stmt.deleteBacking.run(keyId);
     this.stmt.deleteAliasesForKey.run(keyId);
+    this.stmt.deleteGrantsForKey.run(keyId);
+    this.grantCache.delete(keyId);
+    this.stmt.deleteLastUsage.run(keyId);
     this.keyCache.delete(keyId);
     this.aliasCache.clear();
   }
 
-  /** Keys of one account and Region in key-id order, after `afterKeyId` (exclusive). */
+  /** Keys of one account and Region in store-id order, after the store id `afterKeyId` (exclusive). */
   listKeys(account: string, region: string, afterKeyId: string, limit: number): KeyRecord[] {
     return (this.stmt.listKeys.all(account, region, afterKeyId, limit) as string[]).map(
       (d) => JSON.parse(d) as KeyRecord,
@@ -313,6 +434,41 @@ export class KeyStore {
     return (this.stmt.listAliases.all(account, region) as AliasRow[]).map(toAlias);
   }
 
+  /** The grants of a key (by store id: a multi-Region key's replicas have grants of their own), in creation order (cached until the next write or invalidation). */
+  grantsForKey(keyId: string): readonly GrantRecord[] {
+    let list = this.grantCache.get(keyId);
+    if (list === undefined) {
+      list = (this.stmt.grantsForKey.all(keyId) as string[]).map((d) => JSON.parse(d) as GrantRecord);
+      this.grantCache.set(keyId, list);
+    }
+    return list;
+  }
+
+  getGrant(grantId: string): GrantRecord | undefined {
+    const doc = this.stmt.getGrant.get(grantId) as string | undefined;
+    return doc === undefined ? undefined : (JSON.parse(doc) as GrantRecord);
+  }
+
+  countGrantsForKey(keyId: string): number {
+    return this.stmt.countGrantsForKey.get(keyId) as number;
+  }
+
+  /** Grants whose retiring principal is exactly `principal`, in creation order (every key, every account). */
+  grantsByRetiringPrincipal(principal: string): GrantRecord[] {
+    return (this.stmt.grantsByRetiring.all(principal) as string[]).map((d) => JSON.parse(d) as GrantRecord);
+  }
+
+  putGrant(g: GrantRecord): void {
+    const keyId = grantKeyStoreId(g.keyArn);
+    this.stmt.putGrant.run(g.grantId, keyId, g.retiringPrincipal ?? null, g.creationDate, JSON.stringify(g));
+    this.grantCache.delete(keyId);
+  }
+
+  deleteGrant(g: Pick<GrantRecord, 'grantId' | 'keyArn'>): void {
+    this.stmt.deleteGrant.run(g.grantId);
+    this.grantCache.delete(grantKeyStoreId(g.keyArn));
+  }
+
   getMeta(k: string): string | undefined {
     let v = this.metaCache.get(k);
     if (v === undefined) {
@@ -337,6 +493,22 @@ export class KeyStore {
     this.dropCaches();
   }
 
+  /** The last recorded use of a key (uncached: GetKeyLastUsage is a control-plane call). */
+  getKeyLastUsage(keyId: string): KeyUseRecord | undefined {
+    return this.stmt.getLastUsage.get(keyId) as KeyUseRecord | undefined;
+  }
+
+  /**
+   * Records key uses in one transaction, keeping the later one per key. Not a {@link write}: the
+   * table is not cached and nothing else reads it, so no other worker needs to be told.
+   */
+  putKeyLastUsage(uses: ReadonlyMap<string, KeyUseRecord>): void {
+    if (uses.size === 0) return;
+    this.db.transaction(() => {
+      for (const [keyId, u] of uses) this.stmt.putLastUsage.run(keyId, u.operation, u.at, u.requestId, u.eventId);
+    }).immediate();
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -357,3 +529,6 @@ function toBacking(r: {
     rotationType: r.rotation_type as BackingKeyRecord['rotationType'],
   };
 }
+
+/** grants.key_id: the store id of the grant's key (the key ARN's Region picks a multi-Region key's record). */
+const grantKeyStoreId = (keyArn: string): string => storeKeyId(keyArn.split(':')[3] ?? '', keyIdOfArn(keyArn));

@@ -54,7 +54,8 @@ describe.skipIf(!MOTO_VERSION)(`the suite against moto ${MOTO_VERSION ?? `— sk
       concurrency: 1,
     });
     console.log(summaryText(results));
-    // Speed is printed, never asserted (timings belong to benchmarks): the target is under 60 s.
+    // Speed is printed, never asserted (timings belong to benchmarks): ~190 asymmetric cases make it ~230 s on a loaded 2-core machine
+    // (RSA key generation is most of it); the 300 s timeout is a hang guard.
     console.log(`moto ${MOTO_VERSION}: ${results.cases.length} cases in ${(results.durationMs / 1000).toFixed(1)} s (concurrency 1)`);
   }, 300_000);
 

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 /**
  * End to end, as users run it: `kmsbench serve --workers 2` as a child process, driven by the
  * unmodified AWS CLI, boto3 and @aws-sdk/client-kms configured with nothing but an endpoint URL
@@ -26,10 +25,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ACCOUNT,
   available,
-  cleanEnv,
+  AWS_CLI,
+  awsCliEnv,
+  awsCliVersion,
   destroyClients,
   DIST_BUILT,
-  emptyFile,
   killAllServers,
   NOT_BUILT_REASON,
   REGION,
@@ -43,11 +43,8 @@ import {
   type ServerProcess,
 } from './harness.js';
 
-// AWS CLI v2: Debian's `awscli` package (installed by .ci/run) lives at /usr/bin/aws; another
-// `aws` on the PATH may be v1. KMSBENCH_AWS_CLI picks one explicitly.
-const AWS_CLI = process.env.KMSBENCH_AWS_CLI ?? (existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws');
-const awsVersion = DIST_BUILT ? await runCommand(AWS_CLI, ['--version']).catch(() => undefined) : undefined;
-const hasAwsCli = awsVersion?.code === 0;
+const awsVersion = await awsCliVersion();
+const hasAwsCli = awsVersion !== undefined;
 const hasBoto3 = DIST_BUILT && (await available('python3', ['-c', 'import boto3']));
 
 let server: ServerProcess;
@@ -58,18 +55,7 @@ beforeAll(async () => {
   if (!DIST_BUILT) return;
   work = tempDir();
   server = await startServe({ dataDir: join(work, 'data'), workers: 2 });
-  awsEnv = cleanEnv({
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_DEFAULT_REGION: REGION,
-    // Nothing from the machine's own AWS configuration may take part.
-    AWS_CONFIG_FILE: emptyFile(work, 'aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: emptyFile(work, 'aws-credentials'),
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_PAGER: '',
-    AWS_MAX_ATTEMPTS: '1',
-    AWS_RETRY_MODE: 'standard',
-  });
+  awsEnv = awsCliEnv(work, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' });
 });
 
 afterAll(async () => {

@@ -481,6 +481,31 @@ export function emptyFile(dir: string, name: string): string {
   return p;
 }
 
+// AWS CLI v2: Debian's `awscli` package (installed by .ci/run) lives at /usr/bin/aws; another
+// `aws` on the PATH may be v1. KMSBENCH_AWS_CLI picks one explicitly.
+export const AWS_CLI = process.env.KMSBENCH_AWS_CLI ?? (existsSync('/usr/bin/aws') ? '/usr/bin/aws' : 'aws');
+
+/** `aws --version`'s result when the CLI runs (and dist/ is built), else undefined. */
+export const awsCliVersion = async (): Promise<CliResult | undefined> => {
+  if (!DIST_BUILT) return undefined;
+  const r = await runCommand(AWS_CLI, ['--version']).catch(() => undefined);
+  return r?.code === 0 ? r : undefined;
+};
+
+/** Environment for the AWS CLI: `credentials` and the Region, and nothing from the machine's own AWS configuration. */
+export function awsCliEnv(work: string, credentials: Record<string, string>): NodeJS.ProcessEnv {
+  return cleanEnv({
+    ...credentials,
+    AWS_DEFAULT_REGION: REGION,
+    AWS_CONFIG_FILE: emptyFile(work, 'aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: emptyFile(work, 'aws-credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PAGER: '',
+    AWS_MAX_ATTEMPTS: '1',
+    AWS_RETRY_MODE: 'standard',
+  });
+}
+
 /** Audit log entries of a data dir (one JSON object a line). */
 export function readAudit(dataDir: string): Array<Record<string, unknown>> {
   const p = join(dataDir, 'audit.log');

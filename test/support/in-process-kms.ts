@@ -17,9 +17,10 @@ import { join } from 'node:path';
 import { CreateKeyCommand, KMSClient, type CreateKeyCommandInput, type KeyMetadata } from '@aws-sdk/client-kms';
 import { signJsonRequest } from '../../harness/client/sign.js';
 import { AuditLog, type AuditEntry } from '../../reference-impl/audit/audit-log.js';
-import { createComponents, type ServerComponents } from '../../reference-impl/components.js';
+import type { CredentialsFileInput } from '../../reference-impl/auth/credentials.js';
+import { createComponents, type ComponentExtras, type ServerComponents } from '../../reference-impl/components.js';
 import type { Pipeline, RawRequest } from '../../reference-impl/protocol/pipeline.js';
-import { resolveOptions } from '../../reference-impl/server-options.js';
+import { resolveOptions, type ServerOptions } from '../../reference-impl/server-options.js';
 
 export const REGION = 'us-east-1';
 export const ACCOUNT = '111122223333';
@@ -118,6 +119,8 @@ function rawRequest(method: string, url: string, headers: Record<string, string>
 export interface InProcessKms {
   components: ServerComponents;
   kms: KMSClient;
+  /** A client signing for another Region (every Region is served at one endpoint). */
+  clientIn(region: string): KMSClient;
   /** A signed raw call (`TrentService.<op>` or `KmsBench.<op>`); the reply is not parsed by the SDK. */
   raw(target: string, body: unknown): Promise<RawReply>;
   /** Moves the server's clock forward (control plane `KmsBench.AdvanceClock`). */
@@ -131,6 +134,8 @@ export interface InProcessKms {
    * once the batched audit log has written it. Needs `startInProcessKms({ audit: true })`.
    */
   auditEntry(requestId: string): Promise<AuditEntry>;
+  /** A client signing with other credentials (from `startInProcessKms({ credentials })`). */
+  clientFor(credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): KMSClient;
   close(): Promise<void>;
 }
 
@@ -140,24 +145,37 @@ export interface InProcessKms {
  * Request quotas are off: AWS's control-plane quotas (CreateKey 5/s, ...) would throttle a suite
  * that creates hundreds of keys; quotas have their own tests.
  */
-export async function startInProcessKms(options: { audit?: boolean } = {}): Promise<InProcessKms> {
+export async function startInProcessKms(
+  options: { audit?: boolean; credentials?: CredentialsFileInput; faults?: string[]; server?: ServerOptions; extras?: ComponentExtras } = {},
+): Promise<InProcessKms> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kmsbench-ops-'));
-  const faults = (process.env.KMSBENCH_OPS_TEST_FAULTS ?? '').split(',').filter((f) => f !== '');
+  const faults = options.faults ?? (process.env.KMSBENCH_OPS_TEST_FAULTS ?? '').split(',').filter((f) => f !== '');
   let components: ServerComponents;
   try {
-    components = await createComponents(resolveOptions({ dataDir, audit: options.audit ?? false, faults, quotas: { enabled: false } }));
+    components = await createComponents(
+      resolveOptions({
+        ...options.server,
+        dataDir,
+        audit: options.audit ?? false,
+        faults,
+        quotas: { enabled: false },
+        ...(options.credentials ? { credentials: options.credentials } : {}),
+      }),
+      options.extras,
+    );
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
   }
   const { pipeline } = components;
-  const kms = new KMSClient({
-    endpoint: ENDPOINT,
-    region: REGION,
-    credentials: CREDENTIALS,
-    maxAttempts: 1,
-    requestHandler: new PipelineRequestHandler(pipeline),
-  });
+  const clients: KMSClient[] = [];
+  const clientFor = (credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }, region = REGION) => {
+    const c = new KMSClient({ endpoint: ENDPOINT, region, credentials, maxAttempts: 1, requestHandler: new PipelineRequestHandler(pipeline) });
+    clients.push(c);
+    return c;
+  };
+  const clientIn = (region: string): KMSClient => clientFor(CREDENTIALS, region);
+  const kms = clientFor(CREDENTIALS);
   const raw = async (target: string, body: unknown): Promise<RawReply> => {
     const text = JSON.stringify(body);
     const signed = await signJsonRequest({ endpoint: ENDPOINT, region: REGION, credentials: CREDENTIALS, target, body: text });
@@ -173,6 +191,7 @@ export async function startInProcessKms(options: { audit?: boolean } = {}): Prom
   return {
     components,
     kms,
+    clientIn,
     raw,
     async advanceClock(seconds) {
       const reply = await raw('KmsBench.AdvanceClock', { Seconds: seconds });
@@ -203,8 +222,9 @@ export async function startInProcessKms(options: { audit?: boolean } = {}): Prom
       }
       throw new Error(`no audit entry for request ${requestId}`);
     },
+    clientFor,
     async close() {
-      kms.destroy();
+      for (const c of clients) c.destroy();
       await components.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

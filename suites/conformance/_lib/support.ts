@@ -14,14 +14,9 @@ import { DescribeKeyCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import type { RawReply } from '../../../harness/client/raw-client.js';
 import type { CaseContext } from '../../../harness/conformance/case.js';
 
-/** The ARN partition of a Region (`aws`, `aws-cn`, `aws-us-gov`, ...). */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  if (region.startsWith('us-iso-')) return 'aws-iso';
-  if (region.startsWith('us-isob-')) return 'aws-iso-b';
-  return 'aws';
-}
+import { partitionOf } from '../../../common/partition.js';
+
+export { partitionOf };
 
 /** The key ARN KMS builds for `keyId` in the caller's Region and account. */
 export const keyArn = (t: CaseContext, keyId: string, region = t.region): string =>

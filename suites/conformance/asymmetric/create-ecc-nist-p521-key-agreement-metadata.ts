@@ -1,0 +1,3 @@
+import { metadataCase } from './_support.js';
+
+export default metadataCase('asymmetric', ['asymmetric', 'key-agreement'], 'ECC_NIST_P521', 'KEY_AGREEMENT');

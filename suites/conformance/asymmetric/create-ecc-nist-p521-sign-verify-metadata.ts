@@ -1,0 +1,3 @@
+import { metadataCase } from './_support.js';
+
+export default metadataCase('asymmetric', ['asymmetric', 'sign-verify'], 'ECC_NIST_P521', 'SIGN_VERIFY');

@@ -1,0 +1,3 @@
+import { dataKeyPairCase } from './_support.js';
+
+export default dataKeyPairCase('ECC_NIST_P384');

@@ -1,0 +1,3 @@
+import { localOaepCase } from './_support.js';
+
+export default localOaepCase('RSAES_OAEP_SHA_256');

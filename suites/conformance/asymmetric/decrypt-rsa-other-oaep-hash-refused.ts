@@ -1,0 +1,15 @@
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { documented, refusalCase, requestDoc } from '../_lib/asymmetric.js';
+
+export default refusalCase({
+  id: 'asymmetric.decrypt-rsa-other-oaep-hash-refused',
+  title: 'Decrypt with RSAES_OAEP_SHA_1 of ciphertext made with RSAES_OAEP_SHA_256 is refused with InvalidCiphertextException',
+  doc: requestDoc('Decrypt', 'EncryptionAlgorithm'),
+  source: documented('service model: DecryptRequest.EncryptionAlgorithm ("If you specify a different algorithm, the Decrypt operation fails"); OAEP with another hash does not decode'),
+  tags: ['asymmetric'],
+  ops: ['Encrypt', 'Decrypt'],
+  spec: 'RSA_2048',
+  usage: 'ENCRYPT_DECRYPT',
+  call: (t, key) => t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })).then((e) => t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: e.CiphertextBlob, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' }))),
+  expected: () => ({ code: 'InvalidCiphertextException', status: 400 }),
+});

@@ -1,0 +1,14 @@
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { stateRefusal } from '../_lib/asymmetric.js';
+
+export default stateRefusal({
+  area: 'asymmetric',
+  tags: ['asymmetric'],
+  state: 'Disabled',
+  op: 'decrypt-rsa',
+  ops: ['Encrypt', 'Decrypt'],
+  spec: 'RSA_2048' as never,
+  usage: 'ENCRYPT_DECRYPT',
+  prepare: async (t, key) => (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }))).CiphertextBlob,
+  call: (t, key, blob) => t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: blob as Uint8Array, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
+});

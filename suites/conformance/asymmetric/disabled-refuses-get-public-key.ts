@@ -1,0 +1,13 @@
+import { GetPublicKeyCommand } from '@aws-sdk/client-kms';
+import { stateRefusal } from '../_lib/asymmetric.js';
+
+export default stateRefusal({
+  area: 'asymmetric',
+  tags: ['asymmetric'],
+  state: 'Disabled',
+  op: 'get-public-key',
+  ops: ['GetPublicKey'],
+  spec: 'ECC_NIST_P256' as never,
+  usage: 'SIGN_VERIFY',
+  call: (t, key) => t.kms.send(new GetPublicKeyCommand({ KeyId: key.KeyId })),
+});

@@ -1,0 +1,3 @@
+import { rsaLimitsCase } from './_support.js';
+
+export default rsaLimitsCase('RSA_4096');

@@ -1,0 +1,153 @@
+/**
+ * Helpers for the custom key store cases. Not a case file: it has no default export.
+ *
+ * Creating a custom key store needs something behind it: a CloudHSM cluster or an external key
+ * store proxy the endpoint can reach. Cases that create stores `need` the `key-store-fixtures`
+ * capability: an endpoint that answers `KmsBench.GetKeyStoreFixtures` (the reference server
+ * started with `--key-store-fixtures`, as the embedded target is) describes clusters and a proxy
+ * to use; elsewhere those cases are skipped with the probe's reason.
+ *
+ * Each case works in a Region of its own (the reference server serves every Region at one
+ * endpoint): an account has at most 10 custom key stores per Region, a store with keys cannot be
+ * deleted while they wait out their deletion window, and cluster and proxy settings must be
+ * unique per Region — so cases running side by side never meet.
+ *
+ * @module
+ */
+import {
+  ConnectCustomKeyStoreCommand,
+  CreateKeyCommand,
+  CreateCustomKeyStoreCommand,
+  DescribeCustomKeyStoresCommand,
+  DisconnectCustomKeyStoreCommand,
+  type CustomKeyStoresListEntry,
+  type KMSClient,
+} from '@aws-sdk/client-kms';
+import type { CaseContext, CaseSource } from '../../../harness/conformance/case.js';
+
+export const CREATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateCustomKeyStore.html';
+export const CONNECT_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ConnectCustomKeyStore.html';
+export const DESCRIBE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeCustomKeyStores.html';
+export const DELETE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteCustomKeyStore.html';
+export const DISCONNECT_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisconnectCustomKeyStore.html';
+export const UPDATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateCustomKeyStore.html';
+export const CREATE_KEY_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html';
+export const KEY_STATE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html';
+export const XKS_SPEC = 'https://github.com/aws/aws-kms-xksproxy-api-spec/blob/main/xks_proxy_api_spec.md';
+export const VERIFIED = '2026-12-07';
+
+export const documented = (cite: string): CaseSource => ({ kind: 'documented', cite, verifiedAt: VERIFIED });
+export const inferred = (cite: string): CaseSource => ({ kind: 'inferred', cite, verifiedAt: VERIFIED });
+export const MODEL = (member: string): string => `service model: ${member}`;
+
+/** What `KmsBench.GetKeyStoreFixtures` answers (reference-impl/keystores/fixtures.ts). */
+export interface Fixtures {
+  CloudHsm: { ClusterIdPrefix: string; InactiveClusterIdPrefix: string; UnrelatedClusterIdPrefix: string; KeyStorePassword: string; TrustAnchorCertificate: string };
+  Xks: { UriEndpoint: string; UriPath: string; AccessKeyId: string; SecretAccessKey: string; KeyIds: string[]; DisabledKeyId: string };
+}
+
+/**
+ * The fixtures, after checking that the endpoint serves this case's Region (a key made there has
+ * an ARN in it): the case relies on it, and an endpoint that ignores the Region fails here, always
+ * the same way, instead of somewhere later depending on what other cases did.
+ */
+export async function fixtures(t: CaseContext): Promise<Fixtures> {
+  const r = await t.raw('GetKeyStoreFixtures', {}, { target: 'KmsBench.GetKeyStoreFixtures' });
+  if (r.status !== 200) t.skip(`the endpoint describes no custom key store fixtures (KmsBench.GetKeyStoreFixtures → HTTP ${r.status} ${r.errorCode ?? ''})`);
+  const region = storeRegion(t);
+  const probe = (await storeKms(t).send(new CreateKeyCommand({ Description: 'kmsbench: is this Region served?' }))).KeyMetadata;
+  t.check(probe?.Arn?.split(':')[3] === region, `the endpoint serves the case's Region ${region} (a key made there has an ARN in it)`, probe?.Arn);
+  return r.json as Fixtures;
+}
+
+/** 32-bit FNV-1a. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** `n` base32 letters ([a-z2-7], as cluster ids allow) from the case id. */
+function tag(t: CaseContext, n: number, salt = ''): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
+  let h = hash(`${t.caseId}${salt}`);
+  let h2 = hash(`${salt}${t.caseId}#`);
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    out += alphabet[(i < 6 ? h : h2) & 31];
+    if (i < 6) h >>>= 5;
+    else h2 >>>= 5;
+  }
+  return out;
+}
+
+/** This case's own Region (see the module doc). */
+export const storeRegion = (t: CaseContext): string => `kmsbench-${tag(t, 8)}-1`;
+
+/** The case's client for its Region. */
+export const storeKms = (t: CaseContext): KMSClient => t.kmsIn(storeRegion(t));
+
+/** A cluster id of the fixtures for this case (`which` tells several apart). */
+export const clusterId = (t: CaseContext, f: Fixtures, which = '', prefix = f.CloudHsm.ClusterIdPrefix): string => `${prefix}${tag(t, 7, which)}`;
+
+/** CreateCustomKeyStore input of a CloudHSM key store on a fixture cluster. */
+export const cloudHsmInput = (t: CaseContext, f: Fixtures, name = 'kmsbench-hsm', cluster = clusterId(t, f)) => ({
+  CustomKeyStoreName: name,
+  CloudHsmClusterId: cluster,
+  TrustAnchorCertificate: f.CloudHsm.TrustAnchorCertificate,
+  KeyStorePassword: f.CloudHsm.KeyStorePassword,
+});
+
+/** CreateCustomKeyStore input of an external key store on the fixture proxy. */
+export const xksInput = (f: Fixtures, name = 'kmsbench-xks', secret = f.Xks.SecretAccessKey) => ({
+  CustomKeyStoreName: name,
+  CustomKeyStoreType: 'EXTERNAL_KEY_STORE' as const,
+  XksProxyConnectivity: 'PUBLIC_ENDPOINT' as const,
+  XksProxyUriEndpoint: f.Xks.UriEndpoint,
+  XksProxyUriPath: f.Xks.UriPath,
+  XksProxyAuthenticationCredential: { AccessKeyId: f.Xks.AccessKeyId, RawSecretAccessKey: secret },
+});
+
+export async function describeStore(kms: KMSClient, id: string): Promise<CustomKeyStoresListEntry> {
+  return (await kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id }))).CustomKeyStores![0]!;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls until the store leaves CONNECTING (AWS: connecting "can take up to 20 minutes"; here seconds). */
+export async function awaitConnection(t: CaseContext, kms: KMSClient, id: string): Promise<CustomKeyStoresListEntry> {
+  for (let i = 0; i < 120; i++) {
+    const s = await describeStore(kms, id);
+    if (s.ConnectionState !== 'CONNECTING') return s;
+    await sleep(250);
+  }
+  t.check(false, 'the connection attempt settles within 30 s');
+  throw new Error('unreachable');
+}
+
+/** Creates a store in the case's Region; disconnects it after the case. */
+export async function createStore(t: CaseContext, input: Record<string, unknown>): Promise<string> {
+  const kms = storeKms(t);
+  const { CustomKeyStoreId } = await kms.send(new CreateCustomKeyStoreCommand(input as never));
+  t.cleanup(() => kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId })));
+  return CustomKeyStoreId!;
+}
+
+/** Creates a store, connects it and waits until it is CONNECTED. */
+export async function connectedStore(t: CaseContext, input: Record<string, unknown>): Promise<string> {
+  const kms = storeKms(t);
+  const id = await createStore(t, input);
+  await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+  const s = await awaitConnection(t, kms, id);
+  t.expectEqual(s.ConnectionState, 'CONNECTED', `ConnectionState of ${id}`);
+  return id;
+}
+
+/** A CONNECTED CloudHSM key store on a fixture cluster and a KMS key in it. */
+export async function cloudHsmKey(t: CaseContext) {
+  const f = await fixtures(t);
+  const kms = storeKms(t);
+  const id = await connectedStore(t, cloudHsmInput(t, f));
+  const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
+  return { f, kms, id, key };
+}

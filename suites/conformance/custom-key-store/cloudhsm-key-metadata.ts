@@ -1,0 +1,24 @@
+import { CreateKeyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { CREATE_KEY_DOC, MODEL, cloudHsmInput, connectedStore, documented, fixtures, storeKms } from './_support.js';
+
+export default defineCase({
+  id: 'custom-key-store.cloudhsm-key-metadata',
+  title: 'A key in a CloudHSM key store: Origin AWS_CLOUDHSM, CustomKeyStoreId, CloudHsmClusterId, Enabled',
+  doc: CREATE_KEY_DOC,
+  source: documented(`${MODEL('KeyMetadata.CustomKeyStoreId')}; ${MODEL('KeyMetadata.CloudHsmClusterId')}; ${MODEL('KeyMetadata.Origin')}`),
+  tags: ['custom-key-store'],
+  ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey'],
+  needs: ['key-store-fixtures'],
+  timeoutMs: 60_000,
+  async run(t) {
+    const f = await fixtures(t);
+    const id = await connectedStore(t, cloudHsmInput(t, f));
+    const key = (await storeKms(t).send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
+    t.expectEqual(
+      [key.Origin, key.CustomKeyStoreId, key.CloudHsmClusterId, key.KeyState, key.KeySpec],
+      ['AWS_CLOUDHSM', id, cloudHsmInput(t, f).CloudHsmClusterId, 'Enabled', 'SYMMETRIC_DEFAULT'],
+      'Origin, CustomKeyStoreId, CloudHsmClusterId, KeyState, KeySpec',
+    );
+  },
+});

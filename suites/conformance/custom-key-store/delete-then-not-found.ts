@@ -1,0 +1,21 @@
+import { DeleteCustomKeyStoreCommand, DescribeCustomKeyStoresCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { DELETE_DOC, MODEL, cloudHsmInput, createStore, documented, fixtures, storeKms } from './_support.js';
+
+export default defineCase({
+  id: 'custom-key-store.delete-then-not-found',
+  title: 'A DISCONNECTED store without keys is deleted; DescribeCustomKeyStores then answers CustomKeyStoreNotFoundException',
+  doc: DELETE_DOC,
+  source: documented(`${DELETE_DOC}; ${MODEL('CustomKeyStoreNotFoundException')}`),
+  tags: ['custom-key-store'],
+  ops: ['CreateCustomKeyStore', 'DeleteCustomKeyStore', 'DescribeCustomKeyStores'],
+  needs: ['key-store-fixtures'],
+  timeoutMs: 60_000,
+  async run(t) {
+    const f = await fixtures(t);
+    const kms = storeKms(t);
+    const id = await createStore(t, cloudHsmInput(t, f));
+    await kms.send(new DeleteCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+    await t.expectError(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id })), { code: 'CustomKeyStoreNotFoundException', status: 400 });
+  },
+});

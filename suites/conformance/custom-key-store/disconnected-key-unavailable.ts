@@ -1,0 +1,20 @@
+import { DescribeKeyCommand, DisconnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { KEY_STATE_DOC, cloudHsmKey, documented, fixtures } from './_support.js';
+
+export default defineCase({
+  id: 'custom-key-store.disconnected-key-unavailable',
+  title: 'Keys of a disconnected store are Unavailable in DescribeKey',
+  doc: KEY_STATE_DOC,
+  source: documented(`${KEY_STATE_DOC} ("A KMS key in an AWS CloudHSM key store is Unavailable when the custom key store is intentionally disconnected")`),
+  tags: ['custom-key-store', 'key-state'],
+  ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey', 'DisconnectCustomKeyStore', 'DescribeKey'],
+  needs: ['key-store-fixtures'],
+  timeoutMs: 60_000,
+  async run(t) {
+    const { kms, id, key } = await cloudHsmKey(t);
+    await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+    const md = (await kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata!;
+    t.expectEqual([md.KeyState, md.Enabled], ['Unavailable', false], 'KeyState, Enabled');
+  },
+});

@@ -1,0 +1,23 @@
+import { ConnectCustomKeyStoreCommand, DecryptCommand, DescribeKeyCommand, DisconnectCustomKeyStoreCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { CONNECT_DOC, KEY_STATE_DOC, awaitConnection, cloudHsmKey, documented, fixtures } from './_support.js';
+
+export default defineCase({
+  id: 'custom-key-store.reconnect-key-usable',
+  title: 'After Disconnect and Connect again, a store key is Enabled and decrypts earlier ciphertext',
+  doc: CONNECT_DOC,
+  source: documented(`${KEY_STATE_DOC} (Unavailable only while the store is disconnected); ${CONNECT_DOC}`),
+  tags: ['custom-key-store', 'key-state'],
+  ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey', 'Encrypt', 'DisconnectCustomKeyStore', 'DescribeKey', 'Decrypt'],
+  needs: ['key-store-fixtures'],
+  timeoutMs: 60_000,
+  async run(t) {
+    const { kms, id, key } = await cloudHsmKey(t);
+    const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('survives a reconnect') }));
+    await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+    await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+    t.expectEqual((await awaitConnection(t, kms, id)).ConnectionState, 'CONNECTED', 'ConnectionState after reconnecting');
+    t.expectEqual((await kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata?.KeyState, 'Enabled', 'KeyState');
+    t.expectEqual(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString(), 'survives a reconnect', 'plaintext');
+  },
+});

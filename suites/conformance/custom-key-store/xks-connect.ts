@@ -1,0 +1,21 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { CREATE_DOC, MODEL, connectedStore, describeStore, documented, fixtures, storeKms, xksInput } from './_support.js';
+
+export default defineCase({
+  id: 'custom-key-store.xks-connect',
+  title: 'An external key store on a reachable proxy: created (health-checked), then CONNECTED; the secret is never returned',
+  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html',
+  source: documented(`${CREATE_DOC} (external key stores: the proxy is checked at creation); ${MODEL('XksProxyConfigurationType')} (no RawSecretAccessKey member)`),
+  tags: ['custom-key-store'],
+  ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores'],
+  needs: ['key-store-fixtures'],
+  timeoutMs: 60_000,
+  async run(t) {
+    const f = await fixtures(t);
+    const id = await connectedStore(t, xksInput(f));
+    const s = await describeStore(storeKms(t), id);
+    t.expectEqual(s.CustomKeyStoreType, 'EXTERNAL_KEY_STORE', 'CustomKeyStoreType');
+    t.expectEqual(s.XksProxyConfiguration, { Connectivity: 'PUBLIC_ENDPOINT', AccessKeyId: f.Xks.AccessKeyId, UriEndpoint: f.Xks.UriEndpoint, UriPath: f.Xks.UriPath }, 'XksProxyConfiguration');
+    t.check(!JSON.stringify(s).includes(f.Xks.SecretAccessKey), 'the secret access key is never returned', s);
+  },
+});

@@ -1,0 +1,22 @@
+import { CreateKeyCommand, DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { connectedStore, documented, fixtures, storeKms, xksInput } from './_support.js';
+
+export default defineCase({
+  id: 'custom-key-store.xks-encrypt-decrypt',
+  title: 'A key in an external key store encrypts and decrypts (double encryption through the proxy)',
+  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html',
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-double-encryption'),
+  tags: ['custom-key-store'],
+  ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey', 'Encrypt', 'Decrypt'],
+  needs: ['key-store-fixtures'],
+  timeoutMs: 60_000,
+  async run(t) {
+    const f = await fixtures(t);
+    const kms = storeKms(t);
+    const id = await connectedStore(t, xksInput(f));
+    const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[1] }))).KeyMetadata!;
+    const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('outside AWS') }));
+    t.expectEqual(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString(), 'outside AWS', 'plaintext');
+  },
+});

@@ -1,0 +1,20 @@
+import { CreateKeyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { MODEL, connectedStore, documented, fixtures, storeKms, xksInput } from './_support.js';
+
+export default defineCase({
+  id: 'custom-key-store.xks-key-metadata',
+  title: 'A key in an external key store: Origin EXTERNAL_KEY_STORE, CustomKeyStoreId, XksKeyConfiguration.Id',
+  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html',
+  source: documented(`${MODEL('KeyMetadata.XksKeyConfiguration')}; ${MODEL('CreateKeyRequest.XksKeyId')}`),
+  tags: ['custom-key-store'],
+  ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey'],
+  needs: ['key-store-fixtures'],
+  timeoutMs: 60_000,
+  async run(t) {
+    const f = await fixtures(t);
+    const id = await connectedStore(t, xksInput(f));
+    const key = (await storeKms(t).send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[0] }))).KeyMetadata!;
+    t.expectEqual([key.Origin, key.CustomKeyStoreId, key.XksKeyConfiguration?.Id], ['EXTERNAL_KEY_STORE', id, f.Xks.KeyIds[0]], 'Origin, CustomKeyStoreId, XksKeyConfiguration.Id');
+  },
+});

@@ -1,0 +1,20 @@
+import { EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { GRANTS_DOC, grant } from './_support.js';
+
+export default defineCase({
+  id: 'grants.grantee-uses-grant',
+  title: "bob, refused before, encrypts with his own credentials once a grant names him (grant token passed)",
+  doc: `${GRANTS_DOC}#terms-grant-token`,
+  source: { kind: 'documented', cite: `${GRANTS_DOC} ("the grant allows the grantee principal to call the specified grant operations on the KMS key")`, verifiedAt: '2026-12-07' },
+  tags: ['grants', 'policy'],
+  ops: ['CreateKey', 'CreateGrant', 'Encrypt'],
+  needs: ['identities'],
+  async run(t) {
+    const bob = t.as('bob');
+    const key = await t.createKey();
+    await t.expectError(bob.kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: t.bytes(16) })), { code: 'AccessDeniedException' });
+    const g = await grant(t, { KeyId: key.KeyId, GranteePrincipal: bob.arn, Operations: ['Encrypt'] });
+    await bob.kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: t.bytes(16), GrantTokens: [g.GrantToken] }));
+  },
+});

@@ -1,0 +1,23 @@
+import { RetireGrantCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { GRANT_DELETE_DOC, grant } from './_support.js';
+
+export default defineCase({
+  id: 'grants.retire-refused-to-plain-grantee',
+  title: 'A grantee that is not the retiring principal and whose grant lacks RetireGrant may not retire it',
+  doc: GRANT_DELETE_DOC,
+  source: {
+    kind: 'documented',
+    cite: `${GRANT_DELETE_DOC} ("The grantee principal can also retire the grant, but only if they are also a retiring principal or the grant includes the RetireGrant operation")`,
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['grants', 'policy'],
+  ops: ['CreateKey', 'CreateGrant', 'RetireGrant'],
+  needs: ['identities'],
+  async run(t) {
+    const key = await t.createKey();
+    const bob = t.as('bob');
+    const g = await grant(t, { KeyId: key.KeyId, GranteePrincipal: bob.arn, Operations: ['Encrypt'] });
+    await t.expectError(bob.kms.send(new RetireGrantCommand({ KeyId: key.Arn, GrantId: g.GrantId })), { code: 'AccessDeniedException' });
+  },
+});

@@ -1,0 +1,23 @@
+import { EncryptCommand, ListGrantsCommand, RevokeGrantCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { GRANT_DELETE_DOC, grant } from './_support.js';
+
+export default defineCase({
+  id: 'grants.revoke-removes-permission',
+  title: 'After RevokeGrant the grant is no longer listed and bob may no longer use the key',
+  doc: GRANT_DELETE_DOC,
+  source: { kind: 'documented', cite: `${GRANT_DELETE_DOC} ("Both operations delete a grant, which eliminates the permissions the grant allows")`, verifiedAt: '2026-12-07' },
+  tags: ['grants'],
+  ops: ['CreateKey', 'CreateGrant', 'Encrypt', 'RevokeGrant', 'ListGrants'],
+  needs: ['identities'],
+  async run(t) {
+    const bob = t.as('bob');
+    const key = await t.createKey();
+    const g = await grant(t, { KeyId: key.KeyId, GranteePrincipal: bob.arn, Operations: ['Encrypt'] });
+    await bob.kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: t.bytes(16), GrantTokens: [g.GrantToken] }));
+    await t.kms.send(new RevokeGrantCommand({ KeyId: key.KeyId, GrantId: g.GrantId }));
+    const listed = (await t.kms.send(new ListGrantsCommand({ KeyId: key.KeyId }))).Grants ?? [];
+    t.check(!listed.some((x) => x.GrantId === g.GrantId), 'the revoked grant is not listed', listed);
+    await t.expectError(bob.kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: t.bytes(16) })), { code: 'AccessDeniedException' });
+  },
+});

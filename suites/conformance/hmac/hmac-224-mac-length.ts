@@ -1,0 +1,3 @@
+import { macLengthCase } from './_support.js';
+
+export default macLengthCase('HMAC_224');

@@ -1,0 +1,3 @@
+import { macRoundTripCase } from './_support.js';
+
+export default macRoundTripCase('HMAC_256');

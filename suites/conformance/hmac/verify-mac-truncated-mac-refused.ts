@@ -1,0 +1,15 @@
+import { GenerateMacCommand, VerifyMacCommand } from '@aws-sdk/client-kms';
+import { documented, errorsDoc, refusalCase } from '../_lib/asymmetric.js';
+
+export default refusalCase({
+  id: 'hmac.verify-mac-truncated-mac-refused',
+  title: 'VerifyMac of the first 16 bytes of a valid MAC is refused with KMSInvalidMacException',
+  doc: errorsDoc('VerifyMac'),
+  source: documented('service model: KMSInvalidMacException ("the HMAC verification failed"); a truncated tag is not the HMAC_SHA_256 tag (RFC 2104)'),
+  tags: ['hmac'],
+  ops: ['GenerateMac', 'VerifyMac'],
+  spec: 'HMAC_256',
+  usage: 'GENERATE_VERIFY_MAC',
+  call: (t, key) => t.kms.send(new GenerateMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), MacAlgorithm: 'HMAC_SHA_256' })).then((m) => t.kms.send(new VerifyMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), Mac: m.Mac!.subarray(0, 16), MacAlgorithm: 'HMAC_SHA_256' }))),
+  expected: () => ({ code: 'KMSInvalidMacException', status: 400 }),
+});

@@ -1,0 +1,149 @@
+/**
+ * Helpers for the import cases. Not a case file: it has no default export.
+ *
+ * @module
+ */
+import { createPublicKey, randomBytes } from 'node:crypto';
+import {
+  DescribeKeyCommand,
+  EncryptCommand,
+  DecryptCommand,
+  GetParametersForImportCommand,
+  ListKeyRotationsCommand,
+  RotateKeyOnDemandCommand,
+  type AlgorithmSpec,
+  type WrappingKeySpec,
+} from '@aws-sdk/client-kms';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+import type { OperationName } from '../../../common/model/model.js';
+import { externalKey, GET_PARAMETERS_DOC, importMaterial } from '../_lib/import-material.js';
+
+export { DELETE_IMPORTED_DOC, GET_PARAMETERS_DOC, IMPORT_API_DOC, IMPORT_DOC, externalKey, importMaterial, wrapKeyMaterial } from '../_lib/import-material.js';
+
+export const EXPIRATION_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-set-expiration.html';
+export const ROTATE_IMPORTED_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys-import.html';
+export const KEY_STATE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html';
+export const DAY_MS = 86_400_000;
+
+/** The model docs these cases cite most. */
+export const MODEL = (member: string): string => `service model: ${member}`;
+
+export const VERIFIED = '2026-12-07';
+/** On-demand rotation of imported material and KeyMaterialId (aws-observed.md §13). */
+export const SINCE_MULTI_MATERIAL = '2025-06-05';
+
+export const documented = (cite: string, since?: string): CaseSource => ({ kind: 'documented', cite, verifiedAt: VERIFIED, ...(since ? { since } : {}) });
+export const inferred = (cite: string, since?: string): CaseSource => ({ kind: 'inferred', cite, verifiedAt: VERIFIED, ...(since ? { since } : {}) });
+
+/** 32 random bytes: symmetric key material. */
+export const material = (): Buffer => randomBytes(32);
+
+/** An EXTERNAL symmetric key with `m` imported (does not expire). */
+export async function importedKey(t: CaseContext, m: Buffer = material(), extra: Record<string, unknown> = {}) {
+  const key = await externalKey(t);
+  const out = await importMaterial(t, key.KeyId, m, { extra });
+  return { key, material: m, materialId: out.KeyMaterialId };
+}
+
+export async function describe(t: CaseContext, keyId: string) {
+  return (await t.kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!;
+}
+
+export async function encrypt(t: CaseContext, keyId: string, text = 'imported material') {
+  return (await t.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from(text) }))).CiphertextBlob!;
+}
+
+export async function decryptText(t: CaseContext, blob: Uint8Array): Promise<string> {
+  return Buffer.from((await t.kms.send(new DecryptCommand({ CiphertextBlob: blob }))).Plaintext!).toString();
+}
+
+export async function rotations(t: CaseContext, keyId: string, all = true) {
+  return (await t.kms.send(new ListKeyRotationsCommand({ KeyId: keyId, ...(all ? { IncludeKeyMaterial: 'ALL_KEY_MATERIAL' } : {}) }))).Rotations ?? [];
+}
+
+/**
+ * RotateKeyOnDemand of a key with imported material, then waits until the key names `materialId`
+ * as its current material (on AWS the rotation completes asynchronously; GetKeyRotationStatus of
+ * EXTERNAL keys is documented as refused, KS-OLD [6], so the key's metadata is polled instead).
+ */
+export async function rotateImported(t: CaseContext, keyId: string, materialId: string | undefined): Promise<void> {
+  await t.kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }));
+  for (let i = 0; i < 120; i++) {
+    if ((await describe(t, keyId)).CurrentKeyMaterialId === materialId) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  t.check(false, 'the on-demand rotation completes within 60 s');
+}
+
+/** The endpoint's clock now (ms), from a key it just created. */
+export async function endpointNow(t: CaseContext): Promise<number> {
+  const started = Date.now();
+  const k = await t.createKey({ Description: 'kmsbench clock reading' });
+  return k.CreationDate!.getTime() + (Date.now() - started);
+}
+
+/**
+ * A case about expiry: an EXTERNAL key with material that expires two days after import
+ * (KEY_MATERIAL_EXPIRES), then `body` (which moves the clock).
+ */
+export function expiryCase(c: {
+  id: string;
+  title: string;
+  ops: OperationName[];
+  body: (t: CaseContext, key: { KeyId: string; Arn: string }, material: Buffer) => Promise<void>;
+}): ConformanceCase {
+  return defineCase({
+    id: `import.${c.id}`,
+    title: c.title,
+    doc: EXPIRATION_DOC,
+    source: documented(
+      `${MODEL('ImportKeyMaterialRequest.ValidTo')} ("When the key material expires, KMS deletes the key material from the KMS key. Without its key material, the KMS key is unusable"); ${KEY_STATE_DOC} ("When any key material for an imported key is deleted or it expires, then the state changes from Enabled to PendingImport")`,
+    ),
+    tags: ['import', 'key-state'],
+    ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', ...c.ops],
+    flags: ['needs-clock'],
+    async run(t) {
+      const key = await externalKey(t);
+      const m = material();
+      await importMaterial(t, key.KeyId, m, { extra: { ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date((await endpointNow(t)) + 2 * DAY_MS) } });
+      await c.body(t, key, m);
+    },
+  });
+}
+
+/** Material wrapped with `algorithm` under a `spec` wrapping key imports and the key works. */
+export function wrapCase(algorithm: AlgorithmSpec, spec: WrappingKeySpec): ConformanceCase {
+  const doc = 'https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-encrypt-key-material.html';
+  return defineCase({
+    id: `import.wrap-${algorithm.toLowerCase().replace('rsaes_', '').replace(/_/g, '-')}-${spec.toLowerCase().replace('_', '-')}`,
+    title: `Material wrapped with ${algorithm} under an ${spec} wrapping key imports; the key becomes Enabled and encrypts`,
+    doc,
+    source: documented(`${doc}; service model: ImportKeyMaterial`),
+    tags: ['import'],
+    ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DescribeKey', 'Encrypt', 'Decrypt'],
+    async run(t) {
+      const key = await externalKey(t);
+      await importMaterial(t, key.KeyId, material(), { algorithm, wrappingKeySpec: spec });
+      t.expectEqual((await describe(t, key.KeyId)).KeyState, 'Enabled', 'KeyState after the import');
+      t.expectEqual(await decryptText(t, await encrypt(t, key.KeyId, `wrapped ${algorithm}`)), `wrapped ${algorithm}`, 'round trip');
+    },
+  });
+}
+
+/** WrappingKeySpec RSA_<bits> gives a wrapping key of that size. */
+export function wrappingKeySpecCase(bits: 3072 | 4096): ConformanceCase {
+  return defineCase({
+    id: `import.get-parameters-rsa-${bits}`,
+    title: `GetParametersForImport with WrappingKeySpec RSA_${bits} answers a ${bits}-bit RSA public key`,
+    doc: GET_PARAMETERS_DOC,
+    source: documented(`${GET_PARAMETERS_DOC}; ${MODEL('GetParametersForImportRequest.WrappingKeySpec')}`),
+    tags: ['import'],
+    ops: ['CreateKey', 'GetParametersForImport'],
+    async run(t) {
+      const key = await externalKey(t);
+      const out = await t.kms.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_1', WrappingKeySpec: `RSA_${bits}` }));
+      const pub = createPublicKey({ key: Buffer.from(out.PublicKey!), format: 'der', type: 'spki' });
+      t.expectEqual(pub.asymmetricKeyDetails?.modulusLength, bits, 'modulus length of the wrapping key');
+    },
+  });
+}

@@ -1,0 +1,23 @@
+import { DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { KEY_STATE_DOC, MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL, describe, documented, importMaterial, importedKey, material, rotateImported } from './_support.js';
+
+
+/** "you will need to import all of the key materials associated with the KMS key to change its state to Enabled". */
+export default defineCase({
+  id: 'import.delete-non-current-material-pending-import',
+  title: 'Deleting a NON_CURRENT imported material (by KeyMaterialId) makes the key PendingImport until it is re-imported',
+  doc: ROTATE_IMPORTED_DOC,
+  source: documented(`${MODEL('ImportKeyMaterial')} ("you will need to import all of the key materials associated with the KMS key to change its state to Enabled"); ${KEY_STATE_DOC}`, SINCE_MULTI_MATERIAL),
+  tags: ['import', 'rotation'],
+  ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'RotateKeyOnDemand', 'DeleteImportedKeyMaterial', 'DescribeKey'],
+  async run(t) {
+    const { key, material: m, materialId } = await importedKey(t);
+    const next = await importMaterial(t, key.KeyId, material(), { extra: { ImportType: 'NEW_KEY_MATERIAL' } });
+    await rotateImported(t, key.KeyId, next.KeyMaterialId);
+    await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId, KeyMaterialId: materialId }));
+    t.expectEqual((await describe(t, key.KeyId)).KeyState, 'PendingImport', 'KeyState with a material missing');
+    await importMaterial(t, key.KeyId, m, { extra: { KeyMaterialId: materialId } });
+    t.expectEqual((await describe(t, key.KeyId)).KeyState, 'Enabled', 'KeyState once every material is back');
+  },
+});

@@ -1,0 +1,15 @@
+import { decryptText, describe, encrypt, expiryCase, importMaterial } from './_support.js';
+
+/** Imported material that expires on the server clock. */
+export default expiryCase({
+  id: 'expiry-reimport-restores',
+  title: 'After expiry the key is PendingImport; re-importing the same material makes earlier ciphertext decrypt again',
+  ops: ['Encrypt', 'DescribeKey', 'Decrypt'],
+  async body(t, key, m) {
+    const blob = await encrypt(t, key.KeyId, 'expires in two days');
+    await t.advanceClock('3d');
+    t.expectEqual((await describe(t, key.KeyId)).KeyState, 'PendingImport', 'KeyState after ValidTo');
+    await importMaterial(t, key.KeyId, m);
+    t.expectEqual(await decryptText(t, blob), 'expires in two days', 'plaintext after the re-import');
+  },
+});

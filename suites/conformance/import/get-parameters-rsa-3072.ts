@@ -1,0 +1,3 @@
+import { wrappingKeySpecCase } from './_support.js';
+
+export default wrappingKeySpecCase(3072);

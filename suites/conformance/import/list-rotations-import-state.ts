@@ -1,0 +1,20 @@
+import { DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL, documented, importedKey, material, rotations } from './_support.js';
+
+/** ImportState tells which materials are imported. */
+export default defineCase({
+  id: 'import.list-rotations-import-state',
+  title: 'ListKeyRotations (ALL_KEY_MATERIAL) of a key whose material was deleted: ImportState PENDING_IMPORT, no ExpirationModel',
+  doc: ROTATE_IMPORTED_DOC,
+  source: documented(`${MODEL('RotationsListEntry.ImportState')} ("IMPORTED or PENDING_IMPORT ... only present for symmetric encryption KMS keys with EXTERNAL origin")`, SINCE_MULTI_MATERIAL),
+  tags: ['import', 'rotation'],
+  ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DeleteImportedKeyMaterial', 'ListKeyRotations'],
+  async run(t) {
+    const { key, materialId } = await importedKey(t);
+    t.expectEqual((await rotations(t, key.KeyId)).map((r) => [r.KeyMaterialId, r.ImportState, r.ExpirationModel]), [[materialId, 'IMPORTED', 'KEY_MATERIAL_DOES_NOT_EXPIRE']], 'entry after the import');
+    await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
+    const after = await rotations(t, key.KeyId);
+    t.expectEqual(after.map((r) => [r.KeyMaterialId, r.ImportState]), [[materialId, 'PENDING_IMPORT']], 'entry after the deletion');
+  },
+});

@@ -1,0 +1,23 @@
+import { GetParametersForImportCommand, ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { GET_PARAMETERS_DOC, MODEL, documented, externalKey, material, wrapKeyMaterial } from './_support.js';
+
+/** "Each public key and import token set is valid for 24 hours." */
+export default defineCase({
+  id: 'import.token-expires-after-24-hours',
+  title: 'An import token used more than 24 hours after GetParametersForImport: ExpiredImportTokenException',
+  doc: GET_PARAMETERS_DOC,
+  source: documented(`${GET_PARAMETERS_DOC} ("valid for 24 hours ... You cannot use an expired public key or import token"); ${MODEL('ExpiredImportTokenException')}`),
+  tags: ['import'],
+  ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'],
+  flags: ['needs-clock'],
+  async run(t) {
+    const key = await externalKey(t);
+    const p = await t.kms.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+    await t.advanceClock('25h');
+    await t.expectError(
+      t.kms.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: p.ImportToken, EncryptedKeyMaterial: wrapKeyMaterial(p.PublicKey!, 'RSAES_OAEP_SHA_256', material()), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })),
+      { code: 'ExpiredImportTokenException', status: 400 },
+    );
+  },
+});

@@ -1,0 +1,23 @@
+import { GetParametersForImportCommand, ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { IMPORT_API_DOC, MODEL, documented, externalKey, material, wrapKeyMaterial } from './_support.js';
+import { refused } from '../_lib/support.js';
+
+/** InvalidImportTokenException: "the provided import token is ... associated with a different KMS key". */
+export default defineCase({
+  id: 'import.token-of-other-key-refused',
+  title: "An import token of another key: InvalidImportTokenException",
+  doc: IMPORT_API_DOC,
+  source: documented(MODEL('InvalidImportTokenException ("the provided import token is invalid or is associated with a different KMS key")')),
+  tags: ['import'],
+  ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'],
+  async run(t) {
+    const key = await externalKey(t);
+    const other = await externalKey(t);
+    const p = await t.kms.send(new GetParametersForImportCommand({ KeyId: other.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+    await t.expectError(
+      t.kms.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: p.ImportToken, EncryptedKeyMaterial: wrapKeyMaterial(p.PublicKey!, 'RSAES_OAEP_SHA_256', material()), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })),
+      { code: 'InvalidImportTokenException', status: 400 },
+    );
+  },
+});

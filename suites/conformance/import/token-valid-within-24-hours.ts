@@ -1,0 +1,21 @@
+import { GetParametersForImportCommand, ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { GET_PARAMETERS_DOC, describe, documented, externalKey, material, wrapKeyMaterial } from './_support.js';
+
+/** Within its 24 hours the token works. */
+export default defineCase({
+  id: 'import.token-valid-within-24-hours',
+  title: 'An import token used 23 hours after GetParametersForImport still imports',
+  doc: GET_PARAMETERS_DOC,
+  source: documented(`${GET_PARAMETERS_DOC} ("Each public key and import token set is valid for 24 hours")`),
+  tags: ['import'],
+  ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DescribeKey'],
+  flags: ['needs-clock'],
+  async run(t) {
+    const key = await externalKey(t);
+    const p = await t.kms.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_1', WrappingKeySpec: 'RSA_2048' }));
+    await t.advanceClock('23h');
+    await t.kms.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: p.ImportToken, EncryptedKeyMaterial: wrapKeyMaterial(p.PublicKey!, 'RSAES_OAEP_SHA_1', material()), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }));
+    t.expectEqual((await describe(t, key.KeyId)).KeyState, 'Enabled', 'KeyState after the import');
+  },
+});

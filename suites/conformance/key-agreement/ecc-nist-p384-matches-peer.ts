@@ -1,0 +1,3 @@
+import { ecdhCase } from './_support.js';
+
+export default ecdhCase('ECC_NIST_P384');

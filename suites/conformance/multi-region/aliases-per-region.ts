@@ -1,0 +1,25 @@
+import { CreateAliasCommand, CreateKeyCommand, DeleteAliasCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { MODEL, REGIONS_DOC, describeIn, documented, replicaRegion } from './_support.js';
+
+export default defineCase({
+  id: 'multi-region.aliases-per-region',
+  title: 'The same alias name can name different keys in two Regions',
+  doc: REGIONS_DOC,
+  source: documented(`${MODEL('CreateAliasRequest.AliasName')} ("The alias name must be unique in the account and Region")`),
+  tags: ['multi-region', 'aliases'],
+  ops: ['CreateKey', 'CreateAlias', 'DescribeKey', 'DeleteAlias'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const region = replicaRegion(t);
+    const kms = t.kmsIn(region);
+    const here = await t.createKey();
+    const there = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
+    const name = t.aliasName('per-region');
+    await t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: here.KeyId }));
+    await kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: there.KeyId }));
+    t.cleanup(() => kms.send(new DeleteAliasCommand({ AliasName: name })));
+    t.expectEqual((await describeIn(t.kms, name)).KeyId, here.KeyId, 'the alias here');
+    t.expectEqual((await describeIn(kms, name)).KeyId, there.KeyId, 'the alias in the other Region');
+  },
+});

@@ -1,0 +1,21 @@
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { MRK_DOC, REPLICATE_DOC, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+
+export default defineCase({
+  id: 'multi-region.decrypt-in-primary',
+  title: "Ciphertext from a replica decrypts in the primary's Region",
+  doc: MRK_DOC,
+  source: documented(`${REPLICATE_DOC} ("Because these KMS keys have the same key ID, key material, and other metadata, you can use them interchangeably to encrypt data in one Amazon Web Services Region and decrypt it in a different Amazon Web Services Region")`),
+  tags: ['multi-region'],
+  ops: ['CreateKey', 'ReplicateKey', 'DescribeKey', 'Encrypt', 'Decrypt'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const key = await primaryKey(t);
+    const region = replicaRegion(t);
+    await replicate(t, key.KeyId, region);
+    const { CiphertextBlob } = await t.kmsIn(region).send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('from the replica') }));
+    const out = await t.kms.send(new DecryptCommand({ CiphertextBlob }));
+    t.expectEqual(Buffer.from(out.Plaintext!).toString(), 'from the replica', 'plaintext in the primary Region');
+  },
+});

@@ -1,0 +1,22 @@
+import { CreateKeyCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { REGIONS_DOC, replicaRegion } from './_support.js';
+import { keyArn } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'multi-region.key-of-other-region-not-found-by-id',
+  title: 'A key created in another Region: its bare key id is NotFound here, the message naming this Region',
+  doc: REGIONS_DOC,
+  source: { kind: 'recorded', cite: 'spec/aws-observed.md §1 N8 (LS-SNAP test_get_key_in_different_region)', verifiedAt: '2024-06-14' },
+  tags: ['multi-region', 'semantics'],
+  ops: ['CreateKey', 'DescribeKey'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const region = replicaRegion(t);
+    const key = (await t.kmsIn(region).send(new CreateKeyCommand({ Description: 'kmsbench key of another Region' }))).KeyMetadata!;
+    await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId })), {
+      code: 'NotFoundException',
+      message: `Key '${keyArn(t, key.KeyId!)}' does not exist`,
+    });
+  },
+});

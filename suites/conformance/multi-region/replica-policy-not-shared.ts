@@ -1,0 +1,25 @@
+import { GetKeyPolicyCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { MODEL, MRK_DOC, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+
+export default defineCase({
+  id: 'multi-region.replica-policy-not-shared',
+  title: "PutKeyPolicy on a replica does not change the primary's policy",
+  doc: MRK_DOC,
+  source: documented(`${MODEL('ReplicateKeyRequest.Policy')} ("The key policy is not a shared property of multi-Region keys ... KMS does not synchronize this property")`),
+  tags: ['multi-region', 'policy'],
+  ops: ['CreateKey', 'ReplicateKey', 'DescribeKey', 'PutKeyPolicy', 'GetKeyPolicy'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const key = await primaryKey(t);
+    const region = replicaRegion(t);
+    await replicate(t, key.KeyId, region);
+    const before = (await t.kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default' }))).Policy!;
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'kmsbench replica policy', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${t.account}:root` }, Action: 'kms:*', Resource: '*' }],
+    });
+    await t.kmsIn(region).send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: policy }));
+    t.expectEqual((await t.kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default' }))).Policy, before, 'the primary\'s policy');
+  },
+});

@@ -1,0 +1,29 @@
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { MODEL, MRK_DOC, REPLICATE_DOC, describeIn, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { settle } from '../_lib/support.js';
+
+import { rotateOnDemand } from '../rotation/_support.js';
+
+export default defineCase({
+  id: 'multi-region.rotation-shared',
+  title: 'After RotateKeyOnDemand on the primary, new ciphertext decrypts in the replica and both name the new material',
+  doc: MRK_DOC,
+  source: documented(`${MODEL('RotateKeyOnDemand')} ("To perform on-demand rotation of a set of related multi-Region keys ... invoke the on-demand rotation on the primary Region key"); ${REPLICATE_DOC} (shared key material)`),
+  tags: ['multi-region', 'rotation'],
+  ops: ['CreateKey', 'ReplicateKey', 'DescribeKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Encrypt', 'Decrypt'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const key = await primaryKey(t);
+    const region = replicaRegion(t);
+    await replicate(t, key.KeyId, region);
+    await rotateOnDemand(t, key.KeyId);
+    const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('after the rotation') }));
+    const out = await t.kmsIn(region).send(new DecryptCommand({ CiphertextBlob }));
+    t.expectEqual(Buffer.from(out.Plaintext!).toString(), 'after the rotation', 'plaintext in the replica Region');
+    const primary = await describeIn(t.kms, key.KeyId);
+    t.check(primary.CurrentKeyMaterialId !== key.CurrentKeyMaterialId, 'the primary has new material', primary);
+    const replica = await settle(() => describeIn(t.kmsIn(region), key.KeyId), (m) => m.CurrentKeyMaterialId === primary.CurrentKeyMaterialId);
+    t.expectEqual(replica.CurrentKeyMaterialId, primary.CurrentKeyMaterialId, 'CurrentKeyMaterialId of the replica');
+  },
+});

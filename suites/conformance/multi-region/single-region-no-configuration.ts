@@ -1,0 +1,18 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { MRK_DOC, describeIn } from './_support.js';
+
+export default defineCase({
+  id: 'multi-region.single-region-no-configuration',
+  title: 'A single-Region key: MultiRegion false and no MultiRegionConfiguration',
+  doc: MRK_DOC,
+  source: { kind: 'recorded', cite: 'spec/aws-observed.md §4.1 (LS-SNAP test_non_multi_region_keys_should_not_have_multi_region_properties)', verifiedAt: '2024-04-11' },
+  tags: ['multi-region', 'semantics'],
+  ops: ['CreateKey', 'DescribeKey'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const key = await t.createKey();
+    const md = await describeIn(t.kms, key.KeyId);
+    t.expectEqual(md.MultiRegion, false, 'MultiRegion');
+    t.check(md.MultiRegionConfiguration === undefined, 'no MultiRegionConfiguration', md);
+  },
+});

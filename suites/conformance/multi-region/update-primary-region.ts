@@ -1,0 +1,24 @@
+import { UpdatePrimaryRegionCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { UPDATE_PRIMARY_DOC, describeIn, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { keyArn, settle } from '../_lib/support.js';
+
+export default defineCase({
+  id: 'multi-region.update-primary-region',
+  title: 'UpdatePrimaryRegion: the replica becomes PRIMARY and the former primary a REPLICA',
+  doc: UPDATE_PRIMARY_DOC,
+  source: documented(`${UPDATE_PRIMARY_DOC} ("This operation changes the replica key in the specified Region to a primary key and changes the former primary key to a replica key")`),
+  tags: ['multi-region'],
+  ops: ['CreateKey', 'ReplicateKey', 'DescribeKey', 'UpdatePrimaryRegion'],
+  timeoutMs: 120_000,
+  async run(t) {
+    const key = await primaryKey(t);
+    const region = replicaRegion(t);
+    await replicate(t, key.KeyId, region);
+    await t.kms.send(new UpdatePrimaryRegionCommand({ KeyId: key.KeyId, PrimaryRegion: region }));
+    const next = await settle(() => describeIn(t.kmsIn(region), key.KeyId), (m) => m.MultiRegionConfiguration?.MultiRegionKeyType === 'PRIMARY' && m.KeyState === 'Enabled');
+    t.expectEqual(next.MultiRegionConfiguration?.MultiRegionKeyType, 'PRIMARY', 'the key in the new primary Region');
+    const old = await settle(() => describeIn(t.kms, key.KeyId), (m) => m.MultiRegionConfiguration?.MultiRegionKeyType === 'REPLICA');
+    t.expectEqual(old.MultiRegionConfiguration?.PrimaryKey, { Arn: keyArn(t, key.KeyId, region), Region: region }, 'PrimaryKey seen from the former primary');
+  },
+});

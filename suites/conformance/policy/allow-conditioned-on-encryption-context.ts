@@ -1,0 +1,21 @@
+import { defineCase } from '../../../harness/conformance/case.js';
+import { EC_CONDITION_DOC, EC_CONDITION_SOURCE, denied, encrypt, keyWithPolicy, statement } from './_enforcement.js';
+
+export default defineCase({
+  id: 'policy.allow-conditioned-on-encryption-context',
+  title: 'An Allow for bob conditioned on kms:EncryptionContext:tenant lets bob encrypt for that tenant only',
+  doc: EC_CONDITION_DOC,
+  source: EC_CONDITION_SOURCE,
+  tags: ['policy', 'encryption-context'],
+  ops: ['CreateKey', 'Encrypt'],
+  needs: ['identities'],
+  async run(t) {
+    const bob = t.as('bob');
+    const key = await keyWithPolicy(t, statement('Allow', bob.arn, 'kms:Encrypt', { Condition: { StringEquals: { 'kms:EncryptionContext:tenant': 'bob' } } }));
+    await encrypt(t, key.KeyId, { tenant: 'bob' }, bob.kms);
+    await t.expectError(encrypt(t, key.KeyId, { tenant: 'alice' }, bob.kms), {
+      code: 'AccessDeniedException',
+      message: denied.noIdentityAllow(bob.account, 'kms:Encrypt', key.Arn),
+    });
+  },
+});

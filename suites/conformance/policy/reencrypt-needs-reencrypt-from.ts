@@ -1,0 +1,27 @@
+import { ReEncryptCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { denied, encrypt, keyWithPolicy, statement } from './_enforcement.js';
+import { root } from './_support.js';
+
+export default defineCase({
+  id: 'policy.reencrypt-needs-reencrypt-from',
+  title: 'ReEncrypt is authorized as kms:ReEncryptFrom on the source key: a Deny of it there refuses the call',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html ("kms:ReEncryptFrom permission on the source KMS key (key policy)")',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['policy'],
+  ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
+  async run(t) {
+    const source = await keyWithPolicy(t, statement('Deny', root(t), 'kms:ReEncryptFrom'));
+    const destination = await t.createKey();
+    const { CiphertextBlob } = await encrypt(t, source.KeyId);
+    await t.expectError(t.kms.send(new ReEncryptCommand({ CiphertextBlob, SourceKeyId: source.Arn, DestinationKeyId: destination.KeyId })), {
+      code: 'AccessDeniedException',
+      message: denied.explicitDeny(t.account, 'kms:ReEncryptFrom', source.Arn),
+    });
+    await t.kms.send(new ReEncryptCommand({ CiphertextBlob: (await encrypt(t, destination.KeyId)).CiphertextBlob, DestinationKeyId: source.KeyId }));
+  },
+});

@@ -1,0 +1,27 @@
+import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { defineCase } from '../../../harness/conformance/case.js';
+import { root } from './_support.js';
+
+export default defineCase({
+  id: 'policy.statement-without-action-accepted',
+  title: 'A statement without Action is accepted (it has no effect) when the rest of the policy passes',
+  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Policy',
+  source: {
+    kind: 'documented',
+    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Policy ("If either of the required Resource or Action elements are missing ... the policy statement has no effect ... requests succeed")',
+    verifiedAt: '2026-12-07',
+  },
+  tags: ['policy'],
+  ops: ['CreateKey', 'PutKeyPolicy'],
+  async run(t) {
+    const key = await t.createKey();
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'Admin', Effect: 'Allow', Principal: { AWS: root(t) }, Action: 'kms:*', Resource: '*' },
+        { Sid: 'NoAction', Effect: 'Allow', Principal: { AWS: root(t) }, Resource: '*' },
+      ],
+    };
+    await t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: JSON.stringify(policy) }));
+  },
+});

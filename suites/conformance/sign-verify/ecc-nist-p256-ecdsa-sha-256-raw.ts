@@ -1,0 +1,3 @@
+import { rawRoundTripCase } from './_support.js';
+
+export default rawRoundTripCase('ECC_NIST_P256', 'ECDSA_SHA_256');

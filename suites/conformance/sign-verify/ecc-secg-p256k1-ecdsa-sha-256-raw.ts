@@ -1,0 +1,3 @@
+import { rawRoundTripCase } from './_support.js';
+
+export default rawRoundTripCase('ECC_SECG_P256K1', 'ECDSA_SHA_256');

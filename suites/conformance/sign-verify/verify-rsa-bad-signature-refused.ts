@@ -1,0 +1,15 @@
+import { SignCommand, VerifyCommand } from '@aws-sdk/client-kms';
+import { errorsDoc, recorded, refusalCase } from '../_lib/asymmetric.js';
+
+export default refusalCase({
+  id: 'sign-verify.verify-rsa-bad-signature-refused',
+  title: 'Verify of an altered RSASSA_PSS_SHA_256 signature is refused with KMSInvalidSignatureException and no message',
+  doc: errorsDoc('Verify'),
+  source: recorded('spec/aws-observed.md §9 (Verify wrong signature: KMSInvalidSignatureException, no message; LS-SNAP test_sign_verify[*] bad-signature)'),
+  tags: ['sign-verify'],
+  ops: ['Sign', 'Verify'],
+  spec: 'RSA_2048',
+  usage: 'SIGN_VERIFY',
+  call: (t, key) => t.kms.send(new SignCommand({ KeyId: key.KeyId, Message: t.bytes(40, 7), SigningAlgorithm: 'RSASSA_PSS_SHA_256' })).then((s) => { const bad = Buffer.from(s.Signature!); bad[10]! ^= 0x80; return t.kms.send(new VerifyCommand({ KeyId: key.KeyId, Message: t.bytes(40, 7), Signature: bad, SigningAlgorithm: 'RSASSA_PSS_SHA_256' })); }),
+  expected: () => ({ code: 'KMSInvalidSignatureException', status: 400, message: null }),
+});
