@@ -12,20 +12,21 @@ import { CredentialStore, createCredentialStore } from './auth/credentials.js';
 import { OffsetClock } from './clock/clock.js';
 import { parseFaults } from './faults.js';
 import { selectEncryptionContextEncoder } from './hsm/encryption-context.js';
-import { deriveGrantTokenKey, loadMasterKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
+import { deriveGrantTokenKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
+import { openDataDir } from './data-dir.js';
 import { Keyring } from './keys/keyring.js';
 import { readClockOffset } from './protocol/control.js';
-import type { Route } from './protocol/http-edge.js';
+import type { EdgeOptions, Route } from './protocol/http-edge.js';
 import { kmsbenchRoutes } from './protocol/routes.js';
 import { PermissiveCredentials } from './auth/permissive.js';
 import { toolVersion } from '../common/tool-version.js';
-import { prepareDataDir } from './boot.js';
+import { applySeedFile } from './seed-data-dir.js';
 import { Pipeline } from './protocol/pipeline.js';
 import { LocalAdmission, prometheusText, type Admission, type QuotaMetrics } from './quota/admission.js';
 import { DEFAULTS, type ResolvedOptions } from './server-options.js';
 import { Injector } from './inject/injector.js';
 import { injectionPrometheusText } from './inject/injection-metrics.js';
-import { KeyStore } from './store/store.js';
+import type { KeyStore } from './store/store.js';
 import { HttpXksProxyClient, Pkcs11CloudHsm, pkcs11Availability, SoftwareCloudHsm, type CloudHsmBackend } from './keystores/index.js';
 import { FixtureCloudHsm, fixtureDescription } from './keystores/fixtures.js';
 import { SqliteCustomKeyStoreRepository } from './keystores/sqlite-repository.js';
@@ -43,6 +44,8 @@ export interface ServerComponents {
   routes: Record<string, Route>;
   /** POST routes outside the AWS API (reset). */
   postRoutes: Record<string, Route>;
+  /** Applies the seed file, if any (once per start, by the process that starts first); returns the operator notices. */
+  seed(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -83,6 +86,20 @@ function keyStoreServices(options: ResolvedOptions, extras: ComponentExtras, sto
   return services;
 }
 
+/** How the HTTP edge of a serving process is set up: its deadlines, its cap, and the audit flush before replies. */
+export function edgeOptions(options: ResolvedOptions, components: ServerComponents): EdgeOptions {
+  const { audit } = components;
+  return {
+    getRoutes: components.routes,
+    postRoutes: components.postRoutes,
+    headersTimeoutMs: options.headersTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs,
+    maxConnections: options.maxConnections,
+    // Every reply's audit line is written before the reply (one write per event-loop turn).
+    beforeWrite: audit === nullAuditSink ? undefined : () => audit.flushSync(),
+  };
+}
+
 /**
  * Builds one serving process. The caller must own the data directory (see store/lock.ts):
  * caches are trusted between writes, which this process or its sibling workers announce.
@@ -99,17 +116,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
         : CredentialStore.fromRecords([
             { accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` },
           ]);
-  // A new master key is written and fsynced on the thread pool while the store opens here.
-  const loadingMaster = loadMasterKey({ dataDir: options.dataDir });
-  loadingMaster.catch(() => undefined); // seen below, or superseded by the store's own failure
-  const store = new KeyStore({ path: join(options.dataDir, 'kms.sqlite'), synchronous: options.synchronous, coherence: 'notified' });
-  let master: Buffer;
-  try {
-    ({ key: master } = await loadingMaster);
-  } catch (e) {
-    store.close();
-    throw e;
-  }
+  const { master, store } = await openDataDir(options.dataDir, { synchronous: options.synchronous, coherence: 'notified' });
   const keyring = new Keyring(
     store,
     {
@@ -120,7 +127,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
   );
   const clock = new OffsetClock(() => readClockOffset(store));
   keyring.lastUsage.start(clock.now());
-  const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log')) : nullAuditSink;
+  const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log'), { sync: options.synchronous === 'FULL' }) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
   // The server's own settings replace whatever a SetInjection of an earlier run left in the store.
   const injection = new Injector(store);
@@ -162,7 +169,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     // A reset empties the store, the injection settings with it: the server's own come back.
     reseed: () => {
       Injector.write(store, options.inject);
-      return prepareDataDir(options, store);
+      return applySeedFile(options, store, master);
     },
   });
   const routes = {
@@ -189,6 +196,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     injection,
     routes,
     postRoutes: own.post,
+    seed: () => applySeedFile(options, store, master),
     async close() {
       clearInterval(sweeper);
       try {

@@ -89,6 +89,9 @@ export const ERROR_TABLE = {
   RequestEntityTooLargeException: common(413),
   InvalidActionException: common(400),
   NotImplementedException: common(501),
+  // AWS common errors: "Problems with the request at the HTTP level. Reading the Request timed out."
+  // (https://docs.aws.amazon.com/lambda/latest/api/CommonErrors.html).
+  RequestTimeoutException: common(408),
 } as const satisfies Record<string, ErrorSpec>;
 
 export type AwsErrorCode = keyof typeof ERROR_TABLE;
@@ -170,6 +173,7 @@ export const UnknownOperationException = defineError('UnknownOperationException'
 export const ValidationException = defineError('ValidationException');
 export const ThrottlingException = defineError('ThrottlingException');
 export const RequestEntityTooLargeException = defineError('RequestEntityTooLargeException');
+export const RequestTimeoutException = defineError('RequestTimeoutException');
 export const KMSInvalidSignatureException = defineError('KMSInvalidSignatureException');
 export const KMSInvalidMacException = defineError('KMSInvalidMacException');
 export const IncorrectKeyMaterialException = defineError('IncorrectKeyMaterialException');

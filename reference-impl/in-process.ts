@@ -6,8 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { prepareDataDir } from './boot.js';
-import { createComponents, type ServerComponents } from './components.js';
+import { createComponents, edgeOptions, type ServerComponents } from './components.js';
 import { createHttpServer } from './protocol/http-edge.js';
 import { closeHttp1Server } from './protocol/http1-server.js';
 import { serverUrl, type ResolvedOptions, type RunningServer } from './server-options.js';
@@ -22,7 +21,7 @@ export async function startInProcess(options: ResolvedOptions): Promise<RunningS
   try {
     components = await createComponents(options);
     try {
-      notices = await prepareDataDir(options, components.store);
+      notices = await components.seed();
     } catch (e) {
       await components.close();
       throw e;
@@ -31,7 +30,7 @@ export async function startInProcess(options: ResolvedOptions): Promise<RunningS
     unlock();
     throw e;
   }
-  const http = createHttpServer(components.pipeline, { getRoutes: components.routes, postRoutes: components.postRoutes });
+  const http = createHttpServer(components.pipeline, edgeOptions(options, components));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());

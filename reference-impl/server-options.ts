@@ -9,6 +9,8 @@ import { DEFAULT_ACCOUNT_ID } from '../common/default-identity.js';
 import { readFileSync } from 'node:fs';
 import { QuotaConfigError } from '../common/quota/profiles.js';
 import { rateResolver, type QuotaSettings } from './quota/admission.js';
+import { checkDeadlines } from './protocol/connection-guard.js';
+import { HTTP1_DEFAULTS } from './protocol/http1-server.js';
 import { NO_INJECTION, parseInjection, type InjectionSettings } from './inject/injection-settings.js';
 import type { CredentialsFileInput } from './auth/credentials.js';
 
@@ -32,6 +34,12 @@ export interface ServerOptions {
   audit?: boolean;
   /** `FULL` makes commits survive power loss too (default `NORMAL`: survives process crashes). */
   synchronous?: 'NORMAL' | 'FULL';
+  /** Most ms to receive a request's head, from its first byte (a connection's first: from connect); 0: no limit. Default 10 s. */
+  headersTimeoutMs?: number;
+  /** Most ms to receive a whole request, from the same start; 0: no limit. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Open connections per serving process at most; more are closed as they arrive. Default 10,000. */
+  maxConnections?: number;
   /**
    * Where to dial each external key store proxy: `XksProxyUriEndpoint` (`https://host`) → base URL
    * (e.g. `http://127.0.0.1:8080`, a proxy started with `kmsbench xks-proxy`). Default: the endpoint.
@@ -137,10 +145,21 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     authMode: options.authMode ?? 'sigv4',
     strictAws: options.strictAws ?? false,
     ephemeral: options.ephemeral ?? false,
+    ...connectionLimits(options),
     xksProxies: { ...(options.xksProxies ?? {}) },
     keyStoreFixtures: options.keyStoreFixtures ?? false,
     ...(options.xksTimeoutMs !== undefined ? { xksTimeoutMs: options.xksTimeoutMs } : {}),
   };
+}
+
+/** The HTTP layer's deadlines and connection cap, defaulted and checked (RangeError). */
+function connectionLimits(o: ServerOptions): Pick<ResolvedOptions, 'headersTimeoutMs' | 'requestTimeoutMs' | 'maxConnections'> {
+  const headersTimeoutMs = o.headersTimeoutMs ?? HTTP1_DEFAULTS.headersTimeoutMs;
+  const requestTimeoutMs = o.requestTimeoutMs ?? HTTP1_DEFAULTS.requestTimeoutMs;
+  const maxConnections = o.maxConnections ?? HTTP1_DEFAULTS.maxConnections;
+  checkDeadlines({ headersTimeoutMs, requestTimeoutMs });
+  if (!Number.isInteger(maxConnections) || maxConnections < 1) throw new RangeError(`maxConnections must be a whole number >= 1, got ${maxConnections}`);
+  return { headersTimeoutMs, requestTimeoutMs, maxConnections };
 }
 
 /** The URL clients use: IPv6 hosts in brackets. */

@@ -17,7 +17,8 @@ const STAGE_ORDER: readonly (readonly string[])[] = [
   ['xks-proxy'],
   ['cluster', 'in-process.ts'],
   ['components.ts'],
-  ['boot.ts'],
+  // Opening a data directory (the store and the master key, checked against each other), and seeding it.
+  ['data-dir.ts', 'seed-data-dir.ts'],
   ['server-options.ts'],
   ['protocol'],
   ['auth', 'validate', 'quota', 'inject'],
@@ -25,7 +26,7 @@ const STAGE_ORDER: readonly (readonly string[])[] = [
   ['authz', 'keystores', 'seed'],
   ['keys'],
   ['hsm', 'store'],
-  ['records', 'reply', 'audit', 'clock', 'faults.ts'],
+  ['records', 'reply', 'audit', 'clock', 'faults.ts', 'damage-report.ts'],
   ['errors.ts'],
 ];
 

@@ -138,6 +138,16 @@ describe('bursts and idle refill', () => {
     expect(b.level(0)).toBe(2);
   });
 
+  it('a burst that is not a whole number of nano-tokens never reads back above itself', () => {
+    // 278 × 0.01 = 2.7800000000000002 in binary; fast-check found the level reading 2.7800000000000007.
+    const params: BucketParams = { rate: 278, burst: burstFor(278, 0.01) };
+    const b = new TokenBucket(params.rate, params.burst, 0);
+    expect(b.tryTake(0, 1)).toBe(true);
+    expect(b.level(10 * S)).toBeLessThanOrEqual(params.burst);
+    expect(tokensOf(fullBucket(params, 0))).toBeLessThanOrEqual(params.burst);
+    expect(b.capacity).toBeLessThanOrEqual(params.burst);
+  });
+
   it('reconfigure keeps the level, capped', () => {
     const b = new TokenBucket(100, 100, 0);
     b.reconfigure(10, 10, 0);

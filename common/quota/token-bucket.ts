@@ -31,7 +31,9 @@ const NANO = 1e9; // nano-tokens per token
 /** Bucket capacity in tokens for a rate and a burst size in seconds (0 for a zero rate). */
 export function burstFor(rate: number, burstSeconds: number): number {
   if (!(rate > 0)) return 0;
-  return Math.max(1, rate * burstSeconds);
+  // Whole nano-tokens: 278 × 0.01 is 2.7800000000000002 in binary, and a capacity that is not a
+  // whole number of nano-tokens would let the level read back above the burst it was given.
+  return Math.max(1, Math.round(rate * burstSeconds * NANO) / NANO);
 }
 
 /** Immutable bucket parameters. */
@@ -52,12 +54,21 @@ export interface BucketState {
 
 /** A full bucket at `nowNs`. */
 export function fullBucket(params: BucketParams, nowNs: number): BucketState {
-  return { nanoTokens: params.burst * NANO, lastNs: nowNs };
+  return { nanoTokens: capacityNano(params.burst), lastNs: nowNs };
 }
 
 /** Tokens in a pure state (fractional). */
 export function tokensOf(state: BucketState): number {
   return state.nanoTokens / NANO;
+}
+
+/**
+ * Capacity in whole nano-tokens, never above `burst` tokens: the level is compared and read back
+ * as tokens, so a capacity rounded up past `burst` would report more tokens than the bucket holds.
+ */
+function capacityNano(burst: number): number {
+  const nano = Math.round(burst * NANO);
+  return nano / NANO > burst ? nano - 1 : nano;
 }
 
 function refilled(nanoTokens: number, lastNs: number, rate: number, capNano: number, nowNs: number): number {
@@ -74,7 +85,7 @@ function refilled(nanoTokens: number, lastNs: number, rate: number, capNano: num
  * on the hot path.
  */
 export function admit(state: BucketState, params: BucketParams, nowNs: number, cost = 1): { admitted: boolean; state: BucketState } {
-  const capNano = params.burst * NANO;
+  const capNano = capacityNano(params.burst);
   const level = refilled(state.nanoTokens, state.lastNs, params.rate, capNano, nowNs);
   const lastNs = nowNs > state.lastNs ? nowNs : state.lastNs;
   const need = cost * NANO;
@@ -101,7 +112,7 @@ export class TokenBucket {
   constructor(rate: number, burst: number, nowNs: number, startFull = true) {
     checkParams(rate, burst);
     this.rate = rate;
-    this.capNano = burst * NANO;
+    this.capNano = capacityNano(burst);
     this.nano = startFull ? this.capNano : 0;
     this.last = nowNs;
   }
@@ -168,7 +179,7 @@ export class TokenBucket {
     checkParams(rate, burst);
     const nano = this.refill(nowNs);
     this.rate = rate;
-    this.capNano = burst * NANO;
+    this.capNano = capacityNano(burst);
     this.nano = Math.min(nano, this.capNano);
   }
 

@@ -37,7 +37,8 @@ export const conformanceUsage = `kmsbench conformance [options]
                                (default for embedded: suites/expectations/reference.json; else none)
   --out DIR                    where results.json and junit.xml go (default .kmsbench/conformance)
   --concurrency N              cases at a time (default ${DEFAULT_CONCURRENCY})
-  --timeout MS                 per-case timeout, overriding each case's own (default 30000)
+  --timeout MS                 per-case timeout, overriding each case's own (default 30000); also bounds
+                               each case's cleanups and each capability-probe call
   --aws-as-of YYYY-MM-DD       judge by AWS's behaviour as of that date (default: today): a case
                                whose source says AWS behaves so only since a later date is skipped,
                                and cases whose expectation changed over time pick the one in force
@@ -153,7 +154,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
       ...(values.grep ? { grep: values.grep } : {}),
       ...(expectations ? { expectations, expectationsFile: displayPath(expectationsFile!) } : {}),
       concurrency,
-      ...(timeoutMs ? { timeoutMs } : {}),
+      ...(timeoutMs ? { timeoutMs, probeTimeoutMs: timeoutMs } : {}),
       ...(awsAsOf ? { awsAsOf } : {}),
       cases: discovery.cases,
       loadErrors: discovery.errors,

@@ -51,6 +51,14 @@ export const SERVE_OPTIONS: readonly ServeOptionSpec[] = [
   { flag: 'no-quotas', type: 'boolean', help: 'throttle nothing' },
   { flag: 'no-audit', type: 'boolean', help: 'do not write the audit log (GET /_kmsbench/usage then has nothing to count)' },
   {
+    flag: 'header-timeout',
+    type: 'string',
+    arg: 'T',
+    help: "most time to receive a request's headers, from its first byte (a connection's first request: from connect); then 408 and close (default 10s; 0: none)",
+  },
+  { flag: 'request-timeout', type: 'string', arg: 'T', help: 'most time to receive a whole request, body included (default 30s; 0: none)' },
+  { flag: 'max-connections', type: 'string', arg: 'N', help: 'open connections per process at most; more are closed at once (default 10000)' },
+  {
     flag: 'xks-proxy',
     type: 'string',
     multiple: true,

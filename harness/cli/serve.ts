@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { startServer, DEFAULTS, defaultWorkerCount } from '../../reference-impl/server.js';
 import { FAULTS } from '../../reference-impl/faults.js';
+import { parseDuration } from '../../common/duration.js';
 import { injectionOptions, INJECT_USAGE } from './inject-options.js';
 import { intOption, UsageError } from './args.js';
 import { readServeOptions, serveOptionsHelp, type ServeValues } from './serve-options.js';
@@ -24,6 +25,14 @@ ${INJECT_USAGE}`;
 const str = (v: ServeValues[string]): string | undefined => (typeof v === 'string' ? v : undefined);
 const list = (v: ServeValues[string]): string[] | undefined => (Array.isArray(v) ? v : undefined);
 
+/** `10s`, `500ms`, `1m`, or a bare number of seconds; 0 disables. */
+function durationOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(value);
+  if (ms === undefined) throw new UsageError(`--${name} must be a duration such as 10s, 500ms or 1m (0: no limit), got '${value}'`);
+  return ms;
+}
+
 export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const { values: v, sources, help } = readServeOptions(argv, env);
   if (help) {
@@ -40,6 +49,9 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env
     workers: str(v.workers),
     fsync: v.fsync === true,
     'no-audit': v['no-audit'] === true,
+    'header-timeout': str(v['header-timeout']),
+    'request-timeout': str(v['request-timeout']),
+    'max-connections': str(v['max-connections']),
     fault: list(v.fault),
     quota: list(v.quota),
     'quota-profile': str(v['quota-profile']),
@@ -92,6 +104,9 @@ export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env
     authMode: values.auth as 'sigv4' | 'permissive' | undefined,
     strictAws: values['strict-aws'],
     ephemeral: values.ephemeral,
+    headersTimeoutMs: durationOption(values['header-timeout'], 'header-timeout'),
+    requestTimeoutMs: durationOption(values['request-timeout'], 'request-timeout'),
+    maxConnections: values['max-connections'] === undefined ? undefined : intOption(values['max-connections'], 'max-connections', 0, 1),
     quotas: {
       enabled: !values['no-quotas'],
       profile: values['quota-profile'],

@@ -21,9 +21,9 @@ function probe(supported: boolean): { capabilities: Set<Capability>; probe: Prob
 }
 
 describe('missingCapability', () => {
-  it('skips a case whose operation the endpoint does not implement, naming the probe evidence', () => {
+  it('marks a case whose operation the endpoint does not implement unsupported, naming the probe evidence', () => {
     const { capabilities, probe: p } = probe(false);
-    expect(missingCapability(signCase, capabilities, p, 'other')).toBe('the endpoint does not support Sign (probe: HTTP 400 UnsupportedOperationException)');
+    expect(missingCapability(signCase, capabilities, p, 'other')).toEqual({ outcome: 'unsupported', reason: 'the endpoint does not implement Sign (probe: HTTP 400 UnsupportedOperationException)' });
   });
 
   it('runs it where the operation is implemented', () => {

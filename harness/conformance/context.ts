@@ -363,14 +363,18 @@ export function createCaseContext(c: ConformanceCase, env: RunEnvironment, deadl
         ),
         ...cleanups,
       ].reverse();
+      // A cleanup that ignores the signal (its own waits, a raw call) is abandoned at the bound too.
+      const signal = controller.signal;
+      const aborted = new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
+      aborted.catch(() => {});
       let failed = 0;
       for (const fn of work) {
-        if (controller.signal.aborted) {
+        if (signal.aborted) {
           failed++;
           continue;
         }
         try {
-          await fn();
+          await Promise.race([fn(), aborted]);
         } catch {
           failed++;
         }

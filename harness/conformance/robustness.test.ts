@@ -99,6 +99,12 @@ const CASES = [
   c('silence', ['GetKeyPolicy'], async (t) => {
     await t.kms.send(new GetKeyPolicyCommand({ KeyId: KEY_ID }));
   }, 500),
+  c('silent-cleanup', ['GetKeyPolicy'], async (t) => {
+    // A cleanup that never ends (a call the endpoint never answers, then a wait that ignores the
+    // signal): bounded by the case's timeout, not the 15 s default.
+    t.cleanup(() => new Promise((r) => setTimeout(r, 60_000).unref()));
+    t.cleanup(() => t.kms.send(new GetKeyPolicyCommand({ KeyId: KEY_ID })));
+  }, 500),
   c('error-without-type', ['ListAliases'], async (t) => {
     await t.expectError(t.kms.send(new ListAliasesCommand({})), { code: 'NotFoundException' });
   }),
@@ -129,7 +135,10 @@ describe('a hostile endpoint', () => {
   let results: Results;
   const reasonOf = (id: string) => results.cases.find((r) => r.id === `hostile.${id}`)!;
 
+  let runMs = 0;
+
   beforeAll(async () => {
+    const started = Date.now();
     server = hostile();
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as AddressInfo).port;
@@ -139,6 +148,7 @@ describe('a hostile endpoint', () => {
       probeTimeoutMs: 500,
       cases: CASES.map((x) => ({ case: x, file: `hostile/${x.id}.ts` })),
     });
+    runMs = Date.now() - started;
   }, 30_000);
 
   afterAll(async () => {
@@ -166,6 +176,13 @@ describe('a hostile endpoint', () => {
     expect(got['code-in-header-only']).toEqual(['pass', undefined]);
     expect(got['needs-low-quota']).toEqual(['skip', 'needs quotas the run controls (low-quota): only the embedded reference server has them']);
     expect(reasonOf('silence').cleanup.failed).toBe(0);
+  });
+
+  it("bounds a case's cleanups by its timeout: cleanups that never end are abandoned, counted as failed", () => {
+    expect(reasonOf('silent-cleanup').outcome).toBe('pass');
+    expect(reasonOf('silent-cleanup').cleanup).toEqual({ ran: 2, failed: 2 });
+    // Unbounded, the cleanups alone would take 15 s (the default budget) or 60 s.
+    expect(runMs).toBeLessThan(12_000);
   });
 
   it('completes the run: differences, not a crash', () => {

@@ -193,6 +193,9 @@ export async function runConformance(options: RunOptions): Promise<Results> {
   }
 }
 
+/** Most a case's cleanups may take, all together (less when the case's own timeout is shorter). */
+const CLEANUP_TIMEOUT_MS = 15_000;
+
 async function runOne(p: Planned, env: RunEnvironment, timeoutOverride?: number, interrupt?: AbortSignal): Promise<CaseResult> {
   const c = p.lc.case;
   const timeoutMs = timeoutOverride ?? c.timeoutMs ?? DEFAULT_CASE_TIMEOUT_MS;
@@ -228,7 +231,9 @@ async function runOne(p: Planned, env: RunEnvironment, timeoutOverride?: number,
     verdict = { ...verdict, outcome: 'error', reason: `throttled by the endpoint (ThrottlingException), no verdict: lower --concurrency. ${verdict.reason ?? ''}`.trim() };
   }
   const durationMs = performance.now() - started;
-  const cleanup = await handle.runCleanups();
+  // Cleanups are bounded like the case: a hanging target must not hold the run for longer than
+  // the timeout the user asked for (the default cleanup budget is 15 s).
+  const cleanup = await handle.runCleanups(Math.min(CLEANUP_TIMEOUT_MS, timeoutMs));
   return resultOf(p, verdict, durationMs, handle.calls.length, cleanup);
 }
 

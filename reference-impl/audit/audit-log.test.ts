@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,5 +57,36 @@ describe('AuditLog', () => {
     const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(1000);
     expect(JSON.parse(lines[999]!).requestId).toBe('999');
+  });
+});
+
+describe('AuditLog.flushSync', () => {
+  it('writes every recorded line at once, in one write, before it returns (no timer involved)', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'audit-')), 'audit.log');
+    const log = new AuditLog(path, { flushIntervalMs: 60_000, sync: true });
+    log.record({ eventTime: isoTime(1), requestId: 'a', eventName: 'Encrypt', awsRegion: 'us-east-1' });
+    log.record({ eventTime: isoTime(2), requestId: 'b', eventName: 'Decrypt', awsRegion: 'us-east-1' });
+    expect(readFileSync(path, 'utf8')).toBe('');
+    log.flushSync();
+    expect(readFileSync(path, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l).requestId)).toEqual(['a', 'b']);
+    log.flushSync(); // nothing pending: nothing written
+    expect(readFileSync(path, 'utf8').trimEnd().split('\n')).toHaveLength(2);
+    void log.close();
+  });
+
+  it.runIf(existsSync('/dev/full'))('a failing write (disk full) is reported as a warning, never thrown into the reply path', async () => {
+    const log = new AuditLog('/dev/full', { flushIntervalMs: 60_000 });
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      log.record({ eventTime: isoTime(3), requestId: 'c', eventName: 'Encrypt', awsRegion: 'us-east-1' });
+      expect(() => log.flushSync()).not.toThrow();
+      await new Promise((r) => setImmediate(r));
+      expect(warnings.some((w) => w.includes('lines not written') && w.includes('ENOSPC'))).toBe(true);
+    } finally {
+      process.off('warning', onWarning);
+      await log.close();
+    }
   });
 });

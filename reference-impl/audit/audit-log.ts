@@ -1,14 +1,17 @@
 /**
  * CloudTrail-like audit log: one JSON line per request, allowed or denied, throttled or not.
  *
- * Lines are buffered in memory and appended in batches off the hot path (one `write` per batch
- * on an O_APPEND descriptor, so batches from several worker processes never interleave inside a
- * line). Entries hold identifiers and the encryption context only: never plaintext or key
- * material. Call {@link AuditLog.close} (or {@link AuditLog.flushSync}) before exit.
+ * Lines are buffered in memory and written synchronously, once per event-loop turn, by the HTTP
+ * edge just before it writes that turn's replies ({@link AuditSink.flushSync}: one `write(2)` for
+ * every line of the turn, on an O_APPEND descriptor, so batches from several worker processes never
+ * interleave inside a line). So every request acknowledged to a client has its line in the file (in
+ * the OS; with `sync` it is also `fdatasync`ed), and a `kill -9` loses no line of an acknowledged
+ * request. A timer flushes lines no reply waited for. Entries hold identifiers and the encryption
+ * context only: never plaintext or key material. Call {@link AuditLog.close} before exit.
  *
  * @module
  */
-import { closeSync, ftruncateSync, mkdirSync, openSync, write, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface AuditEntry {
@@ -82,6 +85,8 @@ export function isoTime(ms: number): string {
 
 export interface AuditSink {
   record(entry: AuditEntry): void;
+  /** Writes every recorded line now (before replies are written). Never throws. */
+  flushSync(): void;
   close(): Promise<void>;
   /** Resolves once every line recorded so far is written (call accounting reads the file). */
   drain?(): Promise<void>;
@@ -91,87 +96,72 @@ export interface AuditSink {
   readonly path?: string;
 }
 
-export const nullAuditSink: AuditSink = { record() {}, close: async () => {} };
+export const nullAuditSink: AuditSink = { record() {}, flushSync() {}, close: async () => {} };
+
+export interface AuditLogOptions {
+  /** Flushes lines no reply flushed (default 100 ms). */
+  flushIntervalMs?: number;
+  /** `fdatasync` after each write: lines survive power loss too (the server's `--fsync`). */
+  sync?: boolean;
+}
 
 export class AuditLog implements AuditSink {
   private readonly fd: number;
   private pending: string[] = [];
-  private pendingBytes = 0;
-  private inFlight = false;
-  private timer: NodeJS.Timeout;
+  private readonly timer: NodeJS.Timeout;
   private closed = false;
-  private drained: Array<() => void> = [];
+  private lastWarning = 0;
 
   constructor(
     readonly path: string,
-    private readonly options: { flushIntervalMs?: number; maxBatchBytes?: number } = {},
+    private readonly options: AuditLogOptions = {},
   ) {
     mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(path, 'a', 0o600);
-    this.timer = setInterval(() => this.flush(), options.flushIntervalMs ?? 100);
+    this.timer = setInterval(() => this.flushSync(), options.flushIntervalMs ?? 100);
     this.timer.unref();
   }
 
   record(entry: AuditEntry): void {
     if (this.closed) return;
-    const line = formatAuditLine(entry);
-    this.pending.push(line);
-    this.pendingBytes += line.length;
-    if (this.pendingBytes >= (this.options.maxBatchBytes ?? 256 * 1024)) this.flush();
+    this.pending.push(formatAuditLine(entry));
   }
 
-  /** Starts writing what is buffered; at most one write is in flight. */
-  flush(): void {
-    if (this.inFlight || this.pending.length === 0) {
-      if (!this.inFlight) this.notifyDrained();
-      return;
-    }
-    const batch = this.pending.join('');
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.inFlight = true;
-    write(this.fd, batch, null, 'utf8', () => {
-      this.inFlight = false;
-      if (this.pending.length > 0) this.flush();
-      else this.notifyDrained();
-    });
-  }
-
-  /** Writes everything buffered now, synchronously (for exit paths). */
   flushSync(): void {
-    if (this.pending.length === 0 || this.inFlight) return;
-    const batch = this.pending.join('');
+    if (this.pending.length === 0) return;
+    const batch = Buffer.from(this.pending.length === 1 ? this.pending[0]! : this.pending.join(''), 'utf8');
     this.pending = [];
-    this.pendingBytes = 0;
-    writeSync(this.fd, batch, null, 'utf8');
+    try {
+      for (let off = 0; off < batch.length; ) off += writeSync(this.fd, batch, off);
+      if (this.options.sync) fdatasyncSync(this.fd);
+    } catch (e) {
+      // The replies go out regardless (their changes are committed); say so where an operator
+      // looks, at most once a second.
+      const now = Date.now();
+      if (now - this.lastWarning >= 1000) {
+        this.lastWarning = now;
+        process.emitWarning(`kmsbench: audit log ${this.path}: lines not written: ${(e as Error).message}`);
+      }
+    }
   }
 
+  /** Lines are written synchronously: flushing what is pending is all a drain needs. */
   drain(): Promise<void> {
-    if (this.closed) return Promise.resolve();
-    return new Promise<void>((resolve) => {
-      this.drained.push(resolve);
-      this.flush();
-    });
+    this.flushSync();
+    return Promise.resolve();
   }
 
+  /** Drops what is pending and empties the file (lines of requests before the reset go too). */
   truncate(): void {
+    this.pending = [];
     ftruncateSync(this.fd, 0);
-  }
-
-  private notifyDrained(): void {
-    const waiters = this.drained;
-    this.drained = [];
-    for (const w of waiters) w();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
-    await new Promise<void>((resolve) => {
-      this.drained.push(resolve);
-      this.flush();
-    });
+    this.flushSync();
     closeSync(this.fd);
   }
 }

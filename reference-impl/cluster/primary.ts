@@ -14,7 +14,6 @@
 import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
-import { prepareDataDir } from '../boot.js';
 import { serverUrl, type ResolvedOptions, type RunningServer } from '../server-options.js';
 import { lockDataDir } from '../store/lock.js';
 import { isFromWorker, type PrimaryToWorker } from './cluster-messages.js';
@@ -90,7 +89,7 @@ export async function startCluster(options: ResolvedOptions): Promise<RunningSer
     // once, here; only then do the children open the store.
     const { startServing } = await servingModule;
     own = await startServing(options, self.channel, 0);
-    notices = await prepareDataDir(options, own.components.store);
+    notices = await own.components.seed();
     const ready = children.map((c, i) =>
       loaded[i]!.then(() => {
         c.send({ type: 'start' } satisfies PrimaryToWorker);

@@ -10,7 +10,7 @@
  * @module
  */
 import type { Server, Socket } from 'node:net';
-import { createComponents, type ServerComponents } from '../components.js';
+import { createComponents, edgeOptions, type ServerComponents } from '../components.js';
 import { createHttpServer } from '../protocol/http-edge.js';
 import { closeHttp1Server } from '../protocol/http1-server.js';
 import { LeaseAdmission, type QuotaMetrics } from '../quota/admission.js';
@@ -55,7 +55,7 @@ export async function startServing(options: ResolvedOptions, channel: Channel, w
     });
 
   const components = await createComponents(options, { announceWrite, admission, metrics: clusterMetrics });
-  const http: Server = createHttpServer(components.pipeline, { getRoutes: components.routes, postRoutes: components.postRoutes });
+  const http: Server = createHttpServer(components.pipeline, edgeOptions(options, components));
   channel.onMessage((m) => {
     if (!isFromPrimary(m)) return;
     switch (m.type) {

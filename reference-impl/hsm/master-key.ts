@@ -41,6 +41,8 @@ export interface LoadMasterKeyOptions {
   readonly dataDir: string;
   /** Environment to read `KMSBENCH_MASTER_KEY` from; defaults to `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Create `master.key` when it is missing (default true). False: a missing file is a {@link MasterKeyMissingError}. */
+  readonly create?: boolean;
   /**
    * @internal Test hook: runs after this loader wrote its candidate key to the temp file and
    * before it tries to publish it. Lets a test make another loader win the race.
@@ -57,6 +59,11 @@ export interface LoadedMasterKey {
   readonly path?: string;
   /** The existing key file is readable or writable by group/others (worth a startup warning). */
   readonly permissionsTooOpen?: boolean;
+}
+
+/** `master.key` is missing and the caller said not to create one (the store holds keys sealed under it). */
+export class MasterKeyMissingError extends Error {
+  override readonly name = 'MasterKeyMissingError';
 }
 
 const BASE64_RE = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -180,6 +187,7 @@ export async function loadMasterKey(options: LoadMasterKeyOptions): Promise<Load
       const mode = await stat(path).then((s) => s.mode, () => 0);
       return { key: existing, source: 'file', path, permissionsTooOpen: (mode & 0o077) !== 0 };
     }
+    if (options.create === false) throw new MasterKeyMissingError(`${path} is missing`);
     const created = await createKeyFile(dir, path, options.beforePublish);
     if (created) return { key: created, source: 'created', path, permissionsTooOpen: false };
   }

@@ -10,6 +10,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccessDeniedException, AlreadyExistsException, KMSInternalException, NotFoundException } from '../errors.js';
+import { reportDamage } from '../damage-report.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
 import { newKeyMaterial, OpenedAsymmetricKeys, type OpenedKeyPair } from './key-material.js';
 import { KeyUsageTracker } from './last-usage.js';
@@ -171,6 +172,14 @@ export class Keyring {
    */
   peekKeySpec(scope: Pick<Scope, 'account' | 'region'>, text: string | undefined): string | undefined {
     if (text === undefined) return undefined;
+    try {
+      return this.peekKeySpecOf(scope, text);
+    } catch {
+      return undefined; // a damaged record: the operation itself will refuse it
+    }
+  }
+
+  private peekKeySpecOf(scope: Pick<Scope, 'account' | 'region'>, text: string): string | undefined {
     const ref = parseKeyRef(text);
     let keyId: string | null | undefined;
     switch (ref.kind) {
@@ -227,7 +236,12 @@ export class Keyring {
     if (!m) {
       const backing = this.store.getBackingKey(materialOwnerOf(key), version);
       if (!backing) return undefined;
-      m = this.vault.open(backing.sealed, materialBinding(key), version);
+      try {
+        m = this.vault.open(backing.sealed, materialBinding(key), version);
+      } catch (e) {
+        reportDamage(`sealed ${key.arn} ${version}`, `key ${key.arn} version ${version}: sealed key material failed authentication (wrong master key or damaged store): refused`);
+        throw e;
+      }
       this.opened.set(cacheKey, m);
     }
     return m;

@@ -116,7 +116,9 @@ export function listAliases(input: ListAliasesRequest, ctx: OpContext): object {
   let entries: Array<Pick<AliasRecord, 'name' | 'targetKeyId'> & Partial<AliasRecord>>;
   if (input.KeyId !== undefined) {
     const key = ctx.keyring.resolve(ctx.scope, input.KeyId, { aliases: false, operation: 'ListAliases' });
-    entries = ctx.keyring.store.aliasesForKey(storeIdOf(key));
+    // Aliases belong to an account and Region and point only at keys there: another account's key
+    // has none of the caller's, and its own aliases are never listed to the caller.
+    entries = ctx.keyring.store.aliasesForKey(storeIdOf(key)).filter((a) => a.account === account && a.region === region);
   } else {
     const stored = ctx.keyring.store.listAliases(account, region);
     const names = new Set(stored.map((a) => a.name));

@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:net';
-import { KmsError } from '../errors.js';
-import { createHttp1Server, type Http1Response } from './http1-server.js';
+import { KmsError, RequestEntityTooLargeException, RequestTimeoutException } from '../errors.js';
+import { createHttp1Server, type Http1Options, type Http1Response } from './http1-server.js';
 import { protocolMsg } from './protocol-messages.js';
 import type { Pipeline } from './pipeline.js';
 
@@ -24,7 +24,7 @@ export interface RouteReply {
 /** A route outside the AWS API; `query` is the URL's query string. */
 export type Route = (request: { query: URLSearchParams; body: Buffer }) => RouteReply | Promise<RouteReply>;
 
-export interface EdgeOptions {
+export interface EdgeOptions extends Pick<Http1Options, 'headersTimeoutMs' | 'requestTimeoutMs' | 'maxConnections' | 'beforeWrite'> {
   maxBodyBytes?: number;
   /** Extra GET routes (e.g. `/_kmsbench/metrics`) answered outside the pipeline, by path. */
   getRoutes?: Record<string, Route>;
@@ -54,14 +54,21 @@ export function createHttpServer(pipeline: Pipeline, options: EdgeOptions = {}):
     },
     {
       maxBodyBytes: limit,
-      tooLarge: (): Http1Response => {
-        const err = new KmsError('RequestEntityTooLargeException', protocolMsg.bodyTooLarge(limit));
-        return {
-          status: err.status,
-          headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID() },
-          body: JSON.stringify(err.toJSON()),
-        };
-      },
+      headersTimeoutMs: options.headersTimeoutMs,
+      requestTimeoutMs: options.requestTimeoutMs,
+      maxConnections: options.maxConnections,
+      beforeWrite: options.beforeWrite,
+      tooLarge: () => errorReply(new RequestEntityTooLargeException(protocolMsg.bodyTooLarge(limit))),
+      timedOut: () => errorReply(new RequestTimeoutException(protocolMsg.requestTimeout)),
     },
   );
+}
+
+/** An AWS JSON 1.1 error reply from the HTTP layer (no operation ran, so no audit line). */
+function errorReply(err: KmsError): Http1Response {
+  return {
+    status: err.status,
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID() },
+    body: JSON.stringify(err.toJSON()),
+  };
 }

@@ -148,3 +148,133 @@ describe('createHttp1Server', () => {
     expect(text).toContain('connection: close');
   });
 });
+
+describe('createHttp1Server deadlines, connection cap and the write hook', () => {
+  const handled = new Set<string>();
+  /** Requests handled before the last `beforeWrite` call: the only ones whose replies may be out. */
+  let flushed = new Set<string>();
+  let hookCalls = 0;
+  let port = 0;
+  const server = createHttp1Server(
+    (req) => {
+      handled.add(req.url);
+      const reply = { status: 200, headers: { 'content-type': 'text/plain' }, body: `ok ${req.url}` };
+      return req.url.startsWith('/slow') ? new Promise((r) => setTimeout(() => r(reply), 700)) : reply;
+    },
+    {
+      maxBodyBytes: 1024,
+      tooLarge: () => ({ status: 413, headers: {}, body: '' }),
+      headersTimeoutMs: 200,
+      requestTimeoutMs: 500,
+      timedOut: () => ({ status: 408, headers: { 'content-type': 'application/json' }, body: '{"__type":"RequestTimeoutException"}' }),
+      maxConnections: 4,
+      beforeWrite: () => {
+        hookCalls++;
+        flushed = new Set(handled);
+      },
+    },
+  );
+  beforeAll(async () => {
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => closeHttp1Server(server));
+
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  /** A client connection: what it received, when the server closed it (ms after connect). */
+  function client(): { write(s: string): void; text: () => string; closedAfter: Promise<number>; destroy(): void } {
+    const started = Date.now();
+    const s = connect(port, '127.0.0.1');
+    let text = '';
+    s.on('data', (d) => (text += d.toString('latin1')));
+    s.on('error', () => {});
+    const closedAfter = new Promise<number>((r) => s.on('close', () => r(Date.now() - started)));
+    return { write: (w) => void s.write(w), text: () => text, closedAfter, destroy: () => s.destroy() };
+  }
+
+  it('answers 408 and closes a connection that sends nothing (header deadline from connect)', async () => {
+    const c = client();
+    const ms = await c.closedAfter;
+    expect(c.text()).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(c.text()).toContain('connection: close');
+    expect(c.text()).toContain('RequestTimeoutException');
+    expect(ms).toBeGreaterThanOrEqual(190);
+  });
+
+  it('cuts a header trickled byte by byte (each byte would reset an idle timeout)', async () => {
+    const c = client();
+    const wire = 'POST /t HTTP/1.1\r\nhost: x\r\nx-long: ' + 'y'.repeat(100);
+    let closed = false;
+    void c.closedAfter.then(() => (closed = true));
+    for (let i = 0; i < wire.length && !closed; i++) {
+      c.write(wire[i]!);
+      await sleep(20);
+    }
+    expect(closed).toBe(true);
+    expect(c.text()).toMatch(/^HTTP\/1\.1 408 /);
+    expect(handled.has('/t')).toBe(false);
+  });
+
+  it('cuts a body trickled after a complete head at the request deadline, not the header deadline', async () => {
+    const c = client();
+    c.write('POST /b HTTP/1.1\r\nhost: x\r\ncontent-length: 500\r\n\r\n');
+    let closed = false;
+    void c.closedAfter.then(() => (closed = true));
+    for (let i = 0; i < 500 && !closed; i++) {
+      c.write('a');
+      await sleep(20);
+    }
+    const ms = await c.closedAfter;
+    expect(c.text()).toMatch(/^HTTP\/1\.1 408 /);
+    expect(ms).toBeGreaterThanOrEqual(490);
+  });
+
+  it('does not time out a keep-alive connection idle between requests, nor a request whose reply is slow', async () => {
+    const c = client();
+    c.write('POST /k1 HTTP/1.1\r\nhost: x\r\ncontent-length: 0\r\n\r\n');
+    await sleep(700); // between requests: only the idle timeout applies
+    c.write('POST /slow-k2 HTTP/1.1\r\nhost: x\r\ncontent-length: 0\r\n\r\n'); // answered after 700 ms
+    for (let i = 0; i < 100 && !c.text().includes('ok /slow-k2'); i++) await sleep(20);
+    expect(c.text()).toContain('ok /k1');
+    expect(c.text()).toContain('ok /slow-k2');
+    expect(c.text()).not.toContain(' 408 ');
+    c.destroy();
+  });
+
+  it('closes connections over the cap at once, and accepts again once one closed', async () => {
+    const held = [client(), client(), client(), client()];
+    for (const h of held) h.write('POST /hold HTTP/1.1\r\nhost: x\r\ncontent-length: 0\r\n\r\n');
+    await sleep(50);
+    const over = client();
+    expect(await over.closedAfter).toBeLessThan(150);
+    expect(over.text()).toBe('');
+    held[0]!.destroy();
+    await held[0]!.closedAfter;
+    await sleep(20);
+    const again = client();
+    again.write('POST /again HTTP/1.1\r\nhost: x\r\ncontent-length: 0\r\n\r\n');
+    for (let i = 0; i < 50 && !again.text().includes('ok /again'); i++) await sleep(10);
+    expect(again.text()).toContain('ok /again');
+    for (const h of [...held, again]) h.destroy();
+  });
+
+  it('runs the write hook once per turn, after the handlers and before their replies go out', async () => {
+    await sleep(50);
+    const calls0 = hookCalls;
+    const wire = Array.from({ length: 20 }, (_, i) => `POST /p${i} HTTP/1.1\r\nhost: x\r\ncontent-length: 0\r\n\r\n`).join('');
+    const clients = [client(), client(), client()];
+    const early: string[] = [];
+    for (const [n, c] of clients.entries()) c.write(wire.replaceAll('/p', `/c${n}p`));
+    for (let i = 0; i < 100 && clients.some((c) => (c.text().match(/ok \//g) ?? []).length < 20); i++) {
+      for (const c of clients) for (const m of c.text().matchAll(/ok (\S+)/g)) if (!flushed.has(m[1]!)) early.push(m[1]!);
+      await sleep(10);
+    }
+    for (const c of clients) expect((c.text().match(/ok \//g) ?? []).length).toBe(20);
+    expect(early).toEqual([]);
+    // 60 requests from three connections: one hook call per turn, not per request.
+    expect(hookCalls - calls0).toBeGreaterThan(0);
+    expect(hookCalls - calls0).toBeLessThanOrEqual(6);
+    for (const c of clients) c.destroy();
+  });
+});

@@ -7,10 +7,16 @@
  * with one syscall per batch), `Expect: 100-continue`, idle timeouts. Anything it does not
  * understand is answered with a 4xx and the connection is closed; it never throws out of a
  * socket callback. Bodies over the limit are refused (413) before they are buffered whole.
+ * A request whose head (or whole body) does not arrive in time is answered 408 and its connection
+ * closed (./connection-guard.ts); connections over the cap are closed as they arrive. Replies of
+ * one event-loop turn are written together after an optional hook (./turn-writer.ts: the audit
+ * log's flush).
  *
  * @module
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { ConnectionGuard, type Receiving } from './connection-guard.js';
+import { createReplyWriter } from './turn-writer.js';
 
 export interface Http1Request {
   method: string;
@@ -41,7 +47,19 @@ export interface Http1Options {
   idleTimeoutMs?: number;
   /** The reply for a body over `maxBodyBytes` (sent with `connection: close`). */
   tooLarge: () => Http1Response;
+  /** Most ms from a request's start (first byte; connect, for the first) to the end of its head (default 10 s; 0: none). */
+  headersTimeoutMs?: number;
+  /** Most ms from a request's start to the end of its body (default 30 s; 0: none). */
+  requestTimeoutMs?: number;
+  /** The reply when a request misses a deadline (sent with `connection: close`; default a plain 408). */
+  timedOut?: () => Http1Response;
+  /** Open connections at most; more are closed as they arrive (default 10,000). */
+  maxConnections?: number;
+  /** Runs once per event-loop turn before that turn's replies are written (e.g. the audit log's flush). */
+  beforeWrite?: () => void;
 }
+
+export const HTTP1_DEFAULTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 10_000, idleTimeoutMs: 65_000 } as const;
 
 const STATUS_TEXT: Record<number, string> = {
   100: 'Continue',
@@ -49,6 +67,7 @@ const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   412: 'Precondition Failed',
   413: 'Payload Too Large',
   431: 'Request Header Fields Too Large',
@@ -211,27 +230,54 @@ function plainError(status: number): string {
 
 const openSockets = new WeakMap<Server, Set<Socket>>();
 
+const guards = new WeakMap<Server, ConnectionGuard>();
+
 /** Stops accepting, destroys open (keep-alive) connections, and resolves once closed. */
 export function closeHttp1Server(server: Server): Promise<void> {
   return new Promise((resolve) => {
     server.close(() => resolve());
     for (const s of openSockets.get(server) ?? []) s.destroy();
+    guards.get(server)?.stop();
   });
 }
 
 export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Server {
   const maxHeaderBytes = opts.maxHeaderBytes ?? 16 * 1024;
-  const idle = opts.idleTimeoutMs ?? 65_000;
+  const idle = opts.idleTimeoutMs ?? HTTP1_DEFAULTS.idleTimeoutMs;
+  const headersTimeoutMs = opts.headersTimeoutMs ?? HTTP1_DEFAULTS.headersTimeoutMs;
+  const requestTimeoutMs = opts.requestTimeoutMs ?? HTTP1_DEFAULTS.requestTimeoutMs;
+  const maxConnections = opts.maxConnections ?? HTTP1_DEFAULTS.maxConnections;
+  const guard = new ConnectionGuard({ headersTimeoutMs, requestTimeoutMs });
+  const timedOutReply = (): string => serializeResponse(opts.timedOut?.() ?? { status: 408, headers: { 'content-type': 'text/plain' }, body: 'Request Timeout' }, true);
+  const writer = createReplyWriter(opts.beforeWrite);
   const sockets = new Set<Socket>();
   const server = createServer({ noDelay: true, allowHalfOpen: false }, (socket: Socket) => {
+    if (sockets.size >= maxConnections) {
+      // Over the cap: closed at once, before a byte is read (as node:http's maxConnections does).
+      socket.on('error', () => {});
+      socket.destroy();
+      return;
+    }
     sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
     socket.setTimeout(idle, () => socket.destroy());
     let buf: Buffer | null = null;
     let head: PendingHead | null = null;
     let sentContinue = false;
     let closed = false;
     const remoteAddress = socket.remoteAddress;
+    /** The request being received; its first starts now. */
+    const receiving: Receiving = { since: Date.now(), headDone: false };
+    const unwatch = guard.watch(receiving, () => {
+      if (closed || socket.destroyed) return;
+      closed = true;
+      buf = null;
+      head = null;
+      writer.write(socket, timedOutReply(), true);
+    });
+    socket.once('close', () => {
+      sockets.delete(socket);
+      unwatch();
+    });
 
     /** A reply is pending on a promise: parse nothing more until it is written. */
     let waiting = false;
@@ -248,6 +294,7 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
             }
             if (end > maxHeaderBytes) throw new ProtocolError(431, 'header too large');
             head = parseHead(buf, end, opts);
+            receiving.headDone = true;
             sentContinue = false;
             if (head.length > opts.maxBodyBytes) {
               out += serializeResponse(opts.tooLarge(), true);
@@ -288,6 +335,8 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
           const keepAlive = head.keepAlive;
           const headOnly = head.method === 'HEAD';
           head = null;
+          receiving.since = 0;
+          receiving.headDone = false;
           buf = next === buf.length ? null : buf.subarray(next);
           let response: Http1Response | Promise<Http1Response>;
           try {
@@ -297,7 +346,7 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
           }
           if (response instanceof Promise) {
             waiting = true;
-            if (out.length > 0) socket.write(out);
+            if (out.length > 0) writer.write(socket, out, false);
             out = '';
             response.then(
               (r) => resume(r, keepAlive, headOnly),
@@ -313,13 +362,10 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
         out += plainError(status);
         closed = true;
       }
-      if (out.length > 0) {
-        if (closed) socket.end(out);
-        else socket.write(out);
-      } else if (closed) {
-        socket.end();
-      }
+      if (out.length > 0 || closed) writer.write(socket, out, closed);
       if (closed) buf = null;
+      // The next request's bytes have begun to arrive: its deadlines run from now.
+      else if (buf !== null && !waiting && receiving.since === 0) receiving.since = Date.now();
       // Keep a partial request's bytes compact: a subarray would pin the whole old chunk.
       if (buf !== null && buf.byteOffset > 0 && buf.length < 4096) buf = Buffer.from(buf);
     };
@@ -334,10 +380,10 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
       }
       if (!keepAlive) {
         closed = true;
-        socket.end(serializeResponse(response, true, headOnly));
+        writer.write(socket, serializeResponse(response, true, headOnly), true);
         return;
       }
-      socket.write(serializeResponse(response, false, headOnly));
+      writer.write(socket, serializeResponse(response, false, headOnly), false);
       pump();
     };
 
@@ -357,5 +403,6 @@ export function createHttp1Server(handler: Http1Handler, opts: Http1Options): Se
     });
   });
   openSockets.set(server, sockets);
+  guards.set(server, guard);
   return server;
 }

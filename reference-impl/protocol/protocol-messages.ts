@@ -12,4 +12,5 @@ export const protocolMsg = {
   notImplemented: (op: string) => `The kmsbench reference server does not implement ${op} yet.`,
   internal: 'An internal error occurred.',
   bodyTooLarge: (limit: number) => `Request body is larger than ${limit} bytes.`,
+  requestTimeout: 'Reading the request timed out.',
 } as const;

@@ -14,13 +14,22 @@
  *   the write is acknowledged to the client. `sync` is then free. Either way, a key disabled or
  *   deleted through one worker is never used by another after the client has heard back.
  *
+ * Integrity ({@link KeyStore.protectRows}, ./row-mac.ts): once given a row MAC key, the store tags
+ * every key record and alias row it writes (the `tag` column) and checks the tag of every row it
+ * reads; a row that does not match, or a record that does not parse, is refused with a
+ * {@link DamagedRecordError} naming it (and one stderr line), never served.
+ *
  * @module
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { reportDamage } from '../damage-report.js';
 import { storeIdOf, storeKeyId, type AliasRecord, type BackingKeyRecord, type KeyRecord } from '../records/key-records.js';
 import { keyIdOfArn, type GrantRecord } from '../records/grant-records.js';
+import { aliasTagFields, DamagedRecordError, keyTagFields, rowTag, tagMatches, type AliasRow, type KeyRow } from './row-mac.js';
+
+export { DamagedRecordError } from './row-mac.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS keys (
@@ -111,13 +120,15 @@ function expiryDueOf(rec: KeyRecord): number | null {
   return due;
 }
 
-interface AliasRow {
-  account: string;
-  region: string;
-  name: string;
-  target_key_id: string | null;
-  created_at: number;
-  updated_at: number;
+const KEY_ROW_COLUMNS = 'key_id, account, region, doc, tag';
+/** Meta entry set once every row has a tag: from then on a row without one is damaged. */
+const ROW_TAGS_META = 'row-tags';
+/** Meta entry holding the master key's check value (written and compared by data-dir.ts). */
+export const KEY_CHECK_META = 'master-key-check';
+
+/** The store file cannot be opened as a store (the message names the file). */
+export class StoreOpenError extends Error {
+  override readonly name = 'StoreOpenError';
 }
 
 const toAlias = (r: AliasRow): AliasRecord => ({
@@ -162,6 +173,9 @@ export class KeyStore {
   /** Grants per key store id, in creation order (read on the authorization path when policies do not allow). */
   private readonly grantCache = new Map<string, readonly GrantRecord[]>();
   private readonly listeners: Array<() => void> = [];
+  /** Set by {@link protectRows}: rows are tagged on write and checked on read. */
+  private macKey: Buffer | undefined;
+  private readonly path: string;
 
   private readonly stmt: {
     dataVersion: Database.Statement;
@@ -189,6 +203,8 @@ export class KeyStore {
     pendingDeletionDue: Database.Statement;
     rotationDue: Database.Statement;
     allKeyDocs: Database.Statement;
+    tagKey: Database.Statement;
+    tagAlias: Database.Statement;
     grantsForKey: Database.Statement;
     getGrant: Database.Statement;
     putGrant: Database.Statement;
@@ -202,28 +218,33 @@ export class KeyStore {
   };
 
   constructor(options: StoreOptions) {
+    this.path = options.path;
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    this.db.pragma('busy_timeout = 10000');
-    this.db.exec(SCHEMA);
-    migrate(this.db);
+    try {
+      this.db = new Database(options.path);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+      this.db.pragma('busy_timeout = 10000');
+      this.db.exec(SCHEMA);
+      migrate(this.db);
+      addColumnIfMissing(this.db, 'keys', 'tag', 'BLOB');
+      addColumnIfMissing(this.db, 'aliases', 'tag', 'BLOB');
+    } catch (e) {
+      throw new StoreOpenError(`cannot open the store ${options.path}: ${(e as Error).message}`, { cause: e });
+    }
     this.coherence = options.coherence ?? 'data-version';
     const db = this.db;
     this.stmt = {
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
-      getKey: db.prepare('SELECT doc FROM keys WHERE key_id = ?').pluck(),
+      getKey: db.prepare(`SELECT ${KEY_ROW_COLUMNS} FROM keys WHERE key_id = ?`),
       putKey: db.prepare(
-        'INSERT OR REPLACE INTO keys (key_id, account, region, deletion_due, rotation_due, expiry_due, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO keys (key_id, account, region, deletion_due, rotation_due, expiry_due, doc, tag) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteKey: db.prepare('DELETE FROM keys WHERE key_id = ?'),
-      keyRecordsOf: db.prepare("SELECT doc FROM keys WHERE key_id = ? OR (key_id >= ? AND key_id < ?) ORDER BY key_id").pluck(),
+      keyRecordsOf: db.prepare(`SELECT ${KEY_ROW_COLUMNS} FROM keys WHERE key_id = ? OR (key_id >= ? AND key_id < ?) ORDER BY key_id`),
       expiryDue: db.prepare('SELECT key_id FROM keys WHERE expiry_due <= ?').pluck(),
       deleteBackingVersion: db.prepare('DELETE FROM backing_keys WHERE key_id = ? AND version = ?'),
-      listKeys: db
-        .prepare('SELECT doc FROM keys WHERE account = ? AND region = ? AND key_id > ? ORDER BY key_id LIMIT ?')
-        .pluck(),
+      listKeys: db.prepare(`SELECT ${KEY_ROW_COLUMNS} FROM keys WHERE account = ? AND region = ? AND key_id > ? ORDER BY key_id LIMIT ?`),
       countKeys: db.prepare('SELECT count(*) FROM keys WHERE account = ? AND region = ?').pluck(),
       getBacking: db.prepare('SELECT * FROM backing_keys WHERE key_id = ? AND version = ?'),
       listBacking: db.prepare('SELECT * FROM backing_keys WHERE key_id = ? ORDER BY version'),
@@ -233,7 +254,7 @@ export class KeyStore {
       deleteBacking: db.prepare('DELETE FROM backing_keys WHERE key_id = ?'),
       getAlias: db.prepare('SELECT * FROM aliases WHERE account = ? AND region = ? AND name = ?'),
       putAlias: db.prepare(
-        'INSERT OR REPLACE INTO aliases (account, region, name, target_key_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO aliases (account, region, name, target_key_id, created_at, updated_at, tag) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       deleteAlias: db.prepare('DELETE FROM aliases WHERE account = ? AND region = ? AND name = ?'),
       aliasesForKey: db.prepare('SELECT * FROM aliases WHERE target_key_id = ? ORDER BY name'),
@@ -244,7 +265,9 @@ export class KeyStore {
       putMeta: db.prepare('INSERT OR REPLACE INTO meta (k, v) VALUES (?, ?)'),
       pendingDeletionDue: db.prepare('SELECT key_id FROM keys WHERE deletion_due <= ?').pluck(),
       rotationDue: db.prepare('SELECT key_id FROM keys WHERE rotation_due <= ?').pluck(),
-      allKeyDocs: db.prepare('SELECT doc FROM keys').pluck(),
+      allKeyDocs: db.prepare(`SELECT ${KEY_ROW_COLUMNS} FROM keys`),
+      tagKey: db.prepare('UPDATE keys SET tag = ? WHERE key_id = ?'),
+      tagAlias: db.prepare('UPDATE aliases SET tag = ? WHERE account = ? AND region = ? AND name = ?'),
       grantsForKey: db.prepare('SELECT doc FROM grants WHERE key_id = ? ORDER BY created_at, grant_id').pluck(),
       getGrant: db.prepare('SELECT doc FROM grants WHERE grant_id = ?').pluck(),
       putGrant: db.prepare('INSERT OR REPLACE INTO grants (grant_id, key_id, retiring_principal, created_at, doc) VALUES (?, ?, ?, ?, ?)'),
@@ -315,8 +338,8 @@ export class KeyStore {
   getKey(keyId: string): KeyRecord | undefined {
     let rec = this.keyCache.get(keyId);
     if (rec === undefined) {
-      const doc = this.stmt.getKey.get(keyId) as string | undefined;
-      rec = doc === undefined ? null : (JSON.parse(doc) as KeyRecord);
+      const row = this.stmt.getKey.get(keyId) as KeyRow | undefined;
+      rec = row === undefined ? null : this.keyOf(row);
       this.keyCache.set(keyId, rec);
     }
     return rec ?? undefined;
@@ -327,13 +350,69 @@ export class KeyStore {
     const deletionDue = rec.state === 'PendingDeletion' ? rec.deletionDate : null;
     const rotationDue = rec.rotationEnabled && rec.state === 'Enabled' ? rec.nextRotationAt : null;
     const id = storeIdOf(rec);
-    this.stmt.putKey.run(id, rec.account, rec.region, deletionDue, rotationDue, expiryDueOf(rec), JSON.stringify(rec));
+    const doc = JSON.stringify(rec);
+    // The tag is written with the row, in one statement: a row rewritten to add it would leave a
+    // stale copy of the record in the page's free space. It covers the record as stored (its store
+    // id, account, Region and whole document, so every field integration adds is covered too).
+    const tag = this.macKey ? rowTag(this.macKey, 'key', keyTagFields({ key_id: id, account: rec.account, region: rec.region, doc })) : null;
+    this.stmt.putKey.run(id, rec.account, rec.region, deletionDue, rotationDue, expiryDueOf(rec), doc, tag);
     this.keyCache.delete(id);
+  }
+
+  /** The record of a key row, after its integrity check. @throws DamagedRecordError */
+  private keyOf(row: KeyRow): KeyRecord {
+    if (this.macKey && !tagMatches(this.macKey, 'key', keyTagFields(row), row.tag)) {
+      throw this.damaged(`key ${row.key_id}`, `the stored record of key ${row.key_id} in ${this.path} failed its integrity check (changed outside the server, or damaged): refused`);
+    }
+    let rec: KeyRecord;
+    try {
+      rec = JSON.parse(row.doc) as KeyRecord;
+    } catch {
+      throw this.damaged(`key ${row.key_id}`, `the stored record of key ${row.key_id} in ${this.path} is damaged (not valid JSON): refused`);
+    }
+    if (typeof rec !== 'object' || rec === null || storeIdOf(rec) !== row.key_id) {
+      throw this.damaged(`key ${row.key_id}`, `the stored record of key ${row.key_id} in ${this.path} is damaged (not this key's record): refused`);
+    }
+    return rec;
+  }
+
+  /** The alias of an alias row, after its integrity check. @throws DamagedRecordError */
+  private aliasOf(row: AliasRow): AliasRecord {
+    if (this.macKey && !tagMatches(this.macKey, 'alias', aliasTagFields(row), row.tag)) {
+      const name = `alias ${row.name} (account ${row.account}, ${row.region})`;
+      throw this.damaged(name, `the stored row of ${name} in ${this.path} failed its integrity check (changed outside the server, or damaged): refused`);
+    }
+    return toAlias(row);
+  }
+
+  private damaged(subject: string, line: string): DamagedRecordError {
+    reportDamage(`${this.path} ${subject}`, line);
+    return new DamagedRecordError(line);
+  }
+
+  /**
+   * Turns on integrity tags under `macKey` (derived from the master key; the caller has checked
+   * that key against the store). On the first call for a store, rows written before tags existed
+   * are tagged; returns how many (0 afterwards).
+   */
+  protectRows(macKey: Buffer): { keys: number; aliases: number } {
+    this.macKey = macKey;
+    this.dropCaches();
+    if (this.getMeta(ROW_TAGS_META) === 'v1') return { keys: 0, aliases: 0 };
+    return this.write(() => {
+      if (this.getMeta(ROW_TAGS_META) === 'v1') return { keys: 0, aliases: 0 }; // another process did it first
+      const keys = this.db.prepare(`SELECT ${KEY_ROW_COLUMNS} FROM keys WHERE tag IS NULL`).all() as KeyRow[];
+      for (const r of keys) this.stmt.tagKey.run(rowTag(macKey, 'key', keyTagFields(r)), r.key_id);
+      const aliases = this.db.prepare('SELECT * FROM aliases WHERE tag IS NULL').all() as AliasRow[];
+      for (const a of aliases) this.stmt.tagAlias.run(rowTag(macKey, 'alias', aliasTagFields(a)), a.account, a.region, a.name);
+      this.putMeta(ROW_TAGS_META, 'v1');
+      return { keys: keys.length, aliases: aliases.length };
+    });
   }
 
   /** Every record with this key id: one, or a multi-Region key's primary and replicas (any account). */
   keyRecordsWithId(keyId: string): KeyRecord[] {
-    return (this.stmt.keyRecordsOf.all(keyId, `${keyId}@`, `${keyId}A`) as string[]).map((d) => JSON.parse(d) as KeyRecord);
+    return (this.stmt.keyRecordsOf.all(keyId, `${keyId}@`, `${keyId}A`) as KeyRow[]).map((r) => this.keyOf(r));
   }
 
   /** Store ids of keys whose imported key material is due to expire. */
@@ -365,9 +444,7 @@ export class KeyStore {
 
   /** Keys of one account and Region in store-id order, after the store id `afterKeyId` (exclusive). */
   listKeys(account: string, region: string, afterKeyId: string, limit: number): KeyRecord[] {
-    return (this.stmt.listKeys.all(account, region, afterKeyId, limit) as string[]).map(
-      (d) => JSON.parse(d) as KeyRecord,
-    );
+    return (this.stmt.listKeys.all(account, region, afterKeyId, limit) as KeyRow[]).map((r) => this.keyOf(r));
   }
 
   countKeys(account: string, region: string): number {
@@ -383,7 +460,7 @@ export class KeyStore {
   }
 
   allKeys(): KeyRecord[] {
-    return (this.stmt.allKeyDocs.all() as string[]).map((d) => JSON.parse(d) as KeyRecord);
+    return (this.stmt.allKeyDocs.all() as KeyRow[]).map((r) => this.keyOf(r));
   }
 
   getBackingKey(keyId: string, version: number): BackingKeyRecord | undefined {
@@ -406,14 +483,16 @@ export class KeyStore {
     let rec = this.aliasCache.get(cacheKey);
     if (rec === undefined) {
       const row = this.stmt.getAlias.get(account, region, name) as AliasRow | undefined;
-      rec = row ? toAlias(row) : null;
+      rec = row ? this.aliasOf(row) : null;
       this.aliasCache.set(cacheKey, rec);
     }
     return rec ?? undefined;
   }
 
   putAlias(a: AliasRecord): void {
-    this.stmt.putAlias.run(a.account, a.region, a.name, a.targetKeyId, a.createdAt, a.updatedAt);
+    const row: AliasRow = { account: a.account, region: a.region, name: a.name, target_key_id: a.targetKeyId, created_at: a.createdAt, updated_at: a.updatedAt };
+    const tag = this.macKey ? rowTag(this.macKey, 'alias', aliasTagFields(row)) : null;
+    this.stmt.putAlias.run(a.account, a.region, a.name, a.targetKeyId, a.createdAt, a.updatedAt, tag);
     this.aliasCache.clear();
   }
 
@@ -423,7 +502,7 @@ export class KeyStore {
   }
 
   aliasesForKey(keyId: string): AliasRecord[] {
-    return (this.stmt.aliasesForKey.all(keyId) as AliasRow[]).map(toAlias);
+    return (this.stmt.aliasesForKey.all(keyId) as AliasRow[]).map((r) => this.aliasOf(r));
   }
 
   countAliasesForKey(keyId: string): number {
@@ -431,7 +510,7 @@ export class KeyStore {
   }
 
   listAliases(account: string, region: string): AliasRecord[] {
-    return (this.stmt.listAliases.all(account, region) as AliasRow[]).map(toAlias);
+    return (this.stmt.listAliases.all(account, region) as AliasRow[]).map((r) => this.aliasOf(r));
   }
 
   /** The grants of a key (by store id: a multi-Region key's replicas have grants of their own), in creation order (cached until the next write or invalidation). */
@@ -485,12 +564,18 @@ export class KeyStore {
 
   /**
    * Deletes every row of every table (`--ephemeral` reset: keys, backing keys, aliases, the clock
-   * offset, and the tables later schema versions add). Call inside {@link write}.
+   * offset, and the tables later schema versions add). Call inside {@link write}. What binds the
+   * store to its master key stays: the key check value and the row-tag marker.
    */
   clearAll(): void {
+    const kept = [KEY_CHECK_META, ROW_TAGS_META].flatMap((k) => {
+      const v = this.getMeta(k);
+      return v === undefined ? [] : [[k, v] as const];
+    });
     const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     for (const t of tables) this.db.prepare(`DELETE FROM "${t.replace(/"/g, '""')}"`).run();
     this.dropCaches();
+    for (const [k, v] of kept) this.putMeta(k, v);
   }
 
   /** The last recorded use of a key (uncached: GetKeyLastUsage is a control-plane call). */
@@ -512,6 +597,12 @@ export class KeyStore {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** Adds a column to a table created before the column existed (a migration that keeps old data dirs working). */
+function addColumnIfMissing(db: Database.Database, table: string, column: string, type: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+  if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
 }
 
 function toBacking(r: {

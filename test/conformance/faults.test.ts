@@ -40,6 +40,7 @@ const CATCHES: Record<FaultName, string[]> = {
     'encryption-context.reencrypt-source-boundary',
   ],
   'cancel-enables': [
+    'deletion.cancel-by-key-arn',
     'deletion.cancel-keeps-key-unusable',
     'deletion.cancel-returns-disabled',
     'deletion.cancelled-not-deleted',
@@ -234,6 +235,7 @@ const CATCHES: Record<FaultName, string[]> = {
     'hmac.hmac-512-round-trip',
     'hmac.last-usage-after-verify-mac',
     'hmac.verify-mac-response-members',
+    'import.hmac-material-generates-mac',
   ],
 };
 

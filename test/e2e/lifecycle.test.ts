@@ -233,6 +233,10 @@ describe.skipIf(!DIST_BUILT)(`kmsbench command line${DIST_BUILT ? '' : ` (${NOT_
       ['positional'],
       ['--quota', 'nonsense'],
       ['--quota-profile', 'nope'],
+      ['--header-timeout', 'soon'],
+      ['--request-timeout', '-1'],
+      ['--max-connections', '0'],
+      ['--header-timeout', '40s'], // over the 30 s request timeout
     ];
     const results = await Promise.all(
       cases.map((args, i) => kmsbench(['serve', '--data-dir', join(dir, `never-${i}`), '--port', '0', ...args])),
@@ -247,6 +251,33 @@ describe.skipIf(!DIST_BUILT)(`kmsbench command line${DIST_BUILT ? '' : ` (${NOT_
     });
     expect(results[7]!.stderr).toContain("unknown --fault 'unknown'");
     expect(results[8]!.stderr).toContain("unknown --fault 'unknown'");
+    expect(results[12]!.stderr).toContain('--header-timeout must be a duration');
+    expect(results[15]!.stderr).toContain('must not exceed the request timeout');
+  });
+
+  it('--header-timeout and --max-connections: a silent connection gets 408 and is closed; connections over the cap are closed at once', async () => {
+    const server = await startServe({ dataDir: join(tempDir(), 'data'), workers: 1, extraArgs: ['--header-timeout', '1s', '--max-connections', '2'] });
+    const open = () => {
+      const started = Date.now();
+      const s = connect(server.port, '127.0.0.1');
+      let text = '';
+      s.on('data', (d) => (text += d.toString('latin1')));
+      s.on('error', () => {});
+      const closed = new Promise<number>((r) => s.on('close', () => r(Date.now() - started)));
+      return { s, closed, text: () => text };
+    };
+    const [a, b] = [open(), open()];
+    await sleep(200);
+    const over = open();
+    expect(await withTimeout(over.closed, 500, 'the connection over the cap was not closed at once')).toBeLessThan(500);
+    expect(over.text()).toBe('');
+    const ms = await withTimeout(a.closed, 5000, 'a silent connection was not closed');
+    expect(ms).toBeGreaterThanOrEqual(900);
+    expect(a.text()).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expect(a.text()).toContain('{"__type":"RequestTimeoutException","message":"Reading the request timed out."}');
+    await withTimeout(b.closed, 5000, 'the second silent connection was not closed');
+    // Below the cap again: served.
+    await sdk(server.url).send(new ListKeysCommand({}));
   });
 
   it('the top level and clock refuse bad command lines with exit 2', async () => {

@@ -35,6 +35,8 @@ export interface FuzzOptions {
   concurrency: number;
   seed: number;
   slow: { perKind: number; holdMs: number; gapMs: number };
+  /** Extra `kmsbench serve` arguments. */
+  serverArgs?: string[];
   log?: (line: string) => void;
 }
 
@@ -77,7 +79,7 @@ async function pool<T>(items: readonly T[], n: number, job: (t: T) => Promise<vo
 export async function runFuzz(o: FuzzOptions): Promise<FuzzResult> {
   const log = o.log ?? (() => {});
   const dataDir = join(tempDir('kmsbench-fuzz-scale-'), 'data');
-  const server = await startServe({ dataDir, workers: 2, extraArgs: ['--no-quotas'], timeoutMs: 30_000 });
+  const server = await startServe({ dataDir, workers: 2, extraArgs: ['--no-quotas', ...(o.serverArgs ?? [])], timeoutMs: 30_000 });
   const kms = new Kms(server.url);
   const res: FuzzResult = {
     requestsFuzzed: 0, byKind: {}, serverErrors: [], protocol5xx: {}, dropped: [], malformedReplies: [], acceptedInvalid: [], crashes: [], leaks: [],

@@ -45,6 +45,9 @@ export async function runSlowClients(o: SlowOptions): Promise<SlowResult> {
       const entry: (typeof socks)[number] = { kind, sock };
       sock.on('error', () => {});
       sock.on('close', () => (entry.closedAt ??= Date.now() - started));
+      // Read (and drop) what the server sends: a socket that never reads never sees the server's
+      // FIN, so a close (after a 408, say) would go unnoticed until the client's next write.
+      sock.resume();
       socks.push(entry);
     }
   }

@@ -27,12 +27,18 @@ export const PRINCIPALS = {
 } as const;
 export type PrincipalName = keyof typeof PRINCIPALS;
 
+/**
+ * Every principal may use KMS fully in its own account (an identity policy allowing `kms:*`), as
+ * an administrator would; across accounts only key policies could open access, and none does.
+ */
+const KMS_ADMIN_POLICY = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] };
+
 /** Writes the `--credentials` file for {@link PRINCIPALS} (test/test stays, as the root of ACCOUNT). */
 export function writeCredentialsFile(dir: string): string {
-  const byAccount = new Map<string, Array<{ arn: string; accessKeys: Credentials[] }>>();
+  const byAccount = new Map<string, Array<{ arn: string; accessKeys: Credentials[]; policies: object[] }>>();
   for (const p of Object.values(PRINCIPALS)) {
     if (p.credentials === ROOT_CREDENTIALS) continue;
-    byAccount.set(p.account, [...(byAccount.get(p.account) ?? []), { arn: p.arn, accessKeys: [p.credentials] }]);
+    byAccount.set(p.account, [...(byAccount.get(p.account) ?? []), { arn: p.arn, accessKeys: [p.credentials], policies: [KMS_ADMIN_POLICY] }]);
   }
   const file = join(dir, 'credentials.json');
   const accounts = [...byAccount].map(([accountId, principals]) => ({ accountId, principals }));

@@ -212,7 +212,7 @@ export async function startInProcessKms(
       if (!(audit instanceof AuditLog)) throw new Error('the audit log is off: startInProcessKms({ audit: true })');
       const path = join(dataDir, 'audit.log');
       for (let attempt = 0; attempt < 100; attempt++) {
-        audit.flush();
+        audit.flushSync();
         if (existsSync(path)) {
           for (const line of readFileSync(path, 'utf8').split('\n')) {
             if (line.includes(requestId)) return JSON.parse(line) as AuditEntry;

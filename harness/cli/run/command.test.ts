@@ -10,8 +10,10 @@ import { startStubKms } from '../../../test/support/stub-kms.js';
 const dir = mkdtempSync(join(tmpdir(), 'kmsbench-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// The full suite runs here (775 cases since the asymmetric, import and policy cases: ~100 s alone
+// on a loaded 2-core machine, RSA key generation most of it): the 300 s timeouts are hang guards.
 describe('kmsbench run', () => {
-  it('conformance and the report (--no-load): plain progress lines off a terminal, the report path last', { timeout: 120_000 }, async () => {
+  it('conformance and the report (--no-load): plain progress lines off a terminal, the report path last', { timeout: 300_000 }, async () => {
     const chunks: string[] = [];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (chunks.push(String(c)), true));
     const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void chunks.push(`${a.join(' ')}\n`));
@@ -37,7 +39,7 @@ describe('kmsbench run', () => {
     expect(html).toContain('Capacity plan: microservice-fleet-envelope-caching');
   });
 
-  it('--endpoint: the reference server and each endpoint side by side in one report; an unreachable one fails alone', { timeout: 120_000 }, async () => {
+  it('--endpoint: the reference server and each endpoint side by side in one report; an unreachable one fails alone', { timeout: 300_000 }, async () => {
     const stub = await startStubKms();
     const out = mkdtempSync(join(tmpdir(), 'kmsbench-run-endpoints-'));
     const chunks: string[] = [];
