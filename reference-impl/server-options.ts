@@ -12,7 +12,7 @@ import { rateResolver, type QuotaSettings } from './quota/admission.js';
 import { checkDeadlines } from './protocol/connection-guard.js';
 import { HTTP1_DEFAULTS } from './protocol/http1-server.js';
 import { NO_INJECTION, parseInjection, type InjectionSettings } from './inject/injection-settings.js';
-import type { CredentialsFileInput } from './auth/credentials.js';
+import type { CredentialsFileInput } from './auth/credentials-file.js';
 
 export interface ServerOptions {
   host?: string;

@@ -17,6 +17,8 @@ const STAGE_ORDER: readonly (readonly string[])[] = [
   ['xks-proxy'],
   ['cluster', 'in-process.ts'],
   ['components.ts'],
+  // Custom key store services, loaded by components.ts on first need.
+  ['key-store-backends.ts'],
   // Opening a data directory (the store and the master key, checked against each other), and seeding it.
   ['data-dir.ts', 'seed-data-dir.ts'],
   ['server-options.ts'],

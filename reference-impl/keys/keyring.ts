@@ -12,7 +12,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { AccessDeniedException, AlreadyExistsException, KMSInternalException, NotFoundException } from '../errors.js';
 import { reportDamage } from '../damage-report.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
-import { newKeyMaterial, OpenedAsymmetricKeys, type OpenedKeyPair } from './key-material.js';
+import { OpenedAsymmetricKeys, type OpenedKeyPair } from './key-material.js';
 import { KeyUsageTracker } from './last-usage.js';
 import type { KeyStore } from '../store/store.js';
 import { parseKeyRef } from './key-ref.js';
@@ -82,7 +82,7 @@ export interface NewKeyParams {
   multiRegion?: boolean;
   /** The key id, when the caller chose it (a custom key store labels its key with it first). */
   keyId?: string;
-  /** Backing key version 1, when the caller brings it (an external key store key's inner key; a key pair generated off the event loop); made here otherwise. */
+  /** Backing key version 1: an external key store key's inner key, or material the caller made (key-material.ts newKeyMaterial; required for every generated spec but SYMMETRIC_DEFAULT, which is made here otherwise). */
   material?: Buffer;
   customKeyStore?: KeyRecord['customKeyStore'];
 }
@@ -318,7 +318,9 @@ export class Keyring {
       // Imported material is each Region's own (each replica imports it): kept under the record.
       if (!generated) key.materialOwner = storeIdOf(key);
     }
-    const material = params.material ?? (generated ? newKeyMaterial(params.keySpec) : undefined);
+    // Other key specs' material is made by the caller (key-material.ts newKeyMaterial may have to load its generator).
+    if (generated && !params.material && params.keySpec !== 'SYMMETRIC_DEFAULT') throw new KMSInternalException(`no key material given for a ${params.keySpec} key`);
+    const material = params.material ?? (generated ? generateBackingKey() : undefined);
     const sealed = material ? this.vault.seal(material, materialBinding(key), 1) : undefined;
     this.store.write(() => {
       if (params.keyId !== undefined && this.store.getKey(storeIdOf(key))) throw new AlreadyExistsException(msg.keyIdTaken(keyId));

@@ -11,9 +11,8 @@ import {
   ValidationException,
 } from '../errors.js';
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
-import { checkKeyUsage, keySpecInfo } from '../hsm/key-specs.js';
-import { newKeyMaterialAsync } from '../keys/key-material.js';
-import { notInRegionMessage } from '../hsm/asymmetric-keys.js';
+import { checkKeyUsage, keySpecInfo, notInRegionMessage } from '../hsm/key-specs.js';
+import { newKeyMaterial } from '../keys/key-material.js';
 import type {
   KeySpec,
   KeyUsageType,
@@ -81,8 +80,10 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object | Pro
     ctx.audit.resources = [key.arn];
     return { KeyMetadata: keyMetadata(key, ctx.keyring) };
   };
-  // RSA key pairs are generated on the thread pool (ops/context.ts); the rest is made inline.
-  return origin === 'AWS_KMS' && !custom?.material && keySpecInfo(keySpec).family === 'rsa' ? newKeyMaterialAsync(keySpec).then(create) : create();
+  // Symmetric material is made by the keyring; other specs' here (RSA key pairs on the thread pool, ops/context.ts).
+  if (origin !== 'AWS_KMS' || custom?.material || keySpec === 'SYMMETRIC_DEFAULT') return create();
+  const made = newKeyMaterial(keySpec);
+  return made instanceof Promise ? made.then(create) : create(made);
 }
 
 /**

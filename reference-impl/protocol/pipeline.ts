@@ -38,10 +38,11 @@ import {
 import type { FaultSet } from '../faults.js';
 import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring } from '../keys/keyring.js';
-import type { AuditNotes, KeyStoreServices, OpContext } from '../ops/context.js';
+import type { AuditNotes, KeyStoreServicesOnDemand, OpContext } from '../ops/context.js';
 import { handlerFor, isImplemented, type ImplementedOperation } from '../ops/operation-table.js';
-import { Authorizer, decidedBy, type AuthzRequestInfo } from '../ops/authorize.js';
-import { callerPrincipal } from '../authz/index.js';
+import type { Authorizer, AuthzRequestInfo } from '../ops/authorize.js';
+import { authorizeStage, decidedBy } from '../ops/policy-engine.js';
+import { callerPrincipal } from '../records/caller-principal.js';
 import { OPERATIONS as MODEL_OPERATIONS } from '../../common/model/model.js';
 import { validateRequest, validateRequestLeakingValues } from '../validate/index.js';
 import { CONTROL_OPERATIONS, isControlOperation, type ControlDeps } from './control.js';
@@ -80,8 +81,8 @@ export interface PipelineDeps {
   /** The quota stage; absent (or the `no-throttle` fault) means nothing is throttled. */
   admission?: Admission;
   control: ControlDeps;
-  /** Custom key stores and their backends (absent: none offered). */
-  keyStores?: KeyStoreServices;
+  /** Custom key stores and their backends, created on first need (absent: none offered). */
+  keyStores?: KeyStoreServicesOnDemand;
   /** Wall clock for SigV4 (never the controllable clock). */
   wallClock?: () => number;
   /**
@@ -120,12 +121,14 @@ interface InFlight {
 export class Pipeline {
   private readonly admission: Admission | undefined;
   private readonly validate: typeof validateRequest;
-  private readonly authorizer: Authorizer;
+  /** The authorize stage, made when its module is loaded (on the first request that needs it). */
+  private authorizer: Authorizer | undefined;
+  private readonly grantTokenKey: Buffer;
 
   constructor(private readonly deps: PipelineDeps) {
     this.admission = deps.faults.has('no-throttle') ? undefined : deps.admission;
     this.validate = deps.faults.has('echo-plaintext') ? validateRequestLeakingValues : validateRequest;
-    this.authorizer = new Authorizer(deps.keyring.store, deps.faults, deps.grantTokenKey ?? randomBytes(32));
+    this.grantTokenKey = deps.grantTokenKey ?? randomBytes(32);
   }
 
   handle(req: RawRequest): RawResponse | Promise<RawResponse> {
@@ -187,15 +190,54 @@ export class Pipeline {
   }
 
   /**
-   * After the quota stage: the authorize stage (IAM-only operations; key operations when the
-   * handler resolves its key), then the injection stage, then the operation itself (a handler
-   * that generates a key pair or asks a custom key store's backend answers later).
+   * After the quota stage: what the operation needs loaded (on a server's first requests), the
+   * authorize stage (IAM-only operations; key operations when the handler resolves its key), then
+   * the injection stage, then the operation itself (a handler that generates a key pair or asks a
+   * custom key store's backend answers later).
    */
   private run(r: InFlight, input: unknown, admitted: boolean): RawResponse | Promise<RawResponse> {
     try {
       if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
       const operation = r.operation;
       if (!isImplemented(operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(operation));
+      const loading = this.prerequisites(operation, input);
+      if (loading !== undefined) {
+        return loading.then(
+          () => this.authorize(r, operation, input),
+          (e: unknown) => this.fail(r, e),
+        );
+      }
+      return this.authorize(r, operation, input);
+    } catch (e) {
+      return this.fail(r, e);
+    }
+  }
+
+  /**
+   * What must be loaded before `operation` runs, or undefined when it is (every request after the
+   * first few): the authorize stage, always; custom key store services when this request may
+   * touch a custom key store (ops/key-store-services.ts).
+   */
+  private prerequisites(operation: string, input: unknown): Promise<unknown> | undefined {
+    let authorizing: Promise<unknown> | undefined;
+    if (this.authorizer === undefined) {
+      const stage = authorizeStage.current;
+      if (stage !== undefined) this.authorizer = new stage.Authorizer(this.deps.keyring.store, this.deps.faults, this.grantTokenKey);
+      else {
+        authorizing = authorizeStage.load().then((m) => {
+          this.authorizer ??= new m.Authorizer(this.deps.keyring.store, this.deps.faults, this.grantTokenKey);
+        });
+      }
+    }
+    const keyStores = this.deps.keyStores;
+    const services = keyStores !== undefined && keyStores.current === undefined && keyStores.neededFor(operation, input) ? keyStores.load() : undefined;
+    if (services === undefined) return authorizing;
+    return authorizing === undefined ? services : Promise.all([authorizing, services]);
+  }
+
+  /** The authorize stage, then injection, then the operation. */
+  private authorize(r: InFlight, operation: ImplementedOperation, input: unknown): RawResponse | Promise<RawResponse> {
+    try {
       const principal = r.principal!;
       const authz: AuthzRequestInfo = {
         operation,
@@ -206,7 +248,7 @@ export class Pipeline {
         region: r.region,
         ...(r.req.remoteAddress !== undefined ? { sourceIp: r.req.remoteAddress } : {}),
       };
-      this.authorizer.beforeOperation(authz);
+      this.authorizer!.beforeOperation(authz);
       if (this.deps.injection?.active && r.notes.injected === undefined) {
         const injection = this.deps.injection.decide(r.operation);
         if (injection) return this.injected(r, operation, input, authz, injection);
@@ -254,18 +296,19 @@ export class Pipeline {
       authz === undefined
         ? { scope, keyring, encodeContext, faults, audit: notes, requestId: r.requestId, strictAws: this.deps.strictAws }
         : {
-            scope: { ...scope, authorize: this.authorizer.keyAuthorizer(authz) },
+            scope: { ...scope, authorize: this.authorizer!.keyAuthorizer(authz) },
             keyring,
             encodeContext,
             faults,
             audit: notes,
             caller: authz.caller,
             identityPolicies: authz.identityPolicies,
-            grantTokenKey: this.authorizer.grantTokenKey,
+            grantTokenKey: this.grantTokenKey,
             requestId: r.requestId,
             strictAws: this.deps.strictAws,
           };
-    if (keyStores) ctx.keyStores = keyStores;
+    const services = keyStores?.current;
+    if (services) ctx.keyStores = services;
     return ctx;
   }
 
