@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { AuditLog, nullAuditSink, type AuditSink } from './audit/audit-log.js';
-import { CredentialStore, createCredentialStore } from './auth/credentials.js';
+import { CredentialStore } from './auth/credentials.js';
 import { OffsetClock } from './clock/clock.js';
 import { parseFaults } from './faults.js';
 import { selectEncryptionContextEncoder } from './hsm/encryption-context.js';
@@ -16,17 +16,20 @@ import { deriveGrantTokenKey, openKeyMaterial, sealKeyMaterial } from './hsm/mas
 import { openDataDir } from './data-dir.js';
 import { Keyring } from './keys/keyring.js';
 import { readClockOffset } from './protocol/control.js';
-import type { EdgeOptions, RouteReply } from './protocol/http-edge.js';
+import type { EdgeOptions, Route } from './protocol/http-edge.js';
+import { kmsbenchRoutes } from './protocol/routes.js';
+import { PermissiveCredentials } from './auth/permissive.js';
+import { toolVersion } from '../common/tool-version.js';
+import { applySeedFile } from './seed-data-dir.js';
 import { Pipeline } from './protocol/pipeline.js';
+import { OnFirstUse } from '../common/on-first-use.js';
 import { LocalAdmission, prometheusText, type Admission, type QuotaMetrics } from './quota/admission.js';
 import { DEFAULTS, type ResolvedOptions } from './server-options.js';
 import { Injector } from './inject/injector.js';
 import { injectionPrometheusText } from './inject/injection-metrics.js';
 import type { KeyStore } from './store/store.js';
-import { HttpXksProxyClient, Pkcs11CloudHsm, pkcs11Availability, SoftwareCloudHsm, type CloudHsmBackend } from './keystores/index.js';
-import { FixtureCloudHsm, fixtureDescription } from './keystores/fixtures.js';
-import { SqliteCustomKeyStoreRepository } from './keystores/sqlite-repository.js';
-import type { KeyStoreServices } from './ops/context.js';
+import type { KeyStoreBackendOptions } from './key-store-backends.js';
+import { holdsCustomKeyStores, KeyStoreServicesLoader } from './ops/key-store-services.js';
 
 /** Everything one serving process needs, wired together. */
 export interface ServerComponents {
@@ -36,46 +39,27 @@ export interface ServerComponents {
   audit: AuditSink;
   /** The injection stage (its counters go into the metrics). */
   injection: Injector;
-  /** GET routes outside the AWS API (metrics). */
-  routes: Record<string, () => Promise<RouteReply>>;
+  /** GET routes outside the AWS API (health, usage, metrics). */
+  routes: Record<string, Route>;
+  /** POST routes outside the AWS API (reset). */
+  postRoutes: Record<string, Route>;
+  /** Applies the seed file, if any (once per start, by the process that starts first); returns the operator notices. */
+  seed(): Promise<string[]>;
   close(): Promise<void>;
 }
 
 export const SWEEP_INTERVAL_MS = 1000;
 
 export interface ComponentExtras {
-  /** Set in cluster workers: announce writes to the other workers (see Pipeline). */
-  announceWrite?: () => Promise<void>;
+  /** Set in cluster workers: announce writes to the other workers (see Pipeline); `flushAudit` also has them write out their audit buffers. */
+  announceWrite?: (options?: { flushAudit?: boolean }) => Promise<void>;
   /** Set in cluster workers: the lease-based quota stage. Default: one in-process limiter. */
   admission?: Admission;
   /** Set in cluster workers: metrics of the whole cluster (asked of the primary). */
   metrics?: () => Promise<QuotaMetrics>;
-  /** For tests: the CloudHSM backend (default: PKCS#11 where a module is available, else software). */
-  cloudHsm?: CloudHsmBackend;
-  /** For tests: receives custom key store background work (connection attempts). */
-  trackKeyStoreWork?: (work: Promise<void>) => void;
-}
-
-/** The XKS timeout when fixtures run on a busy machine (AWS's 250 ms would make runs flaky). */
-const FIXTURE_XKS_TIMEOUT_MS = 5000;
-
-/** Custom key stores: records in the store (sealed under the master key), the backends behind them. */
-function keyStoreServices(options: ResolvedOptions, extras: ComponentExtras, store: KeyStore, master: Buffer): KeyStoreServices {
-  const cloudHsm =
-    extras.cloudHsm ?? (options.keyStoreFixtures ? new FixtureCloudHsm() : pkcs11Availability().ok ? new Pkcs11CloudHsm() : new SoftwareCloudHsm());
-  const services: KeyStoreServices = {
-    repo: new SqliteCustomKeyStoreRepository(store, {
-      seal: (plain, binding) => sealKeyMaterial(master, plain, { keyArn: binding, backingKeyVersion: 0 }),
-      open: (sealed, binding) => openKeyMaterial(master, sealed, { keyArn: binding, backingKeyVersion: 0 }),
-    }),
-    cloudHsm,
-    xks: new HttpXksProxyClient({
-      resolve: (endpoint) => options.xksProxies[endpoint] ?? endpoint,
-      timeoutMs: options.xksTimeoutMs ?? (options.keyStoreFixtures ? FIXTURE_XKS_TIMEOUT_MS : undefined),
-    }),
-  };
-  if (extras.trackKeyStoreWork) services.track = extras.trackKeyStoreWork;
-  return services;
+  /** For tests: the CloudHSM backend and a receiver of background work (key-store-backends.ts). */
+  cloudHsm?: KeyStoreBackendOptions['cloudHsm'];
+  trackKeyStoreWork?: KeyStoreBackendOptions['trackKeyStoreWork'];
 }
 
 /** How the HTTP edge of a serving process is set up: its deadlines, its cap, and the audit flush before replies. */
@@ -83,6 +67,7 @@ export function edgeOptions(options: ResolvedOptions, components: ServerComponen
   const { audit } = components;
   return {
     getRoutes: components.routes,
+    postRoutes: components.postRoutes,
     headersTimeoutMs: options.headersTimeoutMs,
     requestTimeoutMs: options.requestTimeoutMs,
     maxConnections: options.maxConnections,
@@ -91,22 +76,26 @@ export function edgeOptions(options: ResolvedOptions, components: ServerComponen
   };
 }
 
+/** The principals a server accepts: the default one, or those of its credentials (file or option), whose module (zod, the policy engine for identity policies) is loaded only then. */
+async function credentialStoreFor(options: ResolvedOptions): Promise<CredentialStore> {
+  if (options.credentialsFile === undefined && options.credentials === undefined) {
+    return options.account === DEFAULTS.account
+      ? CredentialStore.default()
+      : CredentialStore.fromRecords([{ accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` }]);
+  }
+  const file = await import('./auth/credentials-file.js');
+  return options.credentialsFile !== undefined
+    ? file.loadCredentialsFile(options.credentialsFile)
+    : file.credentialStoreFromConfig(options.credentials!, 'credentials option');
+}
+
 /**
  * Builds one serving process. The caller must own the data directory (see store/lock.ts):
  * caches are trusted between writes, which this process or its sibling workers announce.
  */
 export async function createComponents(options: ResolvedOptions, extras: ComponentExtras = {}): Promise<ServerComponents> {
   const faults = parseFaults(options.faults);
-  const credentials =
-    options.credentialsFile !== undefined
-      ? createCredentialStore(options.credentialsFile)
-      : options.credentials !== undefined
-        ? CredentialStore.fromConfig(options.credentials, 'credentials option')
-        : options.account === DEFAULTS.account
-        ? CredentialStore.default()
-        : CredentialStore.fromRecords([
-            { accessKeyId: 'test', secretAccessKey: 'test', accountId: options.account, arn: `arn:aws:iam::${options.account}:root` },
-          ]);
+  const credentials = await credentialStoreFor(options);
   const { master, store } = await openDataDir(options.dataDir, { synchronous: options.synchronous, coherence: 'notified' });
   const keyring = new Keyring(
     store,
@@ -124,22 +113,53 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
   const injection = new Injector(store);
   Injector.write(store, options.inject);
   const metrics = extras.metrics ?? ((): QuotaMetrics => ({ ...(admission?.metrics() ?? { counters: {}, buckets: [] }), injected: injection.counters() }));
+  // Custom key store services: created on first need (ops/key-store-services.ts), at once when the
+  // data dir already holds custom key stores, or for the fixtures (or a test's own backend).
+  const backends = new OnFirstUse(() => import('./key-store-backends.js'));
+  const keyStores = new KeyStoreServicesLoader(store, async () => (await backends.load()).keyStoreServices(options, extras, store, master));
+  if (options.keyStoreFixtures || extras.cloudHsm !== undefined || holdsCustomKeyStores(store)) await keyStores.load();
+  const fixtures = options.keyStoreFixtures ? backends.current!.fixtureDescription() : undefined;
+  const authMode = options.authMode;
   const pipeline = new Pipeline({
     region: options.region,
     keyring,
-    credentials,
+    credentials: authMode === 'permissive' ? new PermissiveCredentials(credentials, options.account) : credentials,
+    authMode,
+    strictAws: options.strictAws,
     clock,
     encodeContext: selectEncryptionContextEncoder(faults.has('ec-concat') ? 'ec-concat' : 'canonical'),
     faults,
     audit,
     admission,
     grantTokenKey: deriveGrantTokenKey(master),
-    control: { metrics, injection, ...(options.keyStoreFixtures ? { keyStoreFixtures: fixtureDescription() } : {}) },
-    keyStores: keyStoreServices(options, extras, store, master),
+    control: { metrics, injection, ...(fixtures ? { keyStoreFixtures: fixtures } : {}) },
+    keyStores,
     announceWrite: extras.announceWrite,
     injection,
   });
+  const own = kmsbenchRoutes({
+    store,
+    audit,
+    version: toolVersion(),
+    startedAt: Date.now(),
+    facts: {
+      region: options.region,
+      account: options.account,
+      authMode,
+      ephemeral: options.ephemeral,
+      strictAws: options.strictAws,
+      workers: options.workers,
+      dataDir: options.dataDir,
+    },
+    announce: extras.announceWrite,
+    // A reset empties the store, the injection settings with it: the server's own come back.
+    reseed: () => {
+      Injector.write(store, options.inject);
+      return applySeedFile(options, store, master);
+    },
+  });
   const routes = {
+    ...own.get,
     '/_kmsbench/metrics': async () => ({ contentType: 'text/plain; version=0.0.4', body: withInjected(await metrics()) }),
   };
   const sweeper = setInterval(() => {
@@ -161,6 +181,8 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
     audit,
     injection,
     routes,
+    postRoutes: own.post,
+    seed: () => applySeedFile(options, store, master),
     async close() {
       clearInterval(sweeper);
       try {

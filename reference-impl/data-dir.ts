@@ -18,12 +18,11 @@
 import { join } from 'node:path';
 import { keyCheckValue, rowMacKey } from './hsm/key-check.js';
 import { loadMasterKey, MASTER_KEY_ENV, MASTER_KEY_FILE, MasterKeyMissingError, openKeyMaterial } from './hsm/master-key.js';
-import { KeyStore, type StoreOptions } from './store/store.js';
+import { KEY_CHECK_META, KeyStore, type StoreOptions } from './store/store.js';
 import type { KeyRecord } from './records/key-records.js';
 
 export const STORE_FILE = 'kms.sqlite';
-/** Meta entry holding the master key's check value. */
-export const KEY_CHECK_META = 'master-key-check';
+export { KEY_CHECK_META };
 
 /** The data directory cannot be served as it is; the message is one line that says why and what to check. */
 export class DataDirError extends Error {

@@ -12,7 +12,7 @@ import { rateResolver, type QuotaSettings } from './quota/admission.js';
 import { checkDeadlines } from './protocol/connection-guard.js';
 import { HTTP1_DEFAULTS } from './protocol/http1-server.js';
 import { NO_INJECTION, parseInjection, type InjectionSettings } from './inject/injection-settings.js';
-import type { CredentialsFileInput } from './auth/credentials.js';
+import type { CredentialsFileInput } from './auth/credentials-file.js';
 
 export interface ServerOptions {
   host?: string;
@@ -64,6 +64,14 @@ export interface ServerOptions {
     /** This server enforces 1/N of each quota (N servers serving one account). */
     share?: number;
   };
+  /** A seed file (YAML or JSON, kmsbench's or local-kms's format; see seed/). Applied at start and after a reset. */
+  seedFile?: string;
+  /** `sigv4` (default): signatures verified. `permissive`: any well-formed credential (auth/permissive.ts). */
+  authMode?: 'sigv4' | 'permissive';
+  /** Refuse non-AWS conveniences (the `_custom_id_` / `_custom_key_material_` CreateKey tags). Default false. */
+  strictAws?: boolean;
+  /** Keep no data: a fresh temporary data directory (inside `dataDir` when given), deleted on close; `POST /_kmsbench/reset` clears state. */
+  ephemeral?: boolean;
   /** Latency and errors injected on purpose (reference-impl/inject/); default: none. */
   inject?: {
     /** `latency=OP:p50=MS,p99=MS`, `error=CODE:RATE[,op=OP]`, `seed=N` */
@@ -77,6 +85,8 @@ export interface RunningServer {
   url: string;
   host: string;
   port: number;
+  /** What start-up wants the operator to know (what the seed created and skipped). */
+  notices?: string[];
   close(): Promise<void>;
 }
 
@@ -88,7 +98,8 @@ export const DEFAULTS = {
   account: DEFAULT_ACCOUNT_ID,
 } as const;
 
-export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'credentials' | 'quotas' | 'inject' | 'xksTimeoutMs'>> & {
+export type ResolvedOptions = Required<Omit<ServerOptions, 'credentialsFile' | 'credentials' | 'quotas' | 'inject' | 'xksTimeoutMs' | 'seedFile'>> & {
+  seedFile?: string;
   xksTimeoutMs?: number;
   credentialsFile?: string;
   credentials?: CredentialsFileInput;
@@ -130,6 +141,10 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     faults: options.faults ?? [],
     audit: options.audit ?? true,
     synchronous: options.synchronous ?? 'NORMAL',
+    seedFile: options.seedFile,
+    authMode: options.authMode ?? 'sigv4',
+    strictAws: options.strictAws ?? false,
+    ephemeral: options.ephemeral ?? false,
     ...connectionLimits(options),
     xksProxies: { ...(options.xksProxies ?? {}) },
     keyStoreFixtures: options.keyStoreFixtures ?? false,

@@ -11,79 +11,55 @@
  *
  * @module
  */
-import { mkdirSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import type { AddressInfo } from 'node:net';
-import { startCluster } from './cluster/primary.js';
-import { createComponents, edgeOptions, type ServerComponents } from './components.js';
-import { createHttpServer } from './protocol/http-edge.js';
-import { closeHttp1Server } from './protocol/http1-server.js';
-import { resolveOptions, serverUrl, type ResolvedOptions, type RunningServer, type ServerOptions } from './server-options.js';
-import { lockDataDir } from './store/lock.js';
-import { FIXTURE_XKS_CREDENTIAL, FIXTURE_XKS_DISABLED_KEY, FIXTURE_XKS_ENDPOINT, FIXTURE_XKS_KEYS, FIXTURE_XKS_PATH } from './keystores/fixtures.js';
-import { SoftwareEkm } from './xks-proxy/ekm.js';
-import { startXksProxy } from './xks-proxy/server.js';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveOptions, type RunningServer, type ServerOptions } from './server-options.js';
 
 export { DEFAULTS, type RunningServer, type ServerOptions } from './server-options.js';
-/** The KMS operations this server implements (the rest are validated, then UnsupportedOperationException). */
-export { IMPLEMENTED_OPERATIONS } from './ops/operation-table.js';
 
+/**
+ * Starts the server. Each path loads only what it runs: a cluster's primary never loads the
+ * request pipeline (its workers do), so it starts fast and stays small.
+ */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const resolved = resolveOptions(options);
-  if (!resolved.keyStoreFixtures) return resolved.workers > 1 ? startCluster(resolved) : startInProcess(resolved);
+  // --ephemeral: a fresh data dir of our own (under dataDir when one is given, as a container's
+  // volume), deleted on close; any number of workers share it.
+  if (options.ephemeral && options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const temporary = options.ephemeral ? mkdtempSync(join(options.dataDir ?? tmpdir(), 'kmsbench-ephemeral-')) : undefined;
+  const resolved = resolveOptions(temporary ? { ...options, dataDir: temporary } : options);
+  const removeTemporary = () => temporary && rmSync(temporary, { recursive: true, force: true });
   // The fixtures keep their clusters' keys in this process: one process only.
-  if (resolved.workers > 1) throw new Error('custom key store fixtures run in a single process (--workers 1)');
-  const proxy = await startFixtureXksProxy();
+  if (resolved.keyStoreFixtures && resolved.workers > 1) {
+    removeTemporary();
+    throw new Error('custom key store fixtures run in a single process (--workers 1)');
+  }
+  let server: RunningServer;
   try {
-    const server = await startInProcess({ ...resolved, xksProxies: { ...resolved.xksProxies, [FIXTURE_XKS_ENDPOINT]: proxy.url } });
-    return {
-      ...server,
-      async close() {
-        await server.close();
-        await proxy.close();
-      },
-    };
+    if (resolved.workers > 1) {
+      const { startCluster } = await import('./cluster/primary.js');
+      server = await startCluster(resolved);
+    } else {
+      const { startInProcess } = await import('./in-process.js');
+      if (resolved.keyStoreFixtures) {
+        const { withFixtureXksProxy } = await import('./fixture-xks-proxy.js');
+        server = await withFixtureXksProxy(resolved, startInProcess);
+      } else {
+        server = await startInProcess(resolved);
+      }
+    }
   } catch (e) {
-    await proxy.close();
+    removeTemporary();
     throw e;
   }
-}
-
-/** The reference XKS proxy of the fixtures: software keys, the fixture credential, loopback. */
-function startFixtureXksProxy() {
-  const ekm = new SoftwareEkm();
-  for (const id of FIXTURE_XKS_KEYS) ekm.createKey(id);
-  ekm.createKey(FIXTURE_XKS_DISABLED_KEY, { enabled: false });
-  return startXksProxy({ ekm, credentials: [FIXTURE_XKS_CREDENTIAL], uriPath: FIXTURE_XKS_PATH, port: 0, host: '127.0.0.1' });
-}
-
-export const defaultWorkerCount = (): number => availableParallelism();
-
-/** Serves in this process. */
-async function startInProcess(options: ResolvedOptions): Promise<RunningServer> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const unlock = lockDataDir(options.dataDir);
-  let components: ServerComponents;
-  try {
-    components = await createComponents(options);
-  } catch (e) {
-    unlock();
-    throw e;
-  }
-  const http = createHttpServer(components.pipeline, edgeOptions(options, components));
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port, options.host, () => resolve());
-  });
-  const port = (http.address() as AddressInfo).port;
+  if (!temporary) return server;
   return {
-    url: serverUrl(options.host, port),
-    host: options.host,
-    port,
+    ...server,
     async close() {
-      await closeHttp1Server(http);
-      await components.close();
-      unlock();
+      await server.close();
+      removeTemporary();
     },
   };
 }
+
+export const defaultWorkerCount = (): number => availableParallelism();

@@ -11,17 +11,21 @@ import { isTestFile, readImportGraph } from '../scripts/import-rules.js';
 /** Top to bottom. Each entry is a folder (or a top-level file) of reference-impl/. */
 const STAGE_ORDER: readonly (readonly string[])[] = [
   ['server.ts'],
+  // Starts the fixtures' XKS proxy beside an in-process server (loaded only for --key-store-fixtures).
+  ['fixture-xks-proxy.ts'],
   // The reference XKS proxy: started by the server for the custom key store fixtures.
   ['xks-proxy'],
-  ['cluster'],
+  ['cluster', 'in-process.ts'],
   ['components.ts'],
-  // Opening a data directory: the store and the master key, checked against each other.
-  ['data-dir.ts'],
+  // Custom key store services, loaded by components.ts on first need.
+  ['key-store-backends.ts'],
+  // Opening a data directory (the store and the master key, checked against each other), and seeding it.
+  ['data-dir.ts', 'seed-data-dir.ts'],
   ['server-options.ts'],
   ['protocol'],
   ['auth', 'validate', 'quota', 'inject'],
   ['ops'],
-  ['authz', 'keystores'],
+  ['authz', 'keystores', 'seed'],
   ['keys'],
   ['hsm', 'store'],
   ['records', 'reply', 'audit', 'clock', 'faults.ts', 'damage-report.ts'],

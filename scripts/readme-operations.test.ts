@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPERATION_NAMES } from '../common/model/index.js';
-import { IMPLEMENTED_OPERATIONS } from '../reference-impl/server.js';
+import { IMPLEMENTED_OPERATIONS } from '../reference-impl/ops/operation-table.js';
 import { operationsSection, readmeSection } from './readme-operations.js';
 
 describe('the operation list of docs/reference-server.md', () => {

@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OPERATION_NAMES } from '../common/model/index.js';
-import { IMPLEMENTED_OPERATIONS } from '../reference-impl/server.js';
+import { IMPLEMENTED_OPERATIONS } from '../reference-impl/ops/operation-table.js';
 
 /** The page that lists the operations (the README links to it). */
 export const README = fileURLToPath(new URL('../docs/reference-server.md', import.meta.url));

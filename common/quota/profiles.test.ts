@@ -187,7 +187,7 @@ describe('quota file', () => {
   });
 
   it('exports a JSON Schema of the file format', () => {
-    const schema = quotaFileJsonSchema as { $schema?: string; type?: string; properties?: Record<string, unknown>; required?: string[]; additionalProperties?: unknown };
+    const schema = quotaFileJsonSchema() as { $schema?: string; type?: string; properties?: Record<string, unknown>; required?: string[]; additionalProperties?: unknown };
     expect(schema.$schema).toMatch(/json-schema/);
     expect(schema.type).toBe('object');
     expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(['name', 'basedOn', 'burstSeconds', 'rates', 'regions']));

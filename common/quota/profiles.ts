@@ -22,7 +22,8 @@
  * @module
  */
 
-import { z } from 'zod';
+import type { z } from 'zod';
+import { lazySchema, zod } from '../lazy-zod.js';
 import {
   QUOTA_CLASSES,
   QUOTA_CLASS_IDS,
@@ -331,47 +332,52 @@ function applyParsed(profile: ResolvedProfile | QuotaProfile, parsed: readonly O
 // ---------------------------------------------------------------------------------------------
 // Quota file (JSON)
 
-const ClassIdSchema = z.enum(QUOTA_CLASS_IDS as [QuotaClassId, ...QuotaClassId[]]);
-const RateSchema = z.number().finite().nonnegative().max(MAX_RATE).describe('requests per second; 0 = always throttle');
-const RatesSchema = z.partialRecord(ClassIdSchema, RateSchema);
-const RegionSchema = z
-  .string()
-  .regex(/^[a-z]{2}(?:-[a-z]+)+-\d+$/, 'an AWS Region code such as us-east-1')
-  .describe('AWS Region code');
+/** The quota file's zod schema (built, and zod loaded, on first use). */
+export const quotaFileSchema = lazySchema(() => {
+  const { z } = zod();
+  const ClassIdSchema = z.enum(QUOTA_CLASS_IDS as [QuotaClassId, ...QuotaClassId[]]);
+  const RateSchema = z.number().finite().nonnegative().max(MAX_RATE).describe('requests per second; 0 = always throttle');
+  const RatesSchema = z.partialRecord(ClassIdSchema, RateSchema);
+  const RegionSchema = z
+    .string()
+    .regex(/^[a-z]{2}(?:-[a-z]+)+-\d+$/, 'an AWS Region code such as us-east-1')
+    .describe('AWS Region code');
 
-/** A whole profile as a JSON file. */
-export const QuotaFileSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    name: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, ".", "_" or "-", at most 64')
-      .describe('profile name'),
-    description: z.string().max(1000).optional(),
-    basedOn: z
-      .enum(PROFILE_NAMES as [string, ...string[]])
-      .optional()
-      .describe('start from this built-in profile (its rates and Region tiers); without it, rates must list every class'),
-    burstSeconds: z.number().finite().positive().max(MAX_BURST_SECONDS).optional().describe(`bucket size in seconds of quota (default ${DEFAULT_BURST_SECONDS})`),
-    rates: RatesSchema.optional().describe('rate per quota class in every Region'),
-    regions: z.record(RegionSchema, RatesSchema).optional().describe('Region → rates that differ there'),
-  })
-  .superRefine((file, ctx) => {
-    if (file.basedOn === undefined) {
-      const missing = QUOTA_CLASS_IDS.filter((id) => file.rates?.[id] === undefined);
-      if (missing.length)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rates'],
-          message: `without basedOn, rates must give every quota class; missing ${missing.length}: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}`,
-        });
-    }
-  });
+  /** A whole profile as a JSON file. */
+  const QuotaFileSchema = z
+    .strictObject({
+      $schema: z.string().optional(),
+      name: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, ".", "_" or "-", at most 64')
+        .describe('profile name'),
+      description: z.string().max(1000).optional(),
+      basedOn: z
+        .enum(PROFILE_NAMES as [string, ...string[]])
+        .optional()
+        .describe('start from this built-in profile (its rates and Region tiers); without it, rates must list every class'),
+      burstSeconds: z.number().finite().positive().max(MAX_BURST_SECONDS).optional().describe(`bucket size in seconds of quota (default ${DEFAULT_BURST_SECONDS})`),
+      rates: RatesSchema.optional().describe('rate per quota class in every Region'),
+      regions: z.record(RegionSchema, RatesSchema).optional().describe('Region → rates that differ there'),
+    })
+    .superRefine((file, ctx) => {
+      if (file.basedOn === undefined) {
+        const missing = QUOTA_CLASS_IDS.filter((id) => file.rates?.[id] === undefined);
+        if (missing.length)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rates'],
+            message: `without basedOn, rates must give every quota class; missing ${missing.length}: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ', …' : ''}`,
+          });
+      }
+    });
+  return QuotaFileSchema;
+});
 
-export type QuotaFile = z.infer<typeof QuotaFileSchema>;
+export type QuotaFile = z.infer<ReturnType<typeof quotaFileSchema>>;
 
 /** JSON Schema (draft 2020-12) of the quota file. */
-export const quotaFileJsonSchema = z.toJSONSchema(QuotaFileSchema, { io: 'input' });
+export const quotaFileJsonSchema = (): Record<string, unknown> => zod().z.toJSONSchema(quotaFileSchema(), { io: 'input' });
 
 /**
  * Validates a parsed quota file and builds the profile. With `basedOn`, `rates` replace the base
@@ -379,8 +385,8 @@ export const quotaFileJsonSchema = z.toJSONSchema(QuotaFileSchema, { io: 'input'
  * layered on top. Throws QuotaConfigError with every problem listed.
  */
 export function parseQuotaFile(input: unknown): QuotaProfile {
-  const result = QuotaFileSchema.safeParse(input);
-  if (!result.success) throw new QuotaConfigError(`invalid quota file:\n${z.prettifyError(result.error)}`);
+  const result = quotaFileSchema().safeParse(input);
+  if (!result.success) throw new QuotaConfigError(`invalid quota file:\n${zod().z.prettifyError(result.error)}`);
   const file = result.data;
   let base: QuotaProfile = file.basedOn ? getProfile(file.basedOn) : profile({ name: file.name, description: '', sources: [], rates: {}, regions: {} });
   const overrides = Object.entries(file.rates ?? {}).map(([cls, rate]): Override => ({ kind: 'rate', cls: cls as QuotaClassId, rate: rate as number }));

@@ -5,11 +5,9 @@
 #   export TF_CLI_CONFIG_FILE=$PWD/terraformrc   # offline provider mirror, see README.md
 #   terraform init && terraform apply -var endpoint=http://127.0.0.1:4599
 #
-# test/e2e/terraform.test.ts applies it, checks that `terraform plan` shows no drift, and destroys it.
-#
-# Not here: a multi-Region key (`multi_region = true`). The reference server on this branch answers
-# CreateKey with MultiRegion true by UnsupportedOperationException; add the resource below once
-# ReplicateKey/multi-Region keys are served.
+# test/e2e/terraform.test.ts and test/e2e/iac.test.ts apply it, check that `terraform plan` shows
+# no drift, and destroy it. The provider settings below keep it from calling STS, IAM or the
+# metadata service.
 
 terraform {
   required_version = ">= 1.5"
@@ -24,6 +22,7 @@ terraform {
 variable "endpoint" {
   description = "KMS endpoint URL (the reference server prints it: listening on http://HOST:PORT)"
   type        = string
+  default     = "http://127.0.0.1:4599"
 }
 
 variable "region" {
@@ -62,15 +61,26 @@ resource "aws_kms_key" "hmac" {
   deletion_window_in_days  = 7
 }
 
-resource "aws_kms_key" "data" {
-  description             = "kmsbench example: symmetric key"
+resource "aws_kms_key" "orders" {
+  description             = "orders data key"
   deletion_window_in_days = 7
   enable_key_rotation     = true
+  tags = {
+    team = "payments"
+  }
 }
 
-resource "aws_kms_alias" "data" {
-  name          = "alias/kmsbench-example-data"
-  target_key_id = aws_kms_key.data.key_id
+resource "aws_kms_alias" "orders" {
+  name          = "alias/orders"
+  target_key_id = aws_kms_key.orders.key_id
+}
+
+output "key_id" {
+  value = aws_kms_key.orders.key_id
+}
+
+output "key_arn" {
+  value = aws_kms_key.orders.arn
 }
 
 output "signing_key_arn" {

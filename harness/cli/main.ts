@@ -3,12 +3,31 @@
  *
  * @module
  */
+import { statSync } from 'node:fs';
 import { EXIT, EXIT_FAILED, EXIT_REGRESSION } from '../../common/exit-codes.js';
 import { UsageError } from './args.js';
 
 // The pinned AWS SDK warns that releases after January 2027 need Node 22; this project runs on
 // Node 20 with a locked SDK version, so the warning is noise in every command's output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** dist/serve-bundle/serve.js, seen from dist/harness/cli/ (a variable: tsc must not resolve it). */
+const SERVE_BUNDLE = '../../serve-bundle/serve.js';
+
+/**
+ * Whether the serve bundle exists and was made after tsc last wrote dist/ (else it may be stale).
+ * `KMSBENCH_NO_BUNDLE=1` runs the plain build (to see its modules load one by one).
+ */
+function bundleIsCurrent(): boolean {
+  if (process.env.KMSBENCH_NO_BUNDLE === '1') return false;
+  try {
+    const bundle = statSync(new URL(SERVE_BUNDLE, import.meta.url)).mtimeMs;
+    const tsc = statSync(new URL('../../.tsbuildinfo', import.meta.url)).mtimeMs;
+    return bundle >= tsc;
+  } catch {
+    return false;
+  }
+}
 
 interface Command {
   /** Loads the command's module only when it runs (the server should not load the SDK). A command may return its exit code. */
@@ -26,7 +45,9 @@ const COMMANDS: Record<string, Command> = {
   },
   serve: {
     load: async () => {
-      const m = await import('./serve.js');
+      // The bundle `npm run build` makes (scripts/bundle-server.ts) starts faster; the plain
+      // build serves where it is missing or older than the last tsc run.
+      const m = (bundleIsCurrent() ? await import(SERVE_BUNDLE) : await import('./serve.js')) as typeof import('./serve.js');
       return { run: m.serve, usage: m.serveUsage };
     },
     summary: 'run the reference KMS server',
@@ -80,6 +101,13 @@ const COMMANDS: Record<string, Command> = {
     },
     summary: `compare load runs with a baseline (noise-aware); exit ${EXIT_REGRESSION} on a regression; --save-baseline`,
   },
+  usage: {
+    load: async () => {
+      const m = await import('./usage.js');
+      return { run: m.usage, usage: m.usageUsage };
+    },
+    summary: "a kmsbench server's call counts per operation, key and principal (--since)",
+  },
   'xks-proxy': {
     load: async () => {
       const m = await import('./xks-proxy.js');
@@ -118,8 +146,9 @@ export async function main(argv: string[]): Promise<number> {
     const code = await command.run(rest);
     return typeof code === 'number' ? code : Number(process.exitCode ?? EXIT.ok);
   } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(`kmsbench ${name}: ${e.message}\n\n${command.usage}`);
+    // By name too: the serve bundle (scripts/bundle-server.ts) has its own copy of the class.
+    if (e instanceof UsageError || (e as Error).name === 'UsageError') {
+      console.error(`kmsbench ${name}: ${(e as Error).message}\n\n${command.usage}`);
       return EXIT.usage;
     }
     console.error(`kmsbench ${name}: ${(e as Error).message}`);

@@ -3,39 +3,27 @@
  *
  * @module
  */
+import { existsSync } from 'node:fs';
 import { startServer, DEFAULTS, defaultWorkerCount } from '../../reference-impl/server.js';
 import { FAULTS } from '../../reference-impl/faults.js';
 import { parseDuration } from '../../common/duration.js';
 import { injectionOptions, INJECT_USAGE } from './inject-options.js';
-import { intOption, parse, UsageError } from './args.js';
+import { intOption, UsageError } from './args.js';
+import { readServeOptions, serveOptionsHelp, type ServeValues } from './serve-options.js';
 
 export const serveUsage = `kmsbench serve [options]
-  --host HOST            listen address (default ${DEFAULTS.host})
-  --port PORT            listen port, 0 for any free port (default ${DEFAULTS.port})
-  --data-dir DIR         store, master key and audit log (default ${DEFAULTS.dataDir})
-  --region REGION        the Region of unsigned and control calls; signed calls are served in the
-                         Region of their credential scope (every Region at one endpoint; default ${DEFAULTS.region})
-  --account ID           account of the default test/test credentials (default ${DEFAULTS.account})
-  --credentials FILE     JSON file with more accounts, principals and access keys
-  --workers N            worker processes (default: number of cores)
-  --fsync                make every commit survive power loss (synchronous=FULL)
-  --quota CLASS=RATE     override one request quota, per second (repeatable), e.g. symmetric=1000,
-                         DescribeKey=50, burst-seconds=0.5 (classes: reference-impl/quota/README.md)
-  --quota-profile NAME   quotas of another era: current (default), tier-50k, tier-30k, 2018, legacy-2017
-  --quota-file FILE      a JSON quota profile (replaces --quota-profile)
-  --quota-share N        N separate servers serve one account: enforce 1/N of every quota
-  --no-quotas            throttle nothing
-  --no-audit             do not write the audit log
-  --header-timeout T     most time to receive a request's headers, from its first byte (a
-                         connection's first request: from connect); then 408 and close (default 10s; 0: none)
-  --request-timeout T    most time to receive a whole request, body included (default 30s; 0: none)
-  --max-connections N    open connections per process at most; more are closed at once (default 10000)
-  --xks-proxy URI=URL    dial the external key store proxy XksProxyUriEndpoint URI at URL (repeatable),
-                         e.g. https://xks.example.test=http://127.0.0.1:8080 (kmsbench xks-proxy)
-  --key-store-fixtures   custom key store fixtures for conformance runs: software CloudHSM clusters and a
-                         reference XKS proxy on loopback (KmsBench.GetKeyStoreFixtures; one worker)
-  --fault NAME           test-only deliberate fault (repeatable): ${Object.keys(FAULTS).join(', ')}
+
+Every option can also be set by its environment variable; a flag wins over its variable, and a
+KMSBENCH_* variable over a local-kms one. Booleans: 1/true/yes/on or 0/false/no/off; repeatable
+options: a comma-separated list.
+
+${serveOptionsHelp({ fault: `: ${Object.keys(FAULTS).join(', ')}` })}
+
+Injection (--inject, --latency-profile):
 ${INJECT_USAGE}`;
+
+const str = (v: ServeValues[string]): string | undefined => (typeof v === 'string' ? v : undefined);
+const list = (v: ServeValues[string]): string[] | undefined => (Array.isArray(v) ? v : undefined);
 
 /** `10s`, `500ms`, `1m`, or a bare number of seconds; 0 disables. */
 function durationOption(value: string | undefined, name: string): number | undefined {
@@ -45,35 +33,49 @@ function durationOption(value: string | undefined, name: string): number | undef
   return ms;
 }
 
-export async function serve(argv: string[]): Promise<void> {
-  const { values } = parse(argv, {
-    host: { type: 'string' },
-    port: { type: 'string' },
-    'data-dir': { type: 'string' },
-    region: { type: 'string' },
-    account: { type: 'string' },
-    credentials: { type: 'string' },
-    workers: { type: 'string' },
-    fsync: { type: 'boolean' },
-    'no-audit': { type: 'boolean' },
-    'header-timeout': { type: 'string' },
-    'request-timeout': { type: 'string' },
-    'max-connections': { type: 'string' },
-    fault: { type: 'string', multiple: true },
-    quota: { type: 'string', multiple: true },
-    'quota-profile': { type: 'string' },
-    'quota-file': { type: 'string' },
-    'no-quotas': { type: 'boolean' },
-    'quota-share': { type: 'string' },
-    inject: { type: 'string', multiple: true },
-    'latency-profile': { type: 'string' },
-    'xks-proxy': { type: 'string', multiple: true },
-    'key-store-fixtures': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
+export async function serve(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const { values: v, sources, help } = readServeOptions(argv, env);
+  if (help) {
     console.log(serveUsage);
     return;
+  }
+  const values = {
+    host: str(v.host),
+    port: str(v.port),
+    'data-dir': str(v['data-dir']),
+    region: str(v.region),
+    account: str(v.account),
+    credentials: str(v.credentials),
+    workers: str(v.workers),
+    fsync: v.fsync === true,
+    'no-audit': v['no-audit'] === true,
+    'header-timeout': str(v['header-timeout']),
+    'request-timeout': str(v['request-timeout']),
+    'max-connections': str(v['max-connections']),
+    fault: list(v.fault),
+    quota: list(v.quota),
+    'quota-profile': str(v['quota-profile']),
+    'quota-file': str(v['quota-file']),
+    'no-quotas': v['no-quotas'] === true,
+    'quota-share': str(v['quota-share']),
+    seed: str(v.seed),
+    auth: str(v.auth),
+    'strict-aws': v['strict-aws'] === true,
+    ephemeral: v.ephemeral === true,
+    inject: list(v.inject),
+    'latency-profile': str(v['latency-profile']),
+    'xks-proxy': list(v['xks-proxy']),
+    'key-store-fixtures': v['key-store-fixtures'] === true,
+  };
+  if (values.auth !== undefined && values.auth !== 'sigv4' && values.auth !== 'permissive') {
+    throw new UsageError(`--auth must be sigv4 or permissive, got '${values.auth}'`);
+  }
+  // local-kms seeds from KMS_SEED_PATH when a file is there and skips seeding otherwise; an
+  // explicit --seed / KMSBENCH_SEED must exist.
+  const notices: string[] = [];
+  if (sources.seed === 'alias' && values.seed !== undefined && !existsSync(values.seed)) {
+    notices.push(`no seed file at ${values.seed} (KMS_SEED_PATH): seeding skipped`);
+    values.seed = undefined;
   }
   if (values.account !== undefined && !/^\d{12}$/.test(values.account)) throw new UsageError('--account must be 12 digits');
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
@@ -98,6 +100,10 @@ export async function serve(argv: string[]): Promise<void> {
     faults: values.fault,
     audit: !values['no-audit'],
     synchronous: values.fsync ? 'FULL' : 'NORMAL',
+    seedFile: values.seed,
+    authMode: values.auth as 'sigv4' | 'permissive' | undefined,
+    strictAws: values['strict-aws'],
+    ephemeral: values.ephemeral,
     headersTimeoutMs: durationOption(values['header-timeout'], 'header-timeout'),
     requestTimeoutMs: durationOption(values['request-timeout'], 'request-timeout'),
     maxConnections: values['max-connections'] === undefined ? undefined : intOption(values['max-connections'], 'max-connections', 0, 1),
@@ -111,11 +117,13 @@ export async function serve(argv: string[]): Promise<void> {
     ...injectionOptions(values.inject, values['latency-profile']),
     });
   } catch (e) {
-    if ((e as Error).name === 'QuotaConfigError' || (e as Error).name === 'InjectionConfigError' || e instanceof RangeError) throw new UsageError((e as Error).message);
+    if (['QuotaConfigError', 'SeedError', 'CredentialsConfigError', 'InjectionConfigError'].includes((e as Error).name) || e instanceof RangeError) throw new UsageError((e as Error).message);
     throw e;
   }
   if (values.fault?.length) console.error(`kmsbench: DELIBERATE FAULTS ENABLED: ${values.fault.join(', ')}`);
   if (values.inject?.length || values['latency-profile']) console.error(`kmsbench: injecting ${[...(values['latency-profile'] ? [`latency profile ${values['latency-profile']}`] : []), ...(values.inject ?? [])].join('; ')}`);
+  if (values.auth === 'permissive') console.error('kmsbench: --auth permissive: signatures are NOT verified (any well-formed credential is accepted)');
+  for (const line of [...notices, ...(server.notices ?? [])]) console.error(`kmsbench: ${line}`);
   console.log(`listening on ${server.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -1,19 +1,6 @@
 /**
- * The kmsbench version, from the package.json next to the sources or to dist/ (results.json and
- * the reports record it).
+ * The kmsbench version (results.json and the reports record it): common/tool-version.ts.
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
-
-export function toolVersion(): string {
-  for (const rel of ['../../package.json', '../../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'kmsbench' && pkg.version) return pkg.version;
-    } catch {
-      // try the next
-    }
-  }
-  return 'unknown';
-}
+export { toolVersion } from '../../common/tool-version.js';

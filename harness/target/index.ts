@@ -12,5 +12,5 @@ export { TargetError } from './errors.js';
 export { embeddedIdentities, IDENTITY_NAMES, loadIdentities, parseIdentities, type Identities, type Identity, type IdentityName } from './identities.js';
 export { openTarget, QUOTAS_OFF, withTarget, type OpenTargetOptions } from './open.js';
 export { serverQuotaMetrics, type ServerQuotaMetrics } from './quota-metrics.js';
-export { awsEndpoint, isAwsHost, parseEndpointUrl, parseTarget, TargetSpecError, type TargetSpec, type TargetSpecKind } from './spec.js';
+export { awsEndpoint, configuredEndpoint, isAwsHost, parseEndpointUrl, parseTarget, TargetSpecError, type TargetSpec, type TargetSpecKind } from './spec.js';
 export type { EmbeddedControl, EmbeddedInjection, EmbeddedQuotas, Target } from './types.js';

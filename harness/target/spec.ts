@@ -27,11 +27,31 @@ function expected(accept: readonly TargetSpecKind[]): string {
 }
 
 /**
- * Reads `--endpoint`: `embedded` (also when absent), `aws`, or an http(s) URL (its trailing `/`
- * dropped), among the kinds in `accept` (default: all). `faults` go with `embedded`.
+ * The endpoint the environment configures for KMS, as the AWS SDKs read it: `AWS_ENDPOINT_URL_KMS`,
+ * else `AWS_ENDPOINT_URL`; none when `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is `true`
+ * (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html).
  */
-export function parseTarget(text: string | undefined, options: { faults?: string[]; accept?: readonly TargetSpecKind[] } = {}): TargetSpec {
+export function configuredEndpoint(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return undefined;
+  return env.AWS_ENDPOINT_URL_KMS || env.AWS_ENDPOINT_URL || undefined;
+}
+
+/**
+ * Reads `--endpoint`: `embedded`, `aws`, or an http(s) URL (its trailing `/` dropped), among the
+ * kinds in `accept` (default: all). Without `--endpoint`, the endpoint the environment configures
+ * ({@link configuredEndpoint}) when the command takes URLs, else `embedded`. `faults` go with
+ * `embedded`.
+ */
+export function parseTarget(
+  text: string | undefined,
+  options: { faults?: string[]; accept?: readonly TargetSpecKind[]; env?: NodeJS.ProcessEnv } = {},
+): TargetSpec {
   const accept = options.accept ?? ALL;
+  // Deliberate faults exist only in the embedded server: asking for them keeps it.
+  const configured = text === undefined && accept.includes('url') && !options.faults?.length ? configuredEndpoint(options.env) : undefined;
+  if (configured !== undefined) {
+    return { kind: 'url', endpoint: parseEndpointUrl(configured, () => { throw new TargetSpecError(`AWS_ENDPOINT_URL(_KMS) must be an http(s) URL, got '${configured}'`); }) };
+  }
   const fail = (): never => {
     throw new TargetSpecError(`--endpoint must be ${expected(accept)}, got '${text}'`);
   };

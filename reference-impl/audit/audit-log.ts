@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { closeSync, fdatasyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface AuditEntry {
@@ -38,6 +38,8 @@ export interface AuditEntry {
   errorCode?: string;
   /** Wall-clock milliseconds the server spent. */
   durationMs?: number;
+  /** How the request was authenticated: `sigv4` (signature verified) or `permissive` (not checked). */
+  authMode?: 'sigv4' | 'permissive';
   /** Latency or an error injected on purpose (`--inject`), e.g. `latency=21.4ms error=KMSInternalException`. */
   injected?: string;
 }
@@ -65,6 +67,7 @@ export function formatAuditLine(e: AuditEntry): string {
   if (e.decidedBy !== undefined) line += `,"decidedBy":${str(e.decidedBy)}`;
   if (e.errorCode !== undefined) line += `,"errorCode":${str(e.errorCode)}`;
   if (e.durationMs !== undefined) line += `,"durationMs":${JSON.stringify(e.durationMs)}`;
+  if (e.authMode !== undefined) line += `,"authMode":${str(e.authMode)}`;
   if (e.injected !== undefined) line += `,"injected":${str(e.injected)}`;
   return line + '}\n';
 }
@@ -85,6 +88,12 @@ export interface AuditSink {
   /** Writes every recorded line now (before replies are written). Never throws. */
   flushSync(): void;
   close(): Promise<void>;
+  /** Resolves once every line recorded so far is written (call accounting reads the file). */
+  drain?(): Promise<void>;
+  /** Empties the log file (`--ephemeral` reset). */
+  truncate?(): void;
+  /** The log file, when there is one. */
+  readonly path?: string;
 }
 
 export const nullAuditSink: AuditSink = { record() {}, flushSync() {}, close: async () => {} };
@@ -134,6 +143,18 @@ export class AuditLog implements AuditSink {
         process.emitWarning(`kmsbench: audit log ${this.path}: lines not written: ${(e as Error).message}`);
       }
     }
+  }
+
+  /** Lines are written synchronously: flushing what is pending is all a drain needs. */
+  drain(): Promise<void> {
+    this.flushSync();
+    return Promise.resolve();
+  }
+
+  /** Drops what is pending and empties the file (lines of requests before the reset go too). */
+  truncate(): void {
+    this.pending = [];
+    ftruncateSync(this.fd, 0);
   }
 
   async close(): Promise<void> {

@@ -9,12 +9,12 @@ import { promisify } from 'node:util';
 import { EncryptCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isKmsError } from '../errors.js';
-import { CredentialStore } from './credentials.js';
+import { credentialStoreFromConfig } from './credentials-file.js';
 import { verifySigV4, type VerifiedSigV4 } from './sigv4.js';
 
 const run = promisify(execFile);
 
-const store = CredentialStore.fromConfig({
+const store = credentialStoreFromConfig({
   accounts: [
     {
       accountId: '444455556666',

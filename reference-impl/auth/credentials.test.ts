@@ -2,14 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CredentialStore, CredentialsConfigError } from './credentials.js';
 import {
-  CredentialStore,
-  CredentialsConfigError,
   createCredentialStore,
+  credentialStoreFromConfig,
   loadCredentialsFile,
   parseCredentialsFile,
   type CredentialsFileInput,
-} from './credentials.js';
+} from './credentials-file.js';
 
 const alice = {
   accountId: '444455556666',
@@ -40,7 +40,7 @@ describe('CredentialStore', () => {
   });
 
   it('adds file accounts and keeps the default unless told not to', () => {
-    const s = CredentialStore.fromConfig({ accounts: [alice] });
+    const s = credentialStoreFromConfig({ accounts: [alice] });
     expect(s.size).toBe(4);
     expect(s.lookup('test')).toBeDefined();
     expect(s.lookup('ASIAADMIN000000001')).toMatchObject({
@@ -48,7 +48,7 @@ describe('CredentialStore', () => {
       principal: { accountId: '444455556666', arn: 'arn:aws:sts::444455556666:assumed-role/Admin/session-1' },
     });
     expect(s.accountIds().sort()).toEqual(['111122223333', '444455556666']);
-    const only = CredentialStore.fromConfig({ includeDefault: false, accounts: [alice] });
+    const only = credentialStoreFromConfig({ includeDefault: false, accounts: [alice] });
     expect(only.lookup('test')).toBeUndefined();
     expect([...only].map((r) => r.accessKeyId).sort()).toEqual(['AKIAALICE0000000001', 'AKIABUILDER00000001', 'ASIAADMIN000000001']);
   });
@@ -73,7 +73,7 @@ describe('CredentialStore', () => {
     // A file key may not shadow the built-in `test` key while it is included.
     const shadow: CredentialsFileInput = { accounts: [{ accountId: '777788889999', principals: [{ arn: 'arn:aws:iam::777788889999:root', accessKeys: [{ accessKeyId: 'test', secretAccessKey: 'x' }] }] }] };
     expect(bad(shadow)).toThrow(/duplicate access key id test/);
-    expect(CredentialStore.fromConfig({ ...shadow, includeDefault: false }).lookup('test')!.principal.accountId).toBe('777788889999');
+    expect(credentialStoreFromConfig({ ...shadow, includeDefault: false }).lookup('test')!.principal.accountId).toBe('777788889999');
     // Ids that cannot appear in a Credential= parameter are refused.
     for (const id of ['a/b', 'a,b', 'a b', 'a=b', '']) {
       expect(bad({ accounts: [{ accountId: '777788889999', principals: [{ arn: 'arn:aws:iam::777788889999:root', accessKeys: [{ accessKeyId: id, secretAccessKey: 'x' }] }] }] }), id).toThrow(

@@ -63,6 +63,11 @@ export interface SigV4Options {
   readonly isValidRegion?: (region: string) => boolean;
   /** Allowed clock skew either way. Default 5 minutes (the value in AWS's messages for KMS). */
   readonly maxSkewMs?: number;
+  /**
+   * Check only that the request is well formed: skip the signature and security-token checks
+   * (steps 10-11). For `--auth permissive` (auth/permissive.ts) only.
+   */
+  readonly skipSignature?: boolean;
 }
 
 const DEFAULT_SERVICE = 'kms';
@@ -164,6 +169,8 @@ export function verifySigV4(
   // --- 9. access key ---
   const record = credentials.lookup(accessKeyId);
   if (record === undefined) throw new UnrecognizedClientException(SIGV4_MESSAGES.unknownKey);
+
+  if (options?.skipSignature) return { principal: record.principal, region, service: scopeService };
 
   // --- 10. signature ---
   const payloadHash = oneShotHash('sha256', request.body, 'hex');

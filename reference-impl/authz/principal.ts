@@ -33,36 +33,13 @@
  * @module
  */
 import { MalformedPolicyDocumentException } from '../errors.js';
+import { PRINCIPAL_ARN, type CallerPrincipal } from '../records/caller-principal.js';
 import { malformedMsg } from './messages.js';
 
-export interface CallerPrincipal {
-  /** As authenticated: user ARN, account root ARN, assumed-role session ARN or federated-user ARN. */
-  readonly arn: string;
-  readonly account: string;
-  /** For an assumed-role session: `account:roleName` of its role, and the role ARN without path. */
-  readonly roleKey?: string;
-  readonly roleArn?: string;
-  readonly isRoot: boolean;
-  /** An AWS service principal (e.g. `dynamodb.amazonaws.com`) calling on its own behalf. */
-  readonly service?: string;
-}
+// The caller as authenticated is read by records/caller-principal.ts (auth/ needs it without the engine).
+export { callerPrincipal, type CallerPrincipal } from '../records/caller-principal.js';
 
 const ACCOUNT = /^\d{12}$/;
-const PRINCIPAL_ARN = /^arn:(aws[a-z-]*):(iam|sts)::(\d{12}):(root|user\/.+|role\/.+|assumed-role\/[^/]+\/[^/]+|federated-user\/.+)$/;
-
-/** Reads the caller from its ARN. @throws Error when the ARN is not a principal ARN. */
-export function callerPrincipal(arn: string, service?: string): CallerPrincipal {
-  const m = PRINCIPAL_ARN.exec(arn);
-  if (m === null) throw new Error(`not a principal ARN: ${arn}`);
-  const [, partition, , account, rest] = m;
-  if (rest.startsWith('assumed-role/')) {
-    const role = rest.split('/')[1];
-    return { arn, account, roleKey: `${account}:${role}`, roleArn: `arn:${partition}:iam::${account}:role/${role}`, isRoot: false, service };
-  }
-  // A role signing as itself (a configuration shortcut; AWS callers are always sessions): it is its role.
-  if (rest.startsWith('role/')) return { arn, account, roleKey: `${account}:${rest.slice(rest.lastIndexOf('/') + 1)}`, roleArn: arn, isRoot: false, service };
-  return { arn, account, isRoot: rest === 'root', service };
-}
 
 export type PrincipalMatch = 'direct' | 'account' | null;
 

@@ -5,7 +5,8 @@ const bucket = { account: '111122223333', region: 'us-east-1', cls: 'symmetric',
 const metrics = { counters: {}, buckets: [] };
 
 const fromWorker: WorkerToPrimary[] = [
-  { type: 'listening', port: 4599 },
+  { type: 'loaded' },
+  { type: 'ready' },
   { type: 'error', error: 'cannot listen' },
   { type: 'wrote', id: 1_000_000_001 },
   { type: 'invalidated', id: 1_000_000_001 },
@@ -20,6 +21,8 @@ const fromPrimary: PrimaryToWorker[] = [
   { type: 'announced', id: 1_000_000_001 },
   { type: 'metrics', id: 1, metrics },
   { type: 'counters?', query: 1 },
+  { type: 'start' },
+  { type: 'connection' },
   { type: 'shutdown' },
   { type: 'kms-quota/grant', worker: 1, seq: 1, bucket, granted: 5, ttlNs: 100e6, retryAfterNs: 0 },
 ];

@@ -6,7 +6,10 @@
  *
  * ```
  * worker → primary                              primary → worker
- * listening {port} | error {error}    start-up
+ * loaded                              start-up: modules loaded
+ *                                     ────────→ start (the data dir is ready)
+ * ready | error {error}               ←──────── (components built)
+ *                                     ────────→ connection (+ the accepted socket), per connection
  * wrote {id}                          ────────→ invalidate {id, from} to every other worker
  * invalidated {id}                    ←──────── (from each of them)
  *                                     ────────→ announced {id} to the writer
@@ -23,12 +26,17 @@ import type { LeaseGrantMsg, LeaseRequestMsg, LeaseReturnMsg } from '../quota/le
 
 /** Worker → primary. */
 export type WorkerToPrimary =
-  /** Start-up done: the worker serves on `port`. */
-  | { readonly type: 'listening'; readonly port: number }
+  /** The worker's modules are loaded: it waits for `start`. */
+  | { readonly type: 'loaded' }
+  /** Start-up done: the worker serves the connections it is handed. */
+  | { readonly type: 'ready' }
   /** Start-up failed; the worker exits. */
   | { readonly type: 'error'; readonly error: string }
-  /** The worker wrote to the store; answer `announced` once every sibling dropped its caches. */
-  | { readonly type: 'wrote'; readonly id: number }
+  /**
+   * The worker wrote to the store; answer `announced` once every sibling dropped its caches
+   * (and, with `flushAudit`, wrote out its buffered audit lines).
+   */
+  | { readonly type: 'wrote'; readonly id: number; readonly flushAudit?: boolean }
   /** Answer to `invalidate`: this worker dropped its caches. */
   | { readonly type: 'invalidated'; readonly id: number }
   /** A request for the whole cluster's quota metrics; answered with `metrics`. */
@@ -40,14 +48,18 @@ export type WorkerToPrimary =
 
 /** Primary → worker. */
 export type PrimaryToWorker =
-  /** A sibling (`from`) wrote: drop the caches, then answer `invalidated`. */
-  | { readonly type: 'invalidate'; readonly id: number; readonly from: number }
+  /** A sibling (`from`) wrote: drop the caches (with `flushAudit`, write out the audit buffer too), then answer `invalidated`. */
+  | { readonly type: 'invalidate'; readonly id: number; readonly from: number; readonly flushAudit?: boolean }
   /** Every sibling has dropped its caches after write `id` (or died, or the wait timed out). */
   | { readonly type: 'announced'; readonly id: number }
   /** Answer to `metrics?`. */
   | { readonly type: 'metrics'; readonly id: number; readonly metrics: QuotaMetrics }
   /** Send this worker's quota counters (`counters`). */
   | { readonly type: 'counters?'; readonly query: number }
+  /** The data dir is ready (master key, schema, seed): build the components, then answer `ready`. */
+  | { readonly type: 'start' }
+  /** Serve this connection (the accepted socket travels as the message's handle). */
+  | { readonly type: 'connection' }
   /** Close the HTTP server and the store, then exit. */
   | { readonly type: 'shutdown' }
   | LeaseGrantMsg;
@@ -56,7 +68,8 @@ export type ClusterMessage = WorkerToPrimary | PrimaryToWorker;
 
 // Records, not lists: a message type added to a union and not here does not compile.
 const FROM_WORKER: Readonly<Record<WorkerToPrimary['type'], true>> = {
-  listening: true,
+  loaded: true,
+  ready: true,
   error: true,
   wrote: true,
   invalidated: true,
@@ -71,6 +84,8 @@ const FROM_PRIMARY: Readonly<Record<PrimaryToWorker['type'], true>> = {
   announced: true,
   metrics: true,
   'counters?': true,
+  start: true,
+  connection: true,
   shutdown: true,
   'kms-quota/grant': true,
 };

@@ -1,23 +1,20 @@
 /**
- * Entry point of one cluster worker process (forked by ./primary.ts): serves on the port the
- * cluster shares, reports `listening` to the primary, announces its writes to its siblings through
- * the primary (./relays.ts), drops its caches when a sibling wrote, admits requests from quota
- * leases, and shuts down on `shutdown` or when the primary goes away. Messages:
- * ./cluster-messages.ts.
+ * Entry point of one forked serving process (./primary.ts forks `workers - 1` of them and serves
+ * as the last one itself): loads its modules while the primary prepares the data dir, says
+ * `loaded`, builds its components on `start` (./serving-process.ts), says `ready`, then serves
+ * every connection the primary hands it, until `shutdown`, SIGTERM/SIGINT, or the primary going
+ * away. Messages: ./cluster-messages.ts.
  *
  * @module
  */
-import cluster from 'node:cluster';
-import type { AddressInfo } from 'node:net';
-import { createComponents, edgeOptions, type ServerComponents } from '../components.js';
-import { createHttpServer } from '../protocol/http-edge.js';
-import { closeHttp1Server } from '../protocol/http1-server.js';
-import { LeaseAdmission, type QuotaMetrics } from '../quota/admission.js';
+import type { Socket } from 'node:net';
 import type { ResolvedOptions } from '../server-options.js';
 import { isFromPrimary, type WorkerToPrimary } from './cluster-messages.js';
+import type { Channel } from './peer.js';
+import { startServing, type Serving } from './serving-process.js';
 
 const options = JSON.parse(process.env.KMSBENCH_WORKER_OPTIONS ?? '{}') as ResolvedOptions;
-const workerId = cluster.worker?.id ?? 0;
+const workerId = Number(process.env.KMSBENCH_WORKER_ID ?? 1);
 
 /**
  * Sends to the primary; false when there is none (or the channel is closed). The callback turns a
@@ -33,6 +30,11 @@ const toPrimary = (m: WorkerToPrimary, sent: () => void = () => {}): boolean => 
   }
 };
 
+const channel: Channel = {
+  send: (m: WorkerToPrimary) => toPrimary(m),
+  onMessage: (handler) => void process.on('message', handler),
+};
+
 /** Tells the primary why start-up failed, then exits 1 once the message is out (IPC is asynchronous). */
 function failStartup(error: string): void {
   const exit = () => process.exit(1);
@@ -40,87 +42,33 @@ function failStartup(error: string): void {
   setTimeout(exit, 2000).unref();
 }
 
-let nextAnnouncement = 0;
-const waitingForAnnouncement = new Map<number, () => void>();
+let serving: Serving | undefined;
+let stopping = false;
+const shutdown = async (): Promise<void> => {
+  if (stopping) return;
+  stopping = true;
+  await serving?.close();
+  process.exit(0);
+};
 
-/** Resolves once every sibling has dropped its caches (or the primary gave up waiting). */
-function announceWrite(): Promise<void> {
-  return new Promise((resolve) => {
-    const id = workerId * 1e9 + ++nextAnnouncement;
-    waitingForAnnouncement.set(id, resolve);
-    if (!toPrimary({ type: 'wrote', id })) {
-      // No primary to tell: nobody else can hold a stale cache.
-      waitingForAnnouncement.delete(id);
-      resolve();
-    }
-  });
-}
-
-let nextMetricsQuery = 0;
-const waitingForMetrics = new Map<number, (m: QuotaMetrics) => void>();
-
-/** Metrics of the whole cluster, collected by the primary. */
-function clusterMetrics(): Promise<QuotaMetrics> {
-  return new Promise((resolve) => {
-    const id = ++nextMetricsQuery;
-    waitingForMetrics.set(id, resolve);
-    if (!toPrimary({ type: 'metrics?', id })) {
-      waitingForMetrics.delete(id);
-      resolve(admission?.metrics() ?? { counters: {}, buckets: [] });
-    }
-  });
-}
-
-const admission = options.quotas.enabled ? new LeaseAdmission(workerId, toPrimary) : undefined;
-
-let components: ServerComponents | undefined;
-try {
-  components = await createComponents(options, { announceWrite, admission, metrics: clusterMetrics });
-  const { store } = components;
-  const http = createHttpServer(components.pipeline, edgeOptions(options, components));
-  process.on('message', (m: unknown) => {
-    if (!isFromPrimary(m)) return;
-    switch (m.type) {
-      case 'kms-quota/grant':
-        admission?.onMessage(m);
-        break;
-      case 'counters?':
-        toPrimary({ type: 'counters', query: m.query, metrics: { ...(admission?.metrics() ?? { counters: {}, buckets: [] }), injected: components!.injection.counters() } });
-        break;
-      case 'metrics':
-        waitingForMetrics.get(m.id)?.(m.metrics);
-        waitingForMetrics.delete(m.id);
-        break;
-      case 'invalidate':
-        store.invalidate();
-        toPrimary({ type: 'invalidated', id: m.id });
-        break;
-      case 'announced':
-        waitingForAnnouncement.get(m.id)?.();
-        waitingForAnnouncement.delete(m.id);
-        break;
-      case 'shutdown':
-        void shutdown();
-        break;
-    }
-  });
-  http.once('error', (e: Error) => {
-    failStartup(`cannot listen on ${options.host}:${options.port}: ${e.message}`);
-  });
-  http.listen(options.port, options.host, () => {
-    toPrimary({ type: 'listening', port: (http.address() as AddressInfo).port });
-  });
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    await closeHttp1Server(http);
-    await components!.close();
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown());
-  process.on('SIGINT', () => void shutdown());
-  process.on('disconnect', () => void shutdown());
-} catch (e) {
-  failStartup((e as Error).message);
-}
+process.on('message', (m: unknown, handle: unknown) => {
+  if (!isFromPrimary(m)) return;
+  if (m.type === 'start' && !serving) {
+    startServing(options, channel, workerId).then(
+      (s) => {
+        serving = s;
+        channel.send({ type: 'ready' });
+      },
+      (e: unknown) => failStartup((e as Error).message),
+    );
+  } else if (m.type === 'connection' && handle) {
+    if (serving) serving.accept(handle as Socket);
+    else (handle as Socket).destroy();
+  } else if (m.type === 'shutdown') {
+    void shutdown();
+  }
+});
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());
+process.on('disconnect', () => void shutdown());
+channel.send({ type: 'loaded' });

@@ -1,98 +1,157 @@
 /**
- * The cluster's primary process: forks the workers (./cluster-worker.ts), which share one
- * listening port (node:cluster) and one data directory, relays between them (./relays.ts), and
- * stops them on close.
+ * The cluster's primary process, itself one of the serving processes: it forks `workers - 1`
+ * children (./cluster-worker.ts) first, so they load their modules while it builds its own
+ * serving half (./serving-process.ts: master key, schema) and applies the seed; then it
+ * listens, accepts every connection and hands them round-robin to the serving processes, itself
+ * included (the children get the socket over IPC, as node:cluster's round-robin does). It relays
+ * between them (./relays.ts: write announcements, quota leases, metrics) and stops them on close.
+ *
+ * One process fewer than a primary that only distributes: with the default two workers on two
+ * cores the server is two processes (see scripts/bench-startup.ts).
  *
  * @module
  */
-import cluster, { type Worker } from 'node:cluster';
+import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createComponents } from '../components.js';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { serverUrl, type ResolvedOptions, type RunningServer } from '../server-options.js';
 import { lockDataDir } from '../store/lock.js';
 import { isFromWorker, type PrimaryToWorker } from './cluster-messages.js';
+import { ChildPeer, LoopbackPeer, type Peer } from './peer.js';
 import { coordinateQuotas, relayWriteAnnouncements } from './relays.js';
+import type { Serving } from './serving-process.js';
 
-/** Forks `options.workers` processes that share one listening port. */
-export async function startCluster(options: ResolvedOptions): Promise<RunningServer> {
-  const runningFromSource = import.meta.url.endsWith('.ts');
-  cluster.setupPrimary({
-    exec: new URL(runningFromSource ? './cluster-worker.ts' : './cluster-worker.js', import.meta.url).pathname,
+const runningFromSource = import.meta.url.endsWith('.ts');
+
+function forkChild(options: ResolvedOptions, id: number): ChildPeer {
+  const child = fork(new URL(runningFromSource ? './cluster-worker.ts' : './cluster-worker.js', import.meta.url).pathname, [], {
     // KMSBENCH_WORKER_NODE_ARGS passes extra node flags to workers, e.g. '--cpu-prof' for profiling.
     execArgv: [...(runningFromSource ? ['--import', 'tsx'] : []), ...(process.env.KMSBENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
-    silent: false,
+    env: { ...process.env, KMSBENCH_WORKER_OPTIONS: JSON.stringify(options), KMSBENCH_WORKER_ID: String(id) },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
+  return new ChildPeer(child, id);
+}
+
+/** Resolves on the child's first `type` message; rejects on `error`, another message, or its exit. */
+function nextFrom(peer: ChildPeer, type: 'loaded' | 'ready'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (m: unknown) => {
+      if (!isFromWorker(m)) return;
+      if (m.type === type) done(), resolve();
+      else if (m.type === 'error') done(), reject(new Error(m.error));
+    };
+    const onExit = (code: number | null, signal: string | null) => {
+      done();
+      reject(new Error(`worker exited (${signal ?? code}) during start-up`));
+    };
+    const done = () => {
+      peer.off('message', onMessage);
+      peer.off('exit', onExit);
+    };
+    peer.on('message', onMessage);
+    peer.on('exit', onExit);
+  });
+}
+
+const killAll = (children: ChildPeer[]): Promise<void[]> =>
+  Promise.all(
+    children.map(
+      (c) =>
+        new Promise<void>((resolve) => {
+          if (c.isDead()) return resolve();
+          c.once('exit', () => resolve());
+          c.child.kill('SIGKILL');
+        }),
+    ),
+  );
+
+/** Serves with `options.workers` processes (this one and `workers - 1` children) on one port. */
+export async function startCluster(options: ResolvedOptions): Promise<RunningServer> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const unlock = lockDataDir(options.dataDir);
-  const workers: Worker[] = [];
+  const children = Array.from({ length: options.workers - 1 }, (_, i) => forkChild(options, i + 1));
+  const loaded = children.map((c) => nextFrom(c, 'loaded'));
+  // This process's serving modules load while it prepares the data dir.
+  const servingModule = import('./serving-process.js');
+  // Failures are seen where these are awaited; until then they must not count as unhandled.
+  for (const p of [...loaded, servingModule]) p.catch(() => undefined);
+  const self = new LoopbackPeer();
+  let own: Serving | undefined;
+  let notices: string[];
+  const listener = createServer({ pauseOnConnect: true, noDelay: true, allowHalfOpen: false });
   try {
-    // Create the master key and schema once, before workers race for them.
-    const boot = await createComponents({ ...options, audit: false });
-    await boot.close();
-    for (let i = 0; i < options.workers; i++) workers.push(cluster.fork({ KMSBENCH_WORKER_OPTIONS: JSON.stringify(options) }));
-  } catch (e) {
-    unlock();
-    throw e;
-  }
-  relayWriteAnnouncements(workers);
-  // Also with quotas off: the primary answers the workers' `metrics?` (counters, injection counts); no lease is ever asked for.
-  coordinateQuotas(workers, options.quotas);
-  let port: number;
-  try {
-    port = await Promise.all(workers.map(listeningPort)).then((ports) => ports[0]!);
-  } catch (e) {
-    // One worker failed: stop the others, or they keep this process alive and `serve` never exits.
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve) => {
-            if (w.isDead()) return resolve();
-            w.once('exit', () => resolve());
-            w.process.kill('SIGKILL');
-          }),
-      ),
+    const peers: Peer[] = [self, ...children];
+    relayWriteAnnouncements(peers);
+    // Also with quotas off: the primary answers the serving processes' `metrics?` (counters, injection counts); no lease is ever asked for.
+    coordinateQuotas(peers, options.quotas);
+    // This process's serving half creates the master key and the schema; the seed is applied
+    // once, here; only then do the children open the store.
+    const { startServing } = await servingModule;
+    own = await startServing(options, self.channel, 0);
+    notices = await own.components.seed();
+    const ready = children.map((c, i) =>
+      loaded[i]!.then(() => {
+        c.send({ type: 'start' } satisfies PrimaryToWorker);
+        return nextFrom(c, 'ready');
+      }),
     );
+    await Promise.all(ready);
+    await new Promise<void>((resolve, reject) => {
+      listener.once('error', (e) => reject(new Error(`cannot listen on ${options.host}:${options.port}: ${e.message}`)));
+      listener.listen(options.port, options.host, () => resolve());
+    });
+  } catch (e) {
+    // One process failed: stop the others, or they keep this process alive and `serve` never exits.
+    listener.close();
+    await killAll(children);
+    await own?.close();
+    self.close();
     unlock();
     throw e;
   }
+  const serving = own;
+
+  // Round-robin over the live serving processes, this one included.
+  let next = 0;
+  listener.on('connection', (socket: Socket) => {
+    const live = [undefined, ...children.filter((c) => c.isConnected() && !c.isDead())];
+    const to = live[next++ % live.length];
+    if (to === undefined) return serving.accept(socket);
+    to.sendConnection(socket, (error) => {
+      if (error) socket.destroy();
+    });
+  });
+
   let closing = false;
-  for (const w of workers) {
-    w.on('exit', (code, signal) => {
-      if (!closing) process.stderr.write(`kmsbench: worker ${w.process.pid} exited (${signal ?? code})\n`);
+  for (const c of children) {
+    c.on('exit', (code: number | null, signal: string | null) => {
+      if (!closing) process.stderr.write(`kmsbench: worker ${c.child.pid} exited (${signal ?? code})\n`);
     });
   }
   return {
-    url: serverUrl(options.host, port),
+    url: serverUrl(options.host, (listener.address() as AddressInfo).port),
     host: options.host,
-    port,
+    port: (listener.address() as AddressInfo).port,
+    notices,
     async close() {
       closing = true;
-      await Promise.all(
-        workers.map(
-          (w) =>
+      listener.close();
+      await Promise.all([
+        serving.close().then(() => self.close()),
+        ...children.map(
+          (c) =>
             new Promise<void>((resolve) => {
-              if (w.isDead()) return resolve();
-              w.once('exit', () => resolve());
-              // Ctrl-C signals the whole process group: the worker may already be exiting and
-              // its channel closed. Without a callback a failed send is an 'error' event that
-              // crashes the primary (exit 1 instead of 0).
-              if (w.isConnected()) w.send({ type: 'shutdown' } satisfies PrimaryToWorker, () => {});
-              setTimeout(() => w.kill('SIGKILL'), 5000).unref();
+              if (c.isDead()) return resolve();
+              c.once('exit', () => resolve());
+              // Ctrl-C signals the whole process group: the child may already be exiting and its
+              // channel closed; a failed send is then reported to the callback, not thrown.
+              if (c.isConnected()) c.send({ type: 'shutdown' }, () => {});
+              setTimeout(() => c.child.kill('SIGKILL'), 5000).unref();
             }),
         ),
-      );
+      ]);
       unlock();
     },
   };
-}
-
-/** The port a worker reports once it listens; rejects when its first message is anything else or it exits. */
-function listeningPort(w: Worker): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    w.once('message', (m: unknown) => {
-      if (isFromWorker(m) && m.type === 'listening' && typeof m.port === 'number') resolve(m.port);
-      else reject(new Error((isFromWorker(m) && m.type === 'error' ? m.error : undefined) ?? 'worker failed to start'));
-    });
-    w.once('exit', (code) => reject(new Error(`worker exited with code ${code} during start-up`)));
-  });
 }

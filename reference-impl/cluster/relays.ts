@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Worker } from 'node:cluster';
+import type { Peer as Worker } from './peer.js';
 import { monotonicNs } from '../../common/quota/token-bucket.js';
 import { mergeMetrics, rateResolver, type QuotaMetrics, type QuotaSettings } from '../quota/admission.js';
 import { LeaseCoordinator } from '../quota/lease-coordinator.js';
@@ -57,7 +57,7 @@ export function relayWriteAnnouncements(workers: Worker[]): void {
         };
         w.on('message', onAck);
         w.once('exit', onExit);
-        safeSend(w, { type: 'invalidate', id: m.id, from: writer.id });
+        safeSend(w, { type: 'invalidate', id: m.id, from: writer.id, ...(m.flushAudit ? { flushAudit: true } : {}) });
       }
     });
   }

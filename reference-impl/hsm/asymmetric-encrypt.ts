@@ -22,7 +22,7 @@ import { InvalidCiphertextException, KMSInternalException, ValidationException }
 import type { EncryptionAlgorithmSpec, KeySpec } from '../../common/model/schemas.js';
 import { asymmetricSpec, loadPrivateKey, loadPublicKey, type PrivateKeyInput, type PublicKeyInput } from './asymmetric-keys.js';
 import { INVALID_CIPHERTEXT_MESSAGE } from './blob.js';
-import { incompatibleAlgorithm } from './key-specs.js';
+import { incompatibleAlgorithm, rsaPlaintextTooLongMessage } from './key-specs.js';
 
 const OAEP_HASH: Partial<Record<EncryptionAlgorithmSpec, { hash: 'sha1' | 'sha256'; length: number }>> = {
   RSAES_OAEP_SHA_1: { hash: 'sha1', length: 20 },
@@ -36,18 +36,8 @@ function oaepFor(keySpec: KeySpec, algorithm: EncryptionAlgorithmSpec): { hash: 
   return { ...oaep, modulusBytes: info.rsaModulusBits! / 8 };
 }
 
-/**
- * Largest plaintext (bytes) `algorithm` can encrypt under an RSA key of `keySpec`.
- * @throws InvalidKeyUsageException if the key spec does not support the algorithm.
- */
-export function maxRsaPlaintextLength(keySpec: KeySpec, algorithm: EncryptionAlgorithmSpec): number {
-  const { length, modulusBytes } = oaepFor(keySpec, algorithm);
-  return modulusBytes - 2 * length - 2;
-}
-
-/** AWS's refusal of an RSA plaintext over the limit (aws-observed.md V5). */
-export const rsaPlaintextTooLongMessage = (algorithm: string, keySpec: string, max: number): string =>
-  `Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${max} bytes.`;
+// The plaintext limit is a fact of the key spec (./key-specs.ts), checked before this module loads.
+export { maxRsaPlaintextLength, rsaPlaintextTooLongMessage } from './key-specs.js';
 
 export interface RsaEncryptInput {
   readonly keySpec: KeySpec;

@@ -20,7 +20,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { IncorrectKeyMaterialException, KMSInternalException, UnsupportedOperationException } from '../errors.js';
 import type { KeySpec } from '../../common/model/schemas.js';
-import { isAsymmetric, KEY_SPECS, keySpecInfo, type KeySpecInfo } from './key-specs.js';
+import { isAsymmetric, KEY_SPECS, keySpecInfo, notInRegionMessage, type KeySpecInfo } from './key-specs.js';
 
 /** A key pair in its stored forms. */
 export interface AsymmetricKeyPair {
@@ -35,8 +35,7 @@ export type PrivateKeyInput = Uint8Array | KeyObject;
 /** A public key as stored (SPKI DER) or already loaded. */
 export type PublicKeyInput = Uint8Array | KeyObject;
 
-export const notInRegionMessage = (what: 'KeySpec' | 'KeyPairSpec' | 'WrappingKeySpec', spec: string): string =>
-  `${what} ${spec} is not supported in this Region`;
+export { notInRegionMessage } from './key-specs.js';
 
 /**
  * The spec's entry if this HSM can make key pairs of it.

@@ -220,3 +220,36 @@ export function algorithmsFor(keySpec: KeySpec, keyUsage: KeyUsageType): KeyAlgo
 export function incompatibleAlgorithm(algorithm: string, keySpec: string): Error {
   return new InvalidKeyUsageException(`Algorithm ${algorithm} is incompatible with key spec ${keySpec}.`);
 }
+
+/**
+ * Length in bytes of key material a caller may give for this spec (seed files, the
+ * `_custom_key_material_` tag): 32 for SYMMETRIC_DEFAULT, the HMAC key length for HMAC specs;
+ * undefined for asymmetric specs (given as private keys) and unknown ones.
+ */
+export function givenMaterialLength(keySpec: string): number | undefined {
+  const info = Object.prototype.hasOwnProperty.call(KEY_SPECS, keySpec) ? KEY_SPECS[keySpec as KeySpec] : undefined;
+  return info?.family === 'symmetric' ? 32 : info?.hmacKeyLength;
+}
+
+/** AWS's refusal of a key spec this server (or this Region) does not serve: `KeySpec SM2 is not supported in this Region`. */
+export const notInRegionMessage = (what: 'KeySpec' | 'KeyPairSpec' | 'WrappingKeySpec', spec: string): string =>
+  `${what} ${spec} is not supported in this Region`;
+
+/** The hash length of each RSAES-OAEP algorithm (SHA-x for the hash and in MGF1; ./asymmetric-encrypt.ts). */
+const OAEP_HASH_BYTES: Partial<Record<EncryptionAlgorithmSpec, number>> = { RSAES_OAEP_SHA_1: 20, RSAES_OAEP_SHA_256: 32 };
+
+/**
+ * Largest plaintext (bytes) `algorithm` can encrypt under an RSA key of `keySpec`: k − 2·hLen − 2
+ * for a k-byte modulus (214/190 for RSA_2048 with SHA-1/SHA-256, 342/318 RSA_3072, 470/446 RSA_4096).
+ * @throws InvalidKeyUsageException if the key spec does not support the algorithm.
+ */
+export function maxRsaPlaintextLength(keySpec: KeySpec, algorithm: EncryptionAlgorithmSpec): number {
+  const info = keySpecInfo(keySpec);
+  const hashBytes = OAEP_HASH_BYTES[algorithm];
+  if (info.family !== 'rsa' || hashBytes === undefined || !info.encryptionAlgorithms.includes(algorithm)) throw incompatibleAlgorithm(algorithm, keySpec);
+  return info.rsaModulusBits! / 8 - 2 * hashBytes - 2;
+}
+
+/** AWS's refusal of an RSA plaintext over the limit (aws-observed.md V5). */
+export const rsaPlaintextTooLongMessage = (algorithm: string, keySpec: string, max: number): string =>
+  `Algorithm ${algorithm} and key spec ${keySpec} cannot encrypt data larger than ${max} bytes.`;

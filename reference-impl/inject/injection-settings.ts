@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { OPERATIONS } from '../../common/model/index.js';
+import { OPERATIONS } from '../../common/model/model.js';
 import { LATENCY_PROFILES, type LatencyTarget } from './latency-profiles.js';
 
 /** The errors that can be injected; `reset` resets the connection instead of answering. */

@@ -13,29 +13,28 @@
  * @module
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { OnFirstUse } from '../../common/on-first-use.js';
 import { KMSInternalException } from '../errors.js';
-import { generateAsymmetricKeyPair, generateAsymmetricKeyPairAsync } from '../hsm/asymmetric-keys.js';
-import { generateHmacKey } from '../hsm/hmac.js';
 import { isAsymmetric, keySpecInfo } from '../hsm/key-specs.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
 import type { KeySpec } from '../../common/model/schemas.js';
 
+// The HMAC and key-pair generators load with the first key that needs them, not with the server.
+const hmacKeys = new OnFirstUse(() => import('../hsm/hmac.js'));
+const keyPairs = new OnFirstUse(() => import('../hsm/asymmetric-keys.js'));
+
 /**
- * Fresh key material for a new key (or version) of `keySpec`.
+ * Fresh key material for a new key (or version) of `keySpec`: at once for symmetric keys (and for
+ * HMAC and ECC keys once their generator is loaded); RSA key pairs are made on libuv's thread pool,
+ * so an RSA_4096 key (seconds of CPU) does not stall other requests.
  * @throws UnsupportedOperationException for specs this server cannot create (SM2, ML-DSA).
  */
-export function newKeyMaterial(keySpec: string): Buffer {
+export function newKeyMaterial(keySpec: string): Buffer | Promise<Buffer> {
   const info = keySpecInfo(keySpec);
   if (info.family === 'symmetric') return generateBackingKey();
-  if (info.family === 'hmac') return generateHmacKey(info.keySpec);
-  return generateAsymmetricKeyPair(info.keySpec as KeySpec).privateKey;
-}
-
-/** {@link newKeyMaterial}, with key pairs generated on the thread pool. */
-export async function newKeyMaterialAsync(keySpec: string): Promise<Buffer> {
-  const info = keySpecInfo(keySpec);
-  if (!isAsymmetric(info)) return newKeyMaterial(keySpec);
-  return (await generateAsymmetricKeyPairAsync(info.keySpec as KeySpec)).privateKey;
+  if (info.family === 'hmac') return hmacKeys.with((m) => m.generateHmacKey(info.keySpec));
+  if (info.family === 'rsa') return keyPairs.load().then(async (m) => (await m.generateAsymmetricKeyPairAsync(info.keySpec as KeySpec)).privateKey);
+  return keyPairs.with((m) => m.generateAsymmetricKeyPair(info.keySpec as KeySpec).privateKey);
 }
 
 /** An asymmetric key version opened for use. */

@@ -20,4 +20,6 @@ export const msg = {
   invalidState: (arn: string, state: string) => `${arn} is ${state}.`,
   accessDenied: (principal: string, action: string, resource: string) =>
     `User: ${principal} is not authorized to perform: kms:${action} on resource: ${resource} because no resource-based policy allows the kms:${action} action`,
+  /** Not AWS: only the `_custom_id_` CreateKey tag (ops/custom-key-tags.ts) can ask for a key id. */
+  keyIdTaken: (keyId: string) => `A key with id ${keyId} already exists (kmsbench _custom_id_ tag).`,
 } as const;

@@ -13,6 +13,8 @@ export type KeyRef =
   | { kind: 'invalid'; text: string };
 
 const KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+/** A key id: a UUID in lower case, or `mrk-` and 32 hex digits (multi-Region keys). */
+export const isKeyId = (text: string): boolean => KEY_ID.test(text);
 const ARN = /^arn:aws[a-z-]*:kms:([a-z0-9-]+):(\d{12}):(key\/.+|alias\/.+)$/;
 
 export function parseKeyRef(text: string): KeyRef {

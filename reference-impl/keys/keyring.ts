@@ -9,10 +9,10 @@
  * @module
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AccessDeniedException, KMSInternalException, NotFoundException } from '../errors.js';
+import { AccessDeniedException, AlreadyExistsException, KMSInternalException, NotFoundException } from '../errors.js';
 import { reportDamage } from '../damage-report.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
-import { newKeyMaterial, OpenedAsymmetricKeys, type OpenedKeyPair } from './key-material.js';
+import { OpenedAsymmetricKeys, type OpenedKeyPair } from './key-material.js';
 import { KeyUsageTracker } from './last-usage.js';
 import type { KeyStore } from '../store/store.js';
 import { parseKeyRef } from './key-ref.js';
@@ -82,7 +82,7 @@ export interface NewKeyParams {
   multiRegion?: boolean;
   /** The key id, when the caller chose it (a custom key store labels its key with it first). */
   keyId?: string;
-  /** Backing key version 1, when the caller brings it (an external key store key's inner key; a key pair generated off the event loop); made here otherwise. */
+  /** Backing key version 1: an external key store key's inner key, or material the caller made (key-material.ts newKeyMaterial; required for every generated spec but SYMMETRIC_DEFAULT, which is made here otherwise). */
   material?: Buffer;
   customKeyStore?: KeyRecord['customKeyStore'];
 }
@@ -231,11 +231,10 @@ export class Keyring {
 
   /** The opened backing key of `key` at `version` (the key's current one by default). */
   material(key: KeyRecord, version = key.currentVersion): Buffer | undefined {
-    const owner = materialOwnerOf(key);
-    const cacheKey = `${owner}:${version}`;
+    const cacheKey = `${openedId(key)}:${version}`;
     let m = this.opened.get(cacheKey);
     if (!m) {
-      const backing = this.store.getBackingKey(owner, version);
+      const backing = this.store.getBackingKey(materialOwnerOf(key), version);
       if (!backing) return undefined;
       try {
         m = this.vault.open(backing.sealed, materialBinding(key), version);
@@ -253,7 +252,7 @@ export class Keyring {
     const owner = materialOwnerOf(key);
     this.store.deleteBackingKey(owner, version);
     this.store.putBackingKey({ keyId: owner, version, sealed: this.vault.seal(material, materialBinding(key), version), createdAt: at, rotationType });
-    this.opened.delete(`${owner}:${version}`);
+    this.opened.delete(`${openedId(key)}:${version}`);
     this.pairs.drop(owner);
   }
 
@@ -261,14 +260,14 @@ export class Keyring {
   dropMaterial(key: KeyRecord, version: number): void {
     const owner = materialOwnerOf(key);
     this.store.deleteBackingKey(owner, version);
-    this.opened.get(`${owner}:${version}`)?.fill(0);
-    this.opened.delete(`${owner}:${version}`);
+    this.opened.get(`${openedId(key)}:${version}`)?.fill(0);
+    this.opened.delete(`${openedId(key)}:${version}`);
     this.pairs.drop(owner);
   }
 
   /** The opened key pair of an asymmetric key (current version), or undefined without material. */
   keyPair(key: KeyRecord, version = key.currentVersion): OpenedKeyPair | undefined {
-    return this.pairs.get(materialOwnerOf(key), version, key.keySpec, () => this.material(key, version));
+    return this.pairs.get(openedId(key), version, key.keySpec, () => this.material(key, version));
   }
 
   /** The public identifier of a backing-key version (`KeyMaterialId`: 64 lower-case hex digits). */
@@ -319,9 +318,12 @@ export class Keyring {
       // Imported material is each Region's own (each replica imports it): kept under the record.
       if (!generated) key.materialOwner = storeIdOf(key);
     }
-    const material = params.material ?? (generated ? newKeyMaterial(params.keySpec) : undefined);
+    // Other key specs' material is made by the caller (key-material.ts newKeyMaterial may have to load its generator).
+    if (generated && !params.material && params.keySpec !== 'SYMMETRIC_DEFAULT') throw new KMSInternalException(`no key material given for a ${params.keySpec} key`);
+    const material = params.material ?? (generated ? generateBackingKey() : undefined);
     const sealed = material ? this.vault.seal(material, materialBinding(key), 1) : undefined;
     this.store.write(() => {
+      if (params.keyId !== undefined && this.store.getKey(storeIdOf(key))) throw new AlreadyExistsException(msg.keyIdTaken(keyId));
       this.store.putKey(key);
       if (sealed) this.store.putBackingKey({ keyId: materialOwnerOf(key), version: 1, sealed, createdAt: scope.now, rotationType: null });
     });
@@ -548,6 +550,14 @@ export class Keyring {
  * from: the key ARN, or for multi-Region keys, whose records share material across Regions, an
  * ARN without a Region naming where the material lives.
  */
+/**
+ * Opened material is cached under the owner and the record's creation time: a key id can come back
+ * with other material (custom ids, reset). Starts with `owner:`, so dropping by owner still works.
+ */
+function openedId(key: KeyRecord): string {
+  return `${materialOwnerOf(key)}:${key.createdAt}`;
+}
+
 function materialBinding(key: KeyRecord): string {
   if (!isMultiRegionKeyId(key.keyId)) return key.arn;
   return `arn:${partitionOf(key.region)}:kms::${key.account}:key/${materialOwnerOf(key)}`;

@@ -27,6 +27,7 @@ import type { OperationName } from '../../common/model/model.js';
 import {
   OPERATION_PERMISSIONS,
   accessDenied,
+  checkLockout,
   compilePolicy,
   decodeGrantToken,
   encodeGrantToken,
@@ -294,11 +295,11 @@ export function checkGrantTokens(tokens: unknown, hmacKey: Buffer): void {
   }
 }
 
-/** How the audit log names the statement that decided: `key-policy:<Sid>`, `identity[0]:#2`, `grant:<id>`. */
-export function decidedBy(notes: AuditNotes): string | undefined {
-  const s = notes.authz?.decidingStatement;
-  if (s === undefined) return undefined;
-  if (s.source === 'grant') return `grant:${notes.grantId ?? s.index}`;
-  const where = s.source === 'identity' ? `identity[${s.policyIndex ?? 0}]` : 'key-policy';
-  return `${where}:${s.sid ?? `#${s.index}`}`;
+/**
+ * A key policy about to be attached (CreateKey, PutKeyPolicy, ReplicateKey): parsed by the engine
+ * (MalformedPolicyDocumentException, authz/document.ts) and checked for lockout (authz/lockout.ts:
+ * it must let `caller` call PutKeyPolicy later, unless `bypass`). ops/guards.ts checks the size first.
+ */
+export function checkKeyPolicyDocument(policy: string, caller: CallerPrincipal, key: KeyFacts, options: { bypass: boolean; now: number }): void {
+  checkLockout(compilePolicy(policy, { kind: 'key' }), caller, key, options);
 }

@@ -14,6 +14,7 @@ import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring, Scope } from '../keys/keyring.js';
 import type { FaultSet } from '../faults.js';
 import type { AuthzDecision, CallerPrincipal, CompiledPolicy } from '../authz/index.js';
+import type * as KeyStoreLogic from '../keystores/index.js';
 import type { CloudHsmBackend, CustomKeyStoreRepository, XksProxyApi } from '../keystores/index.js';
 
 /** Custom key stores: where their records live and the backends behind them. */
@@ -21,8 +22,20 @@ export interface KeyStoreServices {
   repo: CustomKeyStoreRepository;
   cloudHsm: CloudHsmBackend;
   xks: XksProxyApi;
+  /** The key store side of the key and crypto operations (keystores/), loaded with the services (./store-keys.ts uses it). */
+  logic: Pick<typeof KeyStoreLogic, 'checkGenerateRandom' | 'createKeyInStore' | 'decryptInStore' | 'effectiveKeyState' | 'encryptInStore'>;
   /** Receives background work (a connection attempt), for tests that wait for it. */
   track?: (work: Promise<void>) => void;
+}
+
+/** {@link KeyStoreServices}, created on first need (./key-store-services.ts). */
+export interface KeyStoreServicesOnDemand {
+  /** The services once created. */
+  readonly current: KeyStoreServices | undefined;
+  /** Whether a request of `operation` with `input` may touch a custom key store (asked while the services are not created). */
+  neededFor(operation: string, input: unknown): boolean;
+  /** Creates the services (once). */
+  load(): Promise<KeyStoreServices>;
 }
 
 export interface AuditNotes {
@@ -44,6 +57,8 @@ export interface OpContext {
   encodeContext: EncryptionContextEncoder;
   faults: FaultSet;
   audit: AuditNotes;
+  /** `--strict-aws`: refuse non-AWS conveniences (the CreateKey custom-id tags). */
+  strictAws?: boolean;
   /** The caller as authorized (set on the request path; handler unit tests may leave it out). */
   caller?: CallerPrincipal;
   identityPolicies?: readonly CompiledPolicy[];

@@ -2,16 +2,16 @@
  * The two kinds of ciphertext the encryption operations make and open:
  * - symmetric keys: the versioned blob of hsm/blob.ts (names its key and backing-key version;
  *   the encryption context is bound as AAD);
- * - RSA keys: bare RSAES-OAEP (hsm/asymmetric-encrypt.ts); the caller names key and algorithm,
+ * - RSA keys: bare RSAES-OAEP (hsm/asymmetric-encrypt.ts, loaded with the first RSA key used); the caller names key and algorithm,
  *   and no encryption context is bound ("The standard asymmetric encryption algorithms ... do
  *   not support an encryption context", EncryptRequest.EncryptionContext in the model).
  *
  * @module
  */
 import { AccessDeniedException, IncorrectKeyException, InvalidCiphertextException, ValidationException } from '../errors.js';
-import { maxRsaPlaintextLength, rsaDecrypt, rsaEncrypt, rsaPlaintextTooLongMessage } from '../hsm/asymmetric-encrypt.js';
+import { OnFirstUse } from '../../common/on-first-use.js';
 import { CIPHERTEXT_FORMAT_STORE, INVALID_CIPHERTEXT_MESSAGE, parseCiphertextBlob } from '../hsm/blob.js';
-import { incompatibleAlgorithm, isAsymmetric, keySpecInfo } from '../hsm/key-specs.js';
+import { incompatibleAlgorithm, isAsymmetric, keySpecInfo, maxRsaPlaintextLength, rsaPlaintextTooLongMessage } from '../hsm/key-specs.js';
 import { decryptSymmetric, encryptSymmetric } from '../hsm/symmetric.js';
 import { storeKeyId, type KeyRecord } from '../records/key-records.js';
 import type { EncryptionAlgorithmSpec, KeySpec } from '../../common/model/schemas.js';
@@ -24,6 +24,9 @@ type Context = Record<string, string>;
 const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';
 const V4_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const MRK_ID = /^mrk-[0-9a-f]{32}$/;
+
+/** RSAES-OAEP, loaded with the first use of an RSA key (the answer then comes later, once). */
+const rsa = new OnFirstUse(() => import('../hsm/asymmetric-encrypt.js'));
 
 /** RSA, ECC, SM2, ML-DSA: keys with a key pair (not symmetric, not HMAC). */
 export const isAsymmetricKey = (key: KeyRecord): boolean => isAsymmetric(keySpecInfo(key.keySpec));
@@ -63,7 +66,7 @@ export function sealUnder(
   if (algorithm !== SYMMETRIC_DEFAULT) {
     const pair = ctx.keyring.keyPair(key);
     if (!pair) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
-    return rsaEncrypt({ keySpec: key.keySpec as KeySpec, publicKey: pair.publicKey, algorithm, plaintext });
+    return rsa.with((m) => m.rsaEncrypt({ keySpec: key.keySpec as KeySpec, publicKey: pair.publicKey, algorithm, plaintext }));
   }
   const material = ctx.keyring.material(key);
   if (!material) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
@@ -111,7 +114,7 @@ function namedAsymmetricKey(ctx: OpContext, req: OpenRequest): KeyRecord | undef
  * symmetric blob first, so the answer is InvalidCiphertextException (floci-io/floci integration
  * test, stated as measured on AWS us-east-1; INFERRED).
  */
-function openAsymmetric(ctx: OpContext, key: KeyRecord, req: OpenRequest): Opened {
+function openAsymmetric(ctx: OpContext, key: KeyRecord, req: OpenRequest): Opened | Promise<Opened> {
   noteKey(ctx, key);
   requireUsableState(ctx, key);
   requireUsage(key, 'ENCRYPT_DECRYPT', req.operation);
@@ -119,8 +122,8 @@ function openAsymmetric(ctx: OpContext, key: KeyRecord, req: OpenRequest): Opene
   const algorithm = encryptionAlgorithm(key, req.algorithm);
   const pair = ctx.keyring.keyPair(key);
   if (!pair || !req.blob) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
-  const plaintext = rsaDecrypt({ keySpec: key.keySpec as KeySpec, privateKey: pair.privateKey, algorithm, ciphertext: req.blob });
-  return { key, plaintext, algorithm };
+  const ciphertext = req.blob;
+  return rsa.with((m) => ({ key, plaintext: m.rsaDecrypt({ keySpec: key.keySpec as KeySpec, privateKey: pair.privateKey, algorithm, ciphertext }), algorithm }));
 }
 
 /** Opens a symmetric blob: finds its key (checking an optional caller-named key), state, and context. */

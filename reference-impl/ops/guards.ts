@@ -6,12 +6,14 @@
  * @module
  */
 import { AccessDeniedException, LimitExceededException, TagException } from '../errors.js';
-import { callerPrincipal, checkLockout, compilePolicy, type KeyFacts } from '../authz/index.js';
+import type { KeyFacts } from '../authz/index.js';
+import { callerPrincipal } from '../records/caller-principal.js';
 import { msg } from '../keys/key-messages.js';
 import type { KeyRecord, Tag } from '../records/key-records.js';
 import { MAX_POLICY_BYTES } from '../keys/policy-document.js';
 import type { OpContext } from './context.js';
 import { policyMsg, tagMsg } from './operation-messages.js';
+import { loadedAuthorizeStage } from './policy-engine.js';
 
 /** A customer managed key named by key id or key ARN (no aliases), for management calls. */
 export function managedKey(ctx: OpContext, keyIdText: string, operation: string): KeyRecord {
@@ -52,14 +54,14 @@ export function checkNewTags(existing: readonly Tag[], added: readonly Tag[]): T
  * Size, syntax and lockout-safety checks for a policy about to be attached (CreateKey,
  * PutKeyPolicy): the engine's parser (authz/document.ts, AWS's MalformedPolicyDocumentException
  * wordings) and its lockout check (authz/lockout.ts: the new policy must let the caller call
- * PutKeyPolicy later, unless BypassPolicyLockoutSafetyCheck). `key` is the key the policy is for
+ * PutKeyPolicy later, unless BypassPolicyLockoutSafetyCheck), through the authorize stage the
+ * pipeline loaded before this handler ran (./policy-engine.ts). `key` is the key the policy is for
  * (for CreateKey, the key about to be created).
  */
 export function checkNewPolicy(ctx: OpContext, policy: string, bypassLockoutSafetyCheck: boolean | undefined, key: KeyFacts): void {
   if (Buffer.byteLength(policy, 'utf8') > MAX_POLICY_BYTES) throw new LimitExceededException(policyMsg.tooLarge);
-  const compiled = compilePolicy(policy, { kind: 'key' });
   const caller = ctx.caller ?? callerPrincipal(ctx.scope.principalArn);
-  checkLockout(compiled, caller, key, { bypass: bypassLockoutSafetyCheck === true, now: Date.now() });
+  loadedAuthorizeStage().checkKeyPolicyDocument(policy, caller, key, { bypass: bypassLockoutSafetyCheck === true, now: Date.now() });
 }
 
 /** What the policy checks need to know of a key. */

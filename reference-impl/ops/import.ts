@@ -1,6 +1,7 @@
 /**
- * GetParametersForImport, ImportKeyMaterial, DeleteImportedKeyMaterial, and on-demand rotation of
- * imported key material (RotateKeyOnDemand and ListKeyRotations of symmetric EXTERNAL keys).
+ * GetParametersForImport, ImportKeyMaterial, DeleteImportedKeyMaterial. On-demand rotation of
+ * imported key material (RotateKeyOnDemand and ListKeyRotations of symmetric EXTERNAL keys) is
+ * ./imported-rotation.ts, which needs none of the import crypto.
  * The crypto (wrapping keys, unwrapping, material checks, the import token) is hsm/import.ts and
  * hsm/import-token.ts; the per-material records and rules are keys/imported-material.ts.
  *
@@ -40,7 +41,6 @@
 import {
   IncorrectKeyMaterialException,
   KMSInvalidStateException,
-  LimitExceededException,
   NotFoundException,
   UnsupportedOperationException,
   ValidationException,
@@ -55,7 +55,6 @@ import {
 import { openImportToken, sealImportToken } from '../hsm/import-token.js';
 import {
   importedMaterialId,
-  importedRotationFields,
   materialOfVersion,
   pendingRotationMaterial,
   stateAfterMaterialChange,
@@ -92,7 +91,6 @@ export const importMsg = {
   replicaNewMaterial: (arn: string) => `New key material must be imported into the primary key of multi-Region key ${arn}.`,
   wrappingNotForSpec: (algorithm: string, keySpec: string) => `The wrapping algorithm ${algorithm} cannot be used to import key material for key spec ${keySpec}.`,
   materialNotFound: (id: string, arn: string) => `Key material ${id} is not associated with KMS key ${arn}.`,
-  noPendingRotation: (arn: string) => `${arn} has no imported key material pending rotation.`,
 } as const;
 
 const SYMMETRIC = 'SYMMETRIC_DEFAULT';
@@ -254,51 +252,4 @@ export function deleteImportedKeyMaterial(input: DeleteImportedKeyMaterialReques
     k.state = stateAfterMaterialChange(k);
   });
   return key.keySpec === SYMMETRIC ? { KeyId: key.arn, KeyMaterialId: target.materialId } : { KeyId: key.arn };
-}
-
-/** Whether RotateKeyOnDemand / ListKeyRotations treat `key` as a key with imported material. */
-export const rotatesImportedMaterial = (key: KeyRecord): boolean => key.origin === 'EXTERNAL' && key.keySpec === SYMMETRIC;
-
-/**
- * RotateKeyOnDemand of a symmetric EXTERNAL key: the material imported PENDING_ROTATION becomes
- * current. The caller has checked Disabled and that the key is customer managed.
- */
-export function rotateImportedOnDemand(key: KeyRecord, ctx: OpContext, limit: number): object {
-  if (isMultiRegion(key)) throw new UnsupportedOperationException(rotationMsg.externalOrigin(key.arn, key.origin));
-  if (key.state !== 'Enabled') throw invalidState(key);
-  const check = (k: KeyRecord): ImportedMaterial => {
-    if (k.onDemandRotations >= limit) throw new LimitExceededException(rotationMsg.onDemandLimit(k.arn));
-    const pending = pendingRotationMaterial(k);
-    if (!pending || !pending.imported) throw new KMSInvalidStateException(importMsg.noPendingRotation(k.arn));
-    return pending;
-  };
-  check(key);
-  ctx.keyring.update(key, (k) => {
-    const pending = check(k);
-    pending.pendingRotation = false;
-    pending.rotatedAt = ctx.scope.now;
-    k.currentVersion = pending.version;
-    k.onDemandRotations++;
-  });
-  return { KeyId: key.arn };
-}
-
-/** ListKeyRotations entries of a symmetric EXTERNAL key, in version order. */
-export function importedRotationEntries(key: KeyRecord, all: boolean): Array<{ version: number; entry: Record<string, unknown> }> {
-  return (key.materials ?? [])
-    .filter((m) => all || m.rotatedAt !== null)
-    .sort((a, b) => a.version - b.version)
-    .map((m) => {
-      const entry: Record<string, unknown> = {
-        KeyId: key.keyId,
-        KeyMaterialId: m.materialId,
-        ...importedRotationFields(m),
-        KeyMaterialState: m.pendingRotation ? 'PENDING_ROTATION' : m.version === key.currentVersion ? 'CURRENT' : 'NON_CURRENT',
-      };
-      if (m.rotatedAt !== null) {
-        entry.RotationDate = epochSeconds(m.rotatedAt);
-        entry.RotationType = 'ON_DEMAND';
-      }
-      return { version: m.version, entry };
-    });
 }

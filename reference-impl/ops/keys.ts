@@ -11,9 +11,8 @@ import {
   ValidationException,
 } from '../errors.js';
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
-import { checkKeyUsage, keySpecInfo } from '../hsm/key-specs.js';
-import { newKeyMaterialAsync } from '../keys/key-material.js';
-import { notInRegionMessage } from '../hsm/asymmetric-keys.js';
+import { checkKeyUsage, keySpecInfo, notInRegionMessage } from '../hsm/key-specs.js';
+import { newKeyMaterial } from '../keys/key-material.js';
 import type {
   KeySpec,
   KeyUsageType,
@@ -34,6 +33,7 @@ import { keyMetadata } from './key-metadata.js';
 import { cryptoMsg, keyMsg } from './operation-messages.js';
 import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from '../reply/pagination.js';
 import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
+import { takeCustomKeyTags } from './custom-key-tags.js';
 import { isPrimary } from '../keys/multi-region.js';
 import { createStoreKey, withStoreState } from './store-keys.js';
 
@@ -54,7 +54,8 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object | Pro
     if (input.CustomKeyStoreId === undefined) throw new ValidationException(keyMsg.customKeyStoreRequired(origin));
     return createStoreKey(input, ctx, MAX_KEYS_PER_ACCOUNT_REGION);
   }
-  const tags = input.Tags ?? [];
+  const custom = ctx.strictAws ? undefined : takeCustomKeyTags(input.Tags ?? [], keySpec);
+  const tags = custom?.tags ?? input.Tags ?? [];
   checkNewTags([], tags);
   if (input.Policy !== undefined) {
     // The key does not exist yet: the lockout check judges the policy for a key of this account.
@@ -73,13 +74,16 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object | Pro
       policy: input.Policy,
       tags,
       multiRegion: input.MultiRegion === true,
-      material,
+      keyId: custom?.keyId,
+      material: material ?? custom?.material,
     });
     ctx.audit.resources = [key.arn];
     return { KeyMetadata: keyMetadata(key, ctx.keyring) };
   };
-  // RSA key pairs are generated on the thread pool (ops/context.ts); the rest is made inline.
-  return origin === 'AWS_KMS' && keySpecInfo(keySpec).family === 'rsa' ? newKeyMaterialAsync(keySpec).then(create) : create();
+  // Symmetric material is made by the keyring; other specs' here (RSA key pairs on the thread pool, ops/context.ts).
+  if (origin !== 'AWS_KMS' || custom?.material || keySpec === 'SYMMETRIC_DEFAULT') return create();
+  const made = newKeyMaterial(keySpec);
+  return made instanceof Promise ? made.then(create) : create(made);
 }
 
 /**

@@ -7,7 +7,7 @@ import { LimitExceededException, UnsupportedOperationException } from '../errors
 import { DEFAULT_ROTATION_PERIOD_DAYS } from '../keys/keyring.js';
 import { requireEnabledForUse } from '../keys/key-state.js';
 import { DAY_MS, epochSeconds, materialOwnerOf, type KeyRecord } from '../records/key-records.js';
-import { importedRotationEntries, rotateImportedOnDemand, rotatesImportedMaterial } from './import.js';
+import { importedRotationEntries, rotateImportedOnDemand, rotatesImportedMaterial } from './imported-rotation.js';
 import type {
   DisableKeyRotationRequest,
   EnableKeyRotationRequest,

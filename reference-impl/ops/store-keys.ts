@@ -17,10 +17,10 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
-import { CustomKeyStoreNotFoundException, InvalidCiphertextException, LimitExceededException } from '../errors.js';
+import { CustomKeyStoreNotFoundException, InvalidCiphertextException, KMSInternalException, LimitExceededException } from '../errors.js';
 import { CIPHERTEXT_FORMAT_STORE, INVALID_CIPHERTEXT_MESSAGE, storeBlobHeader, type ParsedCiphertextBlob } from '../hsm/blob.js';
 import { generateRandom } from '../hsm/symmetric.js';
-import { checkGenerateRandom, createKeyInStore, decryptInStore, effectiveKeyState, encryptInStore, type StoreKeyRef } from '../keystores/index.js';
+import type { StoreKeyRef } from '../keystores/index.js';
 import { keyArn, type KeyRecord } from '../records/key-records.js';
 import type { CreateKeyRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
@@ -34,8 +34,11 @@ export const isStoreKey = (key: KeyRecord): boolean => key.customKeyStore !== un
 export function withStoreState(ctx: OpContext, key: KeyRecord): KeyRecord {
   const link = key.customKeyStore;
   if (!link) return key;
-  const store = ctx.keyStores?.repo.get(key.account, key.region, link.id);
-  const state = effectiveKeyState(key.state, store?.connectionState ?? 'DISCONNECTED');
+  // A key in a custom key store exists only while its store does, and then the pipeline has
+  // created the services before any operation runs (./key-store-services.ts).
+  if (!ctx.keyStores) throw new KMSInternalException('custom key store services are not loaded');
+  const store = ctx.keyStores.repo.get(key.account, key.region, link.id);
+  const state = ctx.keyStores.logic.effectiveKeyState(key.state, store?.connectionState ?? 'DISCONNECTED');
   return state === key.state ? key : { ...key, state };
 }
 
@@ -55,7 +58,7 @@ export async function createStoreKey(input: CreateKeyRequest, ctx: OpContext, ma
   }
   const usage = ctx.keyring.store.countKeys(ctx.scope.account, ctx.scope.region);
   if (usage >= maxKeys) throw new LimitExceededException(keyMsg.tooManyKeys(maxKeys, usage));
-  const { ref, metadata } = await createKeyInStore(
+  const { ref, metadata } = await services.logic.createKeyInStore(
     {
       account: ctx.scope.account,
       region: ctx.scope.region,
@@ -121,20 +124,22 @@ function services(ctx: OpContext) {
 /** Encrypts under a store key; resolves to the whole ciphertext blob (format 3). */
 export async function sealInStore(ctx: OpContext, key: KeyRecord, plaintext: Buffer, contextAad: Buffer, operation: string): Promise<Buffer> {
   const header = storeBlobHeader(key.keyId);
-  const bytes = await encryptInStore(services(ctx), key, storeRef(ctx, key), plaintext, Buffer.concat([header, contextAad]), callContext(ctx, key, operation));
+  const s = services(ctx);
+  const bytes = await s.logic.encryptInStore(s, key, storeRef(ctx, key), plaintext, Buffer.concat([header, contextAad]), callContext(ctx, key, operation));
   return Buffer.concat([header, bytes]);
 }
 
 /** Decrypts a format-3 blob of a store key. */
 export function openInStore(ctx: OpContext, key: KeyRecord, parsed: ParsedCiphertextBlob, contextAad: Buffer, operation: string): Promise<Buffer> {
   if (parsed.formatVersion !== CIPHERTEXT_FORMAT_STORE || !isStoreKey(key)) return Promise.reject(new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE));
-  return decryptInStore(services(ctx), key, storeRef(ctx, key), parsed.ciphertext, Buffer.concat([parsed.header, contextAad]), callContext(ctx, key, operation));
+  const s = services(ctx);
+  return s.logic.decryptInStore(s, key, storeRef(ctx, key), parsed.ciphertext, Buffer.concat([parsed.header, contextAad]), callContext(ctx, key, operation));
 }
 
 /** GenerateRandom with a CustomKeyStoreId: a CloudHSM key store that is connected. */
 export function generateRandomInStore(ctx: OpContext, storeId: string, n: number): Buffer {
   const store = ctx.keyStores?.repo.get(ctx.scope.account, ctx.scope.region, storeId);
   if (!store) throw new CustomKeyStoreNotFoundException(keyMsg.customKeyStoreNotFound(storeId));
-  checkGenerateRandom(store);
+  ctx.keyStores!.logic.checkGenerateRandom(store);
   return generateRandom(n);
 }

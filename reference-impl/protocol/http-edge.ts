@@ -17,27 +17,36 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface RouteReply {
   contentType: string;
   body: string;
+  /** Default 200. */
+  status?: number;
 }
+
+/** A route outside the AWS API; `query` is the URL's query string. */
+export type Route = (request: { query: URLSearchParams; body: Buffer }) => RouteReply | Promise<RouteReply>;
 
 export interface EdgeOptions extends Pick<Http1Options, 'headersTimeoutMs' | 'requestTimeoutMs' | 'maxConnections' | 'beforeWrite'> {
   maxBodyBytes?: number;
-  /** Extra GET routes (e.g. `/_kmsbench/metrics`) answered outside the pipeline. */
-  getRoutes?: Record<string, () => RouteReply | Promise<RouteReply>>;
+  /** Extra GET routes (e.g. `/_kmsbench/metrics`) answered outside the pipeline, by path. */
+  getRoutes?: Record<string, Route>;
+  /** POST routes outside the pipeline (e.g. `/_kmsbench/reset`); the AWS API is `POST /`. */
+  postRoutes?: Record<string, Route>;
 }
 
 export function createHttpServer(pipeline: Pipeline, options: EdgeOptions = {}): Server {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const routes: Record<string, () => RouteReply | Promise<RouteReply>> = {
-    '/_kmsbench/health': () => ({ contentType: 'text/plain', body: 'ok\n' }),
-    ...options.getRoutes,
+  const tables: Record<string, Record<string, Route>> = {
+    GET: { '/_kmsbench/health': () => ({ contentType: 'text/plain', body: 'ok\n' }), ...options.getRoutes },
+    POST: { ...options.postRoutes },
   };
   return createHttp1Server(
     (req) => {
-      if (req.method === 'GET') {
-        const route = routes[req.url];
-        if (route) {
-          const toReply = (r: RouteReply) => ({ status: 200, headers: { 'content-type': r.contentType }, body: r.body });
-          const r = route();
+      const table = tables[req.method];
+      if (table && req.url.startsWith('/_kmsbench/')) {
+        const q = req.url.indexOf('?');
+        const path = q < 0 ? req.url : req.url.slice(0, q);
+        if (Object.hasOwn(table, path)) {
+          const toReply = (r: RouteReply) => ({ status: r.status ?? 200, headers: { 'content-type': r.contentType }, body: r.body });
+          const r = table[path]!({ query: new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1)), body: req.body });
           return r instanceof Promise ? r.then(toReply) : toReply(r);
         }
       }

@@ -23,6 +23,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { isoTime, type AuditEntry, type AuditSink } from '../audit/audit-log.js';
 import type { CredentialLookup, Principal } from '../auth/credentials.js';
 import { verifySigV4 } from '../auth/sigv4.js';
+import { PERMISSIVE_SIGV4_OPTIONS, type AuthMode } from '../auth/permissive.js';
 import type { Clock } from '../clock/clock.js';
 import {
   THROTTLING_MESSAGE,
@@ -37,11 +38,12 @@ import {
 import type { FaultSet } from '../faults.js';
 import type { EncryptionContextEncoder } from '../hsm/encryption-context.js';
 import type { Keyring } from '../keys/keyring.js';
-import type { AuditNotes, KeyStoreServices, OpContext } from '../ops/context.js';
+import type { AuditNotes, KeyStoreServicesOnDemand, OpContext } from '../ops/context.js';
 import { handlerFor, isImplemented, type ImplementedOperation } from '../ops/operation-table.js';
-import { Authorizer, decidedBy, type AuthzRequestInfo } from '../ops/authorize.js';
-import { callerPrincipal } from '../authz/index.js';
-import { OPERATIONS as MODEL_OPERATIONS } from '../../common/model/index.js';
+import type { Authorizer, AuthzRequestInfo } from '../ops/authorize.js';
+import { authorizeStage, decidedBy } from '../ops/policy-engine.js';
+import { callerPrincipal } from '../records/caller-principal.js';
+import { OPERATIONS as MODEL_OPERATIONS } from '../../common/model/model.js';
 import { validateRequest, validateRequestLeakingValues } from '../validate/index.js';
 import { CONTROL_OPERATIONS, isControlOperation, type ControlDeps } from './control.js';
 import type { Admission } from '../quota/admission.js';
@@ -79,8 +81,8 @@ export interface PipelineDeps {
   /** The quota stage; absent (or the `no-throttle` fault) means nothing is throttled. */
   admission?: Admission;
   control: ControlDeps;
-  /** Custom key stores and their backends (absent: none offered). */
-  keyStores?: KeyStoreServices;
+  /** Custom key stores and their backends, created on first need (absent: none offered). */
+  keyStores?: KeyStoreServicesOnDemand;
   /** Wall clock for SigV4 (never the controllable clock). */
   wallClock?: () => number;
   /**
@@ -89,6 +91,10 @@ export interface PipelineDeps {
    * worker can serve a stale key to a client that has seen the write acknowledged.
    */
   announceWrite?: () => Promise<void>;
+  /** `--strict-aws`: no non-AWS conveniences (ops/custom-key-tags.ts). */
+  strictAws?: boolean;
+  /** `permissive`: signatures not checked (auth/permissive.ts; `credentials` then accepts any id). Default `sigv4`. */
+  authMode?: AuthMode;
   /** The injection stage (latency and errors on purpose); absent: nothing is injected. */
   injection?: Injector;
   /** Seals grant tokens (hsm/master-key.ts deriveGrantTokenKey); a random key per pipeline when absent. */
@@ -115,12 +121,14 @@ interface InFlight {
 export class Pipeline {
   private readonly admission: Admission | undefined;
   private readonly validate: typeof validateRequest;
-  private readonly authorizer: Authorizer;
+  /** The authorize stage, made when its module is loaded (on the first request that needs it). */
+  private authorizer: Authorizer | undefined;
+  private readonly grantTokenKey: Buffer;
 
   constructor(private readonly deps: PipelineDeps) {
     this.admission = deps.faults.has('no-throttle') ? undefined : deps.admission;
     this.validate = deps.faults.has('echo-plaintext') ? validateRequestLeakingValues : validateRequest;
-    this.authorizer = new Authorizer(deps.keyring.store, deps.faults, deps.grantTokenKey ?? randomBytes(32));
+    this.grantTokenKey = deps.grantTokenKey ?? randomBytes(32);
   }
 
   handle(req: RawRequest): RawResponse | Promise<RawResponse> {
@@ -182,15 +190,54 @@ export class Pipeline {
   }
 
   /**
-   * After the quota stage: the authorize stage (IAM-only operations; key operations when the
-   * handler resolves its key), then the injection stage, then the operation itself (a handler
-   * that generates a key pair or asks a custom key store's backend answers later).
+   * After the quota stage: what the operation needs loaded (on a server's first requests), the
+   * authorize stage (IAM-only operations; key operations when the handler resolves its key), then
+   * the injection stage, then the operation itself (a handler that generates a key pair or asks a
+   * custom key store's backend answers later).
    */
   private run(r: InFlight, input: unknown, admitted: boolean): RawResponse | Promise<RawResponse> {
     try {
       if (!admitted) throw new ThrottlingException(THROTTLING_MESSAGE);
       const operation = r.operation;
       if (!isImplemented(operation)) throw new KmsError('UnsupportedOperationException', protocolMsg.notImplemented(operation));
+      const loading = this.prerequisites(operation, input);
+      if (loading !== undefined) {
+        return loading.then(
+          () => this.authorize(r, operation, input),
+          (e: unknown) => this.fail(r, e),
+        );
+      }
+      return this.authorize(r, operation, input);
+    } catch (e) {
+      return this.fail(r, e);
+    }
+  }
+
+  /**
+   * What must be loaded before `operation` runs, or undefined when it is (every request after the
+   * first few): the authorize stage, always; custom key store services when this request may
+   * touch a custom key store (ops/key-store-services.ts).
+   */
+  private prerequisites(operation: string, input: unknown): Promise<unknown> | undefined {
+    let authorizing: Promise<unknown> | undefined;
+    if (this.authorizer === undefined) {
+      const stage = authorizeStage.current;
+      if (stage !== undefined) this.authorizer = new stage.Authorizer(this.deps.keyring.store, this.deps.faults, this.grantTokenKey);
+      else {
+        authorizing = authorizeStage.load().then((m) => {
+          this.authorizer ??= new m.Authorizer(this.deps.keyring.store, this.deps.faults, this.grantTokenKey);
+        });
+      }
+    }
+    const keyStores = this.deps.keyStores;
+    const services = keyStores !== undefined && keyStores.current === undefined && keyStores.neededFor(operation, input) ? keyStores.load() : undefined;
+    if (services === undefined) return authorizing;
+    return authorizing === undefined ? services : Promise.all([authorizing, services]);
+  }
+
+  /** The authorize stage, then injection, then the operation. */
+  private authorize(r: InFlight, operation: ImplementedOperation, input: unknown): RawResponse | Promise<RawResponse> {
+    try {
       const principal = r.principal!;
       const authz: AuthzRequestInfo = {
         operation,
@@ -201,7 +248,7 @@ export class Pipeline {
         region: r.region,
         ...(r.req.remoteAddress !== undefined ? { sourceIp: r.req.remoteAddress } : {}),
       };
-      this.authorizer.beforeOperation(authz);
+      this.authorizer!.beforeOperation(authz);
       if (this.deps.injection?.active && r.notes.injected === undefined) {
         const injection = this.deps.injection.decide(r.operation);
         if (injection) return this.injected(r, operation, input, authz, injection);
@@ -247,19 +294,21 @@ export class Pipeline {
     const scope = { account: principal.accountId, region: r.region, principalArn: principal.arn, now: clock.now() };
     const ctx: OpContext =
       authz === undefined
-        ? { scope, keyring, encodeContext, faults, audit: notes, requestId: r.requestId }
+        ? { scope, keyring, encodeContext, faults, audit: notes, requestId: r.requestId, strictAws: this.deps.strictAws }
         : {
-            scope: { ...scope, authorize: this.authorizer.keyAuthorizer(authz) },
+            scope: { ...scope, authorize: this.authorizer!.keyAuthorizer(authz) },
             keyring,
             encodeContext,
             faults,
             audit: notes,
             caller: authz.caller,
             identityPolicies: authz.identityPolicies,
-            grantTokenKey: this.authorizer.grantTokenKey,
+            grantTokenKey: this.grantTokenKey,
             requestId: r.requestId,
+            strictAws: this.deps.strictAws,
           };
-    if (keyStores) ctx.keyStores = keyStores;
+    const services = keyStores?.current;
+    if (services) ctx.keyStores = services;
     return ctx;
   }
 
@@ -312,6 +361,7 @@ export class Pipeline {
       { method: req.method, rawUrl: req.url, headers: req.headers, body: req.body },
       credentials,
       (this.deps.wallClock ?? Date.now)(),
+      this.deps.authMode === 'permissive' ? PERMISSIVE_SIGV4_OPTIONS : undefined,
     );
     return { principal: verified.principal, region: verified.region };
   }
@@ -387,6 +437,7 @@ function auditEntry(deps: PipelineDeps, r: InFlight, errorCode: string | undefin
   }
   if (errorCode) entry.errorCode = errorCode;
   entry.durationMs = Math.round(durationMs * 1000) / 1000;
+  entry.authMode = deps.authMode ?? 'sigv4';
   if (notes.injected) entry.injected = notes.injected;
   return entry;
 }

@@ -123,6 +123,8 @@ function expiryDueOf(rec: KeyRecord): number | null {
 const KEY_ROW_COLUMNS = 'key_id, account, region, doc, tag';
 /** Meta entry set once every row has a tag: from then on a row without one is damaged. */
 const ROW_TAGS_META = 'row-tags';
+/** Meta entry holding the master key's check value (written and compared by data-dir.ts). */
+export const KEY_CHECK_META = 'master-key-check';
 
 /** The store file cannot be opened as a store (the message names the file). */
 export class StoreOpenError extends Error {
@@ -558,6 +560,22 @@ export class KeyStore {
   putMeta(k: string, v: string): void {
     this.stmt.putMeta.run(k, v);
     this.metaCache.delete(k);
+  }
+
+  /**
+   * Deletes every row of every table (`--ephemeral` reset: keys, backing keys, aliases, the clock
+   * offset, and the tables later schema versions add). Call inside {@link write}. What binds the
+   * store to its master key stays: the key check value and the row-tag marker.
+   */
+  clearAll(): void {
+    const kept = [KEY_CHECK_META, ROW_TAGS_META].flatMap((k) => {
+      const v = this.getMeta(k);
+      return v === undefined ? [] : [[k, v] as const];
+    });
+    const tables = this.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    for (const t of tables) this.db.prepare(`DELETE FROM "${t.replace(/"/g, '""')}"`).run();
+    this.dropCaches();
+    for (const [k, v] of kept) this.putMeta(k, v);
   }
 
   /** The last recorded use of a key (uncached: GetKeyLastUsage is a control-plane call). */

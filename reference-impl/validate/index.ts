@@ -31,12 +31,24 @@ export { decodeBase64Strict } from './base64-strict.js';
 
 const compiler = new Compiler(SHAPES);
 
-/** One compiled decoder per operation, built at module load. */
+const compiled = new Map<OperationName, RequestDecoder>();
+
+/** The compiled decoder of `op`, built on its first request (start-up compiles none). */
+function decoderFor(op: OperationName): RequestDecoder {
+  let d = compiled.get(op);
+  if (!d) {
+    d = compileRequestDecoder(compiler, OPERATIONS[op].input);
+    compiled.set(op, d);
+  }
+  return d;
+}
+
+/** One decoder per operation, each compiled when first read. */
 export const REQUEST_DECODERS: Readonly<Record<OperationName, RequestDecoder>> = Object.freeze(
-  Object.fromEntries(OPERATION_NAMES.map((op) => [op, compileRequestDecoder(compiler, OPERATIONS[op].input)])) as Record<
-    OperationName,
-    RequestDecoder
-  >,
+  Object.defineProperties(
+    {},
+    Object.fromEntries(OPERATION_NAMES.map((op) => [op, { enumerable: true, get: () => decoderFor(op) }])),
+  ) as Record<OperationName, RequestDecoder>,
 );
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -52,8 +64,8 @@ export function isOperationName(name: string): name is OperationName {
  * `UnknownOperationException`.
  */
 export function validateRequest<O extends OperationName>(operation: O, body: unknown): OperationInput<O> {
-  if (!hasOwn.call(REQUEST_DECODERS, operation)) throw new UnknownOperationException('');
-  return REQUEST_DECODERS[operation](body) as OperationInput<O>;
+  if (!hasOwn.call(OPERATIONS, operation)) throw new UnknownOperationException('');
+  return decoderFor(operation)(body) as OperationInput<O>;
 }
 
 let leakyDecoders: Record<string, RequestDecoder> | undefined;

@@ -166,8 +166,10 @@ export interface ServeOptions {
   extraArgs?: string[];
   /** Start-up deadline. */
   timeoutMs?: number;
-  /** Extra environment variables (e.g. KMSBENCH_MASTER_KEY). */
+  /** Extra environment variables (KMSBENCH_*, local-kms's). */
   env?: Record<string, string>;
+  /** Pass only `serve` and `extraArgs`: port, data dir and workers come from `env` or defaults. */
+  bare?: boolean;
 }
 
 /** A `kmsbench serve` child process, leader of its own process group. */
@@ -197,12 +199,17 @@ export class ServerProcess {
     return this.child.pid!;
   }
 
-  /** Worker pids (group members other than the primary); undefined off Linux. */
+  /** Forked worker pids (group members other than the primary, which serves too); undefined off Linux. */
   workerPids(): number[] | undefined {
+    return this.servingPids()?.filter((p) => p !== this.pid);
+  }
+
+  /** Every serving process: the primary and its forked workers; undefined off Linux. */
+  servingPids(): number[] | undefined {
     const members = processGroupMembers(this.pid);
     if (!members) return undefined;
     for (const p of members) this.knownPids.add(p);
-    return members.filter((p) => p !== this.pid);
+    return members;
   }
 
   /** Signals the primary alone, or the whole process group (what Ctrl-C in a terminal does). */
@@ -263,7 +270,7 @@ process.on('exit', () => {
 
 /** Starts `kmsbench serve --port 0 --data-dir DIR --workers N` and waits for `listening on`. */
 export async function startServe(options: ServeOptions): Promise<ServerProcess> {
-  const args = [CLI, 'serve', '--port', '0', '--data-dir', options.dataDir, '--workers', String(options.workers ?? 2)];
+  const args = options.bare ? [CLI, 'serve'] : [CLI, 'serve', '--port', '0', '--data-dir', options.dataDir, '--workers', String(options.workers ?? 2)];
   const child = spawn(process.execPath, [...args, ...(options.extraArgs ?? [])], {
     cwd: ROOT,
     env: cleanEnv(options.env),

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { CredentialsFileInput } from '../../reference-impl/auth/credentials.js';
+import type { CredentialsFileInput } from '../../reference-impl/auth/credentials-file.js';
 
 export const OTHER_ACCOUNT = '444455556666';
 

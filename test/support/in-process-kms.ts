@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { CreateKeyCommand, KMSClient, type CreateKeyCommandInput, type KeyMetadata } from '@aws-sdk/client-kms';
 import { signJsonRequest } from '../../harness/client/sign.js';
 import { AuditLog, type AuditEntry } from '../../reference-impl/audit/audit-log.js';
-import type { CredentialsFileInput } from '../../reference-impl/auth/credentials.js';
+import type { CredentialsFileInput } from '../../reference-impl/auth/credentials-file.js';
 import { createComponents, type ComponentExtras, type ServerComponents } from '../../reference-impl/components.js';
 import type { Pipeline, RawRequest } from '../../reference-impl/protocol/pipeline.js';
 import { resolveOptions, type ServerOptions } from '../../reference-impl/server-options.js';
