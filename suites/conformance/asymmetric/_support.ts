@@ -21,8 +21,9 @@ import {
 import { defineCase, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { members } from '../_lib/support.js';
 import { apiDoc, documented, inferred, keyOf, KEY_SPEC_DOC, publicKeyOf, recorded, requestDoc } from '../_lib/asymmetric.js';
+import { kebab } from '../_lib/prerequisites.js';
 
-export const kebab = (s: string): string => s.toLowerCase().replace(/_/g, '-');
+export { kebab };
 
 /** The algorithm lists of KeyMetadata / GetPublicKey, per spec and usage (Key spec reference). */
 export const ALGORITHMS: Record<string, Record<string, string[]>> = {

@@ -6,6 +6,7 @@
  */
 import { DescribeKeyCommand, ReplicateKeyCommand, ScheduleKeyDeletionCommand, type KMSClient, type KeyMetadata } from '@aws-sdk/client-kms';
 import type { CaseContext, CaseSource } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export const MRK_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html';
 export const REPLICATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html';
@@ -29,7 +30,7 @@ export const replicaRegion = (t: CaseContext, n = 0): string => otherRegions(t)[
 
 /** A fresh multi-Region primary key in the run's Region: a prerequisite (`t.given`), `unsupported` where the endpoint makes none (UnsupportedOperationException). */
 export async function primaryKey(t: CaseContext, input: Record<string, unknown> = {}) {
-  return t.given('CreateKey MultiRegion=true', () => t.createKey({ MultiRegion: true, ...input }));
+  return givenKey(t, { MultiRegion: true, ...input });
 }
 
 export async function describeIn(kms: KMSClient, keyId: string): Promise<KeyMetadata> {
