@@ -63,6 +63,11 @@ export async function publicKeyOf(t: CaseContext, keyId: string): Promise<KeyObj
   }
 }
 
+/** The key's public key (GetPublicKey, parsed): a prerequisite of cases that use it, not check it. */
+export function givenPublicKey(t: CaseContext, keyId: string, coveredBy?: string): Promise<KeyObject> {
+  return t.given('GetPublicKey gives a DER SubjectPublicKeyInfo public key', () => publicKeyOf(t, keyId), coveredBy ? { coveredBy } : {});
+}
+
 /** Hash and padding of each signing algorithm, as Node's crypto.verify takes them. */
 const LOCAL: Partial<Record<SigningAlgorithmSpec, { hash: string | null; pss?: boolean; der?: boolean }>> = {
   RSASSA_PKCS1_V1_5_SHA_256: { hash: 'sha256' },

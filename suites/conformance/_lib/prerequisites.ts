@@ -30,6 +30,8 @@ export const TESTED_BY = {
   createExternalKey: 'import.describe-before-import',
   importMaterial: 'import.describe-after-import',
   encrypt: 'crypto.decrypt-round-trip',
+  reEncrypt: 'crypto.reencrypt-decrypts-under-destination',
+  createAlias: 'aliases.create-alias-empty-result',
   putKeyPolicy: 'policy.put-get-round-trip',
   createGrant: 'grants.create-and-list',
 } as const;
@@ -100,7 +102,7 @@ export function givenKey(t: CaseContext, input: Record<string, unknown> = {}, op
 export function givenCiphertext(
   t: CaseContext,
   keyId: string,
-  options: { plaintext?: Uint8Array; context?: Record<string, string>; kms?: KMSClient; what?: string } = {},
+  options: { plaintext?: Uint8Array; context?: Record<string, string>; kms?: KMSClient; what?: string; coveredBy?: string | false } = {},
 ): Promise<Uint8Array> {
   return t.given(
     options.what ?? 'Encrypt gives a ciphertext under the key',
@@ -111,7 +113,7 @@ export function givenCiphertext(
       t.check(out.CiphertextBlob instanceof Uint8Array && out.CiphertextBlob.length > 0, 'Encrypt answers a CiphertextBlob', out);
       return out.CiphertextBlob!;
     },
-    { coveredBy: TESTED_BY.encrypt },
+    options.coveredBy === false ? {} : { coveredBy: options.coveredBy ?? TESTED_BY.encrypt },
   );
 }
 

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { DescribeKeyCommand, ReplicateKeyCommand, ScheduleKeyDeletionCommand, type KMSClient, type KeyMetadata } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, DescribeKeyCommand, ReplicateKeyCommand, ScheduleKeyDeletionCommand, type KMSClient, type KeyMetadata } from '@aws-sdk/client-kms';
 import type { CaseContext, CaseSource } from '../../../harness/conformance/case.js';
 import { givenKey } from '../_lib/prerequisites.js';
 
@@ -66,4 +66,27 @@ export async function replicate(t: CaseContext, keyId: string, region: string, i
   const out = await replicateOnly(t, keyId, region, input);
   const ready = await awaitReplica(t, keyId, region);
   return { out, ready };
+}
+
+/** A ready replica in `region` ({@link replicate}), as a prerequisite of cases about using or managing it. */
+export function givenReplica(t: CaseContext, keyId: string, region: string, input: Record<string, unknown> = {}) {
+  return t.given(`ReplicateKey into ${region} gives a replica that leaves Creating`, () => replicate(t, keyId, region, input), {
+    coveredBy: 'multi-region.replica-becomes-enabled',
+  });
+}
+
+/** A single-Region key created in another Region (through `t.kmsIn`), as a prerequisite. */
+export function givenKeyIn(t: CaseContext, region: string, input: Record<string, unknown> = {}): Promise<KeyMetadata> {
+  return t.given(`CreateKey in ${region}`, async () => {
+    const md = (await t.kmsIn(region).send(new CreateKeyCommand(input))).KeyMetadata;
+    t.check(typeof md?.KeyId === 'string', 'CreateKey answers KeyMetadata.KeyId', md);
+    return md!;
+  }, { coveredBy: 'multi-region.key-arn-names-its-region' });
+}
+
+/** ScheduleKeyDeletion of a primary that has replicas: PendingReplicaDeletion, as a prerequisite. */
+export function givenPendingReplicaDeletion(t: CaseContext, keyId: string) {
+  return t.given('ScheduleKeyDeletion puts the primary in PendingReplicaDeletion', () => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 })), {
+    coveredBy: 'multi-region.pending-replica-deletion',
+  });
 }
