@@ -1,7 +1,7 @@
 import { GetKeyPolicyCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { documented, givenReplica, MODEL, MRK_DOC, primaryKey, replicaRegion } from './_support.js';
-import { policyOf } from '../policy/_support.js';
+import { givenPolicy } from '../policy/_support.js';
 
 export default defineCase({
   id: 'multi-region.replica-policy-not-shared',
@@ -15,7 +15,7 @@ export default defineCase({
     const key = await primaryKey(t);
     const region = replicaRegion(t);
     await givenReplica(t, key.KeyId, region);
-    const before = await t.given("GetKeyPolicy reads the primary's policy", () => policyOf(t, key.KeyId), { coveredBy: 'policy.get-returns-policy-name' });
+    const before = await givenPolicy(t, key.KeyId);
     const policy = JSON.stringify({
       Version: '2012-10-17',
       Statement: [{ Sid: 'kmsbench replica policy', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${t.account}:root` }, Action: 'kms:*', Resource: '*' }],
