@@ -56,9 +56,9 @@ export async function fixtures(t: CaseContext): Promise<Fixtures> {
   const r = await t.raw('GetKeyStoreFixtures', {}, { target: 'KmsBench.GetKeyStoreFixtures' });
   if (r.status !== 200) t.skip(`the endpoint describes no custom key store fixtures (KmsBench.GetKeyStoreFixtures → HTTP ${r.status} ${r.errorCode ?? ''})`);
   const region = storeRegion(t);
-  await t.given(`the endpoint serves the case's Region ${region}`, async () => {
+  await t.given("the endpoint serves the case's own Region (a key made there has an ARN in it)", async () => {
     const probe = (await storeKms(t).send(new CreateKeyCommand({ Description: 'kmsbench: is this Region served?' }))).KeyMetadata;
-    t.check(probe?.Arn?.split(':')[3] === region, `a key made in ${region} has an ARN in it`, probe?.Arn);
+    t.check(probe?.Arn?.split(':')[3] === region, `a key made in ${region} has an ARN in ${region}`, probe?.Arn);
   }, { coveredBy: 'multi-region.key-arn-names-its-region' });
   return r.json as Fixtures;
 }
