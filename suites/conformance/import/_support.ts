@@ -19,6 +19,7 @@ import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } f
 import type { OperationName } from '../../../common/model/model.js';
 import { externalKey, GET_PARAMETERS_DOC, importMaterial, type ImportOptions } from '../_lib/import-material.js';
 import { givenEndpointNow } from '../_lib/prerequisites.js';
+import { requireClock } from '../rotation/_support.js';
 
 export { DELETE_IMPORTED_DOC, GET_PARAMETERS_DOC, IMPORT_API_DOC, IMPORT_DOC, externalKey, importMaterial, wrapKeyMaterial } from '../_lib/import-material.js';
 
@@ -144,6 +145,8 @@ export function expiryCase(c: {
     ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', ...c.ops],
     flags: ['needs-clock'],
     async run(t) {
+      // Without clock control nothing here can be judged: skip before the prerequisites.
+      requireClock(t, 'imported key material to expire');
       const key = await externalKey(t);
       const m = material();
       const validTo = new Date((await endpointNow(t)) + 2 * DAY_MS);

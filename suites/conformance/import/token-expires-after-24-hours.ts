@@ -1,6 +1,7 @@
 import { ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { documented, externalKey, GET_PARAMETERS_DOC, givenParameters, material, MODEL, wrapKeyMaterial } from './_support.js';
+import { requireClock } from '../rotation/_support.js';
 
 /** "Each public key and import token set is valid for 24 hours." */
 export default defineCase({
@@ -12,6 +13,7 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'an import token to expire (25 hours)');
     const key = await externalKey(t);
     const p = await givenParameters(t, key.KeyId);
     await t.advanceClock('25h');

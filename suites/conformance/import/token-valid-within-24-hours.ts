@@ -1,6 +1,7 @@
 import { ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { describe, documented, externalKey, GET_PARAMETERS_DOC, givenParameters, material, wrapKeyMaterial } from './_support.js';
+import { requireClock } from '../rotation/_support.js';
 
 /** Within its 24 hours the token works. */
 export default defineCase({
@@ -12,6 +13,7 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DescribeKey'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, '23 hours with an import token');
     const key = await externalKey(t);
     const p = await givenParameters(t, key.KeyId, 'RSAES_OAEP_SHA_1');
     await t.advanceClock('23h');
