@@ -149,35 +149,35 @@ export function prepare<P>(t: CaseContext, key: Key, p: Preparation<P>): Promise
   return t.given(p.step, () => p.run(t, key), p.coveredBy ? { coveredBy: p.coveredBy } : {});
 }
 
+/** A preparation that makes bytes with the key (`call`), checked to be there (`pick`), or the step fails saying `what`. */
+function madeBytes<O>(step: string, what: string, call: (t: CaseContext, key: Key) => Promise<O>, pick: (out: O) => Uint8Array | undefined): Preparation<Uint8Array> {
+  return {
+    step,
+    async run(t, key) {
+      const out = await call(t, key);
+      const bytes = pick(out);
+      t.check(bytes instanceof Uint8Array && bytes.length > 0, what, out);
+      return bytes!;
+    },
+  };
+}
+
 /** A signature over `message` (RAW) made by the key with `alg`. */
-export const signature = (alg: SigningAlgorithmSpec, message: (t: CaseContext) => Uint8Array): Preparation<Uint8Array> => ({
-  step: `Sign ${alg} gives a signature`,
-  async run(t, key) {
-    const out = await t.kms.send(new SignCommand({ KeyId: key.KeyId, Message: message(t), SigningAlgorithm: alg }));
-    t.check(out.Signature instanceof Uint8Array && out.Signature.length > 0, 'Sign answers a Signature', out);
-    return out.Signature!;
-  },
-});
+export const signature = (alg: SigningAlgorithmSpec, message: (t: CaseContext) => Uint8Array): Preparation<Uint8Array> =>
+  madeBytes(`Sign ${alg} gives a signature`, 'Sign answers a Signature', (t, key) => t.kms.send(new SignCommand({ KeyId: key.KeyId, Message: message(t), SigningAlgorithm: alg })), (o) => o.Signature);
 
 /** A MAC of `message` made by the key with `alg`. */
-export const mac = (alg: MacAlgorithmSpec, message: (t: CaseContext) => Uint8Array): Preparation<Uint8Array> => ({
-  step: `GenerateMac ${alg} gives a MAC`,
-  async run(t, key) {
-    const out = await t.kms.send(new GenerateMacCommand({ KeyId: key.KeyId, Message: message(t), MacAlgorithm: alg }));
-    t.check(out.Mac instanceof Uint8Array && out.Mac.length > 0, 'GenerateMac answers a Mac', out);
-    return out.Mac!;
-  },
-});
+export const mac = (alg: MacAlgorithmSpec, message: (t: CaseContext) => Uint8Array): Preparation<Uint8Array> =>
+  madeBytes(`GenerateMac ${alg} gives a MAC`, 'GenerateMac answers a Mac', (t, key) => t.kms.send(new GenerateMacCommand({ KeyId: key.KeyId, Message: message(t), MacAlgorithm: alg })), (o) => o.Mac);
 
 /** A ciphertext of 16 bytes made by the (RSA) key with `alg`. */
-export const ciphertext = (alg: EncryptionAlgorithmSpec): Preparation<Uint8Array> => ({
-  step: `Encrypt ${alg} gives a ciphertext`,
-  async run(t, key) {
-    const out = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionAlgorithm: alg }));
-    t.check(out.CiphertextBlob instanceof Uint8Array && out.CiphertextBlob.length > 0, 'Encrypt answers a CiphertextBlob', out);
-    return out.CiphertextBlob!;
-  },
-});
+export const ciphertext = (alg: EncryptionAlgorithmSpec): Preparation<Uint8Array> =>
+  madeBytes(
+    `Encrypt ${alg} gives a ciphertext`,
+    'Encrypt answers a CiphertextBlob',
+    (t, key) => t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionAlgorithm: alg })),
+    (o) => o.CiphertextBlob,
+  );
 
 export interface StateRefusal {
   area: string;
