@@ -5,8 +5,9 @@
  * closed set, `doc` an AWS documentation URL, a `source` (kind from the closed set, a non-empty
  * cite that names a capture in spec/aws-observed.md for `recorded` and the docs or the service
  * model for `documented`, `verifiedAt` and `since` real YYYY-MM-DD dates), `ops` non-empty real
- * operations, `needs` real capabilities, and the `needs-clock` flag on cases that call
- * `advanceClock`.
+ * operations, `needs` real capabilities, the `needs-clock` flag on cases that call
+ * `advanceClock`, and prerequisites (scripts/lint-prerequisites.ts: roots of prerequisite steps
+ * name real cases; in the areas listed there, keys are created through `t.given`).
  *
  * ```sh
  * npx tsx scripts/lint-suites.ts        # or: node dist/scripts/lint-suites.js
@@ -20,7 +21,8 @@ import { isIsoDate } from '../common/dates.js';
 import { pathToFileURL } from 'node:url';
 import { CASE_FLAGS, CASE_TAGS, SOURCE_KINDS, type ConformanceCase, type LoadedCase } from '../harness/conformance/case.js';
 import { OPERATION_NAMES } from '../common/model/model.js';
-import { discoverCases } from '../suites/index.js';
+import { CONFORMANCE_DIR, discoverCases } from '../suites/index.js';
+import { lintPrerequisites, readSuiteSources } from './lint-prerequisites.js';
 
 export interface LintProblem {
   file: string;
@@ -108,7 +110,11 @@ export function lintCases(cases: readonly LoadedCase[]): LintProblem[] {
 /** Discovers the suite and lints it; load errors are problems too. */
 export async function lintSuites(): Promise<{ problems: LintProblem[]; cases: number }> {
   const found = await discoverCases();
-  const problems = [...found.errors.map((e) => ({ file: e.file, message: e.message })), ...lintCases(found.cases)];
+  const problems = [
+    ...found.errors.map((e) => ({ file: e.file, message: e.message })),
+    ...lintCases(found.cases),
+    ...lintPrerequisites(found.cases, readSuiteSources(CONFORMANCE_DIR)),
+  ];
   return { problems, cases: found.cases.length };
 }
 

@@ -27,7 +27,7 @@ export interface ModeResult {
   stackTrace: boolean;
   resultsWritten: boolean;
   cases: number;
-  /** Passes outside STATUS_ONLY_CASES (false passes). */
+  /** Passes (each a false pass: no case may pass against a broken target). */
   pass: number;
   /** Ids of cases that passed (false passes). */
   passed: string[];
@@ -38,24 +38,9 @@ export interface ModeResult {
 
 export interface HarnessResult {
   modes: ModeResult[];
-  /** Modes whose run crashed, hung, printed a stack trace or gave a pass (outside STATUS_ONLY_CASES). */
+  /** Modes whose run crashed, hung, printed a stack trace or gave a pass. */
   failures: string[];
-  /** Passes of STATUS_ONLY_CASES against a broken target: case id → modes. */
-  statusOnlyPasses: Record<string, string[]>;
 }
-
-/**
- * Cases that look only at a reply's status or headers (or only that it is NOT some result), so a
- * stub's 200 with a broken body satisfies them. Listed so that any other pass fails the check;
- * reported as a weakness of these cases (they could also check the body they were answered).
- */
-export const STATUS_ONLY_CASES: readonly string[] = [
-  'auth.signature-within-skew',
-  'auth.own-signature-accepted',
-  'protocol.get-is-not-an-api-call',
-  'protocol.request-id-on-success',
-  'protocol.content-type-on-success',
-];
 
 const STACK = /^\s+at .+(\(.+:\d+:\d+\)|:\d+:\d+)$/m;
 
@@ -70,7 +55,6 @@ export async function runHarnessRobustness(o: {
   probeRefused?: boolean;
 }): Promise<HarnessResult> {
   const modes: ModeResult[] = [];
-  const statusOnlyPasses: Record<string, string[]> = {};
   const runs = (o.modes ?? BROKEN_MODES).flatMap((mode) => [{ mode, answerProbe: true }, ...(o.probeRefused === false ? [] : [{ mode, answerProbe: false }])]);
   for (const { mode, answerProbe } of runs) {
     const stub = await startBrokenEndpoint(mode, { answerProbe });
@@ -86,9 +70,7 @@ export async function runHarnessRobustness(o: {
       const results = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { cases: Array<{ id: string; outcome: string }> }) : undefined;
       const outcomes: Record<string, number> = {};
       for (const c of results?.cases ?? []) outcomes[c.outcome] = (outcomes[c.outcome] ?? 0) + 1;
-      const allPassed = (results?.cases ?? []).filter((c) => c.outcome === 'pass').map((c) => c.id);
-      for (const id of allPassed.filter((x) => STATUS_ONLY_CASES.includes(x))) (statusOnlyPasses[id] ??= []).push(mode);
-      const passed = allPassed.filter((x) => !STATUS_ONLY_CASES.includes(x));
+      const passed = (results?.cases ?? []).filter((c) => c.outcome === 'pass').map((c) => c.id);
       modes.push({
         mode,
         probeAnswered: answerProbe,
@@ -115,5 +97,5 @@ export async function runHarnessRobustness(o: {
         `${m.mode}${m.probeAnswered ? '' : ' (probe broken)'}: exit ${m.exitCode ?? m.signal}${m.stackTrace ? ', stack trace' : ''}` +
         `${m.probeAnswered && !m.resultsWritten ? ', no results.json' : ''}${m.pass ? `, ${m.pass} false passes (${m.passed.slice(0, 5).join(', ')})` : ''}`,
     );
-  return { modes, failures, statusOnlyPasses };
+  return { modes, failures };
 }

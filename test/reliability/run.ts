@@ -157,7 +157,6 @@ export async function runReliability(o: RunOptions): Promise<Summary> {
         const r = await runHarnessRobustness(p.harness);
         s.sections.harness = r;
         check('harness', 'broken targets give clear non-pass outcomes, no crash, no false pass', r.failures.length === 0, r.failures.join('; ') || `${r.modes.length} runs clean`);
-        check('harness', 'only status-only cases pass against a broken target', Object.keys(r.statusOnlyPasses).length === 0, JSON.stringify(r.statusOnlyPasses), true);
       } else if (section === 'soak') {
         const r = await runSoak({ ...p.soak, out: o.out ? join(o.out, 'soak') : undefined, log });
         s.sections.soak = r;

@@ -10,12 +10,21 @@
  * @module
  */
 import { constants, createPublicKey, verify as nodeVerify, type KeyObject } from 'node:crypto';
-import { GetPublicKeyCommand, type KeySpec, type KeyUsageType, type SigningAlgorithmSpec } from '@aws-sdk/client-kms';
+import {
+  EncryptCommand,
+  GenerateMacCommand,
+  GetPublicKeyCommand,
+  SignCommand,
+  type EncryptionAlgorithmSpec,
+  type KeySpec,
+  type KeyUsageType,
+  type MacAlgorithmSpec,
+  type SigningAlgorithmSpec,
+} from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type CaseSource, type CaseTag, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
-import { disabledError, pendingDeletionError, schedule, type Key } from '../key-state/_support.js';
-import { unthrottled } from './support.js';
-import { DisableKeyCommand } from '@aws-sdk/client-kms';
+import { disabledError, pendingDeletionError, putInState, type Key } from '../key-state/_support.js';
+import { givenKey } from './prerequisites.js';
 
 export type { Key };
 
@@ -34,10 +43,12 @@ export const inferred = (cite: string): CaseSource => ({ kind: 'inferred', cite,
 
 /**
  * A key of `spec` and `usage` for this case: a prerequisite (`t.given`), so an endpoint that does
- * not create keys of that spec (UnsupportedOperationException) makes the case `unsupported`.
+ * not create keys of that spec (UnsupportedOperationException) makes the case `unsupported`, and
+ * one that refuses otherwise blocks it, naming the metadata case of that spec (where such a key's
+ * creation is the subject).
  */
 export async function keyOf(t: CaseContext, KeySpec: KeySpec, KeyUsage: KeyUsageType): Promise<Key> {
-  return t.given(`CreateKey KeySpec=${KeySpec} KeyUsage=${KeyUsage}`, () => t.createKey({ KeySpec, KeyUsage }));
+  return givenKey(t, { KeySpec, KeyUsage });
 }
 
 /** GetPublicKey's DER SubjectPublicKeyInfo, parsed by Node (fails the case if it does not parse). */
@@ -50,6 +61,11 @@ export async function publicKeyOf(t: CaseContext, keyId: string): Promise<KeyObj
     t.check(false, 'PublicKey is a DER SubjectPublicKeyInfo', (e as Error).message);
     throw e;
   }
+}
+
+/** The key's public key (GetPublicKey, parsed): a prerequisite of cases that use it, not check it. */
+export function givenPublicKey(t: CaseContext, keyId: string, coveredBy?: string): Promise<KeyObject> {
+  return t.given('GetPublicKey gives a DER SubjectPublicKeyInfo public key', () => publicKeyOf(t, keyId), coveredBy ? { coveredBy } : {});
 }
 
 /** Hash and padding of each signing algorithm, as Node's crypto.verify takes them. */
@@ -104,18 +120,64 @@ const STATE = {
   Disabled: {
     slug: 'disabled',
     ops: ['DisableKey'] as OperationName[],
-    enter: (t: CaseContext, key: Key) => unthrottled(() => t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId }))),
     error: disabledError,
     source: recorded('spec/aws-observed.md §2.3 S7 ("<key ARN> is disabled."), §2.2 (KS-OLD [1] for Sign, Verify, GetPublicKey and the other cryptographic operations)'),
   },
   PendingDeletion: {
     slug: 'pending-deletion',
     ops: ['ScheduleKeyDeletion'] as OperationName[],
-    enter: (t: CaseContext, key: Key) => schedule(t, key),
     error: pendingDeletionError,
     source: recorded('spec/aws-observed.md §2.3 S4 (KMSInvalidStateException for cryptographic use), S5 ("is pending deletion"); §2.2 KS-OLD [3]'),
   },
 } as const;
+
+/**
+ * Something a case makes with its key before the call it checks (a signature to verify, a MAC, a
+ * ciphertext): run as a prerequisite (`t.given(step, …)`), so a target that fails there blocks
+ * the case instead of failing — or, inside `expectError`, falsely passing — the refusal it checks.
+ */
+export interface Preparation<P = unknown> {
+  /** The step as a blocked verdict names it ("Sign ECDSA_SHA_256 gives a signature"). */
+  step: string;
+  /** The case whose subject the step is, where there is one. */
+  coveredBy?: string;
+  run(t: CaseContext, key: Key): Promise<P>;
+}
+
+/** Runs a {@link Preparation} as a prerequisite. */
+export function prepare<P>(t: CaseContext, key: Key, p: Preparation<P>): Promise<P> {
+  return t.given(p.step, () => p.run(t, key), p.coveredBy ? { coveredBy: p.coveredBy } : {});
+}
+
+/** A preparation that makes bytes with the key (`call`), checked to be there (`pick`), or the step fails saying `what`. */
+function madeBytes<O>(step: string, what: string, call: (t: CaseContext, key: Key) => Promise<O>, pick: (out: O) => Uint8Array | undefined): Preparation<Uint8Array> {
+  return {
+    step,
+    async run(t, key) {
+      const out = await call(t, key);
+      const bytes = pick(out);
+      t.check(bytes instanceof Uint8Array && bytes.length > 0, what, out);
+      return bytes!;
+    },
+  };
+}
+
+/** A signature over `message` (RAW) made by the key with `alg`. */
+export const signature = (alg: SigningAlgorithmSpec, message: (t: CaseContext) => Uint8Array): Preparation<Uint8Array> =>
+  madeBytes(`Sign ${alg} gives a signature`, 'Sign answers a Signature', (t, key) => t.kms.send(new SignCommand({ KeyId: key.KeyId, Message: message(t), SigningAlgorithm: alg })), (o) => o.Signature);
+
+/** A MAC of `message` made by the key with `alg`. */
+export const mac = (alg: MacAlgorithmSpec, message: (t: CaseContext) => Uint8Array): Preparation<Uint8Array> =>
+  madeBytes(`GenerateMac ${alg} gives a MAC`, 'GenerateMac answers a Mac', (t, key) => t.kms.send(new GenerateMacCommand({ KeyId: key.KeyId, Message: message(t), MacAlgorithm: alg })), (o) => o.Mac);
+
+/** A ciphertext of 16 bytes made by the (RSA) key with `alg`. */
+export const ciphertext = (alg: EncryptionAlgorithmSpec): Preparation<Uint8Array> =>
+  madeBytes(
+    `Encrypt ${alg} gives a ciphertext`,
+    'Encrypt answers a CiphertextBlob',
+    (t, key) => t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionAlgorithm: alg })),
+    (o) => o.CiphertextBlob,
+  );
 
 export interface StateRefusal {
   area: string;
@@ -126,8 +188,8 @@ export interface StateRefusal {
   ops: OperationName[];
   spec: KeySpec;
   usage: KeyUsageType;
-  /** Anything to prepare while the key is still Enabled (a signature, a MAC). */
-  prepare?(t: CaseContext, key: Key): Promise<unknown>;
+  /** Anything to prepare while the key is still Enabled (a signature, a MAC): a prerequisite. */
+  prepare?: Preparation;
   call(t: CaseContext, key: Key, prepared: unknown): Promise<unknown>;
 }
 
@@ -144,8 +206,8 @@ export function stateRefusal(r: StateRefusal): ConformanceCase {
     ops: [...new Set<OperationName>(['CreateKey', ...r.ops, ...s.ops])],
     async run(t) {
       const key = await keyOf(t, r.spec, r.usage);
-      const prepared = await r.prepare?.(t, key);
-      await s.enter(t, key);
+      const prepared = r.prepare ? await prepare(t, key, r.prepare) : undefined;
+      await putInState(t, key, r.state);
       await t.expectError(r.call(t, key, prepared), s.error(key.Arn));
     },
   });
@@ -169,8 +231,10 @@ export interface RefusalSpec {
   spec: KeySpec | 'SYMMETRIC_DEFAULT';
   usage: KeyUsageType;
   flags?: ConformanceCase['flags'];
-  /** The refused call; `key` is Enabled and of `spec` / `usage`. */
-  call(t: CaseContext, key: Key): Promise<unknown>;
+  /** What the refused call needs made with the key first (a signature, a MAC, a ciphertext): a prerequisite. */
+  prepare?: Preparation;
+  /** The refused call; `key` is Enabled and of `spec` / `usage`; `prepared` is what `prepare` made. */
+  call(t: CaseContext, key: Key, prepared: unknown): Promise<unknown>;
   /** What the refusal must be (may depend on the key's ARN). */
   expected(key: Key): ExpectedError;
 }
@@ -185,8 +249,9 @@ export function refusalCase(r: RefusalSpec): ConformanceCase {
     ops: [...new Set<OperationName>(['CreateKey', ...r.ops])],
     ...(r.flags ? { flags: r.flags } : {}),
     async run(t) {
-      const key = r.spec === 'SYMMETRIC_DEFAULT' && r.usage === 'ENCRYPT_DECRYPT' ? await t.createKey() : await keyOf(t, r.spec as KeySpec, r.usage);
-      await t.expectError(r.call(t, key), r.expected(key));
+      const key = r.spec === 'SYMMETRIC_DEFAULT' && r.usage === 'ENCRYPT_DECRYPT' ? await givenKey(t) : await keyOf(t, r.spec as KeySpec, r.usage);
+      const prepared = r.prepare ? await prepare(t, key, r.prepare) : undefined;
+      await t.expectError(r.call(t, key, prepared), r.expected(key));
     },
   });
 }

@@ -18,6 +18,7 @@ import {
   type WrappingKeySpec,
 } from '@aws-sdk/client-kms';
 import type { CaseContext } from '../../../harness/conformance/case.js';
+import { givenKey } from './prerequisites.js';
 
 export const IMPORT_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html';
 export const GET_PARAMETERS_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetParametersForImport.html';
@@ -68,5 +69,5 @@ export async function importMaterial(t: CaseContext, keyId: string, material: Ui
 
 /** A fresh EXTERNAL key (PendingImport): a prerequisite (`t.given`), `unsupported` where the endpoint cannot make one (UnsupportedOperationException). */
 export async function externalKey(t: CaseContext, input: Record<string, unknown> = {}) {
-  return t.given(`CreateKey Origin=EXTERNAL${input.KeySpec ? ` KeySpec=${String(input.KeySpec)}` : ''}`, () => t.createKey({ Origin: 'EXTERNAL', ...input }));
+  return givenKey(t, { Origin: 'EXTERNAL', ...input });
 }

@@ -20,9 +20,10 @@ import {
 } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { members } from '../_lib/support.js';
-import { apiDoc, documented, inferred, keyOf, KEY_SPEC_DOC, publicKeyOf, recorded, requestDoc } from '../_lib/asymmetric.js';
+import { apiDoc, documented, givenPublicKey, inferred, keyOf, KEY_SPEC_DOC, recorded, requestDoc } from '../_lib/asymmetric.js';
+import { givenKey, kebab } from '../_lib/prerequisites.js';
 
-export const kebab = (s: string): string => s.toLowerCase().replace(/_/g, '-');
+export { kebab };
 
 /** The algorithm lists of KeyMetadata / GetPublicKey, per spec and usage (Key spec reference). */
 export const ALGORITHMS: Record<string, Record<string, string[]>> = {
@@ -206,7 +207,7 @@ export function dataKeyPairCase(spec: DataKeyPairSpec): ConformanceCase {
     ops: ['CreateKey', 'GenerateDataKeyPair', 'Decrypt'],
     ...(spec === 'RSA_3072' || spec === 'RSA_4096' ? { flags: ['slow' as const], timeoutMs: 120_000 } : {}),
     async run(t) {
-      const key = await t.createKey();
+      const key = await givenKey(t);
       const context = { purpose: 'kmsbench', spec };
       const out = await t.kms.send(new GenerateDataKeyPairCommand({ KeyId: key.KeyId, KeyPairSpec: spec, EncryptionContext: context }));
       t.expectEqual(out.KeyPairSpec, spec, 'KeyPairSpec');
@@ -262,7 +263,7 @@ export function localOaepCase(alg: 'RSAES_OAEP_SHA_1' | 'RSAES_OAEP_SHA_256'): C
     ops: ['CreateKey', 'GetPublicKey', 'Decrypt'],
     async run(t) {
       const key = await keyOf(t, 'RSA_2048', 'ENCRYPT_DECRYPT');
-      const pub = await publicKeyOf(t, key.KeyId);
+      const pub = await givenPublicKey(t, key.KeyId, 'asymmetric.get-public-key-rsa-encryption-members');
       const plaintext = t.bytes(150);
       const blob = publicEncrypt({ key: pub, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: hash }, plaintext);
       const out = await t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: blob, EncryptionAlgorithm: alg }));

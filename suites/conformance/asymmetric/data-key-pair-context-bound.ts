@@ -10,6 +10,11 @@ export default refusalCase({
   ops: ['GenerateDataKeyPair', 'Decrypt'],
   spec: 'SYMMETRIC_DEFAULT',
   usage: 'ENCRYPT_DECRYPT',
-  call: (t, key) => t.kms.send(new GenerateDataKeyPairWithoutPlaintextCommand({ KeyId: key.KeyId, KeyPairSpec: 'ECC_NIST_P256', EncryptionContext: { a: 'b' } })).then((p) => t.kms.send(new DecryptCommand({ CiphertextBlob: p.PrivateKeyCiphertextBlob }))),
+  prepare: {
+    step: 'GenerateDataKeyPairWithoutPlaintext with an encryption context gives a PrivateKeyCiphertextBlob',
+    coveredBy: 'asymmetric.data-key-pair-without-plaintext-members',
+    run: async (t, key) => (await t.kms.send(new GenerateDataKeyPairWithoutPlaintextCommand({ KeyId: key.KeyId, KeyPairSpec: 'ECC_NIST_P256', EncryptionContext: { a: 'b' } }))).PrivateKeyCiphertextBlob,
+  },
+  call: (t, _key, blob) => t.kms.send(new DecryptCommand({ CiphertextBlob: blob as Uint8Array })),
   expected: () => ({ code: 'InvalidCiphertextException', status: 400 }),
 });

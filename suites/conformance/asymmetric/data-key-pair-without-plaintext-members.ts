@@ -2,6 +2,7 @@ import { members } from '../_lib/support.js';
 import { GenerateDataKeyPairWithoutPlaintextCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { apiDoc, documented } from '../_lib/asymmetric.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'asymmetric.data-key-pair-without-plaintext-members',
@@ -11,7 +12,7 @@ export default defineCase({
   tags: ['asymmetric'],
   ops: ['CreateKey', 'GenerateDataKeyPairWithoutPlaintext'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = await t.kms.send(new GenerateDataKeyPairWithoutPlaintextCommand({ KeyId: key.KeyId, KeyPairSpec: 'ECC_NIST_P384' }));
     const got = members(out);
     for (const m of ['KeyId', 'KeyPairSpec', 'PrivateKeyCiphertextBlob', 'PublicKey']) t.check(got.includes(m), `${m} present`, got);

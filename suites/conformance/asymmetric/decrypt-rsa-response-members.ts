@@ -1,7 +1,7 @@
 import { members } from '../_lib/support.js';
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { apiDoc, documented, keyOf } from '../_lib/asymmetric.js';
+import { apiDoc, ciphertext, documented, keyOf, prepare } from '../_lib/asymmetric.js';
 
 export default defineCase({
   id: 'asymmetric.decrypt-rsa-response-members',
@@ -12,8 +12,8 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {
     const key = await keyOf(t, 'RSA_2048', 'ENCRYPT_DECRYPT');
-    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(32), EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' }));
-    const out = await t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: enc.CiphertextBlob, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' }));
+    const blob = await prepare(t, key, ciphertext('RSAES_OAEP_SHA_1'));
+    const out = await t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: blob, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' }));
     t.expectEqual(members(out), ['EncryptionAlgorithm', 'KeyId', 'Plaintext'], 'response members');
     t.expectEqual([out.KeyId, out.EncryptionAlgorithm], [key.Arn, 'RSAES_OAEP_SHA_1'], 'KeyId (ARN) and EncryptionAlgorithm');
   },

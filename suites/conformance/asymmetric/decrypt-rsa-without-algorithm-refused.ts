@@ -1,5 +1,5 @@
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { inferred, refusalCase, requestDoc } from '../_lib/asymmetric.js';
+import { DecryptCommand } from '@aws-sdk/client-kms';
+import { ciphertext, inferred, refusalCase, requestDoc } from '../_lib/asymmetric.js';
 
 export default refusalCase({
   id: 'asymmetric.decrypt-rsa-without-algorithm-refused',
@@ -10,6 +10,7 @@ export default refusalCase({
   ops: ['Encrypt', 'Decrypt'],
   spec: 'RSA_2048',
   usage: 'ENCRYPT_DECRYPT',
-  call: (t, key) => t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })).then((e) => t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: e.CiphertextBlob }))),
+  prepare: ciphertext('RSAES_OAEP_SHA_256'),
+  call: (t, key, blob) => t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: blob as Uint8Array })),
   expected: () => ({ code: 'InvalidCiphertextException', status: 400 }),
 });

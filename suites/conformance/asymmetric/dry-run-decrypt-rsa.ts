@@ -1,5 +1,5 @@
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { dryRunCase } from '../_lib/asymmetric.js';
+import { DecryptCommand } from '@aws-sdk/client-kms';
+import { ciphertext, dryRunCase } from '../_lib/asymmetric.js';
 
 export default dryRunCase({
   id: 'asymmetric.dry-run-decrypt-rsa',
@@ -8,5 +8,6 @@ export default dryRunCase({
   ops: ['Encrypt', 'Decrypt'],
   spec: 'RSA_2048',
   usage: 'ENCRYPT_DECRYPT',
-  call: (t, key) => t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' })).then((e) => t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: e.CiphertextBlob, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1', DryRun: true }))),
+  prepare: ciphertext('RSAES_OAEP_SHA_1'),
+  call: (t, key, blob) => t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: blob as Uint8Array, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1', DryRun: true })),
 });

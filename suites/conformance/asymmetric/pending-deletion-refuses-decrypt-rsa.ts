@@ -1,5 +1,5 @@
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { stateRefusal } from '../_lib/asymmetric.js';
+import { DecryptCommand } from '@aws-sdk/client-kms';
+import { ciphertext, stateRefusal } from '../_lib/asymmetric.js';
 
 export default stateRefusal({
   area: 'asymmetric',
@@ -9,6 +9,6 @@ export default stateRefusal({
   ops: ['Encrypt', 'Decrypt'],
   spec: 'RSA_2048' as never,
   usage: 'ENCRYPT_DECRYPT',
-  prepare: async (t, key) => (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }))).CiphertextBlob,
+  prepare: ciphertext('RSAES_OAEP_SHA_256'),
   call: (t, key, blob) => t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: blob as Uint8Array, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
 });

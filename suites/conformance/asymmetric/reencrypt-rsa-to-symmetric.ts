@@ -1,6 +1,7 @@
 import { DecryptCommand, EncryptCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { documented, keyOf, requestDoc } from '../_lib/asymmetric.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'asymmetric.reencrypt-rsa-to-symmetric',
@@ -10,10 +11,10 @@ export default defineCase({
   tags: ['asymmetric'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   async run(t) {
-    const sym = await t.createKey();
+    const sym = await givenKey(t);
     const rsa = await keyOf(t, 'RSA_2048', 'ENCRYPT_DECRYPT');
     const p = t.bytes(48);
-    const enc = await t.kms.send(new EncryptCommand({ KeyId: rsa.KeyId, Plaintext: p, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' }));
+    const enc = await t.given('Encrypt RSAES_OAEP_SHA_1 gives a ciphertext', () => t.kms.send(new EncryptCommand({ KeyId: rsa.KeyId, Plaintext: p, EncryptionAlgorithm: 'RSAES_OAEP_SHA_1' })));
     const re = await t.kms.send(
       new ReEncryptCommand({ CiphertextBlob: enc.CiphertextBlob, SourceKeyId: rsa.KeyId, SourceEncryptionAlgorithm: 'RSAES_OAEP_SHA_1', DestinationKeyId: sym.KeyId }),
     );

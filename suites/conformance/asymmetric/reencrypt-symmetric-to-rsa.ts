@@ -1,6 +1,7 @@
-import { DecryptCommand, EncryptCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { documented, keyOf, requestDoc } from '../_lib/asymmetric.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'asymmetric.reencrypt-symmetric-to-rsa',
@@ -10,11 +11,11 @@ export default defineCase({
   tags: ['asymmetric'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   async run(t) {
-    const sym = await t.createKey();
+    const sym = await givenKey(t);
     const rsa = await keyOf(t, 'RSA_2048', 'ENCRYPT_DECRYPT');
     const p = t.bytes(48);
-    const enc = await t.kms.send(new EncryptCommand({ KeyId: sym.KeyId, Plaintext: p }));
-    const re = await t.kms.send(new ReEncryptCommand({ CiphertextBlob: enc.CiphertextBlob, DestinationKeyId: rsa.KeyId, DestinationEncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }));
+    const blob = await givenCiphertext(t, sym.KeyId, { plaintext: p });
+    const re = await t.kms.send(new ReEncryptCommand({ CiphertextBlob: blob, DestinationKeyId: rsa.KeyId, DestinationEncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }));
     t.expectEqual([re.SourceKeyId, re.KeyId, re.SourceEncryptionAlgorithm, re.DestinationEncryptionAlgorithm], [sym.Arn, rsa.Arn, 'SYMMETRIC_DEFAULT', 'RSAES_OAEP_SHA_256'], 'key ARNs and algorithms');
     t.expectEqual(re.CiphertextBlob?.length, 256, 'RSA ciphertext length');
     const out = await t.kms.send(new DecryptCommand({ KeyId: rsa.KeyId, CiphertextBlob: re.CiphertextBlob, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' }));

@@ -22,6 +22,7 @@ import {
   DisconnectCustomKeyStoreCommand,
   type CustomKeyStoresListEntry,
   type KMSClient,
+  type KeyMetadata,
 } from '@aws-sdk/client-kms';
 import type { CaseContext, CaseSource } from '../../../harness/conformance/case.js';
 
@@ -55,8 +56,10 @@ export async function fixtures(t: CaseContext): Promise<Fixtures> {
   const r = await t.raw('GetKeyStoreFixtures', {}, { target: 'KmsBench.GetKeyStoreFixtures' });
   if (r.status !== 200) t.skip(`the endpoint describes no custom key store fixtures (KmsBench.GetKeyStoreFixtures → HTTP ${r.status} ${r.errorCode ?? ''})`);
   const region = storeRegion(t);
-  const probe = (await storeKms(t).send(new CreateKeyCommand({ Description: 'kmsbench: is this Region served?' }))).KeyMetadata;
-  t.check(probe?.Arn?.split(':')[3] === region, `the endpoint serves the case's Region ${region} (a key made there has an ARN in it)`, probe?.Arn);
+  await t.given("the endpoint serves the case's own Region (a key made there has an ARN in it)", async () => {
+    const probe = (await storeKms(t).send(new CreateKeyCommand({ Description: 'kmsbench: is this Region served?' }))).KeyMetadata;
+    t.check(probe?.Arn?.split(':')[3] === region, `a key made in ${region} has an ARN in ${region}`, probe?.Arn);
+  }, { coveredBy: 'multi-region.key-arn-names-its-region' });
   return r.json as Fixtures;
 }
 
@@ -143,11 +146,48 @@ export async function connectedStore(t: CaseContext, input: Record<string, unkno
   return id;
 }
 
-/** A CONNECTED CloudHSM key store on a fixture cluster and a KMS key in it. */
+const isXks = (input: Record<string, unknown>) => input.CustomKeyStoreType === 'EXTERNAL_KEY_STORE';
+
+/** {@link createStore} as a prerequisite of a case about the store, not its creation. */
+export function givenStore(t: CaseContext, input: Record<string, unknown>): Promise<string> {
+  return t.given('CreateCustomKeyStore creates a store', () => createStore(t, input), {
+    coveredBy: isXks(input) ? 'custom-key-store.xks-connect' : 'custom-key-store.create-cloudhsm-id-shape',
+  });
+}
+
+/** {@link connectedStore} as a prerequisite of a case about a CONNECTED store. */
+export function givenConnectedStore(t: CaseContext, input: Record<string, unknown>): Promise<string> {
+  return t.given('CreateCustomKeyStore then ConnectCustomKeyStore give a CONNECTED store', () => connectedStore(t, input), {
+    coveredBy: isXks(input) ? 'custom-key-store.xks-connect' : 'custom-key-store.connect-becomes-connected',
+  });
+}
+
+/** A KMS key in store `id` (CreateKey with `input`), as a prerequisite. */
+export function givenStoreKey(t: CaseContext, id: string, input: Record<string, unknown>): Promise<KeyMetadata> {
+  const xks = input.Origin === 'EXTERNAL_KEY_STORE';
+  return t.given(
+    `CreateKey in the ${xks ? 'external' : 'CloudHSM'} key store`,
+    async () => {
+      const md = (await storeKms(t).send(new CreateKeyCommand({ CustomKeyStoreId: id, ...input }))).KeyMetadata;
+      t.check(typeof md?.KeyId === 'string' && typeof md.Arn === 'string', 'CreateKey answers KeyMetadata.KeyId and Arn', md);
+      return md!;
+    },
+    { coveredBy: xks ? 'custom-key-store.xks-key-metadata' : 'custom-key-store.cloudhsm-key-metadata' },
+  );
+}
+
+/** DisconnectCustomKeyStore, as a prerequisite of cases about a disconnected store's keys. */
+export function givenDisconnected(t: CaseContext, id: string) {
+  return t.given('DisconnectCustomKeyStore disconnects the store', () => storeKms(t).send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id })), {
+    coveredBy: 'custom-key-store.disconnect-then-disconnected',
+  });
+}
+
+/** A CONNECTED CloudHSM key store on a fixture cluster and a KMS key in it (prerequisites). */
 export async function cloudHsmKey(t: CaseContext) {
   const f = await fixtures(t);
   const kms = storeKms(t);
-  const id = await connectedStore(t, cloudHsmInput(t, f));
-  const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
-  return { f, kms, id, key };
+  const id = await givenConnectedStore(t, cloudHsmInput(t, f));
+  const key = await givenStoreKey(t, id, { Origin: 'AWS_CLOUDHSM' });
+  return { f, kms, id, key: key as KeyMetadata & { KeyId: string; Arn: string } };
 }

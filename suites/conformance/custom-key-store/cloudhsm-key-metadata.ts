@@ -1,6 +1,6 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_KEY_DOC, MODEL, cloudHsmInput, connectedStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, CREATE_KEY_DOC, documented, fixtures, givenConnectedStore, MODEL, storeKms } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.cloudhsm-key-metadata',
@@ -13,7 +13,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
+    const id = await givenConnectedStore(t, cloudHsmInput(t, f));
     const key = (await storeKms(t).send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
     t.expectEqual(
       [key.Origin, key.CustomKeyStoreId, key.CloudHsmClusterId, key.KeyState, key.KeySpec],

@@ -1,6 +1,6 @@
 import { CreateCustomKeyStoreCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_DOC, MODEL, cloudHsmInput, clusterId, createStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, clusterId, CREATE_DOC, documented, fixtures, givenStore, MODEL, storeKms } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.cluster-in-use',
@@ -14,7 +14,7 @@ export default defineCase({
   async run(t) {
     const f = await fixtures(t);
     const cluster = clusterId(t, f);
-    await createStore(t, cloudHsmInput(t, f, 'kmsbench-first', cluster));
+    await givenStore(t, cloudHsmInput(t, f, 'kmsbench-first', cluster));
     await t.expectError(storeKms(t).send(new CreateCustomKeyStoreCommand(cloudHsmInput(t, f, 'kmsbench-second', cluster))), { code: 'CloudHsmClusterInUseException', status: 400 });
   },
 });

@@ -1,6 +1,6 @@
 import { ConnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CONNECT_DOC, MODEL, cloudHsmInput, connectedStore, describeStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, CONNECT_DOC, describeStore, documented, fixtures, givenConnectedStore, MODEL, storeKms } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.connect-connected-no-op',
@@ -13,7 +13,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
+    const id = await givenConnectedStore(t, cloudHsmInput(t, f));
     await storeKms(t).send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     t.expectEqual((await describeStore(storeKms(t), id)).ConnectionState, 'CONNECTED', 'ConnectionState');
   },

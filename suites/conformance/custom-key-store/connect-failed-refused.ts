@@ -1,6 +1,6 @@
 import { ConnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CONNECT_DOC, MODEL, awaitConnection, cloudHsmInput, createStore, documented, fixtures, storeKms } from './_support.js';
+import { awaitConnection, cloudHsmInput, CONNECT_DOC, documented, fixtures, givenStore, MODEL, storeKms } from './_support.js';
 import { refused } from '../_lib/support.js';
 
 export default defineCase({
@@ -15,9 +15,15 @@ export default defineCase({
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);
-    const id = await createStore(t, { ...cloudHsmInput(t, f), KeyStorePassword: 'not-the-kmsuser-password' });
-    await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
-    t.expectEqual((await awaitConnection(t, kms, id)).ConnectionState, 'FAILED', 'ConnectionState');
+    const id = await givenStore(t, { ...cloudHsmInput(t, f), KeyStorePassword: 'not-the-kmsuser-password' });
+    await t.given(
+      'ConnectCustomKeyStore with a wrong kmsuser password leaves the store FAILED',
+      async () => {
+        await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+        t.expectEqual((await awaitConnection(t, kms, id)).ConnectionState, 'FAILED', 'ConnectionState');
+      },
+      { coveredBy: 'custom-key-store.connect-wrong-password-failed' },
+    );
     await t.expectError(kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id })), { code: 'CustomKeyStoreInvalidStateException', status: 400 });
   },
 });

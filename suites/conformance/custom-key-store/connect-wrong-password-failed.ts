@@ -1,6 +1,6 @@
 import { ConnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CONNECT_DOC, MODEL, awaitConnection, cloudHsmInput, createStore, documented, fixtures, storeKms } from './_support.js';
+import { awaitConnection, cloudHsmInput, CONNECT_DOC, documented, fixtures, givenStore, MODEL, storeKms } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.connect-wrong-password-failed',
@@ -14,7 +14,7 @@ export default defineCase({
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);
-    const id = await createStore(t, { ...cloudHsmInput(t, f), KeyStorePassword: 'not-the-kmsuser-password' });
+    const id = await givenStore(t, { ...cloudHsmInput(t, f), KeyStorePassword: 'not-the-kmsuser-password' });
     await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     const s = await awaitConnection(t, kms, id);
     t.expectEqual([s.ConnectionState, s.ConnectionErrorCode], ['FAILED', 'INVALID_CREDENTIALS'], 'ConnectionState and ConnectionErrorCode');

@@ -1,6 +1,6 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_KEY_DOC, MODEL, cloudHsmInput, createStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, CREATE_KEY_DOC, documented, fixtures, givenStore, MODEL, storeKms } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.create-key-needs-connected',
@@ -13,7 +13,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    const id = await createStore(t, cloudHsmInput(t, f));
+    const id = await givenStore(t, cloudHsmInput(t, f));
     await t.expectError(storeKms(t).send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' })), { code: 'CustomKeyStoreInvalidStateException', status: 400 });
   },
 });

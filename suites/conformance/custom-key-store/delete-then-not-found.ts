@@ -1,6 +1,6 @@
 import { DeleteCustomKeyStoreCommand, DescribeCustomKeyStoresCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DELETE_DOC, MODEL, cloudHsmInput, createStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, DELETE_DOC, documented, fixtures, givenStore, MODEL, storeKms } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.delete-then-not-found',
@@ -14,7 +14,7 @@ export default defineCase({
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);
-    const id = await createStore(t, cloudHsmInput(t, f));
+    const id = await givenStore(t, cloudHsmInput(t, f));
     await kms.send(new DeleteCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     await t.expectError(kms.send(new DescribeCustomKeyStoresCommand({ CustomKeyStoreId: id })), { code: 'CustomKeyStoreNotFoundException', status: 400 });
   },

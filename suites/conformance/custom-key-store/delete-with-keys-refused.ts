@@ -1,6 +1,6 @@
-import { CreateKeyCommand, DeleteCustomKeyStoreCommand, DisconnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
+import { DeleteCustomKeyStoreCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DELETE_DOC, MODEL, cloudHsmInput, connectedStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, DELETE_DOC, documented, fixtures, givenConnectedStore, givenDisconnected, givenStoreKey, MODEL, storeKms } from './_support.js';
 import { refused } from '../_lib/support.js';
 
 export default defineCase({
@@ -15,9 +15,9 @@ export default defineCase({
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
-    await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }));
-    await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+    const id = await givenConnectedStore(t, cloudHsmInput(t, f));
+    await givenStoreKey(t, id, { Origin: 'AWS_CLOUDHSM' });
+    await givenDisconnected(t, id);
     await t.expectError(kms.send(new DeleteCustomKeyStoreCommand({ CustomKeyStoreId: id })), { code: 'CustomKeyStoreHasCMKsException', status: 400 });
   },
 });

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DESCRIBE_DOC, MODEL, cloudHsmInput, createStore, describeStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, DESCRIBE_DOC, describeStore, documented, fixtures, givenStore, MODEL, storeKms } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.describe-new-store',
@@ -13,7 +13,7 @@ export default defineCase({
   async run(t) {
     const f = await fixtures(t);
     const input = cloudHsmInput(t, f, 'kmsbench-describe');
-    const id = await createStore(t, input);
+    const id = await givenStore(t, input);
     const s = await describeStore(storeKms(t), id);
     t.expectEqual(
       [s.CustomKeyStoreName, s.CloudHsmClusterId, s.ConnectionState, s.CustomKeyStoreType],

@@ -1,6 +1,6 @@
 import { DisconnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DISCONNECT_DOC, MODEL, awaitConnection, cloudHsmInput, connectedStore, documented, fixtures, storeKms } from './_support.js';
+import { awaitConnection, cloudHsmInput, DISCONNECT_DOC, documented, fixtures, givenConnectedStore, MODEL, storeKms } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.disconnect-then-disconnected',
@@ -14,7 +14,7 @@ export default defineCase({
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
+    const id = await givenConnectedStore(t, cloudHsmInput(t, f));
     await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     const s = await awaitConnection(t, kms, id);
     t.expectEqual(s.ConnectionState === 'DISCONNECTING' ? 'DISCONNECTED' : s.ConnectionState, 'DISCONNECTED', 'ConnectionState');

@@ -1,6 +1,6 @@
-import { DescribeKeyCommand, DisconnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { KEY_STATE_DOC, cloudHsmKey, documented, fixtures } from './_support.js';
+import { cloudHsmKey, documented, fixtures, givenDisconnected, KEY_STATE_DOC } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.disconnected-key-unavailable',
@@ -13,7 +13,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const { kms, id, key } = await cloudHsmKey(t);
-    await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+    await givenDisconnected(t, id);
     const md = (await kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata!;
     t.expectEqual([md.KeyState, md.Enabled], ['Unavailable', false], 'KeyState, Enabled');
   },

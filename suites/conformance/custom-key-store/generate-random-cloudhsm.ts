@@ -1,6 +1,6 @@
 import { GenerateRandomCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_DOC, MODEL, cloudHsmInput, connectedStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, CREATE_DOC, documented, fixtures, givenConnectedStore, MODEL, storeKms } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.generate-random-cloudhsm',
@@ -13,7 +13,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
+    const id = await givenConnectedStore(t, cloudHsmInput(t, f));
     const out = await storeKms(t).send(new GenerateRandomCommand({ NumberOfBytes: 48, CustomKeyStoreId: id }));
     t.expectEqual(out.Plaintext?.length, 48, 'length of Plaintext');
   },

@@ -1,6 +1,6 @@
 import { GenerateRandomCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_DOC, MODEL, cloudHsmInput, createStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, CREATE_DOC, documented, fixtures, givenStore, MODEL, storeKms } from './_support.js';
 import { refused } from '../_lib/support.js';
 
 export default defineCase({
@@ -14,7 +14,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    const id = await createStore(t, cloudHsmInput(t, f));
+    const id = await givenStore(t, cloudHsmInput(t, f));
     await t.expectError(storeKms(t).send(new GenerateRandomCommand({ NumberOfBytes: 8, CustomKeyStoreId: id })), { code: 'CustomKeyStoreInvalidStateException', status: 400 });
   },
 });

@@ -1,6 +1,6 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_KEY_DOC, MODEL, cloudHsmInput, connectedStore, fixtures, inferred, storeKms } from './_support.js';
+import { cloudHsmInput, CREATE_KEY_DOC, fixtures, givenConnectedStore, inferred, MODEL, storeKms } from './_support.js';
 import { refused } from '../_lib/support.js';
 
 export default defineCase({
@@ -14,7 +14,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
+    const id = await givenConnectedStore(t, cloudHsmInput(t, f));
     await t.expectError(storeKms(t).send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM', MultiRegion: true })), { code: 'UnsupportedOperationException', status: 400 });
   },
 });

@@ -1,6 +1,6 @@
 import { CreateCustomKeyStoreCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_DOC, MODEL, cloudHsmInput, clusterId, createStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, clusterId, CREATE_DOC, documented, fixtures, givenStore, MODEL, storeKms } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.name-in-use',
@@ -13,7 +13,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    await createStore(t, cloudHsmInput(t, f, 'kmsbench-same-name', clusterId(t, f, 'a')));
+    await givenStore(t, cloudHsmInput(t, f, 'kmsbench-same-name', clusterId(t, f, 'a')));
     await t.expectError(storeKms(t).send(new CreateCustomKeyStoreCommand(cloudHsmInput(t, f, 'kmsbench-same-name', clusterId(t, f, 'b')))), { code: 'CustomKeyStoreNameInUseException', status: 400 });
   },
 });

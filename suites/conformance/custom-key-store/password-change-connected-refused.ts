@@ -1,6 +1,6 @@
 import { UpdateCustomKeyStoreCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { UPDATE_DOC, cloudHsmInput, connectedStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, documented, fixtures, givenConnectedStore, storeKms, UPDATE_DOC } from './_support.js';
 import { refused } from '../_lib/support.js';
 
 export default defineCase({
@@ -14,7 +14,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    const id = await connectedStore(t, cloudHsmInput(t, f));
+    const id = await givenConnectedStore(t, cloudHsmInput(t, f));
     await t.expectError(storeKms(t).send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, KeyStorePassword: 'another-password' })), { code: 'CustomKeyStoreInvalidStateException', status: 400 });
   },
 });

@@ -1,6 +1,7 @@
-import { ConnectCustomKeyStoreCommand, DecryptCommand, DescribeKeyCommand, DisconnectCustomKeyStoreCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { ConnectCustomKeyStoreCommand, DecryptCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CONNECT_DOC, KEY_STATE_DOC, awaitConnection, cloudHsmKey, documented, fixtures } from './_support.js';
+import { awaitConnection, cloudHsmKey, CONNECT_DOC, documented, fixtures, givenDisconnected, KEY_STATE_DOC } from './_support.js';
+import { givenCiphertext } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'custom-key-store.reconnect-key-usable',
@@ -13,8 +14,8 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const { kms, id, key } = await cloudHsmKey(t);
-    const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('survives a reconnect') }));
-    await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+    const CiphertextBlob = await givenCiphertext(t, key.KeyId, { plaintext: Buffer.from('survives a reconnect'), kms, coveredBy: 'custom-key-store.cloudhsm-encrypt-decrypt' });
+    await givenDisconnected(t, id);
     await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
     t.expectEqual((await awaitConnection(t, kms, id)).ConnectionState, 'CONNECTED', 'ConnectionState after reconnecting');
     t.expectEqual((await kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata?.KeyState, 'Enabled', 'KeyState');

@@ -1,6 +1,6 @@
 import { UpdateCustomKeyStoreCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { UPDATE_DOC, cloudHsmInput, createStore, describeStore, documented, fixtures, storeKms } from './_support.js';
+import { cloudHsmInput, describeStore, documented, fixtures, givenStore, storeKms, UPDATE_DOC } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.rename-disconnected',
@@ -14,7 +14,7 @@ export default defineCase({
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);
-    const id = await createStore(t, cloudHsmInput(t, f, 'kmsbench-old-name'));
+    const id = await givenStore(t, cloudHsmInput(t, f, 'kmsbench-old-name'));
     await kms.send(new UpdateCustomKeyStoreCommand({ CustomKeyStoreId: id, NewCustomKeyStoreName: 'kmsbench-new-name' }));
     t.expectEqual((await describeStore(kms, id)).CustomKeyStoreName, 'kmsbench-new-name', 'CustomKeyStoreName');
   },

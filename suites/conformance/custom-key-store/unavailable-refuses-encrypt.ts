@@ -1,6 +1,6 @@
-import { DisconnectCustomKeyStoreCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { KEY_STATE_DOC, VERIFIED, cloudHsmKey, fixtures } from './_support.js';
+import { cloudHsmKey, fixtures, givenDisconnected, KEY_STATE_DOC, VERIFIED } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.unavailable-refuses-encrypt',
@@ -13,7 +13,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const { kms, id, key } = await cloudHsmKey(t);
-    await kms.send(new DisconnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+    await givenDisconnected(t, id);
     await t.expectError(kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) })), { code: 'KMSInvalidStateException', message: `${key.Arn} is unavailable.` });
   },
 });

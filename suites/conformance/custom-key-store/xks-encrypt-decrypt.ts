@@ -1,6 +1,6 @@
-import { CreateKeyCommand, DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { connectedStore, documented, fixtures, storeKms, xksInput } from './_support.js';
+import { documented, fixtures, givenConnectedStore, givenStoreKey, storeKms, xksInput } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.xks-encrypt-decrypt',
@@ -14,8 +14,8 @@ export default defineCase({
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);
-    const id = await connectedStore(t, xksInput(f));
-    const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[1] }))).KeyMetadata!;
+    const id = await givenConnectedStore(t, xksInput(f));
+    const key = await givenStoreKey(t, id, { Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[1] });
     const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('outside AWS') }));
     t.expectEqual(Buffer.from((await kms.send(new DecryptCommand({ CiphertextBlob }))).Plaintext!).toString(), 'outside AWS', 'plaintext');
   },

@@ -1,6 +1,6 @@
 import { GenerateRandomCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, connectedStore, documented, fixtures, storeKms, xksInput } from './_support.js';
+import { documented, fixtures, givenConnectedStore, MODEL, storeKms, xksInput } from './_support.js';
 import { refused } from '../_lib/support.js';
 
 export default defineCase({
@@ -14,7 +14,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    const id = await connectedStore(t, xksInput(f));
+    const id = await givenConnectedStore(t, xksInput(f));
     await t.expectError(storeKms(t).send(new GenerateRandomCommand({ NumberOfBytes: 8, CustomKeyStoreId: id })), { code: 'UnsupportedOperationException', status: 400 });
   },
 });

@@ -1,6 +1,6 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, XKS_SPEC, connectedStore, documented, fixtures, storeKms, xksInput } from './_support.js';
+import { documented, fixtures, givenConnectedStore, MODEL, storeKms, XKS_SPEC, xksInput } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.xks-key-disabled',
@@ -13,7 +13,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    const id = await connectedStore(t, xksInput(f));
+    const id = await givenConnectedStore(t, xksInput(f));
     await t.expectError(storeKms(t).send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.DisabledKeyId })), { code: 'XksKeyInvalidConfigurationException', status: 400 });
   },
 });

@@ -1,6 +1,6 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, connectedStore, documented, fixtures, storeKms, xksInput } from './_support.js';
+import { documented, fixtures, givenConnectedStore, givenStoreKey, MODEL, storeKms, xksInput } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.xks-key-in-use',
@@ -14,8 +14,8 @@ export default defineCase({
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);
-    const id = await connectedStore(t, xksInput(f));
-    await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[2] }));
+    const id = await givenConnectedStore(t, xksInput(f));
+    await givenStoreKey(t, id, { Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[2] });
     await t.expectError(kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[2] })), { code: 'XksKeyAlreadyInUseException', status: 400 });
   },
 });

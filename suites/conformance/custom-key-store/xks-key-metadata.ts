@@ -1,6 +1,6 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, connectedStore, documented, fixtures, storeKms, xksInput } from './_support.js';
+import { documented, fixtures, givenConnectedStore, MODEL, storeKms, xksInput } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.xks-key-metadata',
@@ -13,7 +13,7 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    const id = await connectedStore(t, xksInput(f));
+    const id = await givenConnectedStore(t, xksInput(f));
     const key = (await storeKms(t).send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[0] }))).KeyMetadata!;
     t.expectEqual([key.Origin, key.CustomKeyStoreId, key.XksKeyConfiguration?.Id], ['EXTERNAL_KEY_STORE', id, f.Xks.KeyIds[0]], 'Origin, CustomKeyStoreId, XksKeyConfiguration.Id');
   },

@@ -1,6 +1,7 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { grant } from './_support.js';
+import { givenGrant, grant } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'grants.constraint-limits-encryption-context',
@@ -12,8 +13,8 @@ export default defineCase({
   needs: ['identities'],
   async run(t) {
     const bob = t.as('bob');
-    const key = await t.createKey();
-    const g = await grant(t, { KeyId: key.KeyId, GranteePrincipal: bob.arn, Operations: ['Encrypt'], Constraints: { EncryptionContextSubset: { purpose: 'billing' } } });
+    const key = await givenKey(t);
+    const g = await givenGrant(t, { KeyId: key.KeyId, GranteePrincipal: bob.arn, Operations: ['Encrypt'], Constraints: { EncryptionContextSubset: { purpose: 'billing' } } });
     const send = (EncryptionContext: Record<string, string>) => bob.kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: t.bytes(16), EncryptionContext, GrantTokens: [g.GrantToken] }));
     await send({ purpose: 'billing', tenant: 'a' });
     await t.expectError(send({ purpose: 'marketing' }), { code: 'AccessDeniedException' });

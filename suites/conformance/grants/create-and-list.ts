@@ -1,6 +1,7 @@
 import { ListGrantsCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { grant, rootArn } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'grants.create-and-list',
@@ -10,7 +11,7 @@ export default defineCase({
   tags: ['grants'],
   ops: ['CreateKey', 'CreateGrant', 'ListGrants'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const g = await grant(t, { KeyId: key.KeyId, GranteePrincipal: rootArn(t), RetiringPrincipal: rootArn(t), Operations: ['Encrypt', 'Decrypt'] });
     const listed = (await t.kms.send(new ListGrantsCommand({ KeyId: key.KeyId }))).Grants ?? [];
     const mine = listed.find((x) => x.GrantId === g.GrantId);

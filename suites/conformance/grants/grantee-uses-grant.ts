@@ -1,6 +1,7 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { GRANTS_DOC, grant } from './_support.js';
+import { givenGrant, grant, GRANTS_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'grants.grantee-uses-grant',
@@ -12,9 +13,9 @@ export default defineCase({
   needs: ['identities'],
   async run(t) {
     const bob = t.as('bob');
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(bob.kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: t.bytes(16) })), { code: 'AccessDeniedException' });
-    const g = await grant(t, { KeyId: key.KeyId, GranteePrincipal: bob.arn, Operations: ['Encrypt'] });
+    const g = await givenGrant(t, { KeyId: key.KeyId, GranteePrincipal: bob.arn, Operations: ['Encrypt'] });
     await bob.kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: t.bytes(16), GrantTokens: [g.GrantToken] }));
   },
 });

@@ -1,6 +1,7 @@
 import { ListRetirableGrantsCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { grant, rootArn } from './_support.js';
+import { givenGrant, grant, rootArn } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'grants.list-retirable-by-retiring-principal',
@@ -10,8 +11,8 @@ export default defineCase({
   tags: ['grants'],
   ops: ['CreateKey', 'CreateGrant', 'ListRetirableGrants'],
   async run(t) {
-    const key = await t.createKey();
-    const g = await grant(t, { KeyId: key.KeyId, GranteePrincipal: rootArn(t), RetiringPrincipal: rootArn(t), Operations: ['Decrypt'] });
+    const key = await givenKey(t);
+    const g = await givenGrant(t, { KeyId: key.KeyId, GranteePrincipal: rootArn(t), RetiringPrincipal: rootArn(t), Operations: ['Decrypt'] });
     const seen: string[] = [];
     let marker: string | undefined;
     do {

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_GRANT_DOC, grant, rootArn } from './_support.js';
+import { CREATE_GRANT_DOC, givenGrant, grant, rootArn } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'grants.name-makes-retry-idempotent',
@@ -13,9 +14,9 @@ export default defineCase({
   tags: ['grants'],
   ops: ['CreateKey', 'CreateGrant'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const input = { KeyId: key.KeyId, GranteePrincipal: rootArn(t), Operations: ['Decrypt' as const], Name: 'kmsbench-retry' };
-    const a = await grant(t, input);
+    const a = await givenGrant(t, input);
     const b = await grant(t, input);
     t.expectEqual(b.GrantId, a.GrantId, 'grant id of the retry');
     t.check(b.GrantToken !== a.GrantToken, 'the retry gets a new grant token', { first: a.GrantToken, second: b.GrantToken });

@@ -1,6 +1,7 @@
 import { CreateGrantCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { CREATE_GRANT_DOC, rootArn } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'grants.operation-not-for-key-type-refused',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['grants'],
   ops: ['CreateKey', 'CreateGrant'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(t.kms.send(new CreateGrantCommand({ KeyId: key.KeyId, GranteePrincipal: rootArn(t), Operations: ['Sign'] })), { code: 'ValidationException', status: 400 });
   },
 });

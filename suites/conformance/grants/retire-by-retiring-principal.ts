@@ -1,6 +1,7 @@
 import { ListGrantsCommand, RetireGrantCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { GRANT_DELETE_DOC, grant } from './_support.js';
+import { givenGrant, grant, GRANT_DELETE_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'grants.retire-by-retiring-principal',
@@ -11,9 +12,9 @@ export default defineCase({
   ops: ['CreateKey', 'CreateGrant', 'RetireGrant', 'ListGrants'],
   needs: ['identities'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const alice = t.as('alice');
-    const g = await grant(t, { KeyId: key.KeyId, GranteePrincipal: t.as('bob').arn, RetiringPrincipal: alice.arn, Operations: ['Encrypt'] });
+    const g = await givenGrant(t, { KeyId: key.KeyId, GranteePrincipal: t.as('bob').arn, RetiringPrincipal: alice.arn, Operations: ['Encrypt'] });
     await alice.kms.send(new RetireGrantCommand({ GrantToken: g.GrantToken }));
     const listed = (await t.kms.send(new ListGrantsCommand({ KeyId: key.KeyId }))).Grants ?? [];
     t.check(!listed.some((x) => x.GrantId === g.GrantId), 'the retired grant is not listed', listed);

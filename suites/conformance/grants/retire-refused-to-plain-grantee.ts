@@ -1,6 +1,7 @@
 import { RetireGrantCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { GRANT_DELETE_DOC, grant } from './_support.js';
+import { givenGrant, grant, GRANT_DELETE_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'grants.retire-refused-to-plain-grantee',
@@ -15,9 +16,9 @@ export default defineCase({
   ops: ['CreateKey', 'CreateGrant', 'RetireGrant'],
   needs: ['identities'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const bob = t.as('bob');
-    const g = await grant(t, { KeyId: key.KeyId, GranteePrincipal: bob.arn, Operations: ['Encrypt'] });
+    const g = await givenGrant(t, { KeyId: key.KeyId, GranteePrincipal: bob.arn, Operations: ['Encrypt'] });
     await t.expectError(bob.kms.send(new RetireGrantCommand({ KeyId: key.Arn, GrantId: g.GrantId })), { code: 'AccessDeniedException' });
   },
 });

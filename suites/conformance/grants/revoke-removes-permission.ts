@@ -1,6 +1,7 @@
 import { EncryptCommand, ListGrantsCommand, RevokeGrantCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { GRANT_DELETE_DOC, grant } from './_support.js';
+import { givenGrant, grant, GRANT_DELETE_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'grants.revoke-removes-permission',
@@ -12,9 +13,11 @@ export default defineCase({
   needs: ['identities'],
   async run(t) {
     const bob = t.as('bob');
-    const key = await t.createKey();
-    const g = await grant(t, { KeyId: key.KeyId, GranteePrincipal: bob.arn, Operations: ['Encrypt'] });
-    await bob.kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: t.bytes(16), GrantTokens: [g.GrantToken] }));
+    const key = await givenKey(t);
+    const g = await givenGrant(t, { KeyId: key.KeyId, GranteePrincipal: bob.arn, Operations: ['Encrypt'] });
+    await t.given('bob encrypts under the grant (grant token passed)', () => bob.kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: t.bytes(16), GrantTokens: [g.GrantToken] })), {
+      coveredBy: 'grants.grantee-uses-grant',
+    });
     await t.kms.send(new RevokeGrantCommand({ KeyId: key.KeyId, GrantId: g.GrantId }));
     const listed = (await t.kms.send(new ListGrantsCommand({ KeyId: key.KeyId }))).Grants ?? [];
     t.check(!listed.some((x) => x.GrantId === g.GrantId), 'the revoked grant is not listed', listed);

@@ -1,5 +1,6 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { errorsDoc, recorded, refusalCase } from '../_lib/asymmetric.js';
+import { TESTED_BY } from '../_lib/prerequisites.js';
 
 export default refusalCase({
   id: 'hmac.decrypt-naming-hmac-key-incorrect-key',
@@ -10,6 +11,11 @@ export default refusalCase({
   ops: ['Encrypt', 'Decrypt'],
   spec: 'HMAC_224',
   usage: 'GENERATE_VERIFY_MAC',
-  call: (t, key) => t.createKey().then((sym) => t.kms.send(new EncryptCommand({ KeyId: sym.KeyId, Plaintext: t.bytes(16) }))).then((e) => t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: e.CiphertextBlob }))),
+  prepare: {
+    step: 'a symmetric key (CreateKey) and a ciphertext under it (Encrypt)',
+    coveredBy: TESTED_BY.encrypt,
+    run: async (t) => (await t.kms.send(new EncryptCommand({ KeyId: (await t.createKey()).KeyId, Plaintext: t.bytes(16) }))).CiphertextBlob,
+  },
+  call: (t, key, blob) => t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: blob as Uint8Array })),
   expected: () => ({ code: 'IncorrectKeyException', status: 400, message: 'The key ID in the request does not identify a CMK that can perform this operation.' }),
 });

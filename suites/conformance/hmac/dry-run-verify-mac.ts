@@ -1,5 +1,5 @@
-import { GenerateMacCommand, VerifyMacCommand } from '@aws-sdk/client-kms';
-import { dryRunCase } from '../_lib/asymmetric.js';
+import { VerifyMacCommand } from '@aws-sdk/client-kms';
+import { dryRunCase, mac } from '../_lib/asymmetric.js';
 
 export default dryRunCase({
   id: 'hmac.dry-run-verify-mac',
@@ -8,5 +8,6 @@ export default dryRunCase({
   ops: ['GenerateMac', 'VerifyMac'],
   spec: 'HMAC_384',
   usage: 'GENERATE_VERIFY_MAC',
-  call: (t, key) => t.kms.send(new GenerateMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), MacAlgorithm: 'HMAC_SHA_384' })).then((m) => t.kms.send(new VerifyMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), Mac: m.Mac, MacAlgorithm: 'HMAC_SHA_384', DryRun: true }))),
+  prepare: mac('HMAC_SHA_384', (t) => t.bytes(32, 7)),
+  call: (t, key, m) => t.kms.send(new VerifyMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), Mac: m as Uint8Array, MacAlgorithm: 'HMAC_SHA_384', DryRun: true })),
 });

@@ -1,5 +1,5 @@
-import { GenerateMacCommand, VerifyMacCommand } from '@aws-sdk/client-kms';
-import { documented, errorsDoc, refusalCase } from '../_lib/asymmetric.js';
+import { VerifyMacCommand } from '@aws-sdk/client-kms';
+import { documented, errorsDoc, mac, refusalCase } from '../_lib/asymmetric.js';
 
 export default refusalCase({
   id: 'hmac.verify-mac-other-message-refused',
@@ -10,6 +10,7 @@ export default refusalCase({
   ops: ['GenerateMac', 'VerifyMac'],
   spec: 'HMAC_384',
   usage: 'GENERATE_VERIFY_MAC',
-  call: (t, key) => t.kms.send(new GenerateMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 1), MacAlgorithm: 'HMAC_SHA_384' })).then((m) => t.kms.send(new VerifyMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 2), Mac: m.Mac, MacAlgorithm: 'HMAC_SHA_384' }))),
+  prepare: mac('HMAC_SHA_384', (t) => t.bytes(32, 1)),
+  call: (t, key, m) => t.kms.send(new VerifyMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 2), Mac: m as Uint8Array, MacAlgorithm: 'HMAC_SHA_384' })),
   expected: () => ({ code: 'KMSInvalidMacException', status: 400 }),
 });

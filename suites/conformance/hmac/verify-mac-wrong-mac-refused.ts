@@ -1,5 +1,5 @@
-import { GenerateMacCommand, VerifyMacCommand } from '@aws-sdk/client-kms';
-import { errorsDoc, recorded, refusalCase } from '../_lib/asymmetric.js';
+import { VerifyMacCommand } from '@aws-sdk/client-kms';
+import { errorsDoc, mac, recorded, refusalCase } from '../_lib/asymmetric.js';
 
 export default refusalCase({
   id: 'hmac.verify-mac-wrong-mac-refused',
@@ -10,6 +10,11 @@ export default refusalCase({
   ops: ['GenerateMac', 'VerifyMac'],
   spec: 'HMAC_256',
   usage: 'GENERATE_VERIFY_MAC',
-  call: (t, key) => t.kms.send(new GenerateMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), MacAlgorithm: 'HMAC_SHA_256' })).then((m) => { const bad = Buffer.from(m.Mac!); bad[0]! ^= 1; return t.kms.send(new VerifyMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), Mac: bad, MacAlgorithm: 'HMAC_SHA_256' })); }),
+  prepare: mac('HMAC_SHA_256', (t) => t.bytes(32, 7)),
+  call: (t, key, m) => {
+    const bad = Buffer.from(m as Uint8Array);
+    bad[0]! ^= 1;
+    return t.kms.send(new VerifyMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), Mac: bad, MacAlgorithm: 'HMAC_SHA_256' }));
+  },
   expected: () => ({ code: 'KMSInvalidMacException', status: 400, message: null }),
 });

@@ -5,6 +5,7 @@
  */
 import { createPublicKey, randomBytes } from 'node:crypto';
 import {
+  DeleteImportedKeyMaterialCommand,
   DescribeKeyCommand,
   EncryptCommand,
   DecryptCommand,
@@ -16,7 +17,9 @@ import {
 } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
-import { externalKey, GET_PARAMETERS_DOC, importMaterial } from '../_lib/import-material.js';
+import { externalKey, GET_PARAMETERS_DOC, importMaterial, type ImportOptions } from '../_lib/import-material.js';
+import { givenEndpointNow } from '../_lib/prerequisites.js';
+import { requireClock } from '../rotation/_support.js';
 
 export { DELETE_IMPORTED_DOC, GET_PARAMETERS_DOC, IMPORT_API_DOC, IMPORT_DOC, externalKey, importMaterial, wrapKeyMaterial } from '../_lib/import-material.js';
 
@@ -38,11 +41,47 @@ export const inferred = (cite: string, since?: string): CaseSource => ({ kind: '
 /** 32 random bytes: symmetric key material. */
 export const material = (): Buffer => randomBytes(32);
 
-/** An EXTERNAL symmetric key with `m` imported (does not expire). */
+/** The case whose subject a plain import of material into a new EXTERNAL key is. */
+export const IMPORT_TESTED_BY = 'import.describe-after-import';
+
+/**
+ * {@link importMaterial} as a prerequisite (`step` names it; `coveredBy` the case whose subject it
+ * is), for cases whose subject comes after the import.
+ */
+export function givenImport(
+  t: CaseContext,
+  keyId: string,
+  m: Uint8Array,
+  options: ImportOptions = {},
+  step = 'GetParametersForImport and ImportKeyMaterial import the key material',
+  coveredBy = IMPORT_TESTED_BY,
+) {
+  return t.given(step, () => importMaterial(t, keyId, m, options), { coveredBy });
+}
+
+/** ImportKeyMaterial of a second material (ImportType NEW_KEY_MATERIAL), as a prerequisite. */
+export const givenNewMaterial = (t: CaseContext, keyId: string, m: Uint8Array = material()) =>
+  givenImport(t, keyId, m, { extra: { ImportType: 'NEW_KEY_MATERIAL' } }, 'ImportKeyMaterial (NEW_KEY_MATERIAL) imports a second material', 'import.new-material-pending-rotation');
+
+/** An EXTERNAL symmetric key with `m` imported (does not expire): both steps are prerequisites. */
 export async function importedKey(t: CaseContext, m: Buffer = material(), extra: Record<string, unknown> = {}) {
   const key = await externalKey(t);
-  const out = await importMaterial(t, key.KeyId, m, { extra });
+  const out = await givenImport(t, key.KeyId, m, { extra });
   return { key, material: m, materialId: out.KeyMaterialId };
+}
+
+/** DeleteImportedKeyMaterial (of the current material, or `materialId`), as a prerequisite. */
+export function deleteMaterial(t: CaseContext, keyId: string) {
+  return t.given('DeleteImportedKeyMaterial deletes the key material', () => t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: keyId })), {
+    coveredBy: 'import.describe-after-delete',
+  });
+}
+
+/** GetParametersForImport (a wrapping key and an import token), as a prerequisite. */
+export function givenParameters(t: CaseContext, keyId: string, WrappingAlgorithm: AlgorithmSpec = 'RSAES_OAEP_SHA_256', WrappingKeySpec: WrappingKeySpec = 'RSA_2048') {
+  return t.given('GetParametersForImport gives a wrapping key and an import token', () => t.kms.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm, WrappingKeySpec })), {
+    coveredBy: 'import.get-parameters-shape',
+  });
 }
 
 export async function describe(t: CaseContext, keyId: string) {
@@ -75,11 +114,14 @@ export async function rotateImported(t: CaseContext, keyId: string, materialId: 
   t.check(false, 'the on-demand rotation completes within 60 s');
 }
 
-/** The endpoint's clock now (ms), from a key it just created. */
-export async function endpointNow(t: CaseContext): Promise<number> {
-  const started = Date.now();
-  const k = await t.createKey({ Description: 'kmsbench clock reading' });
-  return k.CreationDate!.getTime() + (Date.now() - started);
+/** The endpoint's clock now (ms), from a key it just created: a prerequisite. */
+export const endpointNow = givenEndpointNow;
+
+/** {@link rotateImported} as a prerequisite of cases about what follows the rotation. */
+export function givenRotation(t: CaseContext, keyId: string, materialId: string | undefined): Promise<void> {
+  return t.given('RotateKeyOnDemand makes the new imported material current', () => rotateImported(t, keyId, materialId), {
+    coveredBy: 'import.rotate-on-demand-makes-new-current',
+  });
 }
 
 /**
@@ -103,9 +145,12 @@ export function expiryCase(c: {
     ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', ...c.ops],
     flags: ['needs-clock'],
     async run(t) {
+      // Without clock control nothing here can be judged: skip before the prerequisites.
+      requireClock(t, 'imported key material to expire');
       const key = await externalKey(t);
       const m = material();
-      await importMaterial(t, key.KeyId, m, { extra: { ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date((await endpointNow(t)) + 2 * DAY_MS) } });
+      const validTo = new Date((await endpointNow(t)) + 2 * DAY_MS);
+      await givenImport(t, key.KeyId, m, { extra: { ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: validTo } }, 'ImportKeyMaterial (KEY_MATERIAL_EXPIRES, ValidTo in two days)', 'import.valid-to-in-describe-key');
       await c.body(t, key, m);
     },
   });

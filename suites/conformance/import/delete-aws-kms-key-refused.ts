@@ -2,6 +2,7 @@ import { DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { DELETE_IMPORTED_DOC, VERIFIED, material } from './_support.js';
 import { refused } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** KS-OLD [9]: a key that cannot have imported material. */
 export default defineCase({
@@ -12,7 +13,7 @@ export default defineCase({
   tags: ['import', 'key-state'],
   ops: ['CreateKey', 'DeleteImportedKeyMaterial'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId })), { code: 'UnsupportedOperationException', status: 400 });
   },
 });

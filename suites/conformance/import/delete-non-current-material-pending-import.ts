@@ -1,6 +1,6 @@
 import { DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { KEY_STATE_DOC, MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL, describe, documented, importMaterial, importedKey, material, rotateImported } from './_support.js';
+import { describe, documented, givenNewMaterial, givenRotation, importedKey, importMaterial, KEY_STATE_DOC, material, MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL } from './_support.js';
 
 
 /** "you will need to import all of the key materials associated with the KMS key to change its state to Enabled". */
@@ -13,8 +13,8 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'RotateKeyOnDemand', 'DeleteImportedKeyMaterial', 'DescribeKey'],
   async run(t) {
     const { key, material: m, materialId } = await importedKey(t);
-    const next = await importMaterial(t, key.KeyId, material(), { extra: { ImportType: 'NEW_KEY_MATERIAL' } });
-    await rotateImported(t, key.KeyId, next.KeyMaterialId);
+    const next = await givenNewMaterial(t, key.KeyId);
+    await givenRotation(t, key.KeyId, next.KeyMaterialId);
     await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId, KeyMaterialId: materialId }));
     t.expectEqual((await describe(t, key.KeyId)).KeyState, 'PendingImport', 'KeyState with a material missing');
     await importMaterial(t, key.KeyId, m, { extra: { KeyMaterialId: materialId } });

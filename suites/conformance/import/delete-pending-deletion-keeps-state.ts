@@ -1,6 +1,7 @@
-import { DeleteImportedKeyMaterialCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { DELETE_IMPORTED_DOC, describe, documented, importedKey } from './_support.js';
+import { putInState } from '../key-state/_support.js';
 
 /** "When the specified KMS key is in the PendingDeletion state, this operation does not change the KMS key's state." */
 export default defineCase({
@@ -12,7 +13,7 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'ScheduleKeyDeletion', 'DeleteImportedKeyMaterial', 'DescribeKey'],
   async run(t) {
     const { key } = await importedKey(t);
-    await t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
+    await putInState(t, key, 'PendingDeletion');
     await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
     t.expectEqual((await describe(t, key.KeyId)).KeyState, 'PendingDeletion', 'KeyState');
   },

@@ -1,6 +1,7 @@
-import { DecryptCommand, DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DELETE_IMPORTED_DOC, VERIFIED, encrypt, importedKey, material } from './_support.js';
+import { DELETE_IMPORTED_DOC, deleteMaterial, importedKey, material, VERIFIED } from './_support.js';
+import { givenCiphertext } from '../_lib/prerequisites.js';
 
 /** The ciphertext made before the material was deleted cannot be decrypted without it. */
 export default defineCase({
@@ -12,8 +13,8 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'Encrypt', 'DeleteImportedKeyMaterial', 'Decrypt'],
   async run(t) {
     const { key } = await importedKey(t);
-    const blob = await encrypt(t, key.KeyId);
-    await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
+    const blob = await givenCiphertext(t, key.KeyId);
+    await deleteMaterial(t, key.KeyId);
     await t.expectError(t.kms.send(new DecryptCommand({ CiphertextBlob: blob })), { code: 'KMSInvalidStateException', message: `${key.Arn} is pending import.` });
   },
 });

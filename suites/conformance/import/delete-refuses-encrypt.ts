@@ -1,6 +1,6 @@
-import { DeleteImportedKeyMaterialCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DELETE_IMPORTED_DOC, encrypt, importedKey, material } from './_support.js';
+import { DELETE_IMPORTED_DOC, deleteMaterial, encrypt, importedKey, material } from './_support.js';
 
 /** S2: the key cannot be used once its material is deleted. */
 export default defineCase({
@@ -12,7 +12,7 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DeleteImportedKeyMaterial', 'Encrypt'],
   async run(t) {
     const { key } = await importedKey(t);
-    await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
+    await deleteMaterial(t, key.KeyId);
     await t.expectError(t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16) })), {
       code: 'KMSInvalidStateException',
       status: 400,

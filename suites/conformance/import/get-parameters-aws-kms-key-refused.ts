@@ -2,6 +2,7 @@ import { GetParametersForImportCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { GET_PARAMETERS_DOC, material } from './_support.js';
 import { refused } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** Only keys created for imported material (Origin EXTERNAL) take import parameters. */
 export default defineCase({
@@ -12,7 +13,7 @@ export default defineCase({
   tags: ['import', 'key-state'],
   ops: ['CreateKey', 'GetParametersForImport'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(t.kms.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' })), {
       code: 'UnsupportedOperationException',
       status: 400,

@@ -1,7 +1,8 @@
-import { GetParametersForImportCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { GetParametersForImportCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { KEY_STATE_DOC, VERIFIED, externalKey, material } from './_support.js';
 import { refused } from '../_lib/support.js';
+import { putInState } from '../key-state/_support.js';
 
 /** KS-OLD [8]: a key with imported material that is pending deletion takes no import parameters. */
 export default defineCase({
@@ -13,7 +14,7 @@ export default defineCase({
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'GetParametersForImport'],
   async run(t) {
     const key = await externalKey(t);
-    await t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
+    await putInState(t, key, 'PendingDeletion');
     await t.expectError(t.kms.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' })), {
       code: 'KMSInvalidStateException',
       message: `${key.Arn} is pending deletion.`,

@@ -1,6 +1,5 @@
-import { DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL, documented, importedKey, material, rotations } from './_support.js';
+import { deleteMaterial, documented, importedKey, material, MODEL, ROTATE_IMPORTED_DOC, rotations, SINCE_MULTI_MATERIAL } from './_support.js';
 
 /** ImportState tells which materials are imported. */
 export default defineCase({
@@ -13,7 +12,7 @@ export default defineCase({
   async run(t) {
     const { key, materialId } = await importedKey(t);
     t.expectEqual((await rotations(t, key.KeyId)).map((r) => [r.KeyMaterialId, r.ImportState, r.ExpirationModel]), [[materialId, 'IMPORTED', 'KEY_MATERIAL_DOES_NOT_EXPIRE']], 'entry after the import');
-    await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
+    await deleteMaterial(t, key.KeyId);
     const after = await rotations(t, key.KeyId);
     t.expectEqual(after.map((r) => [r.KeyMaterialId, r.ImportState]), [[materialId, 'PENDING_IMPORT']], 'entry after the deletion');
   },

@@ -1,6 +1,5 @@
-import { DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { IMPORT_API_DOC, MODEL, documented, importMaterial, importedKey, material } from './_support.js';
+import { deleteMaterial, documented, IMPORT_API_DOC, importedKey, importMaterial, material, MODEL } from './_support.js';
 import { refused } from '../_lib/support.js';
 
 /** IncorrectKeyMaterialException: "it is not the same key material that was previously imported". */
@@ -13,7 +12,7 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DeleteImportedKeyMaterial'],
   async run(t) {
     const { key } = await importedKey(t);
-    await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
+    await deleteMaterial(t, key.KeyId);
     await t.expectError(importMaterial(t, key.KeyId, material()), { code: 'IncorrectKeyMaterialException', status: 400 });
   },
 });

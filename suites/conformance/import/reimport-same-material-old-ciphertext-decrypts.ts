@@ -1,6 +1,6 @@
-import { DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DELETE_IMPORTED_DOC, decryptText, documented, encrypt, importMaterial, importedKey, material } from './_support.js';
+import { decryptText, DELETE_IMPORTED_DOC, deleteMaterial, documented, importedKey, importMaterial, material } from './_support.js';
+import { givenCiphertext } from '../_lib/prerequisites.js';
 
 /** "To restore the usability of the KMS key, reimport the same key material." */
 export default defineCase({
@@ -12,8 +12,8 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'Encrypt', 'DeleteImportedKeyMaterial', 'Decrypt'],
   async run(t) {
     const { key, material: m } = await importedKey(t);
-    const blob = await encrypt(t, key.KeyId, 'before the re-import');
-    await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
+    const blob = await givenCiphertext(t, key.KeyId, { plaintext: Buffer.from('before the re-import') });
+    await deleteMaterial(t, key.KeyId);
     await importMaterial(t, key.KeyId, m, { algorithm: 'RSAES_OAEP_SHA_1' });
     t.expectEqual(await decryptText(t, blob), 'before the re-import', 'plaintext of the earlier ciphertext');
   },

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL, documented, importMaterial, importedKey, material, rotateImported, rotations } from './_support.js';
+import { documented, givenNewMaterial, givenRotation, importedKey, material, MODEL, ROTATE_IMPORTED_DOC, rotations, SINCE_MULTI_MATERIAL } from './_support.js';
 
 
 /** The completed rotation is listed as ON_DEMAND. */
@@ -12,8 +12,8 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'RotateKeyOnDemand', 'ListKeyRotations'],
   async run(t) {
     const { key } = await importedKey(t);
-    const next = await importMaterial(t, key.KeyId, material(), { extra: { ImportType: 'NEW_KEY_MATERIAL' } });
-    await rotateImported(t, key.KeyId, next.KeyMaterialId);
+    const next = await givenNewMaterial(t, key.KeyId);
+    await givenRotation(t, key.KeyId, next.KeyMaterialId);
     const list = await rotations(t, key.KeyId, false);
     t.expectEqual(list.map((r) => [r.KeyMaterialId, r.KeyMaterialState, r.RotationType]), [[next.KeyMaterialId, 'CURRENT', 'ON_DEMAND']], 'ROTATIONS_ONLY entries');
     t.check(list[0]?.RotationDate instanceof Date, 'the entry has a RotationDate', list[0]);

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL, describe, documented, importMaterial, importedKey, material, rotateImported } from './_support.js';
+import { describe, documented, givenNewMaterial, importedKey, material, MODEL, ROTATE_IMPORTED_DOC, rotateImported, SINCE_MULTI_MATERIAL } from './_support.js';
 
 
 /** RotateKeyOnDemand makes the material pending rotation current. */
@@ -12,7 +12,7 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'RotateKeyOnDemand', 'DescribeKey'],
   async run(t) {
     const { key } = await importedKey(t);
-    const next = await importMaterial(t, key.KeyId, material(), { extra: { ImportType: 'NEW_KEY_MATERIAL' } });
+    const next = await givenNewMaterial(t, key.KeyId);
     await rotateImported(t, key.KeyId, next.KeyMaterialId);
     t.expectEqual((await describe(t, key.KeyId)).CurrentKeyMaterialId, next.KeyMaterialId, 'CurrentKeyMaterialId after the rotation');
   },

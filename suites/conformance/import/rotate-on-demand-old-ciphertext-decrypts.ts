@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL, decryptText, documented, encrypt, importMaterial, importedKey, material, rotateImported } from './_support.js';
+import { decryptText, documented, givenNewMaterial, givenRotation, importedKey, material, MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL } from './_support.js';
+import { givenCiphertext } from '../_lib/prerequisites.js';
 
 
 /** Earlier material stays for decryption (NON_CURRENT). */
@@ -12,9 +13,9 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'Encrypt', 'RotateKeyOnDemand', 'Decrypt'],
   async run(t) {
     const { key } = await importedKey(t);
-    const blob = await encrypt(t, key.KeyId, 'first material');
-    const next = await importMaterial(t, key.KeyId, material(), { extra: { ImportType: 'NEW_KEY_MATERIAL' } });
-    await rotateImported(t, key.KeyId, next.KeyMaterialId);
+    const blob = await givenCiphertext(t, key.KeyId, { plaintext: Buffer.from('first material') });
+    const next = await givenNewMaterial(t, key.KeyId);
+    await givenRotation(t, key.KeyId, next.KeyMaterialId);
     t.expectEqual(await decryptText(t, blob), 'first material', 'plaintext of the earlier ciphertext');
   },
 });

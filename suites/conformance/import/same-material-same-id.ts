@@ -1,6 +1,5 @@
-import { DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { IMPORT_API_DOC, MODEL, SINCE_MULTI_MATERIAL, documented, importMaterial, importedKey, material } from './_support.js';
+import { deleteMaterial, documented, IMPORT_API_DOC, importedKey, importMaterial, material, MODEL, SINCE_MULTI_MATERIAL } from './_support.js';
 
 /** "KMS assigns a unique identifier to the key material based on the KMS key ID and the imported key material." */
 export default defineCase({
@@ -12,7 +11,7 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DeleteImportedKeyMaterial'],
   async run(t) {
     const { key, material: m, materialId } = await importedKey(t);
-    await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
+    await deleteMaterial(t, key.KeyId);
     const again = await importMaterial(t, key.KeyId, m);
     t.expectEqual(again.KeyMaterialId, materialId, 'KeyMaterialId of the re-import');
   },

@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL, importMaterial, importedKey, inferred, material } from './_support.js';
+import { givenNewMaterial, importedKey, importMaterial, inferred, material, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL } from './_support.js';
 import { refused } from '../_lib/support.js';
 
 /** Only one material can wait for rotation. */
@@ -12,7 +12,7 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'],
   async run(t) {
     const { key } = await importedKey(t);
-    await importMaterial(t, key.KeyId, material(), { extra: { ImportType: 'NEW_KEY_MATERIAL' } });
+    await givenNewMaterial(t, key.KeyId);
     await t.expectError(importMaterial(t, key.KeyId, material(), { extra: { ImportType: 'NEW_KEY_MATERIAL' } }), { code: 'KMSInvalidStateException', status: 400 });
   },
 });

@@ -1,6 +1,7 @@
-import { GetParametersForImportCommand, ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
+import { ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { GET_PARAMETERS_DOC, MODEL, documented, externalKey, material, wrapKeyMaterial } from './_support.js';
+import { documented, externalKey, GET_PARAMETERS_DOC, givenParameters, material, MODEL, wrapKeyMaterial } from './_support.js';
+import { requireClock } from '../rotation/_support.js';
 
 /** "Each public key and import token set is valid for 24 hours." */
 export default defineCase({
@@ -12,8 +13,9 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'an import token to expire (25 hours)');
     const key = await externalKey(t);
-    const p = await t.kms.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+    const p = await givenParameters(t, key.KeyId);
     await t.advanceClock('25h');
     await t.expectError(
       t.kms.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: p.ImportToken, EncryptedKeyMaterial: wrapKeyMaterial(p.PublicKey!, 'RSAES_OAEP_SHA_256', material()), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })),

@@ -1,6 +1,6 @@
-import { GetParametersForImportCommand, ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
+import { ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { IMPORT_API_DOC, MODEL, documented, externalKey, material, wrapKeyMaterial } from './_support.js';
+import { documented, externalKey, givenParameters, IMPORT_API_DOC, material, MODEL, wrapKeyMaterial } from './_support.js';
 import { refused } from '../_lib/support.js';
 
 /** InvalidImportTokenException: "the provided import token is ... associated with a different KMS key". */
@@ -14,7 +14,7 @@ export default defineCase({
   async run(t) {
     const key = await externalKey(t);
     const other = await externalKey(t);
-    const p = await t.kms.send(new GetParametersForImportCommand({ KeyId: other.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+    const p = await givenParameters(t, other.KeyId);
     await t.expectError(
       t.kms.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: p.ImportToken, EncryptedKeyMaterial: wrapKeyMaterial(p.PublicKey!, 'RSAES_OAEP_SHA_256', material()), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })),
       { code: 'InvalidImportTokenException', status: 400 },

@@ -1,6 +1,6 @@
-import { GetParametersForImportCommand, ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
+import { ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { IMPORT_API_DOC, MODEL, documented, externalKey, material, wrapKeyMaterial } from './_support.js';
+import { documented, externalKey, givenParameters, IMPORT_API_DOC, material, MODEL, wrapKeyMaterial } from './_support.js';
 import { refused } from '../_lib/support.js';
 
 /** A changed import token is not one KMS issued. */
@@ -13,7 +13,7 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'],
   async run(t) {
     const key = await externalKey(t);
-    const p = await t.kms.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+    const p = await givenParameters(t, key.KeyId);
     const token = Buffer.from(p.ImportToken!);
     token[token.length - 1]! ^= 0x01;
     await t.expectError(

@@ -1,6 +1,7 @@
-import { GetParametersForImportCommand, ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
+import { ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { GET_PARAMETERS_DOC, describe, documented, externalKey, material, wrapKeyMaterial } from './_support.js';
+import { describe, documented, externalKey, GET_PARAMETERS_DOC, givenParameters, material, wrapKeyMaterial } from './_support.js';
+import { requireClock } from '../rotation/_support.js';
 
 /** Within its 24 hours the token works. */
 export default defineCase({
@@ -12,8 +13,9 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DescribeKey'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, '23 hours with an import token');
     const key = await externalKey(t);
-    const p = await t.kms.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_1', WrappingKeySpec: 'RSA_2048' }));
+    const p = await givenParameters(t, key.KeyId, 'RSAES_OAEP_SHA_1');
     await t.advanceClock('23h');
     await t.kms.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: p.ImportToken, EncryptedKeyMaterial: wrapKeyMaterial(p.PublicKey!, 'RSAES_OAEP_SHA_1', material()), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }));
     t.expectEqual((await describe(t, key.KeyId)).KeyState, 'Enabled', 'KeyState after the import');

@@ -1,6 +1,6 @@
-import { GetParametersForImportCommand, ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
+import { ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { IMPORT_API_DOC, MODEL, documented, externalKey, material, wrapKeyMaterial } from './_support.js';
+import { documented, externalKey, givenParameters, IMPORT_API_DOC, material, MODEL, wrapKeyMaterial } from './_support.js';
 
 /** Material not encrypted under this token's public key does not decrypt: InvalidCiphertextException. */
 export default defineCase({
@@ -12,8 +12,8 @@ export default defineCase({
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'],
   async run(t) {
     const key = await externalKey(t);
-    const mine = await t.kms.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
-    const other = await t.kms.send(new GetParametersForImportCommand({ KeyId: key.KeyId, WrappingAlgorithm: 'RSAES_OAEP_SHA_256', WrappingKeySpec: 'RSA_2048' }));
+    const mine = await givenParameters(t, key.KeyId);
+    const other = await givenParameters(t, key.KeyId);
     await t.expectError(
       t.kms.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: mine.ImportToken, EncryptedKeyMaterial: wrapKeyMaterial(other.PublicKey!, 'RSAES_OAEP_SHA_256', material()), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' })),
       { code: 'InvalidCiphertextException', status: 400 },

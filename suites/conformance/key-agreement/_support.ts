@@ -10,7 +10,7 @@
 import { diffieHellman, generateKeyPairSync } from 'node:crypto';
 import { DeriveSharedSecretCommand, type KeySpec } from '@aws-sdk/client-kms';
 import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
-import { apiDoc, documented, keyOf, publicKeyOf } from '../_lib/asymmetric.js';
+import { apiDoc, documented, givenPublicKey, keyOf } from '../_lib/asymmetric.js';
 import { kebab } from '../asymmetric/_support.js';
 
 export const CURVE: Record<string, { curve: string; bytes: number }> = {
@@ -38,7 +38,7 @@ export function ecdhCase(spec: KeySpec): ConformanceCase {
       const key = await keyOf(t, spec, 'KEY_AGREEMENT');
       const peer = peerOn(spec);
       const out = await t.kms.send(new DeriveSharedSecretCommand({ KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer.spki }));
-      const kmsPublic = await publicKeyOf(t, key.KeyId);
+      const kmsPublic = await givenPublicKey(t, key.KeyId, 'asymmetric.get-public-key-key-agreement-members');
       const expected = diffieHellman({ privateKey: peer.privateKey, publicKey: kmsPublic });
       t.expectEqual(out.SharedSecret?.length, CURVE[spec]!.bytes, 'SharedSecret length');
       t.check(Buffer.from(out.SharedSecret ?? []).equals(expected), 'SharedSecret equals the peer-side ECDH result');

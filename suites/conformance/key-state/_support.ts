@@ -66,6 +66,15 @@ export async function keyInState(t: CaseContext, state: StateName): Promise<Key>
   );
 }
 
+/**
+ * Puts `key` (any key the case made) in `state`: a prerequisite, so a target that cannot do that
+ * blocks the case, naming the case that tests the state.
+ */
+export function putInState(t: CaseContext, key: Key, state: 'Disabled' | 'PendingDeletion'): Promise<void> {
+  const spec = STATES[state];
+  return t.given(`${spec.enterOps.join(', ')} puts the key in ${state}`, () => spec.enter(t, key), { coveredBy: spec.testedBy });
+}
+
 /** A fresh key, then DisableKey (a prerequisite). */
 export const disabledKey = (t: CaseContext): Promise<Key> => keyInState(t, 'Disabled');
 

@@ -2,6 +2,7 @@ import { settle } from '../_lib/support.js';
 import { EncryptCommand, GetKeyLastUsageCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { apiDoc, documented } from '../_lib/asymmetric.js';
+import { givenKey, TESTED_BY } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.last-usage-after-encrypt',
@@ -11,9 +12,9 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'GetKeyLastUsage'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const before = Date.now();
-    const e = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }));
+    const e = await t.given('Encrypt with the key (the use to be reported)', () => t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) })), { coveredBy: TESTED_BY.encrypt });
     const out = await settle(() => t.kms.send(new GetKeyLastUsageCommand({ KeyId: key.KeyId })), (o) => o.KeyLastUsage?.Operation === 'Encrypt');
     const u = out.KeyLastUsage;
     t.expectEqual([u?.Operation, u?.KmsRequestId], ['Encrypt', e.$metadata.requestId], 'Operation and KmsRequestId');

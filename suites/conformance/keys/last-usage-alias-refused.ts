@@ -1,6 +1,7 @@
 import { CreateAliasCommand, GetKeyLastUsageCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { documented, requestDoc } from '../_lib/asymmetric.js';
+import { givenKey, TESTED_BY } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.last-usage-alias-refused',
@@ -10,9 +11,9 @@ export default defineCase({
   tags: ['semantics', 'aliases'],
   ops: ['CreateKey', 'CreateAlias', 'GetKeyLastUsage'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const alias = t.aliasName();
-    await t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId }));
+    await t.given('CreateAlias names the key', () => t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })), { coveredBy: TESTED_BY.createAlias });
     await t.expectError(t.kms.send(new GetKeyLastUsageCommand({ KeyId: alias })), { code: 'NotFoundException', status: 400 });
   },
 });

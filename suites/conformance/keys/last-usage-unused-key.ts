@@ -1,6 +1,7 @@
 import { GetKeyLastUsageCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { apiDoc, documented } from '../_lib/asymmetric.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.last-usage-unused-key',
@@ -10,7 +11,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'GetKeyLastUsage'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = await t.kms.send(new GetKeyLastUsageCommand({ KeyId: key.KeyId }));
     t.check(out.KeyLastUsage?.Operation === undefined, 'no KeyLastUsage for a key never used', out.KeyLastUsage);
     t.check(out.KeyId === key.KeyId || out.KeyId === key.Arn, 'KeyId identifies the key', out.KeyId);

@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { DescribeKeyCommand, ReplicateKeyCommand, ScheduleKeyDeletionCommand, type KMSClient, type KeyMetadata } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, DescribeKeyCommand, ReplicateKeyCommand, ScheduleKeyDeletionCommand, type KMSClient, type KeyMetadata } from '@aws-sdk/client-kms';
 import type { CaseContext, CaseSource } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export const MRK_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html';
 export const REPLICATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html';
@@ -29,7 +30,7 @@ export const replicaRegion = (t: CaseContext, n = 0): string => otherRegions(t)[
 
 /** A fresh multi-Region primary key in the run's Region: a prerequisite (`t.given`), `unsupported` where the endpoint makes none (UnsupportedOperationException). */
 export async function primaryKey(t: CaseContext, input: Record<string, unknown> = {}) {
-  return t.given('CreateKey MultiRegion=true', () => t.createKey({ MultiRegion: true, ...input }));
+  return givenKey(t, { MultiRegion: true, ...input });
 }
 
 export async function describeIn(kms: KMSClient, keyId: string): Promise<KeyMetadata> {
@@ -65,4 +66,27 @@ export async function replicate(t: CaseContext, keyId: string, region: string, i
   const out = await replicateOnly(t, keyId, region, input);
   const ready = await awaitReplica(t, keyId, region);
   return { out, ready };
+}
+
+/** A ready replica in `region` ({@link replicate}), as a prerequisite of cases about using or managing it. */
+export function givenReplica(t: CaseContext, keyId: string, region: string, input: Record<string, unknown> = {}) {
+  return t.given(`ReplicateKey into ${region} gives a replica that leaves Creating`, () => replicate(t, keyId, region, input), {
+    coveredBy: 'multi-region.replica-becomes-enabled',
+  });
+}
+
+/** A single-Region key created in another Region (through `t.kmsIn`), as a prerequisite. */
+export function givenKeyIn(t: CaseContext, region: string, input: Record<string, unknown> = {}): Promise<KeyMetadata> {
+  return t.given(`CreateKey in ${region}`, async () => {
+    const md = (await t.kmsIn(region).send(new CreateKeyCommand(input))).KeyMetadata;
+    t.check(typeof md?.KeyId === 'string', 'CreateKey answers KeyMetadata.KeyId', md);
+    return md!;
+  }, { coveredBy: 'multi-region.key-arn-names-its-region' });
+}
+
+/** ScheduleKeyDeletion of a primary that has replicas: PendingReplicaDeletion, as a prerequisite. */
+export function givenPendingReplicaDeletion(t: CaseContext, keyId: string) {
+  return t.given('ScheduleKeyDeletion puts the primary in PendingReplicaDeletion', () => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 })), {
+    coveredBy: 'multi-region.pending-replica-deletion',
+  });
 }

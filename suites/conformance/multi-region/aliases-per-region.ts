@@ -1,6 +1,7 @@
-import { CreateAliasCommand, CreateKeyCommand, DeleteAliasCommand } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, DeleteAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, REGIONS_DOC, describeIn, documented, replicaRegion } from './_support.js';
+import { describeIn, documented, givenKeyIn, MODEL, REGIONS_DOC, replicaRegion } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'multi-region.aliases-per-region',
@@ -13,8 +14,8 @@ export default defineCase({
   async run(t) {
     const region = replicaRegion(t);
     const kms = t.kmsIn(region);
-    const here = await t.createKey();
-    const there = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
+    const here = await givenKey(t);
+    const there = await givenKeyIn(t, region);
     const name = t.aliasName('per-region');
     await t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: here.KeyId }));
     await kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: there.KeyId }));

@@ -1,6 +1,6 @@
-import { CancelKeyDeletionCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { CancelKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DELETE_MRK_DOC, MODEL, describeIn, inferred, primaryKey, replicaRegion, replicate } from './_support.js';
+import { DELETE_MRK_DOC, describeIn, givenPendingReplicaDeletion, givenReplica, inferred, MODEL, primaryKey, replicaRegion } from './_support.js';
 
 export default defineCase({
   id: 'multi-region.cancel-pending-replica-deletion',
@@ -12,8 +12,8 @@ export default defineCase({
   timeoutMs: 120_000,
   async run(t) {
     const key = await primaryKey(t);
-    await replicate(t, key.KeyId, replicaRegion(t));
-    await t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
+    await givenReplica(t, key.KeyId, replicaRegion(t));
+    await givenPendingReplicaDeletion(t, key.KeyId);
     await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId }));
     t.expectEqual((await describeIn(t.kms, key.KeyId)).KeyState, 'Disabled', 'KeyState after CancelKeyDeletion');
   },

@@ -1,6 +1,6 @@
 import { DecryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MRK_DOC, REPLICATE_DOC, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { documented, givenReplica, MRK_DOC, primaryKey, replicaRegion, REPLICATE_DOC } from './_support.js';
 
 export default defineCase({
   id: 'multi-region.data-key-across-regions',
@@ -13,7 +13,7 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const region = replicaRegion(t);
-    await replicate(t, key.KeyId, region);
+    await givenReplica(t, key.KeyId, region);
     const dk = await t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, KeySpec: 'AES_256' }));
     const out = await t.kmsIn(region).send(new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob }));
     t.expectEqual(Buffer.from(out.Plaintext!).toString('hex'), Buffer.from(dk.Plaintext!).toString('hex'), 'the data key');

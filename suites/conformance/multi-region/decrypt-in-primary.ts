@@ -1,6 +1,7 @@
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MRK_DOC, REPLICATE_DOC, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { documented, givenReplica, MRK_DOC, primaryKey, replicaRegion, REPLICATE_DOC } from './_support.js';
+import { givenCiphertext } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'multi-region.decrypt-in-primary',
@@ -13,9 +14,9 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const region = replicaRegion(t);
-    await replicate(t, key.KeyId, region);
-    const { CiphertextBlob } = await t.kmsIn(region).send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('from the replica') }));
-    const out = await t.kms.send(new DecryptCommand({ CiphertextBlob }));
+    await givenReplica(t, key.KeyId, region);
+    const blob = await givenCiphertext(t, key.KeyId, { plaintext: Buffer.from('from the replica'), kms: t.kmsIn(region), what: 'Encrypt under the replica gives a ciphertext', coveredBy: false });
+    const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: blob }));
     t.expectEqual(Buffer.from(out.Plaintext!).toString(), 'from the replica', 'plaintext in the primary Region');
   },
 });

@@ -1,7 +1,8 @@
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MRK_DOC, REPLICATE_DOC, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { documented, givenReplica, MRK_DOC, primaryKey, replicaRegion, REPLICATE_DOC } from './_support.js';
 import { keyArn } from '../_lib/support.js';
+import { givenCiphertext } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'multi-region.decrypt-in-replica',
@@ -14,9 +15,9 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const region = replicaRegion(t);
-    await replicate(t, key.KeyId, region);
-    const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('from the primary'), EncryptionContext: { purpose: 'mrk' } }));
-    const out = await t.kmsIn(region).send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { purpose: 'mrk' } }));
+    await givenReplica(t, key.KeyId, region);
+    const blob = await givenCiphertext(t, key.KeyId, { plaintext: Buffer.from('from the primary'), context: { purpose: 'mrk' } });
+    const out = await t.kmsIn(region).send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { purpose: 'mrk' } }));
     t.expectEqual(Buffer.from(out.Plaintext!).toString(), 'from the primary', 'plaintext in the replica Region');
     t.expectEqual(out.KeyId, keyArn(t, key.KeyId, region), 'KeyId of Decrypt (the replica)');
   },

@@ -1,6 +1,6 @@
-import { CreateKeyCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { REGIONS_DOC, replicaRegion } from './_support.js';
+import { givenKeyIn, REGIONS_DOC, replicaRegion } from './_support.js';
 import { keyArn } from '../_lib/support.js';
 
 export default defineCase({
@@ -13,7 +13,7 @@ export default defineCase({
   timeoutMs: 120_000,
   async run(t) {
     const region = replicaRegion(t);
-    const key = (await t.kmsIn(region).send(new CreateKeyCommand({ Description: 'kmsbench key of another Region' }))).KeyMetadata!;
+    const key = await givenKeyIn(t, region, { Description: 'kmsbench key of another Region' });
     await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId })), {
       code: 'NotFoundException',
       message: `Key '${keyArn(t, key.KeyId!)}' does not exist`,

@@ -1,6 +1,6 @@
-import { CreateKeyCommand, ListKeysCommand } from '@aws-sdk/client-kms';
+import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, REGIONS_DOC, documented, replicaRegion } from './_support.js';
+import { documented, givenKeyIn, MODEL, REGIONS_DOC, replicaRegion } from './_support.js';
 
 export default defineCase({
   id: 'multi-region.list-keys-per-region',
@@ -12,8 +12,7 @@ export default defineCase({
   timeoutMs: 120_000,
   async run(t) {
     const region = replicaRegion(t);
-    const kms = t.kmsIn(region);
-    const key = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
+    const key = await givenKeyIn(t, region);
     const ids: string[] = [];
     let marker: string | undefined;
     for (let page = 0; page < 200; page++) {

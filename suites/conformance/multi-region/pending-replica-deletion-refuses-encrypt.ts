@@ -1,6 +1,6 @@
-import { EncryptCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DELETE_MRK_DOC, MODEL, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { DELETE_MRK_DOC, documented, givenPendingReplicaDeletion, givenReplica, MODEL, primaryKey, replicaRegion } from './_support.js';
 
 export default defineCase({
   id: 'multi-region.pending-replica-deletion-refuses-encrypt',
@@ -12,8 +12,8 @@ export default defineCase({
   timeoutMs: 120_000,
   async run(t) {
     const key = await primaryKey(t);
-    await replicate(t, key.KeyId, replicaRegion(t));
-    await t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
+    await givenReplica(t, key.KeyId, replicaRegion(t));
+    await givenPendingReplicaDeletion(t, key.KeyId);
     await t.expectError(t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) })), { code: 'KMSInvalidStateException', status: 400 });
   },
 });

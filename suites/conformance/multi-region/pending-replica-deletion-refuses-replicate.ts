@@ -1,6 +1,6 @@
-import { ReplicateKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { ReplicateKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DELETE_MRK_DOC, MODEL, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { DELETE_MRK_DOC, documented, givenPendingReplicaDeletion, givenReplica, MODEL, primaryKey, replicaRegion, replicate } from './_support.js';
 
 export default defineCase({
   id: 'multi-region.pending-replica-deletion-refuses-replicate',
@@ -12,8 +12,8 @@ export default defineCase({
   timeoutMs: 120_000,
   async run(t) {
     const key = await primaryKey(t);
-    await replicate(t, key.KeyId, replicaRegion(t, 0));
-    await t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
+    await givenReplica(t, key.KeyId, replicaRegion(t, 0));
+    await givenPendingReplicaDeletion(t, key.KeyId);
     await t.expectError(t.kms.send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: replicaRegion(t, 1) })), { code: 'KMSInvalidStateException', status: 400 });
   },
 });

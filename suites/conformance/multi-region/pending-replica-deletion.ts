@@ -1,6 +1,6 @@
 import { ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DELETE_MRK_DOC, MODEL, describeIn, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { DELETE_MRK_DOC, describeIn, documented, givenReplica, MODEL, primaryKey, replicaRegion } from './_support.js';
 
 export default defineCase({
   id: 'multi-region.pending-replica-deletion',
@@ -12,7 +12,7 @@ export default defineCase({
   timeoutMs: 120_000,
   async run(t) {
     const key = await primaryKey(t);
-    await replicate(t, key.KeyId, replicaRegion(t));
+    await givenReplica(t, key.KeyId, replicaRegion(t));
     const out = await t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 9 }));
     t.expectEqual([out.KeyState, out.PendingWindowInDays], ['PendingReplicaDeletion', 9], 'KeyState and PendingWindowInDays of the reply');
     t.check(out.DeletionDate === undefined, 'no DeletionDate while replicas exist', out);

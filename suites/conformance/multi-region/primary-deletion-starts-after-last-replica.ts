@@ -1,6 +1,6 @@
 import { ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DELETE_MRK_DOC, MODEL, describeIn, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { DELETE_MRK_DOC, describeIn, documented, givenPendingReplicaDeletion, givenReplica, MODEL, primaryKey, replicaRegion } from './_support.js';
 
 export default defineCase({
   id: 'multi-region.primary-deletion-starts-after-last-replica',
@@ -14,9 +14,9 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const region = replicaRegion(t);
-    await replicate(t, key.KeyId, region);
-    await t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
-    await t.kmsIn(region).send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
+    await givenReplica(t, key.KeyId, region);
+    await givenPendingReplicaDeletion(t, key.KeyId);
+    await t.given('ScheduleKeyDeletion of the replica', () => t.kmsIn(region).send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 })));
     t.expectEqual((await describeIn(t.kms, key.KeyId)).KeyState, 'PendingReplicaDeletion', 'KeyState while the replica is only scheduled');
     await t.advanceClock('8d');
     const md = await describeIn(t.kms, key.KeyId);

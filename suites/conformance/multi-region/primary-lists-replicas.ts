@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MRK_DOC, describeIn, primaryKey, replicaRegion, replicate } from './_support.js';
+import { describeIn, givenReplica, MRK_DOC, primaryKey, replicaRegion } from './_support.js';
 import { keyArn, settle } from '../_lib/support.js';
 
 export default defineCase({
@@ -13,8 +13,8 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const [a, b] = [replicaRegion(t, 0), replicaRegion(t, 1)];
-    await replicate(t, key.KeyId, a);
-    await replicate(t, key.KeyId, b);
+    await givenReplica(t, key.KeyId, a);
+    await givenReplica(t, key.KeyId, b);
     const listed = await settle(
       async () => (await describeIn(t.kms, key.KeyId)).MultiRegionConfiguration?.ReplicaKeys ?? [],
       (r) => r.length === 2,

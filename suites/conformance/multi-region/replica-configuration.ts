@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { REPLICATE_DOC, primaryKey, replicaRegion, replicate } from './_support.js';
+import { givenReplica, primaryKey, replicaRegion, REPLICATE_DOC } from './_support.js';
 import { keyArn } from '../_lib/support.js';
 
 export default defineCase({
@@ -13,7 +13,7 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const region = replicaRegion(t);
-    const { ready } = await replicate(t, key.KeyId, region);
+    const { ready } = await givenReplica(t, key.KeyId, region);
     t.expectEqual(ready.MultiRegionConfiguration, {
       MultiRegionKeyType: 'REPLICA',
       PrimaryKey: { Arn: key.Arn, Region: t.region },

@@ -1,6 +1,6 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MRK_DOC, primaryKey, replicaRegion, replicate } from './_support.js';
+import { givenReplica, MRK_DOC, primaryKey, replicaRegion } from './_support.js';
 import { keyArn } from '../_lib/support.js';
 
 export default defineCase({
@@ -13,7 +13,7 @@ export default defineCase({
   timeoutMs: 120_000,
   async run(t) {
     const key = await primaryKey(t);
-    await replicate(t, key.KeyId, replicaRegion(t, 0));
+    await givenReplica(t, key.KeyId, replicaRegion(t, 0));
     const elsewhere = replicaRegion(t, 1);
     await t.expectError(t.kmsIn(elsewhere).send(new DescribeKeyCommand({ KeyId: key.KeyId })), {
       code: 'NotFoundException',

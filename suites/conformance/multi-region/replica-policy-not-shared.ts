@@ -1,6 +1,7 @@
 import { GetKeyPolicyCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, MRK_DOC, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { documented, givenReplica, MODEL, MRK_DOC, primaryKey, replicaRegion } from './_support.js';
+import { givenPolicy } from '../policy/_support.js';
 
 export default defineCase({
   id: 'multi-region.replica-policy-not-shared',
@@ -13,8 +14,8 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const region = replicaRegion(t);
-    await replicate(t, key.KeyId, region);
-    const before = (await t.kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default' }))).Policy!;
+    await givenReplica(t, key.KeyId, region);
+    const before = await givenPolicy(t, key.KeyId);
     const policy = JSON.stringify({
       Version: '2012-10-17',
       Statement: [{ Sid: 'kmsbench replica policy', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${t.account}:root` }, Action: 'kms:*', Resource: '*' }],

@@ -1,6 +1,6 @@
 import { ReplicateKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { REPLICATE_DOC, primaryKey, replicaRegion, replicate } from './_support.js';
+import { givenReplica, primaryKey, replicaRegion, replicate, REPLICATE_DOC } from './_support.js';
 import { keyArn, refused } from '../_lib/support.js';
 
 export default defineCase({
@@ -14,7 +14,7 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const region = replicaRegion(t);
-    await replicate(t, key.KeyId, region);
+    await givenReplica(t, key.KeyId, region);
     await t.expectError(t.kmsIn(region).send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: replicaRegion(t, 1) })), {
       code: 'UnsupportedOperationException',
       message: `${keyArn(t, key.KeyId, region)} is not a multi-region primary key.`,

@@ -2,6 +2,7 @@ import { ReplicateKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { REPLICATE_DOC, inferred, replicaRegion, replicate } from './_support.js';
 import { refused } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'multi-region.replicate-single-region-refused',
@@ -12,7 +13,7 @@ export default defineCase({
   ops: ['CreateKey', 'ReplicateKey'],
   timeoutMs: 120_000,
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(t.kms.send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: replicaRegion(t) })), { code: 'UnsupportedOperationException', status: 400 });
   },
 });

@@ -13,7 +13,7 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const region = replicaRegion(t);
-    await replicateOnly(t, key.KeyId, region);
+    await t.given(`ReplicateKey into ${region}`, () => replicateOnly(t, key.KeyId, region), { coveredBy: 'multi-region.replicate-same-key-id' });
     await t.expectError(t.kms.send(new ReplicateKeyCommand({ KeyId: key.KeyId, ReplicaRegion: region })), { code: 'AlreadyExistsException', status: 400 });
   },
 });

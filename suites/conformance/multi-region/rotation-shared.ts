@@ -1,8 +1,7 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, MRK_DOC, REPLICATE_DOC, describeIn, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { describeIn, documented, givenReplica, MODEL, MRK_DOC, primaryKey, replicaRegion, REPLICATE_DOC } from './_support.js';
 import { settle } from '../_lib/support.js';
-
 import { rotateOnDemand } from '../rotation/_support.js';
 
 export default defineCase({
@@ -16,8 +15,8 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const region = replicaRegion(t);
-    await replicate(t, key.KeyId, region);
-    await rotateOnDemand(t, key.KeyId);
+    await givenReplica(t, key.KeyId, region);
+    await t.given('RotateKeyOnDemand of the primary completes', () => rotateOnDemand(t, key.KeyId), { coveredBy: 'rotation.on-demand-new-material-used' });
     const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('after the rotation') }));
     const out = await t.kmsIn(region).send(new DecryptCommand({ CiphertextBlob }));
     t.expectEqual(Buffer.from(out.Plaintext!).toString(), 'after the rotation', 'plaintext in the replica Region');

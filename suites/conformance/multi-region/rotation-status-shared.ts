@@ -1,6 +1,6 @@
 import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MRK_DOC, REPLICATE_DOC, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { documented, givenReplica, MRK_DOC, primaryKey, replicaRegion, REPLICATE_DOC } from './_support.js';
 import { settle } from '../_lib/support.js';
 
 export default defineCase({
@@ -14,8 +14,8 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const region = replicaRegion(t);
-    await replicate(t, key.KeyId, region);
-    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId }));
+    await givenReplica(t, key.KeyId, region);
+    await t.given('EnableKeyRotation on the primary', () => t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId })), { coveredBy: 'rotation.enable-default-period' });
     const status = await settle(() => t.kmsIn(region).send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId })), (s) => s.KeyRotationEnabled === true);
     t.expectEqual(status.KeyRotationEnabled, true, 'KeyRotationEnabled of the replica');
   },

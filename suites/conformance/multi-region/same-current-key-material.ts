@@ -1,5 +1,5 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { MODEL, MRK_DOC, REPLICATE_DOC, inferred, primaryKey, replicaRegion, replicate } from './_support.js';
+import { givenReplica, inferred, MODEL, MRK_DOC, primaryKey, replicaRegion, REPLICATE_DOC } from './_support.js';
 
 export default defineCase({
   id: 'multi-region.same-current-key-material',
@@ -11,7 +11,7 @@ export default defineCase({
   timeoutMs: 120_000,
   async run(t) {
     const key = await primaryKey(t);
-    const { ready } = await replicate(t, key.KeyId, replicaRegion(t));
+    const { ready } = await givenReplica(t, key.KeyId, replicaRegion(t));
     t.check(typeof key.CurrentKeyMaterialId === 'string', 'the primary has a CurrentKeyMaterialId', key);
     t.expectEqual(ready.CurrentKeyMaterialId, key.CurrentKeyMaterialId, 'CurrentKeyMaterialId of the replica');
   },

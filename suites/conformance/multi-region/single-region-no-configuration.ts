@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { MRK_DOC, describeIn } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'multi-region.single-region-no-configuration',
@@ -10,7 +11,7 @@ export default defineCase({
   ops: ['CreateKey', 'DescribeKey'],
   timeoutMs: 120_000,
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const md = await describeIn(t.kms, key.KeyId);
     t.expectEqual(md.MultiRegion, false, 'MultiRegion');
     t.check(md.MultiRegionConfiguration === undefined, 'no MultiRegionConfiguration', md);

@@ -1,6 +1,6 @@
 import { UpdatePrimaryRegionCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { UPDATE_PRIMARY_DOC, describeIn, documented, primaryKey, replicaRegion, replicate } from './_support.js';
+import { describeIn, documented, givenReplica, primaryKey, replicaRegion, UPDATE_PRIMARY_DOC } from './_support.js';
 import { keyArn, settle } from '../_lib/support.js';
 
 export default defineCase({
@@ -14,7 +14,7 @@ export default defineCase({
   async run(t) {
     const key = await primaryKey(t);
     const region = replicaRegion(t);
-    await replicate(t, key.KeyId, region);
+    await givenReplica(t, key.KeyId, region);
     await t.kms.send(new UpdatePrimaryRegionCommand({ KeyId: key.KeyId, PrimaryRegion: region }));
     const next = await settle(() => describeIn(t.kmsIn(region), key.KeyId), (m) => m.MultiRegionConfiguration?.MultiRegionKeyType === 'PRIMARY' && m.KeyState === 'Enabled');
     t.expectEqual(next.MultiRegionConfiguration?.MultiRegionKeyType, 'PRIMARY', 'the key in the new primary Region');

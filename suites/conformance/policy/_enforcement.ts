@@ -13,6 +13,7 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import type { CaseContext } from '../../../harness/conformance/case.js';
 import { root } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export const EVALUATION_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/determining-access.html';
 export const CONDITIONS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html';
@@ -36,9 +37,9 @@ export const statement = (effect: 'Allow' | 'Deny', principal: string | string[]
 /** Deny kms:Encrypt to everyone when the encryption context's tenant is "blocked". */
 export const TENANT_DENY = statement('Deny', '*', 'kms:Encrypt', { Sid: 'NoBlockedTenant', Condition: { StringEquals: { 'kms:EncryptionContext:tenant': 'blocked' } } });
 
-/** A key whose policy is the Admin statement and `statements`. */
+/** A key whose policy is the Admin statement and `statements` (a prerequisite). */
 export async function keyWithPolicy(t: CaseContext, ...statements: object[]) {
-  return t.createKey({ Policy: JSON.stringify({ Version: '2012-10-17', Id: 'kmsbench-enforcement', Statement: [admin(t), ...statements] }) });
+  return givenKey(t, { Policy: JSON.stringify({ Version: '2012-10-17', Id: 'kmsbench-enforcement', Statement: [admin(t), ...statements] }) });
 }
 
 export const plaintext = (t: CaseContext) => t.bytes(32);

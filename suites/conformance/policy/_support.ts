@@ -57,6 +57,11 @@ export async function policyOf(t: CaseContext, keyId: string): Promise<string> {
   return out.Policy!;
 }
 
+/** The key's current policy, read as a prerequisite (the baseline a case compares with). */
+export function givenPolicy(t: CaseContext, keyId: string): Promise<string> {
+  return t.given('GetKeyPolicy reads the current policy', () => policyOf(t, keyId), { coveredBy: 'policy.get-returns-policy-name' });
+}
+
 /** Parses a policy document for JSON-equality checks (aws-observed.md 4.4: byte-exact round trip unknown). */
 export function parsed(t: CaseContext, text: string, what: string): unknown {
   try {

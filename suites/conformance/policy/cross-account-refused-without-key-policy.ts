@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { CROSS_ACCOUNT_DOC, denied, encrypt } from './_enforcement.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'policy.cross-account-refused-without-key-policy',
@@ -10,7 +11,7 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt'],
   needs: ['identities'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const other = t.as('other-account-user');
     await t.expectError(encrypt(t, key.Arn, undefined, other.kms), { code: 'AccessDeniedException', status: 400, message: denied.crossAccount(other.account, 'kms:Encrypt') });
   },

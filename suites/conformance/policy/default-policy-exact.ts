@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { DEFAULT_POLICY_DOC, policyOf } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /**
  * aws-observed.md 4.4: the exact text GetKeyPolicy returns for a key created through the API
@@ -18,7 +19,7 @@ export default defineCase({
   tags: ['policy'],
   ops: ['CreateKey', 'GetKeyPolicy'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const expected = [
       '{',
       '  "Version" : "2012-10-17",',

@@ -1,6 +1,7 @@
 import { GetKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { GET_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** MODEL: "If no policy name is specified, the default value is default." */
 export default defineCase({
@@ -16,7 +17,7 @@ export default defineCase({
   tags: ['policy'],
   ops: ['CreateKey', 'GetKeyPolicy'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const named = await t.kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default' }));
     const unnamed = await t.kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyId }));
     t.expectEqual(unnamed.Policy, named.Policy, 'Policy without PolicyName');

@@ -1,6 +1,7 @@
 import { GetKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { GET_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md 4.3: GetKeyPolicy answers {Policy, PolicyName: "default"} (current API reference example). */
 export default defineCase({
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['policy'],
   ops: ['CreateKey', 'GetKeyPolicy'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = await t.kms.send(new GetKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default' }));
     t.expectEqual(out.PolicyName, 'default', 'PolicyName');
     t.check(typeof out.Policy === 'string' && out.Policy.length > 0, 'Policy is a non-empty string', out.Policy);

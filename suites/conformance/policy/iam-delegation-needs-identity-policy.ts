@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { denied, encrypt, IAM_DELEGATION_DOC } from './_enforcement.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'policy.iam-delegation-needs-identity-policy',
@@ -10,7 +11,7 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt'],
   needs: ['identities'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await encrypt(t, key.KeyId, undefined, t.as('alice').kms);
     const bob = t.as('bob');
     await t.expectError(encrypt(t, key.Arn, undefined, bob.kms), { code: 'AccessDeniedException', status: 400, message: denied.noIdentityAllow(bob.account, 'kms:Encrypt', key.Arn) });

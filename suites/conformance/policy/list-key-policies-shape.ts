@@ -1,4 +1,5 @@
 import { defineCase } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md 4.3 (EX; LS-TEST test_get_put_list_key_policies): exactly {PolicyNames: ["default"], Truncated: false}. */
 export default defineCase({
@@ -13,7 +14,7 @@ export default defineCase({
   tags: ['policy'],
   ops: ['CreateKey', 'ListKeyPolicies'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const reply = await t.raw('ListKeyPolicies', { KeyId: key.KeyId });
     t.expectEqual(reply.status, 200, 'HTTP status');
     t.expectEqual(reply.json, { PolicyNames: ['default'], Truncated: false }, 'response body');

@@ -1,6 +1,7 @@
 import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { LOCKOUT_DOC, lockoutPolicy, policyOf } from './_support.js';
+import { givenPolicy, LOCKOUT_DOC, lockoutPolicy, policyOf } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'policy.lockout-put-keeps-policy',
@@ -14,8 +15,8 @@ export default defineCase({
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {
-    const key = await t.createKey();
-    const before = await policyOf(t, key.KeyId);
+    const key = await givenKey(t);
+    const before = await givenPolicy(t, key.KeyId);
     await t.expectError(t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: lockoutPolicy(t) })), {
       code: 'MalformedPolicyDocumentException',
     });

@@ -1,6 +1,7 @@
 import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { LOCKOUT_DOC, LOCKOUT_MESSAGE, lockoutPolicy } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md 6.4: MalformedPolicyDocumentException "The new key policy will not allow you to update the key policy in the future." */
 export default defineCase({
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: lockoutPolicy(t) })), {
       code: 'MalformedPolicyDocumentException',
       status: 400,

@@ -1,6 +1,7 @@
 import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { PUT_DOC, root } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'policy.missing-principal-refused',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: root(t) }, Action: 'kms:*', Resource: '*' }, { Effect: 'Allow', Action: 'kms:Encrypt', Resource: '*' }] };
     await t.expectError(t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: JSON.stringify(policy) })), {
       code: 'MalformedPolicyDocumentException',

@@ -1,6 +1,7 @@
 import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { PUT_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** A JSON object that is no policy (no Statement). Message unknown for AWS: code only. */
 export default defineCase({
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(
       t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: JSON.stringify({ Version: '2012-10-17', Id: 'empty' }) })),
       { code: 'MalformedPolicyDocumentException', status: 400 },

@@ -1,6 +1,7 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { denied, encrypt, EVALUATION_DOC } from './_enforcement.js';
 import { root } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** The account keeps every management action (the harness deletes the key afterwards), but no statement covers kms:Encrypt. */
 export default defineCase({
@@ -15,7 +16,7 @@ export default defineCase({
       Version: '2012-10-17',
       Statement: [{ Sid: 'ManageOnly', Effect: 'Allow', Principal: { AWS: root(t) }, NotAction: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*'], Resource: '*' }],
     };
-    const key = await t.createKey({ Policy: JSON.stringify(policy) });
+    const key = await givenKey(t, { Policy: JSON.stringify(policy) });
     await t.expectError(encrypt(t, key.KeyId), { code: 'AccessDeniedException', status: 400, message: denied.noResourceAllow(t.account, 'kms:Encrypt', key.Arn) });
   },
 });

@@ -1,6 +1,7 @@
 import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { policyOf, PUT_DOC } from './_support.js';
+import { givenPolicy, policyOf, PUT_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md 6.4 (aws/aws-sdk-ruby#1784, 2018, CreateKey): MalformedPolicyDocumentException; message not asserted. */
 export default defineCase({
@@ -15,8 +16,8 @@ export default defineCase({
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {
-    const key = await t.createKey();
-    const before = await policyOf(t, key.KeyId);
+    const key = await givenKey(t);
+    const before = await givenPolicy(t, key.KeyId);
     await t.expectError(t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: 'not a real policy statement' })), {
       code: 'MalformedPolicyDocumentException',
       status: 400,

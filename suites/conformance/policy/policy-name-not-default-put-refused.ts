@@ -1,7 +1,8 @@
 import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { refusal } from '../key-state/_support.js';
-import { fullControlPolicy, policyOf, PUT_DOC } from './_support.js';
+import { fullControlPolicy, givenPolicy, policyOf, PUT_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** MODEL: "The only valid value is default." AWS's code and message are not recorded: any client error passes; nothing changes. */
 export default defineCase({
@@ -16,8 +17,8 @@ export default defineCase({
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {
-    const key = await t.createKey();
-    const before = await policyOf(t, key.KeyId);
+    const key = await givenKey(t);
+    const before = await givenPolicy(t, key.KeyId);
     const r = await refusal(
       t,
       t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'custom', Policy: fullControlPolicy(t, 'Custom') })),

@@ -1,6 +1,7 @@
 import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { fullControlPolicy, parsed, policyOf, PUT_DOC, root } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md 4.4: after PutKeyPolicy, GetKeyPolicy returns a JSON-equal policy (byte-exact: unknown). */
 export default defineCase({
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['policy'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const policy = fullControlPolicy(t, 'Enable IAM User Permissions', [
       {
         Sid: 'Allow use with a context',

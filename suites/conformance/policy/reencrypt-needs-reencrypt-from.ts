@@ -1,7 +1,8 @@
 import { ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { denied, encrypt, keyWithPolicy, statement } from './_enforcement.js';
+import { denied, keyWithPolicy, statement } from './_enforcement.js';
 import { root } from './_support.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'policy.reencrypt-needs-reencrypt-from',
@@ -16,12 +17,13 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {
     const source = await keyWithPolicy(t, statement('Deny', root(t), 'kms:ReEncryptFrom'));
-    const destination = await t.createKey();
-    const { CiphertextBlob } = await encrypt(t, source.KeyId);
+    const destination = await givenKey(t);
+    const CiphertextBlob = await givenCiphertext(t, source.KeyId);
     await t.expectError(t.kms.send(new ReEncryptCommand({ CiphertextBlob, SourceKeyId: source.Arn, DestinationKeyId: destination.KeyId })), {
       code: 'AccessDeniedException',
       message: denied.explicitDeny(t.account, 'kms:ReEncryptFrom', source.Arn),
     });
-    await t.kms.send(new ReEncryptCommand({ CiphertextBlob: (await encrypt(t, destination.KeyId)).CiphertextBlob, DestinationKeyId: source.KeyId }));
+    const other = await givenCiphertext(t, destination.KeyId, { what: 'Encrypt gives a ciphertext under the other key' });
+    await t.kms.send(new ReEncryptCommand({ CiphertextBlob: other, DestinationKeyId: source.KeyId }));
   },
 });

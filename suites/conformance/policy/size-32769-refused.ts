@@ -1,7 +1,8 @@
 import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { policyOf, SIZE_DOC } from './_support.js';
+import { givenPolicy, policyOf, SIZE_DOC } from './_support.js';
 import { policyOfSize } from './_size.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /**
  * One byte over 32 KB (developer guide, key policy format: at most 32 kilobytes, 32,768 bytes):
@@ -20,8 +21,8 @@ export default defineCase({
   tags: ['policy', 'limits'],
   ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
   async run(t) {
-    const key = await t.createKey();
-    const before = await policyOf(t, key.KeyId);
+    const key = await givenKey(t);
+    const before = await givenPolicy(t, key.KeyId);
     await t.expectError(t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: policyOfSize(t, 32_769) })), {
       code: 'LimitExceededException',
       status: 400,

@@ -1,12 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
+import { errorCodeOf } from '../_lib/wire-results.js';
 
 export default defineCase({
   id: 'protocol.oversized-body-refused',
-  title: 'An 8 MiB request body (GenerateRandom JSON padded with spaces) is refused with a 4xx or served as that JSON, never a 5xx',
+  title: 'An 8 MiB request body (GenerateRandom JSON padded with spaces) is refused (413 or 400, an AWS error) or served as that JSON, never a 5xx',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-RequestEntityTooLargeException',
   source: {
     kind: 'inferred',
-    cite: 'KMS publishes no request size limit (the largest member, a key policy, is 32 KB; Common Errors list RequestEntityTooLargeException, HTTP 413); AWS is not recorded: a 4xx refusal or the GenerateRandom result pass, a 5xx or a broken connection does not',
+    cite: 'KMS publishes no request size limit (the largest member, a key policy, is 32 KB; Common Errors list RequestEntityTooLargeException, HTTP 413); AWS is not recorded: a 413 or 400 refusal naming an error code, or the GenerateRandom result, pass, a 5xx or a broken connection does not',
     verifiedAt: '2026-12-07',
   },
   tags: ['protocol', 'limits'],
@@ -24,7 +25,10 @@ export default defineCase({
       const plaintext = (reply.json as { Plaintext?: unknown } | undefined)?.Plaintext;
       t.check(typeof plaintext === 'string' && Buffer.from(plaintext, 'base64').length === 16, 'a served request answers its GenerateRandom of 16 bytes', what);
     } else {
-      t.check(reply.status >= 400 && reply.status < 500, 'a refused request gets a 4xx status', what);
+      // A refusal for size is 413 (RequestEntityTooLargeException) or 400 (the body as a bad
+      // request), and names its error code the AWS way: a 4xx alone could be any broken reply.
+      t.check(reply.status === 413 || reply.status === 400, 'a refused request gets HTTP 413 or 400', what);
+      t.check(errorCodeOf(reply) !== undefined, 'the refusal names an error code (__type, x-amzn-ErrorType or an XML error element)', what);
     }
   },
 });

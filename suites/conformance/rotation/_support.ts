@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-kms';
 import type { CaseContext } from '../../../harness/conformance/case.js';
 import type { Key } from '../key-state/_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -92,8 +93,7 @@ export function expectDaysAfter(t: CaseContext, date: Date | undefined, from: nu
  * saying so, instead of failing it.
  */
 export async function keyOfSpec(t: CaseContext, input: Record<string, unknown>): Promise<Key> {
-  const shown = Object.entries(input).map(([k, v]) => `${k}=${String(v)}`).join(' ');
-  return t.given(`CreateKey ${shown}`, () => t.createKey(input));
+  return givenKey(t, input);
 }
 
 /**

@@ -12,7 +12,7 @@ export default defineCase({
   ops: ['CreateKey', 'Sign', 'GetKeyLastUsage'],
   async run(t) {
     const key = await keyOf(t, 'ECC_NIST_P256', 'SIGN_VERIFY');
-    const s = await t.kms.send(new SignCommand({ KeyId: key.KeyId, Message: t.bytes(20), SigningAlgorithm: 'ECDSA_SHA_256' }));
+    const s = await t.given('Sign ECDSA_SHA_256 signs (the use to be reported)', () => t.kms.send(new SignCommand({ KeyId: key.KeyId, Message: t.bytes(20), SigningAlgorithm: 'ECDSA_SHA_256' })), { coveredBy: 'sign-verify.sign-response-members' });
     const out = await settle(() => t.kms.send(new GetKeyLastUsageCommand({ KeyId: key.KeyId })), (o) => o.KeyLastUsage?.Operation === 'Sign');
     t.expectEqual([out.KeyLastUsage?.Operation, out.KeyLastUsage?.KmsRequestId], ['Sign', s.$metadata.requestId], 'Operation and KmsRequestId');
   },

@@ -1,5 +1,5 @@
-import { SignCommand, VerifyCommand } from '@aws-sdk/client-kms';
-import { stateRefusal } from '../_lib/asymmetric.js';
+import { VerifyCommand } from '@aws-sdk/client-kms';
+import { signature, stateRefusal } from '../_lib/asymmetric.js';
 
 export default stateRefusal({
   area: 'sign-verify',
@@ -9,6 +9,6 @@ export default stateRefusal({
   ops: ['Sign', 'Verify'],
   spec: 'ECC_NIST_P256' as never,
   usage: 'SIGN_VERIFY',
-  prepare: async (t, key) => (await t.kms.send(new SignCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), SigningAlgorithm: 'ECDSA_SHA_256' }))).Signature,
+  prepare: signature('ECDSA_SHA_256', (t) => t.bytes(32, 7)),
   call: (t, key, sig) => t.kms.send(new VerifyCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), Signature: sig as Uint8Array, SigningAlgorithm: 'ECDSA_SHA_256' })),
 });

@@ -1,5 +1,5 @@
-import { SignCommand, VerifyCommand } from '@aws-sdk/client-kms';
-import { errorsDoc, recorded, refusalCase } from '../_lib/asymmetric.js';
+import { VerifyCommand } from '@aws-sdk/client-kms';
+import { errorsDoc, recorded, refusalCase, signature } from '../_lib/asymmetric.js';
 
 export default refusalCase({
   id: 'sign-verify.verify-bad-signature-refused',
@@ -10,6 +10,11 @@ export default refusalCase({
   ops: ['Sign', 'Verify'],
   spec: 'ECC_NIST_P256',
   usage: 'SIGN_VERIFY',
-  call: (t, key) => t.kms.send(new SignCommand({ KeyId: key.KeyId, Message: t.bytes(40, 7), SigningAlgorithm: 'ECDSA_SHA_256' })).then((s) => { const bad = Buffer.from(s.Signature!); bad[bad.length - 1]! ^= 1; return t.kms.send(new VerifyCommand({ KeyId: key.KeyId, Message: t.bytes(40, 7), Signature: bad, SigningAlgorithm: 'ECDSA_SHA_256' })); }),
+  prepare: signature('ECDSA_SHA_256', (t) => t.bytes(40, 7)),
+  call: (t, key, sig) => {
+    const bad = Buffer.from(sig as Uint8Array);
+    bad[bad.length - 1]! ^= 1;
+    return t.kms.send(new VerifyCommand({ KeyId: key.KeyId, Message: t.bytes(40, 7), Signature: bad, SigningAlgorithm: 'ECDSA_SHA_256' }));
+  },
   expected: () => ({ code: 'KMSInvalidSignatureException', status: 400, message: null }),
 });

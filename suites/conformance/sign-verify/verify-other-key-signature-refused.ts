@@ -10,6 +10,13 @@ export default refusalCase({
   ops: ['Sign', 'Verify'],
   spec: 'ECC_NIST_P256',
   usage: 'SIGN_VERIFY',
-  call: (t, key) => t.createKey({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }).then((other) => t.kms.send(new SignCommand({ KeyId: other.KeyId, Message: t.bytes(40, 7), SigningAlgorithm: 'ECDSA_SHA_256' }))).then((s) => t.kms.send(new VerifyCommand({ KeyId: key.KeyId, Message: t.bytes(40, 7), Signature: s.Signature, SigningAlgorithm: 'ECDSA_SHA_256' }))),
+  prepare: {
+    step: 'another ECC_NIST_P256 key (CreateKey) signs the message (Sign ECDSA_SHA_256)',
+    run: async (t) => {
+      const other = await t.createKey({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+      return (await t.kms.send(new SignCommand({ KeyId: other.KeyId, Message: t.bytes(40, 7), SigningAlgorithm: 'ECDSA_SHA_256' }))).Signature;
+    },
+  },
+  call: (t, key, sig) => t.kms.send(new VerifyCommand({ KeyId: key.KeyId, Message: t.bytes(40, 7), Signature: sig as Uint8Array, SigningAlgorithm: 'ECDSA_SHA_256' })),
   expected: () => ({ code: 'KMSInvalidSignatureException', status: 400 }),
 });

@@ -1,5 +1,5 @@
-import { SignCommand, VerifyCommand } from '@aws-sdk/client-kms';
-import { documented, errorsDoc, refusalCase } from '../_lib/asymmetric.js';
+import { VerifyCommand } from '@aws-sdk/client-kms';
+import { documented, errorsDoc, refusalCase, signature } from '../_lib/asymmetric.js';
 
 export default refusalCase({
   id: 'sign-verify.verify-other-message-refused',
@@ -10,6 +10,7 @@ export default refusalCase({
   ops: ['Sign', 'Verify'],
   spec: 'ECC_NIST_P384',
   usage: 'SIGN_VERIFY',
-  call: (t, key) => t.kms.send(new SignCommand({ KeyId: key.KeyId, Message: t.bytes(40, 1), SigningAlgorithm: 'ECDSA_SHA_384' })).then((s) => t.kms.send(new VerifyCommand({ KeyId: key.KeyId, Message: t.bytes(40, 2), Signature: s.Signature, SigningAlgorithm: 'ECDSA_SHA_384' }))),
+  prepare: signature('ECDSA_SHA_384', (t) => t.bytes(40, 1)),
+  call: (t, key, sig) => t.kms.send(new VerifyCommand({ KeyId: key.KeyId, Message: t.bytes(40, 2), Signature: sig as Uint8Array, SigningAlgorithm: 'ECDSA_SHA_384' })),
   expected: () => ({ code: 'KMSInvalidSignatureException', status: 400 }),
 });

@@ -1,0 +1,117 @@
+/**
+ * Lints how conformance cases reach their prerequisites (suites/README.md, "Writing cases"):
+ *
+ * - every case a suite module names as the root of a prerequisite step (`coveredBy: '…'`,
+ *   `testedBy: '…'`), every step of `TESTED_BY` and every key-spec metadata case `givenKey`
+ *   points at is a case of the suite — a blocked verdict names it;
+ * - in the areas whose prerequisites go through `t.given` ({@link GIVEN_AREAS}), a case's `run`
+ *   creates keys (`t.createKey`, `CreateKeyCommand`) only inside `t.given(…)` (or the shared
+ *   helpers built on it: givenKey, keyOf, externalKey, primaryKey, …) or inside `t.expectError(…)`
+ *   — unless creating that key is its subject: it is the root some step names, or it is listed in
+ *   {@link CREATION_SUBJECTS}. A creation failing in any other case is a prerequisite failing, and
+ *   must make the case `blocked`, not `fail`.
+ *
+ * Only a case's own `run` is read (its source text): helpers and factories are reviewed, not
+ * linted.
+ *
+ * @module
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { LoadedCase } from '../harness/conformance/case.js';
+import { KEY_SPEC_USAGES, keySpecCase, TESTED_BY } from '../suites/conformance/_lib/prerequisites.js';
+
+export interface PrerequisiteProblem {
+  file: string;
+  id?: string;
+  message: string;
+}
+
+/** Areas whose cases create their keys as prerequisites (issue 13: the cases added for the whole API). */
+export const GIVEN_AREAS: readonly string[] = ['asymmetric', 'sign-verify', 'hmac', 'key-agreement', 'import', 'multi-region', 'custom-key-store', 'policy', 'grants'];
+
+/** Cases of those areas whose subject is creating a key, though no prerequisite step names them: id → why. */
+export const CREATION_SUBJECTS: Readonly<Record<string, string>> = {
+  'policy.lockout-bypass-create-key-accepted': 'its subject is CreateKey with BypassPolicyLockoutSafetyCheck',
+};
+
+const CREATION = /\.createKey\(|new CreateKeyCommand\(/g;
+
+/** The [open, close] offsets of the argument list of every `.<name>(` call in `src`, skipping string literals. */
+export function callSpans(src: string, name: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const re = new RegExp(`\\.${name}\\(`, 'g');
+  for (let m = re.exec(src); m; m = re.exec(src)) {
+    let depth = 0;
+    let i = m.index + m[0].length - 1;
+    for (; i < src.length; i++) {
+      const ch = src[i]!;
+      if (ch === "'" || ch === '"' || ch === '`') {
+        for (i++; i < src.length && src[i] !== ch; i++) if (src[i] === '\\') i++;
+      } else if (ch === '(') depth++;
+      else if (ch === ')' && --depth === 0) break;
+    }
+    out.push([m.index, i]);
+  }
+  return out;
+}
+
+/** Offsets of key creations in `src` that are neither inside `t.given(…)` nor inside `t.expectError(…)`. */
+export function plainCreations(src: string): number[] {
+  const inside = [...callSpans(src, 'given'), ...callSpans(src, 'expectError')];
+  return [...src.matchAll(CREATION)].map((m) => m.index).filter((at) => !inside.some(([a, b]) => at > a && at < b));
+}
+
+/**
+ * The case ids suite modules name as roots of steps, with the module: every quoted case id on the
+ * rest of a `coveredBy:` or `testedBy:` line (`coveredBy: xks ? 'a.b' : 'a.c'` names both).
+ */
+export function namedRoots(sources: ReadonlyArray<{ file: string; text: string }>): Array<{ file: string; id: string }> {
+  return sources.flatMap(({ file, text }) =>
+    [...text.matchAll(/\b(?:coveredBy|testedBy):([^\n]*)/g)].flatMap((m) => [...m[1]!.matchAll(/'([a-z0-9-]+(?:\.[a-z0-9-]+)+)'/g)].map((x) => ({ file, id: x[1]! }))),
+  );
+}
+
+/** Every root: named in modules, the shared steps of TESTED_BY, and the metadata case of each key spec and usage. */
+export function allRoots(sources: ReadonlyArray<{ file: string; text: string }>): Array<{ file: string; id: string }> {
+  const lib = '_lib/prerequisites.ts';
+  return [
+    ...namedRoots(sources),
+    ...Object.values(TESTED_BY).map((id) => ({ file: lib, id })),
+    ...Object.entries(KEY_SPEC_USAGES).flatMap(([spec, usages]) => usages.map((u) => ({ file: lib, id: keySpecCase(spec, u)! }))),
+  ];
+}
+
+export function lintPrerequisites(cases: readonly LoadedCase[], sources: ReadonlyArray<{ file: string; text: string }>): PrerequisiteProblem[] {
+  const problems: PrerequisiteProblem[] = [];
+  const ids = new Set(cases.map((c) => c.case.id));
+  const roots = allRoots(sources);
+  for (const r of roots) if (!ids.has(r.id)) problems.push({ file: r.file, message: `names '${r.id}' as the case that tests a prerequisite step, but no case has that id` });
+  const rootIds = new Set(roots.map((r) => r.id));
+  for (const { case: c, file } of cases) {
+    if (!GIVEN_AREAS.includes(file.split('/')[0]!) || rootIds.has(c.id) || c.id in CREATION_SUBJECTS) continue;
+    const plain = plainCreations(String(c.run)).length;
+    if (plain > 0) {
+      problems.push({
+        file,
+        id: c.id,
+        message: `creates ${plain === 1 ? 'a key' : `${plain} keys`} with a plain call: a prerequisite goes through t.given (givenKey, keyOf, externalKey, primaryKey, …), so a target failing it blocks the case instead of failing it`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** The suite's modules as text (paths relative to `dir`, with `/`), support modules included. */
+export function readSuiteSources(dir: string): Array<{ file: string; text: string }> {
+  const out: Array<{ file: string; text: string }> = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.[tj]s$/.test(name) && !/\.d\.[tj]s$|\.test\.[tj]s$/.test(name)) out.push({ file: relative(dir, p).split(sep).join('/'), text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(dir);
+  return out;
+}
