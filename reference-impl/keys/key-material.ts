@@ -14,7 +14,8 @@
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { KMSInternalException } from '../errors.js';
-import { generateAsymmetricKeyPair, generateAsymmetricKeyPairAsync } from '../hsm/asymmetric-keys.js';
+import { generateAsymmetricKeyPair } from '../hsm/asymmetric-keys.js';
+import { FRESH_KEY_PAIRS, type KeyPairSource } from '../hsm/key-pair-source.js';
 import { generateHmacKey } from '../hsm/hmac.js';
 import { isAsymmetric, keySpecInfo } from '../hsm/key-specs.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
@@ -31,11 +32,11 @@ export function newKeyMaterial(keySpec: string): Buffer {
   return generateAsymmetricKeyPair(info.keySpec as KeySpec).privateKey;
 }
 
-/** {@link newKeyMaterial}, with key pairs generated on the thread pool. */
-export async function newKeyMaterialAsync(keySpec: string): Promise<Buffer> {
+/** {@link newKeyMaterial}, with key pairs from `source` (the server's: fresh ones are made on the thread pool). */
+export async function newKeyMaterialAsync(keySpec: string, source: KeyPairSource = FRESH_KEY_PAIRS): Promise<Buffer> {
   const info = keySpecInfo(keySpec);
   if (!isAsymmetric(info)) return newKeyMaterial(keySpec);
-  return (await generateAsymmetricKeyPairAsync(info.keySpec as KeySpec)).privateKey;
+  return (await source.next(info.keySpec as KeySpec)).privateKey;
 }
 
 /** An asymmetric key version opened for use. */

@@ -78,8 +78,8 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object | Pro
     ctx.audit.resources = [key.arn];
     return { KeyMetadata: keyMetadata(key, ctx.keyring) };
   };
-  // RSA key pairs are generated on the thread pool (ops/context.ts); the rest is made inline.
-  return origin === 'AWS_KMS' && keySpecInfo(keySpec).family === 'rsa' ? newKeyMaterialAsync(keySpec).then(create) : create();
+  // RSA key pairs come from the server's source (fresh: made on the thread pool, ops/context.ts); the rest is made inline.
+  return origin === 'AWS_KMS' && keySpecInfo(keySpec).family === 'rsa' ? newKeyMaterialAsync(keySpec, ctx.keyring.keyPairs).then(create) : create();
 }
 
 /**

@@ -17,9 +17,15 @@ import type { Results } from '../../harness/results/conformance-results.js';
 import type { LoadedCase } from '../../harness/conformance/case.js';
 import { discoverCases } from '../../suites/index.js';
 
-/** Opens the target (region us-east-1), runs the conformance cases against it, closes it. */
+/**
+ * Opens the target (region us-east-1), runs the conformance cases against it, closes it. The
+ * embedded servers draw their key pairs from the process's test pool: the ~120 RSA pairs a run
+ * makes are generated once, not once per fault (each server still gets distinct pairs).
+ */
 const conform = ({ target, credentials, ...options }: Omit<RunOptions, 'target'> & { target: TargetSpec; credentials?: Credentials }) =>
-  withTarget(target, { region: 'us-east-1', ...(credentials ? { credentials } : {}) }, (opened) => runConformance({ ...options, target: opened }));
+  withTarget(target, { region: 'us-east-1', embedded: { keyPairs: 'test-pool' }, ...(credentials ? { credentials } : {}) }, (opened) =>
+    runConformance({ ...options, target: opened }),
+  );
 
 const CATCHES: Record<FaultName, string[]> = {
   'ec-concat': [
