@@ -19,7 +19,10 @@ import {
   CreateKeyCommand,
   CreateCustomKeyStoreCommand,
   DescribeCustomKeyStoresCommand,
+  DescribeKeyCommand,
   DisconnectCustomKeyStoreCommand,
+  ListKeysCommand,
+  type CreateKeyCommandInput,
   type CustomKeyStoresListEntry,
   type KMSClient,
 } from '@aws-sdk/client-kms';
@@ -33,6 +36,8 @@ export const DISCONNECT_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReferen
 export const UPDATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateCustomKeyStore.html';
 export const CREATE_KEY_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html';
 export const KEY_STATE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html';
+export const CREATE_XKS_KEYS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keys.html';
+export const CLOUDHSM_KEYS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/use-cmk-keystore.html';
 export const XKS_SPEC = 'https://github.com/aws/aws-kms-xksproxy-api-spec/blob/main/xks_proxy_api_spec.md';
 export const VERIFIED = '2026-12-07';
 
@@ -150,4 +155,22 @@ export async function cloudHsmKey(t: CaseContext) {
   const id = await connectedStore(t, cloudHsmInput(t, f));
   const key = (await kms.send(new CreateKeyCommand({ CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' }))).KeyMetadata!;
   return { f, kms, id, key };
+}
+
+/**
+ * CreateKey in a CONNECTED store of `type` with `input` on top of a valid request (Origin of the
+ * store's type; an external key for an external key store) must be refused with `code` (HTTP
+ * 400), and leave no KMS key in the store.
+ */
+export async function expectStoreKeyRefused(t: CaseContext, type: 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE', input: Partial<CreateKeyCommandInput>, code: string): Promise<void> {
+  const f = await fixtures(t);
+  const kms = storeKms(t);
+  const id = await connectedStore(t, type === 'AWS_CLOUDHSM' ? cloudHsmInput(t, f) : xksInput(f));
+  const valid: CreateKeyCommandInput =
+    type === 'AWS_CLOUDHSM' ? { CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' } : { CustomKeyStoreId: id, Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[0] };
+  await t.expectError(kms.send(new CreateKeyCommand({ ...valid, ...input })), { code, status: 400 });
+  for (const k of (await kms.send(new ListKeysCommand({}))).Keys ?? []) {
+    const key = (await kms.send(new DescribeKeyCommand({ KeyId: k.KeyId }))).KeyMetadata;
+    t.check(key?.CustomKeyStoreId !== id, `the refused CreateKey made no KMS key in ${id}`, key);
+  }
 }
