@@ -15,6 +15,7 @@ import { selectEncryptionContextEncoder } from './hsm/encryption-context.js';
 import { deriveGrantTokenKey, openKeyMaterial, sealKeyMaterial } from './hsm/master-key.js';
 import { openDataDir } from './data-dir.js';
 import { Keyring } from './keys/keyring.js';
+import { keyPairSourceFor } from './hsm/key-pair-source.js';
 import { readClockOffset } from './protocol/control.js';
 import type { EdgeOptions, Route } from './protocol/http-edge.js';
 import { kmsbenchRoutes } from './protocol/routes.js';
@@ -103,7 +104,7 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
       seal: (material, keyArn, version) => sealKeyMaterial(master, material, { keyArn, backingKeyVersion: version }),
       open: (sealed, keyArn, version) => openKeyMaterial(master, sealed, { keyArn, backingKeyVersion: version }),
     },
-    { importTokenKey: master, ignoreExpiry: faults.has('import-ignores-expiry') },
+    { importTokenKey: master, ignoreExpiry: faults.has('import-ignores-expiry'), keyPairs: keyPairSourceFor(options.keyPairs) },
   );
   const clock = new OffsetClock(() => readClockOffset(store));
   keyring.lastUsage.start(clock.now());

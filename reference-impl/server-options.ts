@@ -13,6 +13,7 @@ import { checkDeadlines } from './protocol/connection-guard.js';
 import { HTTP1_DEFAULTS } from './protocol/http1-server.js';
 import { NO_INJECTION, parseInjection, type InjectionSettings } from './inject/injection-settings.js';
 import type { CredentialsFileInput } from './auth/credentials-file.js';
+import type { KeyPairMode } from './hsm/key-pair-source.js';
 
 export interface ServerOptions {
   host?: string;
@@ -52,6 +53,13 @@ export interface ServerOptions {
    * clusters and a reference XKS proxy on loopback, described by `KmsBench.GetKeyStoreFixtures`.
    */
   keyStoreFixtures?: boolean;
+  /**
+   * Where RSA key pairs, data key pairs and wrapping keys come from: `fresh` (default) generates
+   * each one. `test-pool` is for servers tests start in-process: pairs generated once per process
+   * are handed to every such server in the same order (distinct within one server, the same
+   * across servers; hsm/key-pair-source.ts). Never for keys anybody keeps. One process only.
+   */
+  keyPairs?: KeyPairMode;
   /** Request quotas (default: on, the Region's current AWS defaults). */
   quotas?: {
     enabled?: boolean;
@@ -148,8 +156,17 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     ...connectionLimits(options),
     xksProxies: { ...(options.xksProxies ?? {}) },
     keyStoreFixtures: options.keyStoreFixtures ?? false,
+    keyPairs: keyPairMode(options),
     ...(options.xksTimeoutMs !== undefined ? { xksTimeoutMs: options.xksTimeoutMs } : {}),
   };
+}
+
+/** The key pair mode, checked: the test pool is per process, so two workers would hand out the same pairs. */
+function keyPairMode(o: ServerOptions): KeyPairMode {
+  const mode = o.keyPairs ?? 'fresh';
+  if (mode !== 'fresh' && mode !== 'test-pool') throw new RangeError(`keyPairs must be 'fresh' or 'test-pool', got ${String(mode)}`);
+  if (mode === 'test-pool' && (o.workers ?? 1) > 1) throw new RangeError("keyPairs 'test-pool' serves one process only (workers: 1)");
+  return mode;
 }
 
 /** The HTTP layer's deadlines and connection cap, defaulted and checked (RangeError). */

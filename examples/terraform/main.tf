@@ -1,5 +1,6 @@
 # A Terraform configuration for the kmsbench reference server (or any KMS endpoint):
-# an ECC signing key with its public key, an HMAC key, and a symmetric key with an alias.
+# an ECC signing key with its public key, an HMAC key, a symmetric key with an alias, and a
+# multi-Region key with a replica in a second Region.
 #
 #   npx kmsbench serve --port 4599 &
 #   export TF_CLI_CONFIG_FILE=$PWD/terraformrc   # offline provider mirror, see README.md
@@ -8,6 +9,9 @@
 # test/e2e/terraform.test.ts and test/e2e/iac.test.ts apply it, check that `terraform plan` shows
 # no drift, and destroy it. The provider settings below keep it from calling STS, IAM or the
 # metadata service.
+#
+# The second Region goes to the same endpoint: the reference server takes the Region from each
+# request's SigV4 credential scope, so one server is every Region.
 
 terraform {
   required_version = ">= 1.5"
@@ -30,8 +34,28 @@ variable "region" {
   default = "us-east-1"
 }
 
+variable "replica_region" {
+  description = "Region of the multi-Region key's replica"
+  type        = string
+  default     = "us-west-2"
+}
+
 provider "aws" {
   region                      = var.region
+  access_key                  = "test"
+  secret_key                  = "test"
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
+  skip_region_validation      = true
+  endpoints {
+    kms = var.endpoint
+  }
+}
+
+provider "aws" {
+  alias                       = "replica"
+  region                      = var.replica_region
   access_key                  = "test"
   secret_key                  = "test"
   skip_credentials_validation = true
@@ -83,6 +107,19 @@ output "key_arn" {
   value = aws_kms_key.orders.arn
 }
 
+resource "aws_kms_key" "multi_region" {
+  description             = "kmsbench example: multi-Region primary key"
+  multi_region            = true
+  deletion_window_in_days = 7
+}
+
+resource "aws_kms_replica_key" "multi_region" {
+  provider                = aws.replica
+  description             = "kmsbench example: multi-Region replica key"
+  primary_key_arn         = aws_kms_key.multi_region.arn
+  deletion_window_in_days = 7
+}
+
 output "signing_key_arn" {
   value = aws_kms_key.signing.arn
 }
@@ -97,4 +134,12 @@ output "signing_algorithms" {
 
 output "hmac_key_arn" {
   value = aws_kms_key.hmac.arn
+}
+
+output "multi_region_key_arn" {
+  value = aws_kms_key.multi_region.arn
+}
+
+output "replica_key_arn" {
+  value = aws_kms_replica_key.multi_region.arn
 }

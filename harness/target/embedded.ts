@@ -24,6 +24,11 @@ export interface EmbeddedOptions {
   inject?: EmbeddedInjection;
   /** More accounts and principals (the server's credentials file format). */
   credentials?: object;
+  /**
+   * `test-pool`: for servers tests start in this process only — key pairs generated once per
+   * process are reused by every such server (reference-impl/hsm/key-pair-source.ts). Default `fresh`.
+   */
+  keyPairs?: 'fresh' | 'test-pool';
 }
 
 export interface EmbeddedServer {
@@ -52,6 +57,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       keyStoreFixtures: true,
       quotas: { enabled: quotas.enabled, ...(quotas.overrides ? { overrides: quotas.overrides } : {}) },
       ...(options.inject ? { inject: options.inject } : {}),
+      ...(options.keyPairs ? { keyPairs: options.keyPairs } : {}),
     });
   let server: Awaited<ReturnType<typeof start>>;
   try {

@@ -27,8 +27,11 @@ export interface OpenTargetOptions {
   profile?: string;
   /** Identities for a non-embedded endpoint (the embedded server has its own: identities.ts). */
   identities?: Identities;
-  /** How to start the embedded server (default: quotas off, no audit log). */
-  embedded?: { quotas?: EmbeddedQuotas; audit?: boolean; label?: string; inject?: EmbeddedInjection };
+  /**
+   * How to start the embedded server (default: quotas off, no audit log, fresh key pairs;
+   * `keyPairs: 'test-pool'` is for tests only: see startEmbedded).
+   */
+  embedded?: { quotas?: EmbeddedQuotas; audit?: boolean; label?: string; inject?: EmbeddedInjection; keyPairs?: 'fresh' | 'test-pool' };
 }
 
 export const QUOTAS_OFF: EmbeddedQuotas = { enabled: false };
@@ -46,6 +49,7 @@ export async function openTarget(spec: TargetSpec, options: OpenTargetOptions): 
       audit: options.embedded?.audit ?? false,
       label: options.embedded?.label ?? 'target',
       ...(options.embedded?.inject ? { inject: options.embedded.inject } : {}),
+      ...(options.embedded?.keyPairs ? { keyPairs: options.embedded.keyPairs } : {}),
     });
     const credentials = { ...DEFAULT_CREDENTIALS };
     return {

@@ -28,7 +28,7 @@
  * @module
  */
 
-import { constants, createDecipheriv, generateKeyPair, generateKeyPairSync, privateDecrypt } from 'node:crypto';
+import { constants, createDecipheriv, generateKeyPairSync, privateDecrypt } from 'node:crypto';
 import { IncorrectKeyMaterialException, InvalidCiphertextException, KMSInternalException, UnsupportedOperationException } from '../errors.js';
 import type { AlgorithmSpec, KeySpec, WrappingKeySpec } from '../../common/model/schemas.js';
 import {
@@ -44,6 +44,7 @@ import {
 import { INVALID_CIPHERTEXT_MESSAGE } from './blob.js';
 import { checkHmacKeyMaterial } from './hmac.js';
 import { keySpecInfo } from './key-specs.js';
+import { FRESH_KEY_PAIRS, type KeyPairSource } from './key-pair-source.js';
 import { BACKING_KEY_LENGTH } from './symmetric.js';
 
 /** RSA modulus bits of each wrapping key spec this server offers (SM2: China Regions only). */
@@ -117,17 +118,13 @@ export function generateWrappingKeyPair(wrappingKeySpec: WrappingKeySpec): Asymm
 
 /**
  * {@link generateWrappingKeyPair} off the event loop (RSA key generation takes from tens of
- * milliseconds to seconds; Node runs it on its thread pool), for the request path.
+ * milliseconds to seconds; Node runs it on its thread pool), for the request path: an RSA pair
+ * of the wrapping key spec's size from `source` (the server's; fresh by default).
  */
-export function generateWrappingKeyPairAsync(wrappingKeySpec: WrappingKeySpec): Promise<AsymmetricKeyPair> {
+export function generateWrappingKeyPairAsync(wrappingKeySpec: WrappingKeySpec, source: KeyPairSource = FRESH_KEY_PAIRS): Promise<AsymmetricKeyPair> {
   const bits = Object.prototype.hasOwnProperty.call(WRAPPING_KEY_BITS, wrappingKeySpec) ? WRAPPING_KEY_BITS[wrappingKeySpec] : undefined;
   if (!bits) return Promise.reject(new UnsupportedOperationException(notInRegionMessage('WrappingKeySpec', String(wrappingKeySpec))));
-  return new Promise((resolve, reject) => {
-    generateKeyPair('rsa', { modulusLength: bits, publicExponent: 0x10001 }, (err, _publicKey, privateKey) => {
-      if (err) reject(new KMSInternalException('wrapping key generation failed', { cause: err }));
-      else resolve(exportKeyPair(privateKey));
-    });
-  });
+  return source.next(`RSA_${bits}` as KeySpec);
 }
 
 /** RFC 5649 §3 alternative initial value, as AWS's example passes it (`-iv A65959A6`). */

@@ -15,6 +15,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { OnFirstUse } from '../../common/on-first-use.js';
 import { KMSInternalException } from '../errors.js';
+import { FRESH_KEY_PAIRS, type KeyPairSource } from '../hsm/key-pair-source.js';
 import { isAsymmetric, keySpecInfo } from '../hsm/key-specs.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
 import type { KeySpec } from '../../common/model/schemas.js';
@@ -35,6 +36,13 @@ export function newKeyMaterial(keySpec: string): Buffer | Promise<Buffer> {
   if (info.family === 'hmac') return hmacKeys.with((m) => m.generateHmacKey(info.keySpec));
   if (info.family === 'rsa') return keyPairs.load().then(async (m) => (await m.generateAsymmetricKeyPairAsync(info.keySpec as KeySpec)).privateKey);
   return keyPairs.with((m) => m.generateAsymmetricKeyPair(info.keySpec as KeySpec).privateKey);
+}
+
+/** {@link newKeyMaterial}, with key pairs from `source` (the server's: fresh ones are made on the thread pool). */
+export async function newKeyMaterialAsync(keySpec: string, source: KeyPairSource = FRESH_KEY_PAIRS): Promise<Buffer> {
+  const info = keySpecInfo(keySpec);
+  if (!isAsymmetric(info)) return newKeyMaterial(keySpec);
+  return (await source.next(info.keySpec as KeySpec)).privateKey;
 }
 
 /** An asymmetric key version opened for use. */

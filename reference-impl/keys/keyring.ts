@@ -13,6 +13,7 @@ import { AccessDeniedException, AlreadyExistsException, KMSInternalException, No
 import { reportDamage } from '../damage-report.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
 import { OpenedAsymmetricKeys, type OpenedKeyPair } from './key-material.js';
+import { FRESH_KEY_PAIRS, type KeyPairSource } from '../hsm/key-pair-source.js';
 import { KeyUsageTracker } from './last-usage.js';
 import type { KeyStore } from '../store/store.js';
 import { parseKeyRef } from './key-ref.js';
@@ -92,6 +93,8 @@ export interface KeyringOptions {
   importTokenKey?: Buffer;
   /** The `import-ignores-expiry` fault: imported material is never deleted at its ValidTo. */
   ignoreExpiry?: boolean;
+  /** Where slow key pairs come from (RSA keys, data key pairs, wrapping keys); default: fresh ones (hsm/key-pair-source.ts). */
+  keyPairs?: KeyPairSource;
 }
 
 export const DEFAULT_ROTATION_PERIOD_DAYS = 365;
@@ -117,6 +120,11 @@ export class Keyring {
   get importTokenKey(): Buffer {
     if (!this.options.importTokenKey) throw new KMSInternalException('no import token key configured');
     return this.options.importTokenKey;
+  }
+
+  /** Where the operations get key pairs that are slow to make (hsm/key-pair-source.ts). */
+  get keyPairs(): KeyPairSource {
+    return this.options.keyPairs ?? FRESH_KEY_PAIRS;
   }
 
   /**

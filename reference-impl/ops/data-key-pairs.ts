@@ -9,7 +9,7 @@
  */
 import { InvalidKeyUsageException, UnsupportedOperationException } from '../errors.js';
 import { DATA_KEY_PAIR_GENERATORS } from '../hsm/data-key-pair.js';
-import { generateAsymmetricKeyPairAsync, notInRegionMessage, type AsymmetricKeyPair } from '../hsm/asymmetric-keys.js';
+import { notInRegionMessage, type AsymmetricKeyPair } from '../hsm/asymmetric-keys.js';
 import type { KeyRecord } from '../records/key-records.js';
 import type { GenerateDataKeyPairRequest, GenerateDataKeyPairWithoutPlaintextRequest, KeySpec } from '../../common/model/schemas.js';
 import { Blob64, jsonObject } from '../reply/json-text.js';
@@ -28,8 +28,8 @@ function dataKeyPair(input: GenerateDataKeyPairRequest | GenerateDataKeyPairWith
   if (DATA_KEY_PAIR_GENERATORS[input.KeyPairSpec] === undefined) throw new UnsupportedOperationException(notInRegionMessage('KeyPairSpec', input.KeyPairSpec));
   refuseRecipient((input as GenerateDataKeyPairRequest).Recipient);
   dryRun(input.DryRun);
-  // KeyPairSpec names are KeySpec names (SM2 refused above); the pair is made on the thread pool.
-  return generateAsymmetricKeyPairAsync(input.KeyPairSpec as KeySpec).then(async (pair): Promise<Made> => {
+  // KeyPairSpec names are KeySpec names (SM2 refused above); the pair comes from the server's source (fresh: RSA made on the thread pool).
+  return ctx.keyring.keyPairs.next(input.KeyPairSpec as KeySpec).then(async (pair): Promise<Made> => {
     const blob = await sealUnder(ctx, key, 'SYMMETRIC_DEFAULT', pair.privateKey, input.EncryptionContext, operation);
     noteUse(ctx, key, operation);
     return { key, pair, blob };

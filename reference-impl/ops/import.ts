@@ -111,7 +111,7 @@ export async function getParametersForImport(input: GetParametersForImportReques
   if (!wrappingAlgorithmSupports(key.keySpec as KeySpec, input.WrappingAlgorithm, input.WrappingKeySpec)) {
     throw new UnsupportedOperationException(importMsg.wrappingNotForSpec(input.WrappingAlgorithm, key.keySpec));
   }
-  const pair = await generateWrappingKeyPairAsync(input.WrappingKeySpec);
+  const pair = await generateWrappingKeyPairAsync(input.WrappingKeySpec, ctx.keyring.keyPairs);
   const { token, expiresAt } = sealImportToken(ctx.keyring.importTokenKey, {
     keyArn: key.arn,
     wrappingAlgorithm: input.WrappingAlgorithm,

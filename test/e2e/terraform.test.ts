@@ -1,7 +1,8 @@
 /**
  * Terraform against the reference server: examples/terraform (an ECC signing key with its public
- * key through `data "aws_kms_public_key"`, an HMAC key, a symmetric key with rotation and an alias)
- * applies, `terraform plan` then shows no drift (exit 0 with -detailed-exitcode), and it destroys.
+ * key through `data "aws_kms_public_key"`, an HMAC key, a symmetric key with rotation and an alias,
+ * a multi-Region key and its replica in a second Region through a provider alias) applies,
+ * `terraform plan` then shows no drift (exit 0 with -detailed-exitcode), and it destroys.
  * The hashicorp/aws provider reads every key back with DescribeKey, GetKeyPolicy,
  * GetKeyRotationStatus and ListResourceTags after creating it, so this holds those answers to
  * what the provider accepts from AWS for every key type.
@@ -14,6 +15,7 @@ import { createPublicKey } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../reference-impl/server.js';
 import { ROOT } from './harness.js';
@@ -45,6 +47,14 @@ describe.skipIf(missing !== undefined)('Terraform applies examples/terraform wit
     });
   const run = (...args: string[]) => tf(...args, '-input=false', '-no-color');
   const vars = () => ['-var', `endpoint=${server.url}`];
+  const describeIn = async (region: string, keyId: string) => {
+    const kms = new KMSClient({ endpoint: server.url, region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    try {
+      return (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!;
+    } finally {
+      kms.destroy();
+    }
+  };
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kmsbench-tf-data-'));
@@ -74,11 +84,25 @@ describe.skipIf(missing !== undefined)('Terraform applies examples/terraform wit
     const pub = createPublicKey(pem);
     expect([pub.asymmetricKeyType, pub.asymmetricKeyDetails?.namedCurve]).toEqual(['ec', 'prime256v1']);
     expect(out.signing_algorithms!.value).toEqual(['ECDSA_SHA_256']);
+    // The replica is the primary's key id, in the second Region (ARN), and the server says so.
+    const primaryArn = out.multi_region_key_arn!.value as string;
+    const replicaArn = out.replica_key_arn!.value as string;
+    expect(primaryArn).toMatch(/^arn:aws:kms:us-east-1:\d{12}:key\/mrk-[0-9a-f]{32}$/);
+    expect(replicaArn).toBe(primaryArn.replace(':us-east-1:', ':us-west-2:'));
+    const replica = await describeIn('us-west-2', replicaArn);
+    expect([replica.KeyState, replica.MultiRegionConfiguration?.MultiRegionKeyType, replica.MultiRegionConfiguration?.PrimaryKey?.Arn]).toEqual([
+      'Enabled',
+      'REPLICA',
+      primaryArn,
+    ]);
 
     const plan = await run('plan', '-detailed-exitcode', ...vars());
     expect(plan.status, `terraform plan shows drift:\n${plan.stdout}${plan.stderr}`).toBe(0);
 
     const destroy = await run('destroy', '-auto-approve', ...vars());
     expect(destroy.status, destroy.stderr + destroy.stdout).toBe(0);
+    // Destroyed means scheduled for deletion: the replica, then the primary (which waits for its replica).
+    expect((await describeIn('us-west-2', replicaArn)).KeyState).toBe('PendingDeletion');
+    expect((await describeIn('us-east-1', primaryArn)).KeyState).toBe('PendingReplicaDeletion');
   }, 600_000);
 });

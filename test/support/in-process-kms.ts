@@ -154,6 +154,8 @@ export async function startInProcessKms(
   try {
     components = await createComponents(
       resolveOptions({
+        // Key pairs from the process's test pool (reference-impl/hsm/key-pair-source.ts) unless a test asks for fresh ones.
+        keyPairs: 'test-pool',
         ...options.server,
         dataDir,
         audit: options.audit ?? false,

@@ -19,12 +19,15 @@ import {
   CreateKeyCommand,
   CreateCustomKeyStoreCommand,
   DescribeCustomKeyStoresCommand,
+  DescribeKeyCommand,
   DisconnectCustomKeyStoreCommand,
+  ListKeysCommand,
+  type CreateKeyCommandInput,
   type CustomKeyStoresListEntry,
   type KMSClient,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
-import type { CaseContext, CaseSource } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
 
 export const CREATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateCustomKeyStore.html';
 export const CONNECT_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ConnectCustomKeyStore.html';
@@ -34,6 +37,8 @@ export const DISCONNECT_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReferen
 export const UPDATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateCustomKeyStore.html';
 export const CREATE_KEY_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html';
 export const KEY_STATE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html';
+export const CREATE_XKS_KEYS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keys.html';
+export const CLOUDHSM_KEYS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/use-cmk-keystore.html';
 export const XKS_SPEC = 'https://github.com/aws/aws-kms-xksproxy-api-spec/blob/main/xks_proxy_api_spec.md';
 export const VERIFIED = '2026-12-07';
 
@@ -190,4 +195,40 @@ export async function cloudHsmKey(t: CaseContext) {
   const id = await givenConnectedStore(t, cloudHsmInput(t, f));
   const key = await givenStoreKey(t, id, { Origin: 'AWS_CLOUDHSM' });
   return { f, kms, id, key: key as KeyMetadata & { KeyId: string; Arn: string } };
+}
+
+/** A case: CreateKey in a CONNECTED store of `type`, with `input` on top of a valid request, is refused. */
+export interface StoreKeyRefusal {
+  id: string;
+  title: string;
+  doc: string;
+  source: CaseSource;
+  tags: CaseTag[];
+  type: 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+  /** What differs from a valid request (Origin of the store's type; an external key for an external key store). */
+  input: Partial<CreateKeyCommandInput>;
+  /** The code of the refusal (HTTP 400). */
+  code: string;
+}
+
+/** The case of a {@link StoreKeyRefusal}: refused with its code, and no KMS key left in the store. */
+export function storeKeyRefusalCase({ type, input, code, ...about }: StoreKeyRefusal): ConformanceCase {
+  return defineCase({
+    ...about,
+    ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey', 'ListKeys', 'DescribeKey'],
+    needs: ['key-store-fixtures'],
+    timeoutMs: 60_000,
+    async run(t) {
+      const f = await fixtures(t);
+      const kms = storeKms(t);
+      const id = await connectedStore(t, type === 'AWS_CLOUDHSM' ? cloudHsmInput(t, f) : xksInput(f));
+      const valid: CreateKeyCommandInput =
+        type === 'AWS_CLOUDHSM' ? { CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' } : { CustomKeyStoreId: id, Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[0] };
+      await t.expectError(kms.send(new CreateKeyCommand({ ...valid, ...input })), { code, status: 400 });
+      for (const k of (await kms.send(new ListKeysCommand({}))).Keys ?? []) {
+        const key = (await kms.send(new DescribeKeyCommand({ KeyId: k.KeyId }))).KeyMetadata;
+        t.check(key?.CustomKeyStoreId !== id, `the refused CreateKey made no KMS key in ${id}`, key);
+      }
+    },
+  });
 }
