@@ -294,7 +294,9 @@ export class Keyring {
 
   /** Creates a key with its first backing key. Runs in its own write transaction. */
   createKey(scope: Scope, params: NewKeyParams): KeyRecord {
-    const keyId = params.keyId ?? (params.multiRegion ? `mrk-${randomBytes(16).toString('hex')}` : randomUUID());
+    // Multi-Region ids carry a version 4 UUID's 32 hex digits, so bytes that only look like a blob
+    // name an id this server could not have made (ops/envelope.ts) for either blob format.
+    const keyId = params.keyId ?? (params.multiRegion ? `mrk-${randomUUID().replaceAll('-', '')}` : randomUUID());
     const arn = keyArn(scope.region, scope.account, keyId);
     const generated = params.origin === 'AWS_KMS';
     const key: KeyRecord = {

@@ -17,6 +17,7 @@ import {
   ScheduleKeyDeletionCommand,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_SECONDS, members, refusal, startInProcessKms, type InProcessKms, ROOT } from '../../test/support/in-process-kms.js';
 
@@ -72,6 +73,27 @@ describe('KeyMaterialId names the backing-key version that was used', () => {
     });
     const back = await t.kms.send(new DecryptCommand({ CiphertextBlob: out.CiphertextBlob }));
     expect([Buffer.from(back.Plaintext!).toString(), back.KeyMaterialId]).toEqual(['move me', other.CurrentKeyMaterialId]);
+  });
+});
+
+describe('bytes that only look like a blob, without KeyId', () => {
+  // RSA ciphertext sent without KeyId starts with a blob format byte 3 times in 256. A blob names a
+  // key id this server made (a version 4 UUID, or `mrk-` and one's hex digits) or it is garbage.
+  const garbage = (format: number, id: Buffer) => Buffer.concat([Buffer.from([format]), id, Buffer.alloc(4), randomBytes(240)]);
+  const notV4 = Buffer.from('00112233445566778899aabbccddeeff', 'hex'); // version nibble 7, variant 0
+  it.each([
+    [1, 'a key id'],
+    [2, 'a multi-Region id'],
+    [3, 'a key id in a custom key store'],
+  ])('format %i naming %s no server made: InvalidCiphertextException, not AccessDenied', async (format) => {
+    expect(await refusal(t.kms.send(new DecryptCommand({ CiphertextBlob: garbage(format, notV4) })))).toMatchObject({ name: 'InvalidCiphertextException', status: 400 });
+  });
+  it('a multi-Region key made here has a v4-shaped id, so its blob in a Region without it is AccessDenied (X3)', async () => {
+    const mrk = await t.createKey({ MultiRegion: true });
+    expect(mrk.KeyId).toMatch(/^mrk-[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$/);
+    const v4 = Buffer.from(mrk.KeyId!.slice(4), 'hex');
+    v4[0]! ^= 0xff; // another v4-shaped id: a key that could exist, but not here
+    expect(await refusal(t.kms.send(new DecryptCommand({ CiphertextBlob: garbage(2, v4) })))).toMatchObject({ name: 'AccessDeniedException', status: 400 });
   });
 });
 
