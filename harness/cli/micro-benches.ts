@@ -9,7 +9,7 @@
  * @module
  */
 import { verifySigV4 } from '../../reference-impl/auth/sigv4.js';
-import { parseAmzDate } from '../../reference-impl/auth/amz-date.js';
+import { parseAmzDate } from '../../reference-impl/sigv4/amz-date.js';
 import { CredentialStore } from '../../reference-impl/auth/credentials.js';
 import { parseCiphertextBlob } from '../../reference-impl/hsm/blob.js';
 import { encodeEncryptionContext } from '../../reference-impl/hsm/encryption-context.js';

@@ -1,6 +1,6 @@
 /**
  * RFC 3986 encoding and percent-decoding of byte strings (one char per byte, latin1), as SigV4's
- * canonical request needs them.
+ * canonical request needs them, and the canonical URI of a path.
  *
  * @module
  */
@@ -61,4 +61,23 @@ export function percentDecodeToLatin1(s: string): string {
     }
   }
   return out;
+}
+
+/**
+ * Canonical URI of a raw (wire) path: remove `.`/`..` and empty segments, keep a leading and a
+ * trailing `/`, then URI-encode again (SigV4 encodes non-S3 paths twice: the wire form once more).
+ */
+export function canonicalizePath(rawPath: string): string {
+  if (rawPath === '/' || rawPath === '') return '/';
+  const segments: string[] = [];
+  for (const seg of rawPath.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') segments.pop();
+    else segments.push(seg);
+  }
+  const normalized =
+    (rawPath.charCodeAt(0) === 0x2f ? '/' : '') +
+    segments.join('/') +
+    (segments.length > 0 && rawPath.charCodeAt(rawPath.length - 1) === 0x2f ? '/' : '');
+  return uriEncode(normalized, true);
 }
