@@ -42,16 +42,7 @@ export async function startCluster(options: ResolvedOptions): Promise<RunningSer
     port = await Promise.all(workers.map(listeningPort)).then((ports) => ports[0]!);
   } catch (e) {
     // One worker failed: stop the others, or they keep this process alive and `serve` never exits.
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve) => {
-            if (w.isDead()) return resolve();
-            w.once('exit', () => resolve());
-            w.process.kill('SIGKILL');
-          }),
-      ),
-    );
+    await Promise.all(workers.map((w) => stopped(w, () => w.process.kill('SIGKILL'))));
     unlock();
     throw e;
   }
@@ -68,22 +59,28 @@ export async function startCluster(options: ResolvedOptions): Promise<RunningSer
     async close() {
       closing = true;
       await Promise.all(
-        workers.map(
-          (w) =>
-            new Promise<void>((resolve) => {
-              if (w.isDead()) return resolve();
-              w.once('exit', () => resolve());
-              // Ctrl-C signals the whole process group: the worker may already be exiting and
-              // its channel closed. Without a callback a failed send is an 'error' event that
-              // crashes the primary (exit 1 instead of 0).
-              if (w.isConnected()) w.send({ type: 'shutdown' } satisfies PrimaryToWorker, () => {});
-              setTimeout(() => w.kill('SIGKILL'), 5000).unref();
-            }),
+        workers.map((w) =>
+          stopped(w, () => {
+            // Ctrl-C signals the whole process group: the worker may already be exiting and
+            // its channel closed. Without a callback a failed send is an 'error' event that
+            // crashes the primary (exit 1 instead of 0).
+            if (w.isConnected()) w.send({ type: 'shutdown' } satisfies PrimaryToWorker, () => {});
+            setTimeout(() => w.kill('SIGKILL'), 5000).unref();
+          }),
         ),
       );
       unlock();
     },
   };
+}
+
+/** Resolves once `w` has exited: at once if it is dead already, else after `stop` asks it to. */
+function stopped(w: Worker, stop: () => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (w.isDead()) return resolve();
+    w.once('exit', () => resolve());
+    stop();
+  });
 }
 
 /** The port a worker reports once it listens; rejects when its first message is anything else or it exits. */
