@@ -102,11 +102,9 @@ export function driveSchedule(o: DriveOptions): Promise<void> {
   });
 }
 
-export interface DriveToEndOptions extends DriveOptions {
+export interface DriveToEndOptions extends Omit<DriveOptions, 'idle'> {
   /** The run's origin (see {@link originOf}): `now()` counts from it. */
   origin: number;
-  /** See {@link OpenModelPlan.drainMs}. */
-  drainMs: number | undefined;
   /** Whether calls are still queued or in flight: the drain waits for them. */
   waiting: () => boolean;
   /** After the drain: count what is left as unfinished and let go of it. */
@@ -115,12 +113,12 @@ export interface DriveToEndOptions extends DriveOptions {
   maxConnections: number;
 }
 
-/** Drives the schedule, waits (bounded) for the calls in flight, closes and finishes the run. */
-export async function driveToEnd(o: DriveToEndOptions): Promise<RawRun> {
+/** Drives the schedule of `plan`, waits (at most its `drainMs`) for the calls in flight, closes and finishes the run. */
+export async function driveToEnd(plan: OpenModelPlan, o: DriveToEndOptions): Promise<RawRun> {
   const monitor = watchGenerator();
-  await driveSchedule(o);
+  await driveSchedule({ ...o, idle: plan.idle });
   const scheduleEnd = o.now();
-  const drainUntil = performance.now() + (o.drainMs ?? 10_000);
+  const drainUntil = performance.now() + (plan.drainMs ?? 10_000);
   while (o.waiting() && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 2));
   const self = monitor.stop();
   o.close();

@@ -266,12 +266,10 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
   }
 
   origin = originOf(plan);
-  return driveToEnd({
+  return driveToEnd(plan, {
     ...model,
     now,
     origin,
-    idle: plan.idle,
-    drainMs: plan.drainMs,
     maxConnections,
     pacing,
     busy: () => inFlight > 0 || opening > 0,

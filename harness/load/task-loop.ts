@@ -59,12 +59,10 @@ export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawR
     p.then(settle, (e: unknown) => settle({ outcome: 'error', code: (e as Error)?.name ?? 'Error', replied: false }));
   };
 
-  return driveToEnd({
+  return driveToEnd(plan, {
     ...model,
     now,
     origin,
-    idle: plan.idle,
-    drainMs: plan.drainMs,
     maxConnections: 0,
     pacing,
     busy: () => pending.size > 0,

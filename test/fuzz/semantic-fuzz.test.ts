@@ -16,8 +16,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_ERRORS, canaryBytes, ciphertextCases, edgeString, tampers, unknownAliasName, unknownKeyRef, type KeyRefs } from './arbitraries.js';
 import {
   ACCOUNT,
-  addKeyMaterial,
-  apiSnapshot,
   CANARY,
   CREDENTIALS,
   errorType,
@@ -25,15 +23,13 @@ import {
   FuzzEnv,
   LeakScanner,
   REGION,
-  seedKeys,
   signedRequest,
   RawJson,
-  storeSnapshot,
   toJson,
   type Reply,
   type Seed,
 } from './fuzz-kit.js';
-import { describeAfterTheRun } from './after-the-run.js';
+import { describeAfterTheRun, openSeededEnv, snapshotsOf } from './fuzz-baseline.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const CONTROL_RUNS = Number(process.env.FUZZ_CONTROL_RUNS ?? 150);
@@ -48,16 +44,8 @@ let storeBefore: unknown;
 let apiBefore: unknown;
 
 beforeAll(async () => {
-  env = await FuzzEnv.open();
-  seed = await seedKeys(env, scanner);
-  addKeyMaterial(env, scanner);
-  refs = {
-    realKeyIds: Object.values(seed.keys),
-    realRefs: seed.realRefs,
-    blobs: seed.known.map((k) => ({ blob: k.blob, context: k.context, keyId: k.keyId })),
-  };
-  storeBefore = storeSnapshot(env);
-  apiBefore = await apiSnapshot(env, seed);
+  ({ env, seed, refs } = await openSeededEnv(scanner));
+  ({ storeBefore, apiBefore } = await snapshotsOf(env, seed));
 });
 
 afterAll(async () => {

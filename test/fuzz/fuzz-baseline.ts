@@ -1,11 +1,27 @@
 /**
- * The checks both robustness fuzzers (model-fuzz, semantic-fuzz) end with: nothing the fuzz run
- * sent changed what the server holds, and its audit log is whole and clean.
+ * What the robustness fuzzers (model-fuzz, semantic-fuzz) start and end with: a server seeded with
+ * keys, ciphertexts and key material the leak scanner watches for, the snapshots taken before the
+ * run, and the closing checks that nothing the run sent changed what the server holds and that
+ * its audit log is whole and clean.
  *
  * @module
  */
 import { describe, expect, it } from 'vitest';
-import { apiSnapshot, checkKnownBlobs, readAudit, storeSnapshot, type FuzzEnv, type LeakScanner, type Seed } from './fuzz-kit.js';
+import { keyRefsOf, type KeyRefs } from './arbitraries.js';
+import { addKeyMaterial, apiSnapshot, checkKnownBlobs, FuzzEnv, readAudit, seedKeys, storeSnapshot, type LeakScanner, type Seed } from './fuzz-kit.js';
+
+/** A fresh server seeded with keys, ciphertexts and raw key material (all known to `scanner`). */
+export async function openSeededEnv(scanner: LeakScanner, options?: Parameters<typeof FuzzEnv.open>[0]): Promise<{ env: FuzzEnv; seed: Seed; refs: KeyRefs }> {
+  const env = await FuzzEnv.open(options);
+  const seed = await seedKeys(env, scanner);
+  addKeyMaterial(env, scanner);
+  return { env, seed, refs: keyRefsOf(seed) };
+}
+
+/** The snapshots {@link describeAfterTheRun} compares against: take them before the run. */
+export async function snapshotsOf(env: FuzzEnv, seed: Seed): Promise<{ storeBefore: unknown; apiBefore: unknown }> {
+  return { storeBefore: storeSnapshot(env), apiBefore: await apiSnapshot(env, seed) };
+}
 
 /** What a fuzz file compares against afterwards, taken in its `beforeAll` before the run. */
 export interface FuzzBaseline {
