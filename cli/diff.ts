@@ -6,11 +6,11 @@
  * @module
  */
 import { join, relative } from 'node:path';
-import type { OperationName } from '../../common/model/index.js';
-import { DiffEndpointError, GENERATED_OPERATIONS, runDiff, signedEndpoint, writeDiffOutput, type DiffEndpoint } from '../diff/index.js';
-import { divergenceRows } from '../../reports/divergence-view.js';
+import type { OperationName } from '../common/model/index.js';
+import { DiffEndpointError, GENERATED_OPERATIONS, runDiff, signedEndpoint, writeDiffOutput, type DiffEndpoint } from '../harness/diff/index.js';
+import { divergenceRows } from '../reports/divergence-view.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
-import { openTarget, parseTarget, type TargetSpec } from '../target/index.js';
+import { openTarget, parseTarget, type TargetSpec } from '../harness/target/index.js';
 
 export const diffUsage = `kmsbench diff --a URL|embedded --b URL|embedded [options]
   --a, --b URL|embedded   the two endpoints (embedded: a reference server started in this process,

@@ -5,8 +5,8 @@
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { PROFILE_NAMES, QuotaConfigError } from '../../common/quota/profiles.js';
-import { envCredentials, parseEndpointUrl, TargetSpecError } from '../target/index.js';
+import { PROFILE_NAMES, QuotaConfigError } from '../common/quota/profiles.js';
+import { envCredentials, parseEndpointUrl, TargetSpecError } from '../harness/target/index.js';
 import { intOption, parse, UsageError } from './args.js';
 import {
   formatPlan,
@@ -21,7 +21,7 @@ import {
   workloadJsonSchema,
   type ReplayResult,
   type SimulationResult,
-} from '../plan/index.js';
+} from '../harness/plan/index.js';
 
 export const planUsage = `kmsbench plan WORKLOAD.yaml [options]
   Per quota class: peak requests/s vs the Region's quota, headroom, whether an increase is

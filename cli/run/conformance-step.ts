@@ -7,14 +7,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { EXIT, EXIT_MEANINGS, type ExitCode } from '../../../common/exit-codes.js';
-import { loadExpectations } from '../../conformance/expectations.js';
-import { conformanceJunitXml } from '../../results/junit.js';
-import type { CaseResult, Results } from '../../results/conformance-results.js';
-import { runConformance } from '../../conformance/runner.js';
-import { outcomeLine } from '../../conformance/summary.js';
-import { withTarget } from '../../target/index.js';
-import { discoverCases } from '../../../suites/index.js';
+import { EXIT, EXIT_MEANINGS, type ExitCode } from '../../common/exit-codes.js';
+import { loadExpectations } from '../../harness/conformance/expectations.js';
+import { conformanceJunitXml } from '../../harness/results/junit.js';
+import type { CaseResult, Results } from '../../harness/results/conformance-results.js';
+import { runConformance } from '../../harness/conformance/runner.js';
+import { outcomeLine } from '../../harness/conformance/summary.js';
+import { withTarget } from '../../harness/target/index.js';
+import { discoverCases } from '../../suites/index.js';
 import type { Progress } from './progress.js';
 import type { RunTarget } from './targets.js';
 

@@ -7,8 +7,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseWorkloadText, planLatency, planWorkload, type MeasuredLatency } from '../../plan/index.js';
-import type { LoadResults } from '../../results/load-results.js';
+import { parseWorkloadText, planLatency, planWorkload, type MeasuredLatency } from '../../harness/plan/index.js';
+import type { LoadResults } from '../../harness/results/load-results.js';
 import { ROOT } from '../paths.js';
 
 const EXAMPLE_WORKLOAD = 'microservice-fleet-envelope-caching.yaml';

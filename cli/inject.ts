@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { call } from '../client/raw-client.js';
-import { envCredentials } from '../target/index.js';
+import { call } from '../harness/client/raw-client.js';
+import { envCredentials } from '../harness/target/index.js';
 import { clientRegion, parse, UsageError } from './args.js';
 import { injectionOptions } from './inject-options.js';
 

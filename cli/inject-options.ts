@@ -5,9 +5,9 @@
  *
  * @module
  */
-import { injectUsage, parseInjection } from '../../reference-impl/inject/injection-settings.js';
-import { LATENCY_PROFILES } from '../../reference-impl/inject/latency-profiles.js';
-import type { EmbeddedInjection } from '../target/index.js';
+import { injectUsage, parseInjection } from '../reference-impl/inject/injection-settings.js';
+import { LATENCY_PROFILES } from '../reference-impl/inject/latency-profiles.js';
+import type { EmbeddedInjection } from '../harness/target/index.js';
 import { UsageError } from './args.js';
 
 export const INJECT_USAGE = `  --inject ITEM          inject latency or errors on purpose (repeatable), after auth, validation and quota:

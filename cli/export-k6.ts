@@ -5,7 +5,7 @@
  * @module
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { PROFILE_NAMES } from '../../common/quota/profiles.js';
+import { PROFILE_NAMES } from '../common/quota/profiles.js';
 import { parse, UsageError } from './args.js';
 import {
   latencySuite,
@@ -16,8 +16,8 @@ import {
   THROTTLE_OPERATIONS,
   workloadSuite,
   type K6ScriptSpec,
-} from '../k6/index.js';
-import { parseWorkloadText, planWorkload, WorkloadError } from '../plan/index.js';
+} from '../harness/k6/index.js';
+import { parseWorkloadText, planWorkload, WorkloadError } from '../harness/plan/index.js';
 
 export const exportK6Usage = `kmsbench export-k6 --suite NAME --out FILE [options]
   Writes a k6 script with its own SigV4 signing, arrival-rate executors and thresholds.

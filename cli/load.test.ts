@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LoadResultsSchema } from '../results/load-results.js';
+import { LoadResultsSchema } from '../harness/results/load-results.js';
 import { UsageError } from './args.js';
 import { load, loadUsage } from './load.js';
 

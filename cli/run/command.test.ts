@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { ResultsSchema } from '../../results/conformance-results.js';
+import { ResultsSchema } from '../../harness/results/conformance-results.js';
 import { UsageError } from '../args.js';
 import { run, runUsage } from './command.js';
-import { startStubKms } from '../../../test/support/stub-kms.js';
+import { startStubKms } from '../../test/support/stub-kms.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kmsbench-run-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { EXIT, EXIT_FAILED, EXIT_REGRESSION } from '../../common/exit-codes.js';
+import { EXIT, EXIT_FAILED, EXIT_REGRESSION } from '../common/exit-codes.js';
 import { UsageError } from './args.js';
 
 // The pinned AWS SDK warns that releases after January 2027 need Node 22; this project runs on

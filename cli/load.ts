@@ -7,18 +7,18 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOAD_SUITES } from '../../suites/load/index.js';
-import { loadEventLines } from '../load/events.js';
-import { checkMode, LoadAborted, LoadConfigError, reportLines, runLoad } from '../load/run.js';
-import { parseRetry, RETRY_USAGE } from '../load/sdk.js';
-import { readRequestMixFile, RequestMixError } from '../load/request-mix.js';
-import { embeddedQuotaOf, embeddedQuotas, type LoadSuite } from '../load/suite.js';
-import { envCredentials, openTarget, parseTarget, TargetSpecError, type OpenTargetOptions, type Target } from '../target/index.js';
-import { parseDuration } from '../../common/duration.js';
-import { EXIT } from '../../common/exit-codes.js';
+import { LOAD_SUITES } from '../suites/load/index.js';
+import { loadEventLines } from '../harness/load/events.js';
+import { checkMode, LoadAborted, LoadConfigError, reportLines, runLoad } from '../harness/load/run.js';
+import { parseRetry, RETRY_USAGE } from '../harness/load/sdk.js';
+import { readRequestMixFile, RequestMixError } from '../harness/load/request-mix.js';
+import { embeddedQuotaOf, embeddedQuotas, type LoadSuite } from '../harness/load/suite.js';
+import { envCredentials, openTarget, parseTarget, TargetSpecError, type OpenTargetOptions, type Target } from '../harness/target/index.js';
+import { parseDuration } from '../common/duration.js';
+import { EXIT } from '../common/exit-codes.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
 import { injectionOptions, INJECT_USAGE } from './inject-options.js';
-import type { EmbeddedInjection } from '../target/index.js';
+import type { EmbeddedInjection } from '../harness/target/index.js';
 
 const suiteList = () =>
   Object.values(LOAD_SUITES)

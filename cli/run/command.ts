@@ -14,12 +14,12 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseDuration } from '../../../common/duration.js';
-import { EXIT } from '../../../common/exit-codes.js';
-import { ExpectationFileError, loadExpectations } from '../../conformance/expectations.js';
-import { DEFAULT_CONCURRENCY } from '../../conformance/runner.js';
-import { LoadAborted } from '../../load/run.js';
-import { TargetError } from '../../target/index.js';
+import { parseDuration } from '../../common/duration.js';
+import { EXIT } from '../../common/exit-codes.js';
+import { ExpectationFileError, loadExpectations } from '../../harness/conformance/expectations.js';
+import { DEFAULT_CONCURRENCY } from '../../harness/conformance/runner.js';
+import { LoadAborted } from '../../harness/load/run.js';
+import { TargetError } from '../../harness/target/index.js';
 import { clientRegion, intOption, parse, UsageError } from '../args.js';
 import { injectionOptions, INJECT_USAGE } from '../inject-options.js';
 import { displayPath, ROOT } from '../paths.js';

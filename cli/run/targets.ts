@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { parseTarget, TargetSpecError, type TargetSpec } from '../../target/index.js';
+import { parseTarget, TargetSpecError, type TargetSpec } from '../../harness/target/index.js';
 import { UsageError } from '../args.js';
 
 /** The reference server's label in the report. */

@@ -5,11 +5,11 @@
  *
  * @module
  */
-import { toolVersion } from '../conformance/tool-version.js';
-import { readRuns, reportDeltas } from '../gate/index.js';
-import { readResultFolder, writeFiles } from '../results/result-folder.js';
-import { renderReport, type ReportInput } from '../../reports/index.js';
-import { EXIT } from '../../common/exit-codes.js';
+import { toolVersion } from '../harness/conformance/tool-version.js';
+import { readRuns, reportDeltas } from '../harness/gate/index.js';
+import { readResultFolder, writeFiles } from '../harness/results/result-folder.js';
+import { renderReport, type ReportInput } from '../reports/index.js';
+import { EXIT } from '../common/exit-codes.js';
 import { parse, UsageError } from './args.js';
 
 export const reportUsage = `kmsbench report DIR [DIR …] [options]

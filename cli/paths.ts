@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The checkout root (suites/ and reports/ live there), from the sources or from dist/; undefined when neither is found. */
-export const ROOT = [new URL('../../', import.meta.url), new URL('../../../', import.meta.url)]
+export const ROOT = [new URL('../', import.meta.url), new URL('../../', import.meta.url)]
   .map((u) => fileURLToPath(u))
   .find((d) => existsSync(join(d, 'suites', 'README.md')) && existsSync(join(d, 'package.json')));
 

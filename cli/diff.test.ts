@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { DiffFileSchema } from '../results/diff-results.js';
+import { DiffFileSchema } from '../harness/results/diff-results.js';
 import { UsageError } from './args.js';
 import { diff } from './diff.js';
 

@@ -8,24 +8,24 @@
  *
  * @module
  */
-import { verifySigV4 } from '../../reference-impl/auth/sigv4.js';
-import { parseAmzDate } from '../../reference-impl/sigv4/amz-date.js';
-import { CredentialStore } from '../../reference-impl/auth/credentials.js';
-import { parseCiphertextBlob } from '../../reference-impl/hsm/blob.js';
-import { encodeEncryptionContext } from '../../reference-impl/hsm/encryption-context.js';
-import { decryptSymmetric, encryptSymmetric, generateBackingKey } from '../../reference-impl/hsm/symmetric.js';
-import { DEFAULT_ACCOUNT_ID, DEFAULT_CREDENTIALS } from '../../common/default-identity.js';
-import { Limiter } from '../../common/quota/limiter.js';
-import { signJsonRequest } from '../client/sign.js';
-import { buildRequest } from '../load/closed-loop.js';
-import type { MicroBench } from '../load/micro.js';
-import { callerPrincipal, compilePolicy } from '../../reference-impl/authz/index.js';
-import { TYPICAL_APP_IDENTITY_POLICY, TYPICAL_POLICY_TENANT, typicalKeyPolicy } from '../../reference-impl/authz/typical-policy.js';
-import { NO_FAULTS } from '../../reference-impl/faults.js';
-import { defaultKeyPolicy } from '../../reference-impl/keys/policy-document.js';
-import { Authorizer, type AuthzRequestInfo } from '../../reference-impl/ops/authorize.js';
-import type { KeyRecord } from '../../reference-impl/records/key-records.js';
-import { KeyStore } from '../../reference-impl/store/store.js';
+import { verifySigV4 } from '../reference-impl/auth/sigv4.js';
+import { parseAmzDate } from '../reference-impl/sigv4/amz-date.js';
+import { CredentialStore } from '../reference-impl/auth/credentials.js';
+import { parseCiphertextBlob } from '../reference-impl/hsm/blob.js';
+import { encodeEncryptionContext } from '../reference-impl/hsm/encryption-context.js';
+import { decryptSymmetric, encryptSymmetric, generateBackingKey } from '../reference-impl/hsm/symmetric.js';
+import { DEFAULT_ACCOUNT_ID, DEFAULT_CREDENTIALS } from '../common/default-identity.js';
+import { Limiter } from '../common/quota/limiter.js';
+import { signJsonRequest } from '../harness/client/sign.js';
+import { buildRequest } from '../harness/load/closed-loop.js';
+import type { MicroBench } from '../harness/load/micro.js';
+import { callerPrincipal, compilePolicy } from '../reference-impl/authz/index.js';
+import { TYPICAL_APP_IDENTITY_POLICY, TYPICAL_POLICY_TENANT, typicalKeyPolicy } from '../reference-impl/authz/typical-policy.js';
+import { NO_FAULTS } from '../reference-impl/faults.js';
+import { defaultKeyPolicy } from '../reference-impl/keys/policy-document.js';
+import { Authorizer, type AuthzRequestInfo } from '../reference-impl/ops/authorize.js';
+import type { KeyRecord } from '../reference-impl/records/key-records.js';
+import { KeyStore } from '../reference-impl/store/store.js';
 
 /**
  * The authorize stage as the request path runs it (policy cache, lazy request context), for

@@ -6,19 +6,19 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FAULTS } from '../../reference-impl/faults.js';
-import { EXIT, EXIT_MEANINGS } from '../../common/exit-codes.js';
-import { isIsoDate } from '../../common/dates.js';
-import { CONTRACT_VERSION } from '../results/conformance-contract.js';
-import { ExpectationFileError, loadExpectations, REASON_TODO, updateExpectations, type ExpectationFile } from '../conformance/expectations.js';
-import { conformanceJunitXml } from '../results/junit.js';
-import { selectCases } from '../conformance/case-plan.js';
-import { DEFAULT_CONCURRENCY, runConformance } from '../conformance/runner.js';
-import { summaryText } from '../conformance/summary.js';
-import { HarnessError } from '../conformance/verdict.js';
-import { CASE_TAGS } from '../conformance/case.js';
-import { loadIdentities, parseTarget, TargetError, TargetSpecError, withTarget } from '../target/index.js';
-import { discoverCases } from '../../suites/index.js';
+import { FAULTS } from '../reference-impl/faults.js';
+import { EXIT, EXIT_MEANINGS } from '../common/exit-codes.js';
+import { isIsoDate } from '../common/dates.js';
+import { CONTRACT_VERSION } from '../harness/results/conformance-contract.js';
+import { ExpectationFileError, loadExpectations, REASON_TODO, updateExpectations, type ExpectationFile } from '../harness/conformance/expectations.js';
+import { conformanceJunitXml } from '../harness/results/junit.js';
+import { selectCases } from '../harness/conformance/case-plan.js';
+import { DEFAULT_CONCURRENCY, runConformance } from '../harness/conformance/runner.js';
+import { summaryText } from '../harness/conformance/summary.js';
+import { HarnessError } from '../harness/conformance/verdict.js';
+import { CASE_TAGS } from '../harness/conformance/case.js';
+import { loadIdentities, parseTarget, TargetError, TargetSpecError, withTarget } from '../harness/target/index.js';
+import { discoverCases } from '../suites/index.js';
 import { clientRegion, intOption, parse, UsageError } from './args.js';
 import { displayPath, ROOT } from './paths.js';
 

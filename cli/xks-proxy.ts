@@ -6,8 +6,8 @@
  *
  * @module
  */
-import { Pkcs11Ekm, SoftwareEkm, type ExternalKeyManager } from '../../reference-impl/xks-proxy/ekm.js';
-import { startXksProxy } from '../../reference-impl/xks-proxy/server.js';
+import { Pkcs11Ekm, SoftwareEkm, type ExternalKeyManager } from '../reference-impl/xks-proxy/ekm.js';
+import { startXksProxy } from '../reference-impl/xks-proxy/server.js';
 import { intOption, parse, UsageError } from './args.js';
 
 export const xksProxyUsage = `kmsbench xks-proxy [options]

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { baselineFile, formatGate, gateCompare, GateInputError, readRuns, writeBaseline, DEFAULT_THRESHOLDS, type BaselineRun, type GateThresholds } from '../gate/index.js';
-import { EXIT, EXIT_REGRESSION } from '../../common/exit-codes.js';
+import { baselineFile, formatGate, gateCompare, GateInputError, readRuns, writeBaseline, DEFAULT_THRESHOLDS, type BaselineRun, type GateThresholds } from '../harness/gate/index.js';
+import { EXIT, EXIT_REGRESSION } from '../common/exit-codes.js';
 import { parse, UsageError } from './args.js';
 
 export const gateUsage = `kmsbench gate --baseline FILE --current FILE [--current FILE …] [options]

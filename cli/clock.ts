@@ -4,9 +4,9 @@
  *
  * @module
  */
-import { parseDuration } from '../../common/duration.js';
-import { call } from '../client/raw-client.js';
-import { envCredentials } from '../target/index.js';
+import { parseDuration } from '../common/duration.js';
+import { call } from '../harness/client/raw-client.js';
+import { envCredentials } from '../harness/target/index.js';
 import { clientRegion, parse, UsageError } from './args.js';
 
 export const clockUsage = `kmsbench clock advance DURATION --endpoint URL [--region R]   (DURATION: 8d, 36h, 1d12h, 90m, 30s)

@@ -7,13 +7,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Results } from '../../results/conformance-results.js';
-import { toolVersion } from '../../conformance/tool-version.js';
-import { baselineDeltas } from '../../gate/index.js';
-import type { LoadResults } from '../../results/load-results.js';
-import { PlanFileSchema } from '../../results/plan-results.js';
-import { writeFiles, type ResultFolder } from '../../results/result-folder.js';
-import { buildModel, renderModel, type ReportInput } from '../../../reports/index.js';
+import type { Results } from '../../harness/results/conformance-results.js';
+import { toolVersion } from '../../harness/conformance/tool-version.js';
+import { baselineDeltas } from '../../harness/gate/index.js';
+import type { LoadResults } from '../../harness/results/load-results.js';
+import { PlanFileSchema } from '../../harness/results/plan-results.js';
+import { writeFiles, type ResultFolder } from '../../harness/results/result-folder.js';
+import { buildModel, renderModel, type ReportInput } from '../../reports/index.js';
 import { displayPath } from '../paths.js';
 import { loadFile, type Baseline } from './history.js';
 import type { RunTarget } from './targets.js';

@@ -8,17 +8,17 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadEventLines, type LoadEvent } from '../../load/events.js';
-import { runLoad } from '../../load/run.js';
-import type { LoadResults } from '../../results/load-results.js';
-import { warmupMs } from '../../load/suite.js';
-import { operationLabel } from '../../load/request-mix.js';
-import { withTarget, type Target } from '../../target/index.js';
-import { LOAD_SUITES } from '../../../suites/load/index.js';
-import { LATENCY_OPERATIONS } from '../../../suites/load/latency.js';
-import { THROTTLE_FACTORS } from '../../../suites/load/throttle-curve.js';
+import { loadEventLines, type LoadEvent } from '../../harness/load/events.js';
+import { runLoad } from '../../harness/load/run.js';
+import type { LoadResults } from '../../harness/results/load-results.js';
+import { warmupMs } from '../../harness/load/suite.js';
+import { operationLabel } from '../../harness/load/request-mix.js';
+import { withTarget, type Target } from '../../harness/target/index.js';
+import { LOAD_SUITES } from '../../suites/load/index.js';
+import { LATENCY_OPERATIONS } from '../../suites/load/latency.js';
+import { THROTTLE_FACTORS } from '../../suites/load/throttle-curve.js';
 import { loadTargetOptions } from '../load.js';
-import type { EmbeddedInjection } from '../../target/index.js';
+import type { EmbeddedInjection } from '../../harness/target/index.js';
 import type { StepContext } from './conformance-step.js';
 import type { Progress } from './progress.js';
 import type { RunTarget } from './targets.js';

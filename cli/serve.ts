@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { startServer, DEFAULTS, defaultWorkerCount } from '../../reference-impl/server.js';
-import { FAULTS } from '../../reference-impl/faults.js';
-import { parseDuration } from '../../common/duration.js';
+import { startServer, DEFAULTS, defaultWorkerCount } from '../reference-impl/server.js';
+import { FAULTS } from '../reference-impl/faults.js';
+import { parseDuration } from '../common/duration.js';
 import { injectionOptions, INJECT_USAGE } from './inject-options.js';
 import { intOption, parse, UsageError } from './args.js';
 

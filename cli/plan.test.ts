@@ -7,7 +7,7 @@ import { UsageError } from './args.js';
 import { plan } from './plan.js';
 import { exportK6 } from './export-k6.js';
 
-const EXAMPLE = fileURLToPath(new URL('../../suites/workloads/ecc-signing-service.yaml', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../suites/workloads/ecc-signing-service.yaml', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'kmsbench-plan-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

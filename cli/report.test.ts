@@ -25,7 +25,7 @@ describe('kmsbench report on kmsbench diff output', () => {
 
   it('a diff.json with two divergences: the table shows both', async () => {
     const folder = join(dir, 'two');
-    cpSync(new URL('../../test/reports/fixtures/diff-two-divergences/', import.meta.url).pathname, folder, { recursive: true });
+    cpSync(new URL('../test/reports/fixtures/diff-two-divergences/', import.meta.url).pathname, folder, { recursive: true });
     expect(await report([folder, '--out', join(dir, 'two-report')])).toBe(0);
     const html = readFileSync(join(dir, 'two-report', 'index.html'), 'utf8');
     const rows = [...html.matchAll(/<tr><td class="l"><code>(d\d\d-[^<]+)<\/code><\/td><td class="l">([^<]+)<\/td>/g)].map((m) => [m[1], m[2]]);

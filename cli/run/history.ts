@@ -6,9 +6,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { baselineFile, baselineRun, keepNewest, readRuns, writeBaseline, type Baseline, type BaselineRun } from '../../gate/index.js';
-import { BaselineFileSchema } from '../../results/baseline-file.js';
-import type { LoadResults } from '../../results/load-results.js';
+import { baselineFile, baselineRun, keepNewest, readRuns, writeBaseline, type Baseline, type BaselineRun } from '../../harness/gate/index.js';
+import { BaselineFileSchema } from '../../harness/results/baseline-file.js';
+import type { LoadResults } from '../../harness/results/load-results.js';
 import { displayPath } from '../paths.js';
 
 export const DEFAULT_HISTORY = 10;

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { latencyLoad } from '../../test/reports/fixtures.js';
-import { BaselineFileSchema } from '../results/baseline-file.js';
+import { latencyLoad } from '../test/reports/fixtures.js';
+import { BaselineFileSchema } from '../harness/results/baseline-file.js';
 import { UsageError } from './args.js';
 import { gate, gateUsage } from './gate.js';
 
