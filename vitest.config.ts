@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{common,reference-impl,harness,suites,reports,scripts,test}/**/*.test.ts'],
+    include: ['{common,reference-impl,harness,cli,suites,reports,scripts,test}/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The kmsbench command line; the TypeScript sources are compiled to dist/ by `npm install` (prepare).
-import '../dist/harness/cli/main.js';
+import '../dist/cli/main.js';

@@ -28,7 +28,7 @@ const STAGE_ORDER: readonly (readonly string[])[] = [
   ['authz', 'keystores', 'seed'],
   ['keys'],
   ['hsm', 'store'],
-  ['records', 'reply', 'audit', 'clock', 'faults.ts', 'damage-report.ts'],
+  ['records', 'reply', 'audit', 'clock', 'faults.ts', 'damage-report.ts', 'sigv4'],
   ['errors.ts'],
 ];
 

@@ -4,7 +4,7 @@
  * each. Node's ESM loader reads each of the ~80 modules the server starts with through the thread
  * pool; one file cuts start-up time (scripts/bench-startup.ts). What the server imports lazily
  * (seeds, asymmetric crypto) is in the file but evaluated only when imported. Packages stay
- * external (better-sqlite3 is native; zod and yaml load only when needed). harness/cli/main.ts
+ * external (better-sqlite3 is native; zod and yaml load only when needed). cli/main.ts
  * uses the bundle when it is newer than the last tsc run, dist/ otherwise (or with
  * KMSBENCH_NO_BUNDLE=1).
  *
@@ -19,7 +19,7 @@ const outdir = `${dist}serve-bundle`;
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: {
-    serve: `${dist}harness/cli/serve.js`,
+    serve: `${dist}cli/serve.js`,
     // Its name must stay cluster-worker.js: the primary forks `./cluster-worker.js` next to itself.
     'cluster-worker': `${dist}reference-impl/cluster/cluster-worker.js`,
   },

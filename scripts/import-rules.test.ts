@@ -49,8 +49,8 @@ describe('the checker itself', () => {
     const { violations } = checkImportRules({
       files: [],
       edges: [
-        edge('harness/cli/run.ts', 'suites/index.ts'),
-        edge('harness/cli/run.ts', 'reference-impl/server.ts'),
+        edge('cli/run.ts', 'suites/index.ts'),
+        edge('cli/run.ts', 'reference-impl/server.ts'),
         edge('harness/target/embedded.ts', 'reference-impl/server.ts'),
         edge('harness/plan/x.ts', 'common/quota/classes.ts'),
         edge('harness/conformance/runner.ts', 'harness/target/types.ts', true),

@@ -2,7 +2,7 @@
  * The project's layers and the imports each may make, checked against the code.
  *
  * ```
- * cli (harness/cli), scripts          may import anything below
+ * cli (cli/), scripts                may import anything below
  * suites                              engines' case/suite API, client, results, common
  * engines (harness/conformance, load, plan, gate, diff, k6), reports, target
  * server (reference-impl), client (harness/client), results (harness/results)
@@ -50,7 +50,7 @@ export const ENGINE_DEPENDENCIES: Readonly<Record<Engine, readonly Engine[]>> = 
 /** The only server file that a layer other than the server (and the CLI) may import. */
 export const SERVER_ENTRY = 'reference-impl/server.ts';
 
-const SOURCE_ROOTS = ['common', 'reference-impl', 'harness', 'suites', 'reports', 'scripts', 'test', 'bin'];
+const SOURCE_ROOTS = ['common', 'reference-impl', 'harness', 'cli', 'suites', 'reports', 'scripts', 'test', 'bin'];
 
 export interface ImportEdge {
   from: string;
@@ -66,13 +66,13 @@ export function layerOf(path: string): Layer {
   if (path.startsWith('test/')) return 'test';
   if (path.startsWith('common/')) return 'common';
   if (path.startsWith('reference-impl/')) return 'server';
+  if (path.startsWith('cli/')) return 'cli';
   if (path.startsWith('reports/')) return 'reports';
   if (path.startsWith('suites/')) return 'suites';
   if (path.startsWith('scripts/') || path.startsWith('bin/')) return 'scripts';
   const m = /^harness\/([^/]+)\//.exec(path);
   if (m) {
     const folder = m[1]!;
-    if (folder === 'cli') return 'cli';
     if (folder === 'client' || folder === 'results' || folder === 'target') return folder;
     if ((ENGINES as readonly string[]).includes(folder)) return `engine:${folder as Engine}`;
   }

@@ -4,21 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Better } from '../results/gate-results.js';
+import { rng } from '../../test/reports/fixtures.js';
 import { compareSamples, decide, holm, median, type GateItem } from './rule.js';
-
-/** mulberry32: a small seeded PRNG. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
-  return { next, normal };
-}
 
 type Noise = (r: ReturnType<typeof rng>) => number;
 

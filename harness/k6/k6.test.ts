@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signJsonRequest } from '../client/sign.js';
 import { parseWorkloadText, planWorkload } from '../plan/index.js';
 import { expectedThrottled, latencySuite, renderK6Script, throttleCurveSuite, workloadSuite, type K6ScriptSpec } from './index.js';
-import { suiteSpec } from '../cli/export-k6.js';
+import { suiteSpec } from '../../cli/export-k6.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WORKLOADS = join(ROOT, 'suites', 'workloads');
@@ -218,7 +218,7 @@ describe('a generated script against the reference server', () => {
   let url = '';
   beforeAll(async () => {
     const data = tmp('kmsbench-k6-server-');
-    server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'harness', 'cli', 'main.ts'), 'serve', '--port', '0', '--workers', '1', '--no-quotas', '--no-audit', '--data-dir', data], {
+    server = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'main.ts'), 'serve', '--port', '0', '--workers', '1', '--no-quotas', '--no-audit', '--data-dir', data], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

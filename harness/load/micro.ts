@@ -1,6 +1,6 @@
 /**
  * In-process costs, measured with tinybench: the engine of the micro suite. It runs the
- * benchmarks it is given (the CLI's harness/cli/micro-benches.ts: SigV4 signing and verification,
+ * benchmarks it is given (the CLI's cli/micro-benches.ts: SigV4 signing and verification,
  * AES-256-GCM seal/open, blob encode/decode, limiter admit, raw request build) and reports each
  * as operations per second with tinybench's relative margin of error (95 %); fast operations are
  * timed in batches so timer overhead does not dominate.

@@ -17,15 +17,14 @@
  */
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { watchGenerator } from './monitor.js';
-import { driveSchedule } from './drive.js';
 import { connect as tlsConnect } from 'node:tls';
 import { signJsonRequest, type Credentials } from '../client/sign.js';
 import { buildRequest } from './closed-loop.js';
 import { summarize } from './histogram.js';
 import { errorCode, FAST, frameReply, parseReply, THROTTLING_CODES, type Reply } from './http1-reply-framing.js';
-import { Recorder, type RawRun } from './recorder.js';
-import { rng, Schedule, peakRate, scheduleDurationMs, type Arrivals, type Idle, type Stage } from './schedule.js';
+import { driveToEnd, openModel, originOf, type OpenModelPlan } from './drive.js';
+import type { RawRun } from './recorder.js';
+import { peakRate, type Arrivals } from './schedule.js';
 
 export interface RawTemplate {
   /** Operation name (results are broken down by it). */
@@ -36,29 +35,16 @@ export interface RawTemplate {
   target?: string;
 }
 
-export interface RawPlan {
+export interface RawPlan extends OpenModelPlan {
   url: string;
-  stages: Stage[];
-  arrivals?: Arrivals;
-  seed?: number;
-  /** This thread's share of the load (see Schedule). */
-  share?: { index: number; of: number };
-  /** One per operation of the mix. */
+  /** One per operation of the mix (weights: one per template). */
   templates: RawTemplate[];
-  /** Mix weights, one per template (default: equal). */
-  weights?: number[];
   /** Per thread (default 512). */
   maxConnections?: number;
   /** Connections opened before the schedule starts (default: one per arrival in 5 ms at the peak rate, + 1). */
   initialConnections?: number;
-  /** How long to wait for requests in flight after the schedule ends (default 10 s). */
-  drainMs?: number;
   /** Re-sign the templates every `everyMs` (needed for runs longer than ~4 minutes). */
   resign?: { region: string; credentials: Credentials; everyMs: number };
-  /** Start time as `performance.timeOrigin + performance.now()` (threads start together). */
-  startAt?: number;
-  /** How to wait for arrivals less than 3 ms away (default `auto`; see schedule.ts). */
-  idle?: Idle;
 }
 
 interface Queued {
@@ -87,21 +73,6 @@ interface Conn {
  */
 export const STALE_CONNECTION_MS = 2000;
 
-/** Picks an operation index by weight (deterministic for a seed). */
-export function weightedPicker(weights: number[], seed: number): () => number {
-  if (weights.length <= 1) return () => 0;
-  const total = weights.reduce((a, b) => a + b, 0);
-  const cumulative: number[] = [];
-  let sum = 0;
-  for (const w of weights) cumulative.push((sum += w / total));
-  const u = rng(seed ^ 0x5bd1e995);
-  return () => {
-    const x = u();
-    for (let i = 0; i < cumulative.length; i++) if (x < cumulative[i]!) return i;
-    return cumulative.length - 1;
-  };
-}
-
 export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
   const url = new URL(plan.url);
   const secure = url.protocol === 'https:';
@@ -109,14 +80,9 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
   const build = (t: RawTemplate) => buildRequest(url, t.headers, Buffer.from(t.body));
   const requests = plan.templates.map(build);
   const share = plan.share ?? { index: 0, of: 1 };
-  const schedule = new Schedule(plan.stages, plan.arrivals ?? 'constant', plan.seed ?? 1, share);
-  const pick = weightedPicker(plan.weights ?? plan.templates.map(() => 1), (plan.seed ?? 1) + share.index);
-  const rec = new Recorder(
-    plan.templates.map((t) => t.operation),
-    plan.stages,
-  );
+  const model = openModel(plan, plan.templates.map((t) => t.operation));
+  const { rec, scheduledMs } = model;
   const maxConnections = plan.maxConnections ?? 512;
-  const scheduledMs = scheduleDurationMs(plan.stages);
   const wantBody = (status: number) => status < 200 || status >= 300;
 
   const idle: Conn[] = [];
@@ -299,15 +265,12 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
     }, r.everyMs);
   }
 
-  const monitor = watchGenerator();
-  origin = plan.startAt !== undefined ? plan.startAt - performance.timeOrigin : performance.now();
-  await driveSchedule({
-    schedule,
+  origin = originOf(plan);
+  return driveToEnd(plan, {
+    ...model,
     now,
-    pick,
-    rec,
-    scheduledMs,
-    idle: plan.idle,
+    origin,
+    maxConnections,
     pacing,
     busy: () => inFlight > 0 || opening > 0,
     dispatch: (op, stage, intended, t) => {
@@ -319,28 +282,17 @@ export async function runRawOpenModel(plan: RawPlan): Promise<RawRun> {
         else if (rec.measuring(stage)) rec.queuedAtLimit++;
       }
     },
-  });
-  const scheduleEnd = now();
-  // Let requests in flight finish (bounded).
-  const drainUntil = performance.now() + (plan.drainMs ?? 10_000);
-  while ((backlogLength() > 0 || inFlight > 0) && performance.now() < drainUntil) {
-    await new Promise((r) => setTimeout(r, 2));
-  }
-  const self = monitor.stop();
-  if (resignTimer) clearInterval(resignTimer);
-  for (let q = nextQueued(); q; q = nextQueued()) rec.unfinished(q.op, q.stage);
-  for (const c of all) {
-    if (c.busy) rec.unfinished(c.op, c.stage);
-    c.dead = true;
-    c.busy = false;
-    c.socket.destroy();
-  }
-  return rec.finish({
-    elapsedMs: Math.max(scheduleEnd, now()),
-    scheduledMs,
-    startedAt: performance.timeOrigin + origin,
-    maxConnections,
-    ...self,
+    waiting: () => backlogLength() > 0 || inFlight > 0,
+    close: () => {
+      if (resignTimer) clearInterval(resignTimer);
+      for (let q = nextQueued(); q; q = nextQueued()) rec.unfinished(q.op, q.stage);
+      for (const c of all) {
+        if (c.busy) rec.unfinished(c.op, c.stage);
+        c.dead = true;
+        c.busy = false;
+        c.socket.destroy();
+      }
+    },
   });
 }
 

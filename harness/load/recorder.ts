@@ -30,15 +30,7 @@ export interface Counts {
 export const zeroCounts = (): Counts => ({ offered: 0, sent: 0, completed: 0, succeeded: 0, throttled: 0, errors: 0, unfinished: 0 });
 
 export function addCounts(a: Counts, b: Counts): Counts {
-  return {
-    offered: a.offered + b.offered,
-    sent: a.sent + b.sent,
-    completed: a.completed + b.completed,
-    succeeded: a.succeeded + b.succeeded,
-    throttled: a.throttled + b.throttled,
-    errors: a.errors + b.errors,
-    unfinished: a.unfinished + b.unfinished,
-  };
+  return { ...addSeconds({ ...a }, b), unfinished: a.unfinished + b.unfinished };
 }
 
 export interface Group {
@@ -57,14 +49,8 @@ export interface Group {
 
 const newGroup = (): Group => ({ counts: zeroCounts(), latency: newHistogram(), service: newHistogram(), success: newHistogram(), errorCodes: {}, attempts: 0 });
 
-export interface SecondCounts {
-  offered: number;
-  sent: number;
-  completed: number;
-  succeeded: number;
-  throttled: number;
-  errors: number;
-}
+/** One second's counts: as {@link Counts}, without `unfinished` (known only at the end of a run). */
+export type SecondCounts = Omit<Counts, 'unfinished'>;
 
 export interface SecondSample extends SecondCounts {
   second: number;

@@ -155,6 +155,24 @@ export const warmupMs = (durationMs: number): number => Math.round(Math.min(2000
 
 export const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
 
+/** The latency figures (ms) a per-operation table shows. */
+export interface LatencyColumns {
+  p50: number;
+  p90: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+/** Their column headings, in the order of {@link latencyCells}. */
+export const LATENCY_HEADINGS = ['p50', 'p90', 'p99', 'p99.9', 'max'] as const;
+
+/** The table's figures out of a fuller latency summary. */
+export const latencyColumns = (l: LatencyColumns): LatencyColumns => ({ p50: l.p50, p90: l.p90, p99: l.p99, p999: l.p999, max: l.max });
+
+/** The figures as table cells, to the microsecond. */
+export const latencyCells = (l: LatencyColumns): string[] => [fmt(l.p50, 3), fmt(l.p90, 3), fmt(l.p99, 3), fmt(l.p999, 3), fmt(l.max, 3)];
+
 /** Right-aligned table. */
 export function table(header: string[], rows: (string | number)[][]): string[] {
   const cells = [header, ...rows.map((r) => r.map(String))];

@@ -7,26 +7,12 @@
  * @module
  */
 import { performance } from 'node:perf_hooks';
-import { watchGenerator } from './monitor.js';
-import { driveSchedule } from './drive.js';
-import { weightedPicker } from './open-loop.js';
-import { Recorder, type Outcome, type RawRun } from './recorder.js';
-import { Schedule, scheduleDurationMs, type Arrivals, type Idle, type Stage } from './schedule.js';
+import { driveToEnd, openModel, originOf, type OpenModelPlan } from './drive.js';
+import type { Outcome, RawRun, Recorder } from './recorder.js';
 
-export interface TaskPlan {
-  stages: Stage[];
-  arrivals?: Arrivals;
-  seed?: number;
-  share?: { index: number; of: number };
+export interface TaskPlan extends OpenModelPlan {
   /** Operation names (results are broken down by them). */
   operations: string[];
-  weights?: number[];
-  /** How long to wait for calls in flight after the schedule ends (default 10 s). */
-  drainMs?: number;
-  /** Start time as `performance.timeOrigin + performance.now()`. */
-  startAt?: number;
-  /** How to wait for arrivals less than 3 ms away (default `auto`; see schedule.ts). */
-  idle?: Idle;
 }
 
 export interface TaskOutcome {
@@ -43,12 +29,9 @@ export interface TaskOutcome {
 export type Task = (op: number, recorder: Recorder, measured: boolean) => Promise<TaskOutcome>;
 
 export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawRun> {
-  const share = plan.share ?? { index: 0, of: 1 };
-  const schedule = new Schedule(plan.stages, plan.arrivals ?? 'constant', plan.seed ?? 1, share);
-  const pick = weightedPicker(plan.weights ?? plan.operations.map(() => 1), (plan.seed ?? 1) + share.index);
-  const rec = new Recorder(plan.operations, plan.stages);
-  const scheduledMs = scheduleDurationMs(plan.stages);
-  const origin = plan.startAt !== undefined ? plan.startAt - performance.timeOrigin : performance.now();
+  const model = openModel(plan, plan.operations);
+  const { rec } = model;
+  const origin = originOf(plan);
   const now = () => performance.now() - origin;
   const pending = new Set<{ op: number; stage: number }>();
   let closed = false;
@@ -76,29 +59,18 @@ export async function runTaskOpenModel(plan: TaskPlan, task: Task): Promise<RawR
     p.then(settle, (e: unknown) => settle({ outcome: 'error', code: (e as Error)?.name ?? 'Error', replied: false }));
   };
 
-  const monitor = watchGenerator();
-  await driveSchedule({
-    schedule,
+  return driveToEnd(plan, {
+    ...model,
     now,
-    pick,
-    rec,
-    scheduledMs,
-    idle: plan.idle,
+    origin,
+    maxConnections: 0,
     pacing,
     busy: () => pending.size > 0,
     dispatch: (op, stage, intended) => launch(op, stage, intended, now()),
-  });
-  const scheduleEnd = now();
-  const drainUntil = performance.now() + (plan.drainMs ?? 10_000);
-  while (pending.size > 0 && performance.now() < drainUntil) await new Promise((r) => setTimeout(r, 2));
-  closed = true;
-  for (const p of pending) rec.unfinished(p.op, p.stage);
-  const self = monitor.stop();
-  return rec.finish({
-    elapsedMs: Math.max(scheduleEnd, now()),
-    scheduledMs,
-    startedAt: performance.timeOrigin + origin,
-    maxConnections: 0,
-    ...self,
+    waiting: () => pending.size > 0,
+    close: () => {
+      closed = true;
+      for (const p of pending) rec.unfinished(p.op, p.stage);
+    },
   });
 }

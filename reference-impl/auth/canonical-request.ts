@@ -6,7 +6,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { QueryPair } from './sigv4-parameters.js';
-import { percentDecodeToLatin1, uriEncode } from './uri-encoding.js';
+import { canonicalizePath, percentDecodeToLatin1, uriEncode } from '../sigv4/uri-encoding.js';
 
 export interface SignedHeaders {
   /** Lower-cased names in canonical (sorted) order. */
@@ -90,25 +90,6 @@ export function normalizeHeaderValue(v: string): string {
     }
   }
   return out;
-}
-
-/**
- * Canonical URI of a raw (wire) path: remove `.`/`..` and empty segments, keep a leading and a
- * trailing `/`, then URI-encode again (SigV4 encodes non-S3 paths twice: the wire form once more).
- */
-export function canonicalizePath(rawPath: string): string {
-  if (rawPath === '/' || rawPath === '') return '/';
-  const segments: string[] = [];
-  for (const seg of rawPath.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') segments.pop();
-    else segments.push(seg);
-  }
-  const normalized =
-    (rawPath.charCodeAt(0) === 0x2f ? '/' : '') +
-    segments.join('/') +
-    (segments.length > 0 && rawPath.charCodeAt(rawPath.length - 1) === 0x2f ? '/' : '');
-  return uriEncode(normalized, true);
 }
 
 /** Canonical query string: decode each pair, re-encode per RFC 3986, sort by key then value. */

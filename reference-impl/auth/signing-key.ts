@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { createHash, createHmac, hash as oneShotHash, timingSafeEqual } from 'node:crypto';
+import { createHash, hash as oneShotHash, timingSafeEqual } from 'node:crypto';
+import { deriveSigningKey } from '../sigv4/signature.js';
 import type { CredentialRecord } from './credentials.js';
 
-export const TERMINATOR = 'aws4_request';
 const SIGNATURE_HEX_LENGTH = 64;
 
 /**
@@ -79,14 +79,6 @@ export function signingKey(record: CredentialRecord, scope: string, date: string
     perRecord.set(scope, key);
   }
   return key;
-}
-
-/** kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request"). */
-export function deriveSigningKey(secret: string, date: string, region: string, service: string): Buffer {
-  const kDate = createHmac('sha256', 'AWS4' + secret).update(date, 'latin1').digest();
-  const kRegion = createHmac('sha256', kDate).update(region, 'latin1').digest();
-  const kService = createHmac('sha256', kRegion).update(service, 'latin1').digest();
-  return createHmac('sha256', kService).update(TERMINATOR, 'latin1').digest();
 }
 
 const providedScratch = Buffer.alloc(SIGNATURE_HEX_LENGTH);

@@ -7,10 +7,9 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { IncompleteSignatureException, MissingAuthenticationTokenException } from '../errors.js';
+import { ALGORITHM } from '../sigv4/signature.js';
+import { percentDecodeToLatin1 } from '../sigv4/uri-encoding.js';
 import { SIGV4_MESSAGES } from './sigv4-messages.js';
-import { percentDecodeToLatin1 } from './uri-encoding.js';
-
-export const ALGORITHM = 'AWS4-HMAC-SHA256';
 
 export interface AuthParts {
   /** Algorithm name as sent (`AWS4-HMAC-SHA256` expected). */

@@ -13,8 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { Bench } from 'tinybench';
 import { CredentialStore } from './credentials.js';
-import { parseAmzDate } from './amz-date.js';
-import { deriveSigningKey } from './signing-key.js';
+import { parseAmzDate } from '../sigv4/amz-date.js';
+import { deriveSigningKey } from '../sigv4/signature.js';
 import { verifySigV4, type SigV4Request } from './sigv4.js';
 
 async function captureSdkEncrypt(): Promise<SigV4Request> {

@@ -20,12 +20,13 @@ import {
   UnrecognizedClientException,
   type KmsError,
 } from '../errors.js';
-import { formatAmzDate, parseAmzDate, skewMinutes } from './amz-date.js';
+import { formatAmzDate, parseAmzDate, skewMinutes } from '../sigv4/amz-date.js';
+import { ALGORITHM, stringToSign as buildStringToSign, TERMINATOR } from '../sigv4/signature.js';
 import { buildCanonicalRequest, parseSignedHeaders } from './canonical-request.js';
 import type { CredentialLookup, Principal } from './credentials.js';
-import { secretsEqual, sha256HexLatin1, signaturesEqual, signingKey, TERMINATOR } from './signing-key.js';
+import { secretsEqual, sha256HexLatin1, signaturesEqual, signingKey } from './signing-key.js';
 import { SIGV4_MESSAGES } from './sigv4-messages.js';
-import { ALGORITHM, findQuery, headerString, parseAuthorizationHeader, parseQueryAuth, splitQuery, type AuthParts } from './sigv4-parameters.js';
+import { findQuery, headerString, parseAuthorizationHeader, parseQueryAuth, splitQuery, type AuthParts } from './sigv4-parameters.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -176,7 +177,7 @@ export function verifySigV4(
   const payloadHash = oneShotHash('sha256', request.body, 'hex');
   const canonical = buildCanonicalRequest(request.method, rawPath, parts.query, parts.isQueryAuth, signed, headers, payloadHash);
   const scope = credential.slice(s1 + 1);
-  const stringToSign = `${ALGORITHM}\n${parts.amzDate}\n${scope}\n${sha256HexLatin1(canonical)}`;
+  const stringToSign = buildStringToSign(parts.amzDate, scope, sha256HexLatin1(canonical));
   const expected = signingKey(record, scope, scopeDate, region, scopeService).hmacHex(stringToSign);
 
   const claimedPayloadHash = parts.isQueryAuth ? undefined : headerString(headers['x-amz-content-sha256']);

@@ -74,16 +74,8 @@ export const ENCRYPTION_CONTEXT_OPERATIONS: ReadonlySet<GrantOperation> = new Se
 ]);
 
 const ALWAYS: GrantOperation[] = ['CreateGrant', 'DescribeKey', 'RetireGrant'];
-const SYMMETRIC: GrantOperation[] = [
-  'Decrypt',
-  'Encrypt',
-  'GenerateDataKey',
-  'GenerateDataKeyWithoutPlaintext',
-  'GenerateDataKeyPair',
-  'GenerateDataKeyPairWithoutPlaintext',
-  'ReEncryptFrom',
-  'ReEncryptTo',
-];
+/** A symmetric encryption key's own operations are exactly those that take an EncryptionContext. */
+const SYMMETRIC: readonly GrantOperation[] = [...ENCRYPTION_CONTEXT_OPERATIONS];
 
 /** The grant operations a grant on a key of this usage/spec may carry. */
 export function grantOperationsFor(keyUsage: string, keySpec: string): ReadonlySet<GrantOperation> {

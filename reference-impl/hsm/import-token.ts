@@ -14,7 +14,7 @@
  * Sealing: AES-256-GCM under a key derived (HKDF-SHA256, label below) from the key the caller
  * passes — the master key — so token sealing never shares a key with backing-key sealing.
  *
- * Format version 1: `0x01 ‖ IV (12) ‖ tag (16) ‖ ciphertext`; AAD = bytes 0..13 ‖ label ‖
+ * Format version 1 (the layout of ./sealing.ts): `0x01 ‖ IV (12) ‖ tag (16) ‖ ciphertext`; AAD = bytes 0..13 ‖ label ‖
  * u32 BE len(ARN) ‖ ARN. Plaintext: u64 BE issuedAt ms ‖ u64 BE expiresAt ms ‖ token id (16) ‖
  * u8 len ‖ wrapping algorithm ‖ u8 len ‖ wrapping key spec ‖ wrapping private key DER (rest).
  * An RSA_4096 token is about 2.5 KB (ImportToken is a CiphertextType blob, ≤ 6144 bytes).
@@ -26,19 +26,15 @@
  * @module
  */
 
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomFillSync } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { ExpiredImportTokenException, InvalidImportTokenException, KMSInternalException } from '../errors.js';
+import { deriveSubkey, openAesGcm, SEALED_DATA_OFFSET, sealAesGcm } from './sealing.js';
 import type { AlgorithmSpec, WrappingKeySpec } from '../../common/model/schemas.js';
 
 export const IMPORT_TOKEN_FORMAT_V1 = 0x01;
 /** Lifetime of a wrapping key + import token set. */
 export const IMPORT_TOKEN_VALIDITY_MS = 24 * 60 * 60 * 1000;
 
-const IV_OFFSET = 1;
-const IV_LENGTH = 12;
-const TAG_OFFSET = 13;
-const TAG_LENGTH = 16;
-const DATA_OFFSET = 29;
 const TOKEN_ID_LENGTH = 16;
 const LABEL = Buffer.from('kmsbench/hsm/import-token/v1', 'utf8');
 const KEY_INFO = Buffer.from('kmsbench/hsm/import-token-key/v1', 'utf8');
@@ -73,15 +69,16 @@ export interface SealImportTokenInput {
 
 function deriveTokenKey(sealingKey: Buffer): Buffer {
   if (!Buffer.isBuffer(sealingKey) || sealingKey.length !== 32) throw new KMSInternalException('token sealing key is not 32 bytes');
-  return Buffer.from(hkdfSync('sha256', sealingKey, Buffer.alloc(0), KEY_INFO, 32));
+  return deriveSubkey(sealingKey, KEY_INFO);
 }
 
-function aad(header: Buffer, keyArn: string): Buffer {
+/** The AAD after format ‖ IV: label ‖ u32 BE len(ARN) ‖ ARN. */
+function aad(keyArn: string): Buffer {
   if (typeof keyArn !== 'string' || keyArn.length === 0) throw new KMSInternalException('import token needs a key ARN');
   const arn = Buffer.from(keyArn, 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32BE(arn.length);
-  return Buffer.concat([header, LABEL, len, arn]);
+  return Buffer.concat([LABEL, len, arn]);
 }
 
 const shortString = (s: string): Buffer => {
@@ -106,21 +103,15 @@ export function sealImportToken(sealingKey: Buffer, input: SealImportTokenInput)
   times.writeBigUInt64BE(BigInt(now), 0);
   times.writeBigUInt64BE(BigInt(expiresAt), 8);
   const plaintext = Buffer.concat([times, tokenId, shortString(wrappingAlgorithm), shortString(wrappingKeySpec), wrappingPrivateKey]);
-  const out = Buffer.allocUnsafe(DATA_OFFSET + plaintext.length);
-  out[0] = IMPORT_TOKEN_FORMAT_V1;
-  randomFillSync(out, IV_OFFSET, IV_LENGTH);
-  const key = deriveTokenKey(sealingKey);
+  let key: Buffer | undefined;
   try {
-    const cipher = createCipheriv('aes-256-gcm', key, out.subarray(IV_OFFSET, TAG_OFFSET), { authTagLength: TAG_LENGTH });
-    cipher.setAAD(aad(out.subarray(0, TAG_OFFSET), keyArn));
-    cipher.update(plaintext).copy(out, DATA_OFFSET);
-    cipher.final();
-    cipher.getAuthTag().copy(out, TAG_OFFSET);
+    key = deriveTokenKey(sealingKey);
+    const token = sealAesGcm(key, IMPORT_TOKEN_FORMAT_V1, plaintext, aad(keyArn));
+    return { token, expiresAt, tokenId: tokenId.toString('hex') };
   } finally {
-    key.fill(0);
+    key?.fill(0);
     plaintext.fill(0);
   }
-  return { token: out, expiresAt, tokenId: tokenId.toString('hex') };
 }
 
 export interface OpenImportTokenInput {
@@ -140,18 +131,13 @@ export function openImportToken(sealingKey: Buffer, token: Uint8Array, input: Op
   const invalid = (): never => {
     throw new InvalidImportTokenException(INVALID_IMPORT_TOKEN_MESSAGE);
   };
-  if (!(token instanceof Uint8Array) || token.length <= DATA_OFFSET + 16 + TOKEN_ID_LENGTH + 4 || token[0] !== IMPORT_TOKEN_FORMAT_V1) return invalid();
+  if (!(token instanceof Uint8Array) || token.length <= SEALED_DATA_OFFSET + 16 + TOKEN_ID_LENGTH + 4 || token[0] !== IMPORT_TOKEN_FORMAT_V1) return invalid();
   const buf = Buffer.from(token.buffer, token.byteOffset, token.byteLength);
   const key = deriveTokenKey(sealingKey);
-  let plaintext: Buffer | undefined;
+  let plaintext: Buffer;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(IV_OFFSET, TAG_OFFSET), { authTagLength: TAG_LENGTH });
-    decipher.setAuthTag(buf.subarray(TAG_OFFSET, DATA_OFFSET));
-    decipher.setAAD(aad(buf.subarray(0, TAG_OFFSET), input.keyArn));
-    plaintext = decipher.update(buf.subarray(DATA_OFFSET));
-    decipher.final();
+    plaintext = openAesGcm(key, buf, aad(input.keyArn));
   } catch {
-    plaintext?.fill(0);
     return invalid();
   } finally {
     key.fill(0);

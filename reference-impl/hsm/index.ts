@@ -3,7 +3,7 @@
  * ciphertext blob and AES-256-GCM Encrypt/Decrypt; the asymmetric half — key specs, key pairs,
  * RSA OAEP, Sign/Verify, ECDH, HMAC, data key pairs, key import and import tokens. Pure
  * functions except `loadMasterKey`. (ecdsa-digest, rsa-digest and ed25519ph are internals of
- * `sign.ts` and not re-exported.)
+ * `sign.ts`, and sealing.ts of `master-key.ts` and `import-token.ts`; none is re-exported.)
  *
  * @module
  */

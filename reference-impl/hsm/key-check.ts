@@ -10,15 +10,16 @@
  *
  * @module
  */
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { MASTER_KEY_LENGTH } from './master-key.js';
+import { deriveSubkey } from './sealing.js';
 
 const KEY_CHECK_INFO = 'kmsbench/hsm/key-check/v1';
 const ROW_MAC_INFO = 'kmsbench/store/row-mac/v1';
 
 function derive(master: Buffer, info: string): Buffer {
   if (master.length !== MASTER_KEY_LENGTH) throw new RangeError('master key is not 32 bytes');
-  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), Buffer.from(info, 'utf8'), 32));
+  return deriveSubkey(master, Buffer.from(info, 'utf8'));
 }
 
 /** The master key's check value (`v1:` and 64 hex digits). */

@@ -12,25 +12,18 @@
  * from the master key (HKDF-SHA256, purpose label), with the key ARN and backing-key version
  * bound in as AAD: a sealed key cannot be moved to another key or version.
  *
- * Sealed format version 1:
- *
- * | offset | length | field                          |
- * |-------:|-------:|--------------------------------|
- * |      0 |      1 | sealed format version = 0x01   |
- * |      1 |     12 | IV (random)                    |
- * |     13 |     16 | GCM tag                        |
- * |     29 |      n | encrypted key material         |
- *
- * AAD = bytes 0..13 ‖ "kmsbench/hsm/sealed-key-material/v1" ‖ u32 BE len(ARN) ‖ ARN (UTF-8) ‖
+ * Sealed format version 1 (the layout of ./sealing.ts): `0x01 ‖ IV (12) ‖ tag (16) ‖ encrypted key
+ * material`; AAD = bytes 0..13 ‖ "kmsbench/hsm/sealed-key-material/v1" ‖ u32 BE len(ARN) ‖ ARN (UTF-8) ‖
  * u32 BE backing-key version.
  *
  * @module
  */
 
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomFillSync } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 import { link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KMSInternalException } from '../errors.js';
+import { deriveSubkey, openAesGcm, SEALED_DATA_OFFSET, sealAesGcm } from './sealing.js';
 
 export const MASTER_KEY_LENGTH = 32;
 export const MASTER_KEY_ENV = 'KMSBENCH_MASTER_KEY';
@@ -197,14 +190,8 @@ export async function loadMasterKey(options: LoadMasterKeyOptions): Promise<Load
 // ---- sealing ---------------------------------------------------------------------------------
 
 export const SEALED_FORMAT_V1 = 0x01;
-const SEAL_IV_OFFSET = 1;
-const SEAL_IV_LENGTH = 12;
-const SEAL_TAG_OFFSET = 13;
-const SEAL_TAG_LENGTH = 16;
-const SEAL_DATA_OFFSET = 29;
 const SEAL_LABEL = Buffer.from('kmsbench/hsm/sealed-key-material/v1', 'utf8');
 const KEK_INFO = Buffer.from('kmsbench/hsm/key-encryption-key/v1', 'utf8');
-const GCM_OPTIONS = { authTagLength: SEAL_TAG_LENGTH } as const;
 
 /** What a sealed backing key is bound to. */
 export interface SealBinding {
@@ -220,25 +207,20 @@ function checkMaster(master: Buffer): void {
   }
 }
 
-function bindingAad(header: Buffer, binding: SealBinding): Buffer {
+/** The AAD after format ‖ IV: label ‖ u32 BE len(ARN) ‖ ARN ‖ u32 BE backing-key version. */
+function bindingAad(binding: SealBinding): Buffer {
   const { keyArn, backingKeyVersion } = binding;
   if (typeof keyArn !== 'string' || keyArn.length === 0) throw new KMSInternalException('seal binding needs a key ARN');
   if (!Number.isInteger(backingKeyVersion) || backingKeyVersion < 0 || backingKeyVersion > 0xffff_ffff) {
     throw new KMSInternalException('seal binding needs a u32 backing key version');
   }
   const arnLen = Buffer.byteLength(keyArn, 'utf8');
-  const aad = Buffer.allocUnsafe(header.length + SEAL_LABEL.length + 4 + arnLen + 4);
-  let o = header.copy(aad, 0);
-  o += SEAL_LABEL.copy(aad, o);
+  const aad = Buffer.allocUnsafe(SEAL_LABEL.length + 4 + arnLen + 4);
+  let o = SEAL_LABEL.copy(aad, 0);
   o = aad.writeUInt32BE(arnLen, o);
   o += aad.write(keyArn, o, 'utf8');
   aad.writeUInt32BE(backingKeyVersion, o);
   return aad;
-}
-
-/** The key-encryption key for sealing; the caller wipes it. */
-function deriveKek(master: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), KEK_INFO, 32));
 }
 
 /**
@@ -248,25 +230,15 @@ function deriveKek(master: Buffer): Buffer {
 export function sealKeyMaterial(master: Buffer, material: Uint8Array, binding: SealBinding): Buffer {
   checkMaster(master);
   if (!(material instanceof Uint8Array) || material.length === 0) throw new KMSInternalException('nothing to seal');
-  const out = Buffer.allocUnsafe(SEAL_DATA_OFFSET + material.length);
-  out[0] = SEALED_FORMAT_V1;
-  randomFillSync(out, SEAL_IV_OFFSET, SEAL_IV_LENGTH);
-  const aad = bindingAad(out.subarray(0, SEAL_IV_OFFSET + SEAL_IV_LENGTH), binding);
-  const kek = deriveKek(master);
+  const aad = bindingAad(binding);
+  const kek = deriveSubkey(master, KEK_INFO);
   try {
-    const cipher = createCipheriv('aes-256-gcm', kek, out.subarray(SEAL_IV_OFFSET, SEAL_IV_OFFSET + SEAL_IV_LENGTH), GCM_OPTIONS);
-    cipher.setAAD(aad);
-    const ct = cipher.update(material);
-    ct.copy(out, SEAL_DATA_OFFSET);
-    cipher.final();
-    cipher.getAuthTag().copy(out, SEAL_TAG_OFFSET);
-    if (ct.length !== material.length) throw new Error('unexpected sealed length');
+    return sealAesGcm(kek, SEALED_FORMAT_V1, material, aad);
   } catch {
     throw new KMSInternalException('sealing key material failed');
   } finally {
     kek.fill(0);
   }
-  return out;
 }
 
 /**
@@ -279,21 +251,14 @@ export function openKeyMaterial(master: Buffer, sealed: Uint8Array, binding: Sea
   checkMaster(master);
   if (!(sealed instanceof Uint8Array)) throw new KMSInternalException('sealed key material is not bytes');
   const buf = Buffer.isBuffer(sealed) ? sealed : Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
-  if (buf.length <= SEAL_DATA_OFFSET || buf[0] !== SEALED_FORMAT_V1) {
+  if (buf.length <= SEALED_DATA_OFFSET || buf[0] !== SEALED_FORMAT_V1) {
     throw new KMSInternalException('stored key material could not be opened');
   }
-  const aad = bindingAad(buf.subarray(0, SEAL_IV_OFFSET + SEAL_IV_LENGTH), binding);
-  const kek = deriveKek(master);
-  let out: Buffer | undefined;
+  const aad = bindingAad(binding);
+  const kek = deriveSubkey(master, KEK_INFO);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, buf.subarray(SEAL_IV_OFFSET, SEAL_IV_OFFSET + SEAL_IV_LENGTH), GCM_OPTIONS);
-    decipher.setAuthTag(buf.subarray(SEAL_TAG_OFFSET, SEAL_DATA_OFFSET));
-    decipher.setAAD(aad);
-    out = decipher.update(buf.subarray(SEAL_DATA_OFFSET));
-    decipher.final();
-    return out;
+    return openAesGcm(kek, buf, aad);
   } catch {
-    out?.fill(0);
     throw new KMSInternalException('stored key material could not be opened');
   } finally {
     kek.fill(0);
@@ -304,5 +269,5 @@ const GRANT_TOKEN_INFO = Buffer.from('kmsbench grant tokens v1', 'utf8');
 
 /** The HMAC key that seals grant tokens (authz/grant-token.ts), derived from the master key so every worker agrees. */
 export function deriveGrantTokenKey(master: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), GRANT_TOKEN_INFO, 32));
+  return deriveSubkey(master, GRANT_TOKEN_INFO);
 }

@@ -33,13 +33,10 @@ export interface XksCredentialInput {
   readonly RawSecretAccessKey?: string;
 }
 
-/** CreateCustomKeyStore's input after model validation. */
-export interface CreateCustomKeyStoreInput {
-  readonly CustomKeyStoreName: string;
+/** The parameters CreateCustomKeyStore and UpdateCustomKeyStore both take. */
+interface SharedKeyStoreParams {
   readonly CloudHsmClusterId?: string;
-  readonly TrustAnchorCertificate?: string;
   readonly KeyStorePassword?: string;
-  readonly CustomKeyStoreType?: string;
   readonly XksProxyUriEndpoint?: string;
   readonly XksProxyUriPath?: string;
   readonly XksProxyVpcEndpointServiceName?: string;
@@ -48,18 +45,17 @@ export interface CreateCustomKeyStoreInput {
   readonly XksProxyConnectivity?: string;
 }
 
+/** CreateCustomKeyStore's input after model validation. */
+export interface CreateCustomKeyStoreInput extends SharedKeyStoreParams {
+  readonly CustomKeyStoreName: string;
+  readonly TrustAnchorCertificate?: string;
+  readonly CustomKeyStoreType?: string;
+}
+
 /** UpdateCustomKeyStore's input after model validation. */
-export interface UpdateCustomKeyStoreInput {
+export interface UpdateCustomKeyStoreInput extends SharedKeyStoreParams {
   readonly CustomKeyStoreId: string;
   readonly NewCustomKeyStoreName?: string;
-  readonly KeyStorePassword?: string;
-  readonly CloudHsmClusterId?: string;
-  readonly XksProxyUriEndpoint?: string;
-  readonly XksProxyUriPath?: string;
-  readonly XksProxyVpcEndpointServiceName?: string;
-  readonly XksProxyVpcEndpointServiceOwner?: string;
-  readonly XksProxyAuthenticationCredential?: XksCredentialInput;
-  readonly XksProxyConnectivity?: string;
 }
 
 const CLOUDHSM_PARAMS = ['CloudHsmClusterId', 'TrustAnchorCertificate', 'KeyStorePassword'] as const;

@@ -15,16 +15,10 @@ import {
   type AliasListEntry,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyArnOf, refusal, startInProcessKms, type InProcessKms } from '../../test/support/in-process-kms.js';
+import { describe, expect, it } from 'vitest';
+import { keyArnOf, refusal, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
 
-let t: InProcessKms;
-beforeAll(async () => {
-  t = await startInProcessKms();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = inProcessKmsForFile();
 
 const ABSENT_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
 let n = 0;

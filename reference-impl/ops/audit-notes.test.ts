@@ -11,20 +11,16 @@ import {
   ReEncryptCommand,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aliasArnOf, startInProcessKms, type InProcessKms } from '../../test/support/in-process-kms.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { aliasArnOf, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
 
-let t: InProcessKms;
+const t = inProcessKmsForFile({ audit: true });
 let key: KeyMetadata;
 let other: KeyMetadata;
 
 beforeAll(async () => {
-  t = await startInProcessKms({ audit: true });
   key = await t.createKey();
   other = await t.createKey();
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 /** The request id of a call, whether it succeeded or was refused. */

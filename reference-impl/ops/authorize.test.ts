@@ -17,24 +17,20 @@ import {
   ScheduleKeyDeletionCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITIES, IDENTITIES_CONFIG, OTHER_ACCOUNT } from '../../test/support/identities.js';
-import { ACCOUNT, refusal, ROOT, startInProcessKms, type InProcessKms } from '../../test/support/in-process-kms.js';
+import { ACCOUNT, refusal, ROOT, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
 
-let t: InProcessKms;
+const t = inProcessKmsForFile({ audit: true, credentials: IDENTITIES_CONFIG });
 let alice: KMSClient;
 let bob: KMSClient;
 let carol: KMSClient;
 let otherRoot: KMSClient;
 beforeAll(async () => {
-  t = await startInProcessKms({ audit: true, credentials: IDENTITIES_CONFIG });
   alice = t.clientFor(IDENTITIES.alice);
   bob = t.clientFor(IDENTITIES.bob);
   carol = t.clientFor(IDENTITIES.carol);
   otherRoot = t.clientFor(IDENTITIES.otherRoot);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const doc = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });

@@ -31,16 +31,10 @@ import {
   type AliasListEntry,
   type KeyListEntry,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, aliasArnOf, keyArnOf, refusal, ROOT, startInProcessKms, type InProcessKms } from '../../test/support/in-process-kms.js';
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT, aliasArnOf, keyArnOf, refusal, ROOT, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
 
-let t: InProcessKms;
-beforeAll(async () => {
-  t = await startInProcessKms();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = inProcessKmsForFile();
 
 async function describeKey(keyId: string) {
   return (await t.kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!;

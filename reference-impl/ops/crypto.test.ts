@@ -18,20 +18,16 @@ import {
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_SECONDS, members, refusal, startInProcessKms, type InProcessKms, ROOT } from '../../test/support/in-process-kms.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DAY_SECONDS, members, refusal, inProcessKmsForFile, ROOT } from '../../test/support/in-process-kms.js';
 
-let t: InProcessKms;
+const t = inProcessKmsForFile();
 let key: KeyMetadata;
 let other: KeyMetadata;
 
 beforeAll(async () => {
-  t = await startInProcessKms();
   key = await t.createKey();
   other = await t.createKey();
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const text = (s: string) => Buffer.from(s, 'utf8');

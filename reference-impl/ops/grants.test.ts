@@ -17,20 +17,16 @@ import {
   RevokeGrantCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { IDENTITIES, IDENTITIES_CONFIG } from '../../test/support/identities.js';
-import { refusal, ROOT, startInProcessKms, type InProcessKms } from '../../test/support/in-process-kms.js';
+import { refusal, ROOT, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
 
-let t: InProcessKms;
+const t = inProcessKmsForFile({ credentials: IDENTITIES_CONFIG });
 let bob: KMSClient;
 let carol: KMSClient;
 beforeAll(async () => {
-  t = await startInProcessKms({ credentials: IDENTITIES_CONFIG });
   bob = t.clientFor(IDENTITIES.bob);
   carol = t.clientFor(IDENTITIES.carol);
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const pt = Buffer.from('secret');

@@ -22,17 +22,11 @@ import {
   ScheduleKeyDeletionCommand,
   type AlgorithmSpec,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAY_SECONDS, refusal, startInProcessKms, type InProcessKms } from '../../test/support/in-process-kms.js';
+import { describe, expect, it } from 'vitest';
+import { DAY_SECONDS, refusal, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
 import { wrapKeyMaterial } from '../../suites/conformance/_lib/import-material.js';
 
-let t: InProcessKms;
-beforeAll(async () => {
-  t = await startInProcessKms();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = inProcessKmsForFile();
 
 async function params(keyId: string, algorithm: AlgorithmSpec = 'RSAES_OAEP_SHA_256') {
   return t.kms.send(new GetParametersForImportCommand({ KeyId: keyId, WrappingAlgorithm: algorithm, WrappingKeySpec: 'RSA_2048' }));

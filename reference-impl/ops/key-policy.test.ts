@@ -7,16 +7,10 @@
  * where AWS's answer is unknown.
  */
 import { CreateAliasCommand, GetKeyPolicyCommand, ListKeyPoliciesCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aliasArnOf, keyArnOf, refusal, ROOT, startInProcessKms, type InProcessKms } from '../../test/support/in-process-kms.js';
+import { describe, expect, it } from 'vitest';
+import { aliasArnOf, keyArnOf, refusal, ROOT, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
 
-let t: InProcessKms;
-beforeAll(async () => {
-  t = await startInProcessKms();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = inProcessKmsForFile();
 
 const LOCKOUT = 'The new key policy will not allow you to update the key policy in the future.';
 

@@ -19,17 +19,13 @@ import {
   UpdatePrimaryRegionCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, DAY_SECONDS, refusal, startInProcessKms, type InProcessKms } from '../../test/support/in-process-kms.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCOUNT, DAY_SECONDS, refusal, inProcessKmsForFile, startInProcessKms } from '../../test/support/in-process-kms.js';
 
-let t: InProcessKms;
+const t = inProcessKmsForFile({ audit: true });
 let west: KMSClient;
 beforeAll(async () => {
-  t = await startInProcessKms({ audit: true });
   west = t.clientIn('eu-west-1');
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const describeIn = async (kms: KMSClient, keyId: string) => (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!;

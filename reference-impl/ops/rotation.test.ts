@@ -25,16 +25,10 @@ import {
   type KeyMetadata,
   type RotationsListEntry,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aliasArnOf, DAY_SECONDS, keyArnOf, members, refusal, startInProcessKms, type InProcessKms } from '../../test/support/in-process-kms.js';
+import { describe, expect, it } from 'vitest';
+import { aliasArnOf, DAY_SECONDS, keyArnOf, members, refusal, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
 
-let t: InProcessKms;
-beforeAll(async () => {
-  t = await startInProcessKms();
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = inProcessKmsForFile();
 
 const DAY_MS = DAY_SECONDS * 1000;
 const status = (KeyId: string) => t.kms.send(new GetKeyRotationStatusCommand({ KeyId }));

@@ -19,6 +19,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHistogram } from 'node:perf_hooks';
+import { mulberry32 } from '../../common/numeric.js';
 
 /** Arrival time (ms, absolute) and duration (ns) of every request since the last reset. */
 let arrivals: number[] = [];
@@ -26,14 +27,7 @@ let durations: number[] = [];
 const body = JSON.stringify({ KeyId: 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab', CiphertextBlob: 'AQEDAHhBYmM=', EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' });
 const headers = { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': 'bench' };
 
-let seed = 12345;
-const uniform = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const uniform = mulberry32(12345);
 const delayMs = () => 10 + Math.min(190, -Math.log(1 - uniform()) * 10);
 
 const ms = (ns: number) => ns / 1e6;

@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { fmt, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
+import { fmt, LATENCY_HEADINGS, latencyCells, latencyColumns, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
 import type { Analysis, Phase } from '../../harness/results/load-results.js';
 import { operationLabel, type OperationSpecInput } from '../../harness/load/request-mix.js';
 
@@ -75,16 +75,11 @@ const suite: LoadSuite = {
         stages: [warmup(rate, warmupMs(options.durationMs)), { durationMs: options.durationMs, rate, label: 'measured' }],
       });
       phases.push(phase);
-      const l = r.latency;
       rows.push({
         operation: name,
         offeredRate: r.rates.offered,
         succeededRate: r.rates.succeeded,
-        p50: l.p50,
-        p90: l.p90,
-        p99: l.p99,
-        p999: l.p999,
-        max: l.max,
+        ...latencyColumns(r.latency),
         throttled: r.counts.throttled,
         errors: r.counts.errors + r.counts.unfinished,
         saturated: r.generator.saturated,
@@ -99,16 +94,12 @@ const suite: LoadSuite = {
     return [
       head,
       ...table(
-        ['operation', a.mode === 'open' ? 'offered/s' : 'req/s', 'ok/s', 'p50', 'p90', 'p99', 'p99.9', 'max', 'throttled', 'errors', 'generator'],
+        ['operation', a.mode === 'open' ? 'offered/s' : 'req/s', 'ok/s', ...LATENCY_HEADINGS, 'throttled', 'errors', 'generator'],
         a.operations.map((r) => [
           r.operation,
           fmt(r.offeredRate, 1),
           fmt(r.succeededRate, 1),
-          fmt(r.p50, 3),
-          fmt(r.p90, 3),
-          fmt(r.p99, 3),
-          fmt(r.p999, 3),
-          fmt(r.max, 3),
+          ...latencyCells(r),
           r.throttled,
           r.errors,
           r.saturated ? 'SATURATED' : 'ok',

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { fmt, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
+import { fmt, LATENCY_HEADINGS, latencyCells, latencyColumns, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
 import type { Analysis } from '../../harness/results/load-results.js';
 import { operationLabel, parseRequestMix, requestMixStages, type RequestMix } from '../../harness/load/request-mix.js';
 
@@ -107,11 +107,7 @@ const suite: LoadSuite = {
           actualShare: offered > 0 ? o.counts.offered / offered : 0,
           offeredRate: o.rates.offered,
           succeededRate: o.rates.succeeded,
-          p50: o.latency.p50,
-          p90: o.latency.p90,
-          p99: o.latency.p99,
-          p999: o.latency.p999,
-          max: o.latency.max,
+          ...latencyColumns(o.latency),
           throttled: o.counts.throttled,
           errors: o.counts.errors + o.counts.unfinished,
           saturated: r.generator.saturated,
@@ -125,18 +121,14 @@ const suite: LoadSuite = {
     return [
       `workload ${a.workload}${a.rate !== null ? ` at ${a.rate}/s` : ''} (${a.mode === 'open' ? 'open model, latency from the intended send time' : 'closed loop; latency of the whole mix'}), ms:`,
       ...table(
-        ['operation', 'share', 'expected', 'offered/s', 'ok/s', 'p50', 'p90', 'p99', 'p99.9', 'max', 'throttled', 'errors'],
+        ['operation', 'share', 'expected', 'offered/s', 'ok/s', ...LATENCY_HEADINGS, 'throttled', 'errors'],
         a.operations.map((o) => [
           o.operation,
           `${fmt(o.actualShare * 100, 1)} %`,
           `${fmt(o.expectedShare * 100, 1)} %`,
           fmt(o.offeredRate, 1),
           fmt(o.succeededRate, 1),
-          fmt(o.p50, 3),
-          fmt(o.p90, 3),
-          fmt(o.p99, 3),
-          fmt(o.p999, 3),
-          fmt(o.max, 3),
+          ...latencyCells(o),
           o.throttled,
           o.errors,
         ]),

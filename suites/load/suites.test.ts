@@ -3,7 +3,7 @@
  * assertions follow from the schedules and the token bucket, not from this machine's speed.
  */
 import { describe, expect, it } from 'vitest';
-import { microBenches } from '../../harness/cli/micro-benches.js';
+import { microBenches } from '../../cli/micro-benches.js';
 import { runLoad } from '../../harness/load/run.js';
 import { LoadResultsSchema, type Analysis, type LoadResults } from '../../harness/results/load-results.js';
 import { embeddedQuotas } from '../../harness/load/suite.js';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'bin', 'kmsbench.js');
-export const DIST_BUILT = existsSync(join(ROOT, 'dist', 'harness', 'cli', 'conformance.js'));
+export const DIST_BUILT = existsSync(join(ROOT, 'dist', 'cli', 'conformance.js'));
 export const NOT_BUILT = 'dist/ is missing or stale: run `npm run build` (npm test does it in pretest)';
 
 export interface Run {

@@ -25,7 +25,7 @@ export const ACCOUNT = '111122223333';
 export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' } as const;
 
 /** `bin/kmsbench.js` runs the compiled `dist/`; without it nothing here can work. */
-export const DIST_BUILT = existsSync(join(ROOT, 'dist', 'harness', 'cli', 'main.js'));
+export const DIST_BUILT = existsSync(join(ROOT, 'dist', 'cli', 'main.js'));
 export const NOT_BUILT_REASON = 'dist/ is missing: run `npm run build` (npm test does it in pretest)';
 
 // ---------------------------------------------------------------------------------------------

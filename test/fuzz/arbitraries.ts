@@ -92,6 +92,13 @@ export interface KeyRefs {
   blobs: Array<{ blob: Buffer; context?: Record<string, string>; keyId: string }>;
 }
 
+/** The references to what {@link Seed} made. */
+export const keyRefsOf = (seed: Seed): KeyRefs => ({
+  realKeyIds: Object.values(seed.keys),
+  realRefs: seed.realRefs,
+  blobs: seed.known.map((k) => ({ blob: k.blob, context: k.context, keyId: k.keyId })),
+});
+
 const hexChars = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: n, maxLength: n });
 
 /** An alias name no one created (never under `alias/aws/`). */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ciphertextCases, mutatedBody, otherContext, tampers, type KeyRefs } from './arbitraries.js';
+import { ciphertextCases, keyRefsOf, mutatedBody, otherContext, tampers, type KeyRefs } from './arbitraries.js';
 import {
   addKeyMaterial,
   awsErrorProblem,
@@ -29,7 +29,7 @@ beforeAll(async () => {
   env = await FuzzEnv.open({ prefix: 'kmsbench-fuzz-faults-', faults: ['no-sigv4', 'ignore-key-state', 'ec-concat'] });
   seed = await seedKeys(env, scanner);
   addKeyMaterial(env, scanner);
-  refs = { realKeyIds: Object.values(seed.keys), realRefs: seed.realRefs, blobs: seed.known };
+  refs = keyRefsOf(seed);
 });
 
 afterAll(async () => {

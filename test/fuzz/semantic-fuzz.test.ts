@@ -16,25 +16,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_ERRORS, canaryBytes, ciphertextCases, edgeString, tampers, unknownAliasName, unknownKeyRef, type KeyRefs } from './arbitraries.js';
 import {
   ACCOUNT,
-  addKeyMaterial,
-  apiSnapshot,
   CANARY,
-  checkKnownBlobs,
   CREDENTIALS,
   errorType,
   expectCleanError,
   FuzzEnv,
   LeakScanner,
-  readAudit,
   REGION,
-  seedKeys,
   signedRequest,
   RawJson,
-  storeSnapshot,
   toJson,
   type Reply,
   type Seed,
 } from './fuzz-kit.js';
+import { describeAfterTheRun, openSeededEnv, snapshotsOf } from './fuzz-baseline.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const CONTROL_RUNS = Number(process.env.FUZZ_CONTROL_RUNS ?? 150);
@@ -49,16 +44,8 @@ let storeBefore: unknown;
 let apiBefore: unknown;
 
 beforeAll(async () => {
-  env = await FuzzEnv.open();
-  seed = await seedKeys(env, scanner);
-  addKeyMaterial(env, scanner);
-  refs = {
-    realKeyIds: Object.values(seed.keys),
-    realRefs: seed.realRefs,
-    blobs: seed.known.map((k) => ({ blob: k.blob, context: k.context, keyId: k.keyId })),
-  };
-  storeBefore = storeSnapshot(env);
-  apiBefore = await apiSnapshot(env, seed);
+  ({ env, seed, refs } = await openSeededEnv(scanner));
+  ({ storeBefore, apiBefore } = await snapshotsOf(env, seed));
 });
 
 afterAll(async () => {
@@ -376,24 +363,8 @@ describe('AWS managed aliases', () => {
 
 // ---- afterwards -------------------------------------------------------------------------------
 
-describe('after the fuzz run', () => {
-  it('stored keys, aliases, policies, tags and rotations are unchanged', async () => {
-    expect(storeSnapshot(env)).toEqual(storeBefore);
-    expect(await apiSnapshot(env, seed)).toEqual(apiBefore);
-  });
-
-  it('every ciphertext made before the run still decrypts (or fails as its key state says)', async () => {
-    expect(await checkKnownBlobs(env, seed)).toEqual([]);
-  });
-
-  it('the audit log has a line per request and holds no plaintext or key material', async () => {
-    await env.close();
-    const audit = readAudit(env.auditPath());
-    expect(audit.bad).toEqual([]);
-    const logged = new Set(audit.lines.map((l) => l.requestId));
-    expect(env.requestIds.filter((id) => !logged.has(id))).toEqual([]);
-    expect(scanner.find(audit.text)).toBeUndefined();
-    // Denied and failed calls are logged with their error code (CloudTrail-like).
-    expect(audit.lines.filter((l) => typeof l.errorCode === 'string').length).toBeGreaterThan(RUNS);
-  });
-});
+describeAfterTheRun(
+  () => ({ env, seed, scanner, storeBefore, apiBefore }),
+  // Denied and failed calls are logged with their error code (CloudTrail-like).
+  (audit) => expect(audit.lines.filter((l) => typeof l.errorCode === 'string').length).toBeGreaterThan(RUNS),
+);

@@ -11,20 +11,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetPublicKeyCommand, SignCommand, type SigningAlgorithmSpec } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startInProcessKms, type InProcessKms } from '../support/in-process-kms.js';
+import { inProcessKmsForFile } from '../support/in-process-kms.js';
 
 const OPENSSL = '/usr/bin/openssl';
 const HAVE_OPENSSL = existsSync(OPENSSL);
 if (!HAVE_OPENSSL) console.warn(`openssl-verify.test: ${OPENSSL} not found — the OpenSSL interop checks are skipped`);
 
-let t: InProcessKms;
+const t = inProcessKmsForFile();
 let dir: string;
 beforeAll(async () => {
-  t = await startInProcessKms();
   dir = mkdtempSync(join(tmpdir(), 'kmsbench-openssl-'));
 });
 afterAll(async () => {
-  await t?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,6 +4,7 @@
  * their histograms, spectra, per-stage and per-second figures are real ones), then checked
  * against load.json's schema; conformance results are checked against results.json's.
  */
+import { mulberry32 } from '../../common/numeric.js';
 import { outcomeCounts } from '../../harness/results/conformance-tally.js';
 import { ResultsSchema, type CaseResult, type Results } from '../../harness/results/conformance-results.js';
 import { Recorder } from '../../harness/load/recorder.js';
@@ -11,16 +12,9 @@ import { runResult } from '../../harness/load/result.js';
 import { LoadResultsSchema, type LoadResults, type RunResult } from '../../harness/results/load-results.js';
 import type { Stage } from '../../harness/load/schedule.js';
 
-/** mulberry32 with a normal deviate. */
+/** mulberry32 with a normal deviate (Box–Muller). */
 export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, normal: () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next()) };
 }
 

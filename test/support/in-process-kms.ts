@@ -15,6 +15,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateKeyCommand, KMSClient, type CreateKeyCommandInput, type KeyMetadata } from '@aws-sdk/client-kms';
+import { afterAll, beforeAll } from 'vitest';
 import { signJsonRequest } from '../../harness/client/sign.js';
 import { AuditLog, type AuditEntry } from '../../reference-impl/audit/audit-log.js';
 import type { CredentialsFileInput } from '../../reference-impl/auth/credentials-file.js';
@@ -140,14 +141,29 @@ export interface InProcessKms {
 }
 
 /**
+ * One in-process server for the tests of a file: started before them (`beforeAll`) and closed
+ * after them (`afterAll`); its members are there from the first test on.
+ */
+export function inProcessKmsForFile(options?: StartOptions): InProcessKms {
+  const t = {} as InProcessKms;
+  beforeAll(async () => {
+    Object.assign(t, await startInProcessKms(options));
+  });
+  afterAll(async () => {
+    if ('close' in t) await t.close();
+  });
+  return t;
+}
+
+type StartOptions = { audit?: boolean; credentials?: CredentialsFileInput; faults?: string[]; server?: ServerOptions; extras?: ComponentExtras };
+
+/**
  * Builds the server's components on a fresh data directory. `KMSBENCH_OPS_TEST_FAULTS=cancel-enables,ec-concat,...`
  * switches on deliberate faults (reference-impl/faults.ts), to check that the tests catch each of them.
  * Request quotas are off: AWS's control-plane quotas (CreateKey 5/s, ...) would throttle a suite
  * that creates hundreds of keys; quotas have their own tests.
  */
-export async function startInProcessKms(
-  options: { audit?: boolean; credentials?: CredentialsFileInput; faults?: string[]; server?: ServerOptions; extras?: ComponentExtras } = {},
-): Promise<InProcessKms> {
+export async function startInProcessKms(options: StartOptions = {}): Promise<InProcessKms> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kmsbench-ops-'));
   const faults = options.faults ?? (process.env.KMSBENCH_OPS_TEST_FAULTS ?? '').split(',').filter((f) => f !== '');
   let components: ServerComponents;

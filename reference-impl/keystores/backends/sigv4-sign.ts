@@ -6,26 +6,19 @@
  * (`/<prefix>/kms/xks/v1/...`), an empty query string, the Host (`<server>[:<port>]`) and X-Amz-Date
  * headers and the SHA-256 of the JSON body.
  *
- * The verifying side is reference-impl/auth's `verifySigV4` with `service: 'kms-xks-proxy'`.
+ * The verifying side is reference-impl/auth's `verifySigV4` with `service: 'kms-xks-proxy'`; both
+ * take the date format, canonical URI, scope, string to sign and signing key from reference-impl/sigv4/.
  *
  * @module
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
+import { formatAmzDate } from '../../sigv4/amz-date.js';
+import { ALGORITHM, credentialScope, deriveSigningKey, stringToSign } from '../../sigv4/signature.js';
+import { canonicalizePath } from '../../sigv4/uri-encoding.js';
 
 export const XKS_SERVICE = 'kms-xks-proxy';
 
-const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
-const hmac = (key: Buffer | string, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
-
-/** `YYYYMMDD'T'HHMMSS'Z'`. */
-export const amzDate = (ms: number): string => new Date(ms).toISOString().replace(/[-:]/gu, '').replace(/\.\d{3}/u, '');
-
-/** RFC 3986 encoding of each path segment (non-S3 services encode the already-encoded path again). */
-const canonicalUri = (rawPath: string): string =>
-  rawPath
-    .split('/')
-    .map((seg) => encodeURIComponent(seg).replace(/[!'()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
+const SIGNED_HEADERS = 'host;x-amz-date';
 
 export interface SignInput {
   /** `host[:port]` as sent in the Host header. */
@@ -43,15 +36,14 @@ export interface SignInput {
 /** The headers to add to a POST: Authorization and X-Amz-Date (Host is the caller's). */
 export function signXksRequest(input: SignInput): { authorization: string; 'x-amz-date': string } {
   const service = input.service ?? XKS_SERVICE;
-  const date = amzDate(input.nowMs);
+  const date = formatAmzDate(input.nowMs);
   const day = date.slice(0, 8);
-  const scope = `${day}/${input.region}/${service}/aws4_request`;
-  const canonical = ['POST', canonicalUri(input.path), '', `host:${input.host}`, `x-amz-date:${date}`, '', 'host;x-amz-date', sha256Hex(input.body)].join('\n');
-  const stringToSign = ['AWS4-HMAC-SHA256', date, scope, sha256Hex(canonical)].join('\n');
-  const key = hmac(hmac(hmac(hmac(`AWS4${input.secretAccessKey}`, day), input.region), service), 'aws4_request');
-  const signature = createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex');
+  const scope = credentialScope(day, input.region, service);
+  const canonical = ['POST', canonicalizePath(input.path), '', `host:${input.host}`, `x-amz-date:${date}`, '', SIGNED_HEADERS, hash('sha256', input.body, 'hex')].join('\n');
+  const key = deriveSigningKey(input.secretAccessKey, day, input.region, service);
+  const signature = createHmac('sha256', key).update(stringToSign(date, scope, hash('sha256', canonical, 'hex')), 'utf8').digest('hex');
   return {
-    authorization: `AWS4-HMAC-SHA256 Credential=${input.accessKeyId}/${scope}, SignedHeaders=host;x-amz-date, Signature=${signature}`,
+    authorization: `${ALGORITHM} Credential=${input.accessKeyId}/${scope}, SignedHeaders=${SIGNED_HEADERS}, Signature=${signature}`,
     'x-amz-date': date,
   };
 }
