@@ -33,6 +33,7 @@ export const GIVEN_AREAS: readonly string[] = ['asymmetric', 'sign-verify', 'hma
 /** Cases of those areas whose subject is creating a key, though no prerequisite step names them: id → why. */
 export const CREATION_SUBJECTS: Readonly<Record<string, string>> = {
   'policy.lockout-bypass-create-key-accepted': 'its subject is CreateKey with BypassPolicyLockoutSafetyCheck',
+  'keys.create-key-unique-ids': 'its subject is two CreateKey calls answering different ids',
 };
 
 const CREATION = /\.createKey\(|new CreateKeyCommand\(/g;
