@@ -34,6 +34,8 @@ export const GIVEN_AREAS: readonly string[] = ['asymmetric', 'sign-verify', 'hma
 export const CREATION_SUBJECTS: Readonly<Record<string, string>> = {
   'policy.lockout-bypass-create-key-accepted': 'its subject is CreateKey with BypassPolicyLockoutSafetyCheck',
   'keys.create-key-unique-ids': 'its subject is two CreateKey calls answering different ids',
+  'tags.create-key-reserved-prefix-lower-case': 'its subject is CreateKey refusing an aws: tag key',
+  'tags.create-key-reserved-prefix-upper-case': 'its subject is CreateKey refusing an AWS: tag key',
 };
 
 const CREATION = /\.createKey\(|new CreateKeyCommand\(/g;
