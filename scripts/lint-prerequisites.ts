@@ -36,6 +36,11 @@ export const CREATION_SUBJECTS: Readonly<Record<string, string>> = {
   'keys.create-key-unique-ids': 'its subject is two CreateKey calls answering different ids',
   'tags.create-key-reserved-prefix-lower-case': 'its subject is CreateKey refusing an aws: tag key',
   'tags.create-key-reserved-prefix-upper-case': 'its subject is CreateKey refusing an AWS: tag key',
+  'limits.create-key-51-tags': 'its subject is CreateKey refusing 51 tags',
+  'limits.create-key-description-8192': 'its subject is CreateKey accepting an 8192-character description',
+  'limits.create-key-description-8193': 'its subject is CreateKey refusing an 8193-character description',
+  'limits.tag-key-129-characters': 'its subject is CreateKey refusing a 129-character tag key',
+  'limits.tag-value-257-characters': 'its subject is CreateKey refusing a 257-character tag value',
 };
 
 const CREATION = /\.createKey\(|new CreateKeyCommand\(/g;
