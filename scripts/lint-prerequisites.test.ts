@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseContext, ConformanceCase, LoadedCase } from '../harness/conformance/case.js';
-import { allRoots, callSpans, lintPrerequisites, namedRoots, plainCreations } from './lint-prerequisites.js';
+import { allRoots, callSpans, chainedRefusals, lintPrerequisites, namedRoots, plainCreations } from './lint-prerequisites.js';
 import { TESTED_BY } from '../suites/conformance/_lib/prerequisites.js';
 
 const base: Omit<ConformanceCase, 'id' | 'run'> = {
@@ -29,7 +29,7 @@ describe('lint-prerequisites', () => {
     expect(plainCreations('const k = (await kms.send(new CreateKeyCommand({}))).KeyMetadata;')).toHaveLength(1);
   });
 
-  it('flags a plain key creation in a case of a given-area whose subject it is not', async () => {
+  it('flags a plain key creation in a case of any area whose subject it is not', async () => {
     const plain = loaded('policy.uses-a-key', async (t) => {
       await t.createKey();
     });
@@ -40,7 +40,20 @@ describe('lint-prerequisites', () => {
       await t.createKey();
     });
     const problems = lintPrerequisites([...rootCases, plain, given, elsewhere], []);
-    expect(problems).toEqual([{ file: 'policy/uses-a-key.ts', id: 'policy.uses-a-key', message: expect.stringContaining('creates a key with a plain call') }]);
+    expect(problems).toEqual([
+      { file: 'policy/uses-a-key.ts', id: 'policy.uses-a-key', message: expect.stringContaining('creates a key with a plain call') },
+      { file: 'keys/uses-a-key.ts', id: 'keys.uses-a-key', message: expect.stringContaining('creates a key with a plain call') },
+    ]);
+  });
+
+  it('flags a call chained inside t.expectError, not one refusal after a prerequisite', () => {
+    const chained = "await t.expectError(t.kms.send(new EncryptCommand(e)).then((o) => t.kms.send(new DecryptCommand({ CiphertextBlob: o.CiphertextBlob }))), { code: 'X' });";
+    expect(chainedRefusals(chained)).toHaveLength(1);
+    expect(chainedRefusals("const blob = await givenCiphertext(t, k); await t.expectError(t.kms.send(new DecryptCommand({ CiphertextBlob: blob })), { code: 'X' });")).toEqual([]);
+    const c = loaded('crypto.chains-a-refusal', async (t) => {
+      await t.expectError(Promise.resolve(1).then(() => t.raw('Decrypt', {})), { code: 'X' });
+    });
+    expect(lintPrerequisites([...rootCases, c], [])).toEqual([{ file: 'crypto/chains-a-refusal.ts', id: 'crypto.chains-a-refusal', message: expect.stringContaining('chains a call inside t.expectError') }]);
   });
 
   it('lets the case a step names as its root create the key plainly', () => {

@@ -4,12 +4,13 @@
  * - every case a suite module names as the root of a prerequisite step (`coveredBy: '…'`,
  *   `testedBy: '…'`), every step of `TESTED_BY` and every key-spec metadata case `givenKey`
  *   points at is a case of the suite — a blocked verdict names it;
- * - in the areas whose prerequisites go through `t.given` ({@link GIVEN_AREAS}), a case's `run`
- *   creates keys (`t.createKey`, `CreateKeyCommand`) only inside `t.given(…)` (or the shared
- *   helpers built on it: givenKey, keyOf, externalKey, primaryKey, …) or inside `t.expectError(…)`
- *   — unless creating that key is its subject: it is the root some step names, or it is listed in
- *   {@link CREATION_SUBJECTS}. A creation failing in any other case is a prerequisite failing, and
- *   must make the case `blocked`, not `fail`.
+ * - in every area, a case's `run` creates keys (`t.createKey`, `CreateKeyCommand`) only inside
+ *   `t.given(…)` (or the shared helpers built on it: givenKey, keyOf, externalKey, primaryKey, …)
+ *   or inside `t.expectError(…)` — unless creating that key is its subject: it is the root some
+ *   step names, or it is listed in {@link CREATION_SUBJECTS}. A creation failing in any other case
+ *   is a prerequisite failing, and must make the case `blocked`, not `fail`;
+ * - no `t.expectError(…)` in a case's `run` chains calls (`.then(`): a preparation failing there
+ *   would be judged as the refusal under test (a false pass); it goes through `t.given` first.
  *
  * Only a case's own `run` is read (its source text): helpers and factories are reviewed, not
  * linted.
@@ -27,12 +28,17 @@ export interface PrerequisiteProblem {
   message: string;
 }
 
-/** Areas whose cases create their keys as prerequisites (issue 13: the cases added for the whole API). */
-export const GIVEN_AREAS: readonly string[] = ['asymmetric', 'sign-verify', 'hmac', 'key-agreement', 'import', 'multi-region', 'custom-key-store', 'policy', 'grants'];
-
-/** Cases of those areas whose subject is creating a key, though no prerequisite step names them: id → why. */
+/** Cases whose subject is creating a key, though no prerequisite step names them: id → why. */
 export const CREATION_SUBJECTS: Readonly<Record<string, string>> = {
   'policy.lockout-bypass-create-key-accepted': 'its subject is CreateKey with BypassPolicyLockoutSafetyCheck',
+  'keys.create-key-unique-ids': 'its subject is two CreateKey calls answering different ids',
+  'tags.create-key-reserved-prefix-lower-case': 'its subject is CreateKey refusing an aws: tag key',
+  'tags.create-key-reserved-prefix-upper-case': 'its subject is CreateKey refusing an AWS: tag key',
+  'limits.create-key-51-tags': 'its subject is CreateKey refusing 51 tags',
+  'limits.create-key-description-8192': 'its subject is CreateKey accepting an 8192-character description',
+  'limits.create-key-description-8193': 'its subject is CreateKey refusing an 8193-character description',
+  'limits.tag-key-129-characters': 'its subject is CreateKey refusing a 129-character tag key',
+  'limits.tag-value-257-characters': 'its subject is CreateKey refusing a 257-character tag value',
 };
 
 const CREATION = /\.createKey\(|new CreateKeyCommand\(/g;
@@ -62,6 +68,13 @@ export function plainCreations(src: string): number[] {
   return [...src.matchAll(CREATION)].map((m) => m.index).filter((at) => !inside.some(([a, b]) => at > a && at < b));
 }
 
+/** Offsets of `t.expectError(…)` calls in `src` whose argument chains a call (`.then(`). */
+export function chainedRefusals(src: string): number[] {
+  return callSpans(src, 'expectError')
+    .filter(([a, b]) => /\.then\(/.test(src.slice(a, b)))
+    .map(([a]) => a);
+}
+
 /**
  * The case ids suite modules name as roots of steps, with the module: every quoted case id on the
  * rest of a `coveredBy:` or `testedBy:` line (`coveredBy: xks ? 'a.b' : 'a.c'` names both).
@@ -89,7 +102,14 @@ export function lintPrerequisites(cases: readonly LoadedCase[], sources: Readonl
   for (const r of roots) if (!ids.has(r.id)) problems.push({ file: r.file, message: `names '${r.id}' as the case that tests a prerequisite step, but no case has that id` });
   const rootIds = new Set(roots.map((r) => r.id));
   for (const { case: c, file } of cases) {
-    if (!GIVEN_AREAS.includes(file.split('/')[0]!) || rootIds.has(c.id) || c.id in CREATION_SUBJECTS) continue;
+    if (chainedRefusals(String(c.run)).length > 0) {
+      problems.push({
+        file,
+        id: c.id,
+        message: 'chains a call inside t.expectError: a preparation failing there would pass as the refusal; make it a prerequisite (t.given) and refuse the one call under test',
+      });
+    }
+    if (rootIds.has(c.id) || c.id in CREATION_SUBJECTS) continue;
     const plain = plainCreations(String(c.run)).length;
     if (plain > 0) {
       problems.push({

@@ -7,7 +7,7 @@
  * model for `documented`, `verifiedAt` and `since` real YYYY-MM-DD dates), `ops` non-empty real
  * operations, `needs` real capabilities, the `needs-clock` flag on cases that call
  * `advanceClock`, and prerequisites (scripts/lint-prerequisites.ts: roots of prerequisite steps
- * name real cases; in the areas listed there, keys are created through `t.given`).
+ * name real cases; keys are created through `t.given`; no call chained inside `t.expectError`).
  *
  * ```sh
  * npx tsx scripts/lint-suites.ts        # or: node dist/scripts/lint-suites.js

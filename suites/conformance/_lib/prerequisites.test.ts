@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseContext } from '../../../harness/conformance/case.js';
-import { createKeyStep, createKeyTestedBy, givenKey, keySpecCase, TESTED_BY } from './prerequisites.js';
+import { createKeyStep, createKeyTestedBy, givenAlias, givenKey, keySpecCase, TESTED_BY } from './prerequisites.js';
+import { roundTripCase } from '../encryption-context/_support.js';
 
 describe('prerequisite steps', () => {
   it('names a CreateKey step by its input, without dumping a policy or tags', () => {
@@ -34,5 +35,26 @@ describe('prerequisite steps', () => {
     const key = await givenKey(t, { Origin: 'EXTERNAL' });
     expect(key).toMatchObject({ input: { Origin: 'EXTERNAL' } });
     expect(seen).toEqual([['CreateKey Origin=EXTERNAL', { coveredBy: TESTED_BY.createExternalKey }]]);
+  });
+
+  it('makes an alias through t.given, rooted in the CreateAlias case, sending the name and target', async () => {
+    const seen: unknown[] = [];
+    const sent: unknown[] = [];
+    const t = {
+      aliasName: () => 'alias/kmsbench-x',
+      kms: { send: async (c: { input: unknown }) => (sent.push(c.input), {}) },
+      given: async (what: string, step: () => Promise<unknown>, options: unknown) => (seen.push([what, options]), step()),
+    } as unknown as CaseContext;
+    expect(await givenAlias(t, 'key-1')).toBe('alias/kmsbench-x');
+    expect(await givenAlias(t, 'key-2', { name: 'alias/other' })).toBe('alias/other');
+    expect(sent).toEqual([{ AliasName: 'alias/kmsbench-x', TargetKeyId: 'key-1' }, { AliasName: 'alias/other', TargetKeyId: 'key-2' }]);
+    expect(seen).toEqual([['CreateAlias names the key', { coveredBy: TESTED_BY.createAlias }], ['CreateAlias names the key', { coveredBy: TESTED_BY.createAlias }]]);
+  });
+
+  it('roots a ciphertext sealed under an encryption context in the round trip of such a context', () => {
+    expect(roundTripCase(undefined)).toBe('encryption-context.round-trip');
+    expect(roundTripCase({ a: 'b' })).toBe('encryption-context.round-trip');
+    expect(roundTripCase({ 'r\u00e9gion': 'x' })).toBe('encryption-context.unicode-round-trip');
+    expect(roundTripCase({ k: '\u{1F511}' })).toBe('encryption-context.unicode-round-trip');
   });
 });

@@ -12,10 +12,11 @@
  *
  * @module
  */
-import { EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
 import type { CaseContext } from '../../../harness/conformance/case.js';
 import type { Key } from '../key-state/_support.js';
 import { keyWithClock } from '../deletion/_support.js';
+import { resolveAlias, unthrottled } from './support.js';
 
 /**
  * The case whose subject each shared step is (scripts/lint-suites checks that every one names a
@@ -125,4 +126,22 @@ export function givenCiphertext(
 export async function givenEndpointNow(t: CaseContext): Promise<number> {
   const { clock } = await keyWithClock(t, { Description: 'kmsbench clock reading' });
   return clock.now();
+}
+
+/**
+ * An alias `name` (default: a fresh one) naming `keyId` (CreateAlias), as a prerequisite of a case
+ * about using or refusing it; `wait` also waits briefly until the alias resolves (without judging
+ * that: where resolving is the subject, the case checks it). Answers the alias name.
+ */
+export async function givenAlias(t: CaseContext, keyId: string, options: { name?: string; wait?: boolean; what?: string } = {}): Promise<string> {
+  const name = options.name ?? t.aliasName();
+  await t.given(
+    options.what ?? 'CreateAlias names the key',
+    async () => {
+      await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: keyId })));
+      if (options.wait) await resolveAlias(t, name, keyId);
+    },
+    { coveredBy: TESTED_BY.createAlias },
+  );
+  return name;
 }

@@ -7,7 +7,8 @@
  */
 import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
-import { aliasArn, aliasesOf, refused, resolveAlias, unthrottled } from '../_lib/support.js';
+import { aliasArn, aliasesOf, refused, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export const DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-TargetKeyId';
 
@@ -21,10 +22,8 @@ export const aliasAsTarget = (form: 'alias-name' | 'alias-arn', source: CaseSour
     ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
     async run(t) {
       // MODEL/DG: "You cannot use another alias". AWS's code is not recorded (A4): any 400 refusal.
-      const key = await t.createKey();
-      const first = t.aliasName('first');
-      await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: first, TargetKeyId: key.KeyId })));
-      await resolveAlias(t, first, key.KeyId);
+      const key = await givenKey(t);
+      const first = await givenAlias(t, key.KeyId, { name: t.aliasName('first'), wait: true });
       const second = t.aliasName('second');
       const target = form === 'alias-name' ? first : aliasArn(t, first);
       const r = await refused(t, unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: second, TargetKeyId: target }))), 'CreateAlias');

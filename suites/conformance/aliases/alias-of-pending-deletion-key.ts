@@ -1,6 +1,7 @@
-import { CreateAliasCommand, DescribeKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { resolveAlias, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
+import { putInState } from '../key-state/_support.js';
 
 export default defineCase({
   id: 'aliases.alias-of-pending-deletion-key',
@@ -15,11 +16,9 @@ export default defineCase({
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {
     // Aliases are deleted with the key at the end of the waiting period, not before (KS-OLD: DescribeKey ✓).
-    const key = await t.createKey();
-    const name = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
-    await resolveAlias(t, name, key.KeyId);
-    await unthrottled(() => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 })));
+    const key = await givenKey(t);
+    const name = await givenAlias(t, key.KeyId, { wait: true });
+    await putInState(t, key, 'PendingDeletion');
     const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: name }))).KeyMetadata;
     t.expectEqual([m?.KeyId, m?.KeyState], [key.KeyId, 'PendingDeletion'], 'KeyId and KeyState through the alias');
   },

@@ -1,6 +1,7 @@
 import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { resolveAlias, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.create-alias-already-exists-other-key',
@@ -14,9 +15,8 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {
-    const [first, second] = await Promise.all([t.createKey(), t.createKey()]);
-    const name = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: first.KeyId })));
+    const [first, second] = await Promise.all([givenKey(t), givenKey(t)]);
+    const name = await givenAlias(t, first.KeyId);
     await t.expectError(unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: second.KeyId }))), {
       code: 'AlreadyExistsException',
       status: 400,

@@ -2,6 +2,7 @@
 import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { members, unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.create-alias-empty-result',
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: t.aliasName(), TargetKeyId: key.KeyId })));
     t.expectEqual(members(out), [], 'CreateAlias output members');
   },

@@ -2,6 +2,7 @@
 import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.create-alias-invalid-characters',
@@ -16,7 +17,7 @@ export default defineCase({
   ops: ['CreateKey', 'CreateAlias'],
   async run(t) {
     // MODEL pattern ^[a-zA-Z0-9:/_-]+$; wording INFERRED (aws-observed.md §6.2): code only.
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: `${t.aliasName()} space`, TargetKeyId: key.KeyId }))), {
       code: 'ValidationException',
       status: 400,

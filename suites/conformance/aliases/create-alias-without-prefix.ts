@@ -2,6 +2,7 @@
 import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.create-alias-without-prefix',
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const name = t.aliasName().slice('alias/'.length);
     await t.expectError(unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId }))), {
       code: 'ValidationException',

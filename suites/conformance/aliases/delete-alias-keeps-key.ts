@@ -1,6 +1,7 @@
-import { CreateAliasCommand, DeleteAliasCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { DeleteAliasCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.delete-alias-keeps-key',
@@ -14,9 +15,8 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DeleteAlias', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
-    const name = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
+    const key = await givenKey(t);
+    const name = await givenAlias(t, key.KeyId);
     await unthrottled(() => t.kms.send(new DeleteAliasCommand({ AliasName: name })));
     const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata;
     t.expectEqual([m?.KeyState, m?.Enabled], ['Enabled', true], 'KeyState and Enabled');

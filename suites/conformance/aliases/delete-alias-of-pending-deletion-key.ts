@@ -1,6 +1,8 @@
-import { CreateAliasCommand, DeleteAliasCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { DeleteAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { aliasesOf, settle, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
+import { putInState } from '../key-state/_support.js';
 
 export default defineCase({
   id: 'aliases.delete-alias-of-pending-deletion-key',
@@ -14,10 +16,9 @@ export default defineCase({
   tags: ['aliases', 'key-state'],
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'DeleteAlias', 'ListAliases'],
   async run(t) {
-    const key = await t.createKey();
-    const name = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
-    await unthrottled(() => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 })));
+    const key = await givenKey(t);
+    const name = await givenAlias(t, key.KeyId);
+    await putInState(t, key, 'PendingDeletion');
     await unthrottled(() => t.kms.send(new DeleteAliasCommand({ AliasName: name })));
     const left = await settle(() => aliasesOf(t, key.KeyId), (all) => all.length === 0);
     t.expectEqual(left.map((a) => a.AliasName), [], "the key's aliases");

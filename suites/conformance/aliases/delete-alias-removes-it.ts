@@ -1,6 +1,7 @@
-import { CreateAliasCommand, DeleteAliasCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { DeleteAliasCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { aliasesOf, members, resolveAlias, settle, unthrottled } from '../_lib/support.js';
+import { aliasesOf, members, settle, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.delete-alias-removes-it',
@@ -14,10 +15,8 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DeleteAlias', 'DescribeKey', 'ListAliases'],
   async run(t) {
-    const key = await t.createKey();
-    const name = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
-    await resolveAlias(t, name, key.KeyId);
+    const key = await givenKey(t);
+    const name = await givenAlias(t, key.KeyId, { wait: true });
     const out = await unthrottled(() => t.kms.send(new DeleteAliasCommand({ AliasName: name })));
     t.expectEqual(members(out), [], 'DeleteAlias output members');
     const gone = await settle(

@@ -1,7 +1,8 @@
 /** ListAliases: the KeyId filter, pagination, and the predefined AWS aliases (aws-observed.md §4.5). */
-import { CreateAliasCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
+import { ListAliasesCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { settle, unthrottled } from '../_lib/support.js';
+import { settle } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.list-aliases-key-arn-filter',
@@ -15,9 +16,8 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   async run(t) {
-    const key = await t.createKey();
-    const name = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
+    const key = await givenKey(t);
+    const name = await givenAlias(t, key.KeyId);
     const read = () => t.kms.send(new ListAliasesCommand({ KeyId: key.Arn })).then((o) => (o.Aliases ?? []).map((x) => x.AliasName));
     t.expectEqual(await settle(read, (n) => n.length > 0), [name], 'aliases listed for the key ARN');
   },

@@ -1,7 +1,8 @@
 /** ListAliases: the KeyId filter, pagination, and the predefined AWS aliases (aws-observed.md §4.5). */
-import { CreateAliasCommand } from '@aws-sdk/client-kms';
+
 import { defineCase } from '../../../harness/conformance/case.js';
-import { aliasesOf, settle, unthrottled } from '../_lib/support.js';
+import { aliasesOf, settle } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.list-aliases-key-id-filter',
@@ -15,11 +16,10 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   async run(t) {
-    const [a, b] = await Promise.all([t.createKey(), t.createKey()]);
-    const [a1, a2, b1] = [t.aliasName('a1'), t.aliasName('a2'), t.aliasName('b1')];
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: a1, TargetKeyId: a.KeyId })));
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: a2, TargetKeyId: a.KeyId })));
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: b1, TargetKeyId: b.KeyId })));
+    const [a, b] = await Promise.all([givenKey(t), givenKey(t)]);
+    const a1 = await givenAlias(t, a.KeyId, { name: t.aliasName('a1') });
+    const a2 = await givenAlias(t, a.KeyId, { name: t.aliasName('a2') });
+    await givenAlias(t, b.KeyId, { name: t.aliasName('b1') });
     const listed = await settle(() => aliasesOf(t, a.KeyId), (all) => all.length >= 2);
     t.expectEqual(listed.map((x) => x.AliasName).sort(), [a1, a2].sort(), "aliases listed for key a");
     t.check(listed.every((x) => x.TargetKeyId === a.KeyId), 'every entry targets key a', listed);

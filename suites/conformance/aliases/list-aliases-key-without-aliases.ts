@@ -1,6 +1,7 @@
 /** ListAliases: the KeyId filter, pagination, and the predefined AWS aliases (aws-observed.md §4.5). */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.list-aliases-key-without-aliases',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'ListAliases'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const body = expectRawOk(t, await t.raw('ListAliases', { KeyId: key.KeyId }), 'ListAliases');
     t.expectEqual(body, { Aliases: [], Truncated: false }, 'ListAliases body');
   },

@@ -1,7 +1,8 @@
 /** What CreateAlias answers and what ListAliases then shows for the new alias (aws-observed.md §4.5, DG alias-manage). */
-import { CreateAliasCommand } from '@aws-sdk/client-kms';
+
 import { defineCase } from '../../../harness/conformance/case.js';
-import { aliasArn, aliasEntry, unthrottled } from '../_lib/support.js';
+import { aliasArn, aliasEntry } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.list-entry-alias-arn',
@@ -15,9 +16,8 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   async run(t) {
-    const key = await t.createKey();
-    const name = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));
+    const key = await givenKey(t);
+    const name = await givenAlias(t, key.KeyId);
     t.expectEqual((await aliasEntry(t, key.KeyId, name))?.AliasArn, aliasArn(t, name), 'AliasArn');
   },
 });

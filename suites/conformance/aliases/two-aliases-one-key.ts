@@ -1,6 +1,7 @@
 import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { resolveAlias, unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.two-aliases-one-key',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const [a, b] = [t.aliasName('a'), t.aliasName('b')];
     await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: a, TargetKeyId: key.KeyId })));
     await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: b, TargetKeyId: key.Arn })));

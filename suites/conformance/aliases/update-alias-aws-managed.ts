@@ -2,6 +2,7 @@
 import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { refused, resolveAlias, unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.update-alias-aws-managed',
@@ -16,7 +17,7 @@ export default defineCase({
   ops: ['CreateKey', 'UpdateAlias'],
   async run(t) {
     // MODEL: "You cannot ... an alias that begins with alias/aws/"; code not recorded: any 400 refusal.
-    const key = await t.createKey();
+    const key = await givenKey(t);
     // Should an endpoint wrongly allow the move, put alias/aws/s3 back where it was for the other cases.
     const original = await resolveAlias(t, 'alias/aws/s3');
     if (typeof original === 'string') {

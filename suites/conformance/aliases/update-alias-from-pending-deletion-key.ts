@@ -1,7 +1,9 @@
 /** UpdateAlias: moves an alias to another key of the same type (MODEL UpdateAlias; DG alias-manage). */
-import { CreateAliasCommand, ScheduleKeyDeletionCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { resolveAlias, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
+import { putInState } from '../key-state/_support.js';
 
 export default defineCase({
   id: 'aliases.update-alias-from-pending-deletion-key',
@@ -15,10 +17,9 @@ export default defineCase({
   tags: ['aliases', 'key-state'],
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'UpdateAlias', 'DescribeKey'],
   async run(t) {
-    const [doomed, next] = await Promise.all([t.createKey(), t.createKey()]);
-    const name = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: doomed.KeyId })));
-    await unthrottled(() => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: doomed.KeyId, PendingWindowInDays: 7 })));
+    const [doomed, next] = await Promise.all([givenKey(t), givenKey(t)]);
+    const name = await givenAlias(t, doomed.KeyId);
+    await putInState(t, doomed, 'PendingDeletion');
     await unthrottled(() => t.kms.send(new UpdateAliasCommand({ AliasName: name, TargetKeyId: next.KeyId })));
     t.expectEqual(await resolveAlias(t, name, next.KeyId), next.KeyId, 'the key the alias names');
   },

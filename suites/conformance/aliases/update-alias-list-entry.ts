@@ -1,7 +1,8 @@
 /** UpdateAlias: moves an alias to another key of the same type (MODEL UpdateAlias; DG alias-manage). */
-import { CreateAliasCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { aliasEntry, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.update-alias-list-entry',
@@ -15,9 +16,8 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'UpdateAlias', 'ListAliases'],
   async run(t) {
-    const [first, second] = await Promise.all([t.createKey(), t.createKey()]);
-    const name = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: first.KeyId })));
+    const [first, second] = await Promise.all([givenKey(t), givenKey(t)]);
+    const name = await givenAlias(t, first.KeyId);
     const before = (await aliasEntry(t, first.KeyId, name)) ?? {};
     await unthrottled(() => t.kms.send(new UpdateAliasCommand({ AliasName: name, TargetKeyId: second.Arn })));
     const after = (await aliasEntry(t, second.KeyId, name)) ?? {};

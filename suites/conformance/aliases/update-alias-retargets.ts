@@ -1,7 +1,8 @@
 /** UpdateAlias: moves an alias to another key of the same type (MODEL UpdateAlias; DG alias-manage). */
-import { CreateAliasCommand, EncryptCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { EncryptCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { members, resolveAlias, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.update-alias-retargets',
@@ -15,10 +16,8 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'UpdateAlias', 'DescribeKey', 'Encrypt'],
   async run(t) {
-    const [first, second] = await Promise.all([t.createKey(), t.createKey()]);
-    const name = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: first.KeyId })));
-    await resolveAlias(t, name, first.KeyId);
+    const [first, second] = await Promise.all([givenKey(t), givenKey(t)]);
+    const name = await givenAlias(t, first.KeyId, { wait: true });
     const out = await unthrottled(() => t.kms.send(new UpdateAliasCommand({ AliasName: name, TargetKeyId: second.KeyId })));
     t.expectEqual(members(out), [], 'UpdateAlias output members');
     t.expectEqual(await resolveAlias(t, name, second.KeyId), second.KeyId, 'the key the alias names');

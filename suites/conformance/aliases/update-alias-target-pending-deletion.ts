@@ -1,8 +1,9 @@
 /** UpdateAlias: moves an alias to another key of the same type (MODEL UpdateAlias; DG alias-manage). */
-import { CreateAliasCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { resolveAlias, unthrottled } from '../_lib/support.js';
 import { pendingDeletionKey } from '../key-state/_support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.update-alias-target-pending-deletion',
@@ -17,9 +18,8 @@ export default defineCase({
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'UpdateAlias', 'DescribeKey'],
   async run(t) {
     // KS-OLD [10]: "<CMK ARN> is pending deletion." (documentation, no AWS capture): code only.
-    const [current, doomed] = await Promise.all([t.createKey(), pendingDeletionKey(t)]);
-    const name = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: current.KeyId })));
+    const [current, doomed] = await Promise.all([givenKey(t), pendingDeletionKey(t)]);
+    const name = await givenAlias(t, current.KeyId);
     await t.expectError(unthrottled(() => t.kms.send(new UpdateAliasCommand({ AliasName: name, TargetKeyId: doomed.KeyId }))), {
       code: 'KMSInvalidStateException',
       status: 400,

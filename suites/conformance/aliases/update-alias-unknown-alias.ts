@@ -2,6 +2,7 @@
 import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'aliases.update-alias-unknown-alias',
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['aliases'],
   ops: ['CreateKey', 'UpdateAlias'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(unthrottled(() => t.kms.send(new UpdateAliasCommand({ AliasName: t.aliasName('never-created'), TargetKeyId: key.KeyId }))), {
       code: 'NotFoundException',
       status: 400,

@@ -7,9 +7,10 @@
  *
  * @module
  */
-import { EncryptCommand } from '@aws-sdk/client-kms';
+
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { b64, expectRawError } from '../_lib/support.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export const damaged = (slug: string, title: string, damage: (blob: Buffer) => Buffer, source: CaseSource): ConformanceCase =>
   defineCase({
@@ -20,9 +21,9 @@ export const damaged = (slug: string, title: string, damage: (blob: Buffer) => B
     tags: ['semantics'],
     ops: ['CreateKey', 'Encrypt', 'Decrypt'],
     async run(t) {
-      const key = await t.createKey();
-      const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(64) }));
-      const reply = await t.raw('Decrypt', { CiphertextBlob: b64(damage(Buffer.from(enc.CiphertextBlob!))) });
+      const key = await givenKey(t);
+      const encBlob = await givenCiphertext(t, key.KeyId, { plaintext: t.bytes(64) });
+      const reply = await t.raw('Decrypt', { CiphertextBlob: b64(damage(Buffer.from(encBlob))) });
       expectRawError(t, reply, { status: 400, code: 'InvalidCiphertextException', message: null }, 'Decrypt');
     },
   });

@@ -6,9 +6,10 @@
  *
  * @module
  */
-import { CreateAliasCommand, DecryptCommand, DescribeKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
-import { aliasArn, b64, settle, unthrottled } from '../_lib/support.js';
+import { aliasArn, b64 } from '../_lib/support.js';
+import { givenAlias, givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export type Form = 'key-id' | 'key-arn' | 'alias-name' | 'alias-arn';
 
@@ -21,17 +22,15 @@ export const decryptBy = (form: Form, source: CaseSource): ConformanceCase =>
     tags: form.startsWith('alias') ? ['semantics', 'aliases'] : ['semantics'],
     ops: form.startsWith('alias') ? ['CreateKey', 'CreateAlias', 'Encrypt', 'Decrypt'] : ['CreateKey', 'Encrypt', 'Decrypt'],
     async run(t) {
-      const key = await t.createKey();
+      const key = await givenKey(t);
       let name: string = form === 'key-id' ? key.KeyId : key.Arn;
       if (form.startsWith('alias')) {
-        const alias = t.aliasName();
-        await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })));
-        await settle(() => t.kms.send(new DescribeKeyCommand({ KeyId: alias })).catch((e: unknown) => e), (r) => !(r instanceof Error));
+        const alias = await givenAlias(t, key.KeyId, { wait: true });
         name = form === 'alias-name' ? alias : aliasArn(t, alias);
       }
       const plaintext = t.bytes(20);
-      const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));
-      const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, KeyId: name }));
+      const blob = await givenCiphertext(t, key.KeyId, { plaintext });
+      const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: blob, KeyId: name }));
       t.expectEqual(b64(out.Plaintext ?? new Uint8Array()), b64(plaintext), 'Plaintext (base64)');
       t.expectEqual(out.KeyId, key.Arn, 'Decrypt KeyId');
     },

@@ -7,9 +7,10 @@
  *
  * @module
  */
-import { EncryptCommand, type KMSClient } from '@aws-sdk/client-kms';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export type Send = (kms: KMSClient, keyId: string, blob: Uint8Array) => Promise<unknown>;
 
@@ -24,8 +25,8 @@ export const dryRun = (op: OperationName, send: Send, source: CaseSource): Confo
     tags: ['semantics'],
     ops: op === 'Decrypt' || op === 'ReEncrypt' ? ['CreateKey', 'Encrypt', op] : ['CreateKey', op],
     async run(t) {
-      const key = await t.createKey();
-      const blob = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }))).CiphertextBlob!;
+      const key = await givenKey(t);
+      const blob = await givenCiphertext(t, key.KeyId, { plaintext: t.bytes(8) });
       await t.expectError(send(t.kms, key.KeyId, blob), { code: 'DryRunOperationException', status: 400 });
     },
   });

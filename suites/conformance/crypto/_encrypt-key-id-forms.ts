@@ -6,9 +6,10 @@
  *
  * @module
  */
-import { CreateAliasCommand, DescribeKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
-import { aliasArn, settle, unthrottled } from '../_lib/support.js';
+import { aliasArn } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export type Form = 'key-id' | 'key-arn' | 'alias-name' | 'alias-arn';
 
@@ -21,12 +22,10 @@ export const encryptBy = (form: Form, source: CaseSource): ConformanceCase =>
     tags: form.startsWith('alias') ? ['semantics', 'aliases'] : ['semantics'],
     ops: form.startsWith('alias') ? ['CreateKey', 'CreateAlias', 'Encrypt'] : ['CreateKey', 'Encrypt'],
     async run(t) {
-      const key = await t.createKey();
+      const key = await givenKey(t);
       let name: string = form === 'key-id' ? key.KeyId : key.Arn;
       if (form.startsWith('alias')) {
-        const alias = t.aliasName();
-        await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })));
-        await settle(() => t.kms.send(new DescribeKeyCommand({ KeyId: alias })).catch((e: unknown) => e), (r) => !(r instanceof Error));
+        const alias = await givenAlias(t, key.KeyId, { wait: true });
         name = form === 'alias-name' ? alias : aliasArn(t, alias);
       }
       const out = await t.kms.send(new EncryptCommand({ KeyId: name, Plaintext: t.bytes(16) }));

@@ -7,6 +7,7 @@
  */
 import { GenerateDataKeyCommand, type GenerateDataKeyCommandInput } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export const dataKeyLength = (slug: string, input: Partial<GenerateDataKeyCommandInput>, bytes: number, source: CaseSource): ConformanceCase =>
   defineCase({
@@ -17,7 +18,7 @@ export const dataKeyLength = (slug: string, input: Partial<GenerateDataKeyComman
     tags: ['semantics'],
     ops: ['CreateKey', 'GenerateDataKey'],
     async run(t) {
-      const key = await t.createKey();
+      const key = await givenKey(t);
       const out = await t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, ...input }));
       t.expectEqual(out.Plaintext?.length, bytes, 'Plaintext length');
     },

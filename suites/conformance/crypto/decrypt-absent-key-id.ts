@@ -1,6 +1,7 @@
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { absentKeyId } from '../_lib/support.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.decrypt-absent-key-id',
@@ -14,9 +15,9 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
-    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }));
-    await t.expectError(t.kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, KeyId: absentKeyId() })), {
+    const key = await givenKey(t);
+    const blob = await givenCiphertext(t, key.KeyId, { plaintext: t.bytes(8) });
+    await t.expectError(t.kms.send(new DecryptCommand({ CiphertextBlob: blob, KeyId: absentKeyId() })), {
       code: 'NotFoundException',
       status: 400,
     });

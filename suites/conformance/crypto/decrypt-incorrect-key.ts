@@ -1,5 +1,6 @@
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.decrypt-incorrect-key',
@@ -14,9 +15,9 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {
     // MODEL IncorrectKeyException; C4 recorded the wording for an HMAC KeyId, C7 (symmetric) is unrecorded: code only.
-    const [key, other] = await Promise.all([t.createKey(), t.createKey()]);
-    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }));
-    await t.expectError(t.kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob, KeyId: other.KeyId })), {
+    const [key, other] = await Promise.all([givenKey(t), givenKey(t)]);
+    const blob = await givenCiphertext(t, key.KeyId, { plaintext: t.bytes(8) });
+    await t.expectError(t.kms.send(new DecryptCommand({ CiphertextBlob: blob, KeyId: other.KeyId })), {
       code: 'IncorrectKeyException',
       status: 400,
     });

@@ -1,5 +1,6 @@
-import { DecryptCommand, DescribeKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.decrypt-key-material-id',
@@ -14,9 +15,9 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
-    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }));
-    const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }));
+    const key = await givenKey(t);
+    const blob = await givenCiphertext(t, key.KeyId, { plaintext: t.bytes(8) });
+    const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: blob }));
     const current = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata?.CurrentKeyMaterialId;
     t.check(typeof out.KeyMaterialId === 'string' && out.KeyMaterialId.length > 0, 'Decrypt has a KeyMaterialId', out.KeyMaterialId);
     t.expectEqual(out.KeyMaterialId, current, 'Decrypt KeyMaterialId vs DescribeKey CurrentKeyMaterialId');

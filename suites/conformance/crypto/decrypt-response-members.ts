@@ -1,7 +1,7 @@
-import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { b64, expectRawOk, members } from '../_lib/support.js';
 import { membersAsOf } from '../_lib/aws-profile.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.decrypt-response-members',
@@ -16,9 +16,9 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {
     // aws-observed.md §4.2: KeyMaterialId is new in 2025 (LS-SNAP, recorded 2025-09-22).
-    const key = await t.createKey();
-    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(24) }));
-    const out = expectRawOk(t, await t.raw('Decrypt', { CiphertextBlob: b64(enc.CiphertextBlob!) }), 'Decrypt');
+    const key = await givenKey(t);
+    const blob = await givenCiphertext(t, key.KeyId, { plaintext: t.bytes(24) });
+    const out = expectRawOk(t, await t.raw('Decrypt', { CiphertextBlob: b64(blob) }), 'Decrypt');
     // Before 2025-06-05 (the --aws-as-of profile) AWS answered no KeyMaterialId.
     t.expectEqual(members(out), membersAsOf(t, ['EncryptionAlgorithm', 'KeyId', 'KeyMaterialId', 'Plaintext']), 'Decrypt response members');
     t.expectEqual(out.EncryptionAlgorithm, 'SYMMETRIC_DEFAULT', 'EncryptionAlgorithm');

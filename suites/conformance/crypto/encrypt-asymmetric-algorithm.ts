@@ -1,5 +1,6 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.encrypt-asymmetric-algorithm',
@@ -14,7 +15,7 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {
     // MODEL: "SYMMETRIC_DEFAULT ... is the only valid algorithm for symmetric encryption KMS keys". Message not recorded.
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(
       t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
       { code: 'InvalidKeyUsageException', status: 400 },

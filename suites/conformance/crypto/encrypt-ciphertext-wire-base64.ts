@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { b64, expectRawOk } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.encrypt-ciphertext-wire-base64',
@@ -13,7 +14,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = expectRawOk<{ CiphertextBlob?: unknown }>(t, await t.raw('Encrypt', { KeyId: key.KeyId, Plaintext: b64(t.bytes(100)) }), 'Encrypt');
     const text = out.CiphertextBlob;
     t.check(typeof text === 'string' && /^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0, 'CiphertextBlob is standard padded base64', text);

@@ -1,6 +1,7 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { b64 } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.encrypt-nondeterministic',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const plaintext = t.bytes(32, 7);
     const [a, b] = await Promise.all([
       t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext })),

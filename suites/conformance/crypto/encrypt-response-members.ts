@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { b64, expectRawOk, members } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.encrypt-response-members',
@@ -14,7 +15,7 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {
     // aws-observed.md §4.2, LS-SNAP test_encrypt_decrypt_encryption_context (re-recorded 2025-09-22).
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = expectRawOk(t, await t.raw('Encrypt', { KeyId: key.KeyId, Plaintext: b64(t.bytes(32)) }), 'Encrypt');
     t.expectEqual(members(out), ['CiphertextBlob', 'EncryptionAlgorithm', 'KeyId'], 'Encrypt response members');
     t.expectEqual(out.EncryptionAlgorithm, 'SYMMETRIC_DEFAULT', 'EncryptionAlgorithm');

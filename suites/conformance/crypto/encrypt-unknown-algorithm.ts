@@ -1,6 +1,7 @@
 /** Encrypt with an EncryptionAlgorithm outside the model's enum: ValidationException (enum violations, aws-observed.md §6.1). */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { b64, expectRawError } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.encrypt-unknown-algorithm',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const reply = await t.raw('Encrypt', { KeyId: key.KeyId, Plaintext: b64(t.bytes(16)), EncryptionAlgorithm: 'AES_NOT_AN_ALGORITHM' });
     expectRawError(t, reply, { status: 400, code: 'ValidationException' }, 'Encrypt');
   },

@@ -1,6 +1,7 @@
 import { DecryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { b64 } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.generate-data-key-decrypts',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'GenerateDataKey', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const dk = await t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, KeySpec: 'AES_256' }));
     const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob }));
     t.expectEqual(b64(out.Plaintext ?? new Uint8Array()), b64(dk.Plaintext ?? new Uint8Array()), 'decrypted data key (base64)');

@@ -1,6 +1,6 @@
-import { CreateAliasCommand, DescribeKeyCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { settle, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.generate-data-key-key-id-is-arn',
@@ -14,10 +14,8 @@ export default defineCase({
   tags: ['semantics', 'aliases'],
   ops: ['CreateKey', 'CreateAlias', 'GenerateDataKey'],
   async run(t) {
-    const key = await t.createKey();
-    const alias = t.aliasName();
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })));
-    await settle(() => t.kms.send(new DescribeKeyCommand({ KeyId: alias })).catch((e: unknown) => e), (r) => !(r instanceof Error));
+    const key = await givenKey(t);
+    const alias = await givenAlias(t, key.KeyId, { wait: true });
     const out = await t.kms.send(new GenerateDataKeyCommand({ KeyId: alias, KeySpec: 'AES_128' }));
     t.expectEqual(out.KeyId, key.Arn, 'GenerateDataKey KeyId');
   },

@@ -1,6 +1,7 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
 import { awsHas, membersAsOf } from '../_lib/aws-profile.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.generate-data-key-response-members',
@@ -16,7 +17,7 @@ export default defineCase({
   async run(t) {
     // aws-observed.md §4.2 (LS-SNAP test_generate_data_key, 2023, before KeyMaterialId existed); the
     // current model answers KeyMaterialId, omitted only when the request names a Recipient.
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = expectRawOk(t, await t.raw('GenerateDataKey', { KeyId: key.KeyId, KeySpec: 'AES_256' }), 'GenerateDataKey');
     t.expectEqual(members(out), membersAsOf(t, ['CiphertextBlob', 'KeyId', 'KeyMaterialId', 'Plaintext']), 'GenerateDataKey response members');
     if (awsHas(t, 'keyMaterialIds')) t.check(typeof out.KeyMaterialId === 'string' && out.KeyMaterialId.length > 0, 'KeyMaterialId is a non-empty string', out.KeyMaterialId);

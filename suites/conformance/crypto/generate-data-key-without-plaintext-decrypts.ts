@@ -1,5 +1,6 @@
 import { DecryptCommand, GenerateDataKeyWithoutPlaintextCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.generate-data-key-without-plaintext-decrypts',
@@ -13,7 +14,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'GenerateDataKeyWithoutPlaintext', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const dk = await t.kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: key.KeyId, KeySpec: 'AES_256' }));
     const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob }));
     t.expectEqual(out.Plaintext?.length, 32, 'decrypted data key length');

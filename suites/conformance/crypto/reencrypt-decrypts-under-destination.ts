@@ -1,6 +1,7 @@
-import { DecryptCommand, EncryptCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { b64 } from '../_lib/support.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.reencrypt-decrypts-under-destination',
@@ -14,10 +15,10 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   async run(t) {
-    const [source, destination] = await Promise.all([t.createKey(), t.createKey()]);
+    const [source, destination] = await Promise.all([givenKey(t), givenKey(t)]);
     const plaintext = t.bytes(77);
-    const enc = await t.kms.send(new EncryptCommand({ KeyId: source.KeyId, Plaintext: plaintext }));
-    const re = await t.kms.send(new ReEncryptCommand({ CiphertextBlob: enc.CiphertextBlob, DestinationKeyId: destination.KeyId }));
+    const blob = await givenCiphertext(t, source.KeyId, { plaintext });
+    const re = await t.kms.send(new ReEncryptCommand({ CiphertextBlob: blob, DestinationKeyId: destination.KeyId }));
     const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: re.CiphertextBlob }));
     t.expectEqual(out.KeyId, destination.Arn, 'Decrypt KeyId of the re-encrypted ciphertext');
     t.expectEqual(b64(out.Plaintext ?? new Uint8Array()), b64(plaintext), 'Plaintext (base64)');

@@ -1,5 +1,6 @@
-import { EncryptCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
+import { ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.reencrypt-incorrect-source-key',
@@ -14,10 +15,10 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {
     // C5 recorded the code (and wording) with an HMAC SourceKeyId; for a symmetric one only the code is checked.
-    const [key, other] = await Promise.all([t.createKey(), t.createKey()]);
-    const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }));
+    const [key, other] = await Promise.all([givenKey(t), givenKey(t)]);
+    const encBlob = await givenCiphertext(t, key.KeyId, { plaintext: t.bytes(8) });
     await t.expectError(
-      t.kms.send(new ReEncryptCommand({ CiphertextBlob: enc.CiphertextBlob, SourceKeyId: other.KeyId, DestinationKeyId: other.KeyId })),
+      t.kms.send(new ReEncryptCommand({ CiphertextBlob: encBlob, SourceKeyId: other.KeyId, DestinationKeyId: other.KeyId })),
       { code: 'IncorrectKeyException', status: 400 },
     );
   },

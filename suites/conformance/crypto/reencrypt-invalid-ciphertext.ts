@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.reencrypt-invalid-ciphertext',
@@ -13,7 +14,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'ReEncrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const garbage = Buffer.from('kmsbench: not a ciphertext blob at all, just some text', 'utf8').toString('base64');
     const reply = await t.raw('ReEncrypt', { CiphertextBlob: garbage, DestinationKeyId: key.KeyId });
     expectRawError(t, reply, { status: 400, code: 'InvalidCiphertextException', message: null }, 'ReEncrypt');

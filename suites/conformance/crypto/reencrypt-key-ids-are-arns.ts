@@ -1,6 +1,6 @@
-import { CreateAliasCommand, DescribeKeyCommand, EncryptCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
+import { ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { settle, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'crypto.reencrypt-key-ids-are-arns',
@@ -14,16 +14,12 @@ export default defineCase({
   tags: ['semantics', 'aliases'],
   ops: ['CreateKey', 'CreateAlias', 'Encrypt', 'ReEncrypt'],
   async run(t) {
-    const [source, destination] = await Promise.all([t.createKey(), t.createKey()]);
-    const [sourceAlias, destinationAlias] = [t.aliasName('source'), t.aliasName('destination')];
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: sourceAlias, TargetKeyId: source.KeyId })));
-    await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: destinationAlias, TargetKeyId: destination.KeyId })));
-    for (const a of [sourceAlias, destinationAlias]) {
-      await settle(() => t.kms.send(new DescribeKeyCommand({ KeyId: a })).catch((e: unknown) => e), (r) => !(r instanceof Error));
-    }
-    const enc = await t.kms.send(new EncryptCommand({ KeyId: source.KeyId, Plaintext: t.bytes(16) }));
+    const [source, destination] = await Promise.all([givenKey(t), givenKey(t)]);
+    const sourceAlias = await givenAlias(t, source.KeyId, { name: t.aliasName('source'), wait: true });
+    const destinationAlias = await givenAlias(t, destination.KeyId, { name: t.aliasName('destination'), wait: true });
+    const blob = await givenCiphertext(t, source.KeyId, { plaintext: t.bytes(16) });
     const out = await t.kms.send(
-      new ReEncryptCommand({ CiphertextBlob: enc.CiphertextBlob, SourceKeyId: sourceAlias, DestinationKeyId: destinationAlias }),
+      new ReEncryptCommand({ CiphertextBlob: blob, SourceKeyId: sourceAlias, DestinationKeyId: destinationAlias }),
     );
     t.expectEqual(out.KeyId, destination.Arn, 'ReEncrypt KeyId');
     t.expectEqual(out.SourceKeyId, source.Arn, 'ReEncrypt SourceKeyId');

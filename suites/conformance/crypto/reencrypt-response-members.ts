@@ -1,7 +1,7 @@
-import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { b64, expectRawOk, members } from '../_lib/support.js';
 import { membersAsOf } from '../_lib/aws-profile.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 /**
  * The current model's ReEncryptResponse for symmetric keys: the five members recorded on AWS
@@ -30,9 +30,9 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {
-    const [source, destination] = await Promise.all([t.createKey(), t.createKey()]);
-    const enc = await t.kms.send(new EncryptCommand({ KeyId: source.KeyId, Plaintext: t.bytes(16) }));
-    const out = expectRawOk(t, await t.raw('ReEncrypt', { CiphertextBlob: b64(enc.CiphertextBlob!), DestinationKeyId: destination.KeyId }), 'ReEncrypt');
+    const [source, destination] = await Promise.all([givenKey(t), givenKey(t)]);
+    const blob = await givenCiphertext(t, source.KeyId, { plaintext: t.bytes(16) });
+    const out = expectRawOk(t, await t.raw('ReEncrypt', { CiphertextBlob: b64(blob), DestinationKeyId: destination.KeyId }), 'ReEncrypt');
     t.expectEqual(members(out), membersAsOf(t, MEMBERS), 'ReEncrypt response members (no KeyMaterialIds before 2025-06-05)');
     t.expectEqual([out.SourceEncryptionAlgorithm, out.DestinationEncryptionAlgorithm], ['SYMMETRIC_DEFAULT', 'SYMMETRIC_DEFAULT'], 'the two algorithms');
   },

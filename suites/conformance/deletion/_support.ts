@@ -65,6 +65,23 @@ export async function scheduleDeletion(t: CaseContext, keyId: string, days?: num
   return t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: days }));
 }
 
+/**
+ * ScheduleKeyDeletion as a prerequisite of a case about what follows (a second schedule, the key
+ * after its window, a cancellation): answers the reply, whose DeletionDate it checks is a date.
+ * Rooted in the case whose subject scheduling with that window is.
+ */
+export async function givenScheduled(t: CaseContext, keyId: string, days?: number) {
+  return t.given(
+    `ScheduleKeyDeletion${days === undefined ? '' : ` (PendingWindowInDays ${days})`} answers a DeletionDate`,
+    async () => {
+      const out = await scheduleDeletion(t, keyId, days);
+      t.check(out.DeletionDate instanceof Date, 'ScheduleKeyDeletion answers a DeletionDate', out.DeletionDate);
+      return out;
+    },
+    { coveredBy: days === undefined || days === 30 ? 'deletion.window-30-accepted' : days === 7 ? 'deletion.window-7-accepted' : 'deletion.describe-pending-deletion' },
+  );
+}
+
 /** Checks that `deletionDate` lies within [now + days, now + days + 24 h] (plus a little slack for the round trip). */
 export function expectDeletionDateFor(t: CaseContext, deletionDate: Date | undefined, scheduledAt: number, days: number): void {
   t.check(deletionDate instanceof Date, 'DeletionDate is present', deletionDate);

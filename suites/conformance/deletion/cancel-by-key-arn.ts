@@ -1,7 +1,9 @@
 /** CancelKeyDeletion KeyId takes the key ID or the key ARN (MODEL CancelKeyDeletion KeyId). */
-import { CancelKeyDeletionCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { CancelKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { CANCEL_DOC, describe } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
+import { putInState } from '../key-state/_support.js';
 
 export default defineCase({
   id: 'deletion.cancel-by-key-arn',
@@ -15,8 +17,8 @@ export default defineCase({
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
-    await t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 }));
+    const key = await givenKey(t);
+    await putInState(t, key, 'PendingDeletion');
     const out = await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.Arn }));
     t.expectEqual(out.KeyId, key.Arn, 'KeyId of the reply');
     t.expectEqual((await describe(t, key.KeyId)).KeyState, 'Disabled', 'KeyState after cancelling by ARN');

@@ -1,6 +1,8 @@
 import { CancelKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { describe, scheduleDeletion } from './_support.js';
+import { describe } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
+import { putInState } from '../key-state/_support.js';
 
 /** aws-observed.md L4: no DeletionDate after CancelKeyDeletion. */
 export default defineCase({
@@ -15,8 +17,8 @@ export default defineCase({
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
-    await scheduleDeletion(t, key.KeyId, 7);
+    const key = await givenKey(t);
+    await putInState(t, key, 'PendingDeletion');
     await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId }));
     const m = await describe(t, key.KeyId);
     t.expectEqual(m.DeletionDate, undefined, 'DeletionDate after CancelKeyDeletion');

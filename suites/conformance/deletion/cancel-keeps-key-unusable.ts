@@ -1,7 +1,7 @@
 import { CancelKeyDeletionCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { disabledError } from '../key-state/_support.js';
-import { scheduleDeletion } from './_support.js';
+import { disabledError, putInState } from '../key-state/_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** The cancelled key is Disabled, so it cannot encrypt until EnableKey (DG; aws-observed.md S7 wording). */
 export default defineCase({
@@ -16,8 +16,8 @@ export default defineCase({
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'Encrypt'],
   async run(t) {
-    const key = await t.createKey();
-    await scheduleDeletion(t, key.KeyId, 7);
+    const key = await givenKey(t);
+    await putInState(t, key, 'PendingDeletion');
     await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId }));
     await t.expectError(t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) })), disabledError(key.Arn));
   },

@@ -1,6 +1,7 @@
 import { CancelKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { CANCEL_DOC, describe } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** KS-OLD [4] "is not pending deletion." (aws-observed.md S8: no AWS capture, so the code only). */
 export default defineCase({
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'CancelKeyDeletion', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId })), { code: 'KMSInvalidStateException', status: 400 });
     const m = await describe(t, key.KeyId);
     t.expectEqual([m.KeyState, m.Enabled], ['Enabled', true], '[KeyState, Enabled] after the refused cancel');

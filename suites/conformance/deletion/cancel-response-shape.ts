@@ -1,5 +1,7 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CANCEL_DOC, scheduleDeletion } from './_support.js';
+import { CANCEL_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
+import { putInState } from '../key-state/_support.js';
 
 /** aws-observed.md 4.3 (DG CLI output): exactly {KeyId: <key ARN>}. */
 export default defineCase({
@@ -14,8 +16,8 @@ export default defineCase({
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion'],
   async run(t) {
-    const key = await t.createKey();
-    await scheduleDeletion(t, key.KeyId, 7);
+    const key = await givenKey(t);
+    await putInState(t, key, 'PendingDeletion');
     const reply = await t.raw('CancelKeyDeletion', { KeyId: key.KeyId });
     t.expectEqual(reply.status, 200, 'HTTP status');
     t.expectEqual(reply.json, { KeyId: key.Arn }, 'response body');

@@ -1,6 +1,7 @@
-import { CancelKeyDeletionCommand, DecryptCommand, EnableKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { CancelKeyDeletionCommand, DecryptCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { scheduleDeletion } from './_support.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
+import { putInState } from '../key-state/_support.js';
 
 /** Cancelling deletion recovers the key: after EnableKey, ciphertext made before the schedule decrypts. */
 export default defineCase({
@@ -15,10 +16,10 @@ export default defineCase({
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'Encrypt', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'EnableKey', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const plaintext = t.bytes(32, 3);
-    const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));
-    await scheduleDeletion(t, key.KeyId, 7);
+    const CiphertextBlob = await givenCiphertext(t, key.KeyId, { plaintext });
+    await putInState(t, key, 'PendingDeletion');
     await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId }));
     await t.kms.send(new EnableKeyCommand({ KeyId: key.KeyId }));
     const out = await t.kms.send(new DecryptCommand({ CiphertextBlob }));

@@ -1,6 +1,7 @@
 import { CancelKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DAY_MS, describe, keyWithClock, scheduleDeletion } from './_support.js';
+import { requireClock } from '../rotation/_support.js';
+import { DAY_MS, describe, keyWithClock, givenScheduled } from './_support.js';
 
 /** A cancelled deletion is cancelled: the key outlives its former DeletionDate, Disabled. */
 export default defineCase({
@@ -16,8 +17,9 @@ export default defineCase({
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'DescribeKey'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'the deletion date');
     const { key, clock } = await keyWithClock(t);
-    const { DeletionDate } = await scheduleDeletion(t, key.KeyId, 7);
+    const { DeletionDate } = await givenScheduled(t, key.KeyId, 7);
     await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId }));
     await clock.advanceTo(t, DeletionDate!, DAY_MS);
     const m = await describe(t, key.KeyId);

@@ -1,5 +1,6 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { requireClock } from '../rotation/_support.js';
 import { describe, expectDeletionDateFor, HOW_IT_WORKS_DOC, keyWithClock, scheduleDeletion } from './_support.js';
 
 /** Default 30-day window: the key exists a minute before DeletionDate and is gone a minute after. */
@@ -16,6 +17,7 @@ export default defineCase({
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'the deletion date');
     const { key, clock } = await keyWithClock(t);
     const scheduledAt = clock.now();
     const { DeletionDate } = await scheduleDeletion(t, key.KeyId);

@@ -1,6 +1,8 @@
-import { CreateAliasCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
+import { ListAliasesCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext } from '../../../harness/conformance/case.js';
-import { HOW_IT_WORKS_DOC, keyWithClock, scheduleDeletion } from './_support.js';
+import { requireClock } from '../rotation/_support.js';
+import { keyWithClock, givenScheduled } from './_support.js';
+import { givenAlias } from '../_lib/prerequisites.js';
 
 async function allAliasNames(t: CaseContext): Promise<Set<string>> {
   const names = new Set<string>();
@@ -28,10 +30,11 @@ export default defineCase({
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'ListAliases'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'the deletion date');
     const { key, clock } = await keyWithClock(t);
     const aliases = [t.aliasName('a'), t.aliasName('b')];
-    for (const name of aliases) await t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId }));
-    const { DeletionDate } = await scheduleDeletion(t, key.KeyId, 7);
+    for (const name of aliases) await givenAlias(t, key.KeyId, { name });
+    const { DeletionDate } = await givenScheduled(t, key.KeyId, 7);
     const before = await allAliasNames(t);
     t.check(aliases.every((a) => before.has(a)), 'ListAliases lists both aliases while the key is pending deletion', aliases);
     await clock.advanceTo(t, DeletionDate!, 60_000);

@@ -1,7 +1,9 @@
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { requireClock } from '../rotation/_support.js';
 import { refusal } from '../key-state/_support.js';
-import { HOW_IT_WORKS_DOC, keyWithClock, scheduleDeletion } from './_support.js';
+import { keyWithClock, givenScheduled } from './_support.js';
+import { givenCiphertext } from '../_lib/prerequisites.js';
 
 /**
  * "After a KMS key is deleted, you can no longer decrypt the data that was encrypted under it"
@@ -22,9 +24,10 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt', 'ScheduleKeyDeletion', 'Decrypt'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'the deletion date');
     const { key, clock } = await keyWithClock(t);
-    const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16) }));
-    const { DeletionDate } = await scheduleDeletion(t, key.KeyId, 7);
+    const CiphertextBlob = await givenCiphertext(t, key.KeyId);
+    const { DeletionDate } = await givenScheduled(t, key.KeyId, 7);
     await clock.advanceTo(t, DeletionDate!, 60_000);
     const r = await refusal(t, t.kms.send(new DecryptCommand({ CiphertextBlob })), 'Decrypt of a deleted key\'s ciphertext');
     t.expectEqual(r.status, 400, `HTTP status of the refusal (${r.code})`);

@@ -1,6 +1,7 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { HOW_IT_WORKS_DOC, keyWithClock, scheduleDeletion } from './_support.js';
+import { requireClock } from '../rotation/_support.js';
+import { HOW_IT_WORKS_DOC, keyWithClock, givenScheduled } from './_support.js';
 
 /** After the waiting period KMS deletes the key: DescribeKey then answers NotFoundException. */
 export default defineCase({
@@ -16,8 +17,9 @@ export default defineCase({
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'the deletion date');
     const { key, clock } = await keyWithClock(t);
-    const { DeletionDate } = await scheduleDeletion(t, key.KeyId, 7);
+    const { DeletionDate } = await givenScheduled(t, key.KeyId, 7);
     await clock.advanceTo(t, DeletionDate!, 60_000);
     await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId })), { code: 'NotFoundException', status: 400 });
   },

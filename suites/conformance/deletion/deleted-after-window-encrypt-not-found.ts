@@ -1,6 +1,7 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { HOW_IT_WORKS_DOC, keyWithClock, scheduleDeletion } from './_support.js';
+import { requireClock } from '../rotation/_support.js';
+import { HOW_IT_WORKS_DOC, keyWithClock, givenScheduled } from './_support.js';
 
 export default defineCase({
   id: 'deletion.deleted-after-window-encrypt-not-found',
@@ -15,8 +16,9 @@ export default defineCase({
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'Encrypt'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'the deletion date');
     const { key, clock } = await keyWithClock(t);
-    const { DeletionDate } = await scheduleDeletion(t, key.KeyId, 7);
+    const { DeletionDate } = await givenScheduled(t, key.KeyId, 7);
     await clock.advanceTo(t, DeletionDate!, 60_000);
     await t.expectError(t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) })), { code: 'NotFoundException', status: 400 });
   },

@@ -1,6 +1,7 @@
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext } from '../../../harness/conformance/case.js';
-import { HOW_IT_WORKS_DOC, keyWithClock, scheduleDeletion } from './_support.js';
+import { requireClock } from '../rotation/_support.js';
+import { HOW_IT_WORKS_DOC, keyWithClock, givenScheduled } from './_support.js';
 
 async function allKeyIds(t: CaseContext): Promise<Set<string>> {
   const ids = new Set<string>();
@@ -27,8 +28,9 @@ export default defineCase({
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'ListKeys'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'the deletion date');
     const { key, clock } = await keyWithClock(t);
-    const { DeletionDate } = await scheduleDeletion(t, key.KeyId, 7);
+    const { DeletionDate } = await givenScheduled(t, key.KeyId, 7);
     t.check((await allKeyIds(t)).has(key.KeyId), 'ListKeys lists the key while it is pending deletion');
     await clock.advanceTo(t, DeletionDate!, 60_000);
     t.check(!(await allKeyIds(t)).has(key.KeyId), 'ListKeys no longer lists the deleted key');

@@ -1,5 +1,7 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { describe, scheduleDeletion } from './_support.js';
+import { describe } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
+import { putInState } from '../key-state/_support.js';
 
 /** aws-observed.md L5 (MODEL KeyMetadata doc): PendingDeletionWindowInDays only for PendingReplicaDeletion. */
 export default defineCase({
@@ -14,8 +16,8 @@ export default defineCase({
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
-    await scheduleDeletion(t, key.KeyId, 7);
+    const key = await givenKey(t);
+    await putInState(t, key, 'PendingDeletion');
     const m = await describe(t, key.KeyId);
     t.expectEqual(m.PendingDeletionWindowInDays, undefined, 'PendingDeletionWindowInDays');
   },

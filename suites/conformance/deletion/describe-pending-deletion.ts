@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { describe, HOW_IT_WORKS_DOC, scheduleDeletion } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md L3: Enabled false, KeyState PendingDeletion, DeletionDate present. */
 export default defineCase({
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = await scheduleDeletion(t, key.KeyId, 7);
     const m = await describe(t, key.KeyId);
     t.expectEqual([m.KeyState, m.Enabled], ['PendingDeletion', false], '[KeyState, Enabled]');

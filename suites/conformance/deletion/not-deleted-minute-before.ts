@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { describe, HOW_IT_WORKS_DOC, keyWithClock, scheduleDeletion } from './_support.js';
+import { requireClock } from '../rotation/_support.js';
+import { describe, HOW_IT_WORKS_DOC, keyWithClock, givenScheduled } from './_support.js';
 
 /** The key is kept for the whole waiting period: one minute before DeletionDate it still exists. */
 export default defineCase({
@@ -15,8 +16,9 @@ export default defineCase({
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   flags: ['needs-clock'],
   async run(t) {
+    requireClock(t, 'the deletion date');
     const { key, clock } = await keyWithClock(t);
-    const { DeletionDate } = await scheduleDeletion(t, key.KeyId, 7);
+    const { DeletionDate } = await givenScheduled(t, key.KeyId, 7);
     await clock.advanceTo(t, DeletionDate!, -60_000);
     const m = await describe(t, key.KeyId);
     t.expectEqual(m.KeyState, 'PendingDeletion', 'KeyState one minute before DeletionDate');

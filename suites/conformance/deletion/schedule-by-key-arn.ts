@@ -2,6 +2,7 @@
 import { ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { SCHEDULE_DOC, describe } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'deletion.schedule-by-key-arn',
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = await t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.Arn, PendingWindowInDays: 7 }));
     t.expectEqual([out.KeyId, out.KeyState], [key.Arn, 'PendingDeletion'], '[KeyId, KeyState] of the reply');
     t.expectEqual((await describe(t, key.KeyId)).KeyState, 'PendingDeletion', 'KeyState after scheduling by ARN');

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { SCHEDULE_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md 4.3 (DG CLI output): {KeyId: <key ARN>, DeletionDate, KeyState, PendingWindowInDays}. */
 export default defineCase({
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const reply = await t.raw('ScheduleKeyDeletion', { KeyId: key.KeyId, PendingWindowInDays: 10 });
     t.expectEqual(reply.status, 200, 'HTTP status');
     const body = (reply.json ?? {}) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { describe, scheduleDeletion, SCHEDULE_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md S5: KMSInvalidStateException, message contains "is pending deletion"; the first schedule stands. */
 export default defineCase({
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const first = await scheduleDeletion(t, key.KeyId, 7);
     await t.expectError(scheduleDeletion(t, key.KeyId, 30), { code: 'KMSInvalidStateException', status: 400, message: /is pending deletion/ });
     const m = await describe(t, key.KeyId);

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { describe, scheduleDeletion, WINDOW_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md V6 (Skyscanner/kms-issuer#8): `PendingWindowInDays must be between 7 and 30`, HTTP 400. */
 export default defineCase({
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['deletion', 'limits'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(scheduleDeletion(t, key.KeyId, 1), {
       code: 'ValidationException',
       status: 400,

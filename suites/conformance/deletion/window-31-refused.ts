@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { describe, scheduleDeletion, WINDOW_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /**
  * kms-facts.md: PendingWindowInDays outside 7..30 → ValidationException, although the model allows
@@ -18,7 +19,7 @@ export default defineCase({
   tags: ['deletion', 'limits'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(scheduleDeletion(t, key.KeyId, 31), { code: 'ValidationException', status: 400 });
     const m = await describe(t, key.KeyId);
     t.expectEqual([m.KeyState, m.DeletionDate], ['Enabled', undefined], '[KeyState, DeletionDate] after the refused request');

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { DECRYPT_CONTEXT_DOC, expectOpens, seal } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** An empty map has no pairs: it is the same context as none at all, in both directions. */
 export default defineCase({
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const plaintext = t.bytes(16);
     const sealedEmpty = await seal(t, key.KeyId, plaintext, {});
     await expectOpens(t, sealedEmpty, plaintext, undefined, 'without a context (sealed with {})');

@@ -1,6 +1,7 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { ENCRYPT_CONTEXT_DOC, expectOpens, expectRefused } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /**
  * Whether AWS accepts an empty-string context value is not recorded (spec/aws-observed.md has no
@@ -19,7 +20,7 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const plaintext = t.bytes(16);
     const context = { note: '', purpose: 'conformance' };
     let blob: Uint8Array | undefined;

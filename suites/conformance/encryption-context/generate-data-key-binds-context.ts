@@ -1,6 +1,7 @@
 import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectOpens, expectRefused } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md C1 (test_encryption_context_generate_data_key*: same bare refusal for data keys). */
 export default defineCase({
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'GenerateDataKey', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const context = { bucket: 'reports', object: '2026/11/summary.csv' };
     const out = await t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, KeySpec: 'AES_256', EncryptionContext: context }));
     t.expectEqual(out.Plaintext?.length, 32, 'length of the AES_256 data key');

@@ -1,6 +1,7 @@
 import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectOpens, expectRefused } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** The {ab:c} / {a:bc} boundary for data keys (kms-facts.md). */
 export default defineCase({
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'GenerateDataKey', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = await t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, NumberOfBytes: 16, EncryptionContext: { ab: 'c' } }));
     await expectOpens(t, out.CiphertextBlob!, out.Plaintext!, { ab: 'c' }, 'with the same context');
     await expectRefused(t, out.CiphertextBlob!, { a: 'bc' });

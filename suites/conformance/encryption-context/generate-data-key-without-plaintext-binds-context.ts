@@ -1,6 +1,7 @@
 import { DecryptCommand, GenerateDataKeyWithoutPlaintextCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRefused } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'encryption-context.generate-data-key-without-plaintext-binds-context',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'GenerateDataKeyWithoutPlaintext', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const context = { table: 'orders', column: 'card' };
     const out = await t.kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: key.KeyId, NumberOfBytes: 24, EncryptionContext: context }));
     const opened = await t.kms.send(new DecryptCommand({ CiphertextBlob: out.CiphertextBlob, EncryptionContext: { column: 'card', table: 'orders' } }));

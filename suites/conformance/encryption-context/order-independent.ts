@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { DECRYPT_CONTEXT_DOC, expectOpens, seal } from './_support.js';
+import { DECRYPT_CONTEXT_DOC, expectOpens, sealed } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** kms-facts.md: the same map, order-independent. The SDK sends members in insertion order. */
 export default defineCase({
@@ -14,9 +15,9 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const plaintext = t.bytes(16);
-    const blob = await seal(t, key.KeyId, plaintext, { alpha: '1', bravo: '2', charlie: '3' });
+    const blob = await sealed(t, key.KeyId, plaintext, { alpha: '1', bravo: '2', charlie: '3' });
     await expectOpens(t, blob, plaintext, { charlie: '3', alpha: '1', bravo: '2' }, 'with the pairs reordered');
   },
 });

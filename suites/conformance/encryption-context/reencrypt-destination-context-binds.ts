@@ -1,6 +1,7 @@
 import { ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { expectOpens, expectRefused, seal } from './_support.js';
+import { expectOpens, expectRefused, sealed } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'encryption-context.reencrypt-destination-context-binds',
@@ -14,10 +15,10 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   async run(t) {
-    const source = await t.createKey();
-    const destination = await t.createKey();
+    const source = await givenKey(t);
+    const destination = await givenKey(t);
     const plaintext = t.bytes(48);
-    const blob = await seal(t, source.KeyId, plaintext, { stage: 'source' });
+    const blob = await sealed(t, source.KeyId, plaintext, { stage: 'source' });
     const out = await t.kms.send(
       new ReEncryptCommand({
         CiphertextBlob: blob,

@@ -1,6 +1,7 @@
 import { ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { expectOpens, expectRefused, seal } from './_support.js';
+import { expectOpens, expectRefused, sealed } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** ReEncrypt encrypts with the DestinationEncryptionContext given — none means none, not the source's. */
 export default defineCase({
@@ -15,10 +16,10 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   async run(t) {
-    const source = await t.createKey();
-    const destination = await t.createKey();
+    const source = await givenKey(t);
+    const destination = await givenKey(t);
     const plaintext = t.bytes(16);
-    const blob = await seal(t, source.KeyId, plaintext, { stage: 'source' });
+    const blob = await sealed(t, source.KeyId, plaintext, { stage: 'source' });
     const out = await t.kms.send(
       new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: { stage: 'source' }, DestinationKeyId: destination.KeyId }),
     );

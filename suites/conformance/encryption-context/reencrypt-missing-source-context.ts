@@ -1,6 +1,7 @@
 import { ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CONTEXT_MISMATCH, seal } from './_support.js';
+import { CONTEXT_MISMATCH, sealed } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'encryption-context.reencrypt-missing-source-context',
@@ -14,9 +15,9 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {
-    const source = await t.createKey();
-    const destination = await t.createKey();
-    const blob = await seal(t, source.KeyId, t.bytes(16), { purpose: 'alpha' });
+    const source = await givenKey(t);
+    const destination = await givenKey(t);
+    const blob = await sealed(t, source.KeyId, t.bytes(16), { purpose: 'alpha' });
     await t.expectError(
       t.kms.send(new ReEncryptCommand({ CiphertextBlob: blob, DestinationKeyId: destination.KeyId })),
       CONTEXT_MISMATCH,

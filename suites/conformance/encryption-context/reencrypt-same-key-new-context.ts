@@ -1,6 +1,7 @@
 import { ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectOpens, expectRefused, seal } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** API reference: ReEncrypt under the same key "to change the encryption context of a ciphertext". */
 export default defineCase({
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const plaintext = t.bytes(16);
     const blob = await seal(t, key.KeyId, plaintext, { version: '1' });
     const out = await t.kms.send(

@@ -1,6 +1,7 @@
 import { ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CONTEXT_MISMATCH, seal } from './_support.js';
+import { CONTEXT_MISMATCH, sealed } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** The {ab:c} / {a:bc} boundary on ReEncrypt's decrypt half (kms-facts.md). */
 export default defineCase({
@@ -15,9 +16,9 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {
-    const source = await t.createKey();
-    const destination = await t.createKey();
-    const blob = await seal(t, source.KeyId, t.bytes(16), { ab: 'c' });
+    const source = await givenKey(t);
+    const destination = await givenKey(t);
+    const blob = await sealed(t, source.KeyId, t.bytes(16), { ab: 'c' });
     await t.expectError(
       t.kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: { a: 'bc' }, DestinationKeyId: destination.KeyId })),
       CONTEXT_MISMATCH,

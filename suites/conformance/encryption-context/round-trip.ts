@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { DECRYPT_CONTEXT_DOC, expectOpens, seal } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'encryption-context.round-trip',
@@ -13,7 +14,7 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const plaintext = t.bytes(100);
     const context = { purpose: 'conformance', tenant: 't-0001', 'object/path': 's3://bucket/key.bin' };
     const blob = await seal(t, key.KeyId, plaintext, context);

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { DECRYPT_CONTEXT_DOC, expectOpens, expectRefused, seal } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** Keys and values outside ASCII, including characters outside the Basic Multilingual Plane. */
 export default defineCase({
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['encryption-context'],
   ops: ['CreateKey', 'Encrypt', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const plaintext = t.bytes(24);
     const context = {
       'r\u00e9gion': 'M\u00fcnchen',

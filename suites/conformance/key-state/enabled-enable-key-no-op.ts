@@ -1,6 +1,7 @@
 /** DisableKey / EnableKey on a key already in the target state are no-ops; other states refuse DisableKey (§2.2 [3], [5]; code only). */
 import { DescribeKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'key-state.enabled-enable-key-no-op',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['key-state'],
   ops: ['CreateKey', 'EnableKey', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.kms.send(new EnableKeyCommand({ KeyId: key.KeyId }));
     const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata!;
     t.expectEqual([m.KeyState, m.Enabled], ['Enabled', true], '[KeyState, Enabled]');

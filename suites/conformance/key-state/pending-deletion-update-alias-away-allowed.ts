@@ -1,5 +1,6 @@
 import { CreateAliasCommand, DescribeKeyCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { settle, stateCase } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default stateCase<string>({
   state: 'PendingDeletion',
@@ -19,7 +20,7 @@ export default stateCase<string>({
     return alias;
   },
   async body(t, _key, alias) {
-    const other = await t.createKey();
+    const other = await givenKey(t);
     await t.kms.send(new UpdateAliasCommand({ AliasName: alias, TargetKeyId: other.KeyId }));
     const m = await settle(
       () => t.kms.send(new DescribeKeyCommand({ KeyId: alias })).then((o) => o.KeyMetadata),

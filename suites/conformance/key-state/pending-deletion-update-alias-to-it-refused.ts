@@ -1,5 +1,6 @@
-import { CreateAliasCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { stateCase } from './_support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export default stateCase({
   state: 'PendingDeletion',
@@ -14,9 +15,8 @@ export default stateCase({
   tags: ['key-state', 'aliases'],
   ops: ['CreateAlias', 'UpdateAlias'],
   async body(t, key) {
-    const other = await t.createKey();
-    const alias = t.aliasName();
-    await t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: other.KeyId }));
+    const other = await givenKey(t);
+    const alias = await givenAlias(t, other.KeyId);
     await t.expectError(t.kms.send(new UpdateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })), {
       code: 'KMSInvalidStateException',
       status: 400,

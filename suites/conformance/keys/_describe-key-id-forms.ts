@@ -6,18 +6,18 @@
  *
  * @module
  */
-import { CreateAliasCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
-import { aliasArn, settle, unthrottled } from '../_lib/support.js';
+import { aliasArn, settle } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export type Form = 'key-id' | 'key-arn' | 'alias-name' | 'alias-arn';
 
 export async function nameIn(t: CaseContext, form: Form): Promise<{ keyId: string; arn: string; name: string }> {
-  const key = await t.createKey();
+  const key = await givenKey(t);
   if (form === 'key-id') return { keyId: key.KeyId, arn: key.Arn, name: key.KeyId };
   if (form === 'key-arn') return { keyId: key.KeyId, arn: key.Arn, name: key.Arn };
-  const alias = t.aliasName();
-  await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })));
+  const alias = await givenAlias(t, key.KeyId);
   return { keyId: key.KeyId, arn: key.Arn, name: form === 'alias-name' ? alias : aliasArn(t, alias) };
 }
 

@@ -8,10 +8,11 @@
  *
  * @module
  */
-import { CreateAliasCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand, UpdateKeyDescriptionCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand, UpdateKeyDescriptionCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
-import { aliasArn, expectOneOf, settle, unthrottled } from '../_lib/support.js';
+import { aliasArn, expectOneOf, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export interface Op {
   name: 'DisableKey' | 'EnableKey' | 'UpdateKeyDescription';
@@ -34,7 +35,7 @@ export const OPS: Record<Op['name'], Op> = {
   EnableKey: {
     name: 'EnableKey',
     slug: 'enable-key',
-    setUp: (t, KeyId) => unthrottled(() => t.kms.send(new DisableKeyCommand({ KeyId }))),
+    setUp: (t, KeyId) => t.given('DisableKey puts the key in Disabled', () => unthrottled(() => t.kms.send(new DisableKeyCommand({ KeyId }))), { coveredBy: 'key-state.disabled-describe-key' }),
     send: (t, KeyId) => unthrottled(() => t.kms.send(new EnableKeyCommand({ KeyId }))),
     unchanged: (m) => m.KeyState,
     expected: 'Disabled',
@@ -58,15 +59,10 @@ export const rejectsAlias = (opName: Op['name'], form: 'alias-name' | 'alias-arn
     tags: ['semantics', 'aliases'],
     ops: ['CreateKey', 'CreateAlias', op.name, 'DescribeKey'] as OperationName[],
     async run(t) {
-      const key = await t.createKey({ Description: 'kmsbench original' });
+      const key = await givenKey(t, { Description: 'kmsbench original' });
       await op.setUp?.(t, key.KeyId);
-      const alias = t.aliasName();
-      await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })));
-      // Make sure the alias resolves before testing that the management call refuses it.
-      await settle(
-        () => t.kms.send(new DescribeKeyCommand({ KeyId: alias })).catch((e: unknown) => e),
-        (r) => !(r instanceof Error),
-      );
+      // The alias resolves before the management call is tested to refuse it.
+      const alias = await givenAlias(t, key.KeyId, { wait: true });
       const name = form === 'alias-name' ? alias : aliasArn(t, alias);
       await expectOneOf(t, op.send(t, name), form === 'alias-arn' ? ['NotFoundException', 'InvalidArnException'] : ['NotFoundException'], op.name);
       const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata ?? {};

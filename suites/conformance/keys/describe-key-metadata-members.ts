@@ -2,6 +2,7 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
 import { SYMMETRIC_KEY_METADATA_MEMBERS } from '../../../common/key-metadata.js';
 import { membersAsOf } from '../_lib/aws-profile.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.describe-key-metadata-members',
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const body = expectRawOk<{ KeyMetadata?: Record<string, unknown> }>(t, await t.raw('DescribeKey', { KeyId: key.KeyId }), 'DescribeKey');
     t.expectEqual(members(body), ['KeyMetadata'], 'DescribeKey response members');
     t.expectEqual(members(body.KeyMetadata), membersAsOf(t, SYMMETRIC_KEY_METADATA_MEMBERS), 'KeyMetadata members of an enabled symmetric key (no CurrentKeyMaterialId before 2025-06-05)');

@@ -1,5 +1,6 @@
 import { keyArn, otherRegion } from '../_lib/support.js';
 import { notFound } from './_describe-key-not-found.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default notFound({
   behaviour: 'key-arn-of-other-region',
@@ -10,7 +11,7 @@ export default notFound({
     verifiedAt: '2026-12-07',
   },
   input: async (t) => {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const region = otherRegion(t);
     return { keyId: keyArn(t, key.KeyId, region), message: `Invalid arn ${region}` };
   },

@@ -1,6 +1,7 @@
 import { DescribeKeyCommand, DisableKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.disable-key-by-key-arn',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'DisableKey', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await unthrottled(() => t.kms.send(new DisableKeyCommand({ KeyId: key.Arn })));
     t.expectEqual((await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata?.KeyState, 'Disabled', 'KeyState');
   },

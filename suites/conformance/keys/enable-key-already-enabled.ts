@@ -1,6 +1,7 @@
 import { DescribeKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.enable-key-already-enabled',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'EnableKey', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await unthrottled(() => t.kms.send(new EnableKeyCommand({ KeyId: key.KeyId })));
     const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata;
     t.expectEqual([m?.Enabled, m?.KeyState], [true, 'Enabled'], 'Enabled and KeyState');

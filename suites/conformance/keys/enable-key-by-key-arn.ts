@@ -1,6 +1,7 @@
-import { DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
+import { disabledKey } from '../key-state/_support.js';
 
 export default defineCase({
   id: 'keys.enable-key-by-key-arn',
@@ -14,8 +15,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'DisableKey', 'EnableKey', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
-    await unthrottled(() => t.kms.send(new DisableKeyCommand({ KeyId: key.KeyId })));
+    const key = await disabledKey(t);
     await unthrottled(() => t.kms.send(new EnableKeyCommand({ KeyId: key.Arn })));
     t.expectEqual((await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata?.KeyState, 'Enabled', 'KeyState');
   },

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.list-keys-entry-members',
@@ -13,7 +14,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {
-    await t.createKey();
+    await givenKey(t);
     const body = expectRawOk<{ Keys?: Array<Record<string, unknown>> }>(t, await t.raw('ListKeys', { Limit: 50 }), 'ListKeys');
     const keys = body.Keys ?? [];
     t.check(keys.length > 0, 'ListKeys lists at least the key just created', body);

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { allKeyIds, settle } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.list-keys-includes-new-key',
@@ -13,7 +14,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const ids = await settle(() => allKeyIds(t), (all) => all.includes(key.KeyId));
     t.check(ids.includes(key.KeyId), 'ListKeys lists the new key', { keyId: key.KeyId, listed: ids.length });
     t.expectEqual(new Set(ids).size, ids.length, 'number of distinct KeyIds across pages (no key listed twice)');

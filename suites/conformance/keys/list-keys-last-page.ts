@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.list-keys-last-page',
@@ -13,7 +14,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {
-    await t.createKey();
+    await givenKey(t);
     let marker: string | undefined;
     let page: { Keys?: unknown[]; NextMarker?: string; Truncated?: unknown } = {};
     for (let n = 0; n < 1000; n++) {

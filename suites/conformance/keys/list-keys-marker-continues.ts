@@ -1,5 +1,6 @@
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.list-keys-marker-continues',
@@ -13,7 +14,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {
-    await Promise.all([t.createKey(), t.createKey(), t.createKey()]);
+    await Promise.all([givenKey(t), givenKey(t), givenKey(t)]);
     const first = await t.kms.send(new ListKeysCommand({ Limit: 2 }));
     t.check(first.Truncated === true && typeof first.NextMarker === 'string', 'the first page of 2 is truncated with a NextMarker', first);
     const second = await t.kms.send(new ListKeysCommand({ Limit: 2, Marker: first.NextMarker }));

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.list-keys-truncated-page',
@@ -13,7 +14,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {
-    await Promise.all([t.createKey(), t.createKey()]);
+    await Promise.all([givenKey(t), givenKey(t)]);
     const page = expectRawOk<{ Keys?: unknown[]; NextMarker?: unknown; Truncated?: unknown }>(t, await t.raw('ListKeys', { Limit: 1 }), 'ListKeys');
     t.expectEqual(members(page), ['Keys', 'NextMarker', 'Truncated'], 'members of a truncated page');
     t.expectEqual(page.Keys?.length, 1, 'number of entries with Limit 1');

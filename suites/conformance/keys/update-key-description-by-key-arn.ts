@@ -1,6 +1,7 @@
 import { DescribeKeyCommand, UpdateKeyDescriptionCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'keys.update-key-description-by-key-arn',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['semantics'],
   ops: ['CreateKey', 'UpdateKeyDescription', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey({ Description: 'before' });
+    const key = await givenKey(t, { Description: 'before' });
     await unthrottled(() => t.kms.send(new UpdateKeyDescriptionCommand({ KeyId: key.Arn, Description: 'after, by ARN' })));
     t.expectEqual((await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata?.Description, 'after, by ARN', 'Description');
   },

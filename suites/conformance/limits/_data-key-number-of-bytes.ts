@@ -8,6 +8,7 @@
 import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export const doc = (op: string) => `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#KMS-${op}-request-NumberOfBytes`;
 
@@ -20,7 +21,7 @@ export const accepted = (n: number, source: CaseSource): ConformanceCase =>
     tags: ['limits'],
     ops: ['CreateKey', 'GenerateDataKey'],
     async run(t) {
-      const key = await t.createKey();
+      const key = await givenKey(t);
       const out = await t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, NumberOfBytes: n }));
       t.expectEqual(out.Plaintext?.length, n, 'Plaintext length');
     },
@@ -36,7 +37,7 @@ export const refused = (op: 'GenerateDataKey' | 'GenerateDataKeyWithoutPlaintext
     tags: ['limits'],
     ops: ['CreateKey', op],
     async run(t) {
-      const key = await t.createKey();
+      const key = await givenKey(t);
       expectRawError(t, await t.raw(op, { KeyId: key.KeyId, NumberOfBytes: n }), { status: 400, code: 'ValidationException' }, op);
     },
   });

@@ -8,6 +8,7 @@
  */
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export const specOrBytes = (op: 'GenerateDataKey' | 'GenerateDataKeyWithoutPlaintext', slug: string, title: string, input: Record<string, unknown>, source: CaseSource): ConformanceCase =>
   defineCase({
@@ -18,7 +19,7 @@ export const specOrBytes = (op: 'GenerateDataKey' | 'GenerateDataKeyWithoutPlain
     tags: ['limits'],
     ops: ['CreateKey', op],
     async run(t) {
-      const key = await t.createKey();
+      const key = await givenKey(t);
       expectRawError(t, await t.raw(op, { KeyId: key.KeyId, ...input }), { status: 400, code: 'ValidationException' }, op);
     },
   });

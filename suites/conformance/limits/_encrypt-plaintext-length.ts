@@ -8,6 +8,7 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { b64 } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export const DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-request-Plaintext';
 
@@ -20,7 +21,7 @@ export const accepted = (bytes: number, source: CaseSource): ConformanceCase =>
     tags: ['limits'],
     ops: ['CreateKey', 'Encrypt', 'Decrypt'],
     async run(t) {
-      const key = await t.createKey();
+      const key = await givenKey(t);
       const plaintext = t.bytes(bytes);
       const enc = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));
       const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }));

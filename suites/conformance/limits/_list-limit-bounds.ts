@@ -8,6 +8,7 @@
  */
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export const doc = (op: string) => `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#KMS-${op}-request-Limit`;
 
@@ -21,7 +22,7 @@ export const refusedLimit = (op: 'ListKeys' | 'ListAliases' | 'ListResourceTags'
     ops: op === 'ListResourceTags' ? ['CreateKey', op] : [op],
     async run(t) {
       const body: Record<string, unknown> = { Limit: limit };
-      if (op === 'ListResourceTags') body.KeyId = (await t.createKey()).KeyId;
+      if (op === 'ListResourceTags') body.KeyId = (await givenKey(t)).KeyId;
       expectRawError(t, await t.raw(op, body), { status: 400, code: 'ValidationException' }, op);
     },
   });

@@ -3,6 +3,7 @@ import { CreateAliasCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { settle, unthrottled } from '../_lib/support.js';
 import { padded } from './_alias-name-length.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.alias-name-256-characters',
@@ -16,7 +17,7 @@ export default defineCase({
   tags: ['limits', 'aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const name = padded(t.aliasName(), 256);
     t.expectEqual(name.length, 256, 'alias name length');
     await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: key.KeyId })));

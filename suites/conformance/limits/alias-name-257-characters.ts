@@ -3,6 +3,7 @@ import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { refused, unthrottled } from '../_lib/support.js';
 import { padded } from './_alias-name-length.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.alias-name-257-characters',
@@ -17,7 +18,7 @@ export default defineCase({
   ops: ['CreateKey', 'CreateAlias'],
   async run(t) {
     // Wording INFERRED (aws-observed.md §6.2): code only.
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const r = await refused(t, unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: padded(t.aliasName(), 257), TargetKeyId: key.KeyId }))), 'CreateAlias');
     t.expectEqual([r.code, r.status], ['ValidationException', 400], 'error code and status');
   },

@@ -1,6 +1,7 @@
 /** Encrypt's Plaintext is 1..4096 bytes (facts sheet; MODEL PlaintextType min 1 max 4096). */
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.encrypt-plaintext-4097-bytes',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['limits'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(4097) })), {
       code: 'ValidationException',
       status: 400,

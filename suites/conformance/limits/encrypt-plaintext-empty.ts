@@ -1,5 +1,6 @@
 /** Encrypt's Plaintext is 1..4096 bytes (facts sheet; MODEL PlaintextType min 1 max 4096). */
 import { defineCase } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.encrypt-plaintext-empty',
@@ -14,7 +15,7 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {
     // The wording (…greater than or equal to 1) is INFERRED in aws-observed.md §6.2: code only.
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const reply = await t.raw('Encrypt', { KeyId: key.KeyId, Plaintext: '' });
     t.expectEqual([reply.status, reply.errorCode], [400, 'ValidationException'], 'status and error code');
   },

@@ -1,6 +1,7 @@
 /** GenerateDataKey* NumberOfBytes is 1..1024 (facts sheet; MODEL NumberOfBytesType). */
 import { DecryptCommand, GenerateDataKeyWithoutPlaintextCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.generate-data-key-without-plaintext-number-of-bytes-1024',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['limits'],
   ops: ['CreateKey', 'GenerateDataKeyWithoutPlaintext', 'Decrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const dk = await t.kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId: key.KeyId, NumberOfBytes: 1024 }));
     const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob }));
     t.expectEqual(out.Plaintext?.length, 1024, 'decrypted data key length');

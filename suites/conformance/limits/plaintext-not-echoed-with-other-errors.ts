@@ -4,6 +4,7 @@
  */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { leaks, secret } from './_plaintext-never-echoed.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.plaintext-not-echoed-with-other-errors',
@@ -17,7 +18,7 @@ export default defineCase({
   tags: ['limits'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const plaintext = secret(5000);
     const reply = await t.raw('Encrypt', {
       KeyId: key.KeyId,

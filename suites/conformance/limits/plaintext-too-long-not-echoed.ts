@@ -4,6 +4,7 @@
  */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { leaks, secret } from './_plaintext-never-echoed.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.plaintext-too-long-not-echoed',
@@ -17,7 +18,7 @@ export default defineCase({
   tags: ['limits'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const plaintext = secret(4097);
     const reply = await t.raw('Encrypt', { KeyId: key.KeyId, Plaintext: plaintext.toString('base64') });
     t.expectEqual([reply.status, reply.errorCode], [400, 'ValidationException'], 'status and error code');

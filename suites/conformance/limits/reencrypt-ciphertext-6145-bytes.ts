@@ -2,6 +2,7 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
 import { blob } from './_decrypt-ciphertext-length.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.reencrypt-ciphertext-6145-bytes',
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['limits'],
   ops: ['CreateKey', 'ReEncrypt'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     expectRawError(t, await t.raw('ReEncrypt', { CiphertextBlob: blob(6145), DestinationKeyId: key.KeyId }), { status: 400, code: 'ValidationException' }, 'ReEncrypt');
   },
 });

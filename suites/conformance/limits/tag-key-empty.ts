@@ -4,6 +4,7 @@
  */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { rawUnthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.tag-key-empty',
@@ -17,7 +18,7 @@ export default defineCase({
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'TagResource'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const reply = await rawUnthrottled(t, 'TagResource', { KeyId: key.KeyId, Tags: [{ TagKey: '', TagValue: 'v' }] });
     t.expectEqual([reply.status, reply.errorCode], [400, 'ValidationException'], 'status and error code');
   },

@@ -3,6 +3,7 @@ import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectOneOf, unthrottled } from '../_lib/support.js';
 import { tags } from './_tags-per-key.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.tag-resource-51st-tag',
@@ -17,7 +18,7 @@ export default defineCase({
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {
     // Recorded only for CreateKey; TagResource's model also lists LimitExceededException: either code.
-    const key = await t.createKey({ Tags: tags(50) });
+    const key = await givenKey(t, { Tags: tags(50) }, { coveredBy: 'limits.create-key-50-tags' });
     await expectOneOf(t, unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'one-more', TagValue: 'x' }] }))), [
       'TagException',
       'LimitExceededException',

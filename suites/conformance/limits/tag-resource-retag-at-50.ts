@@ -3,6 +3,7 @@ import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { tags } from './_tags-per-key.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.tag-resource-retag-at-50',
@@ -16,7 +17,7 @@ export default defineCase({
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {
-    const key = await t.createKey({ Tags: tags(50) });
+    const key = await givenKey(t, { Tags: tags(50) }, { coveredBy: 'limits.create-key-50-tags' });
     await unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'k07', TagValue: 'changed' }] })));
     const out = await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId, Limit: 50 }));
     t.expectEqual(out.Tags?.length, 50, 'number of tags');

@@ -5,6 +5,7 @@
 import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.tag-value-empty',
@@ -18,7 +19,7 @@ export default defineCase({
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'empty', TagValue: '' }] })));
     t.expectEqual((await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags, [{ TagKey: 'empty', TagValue: '' }], 'Tags');
   },

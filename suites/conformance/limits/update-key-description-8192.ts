@@ -3,6 +3,7 @@ import { DescribeKeyCommand, UpdateKeyDescriptionCommand } from '@aws-sdk/client
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { text } from './_description-length.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.update-key-description-8192',
@@ -16,7 +17,7 @@ export default defineCase({
   tags: ['limits'],
   ops: ['CreateKey', 'UpdateKeyDescription', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await unthrottled(() => t.kms.send(new UpdateKeyDescriptionCommand({ KeyId: key.KeyId, Description: text(8192) })));
     const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId }))).KeyMetadata;
     t.expectEqual(m?.Description?.length, 8192, 'Description length');

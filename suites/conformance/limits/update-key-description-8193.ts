@@ -3,6 +3,7 @@ import { DescribeKeyCommand, UpdateKeyDescriptionCommand } from '@aws-sdk/client
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { text } from './_description-length.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'limits.update-key-description-8193',
@@ -16,7 +17,7 @@ export default defineCase({
   tags: ['limits'],
   ops: ['CreateKey', 'UpdateKeyDescription', 'DescribeKey'],
   async run(t) {
-    const key = await t.createKey({ Description: 'unchanged' });
+    const key = await givenKey(t, { Description: 'unchanged' });
     await t.expectError(unthrottled(() => t.kms.send(new UpdateKeyDescriptionCommand({ KeyId: key.KeyId, Description: text(8193) }))), {
       code: 'ValidationException',
       status: 400,

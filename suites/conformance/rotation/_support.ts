@@ -59,6 +59,28 @@ export async function rotateOnDemand(t: CaseContext, keyId: string) {
   }
 }
 
+/**
+ * `count` on-demand rotations (rotateOnDemand, one after the other) as a prerequisite of a case
+ * about what follows them (the rotations listed, the limit): rooted in the case whose subject the
+ * RotateKeyOnDemand reply is.
+ */
+export function givenOnDemandRotations(t: CaseContext, keyId: string, count = 1): Promise<void> {
+  return t.given(
+    count === 1 ? 'RotateKeyOnDemand rotates the key' : `RotateKeyOnDemand rotates the key ${count} times`,
+    async () => {
+      for (let i = 0; i < count; i++) await rotateOnDemand(t, keyId);
+    },
+    { coveredBy: 'rotation.on-demand-response-key-id' },
+  );
+}
+
+/** EnableKeyRotation with `days` as a prerequisite (nothing read back: enableRotation also reads the NextRotationDate). */
+export async function givenRotationEnabled(t: CaseContext, keyId: string, days: number): Promise<void> {
+  await t.given(`EnableKeyRotation (RotationPeriodInDays ${days}) turns rotation on`, () => t.kms.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: days })), {
+    coveredBy: days === 90 ? 'rotation.period-90-accepted' : 'rotation.next-rotation-date-follows-period',
+  });
+}
+
 /** Every ListKeyRotations entry of `keyId`, following NextMarker; also returns the page sizes. */
 export async function allRotations(t: CaseContext, keyId: string, limit?: number): Promise<{ entries: RotationsListEntry[]; pages: number[] }> {
   const entries: RotationsListEntry[] = [];

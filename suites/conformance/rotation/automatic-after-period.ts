@@ -1,7 +1,8 @@
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { keyWithClock } from '../deletion/_support.js';
 import { allRotations, enableRotation, HOW_IT_WORKS_DOC, requireClock } from './_support.js';
+import { givenCiphertext } from '../_lib/prerequisites.js';
 
 /** kms-facts.md: the key rotates when its period has passed; old backing keys are kept, so old ciphertext decrypts. */
 export default defineCase({
@@ -22,7 +23,7 @@ export default defineCase({
     const { key, clock } = await keyWithClock(t);
     const NextRotationDate = await enableRotation(t, key.KeyId, 90);
     const plaintext = t.bytes(32, 21);
-    const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));
+    const CiphertextBlob = await givenCiphertext(t, key.KeyId, { plaintext });
     await clock.advanceTo(t, NextRotationDate, 60_000);
     const { entries } = await allRotations(t, key.KeyId);
     t.expectEqual(entries.map((e) => e.RotationType), ['AUTOMATIC'], 'RotationType of the listed rotations');

@@ -1,6 +1,7 @@
 import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { endpointNow, expectDaysAfter, PERIOD_DOC } from './_support.js';
+import { endpointNow, expectDaysAfter, givenRotationEnabled, PERIOD_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** API reference: RotationPeriodInDays can "modify the rotation period of a key that you previously enabled". */
 export default defineCase({
@@ -16,9 +17,9 @@ export default defineCase({
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const local = Date.now();
-    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 100 }));
+    await givenRotationEnabled(t, key.KeyId, 100);
     await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 400 }));
     const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
     t.expectEqual([s.KeyRotationEnabled, s.RotationPeriodInDays], [true, 400], '[KeyRotationEnabled, RotationPeriodInDays]');

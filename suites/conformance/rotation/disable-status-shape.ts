@@ -1,7 +1,8 @@
-import { DisableKeyRotationCommand, EnableKeyRotationCommand } from '@aws-sdk/client-kms';
+import { DisableKeyRotationCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { SHAPES } from '../../../common/model/model.js';
-import { STATUS_DOC } from './_support.js';
+import { givenRotationEnabled, STATUS_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /**
  * aws-observed.md 4.3 (LS-SNAP, 2025-03) recorded exactly {KeyId, KeyRotationEnabled: false} for a
@@ -22,8 +23,8 @@ export default defineCase({
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'DisableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {
-    const key = await t.createKey();
-    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 200 }));
+    const key = await givenKey(t);
+    await givenRotationEnabled(t, key.KeyId, 200);
     await t.kms.send(new DisableKeyRotationCommand({ KeyId: key.KeyId }));
     const reply = await t.raw('GetKeyRotationStatus', { KeyId: key.KeyId });
     t.expectEqual(reply.status, 200, `HTTP status (${STATUS_DOC})`);

@@ -1,6 +1,7 @@
 import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { endpointNow, expectDaysAfter, ENABLE_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md 4.3: rotation enabled by default → RotationPeriodInDays 365 and a NextRotationDate a year out. */
 export default defineCase({
@@ -16,7 +17,7 @@ export default defineCase({
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const local = Date.now();
     await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId }));
     const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));

@@ -1,6 +1,7 @@
 import { ListKeyRotationsCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { LIST_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /**
  * ROTATIONS_ONLY is the default: a key never rotated lists nothing (MODEL ListKeyRotations doc;
@@ -20,7 +21,7 @@ export default defineCase({
   tags: ['rotation'],
   ops: ['CreateKey', 'ListKeyRotations'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = await t.kms.send(new ListKeyRotationsCommand({ KeyId: key.KeyId }));
     t.expectEqual(out.Rotations ?? [], [], 'Rotations');
     t.check(out.Truncated !== true, 'Truncated is not true', out.Truncated);

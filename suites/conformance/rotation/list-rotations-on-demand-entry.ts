@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { allRotations, DAY_MS, endpointNow, LIST_DOC, rotateOnDemand } from './_support.js';
+import { allRotations, DAY_MS, endpointNow, givenOnDemandRotations, LIST_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** MODEL RotationsListEntry: KeyId, RotationDate, RotationType ON_DEMAND for an on-demand rotation. */
 export default defineCase({
@@ -16,9 +17,9 @@ export default defineCase({
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'ListKeyRotations'],
   timeoutMs: 120_000,
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const local = Date.now();
-    await rotateOnDemand(t, key.KeyId);
+    await givenOnDemandRotations(t, key.KeyId);
     const { entries } = await allRotations(t, key.KeyId);
     t.expectEqual(entries.length, 1, 'number of entries');
     const e = entries[0]!;

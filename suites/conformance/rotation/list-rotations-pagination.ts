@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { allRotations, LIST_DOC, rotateOnDemand } from './_support.js';
+import { allRotations, givenOnDemandRotations, LIST_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** Limit / Marker / Truncated / NextMarker (MODEL: "might return fewer" than Limit, never more). */
 export default defineCase({
@@ -16,8 +17,8 @@ export default defineCase({
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'ListKeyRotations'],
   timeoutMs: 300_000,
   async run(t) {
-    const key = await t.createKey();
-    for (let i = 0; i < 3; i++) await rotateOnDemand(t, key.KeyId);
+    const key = await givenKey(t);
+    await givenOnDemandRotations(t, key.KeyId, 3);
     const { entries, pages } = await allRotations(t, key.KeyId, 1);
     t.check(pages.every((n) => n <= 1), 'no page holds more than Limit entries', pages);
     t.expectEqual(entries.length, 3, 'entries over all pages');

@@ -1,6 +1,7 @@
 import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { endpointNow, expectDaysAfter, PERIOD_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'rotation.next-rotation-date-follows-period',
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const local = Date.now();
     await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 180 }));
     const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));

@@ -1,6 +1,7 @@
 import { GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** On-demand rotation works "regardless of whether or not automatic key rotation is enabled" and does not enable it. */
 export default defineCase({
@@ -17,7 +18,7 @@ export default defineCase({
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
   timeoutMs: 120_000,
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await rotateOnDemand(t, key.KeyId);
     const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
     t.expectEqual(s.KeyRotationEnabled, false, 'KeyRotationEnabled after the on-demand rotation');

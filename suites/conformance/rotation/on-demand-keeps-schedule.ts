@@ -1,6 +1,7 @@
-import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
+import { GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
+import { givenRotationEnabled, ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** API reference: "On-demand rotations do not change existing automatic rotation schedules." */
 export default defineCase({
@@ -17,8 +18,8 @@ export default defineCase({
   ops: ['CreateKey', 'EnableKeyRotation', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
   timeoutMs: 120_000,
   async run(t) {
-    const key = await t.createKey();
-    await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 730 }));
+    const key = await givenKey(t);
+    await givenRotationEnabled(t, key.KeyId, 730);
     const before = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
     await rotateOnDemand(t, key.KeyId);
     const after = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));

@@ -1,7 +1,8 @@
 import { RotateKeyOnDemandCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
+import { givenOnDemandRotations, ON_DEMAND_DOC } from './_support.js';
 import { onDemandRotationLimit } from '../_lib/aws-profile.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /**
  * 25 on-demand rotations per key (API reference; DG quotas, not adjustable) — 10 for an
@@ -25,8 +26,8 @@ export default defineCase({
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
   timeoutMs: 1_800_000,
   async run(t) {
-    const key = await t.createKey();
-    for (let i = 0, limit = onDemandRotationLimit(t); i < limit; i++) await rotateOnDemand(t, key.KeyId);
+    const key = await givenKey(t);
+    await givenOnDemandRotations(t, key.KeyId, onDemandRotationLimit(t));
     await t.expectError(t.kms.send(new RotateKeyOnDemandCommand({ KeyId: key.KeyId })), {
       code: 'LimitExceededException',
       status: 400,

@@ -1,6 +1,7 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { HOW_IT_WORKS_DOC, rotateOnDemand } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'rotation.on-demand-new-ciphertext-decrypts',
@@ -16,7 +17,7 @@ export default defineCase({
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Encrypt', 'Decrypt'],
   timeoutMs: 120_000,
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await rotateOnDemand(t, key.KeyId);
     const plaintext = t.bytes(64, 12);
     const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));

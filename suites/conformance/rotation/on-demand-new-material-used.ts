@@ -1,6 +1,7 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 /**
  * Rotation must change the material new ciphertext is made under, not just be recorded: Decrypt
@@ -21,8 +22,8 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Decrypt'],
   timeoutMs: 120_000,
   async run(t) {
-    const key = await t.createKey();
-    const before = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }))).CiphertextBlob;
+    const key = await givenKey(t);
+    const before = await givenCiphertext(t, key.KeyId, { plaintext: t.bytes(8) });
     await rotateOnDemand(t, key.KeyId);
     const after = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }))).CiphertextBlob;
     const oldId = (await t.kms.send(new DecryptCommand({ CiphertextBlob: before }))).KeyMaterialId;

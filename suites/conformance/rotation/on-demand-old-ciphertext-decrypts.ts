@@ -1,6 +1,7 @@
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { HOW_IT_WORKS_DOC, rotateOnDemand } from './_support.js';
+import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md C9; kms-facts.md: old backing keys are retained so old ciphertext still decrypts. */
 export default defineCase({
@@ -17,9 +18,9 @@ export default defineCase({
   ops: ['CreateKey', 'Encrypt', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Decrypt'],
   timeoutMs: 120_000,
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const plaintext = t.bytes(64, 11);
-    const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext, EncryptionContext: { v: 'old' } }));
+    const CiphertextBlob = await givenCiphertext(t, key.KeyId, { plaintext, context: { v: 'old' } });
     await rotateOnDemand(t, key.KeyId);
     const out = await t.kms.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: { v: 'old' } }));
     t.expectEqual(Buffer.from(out.Plaintext!).toString('hex'), Buffer.from(plaintext).toString('hex'), 'plaintext of the pre-rotation ciphertext');

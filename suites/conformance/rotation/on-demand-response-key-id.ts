@@ -1,6 +1,7 @@
 import { GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { awaitOnDemandDone, ON_DEMAND_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md 4.3: RotateKeyOnDemand answers {KeyId} with the same value GetKeyRotationStatus reports. */
 export default defineCase({
@@ -17,7 +18,7 @@ export default defineCase({
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
   timeoutMs: 120_000,
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const reply = await t.raw('RotateKeyOnDemand', { KeyId: key.KeyId });
     t.expectEqual(reply.status, 200, 'HTTP status');
     await awaitOnDemandDone(t, key.KeyId);

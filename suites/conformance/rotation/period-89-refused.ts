@@ -1,6 +1,7 @@
 import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { PERIOD_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /**
  * RotationPeriodInDays is 90..2560 (kms-facts.md; model). The message is not recorded for AWS
@@ -19,7 +20,7 @@ export default defineCase({
   tags: ['rotation', 'limits'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.expectError(t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 89 })), {
       code: 'ValidationException',
       status: 400,

@@ -1,6 +1,7 @@
 import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { PERIOD_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** RotationPeriodInDays is 90..2560 (kms-facts.md; model); 90 is a bound, so it is accepted. */
 export default defineCase({
@@ -16,7 +17,7 @@ export default defineCase({
   tags: ['rotation', 'limits'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 90 }));
     const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
     t.expectEqual([s.KeyRotationEnabled, s.RotationPeriodInDays], [true, 90], '[KeyRotationEnabled, RotationPeriodInDays]');

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { STATUS_DOC } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 /** aws-observed.md 4.3: a new key has rotation off; the answer is exactly {KeyId, KeyRotationEnabled: false}. */
 export default defineCase({
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['rotation'],
   ops: ['CreateKey', 'GetKeyRotationStatus'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const reply = await t.raw('GetKeyRotationStatus', { KeyId: key.KeyId });
     t.expectEqual(reply.status, 200, 'HTTP status');
     const body = (reply.json ?? {}) as Record<string, unknown>;

@@ -8,10 +8,11 @@
  *
  * @module
  */
-import { CreateAliasCommand, ListResourceTagsCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
+import { ListResourceTagsCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
-import { absentKeyId, aliasArn, expectOneOf, resolveAlias, unthrottled } from '../_lib/support.js';
+import { absentKeyId, aliasArn, expectOneOf, unthrottled } from '../_lib/support.js';
+import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export type Op = 'TagResource' | 'UntagResource' | 'ListResourceTags';
 
@@ -32,10 +33,8 @@ export const rejectsAlias = (op: Op, form: 'alias-name' | 'alias-arn', source: C
     tags: ['tags', 'aliases'],
     ops: ['CreateKey', 'CreateAlias', 'DescribeKey', op] as OperationName[],
     async run(t) {
-      const key = await t.createKey();
-      const alias = t.aliasName();
-      await unthrottled(() => t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId })));
-      await resolveAlias(t, alias, key.KeyId);
+      const key = await givenKey(t);
+      const alias = await givenAlias(t, key.KeyId, { wait: true });
       const name = form === 'alias-name' ? alias : aliasArn(t, alias);
       await expectOneOf(t, call[op](t, name), form === 'alias-arn' ? ['NotFoundException', 'InvalidArnException'] : ['NotFoundException'], op);
     },

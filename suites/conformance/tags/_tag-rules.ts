@@ -8,6 +8,7 @@
 import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { refused, unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export const TAG_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#API_TagResource_Errors';
 
@@ -36,7 +37,7 @@ export const reservedOnTag = (prefix: 'aws' | 'AWS', source: CaseSource): Confor
     tags: ['tags'],
     ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
     async run(t) {
-      const key = await t.createKey();
+      const key = await givenKey(t);
       await t.expectError(
         unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'fine', TagValue: 'v' }, { TagKey: `${prefix}:key1`, TagValue: 'v' }] }))),
         RESERVED,

@@ -1,6 +1,7 @@
 import { ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { tags } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-invalid-marker',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['tags'],
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {
-    const key = await t.createKey({ Tags: tags(3) });
+    const key = await givenKey(t, { Tags: tags(3) });
     await t.expectError(t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId, Marker: 'kmsbench-not-a-marker' })), {
       code: 'InvalidMarkerException',
       status: 400,

@@ -1,6 +1,7 @@
 import { ListResourceTagsCommand, type Tag } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { byTagKey, tags } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-pages-cover-all',
@@ -15,7 +16,7 @@ export default defineCase({
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {
     const all = tags(5);
-    const key = await t.createKey({ Tags: all });
+    const key = await givenKey(t, { Tags: all });
     const seen: Tag[] = [];
     let marker: string | undefined;
     for (let n = 0; n < 10; n++) {

@@ -3,6 +3,7 @@ import { TagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members, unthrottled } from '../_lib/support.js';
 import { tag } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-shape',
@@ -16,8 +17,10 @@ export default defineCase({
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {
-    const key = await t.createKey();
-    await unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [tag('Purpose', 'Test'), tag('CostCenter', '87654')] })));
+    const key = await givenKey(t);
+    await t.given('TagResource tags the key', () => unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [tag('Purpose', 'Test'), tag('CostCenter', '87654')] }))), {
+      coveredBy: 'tags.tag-resource-update-and-add-order',
+    });
     const body = expectRawOk<{ Tags?: Array<Record<string, unknown>>; Truncated?: unknown }>(t, await t.raw('ListResourceTags', { KeyId: key.KeyId }), 'ListResourceTags');
     t.expectEqual(members(body), ['Tags', 'Truncated'], 'ListResourceTags members');
     t.expectEqual(body.Truncated, false, 'Truncated');

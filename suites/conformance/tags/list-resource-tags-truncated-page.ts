@@ -1,6 +1,7 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
 import { tags } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-truncated-page',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['tags'],
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {
-    const key = await t.createKey({ Tags: tags(5) });
+    const key = await givenKey(t, { Tags: tags(5) });
     const body = expectRawOk<{ Tags?: unknown[]; NextMarker?: unknown; Truncated?: unknown }>(
       t,
       await t.raw('ListResourceTags', { KeyId: key.KeyId, Limit: 2 }),

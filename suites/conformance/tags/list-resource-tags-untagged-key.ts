@@ -1,6 +1,7 @@
 /** TagResource / ListResourceTags: result shapes and what the listing shows (aws-observed.md §4.3). */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-untagged-key',
@@ -14,7 +15,7 @@ export default defineCase({
   tags: ['tags'],
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     t.expectEqual(expectRawOk(t, await t.raw('ListResourceTags', { KeyId: key.KeyId }), 'ListResourceTags'), { Tags: [], Truncated: false }, 'body');
   },
 });

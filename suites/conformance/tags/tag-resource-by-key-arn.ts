@@ -3,6 +3,7 @@ import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { tag } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'tags.tag-resource-by-key-arn',
@@ -16,7 +17,7 @@ export default defineCase({
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     await unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.Arn, Tags: [tag('by', 'arn')] })));
     t.expectEqual((await t.kms.send(new ListResourceTagsCommand({ KeyId: key.Arn }))).Tags, [tag('by', 'arn')], 'Tags');
   },

@@ -3,6 +3,7 @@ import { TagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { members, unthrottled } from '../_lib/support.js';
 import { tag } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'tags.tag-resource-empty-result',
@@ -16,7 +17,7 @@ export default defineCase({
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const out = await unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [tag('Purpose', 'Test')] })));
     t.expectEqual(members(out), [], 'TagResource output members');
   },

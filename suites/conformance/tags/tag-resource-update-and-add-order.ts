@@ -6,6 +6,7 @@ import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { byTagKey, tag } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'tags.tag-resource-update-and-add-order',
@@ -19,7 +20,7 @@ export default defineCase({
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {
-    const key = await t.createKey({ Tags: [tag('tag1'), tag('tag2'), tag('tag3')] });
+    const key = await givenKey(t, { Tags: [tag('tag1'), tag('tag2'), tag('tag3')] });
     await unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [tag('tag2', 'updated'), tag('tag4'), tag('tag5')] })));
     t.expectEqual(
       byTagKey((await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags),

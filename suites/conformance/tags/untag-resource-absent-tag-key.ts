@@ -2,6 +2,7 @@ import { ListResourceTagsCommand, UntagResourceCommand } from '@aws-sdk/client-k
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { tag } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'tags.untag-resource-absent-tag-key',
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['tags'],
   ops: ['CreateKey', 'UntagResource', 'ListResourceTags'],
   async run(t) {
-    const key = await t.createKey({ Tags: [tag('a')] });
+    const key = await givenKey(t, { Tags: [tag('a')] });
     await unthrottled(() => t.kms.send(new UntagResourceCommand({ KeyId: key.Arn, TagKeys: ['not-there'] })));
     t.expectEqual((await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags, [tag('a')], 'Tags');
   },

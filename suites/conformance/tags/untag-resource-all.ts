@@ -2,6 +2,7 @@ import { UntagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, unthrottled } from '../_lib/support.js';
 import { tag } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'tags.untag-resource-all',
@@ -16,7 +17,7 @@ export default defineCase({
   ops: ['CreateKey', 'UntagResource', 'ListResourceTags'],
   async run(t) {
     // LS-SNAP test_tag_existing_key_and_untag (aws-observed.md §4.3).
-    const key = await t.createKey({ Tags: [tag('a'), tag('b')] });
+    const key = await givenKey(t, { Tags: [tag('a'), tag('b')] });
     await unthrottled(() => t.kms.send(new UntagResourceCommand({ KeyId: key.KeyId, TagKeys: ['a', 'b'] })));
     t.expectEqual(expectRawOk(t, await t.raw('ListResourceTags', { KeyId: key.KeyId }), 'ListResourceTags'), { Tags: [], Truncated: false }, 'body');
   },

@@ -2,6 +2,7 @@ import { ListResourceTagsCommand, UntagResourceCommand } from '@aws-sdk/client-k
 import { defineCase } from '../../../harness/conformance/case.js';
 import { members, unthrottled } from '../_lib/support.js';
 import { byTagKey, tag } from './_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'tags.untag-resource-removes-named',
@@ -15,7 +16,7 @@ export default defineCase({
   tags: ['tags'],
   ops: ['CreateKey', 'UntagResource', 'ListResourceTags'],
   async run(t) {
-    const key = await t.createKey({ Tags: [tag('a'), tag('b'), tag('c')] });
+    const key = await givenKey(t, { Tags: [tag('a'), tag('b'), tag('c')] });
     const out = await unthrottled(() => t.kms.send(new UntagResourceCommand({ KeyId: key.KeyId, TagKeys: ['b'] })));
     t.expectEqual(members(out), [], 'UntagResource output members');
     t.expectEqual(byTagKey((await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags), [tag('a'), tag('c')], 'Tags (sorted by key)');

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { BURST, listKeyPoliciesBurst, THROTTLING_DOC } from './_burst.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'throttling.control-plane-burst',
@@ -15,7 +16,7 @@ export default defineCase({
   needs: ['low-quota'],
   flags: ['destructive'],
   async run(t) {
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const replies = await listKeyPoliciesBurst(t, key.KeyId);
     const ok = replies.filter((r) => r.status === 200).length;
     const throttled = replies.filter((r) => r.errorCode === 'ThrottlingException').length;

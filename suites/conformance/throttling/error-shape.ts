@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { listKeyPoliciesBurst, THROTTLING_DOC, THROTTLING_MESSAGE } from './_burst.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export default defineCase({
   id: 'throttling.error-shape',
@@ -16,7 +17,7 @@ export default defineCase({
   flags: ['destructive'],
   async run(t) {
     void THROTTLING_DOC;
-    const key = await t.createKey();
+    const key = await givenKey(t);
     const replies = await listKeyPoliciesBurst(t, key.KeyId);
     const throttled = replies.find((r) => r.errorCode === 'ThrottlingException');
     if (!throttled) return t.check(false, 'some call of the burst is throttled');
