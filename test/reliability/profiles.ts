@@ -26,7 +26,8 @@ export const FULL: Profile = {
   // A hanging target runs two tags only, to keep the run short (each case and its cleanups take up to 2 × timeoutMs).
   harness: { timeoutMs: 1000, runTimeoutMs: 600_000, hangTags: 'protocol,auth' },
   integrity: { workers: 2 },
-  soak: { minutes: 3, rate: 400, segmentSeconds: 10 },
+  // Six minutes: two to reach the working set (soak.ts), four to measure its slope.
+  soak: { minutes: 6, rate: 400, segmentSeconds: 10 },
 };
 
 export const QUICK: Profile = {
