@@ -21,9 +21,9 @@ import type { KeySpec } from '../../common/model/schemas.js';
 import { OnFirstUse } from '../../common/on-first-use.js';
 import type { AsymmetricKeyPair } from './asymmetric-keys.js';
 
-// The generators load with the first pair anybody asks for, not with the server (test/e2e/startup-modules.test.ts).
-const generators = new OnFirstUse(() => import('./asymmetric-keys.js'));
-const generateFresh = (keySpec: KeySpec): Promise<AsymmetricKeyPair> => generators.load().then((m) => m.generateAsymmetricKeyPairAsync(keySpec));
+/** The key-pair generators, loaded with the first pair anybody asks for, not with the server (test/e2e/startup-modules.test.ts). */
+export const keyPairGenerators = new OnFirstUse(() => import('./asymmetric-keys.js'));
+const generateFresh = (keySpec: KeySpec): Promise<AsymmetricKeyPair> => keyPairGenerators.load().then((m) => m.generateAsymmetricKeyPairAsync(keySpec));
 
 /** Hands out key pairs. */
 export interface KeyPairSource {
@@ -61,7 +61,7 @@ export class KeyPairPool {
     const drawn = new Map<KeySpec, number>();
     return {
       next: async (keySpec) => {
-        (await generators.load()).asymmetricSpec(keySpec); // refusals (SM2, ML-DSA, a symmetric spec) are not pooled
+        (await keyPairGenerators.load()).asymmetricSpec(keySpec); // refusals (SM2, ML-DSA, a symmetric spec) are not pooled
         const index = drawn.get(keySpec) ?? 0;
         drawn.set(keySpec, index + 1);
         return copyOf(await this.pair(keySpec, index));

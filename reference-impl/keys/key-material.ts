@@ -15,34 +15,27 @@
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { OnFirstUse } from '../../common/on-first-use.js';
 import { KMSInternalException } from '../errors.js';
-import { FRESH_KEY_PAIRS, type KeyPairSource } from '../hsm/key-pair-source.js';
+import { FRESH_KEY_PAIRS, keyPairGenerators, type KeyPairSource } from '../hsm/key-pair-source.js';
 import { isAsymmetric, keySpecInfo } from '../hsm/key-specs.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
 import type { KeySpec } from '../../common/model/schemas.js';
 
-// The HMAC and key-pair generators load with the first key that needs them, not with the server.
+// The HMAC generator loads with the first HMAC key, not with the server (key-pair-source.ts: the key-pair generators likewise).
 const hmacKeys = new OnFirstUse(() => import('../hsm/hmac.js'));
-const keyPairs = new OnFirstUse(() => import('../hsm/asymmetric-keys.js'));
 
 /**
  * Fresh key material for a new key (or version) of `keySpec`: at once for symmetric keys (and for
- * HMAC and ECC keys once their generator is loaded); RSA key pairs are made on libuv's thread pool,
- * so an RSA_4096 key (seconds of CPU) does not stall other requests.
+ * HMAC and ECC keys once their generator is loaded); RSA key pairs come from `source` (the
+ * server's: fresh ones are made on libuv's thread pool, so an RSA_4096 key, seconds of CPU, does
+ * not stall other requests).
  * @throws UnsupportedOperationException for specs this server cannot create (SM2, ML-DSA).
  */
-export function newKeyMaterial(keySpec: string): Buffer | Promise<Buffer> {
+export function newKeyMaterial(keySpec: string, source: KeyPairSource = FRESH_KEY_PAIRS): Buffer | Promise<Buffer> {
   const info = keySpecInfo(keySpec);
   if (info.family === 'symmetric') return generateBackingKey();
   if (info.family === 'hmac') return hmacKeys.with((m) => m.generateHmacKey(info.keySpec));
-  if (info.family === 'rsa') return keyPairs.load().then(async (m) => (await m.generateAsymmetricKeyPairAsync(info.keySpec as KeySpec)).privateKey);
-  return keyPairs.with((m) => m.generateAsymmetricKeyPair(info.keySpec as KeySpec).privateKey);
-}
-
-/** {@link newKeyMaterial}, with key pairs from `source` (the server's: fresh ones are made on the thread pool). */
-export async function newKeyMaterialAsync(keySpec: string, source: KeyPairSource = FRESH_KEY_PAIRS): Promise<Buffer> {
-  const info = keySpecInfo(keySpec);
-  if (!isAsymmetric(info)) return newKeyMaterial(keySpec);
-  return (await source.next(info.keySpec as KeySpec)).privateKey;
+  if (info.family === 'rsa') return source.next(info.keySpec as KeySpec).then((pair) => pair.privateKey);
+  return keyPairGenerators.with((m) => m.generateAsymmetricKeyPair(info.keySpec as KeySpec).privateKey);
 }
 
 /** An asymmetric key version opened for use. */

@@ -12,7 +12,7 @@ import {
 } from '../errors.js';
 import { invalidState, requireEnabledOrDisabled, requireNotPendingDeletion } from '../keys/key-state.js';
 import { checkKeyUsage, keySpecInfo, notInRegionMessage } from '../hsm/key-specs.js';
-import { newKeyMaterial, newKeyMaterialAsync } from '../keys/key-material.js';
+import { newKeyMaterial } from '../keys/key-material.js';
 import type {
   KeySpec,
   KeyUsageType,
@@ -83,8 +83,7 @@ export function createKey(input: CreateKeyRequest, ctx: OpContext): object | Pro
   // Symmetric material is made by the keyring; RSA key pairs come from the server's source (fresh
   // ones are made on the thread pool, ops/context.ts); HMAC and ECC material here.
   if (origin !== 'AWS_KMS' || custom?.material || keySpec === 'SYMMETRIC_DEFAULT') return create();
-  if (keySpecInfo(keySpec).family === 'rsa') return newKeyMaterialAsync(keySpec, ctx.keyring.keyPairs).then(create);
-  const made = newKeyMaterial(keySpec);
+  const made = newKeyMaterial(keySpec, ctx.keyring.keyPairs);
   return made instanceof Promise ? made.then(create) : create(made);
 }
 
