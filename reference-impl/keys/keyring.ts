@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { AccessDeniedException, AlreadyExistsException, KMSInternalException, NotFoundException } from '../errors.js';
 import { reportDamage } from '../damage-report.js';
 import { generateBackingKey } from '../hsm/symmetric.js';
@@ -16,7 +16,7 @@ import { OpenedAsymmetricKeys, type OpenedKeyPair } from './key-material.js';
 import { FRESH_KEY_PAIRS, type KeyPairSource } from '../hsm/key-pair-source.js';
 import { KeyUsageTracker } from './last-usage.js';
 import type { KeyStore } from '../store/store.js';
-import { parseKeyRef } from './key-ref.js';
+import { newKeyId, parseKeyRef } from './key-ref.js';
 import { msg } from './key-messages.js';
 import {
   aliasArn,
@@ -294,9 +294,7 @@ export class Keyring {
 
   /** Creates a key with its first backing key. Runs in its own write transaction. */
   createKey(scope: Scope, params: NewKeyParams): KeyRecord {
-    // Multi-Region ids carry a version 4 UUID's 32 hex digits, so bytes that only look like a blob
-    // name an id this server could not have made (ops/envelope.ts) for either blob format.
-    const keyId = params.keyId ?? (params.multiRegion ? `mrk-${randomUUID().replaceAll('-', '')}` : randomUUID());
+    const keyId = params.keyId ?? newKeyId(params.multiRegion === true);
     const arn = keyArn(scope.region, scope.account, keyId);
     const generated = params.origin === 'AWS_KMS';
     const key: KeyRecord = {
@@ -373,7 +371,7 @@ export class Keyring {
         const key = this.store.getKey(existing);
         if (key) return key;
       }
-      const keyId = randomUUID();
+      const keyId = newKeyId(false);
       const arn = keyArn(scope.region, scope.account, keyId);
       const key: KeyRecord = {
         keyId,

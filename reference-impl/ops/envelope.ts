@@ -19,12 +19,10 @@ import type { OpContext } from './context.js';
 import { noteKey, requireUsableState, requireUsage } from './key-use.js';
 import { isStoreKey, openInStore, sealInStore, withStoreState } from './store-keys.js';
 import { cryptoMsg } from './operation-messages.js';
+import { isGeneratedKeyId } from '../keys/key-ref.js';
 
 type Context = Record<string, string>;
 const SYMMETRIC_DEFAULT = 'SYMMETRIC_DEFAULT';
-const V4_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-/** A multi-Region id made here: `mrk-` and a version 4 UUID's hex digits (keys/keyring.ts). */
-const V4_MRK_ID = /^mrk-[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$/i;
 
 /** RSAES-OAEP, loaded with the first use of an RSA key (the answer then comes later, once). */
 const rsa = new OnFirstUse(() => import('../hsm/asymmetric-encrypt.js'));
@@ -141,7 +139,7 @@ function openSymmetric(ctx: OpContext, req: OpenRequest): Opened | Promise<Opene
     // multi-Region ids' hex digits, are random version 4 UUIDs (a random string passes 1 time in
     // 64). Those are invalid ciphertext, not a key that is gone. (Multi-Region keys of data dirs
     // from before v4-shaped ids, absent from this Region, answer InvalidCiphertext too.)
-    if (!key && !V4_UUID.test(parsed.keyId) && !V4_MRK_ID.test(parsed.keyId)) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
+    if (!key && !isGeneratedKeyId(parsed.keyId)) throw new InvalidCiphertextException(INVALID_CIPHERTEXT_MESSAGE);
     // A blob naming a key that does not exist (any more) here: AWS answers AccessDenied
     // (aws-observed.md C8, X3), the same as for a key the caller may not use.
     if (!key || key.region !== ctx.scope.region) throw new AccessDeniedException(cryptoMsg.ciphertextKeyUnavailable(ctx.scope.principalArn, req.operation));
