@@ -4,9 +4,16 @@
  * and a later server the same ones as an earlier one.
  */
 import { CreateKeyCommand, GenerateDataKeyPairWithoutPlaintextCommand, GetPublicKeyCommand } from '@aws-sdk/client-kms';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startInProcessKms, type InProcessKms } from '../test/support/in-process-kms.js';
+import { AuditLog } from './audit/audit-log.js';
+import { createComponents } from './components.js';
+import { Injector } from './inject/injector.js';
 import { resolveOptions } from './server-options.js';
+import { KeyStore } from './store/store.js';
 
 const open: InProcessKms[] = [];
 afterEach(async () => {
@@ -49,5 +56,26 @@ describe('key pairs of a serving process', () => {
   it('test-pool serves one process only', () => {
     expect(() => resolveOptions({ keyPairs: 'test-pool', workers: 2 })).toThrow(RangeError);
     expect(() => resolveOptions({ keyPairs: 'reused' as never })).toThrow(RangeError);
+  });
+});
+
+describe('a start that fails once the data dir is open', () => {
+  it('closes the store and the audit file before it throws', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kmsbench-components-'));
+    const storeClosed = vi.spyOn(KeyStore.prototype, 'close');
+    const auditClosed = vi.spyOn(AuditLog.prototype, 'close');
+    const failing = vi.spyOn(Injector, 'write').mockImplementation(() => {
+      throw new Error('disk full');
+    });
+    try {
+      await expect(createComponents(resolveOptions({ dataDir: dir, audit: true }))).rejects.toThrow('disk full');
+      expect(storeClosed).toHaveBeenCalledTimes(1);
+      expect(auditClosed).toHaveBeenCalledTimes(1);
+    } finally {
+      failing.mockRestore();
+      storeClosed.mockRestore();
+      auditClosed.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

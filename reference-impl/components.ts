@@ -97,7 +97,26 @@ async function credentialStoreFor(options: ResolvedOptions): Promise<CredentialS
 export async function createComponents(options: ResolvedOptions, extras: ComponentExtras = {}): Promise<ServerComponents> {
   const faults = parseFaults(options.faults);
   const credentials = await credentialStoreFor(options);
-  const { master, store } = await openDataDir(options.dataDir, { synchronous: options.synchronous, coherence: 'notified' });
+  const opened = await openDataDir(options.dataDir, { synchronous: options.synchronous, coherence: 'notified' });
+  const auditSink = options.audit ? new AuditLog(join(options.dataDir, 'audit.log'), { sync: options.synchronous === 'FULL' }) : nullAuditSink;
+  try {
+    return await assemble(options, extras, { ...opened, faults, credentials, audit: auditSink });
+  } catch (e) {
+    // Nothing is left open behind a failed start: the store's database handles and the audit file.
+    await auditSink.close().catch(() => undefined);
+    opened.store.close();
+    throw e;
+  }
+}
+
+type Opened = Awaited<ReturnType<typeof openDataDir>> & {
+  faults: ReturnType<typeof parseFaults>;
+  credentials: Awaited<ReturnType<typeof credentialStoreFor>>;
+  audit: AuditSink;
+};
+
+/** Everything a serving process holds, built on an opened data dir and audit sink. */
+async function assemble(options: ResolvedOptions, extras: ComponentExtras, { master, store, faults, credentials, audit }: Opened): Promise<ServerComponents> {
   const keyring = new Keyring(
     store,
     {
@@ -108,7 +127,6 @@ export async function createComponents(options: ResolvedOptions, extras: Compone
   );
   const clock = new OffsetClock(() => readClockOffset(store));
   keyring.lastUsage.start(clock.now());
-  const audit = options.audit ? new AuditLog(join(options.dataDir, 'audit.log'), { sync: options.synchronous === 'FULL' }) : nullAuditSink;
   const admission = options.quotas.enabled ? (extras.admission ?? new LocalAdmission(options.quotas)) : undefined;
   // The server's own settings replace whatever a SetInjection of an earlier run left in the store.
   const injection = new Injector(store);
