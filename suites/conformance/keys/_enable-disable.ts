@@ -32,8 +32,9 @@ const ANCHOR: Record<Variant, (op: keyof typeof OPS) => string> = {
 
 export const toggleCase = (o: { op: keyof typeof OPS; variant: Variant; title: string; source: CaseSource }): ConformanceCase => {
   const { slug, state, enabled, command: Command } = OPS[o.op];
-  const startsDisabled = (o.op === 'EnableKey') !== (o.variant === 'already');
-  const ops: OperationName[] = ['CreateKey', ...(startsDisabled && o.op !== 'DisableKey' ? (['DisableKey'] as const) : []), o.op, 'DescribeKey'];
+  // The key starts in the op's own state for `already`, in the other state otherwise.
+  const startsDisabled = o.variant === 'already' ? o.op === 'DisableKey' : o.op === 'EnableKey';
+  const ops: OperationName[] = startsDisabled && o.op === 'EnableKey' ? ['CreateKey', 'DisableKey', 'EnableKey', 'DescribeKey'] : ['CreateKey', o.op, 'DescribeKey'];
   return defineCase({
     id: `keys.${slug}-${o.variant === 'by-key-arn' ? o.variant : `${o.variant}-${state.toLowerCase()}`}`,
     title: o.title,
