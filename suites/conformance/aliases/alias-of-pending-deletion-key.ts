@@ -1,7 +1,7 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { givenAlias, givenKey } from '../_lib/prerequisites.js';
-import { putInState } from '../key-state/_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
+import { aliasOfDoomedKey } from './_support.js';
 
 export default defineCase({
   id: 'aliases.alias-of-pending-deletion-key',
@@ -17,8 +17,7 @@ export default defineCase({
   async run(t) {
     // Aliases are deleted with the key at the end of the waiting period, not before (KS-OLD: DescribeKey ✓).
     const key = await givenKey(t);
-    const name = await givenAlias(t, key.KeyId, { wait: true });
-    await putInState(t, key, 'PendingDeletion');
+    const name = await aliasOfDoomedKey(t, key, { wait: true });
     const m = (await t.kms.send(new DescribeKeyCommand({ KeyId: name }))).KeyMetadata;
     t.expectEqual([m?.KeyId, m?.KeyState], [key.KeyId, 'PendingDeletion'], 'KeyId and KeyState through the alias');
   },

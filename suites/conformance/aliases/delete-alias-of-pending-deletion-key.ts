@@ -1,8 +1,8 @@
 import { DeleteAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { aliasesOf, settle, unthrottled } from '../_lib/support.js';
-import { givenAlias, givenKey } from '../_lib/prerequisites.js';
-import { putInState } from '../key-state/_support.js';
+import { givenKey } from '../_lib/prerequisites.js';
+import { aliasOfDoomedKey } from './_support.js';
 
 export default defineCase({
   id: 'aliases.delete-alias-of-pending-deletion-key',
@@ -17,8 +17,7 @@ export default defineCase({
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'DeleteAlias', 'ListAliases'],
   async run(t) {
     const key = await givenKey(t);
-    const name = await givenAlias(t, key.KeyId);
-    await putInState(t, key, 'PendingDeletion');
+    const name = await aliasOfDoomedKey(t, key);
     await unthrottled(() => t.kms.send(new DeleteAliasCommand({ AliasName: name })));
     const left = await settle(() => aliasesOf(t, key.KeyId), (all) => all.length === 0);
     t.expectEqual(left.map((a) => a.AliasName), [], "the key's aliases");

@@ -1,9 +1,9 @@
 /** UpdateAlias: moves an alias to another key of the same type (MODEL UpdateAlias; DG alias-manage). */
 import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { resolveAlias, unthrottled } from '../_lib/support.js';
-import { givenAlias, givenKey } from '../_lib/prerequisites.js';
-import { putInState } from '../key-state/_support.js';
+import { unthrottled } from '../_lib/support.js';
+import { givenKey } from '../_lib/prerequisites.js';
+import { aliasOfDoomedKey, expectAliasNames } from './_support.js';
 
 export default defineCase({
   id: 'aliases.update-alias-from-pending-deletion-key',
@@ -18,9 +18,8 @@ export default defineCase({
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'UpdateAlias', 'DescribeKey'],
   async run(t) {
     const [doomed, next] = await Promise.all([givenKey(t), givenKey(t)]);
-    const name = await givenAlias(t, doomed.KeyId);
-    await putInState(t, doomed, 'PendingDeletion');
+    const name = await aliasOfDoomedKey(t, doomed);
     await unthrottled(() => t.kms.send(new UpdateAliasCommand({ AliasName: name, TargetKeyId: next.KeyId })));
-    t.expectEqual(await resolveAlias(t, name, next.KeyId), next.KeyId, 'the key the alias names');
+    await expectAliasNames(t, name, next.KeyId);
   },
 });

@@ -7,19 +7,9 @@
  * @module
  */
 import { DisableKeyCommand, EnableKeyCommand, UpdateKeyDescriptionCommand } from '@aws-sdk/client-kms';
-import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+import type { CaseSource, ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
-import { absentKeyId } from '../_lib/support.js';
+import { absentKeyCase } from '../_lib/absent-key-case.js';
 
 export const absentKey = (op: OperationName, slug: string, command: (keyId: string) => EnableKeyCommand | DisableKeyCommand | UpdateKeyDescriptionCommand, source: CaseSource): ConformanceCase =>
-  defineCase({
-    id: `keys.${slug}-absent-key`,
-    title: `${op} of a key id that names no key is refused with NotFoundException`,
-    doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#API_${op}_Errors`,
-    source,
-    tags: ['semantics'],
-    ops: [op],
-    async run(t) {
-      await t.expectError(t.kms.send(command(absentKeyId()) as never), { code: 'NotFoundException', status: 400 });
-    },
-  });
+  absentKeyCase({ id: `keys.${slug}-absent-key`, op, tags: ['semantics'], source, send: (t, keyId) => t.kms.send(command(keyId) as never) });

@@ -5,5 +5,14 @@
  *
  * @module
  */
+import { ListResourceTagsCommand } from '@aws-sdk/client-kms';
+import type { CaseContext } from '../../../harness/conformance/case.js';
+import { givenKey } from '../_lib/prerequisites.js';
 
 export const tags = (n: number, prefix = 'k') => Array.from({ length: n }, (_, i) => ({ TagKey: `${prefix}${String(i).padStart(2, '0')}`, TagValue: `v${i}` }));
+
+/** A fresh key made with `tags(50)`: a prerequisite, whose subject limits.create-key-50-tags tests. */
+export const keyWithFiftyTags = (t: CaseContext) => givenKey(t, { Tags: tags(50) }, { coveredBy: 'limits.create-key-50-tags' });
+
+/** The key's tags as ListResourceTags lists them, all 50 on one page. */
+export const fiftyTagsOf = async (t: CaseContext, keyId: string) => (await t.kms.send(new ListResourceTagsCommand({ KeyId: keyId, Limit: 50 }))).Tags;

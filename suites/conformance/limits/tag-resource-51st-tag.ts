@@ -1,9 +1,8 @@
 /** 50 tags per key (facts sheet; aws-observed.md §6.3: 51 on CreateKey → TagException "Too many tags"). */
-import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
+import { TagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectOneOf, unthrottled } from '../_lib/support.js';
-import { tags } from './_tags-per-key.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { fiftyTagsOf, keyWithFiftyTags } from './_tags-per-key.js';
 
 export default defineCase({
   id: 'limits.tag-resource-51st-tag',
@@ -18,12 +17,12 @@ export default defineCase({
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {
     // Recorded only for CreateKey; TagResource's model also lists LimitExceededException: either code.
-    const key = await givenKey(t, { Tags: tags(50) }, { coveredBy: 'limits.create-key-50-tags' });
+    const key = await keyWithFiftyTags(t);
     await expectOneOf(t, unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'one-more', TagValue: 'x' }] }))), [
       'TagException',
       'LimitExceededException',
     ], 'TagResource');
-    const out = await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId, Limit: 50 }));
-    t.check((out.Tags ?? []).every((tag) => tag.TagKey !== 'one-more'), 'the 51st tag was not added', out.Tags?.length);
+    const listed = await fiftyTagsOf(t, key.KeyId);
+    t.check((listed ?? []).every((tag) => tag.TagKey !== 'one-more'), 'the 51st tag was not added', listed?.length);
   },
 });

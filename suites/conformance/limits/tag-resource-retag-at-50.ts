@@ -1,9 +1,8 @@
 /** 50 tags per key (facts sheet; aws-observed.md §6.3: 51 on CreateKey → TagException "Too many tags"). */
-import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
+import { TagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
-import { tags } from './_tags-per-key.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { fiftyTagsOf, keyWithFiftyTags } from './_tags-per-key.js';
 
 export default defineCase({
   id: 'limits.tag-resource-retag-at-50',
@@ -17,10 +16,10 @@ export default defineCase({
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {
-    const key = await givenKey(t, { Tags: tags(50) }, { coveredBy: 'limits.create-key-50-tags' });
+    const key = await keyWithFiftyTags(t);
     await unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'k07', TagValue: 'changed' }] })));
-    const out = await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId, Limit: 50 }));
-    t.expectEqual(out.Tags?.length, 50, 'number of tags');
-    t.expectEqual(out.Tags?.find((tag) => tag.TagKey === 'k07')?.TagValue, 'changed', 'value of k07');
+    const listed = await fiftyTagsOf(t, key.KeyId);
+    t.expectEqual(listed?.length, 50, 'number of tags');
+    t.expectEqual(listed?.find((tag) => tag.TagKey === 'k07')?.TagValue, 'changed', 'value of k07');
   },
 });

@@ -1,26 +1,9 @@
-/**
- * Tag keys are 1..128 characters, values 0..256 (facts sheet; MODEL TagKeyType/TagValueType);
- * over-long ones are ValidationException naming the list position (aws-observed.md V17, V18).
- */
-import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { unthrottled } from '../_lib/support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { tagAccepted } from './_tag-length.js';
 
-export default defineCase({
-  id: 'limits.tag-value-empty',
+export default tagAccepted({
+  member: 'TagValue',
+  length: 0,
+  tag: { TagKey: 'empty', TagValue: '' },
   title: 'TagResource accepts an empty tag value and ListResourceTags shows it as ""',
-  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagValue',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagValue ("tag values can be empty (null) strings")',
-    verifiedAt: '2026-12-07',
-  },
-  tags: ['limits', 'tags'],
-  ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
-  async run(t) {
-    const key = await givenKey(t);
-    await unthrottled(() => t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'empty', TagValue: '' }] })));
-    t.expectEqual((await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags, [{ TagKey: 'empty', TagValue: '' }], 'Tags');
-  },
+  cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagValue ("tag values can be empty (null) strings")',
 });

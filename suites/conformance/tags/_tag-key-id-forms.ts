@@ -11,7 +11,8 @@
 import { ListResourceTagsCommand, TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
-import { absentKeyId, aliasArn, expectOneOf, unthrottled } from '../_lib/support.js';
+import { aliasArn, expectOneOf, unthrottled } from '../_lib/support.js';
+import { absentKeyCase } from '../_lib/absent-key-case.js';
 import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 
 export type Op = 'TagResource' | 'UntagResource' | 'ListResourceTags';
@@ -41,14 +42,4 @@ export const rejectsAlias = (op: Op, form: 'alias-name' | 'alias-arn', source: C
   });
 
 export const absentKey = (op: Op, source: CaseSource): ConformanceCase =>
-  defineCase({
-    id: `tags.${slug(op)}-absent-key`,
-    title: `${op} of a key id that names no key is refused with NotFoundException`,
-    doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#API_${op}_Errors`,
-    source,
-    tags: ['tags'],
-    ops: [op],
-    async run(t) {
-      await t.expectError(call[op](t, absentKeyId()), { code: 'NotFoundException', status: 400 });
-    },
-  });
+  absentKeyCase({ id: `tags.${slug(op)}-absent-key`, op, tags: ['tags'], source, send: call[op] });
