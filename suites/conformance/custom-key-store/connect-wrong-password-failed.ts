@@ -1,6 +1,5 @@
-import { ConnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { awaitConnection, cloudHsmInput, CONNECT_DOC, documented, fixtures, givenStore, MODEL, storeKms } from './_support.js';
+import { CONNECT_DOC, connectStore, documented, fixtures, givenStore, MODEL, wrongPasswordInput } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.connect-wrong-password-failed',
@@ -13,10 +12,8 @@ export default defineCase({
   timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
-    const kms = storeKms(t);
-    const id = await givenStore(t, { ...cloudHsmInput(t, f), KeyStorePassword: 'not-the-kmsuser-password' });
-    await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
-    const s = await awaitConnection(t, kms, id);
+    const id = await givenStore(t, wrongPasswordInput(t, f));
+    const s = await connectStore(t, id);
     t.expectEqual([s.ConnectionState, s.ConnectionErrorCode], ['FAILED', 'INVALID_CREDENTIALS'], 'ConnectionState and ConnectionErrorCode');
   },
 });

@@ -1,10 +1,10 @@
 import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_DOC, MODEL, connectedStore, describeStore, documented, fixtures, storeKms, xksInput } from './_support.js';
+import { CREATE_DOC, MODEL, XKS_DOC, connectedStore, describeStore, documented, fixtures, storeKms, xksInput } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.xks-connect',
   title: 'An external key store on a reachable proxy: created (health-checked), then CONNECTED; the secret is never returned',
-  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html',
+  doc: XKS_DOC,
   source: documented(`${CREATE_DOC} (external key stores: the proxy is checked at creation); ${MODEL('XksProxyConfigurationType')} (no RawSecretAccessKey member)`),
   tags: ['custom-key-store'],
   ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores'],

@@ -1,11 +1,11 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { documented, fixtures, givenConnectedStore, MODEL, storeKms, xksInput } from './_support.js';
+import { documented, fixtures, givenConnectedStore, MODEL, storeKms, XKS_DOC, xksInput } from './_support.js';
 
 export default defineCase({
   id: 'custom-key-store.xks-key-metadata',
   title: 'A key in an external key store: Origin EXTERNAL_KEY_STORE, CustomKeyStoreId, XksKeyConfiguration.Id',
-  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html',
+  doc: XKS_DOC,
   source: documented(`${MODEL('KeyMetadata.XksKeyConfiguration')}; ${MODEL('CreateKeyRequest.XksKeyId')}`),
   tags: ['custom-key-store'],
   ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey'],
