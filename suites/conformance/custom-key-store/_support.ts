@@ -47,6 +47,7 @@ export const VERIFIED = '2026-12-07';
 
 export const documented = (cite: string): CaseSource => ({ kind: 'documented', cite, verifiedAt: VERIFIED });
 export const inferred = (cite: string): CaseSource => ({ kind: 'inferred', cite, verifiedAt: VERIFIED });
+export const recorded = (cite: string): CaseSource => ({ kind: 'recorded', cite, verifiedAt: VERIFIED });
 export const MODEL = (member: string): string => `service model: ${member}`;
 
 /** What `KmsBench.GetKeyStoreFixtures` answers (reference-impl/keystores/fixtures.ts). */
@@ -208,6 +209,15 @@ export async function cloudHsmKey(t: CaseContext) {
   return { f, kms, id, key: key as KeyMetadata & { KeyId: string; Arn: string } };
 }
 
+/**
+ * A case that makes custom key stores: it needs the fixtures (the endpoint's clusters and proxy:
+ * elsewhere it is skipped) and has 60 s (connecting a store polls until it settles).
+ */
+export function storeCase(c: Omit<ConformanceCase, 'needs' | 'timeoutMs'>): ConformanceCase {
+  const { run, ...about } = c;
+  return defineCase({ ...about, needs: ['key-store-fixtures'], timeoutMs: 60_000, run });
+}
+
 /** A case: CreateKey in a CONNECTED store of `type`, with `input` on top of a valid request, is refused. */
 export interface StoreKeyRefusal {
   id: string;
@@ -224,11 +234,9 @@ export interface StoreKeyRefusal {
 
 /** The case of a {@link StoreKeyRefusal}: refused with its code, and no KMS key left in the store. */
 export function storeKeyRefusalCase({ type, input, code, ...about }: StoreKeyRefusal): ConformanceCase {
-  return defineCase({
+  return storeCase({
     ...about,
     ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey', 'ListKeys', 'DescribeKey'],
-    needs: ['key-store-fixtures'],
-    timeoutMs: 60_000,
     async run(t) {
       const f = await fixtures(t);
       const kms = storeKms(t);
@@ -259,12 +267,10 @@ export interface CreateStoreRefusal {
 
 /** The case of a {@link CreateStoreRefusal}. */
 export function createStoreRefusalCase({ existing, input, code, ...about }: CreateStoreRefusal): ConformanceCase {
-  return defineCase({
+  return storeCase({
     ...about,
     tags: ['custom-key-store'],
     ops: ['CreateCustomKeyStore'],
-    needs: ['key-store-fixtures'],
-    timeoutMs: 60_000,
     async run(t) {
       const f = await fixtures(t);
       if (existing) await givenStore(t, existing(t, f));
@@ -328,11 +334,9 @@ async function givenStoreIn(t: CaseContext, f: Fixtures, { type, state, key }: P
 /** The case of a {@link StoreCallRefusal}. */
 export function storeCallRefusalCase({ type, state, key, op, call, code, ...about }: StoreCallRefusal): ConformanceCase {
   if (state === 'FAILED' && type !== 'AWS_CLOUDHSM') throw new Error(`${about.id}: only a CloudHSM key store is made FAILED (a wrong kmsuser password)`);
-  return defineCase({
+  return storeCase({
     ...about,
     ops: [...new Set([...setupOps(state, key !== undefined), op])],
-    needs: ['key-store-fixtures'],
-    timeoutMs: 60_000,
     async run(t) {
       const f = await fixtures(t);
       const id = await givenStoreIn(t, f, { type, state, key });
