@@ -28,16 +28,19 @@ import {
   type KMSClient,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
 
-export const CREATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateCustomKeyStore.html';
-export const CONNECT_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ConnectCustomKeyStore.html';
-export const DESCRIBE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeCustomKeyStores.html';
-export const DELETE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteCustomKeyStore.html';
-export const DISCONNECT_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisconnectCustomKeyStore.html';
-export const UPDATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateCustomKeyStore.html';
-export const CREATE_KEY_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html';
+/** The API reference page of `op`. */
+const apiDoc = (op: OperationName): string => `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html`;
+
+export const CREATE_DOC = apiDoc('CreateCustomKeyStore');
+export const CONNECT_DOC = apiDoc('ConnectCustomKeyStore');
+export const DESCRIBE_DOC = apiDoc('DescribeCustomKeyStores');
+export const DELETE_DOC = apiDoc('DeleteCustomKeyStore');
+export const DISCONNECT_DOC = apiDoc('DisconnectCustomKeyStore');
+export const UPDATE_DOC = apiDoc('UpdateCustomKeyStore');
+export const CREATE_KEY_DOC = apiDoc('CreateKey');
 export const KEY_STATE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html';
 export const CREATE_XKS_KEYS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keys.html';
 export const CLOUDHSM_KEYS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/use-cmk-keystore.html';
@@ -218,14 +221,15 @@ export function storeCase(c: Omit<ConformanceCase, 'needs' | 'timeoutMs'>): Conf
   return defineCase({ ...about, needs: ['key-store-fixtures'], timeoutMs: 60_000, run });
 }
 
+/** What a case factory of this module is told about its case, as the case says it. */
+type About = Pick<ConformanceCase, 'id' | 'title' | 'doc' | 'source' | 'tags'>;
+
+/** The type of a custom key store (CreateCustomKeyStore's CustomKeyStoreType). */
+export type StoreType = 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+
 /** A case: CreateKey in a CONNECTED store of `type`, with `input` on top of a valid request, is refused. */
-export interface StoreKeyRefusal {
-  id: string;
-  title: string;
-  doc: string;
-  source: CaseSource;
-  tags: CaseTag[];
-  type: 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+export interface StoreKeyRefusal extends About {
+  type: StoreType;
   /** What differs from a valid request (Origin of the store's type; an external key for an external key store). */
   input: Partial<CreateKeyCommandInput>;
   /** The code of the refusal (HTTP 400). */
@@ -253,11 +257,7 @@ export function storeKeyRefusalCase({ type, input, code, ...about }: StoreKeyRef
 }
 
 /** A case: CreateCustomKeyStore with `input` is refused with `code` (HTTP 400). */
-export interface CreateStoreRefusal {
-  id: string;
-  title: string;
-  doc: string;
-  source: CaseSource;
+export interface CreateStoreRefusal extends Omit<About, 'tags'> {
   /** A store created first, as a prerequisite: the one the refused request collides with. */
   existing?: (t: CaseContext, f: Fixtures) => Record<string, unknown>;
   /** The refused request. */
@@ -287,13 +287,8 @@ export function createStoreRefusalCase({ existing, input, code, ...about }: Crea
 export type StoreState = 'DISCONNECTED' | 'CONNECTED' | 'FAILED';
 
 /** A case: `call` on a store of `type` in `state` is refused with `code` (HTTP 400). */
-export interface StoreCallRefusal {
-  id: string;
-  title: string;
-  doc: string;
-  source: CaseSource;
-  tags: CaseTag[];
-  type: 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+export interface StoreCallRefusal extends About {
+  type: StoreType;
   state: StoreState;
   /** CreateKey input of a KMS key the store is given first (a prerequisite), if any. */
   key?: (f: Fixtures) => Record<string, unknown>;
