@@ -28,11 +28,11 @@ import {
   type KMSClient,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
+import { apiDoc } from '../_lib/asymmetric.js';
 
-/** The API reference page of `op`. */
-const apiDoc = (op: OperationName): string => `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html`;
+export { documented, inferred, recorded } from '../_lib/asymmetric.js';
 
 export const CREATE_DOC = apiDoc('CreateCustomKeyStore');
 export const CONNECT_DOC = apiDoc('ConnectCustomKeyStore');
@@ -46,11 +46,6 @@ export const CREATE_XKS_KEYS_DOC = 'https://docs.aws.amazon.com/kms/latest/devel
 export const CLOUDHSM_KEYS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/use-cmk-keystore.html';
 export const XKS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html';
 export const XKS_SPEC = 'https://github.com/aws/aws-kms-xksproxy-api-spec/blob/main/xks_proxy_api_spec.md';
-export const VERIFIED = '2026-12-07';
-
-export const documented = (cite: string): CaseSource => ({ kind: 'documented', cite, verifiedAt: VERIFIED });
-export const inferred = (cite: string): CaseSource => ({ kind: 'inferred', cite, verifiedAt: VERIFIED });
-export const recorded = (cite: string): CaseSource => ({ kind: 'recorded', cite, verifiedAt: VERIFIED });
 export const MODEL = (member: string): string => `service model: ${member}`;
 
 /** What `KmsBench.GetKeyStoreFixtures` answers (reference-impl/keystores/fixtures.ts). */
