@@ -222,6 +222,9 @@ type About = Pick<ConformanceCase, 'id' | 'title' | 'doc' | 'source' | 'tags'>;
 /** The type of a custom key store (CreateCustomKeyStore's CustomKeyStoreType). */
 export type StoreType = 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
 
+/** CreateCustomKeyStore input of a store of `type` on the fixtures. */
+const storeInput = (t: CaseContext, f: Fixtures, type: StoreType) => (type === 'AWS_CLOUDHSM' ? cloudHsmInput(t, f) : xksInput(f));
+
 /** A case: CreateKey in a CONNECTED store of `type`, with `input` on top of a valid request, is refused. */
 export interface StoreKeyRefusal extends About {
   type: StoreType;
@@ -239,7 +242,7 @@ export function storeKeyRefusalCase({ type, input, code, ...about }: StoreKeyRef
     async run(t) {
       const f = await fixtures(t);
       const kms = storeKms(t);
-      const id = await connectedStore(t, type === 'AWS_CLOUDHSM' ? cloudHsmInput(t, f) : xksInput(f));
+      const id = await connectedStore(t, storeInput(t, f, type));
       const valid: CreateKeyCommandInput =
         type === 'AWS_CLOUDHSM' ? { CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' } : { CustomKeyStoreId: id, Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[0] };
       await t.expectError(kms.send(new CreateKeyCommand({ ...valid, ...input })), { code, status: 400 });
@@ -313,9 +316,8 @@ async function givenStoreIn(t: CaseContext, f: Fixtures, { type, state, key }: P
     );
     return id;
   }
-  const input = type === 'AWS_CLOUDHSM' ? cloudHsmInput(t, f) : xksInput(f);
-  if (state === 'DISCONNECTED' && !key) return givenStore(t, input);
-  const id = await givenConnectedStore(t, input);
+  if (state === 'DISCONNECTED' && !key) return givenStore(t, storeInput(t, f, type));
+  const id = await givenConnectedStore(t, storeInput(t, f, type));
   if (key) await givenStoreKey(t, id, key(f));
   if (state === 'DISCONNECTED') await givenDisconnected(t, id);
   return id;
