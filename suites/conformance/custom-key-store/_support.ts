@@ -18,6 +18,7 @@ import {
   ConnectCustomKeyStoreCommand,
   CreateKeyCommand,
   CreateCustomKeyStoreCommand,
+  type CreateCustomKeyStoreCommandInput,
   DescribeCustomKeyStoresCommand,
   DescribeKeyCommand,
   DisconnectCustomKeyStoreCommand,
@@ -27,23 +28,24 @@ import {
   type KMSClient,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
+import type { OperationName } from '../../../common/model/model.js';
+import { apiDoc } from '../_lib/asymmetric.js';
 
-export const CREATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateCustomKeyStore.html';
-export const CONNECT_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ConnectCustomKeyStore.html';
-export const DESCRIBE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeCustomKeyStores.html';
-export const DELETE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteCustomKeyStore.html';
-export const DISCONNECT_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisconnectCustomKeyStore.html';
-export const UPDATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateCustomKeyStore.html';
-export const CREATE_KEY_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html';
+export { documented, inferred, recorded } from '../_lib/asymmetric.js';
+
+export const CREATE_DOC = apiDoc('CreateCustomKeyStore');
+export const CONNECT_DOC = apiDoc('ConnectCustomKeyStore');
+export const DESCRIBE_DOC = apiDoc('DescribeCustomKeyStores');
+export const DELETE_DOC = apiDoc('DeleteCustomKeyStore');
+export const DISCONNECT_DOC = apiDoc('DisconnectCustomKeyStore');
+export const UPDATE_DOC = apiDoc('UpdateCustomKeyStore');
+export const CREATE_KEY_DOC = apiDoc('CreateKey');
 export const KEY_STATE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html';
 export const CREATE_XKS_KEYS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/create-xks-keys.html';
 export const CLOUDHSM_KEYS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/use-cmk-keystore.html';
+export const XKS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html';
 export const XKS_SPEC = 'https://github.com/aws/aws-kms-xksproxy-api-spec/blob/main/xks_proxy_api_spec.md';
-export const VERIFIED = '2026-12-07';
-
-export const documented = (cite: string): CaseSource => ({ kind: 'documented', cite, verifiedAt: VERIFIED });
-export const inferred = (cite: string): CaseSource => ({ kind: 'inferred', cite, verifiedAt: VERIFIED });
 export const MODEL = (member: string): string => `service model: ${member}`;
 
 /** What `KmsBench.GetKeyStoreFixtures` answers (reference-impl/keystores/fixtures.ts). */
@@ -106,6 +108,9 @@ export const cloudHsmInput = (t: CaseContext, f: Fixtures, name = 'kmsbench-hsm'
   KeyStorePassword: f.CloudHsm.KeyStorePassword,
 });
 
+/** CreateCustomKeyStore input of a CloudHSM key store whose kmsuser password is wrong: connecting it FAILS. */
+export const wrongPasswordInput = (t: CaseContext, f: Fixtures) => ({ ...cloudHsmInput(t, f), KeyStorePassword: 'not-the-kmsuser-password' });
+
 /** CreateCustomKeyStore input of an external key store on the fixture proxy. */
 export const xksInput = (f: Fixtures, name = 'kmsbench-xks', secret = f.Xks.SecretAccessKey) => ({
   CustomKeyStoreName: name,
@@ -133,6 +138,13 @@ export async function awaitConnection(t: CaseContext, kms: KMSClient, id: string
   throw new Error('unreachable');
 }
 
+/** ConnectCustomKeyStore, then the store as it settles (CONNECTED or FAILED). */
+export async function connectStore(t: CaseContext, id: string): Promise<CustomKeyStoresListEntry> {
+  const kms = storeKms(t);
+  await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
+  return awaitConnection(t, kms, id);
+}
+
 /** Creates a store in the case's Region; disconnects it after the case. */
 export async function createStore(t: CaseContext, input: Record<string, unknown>): Promise<string> {
   const kms = storeKms(t);
@@ -143,10 +155,8 @@ export async function createStore(t: CaseContext, input: Record<string, unknown>
 
 /** Creates a store, connects it and waits until it is CONNECTED. */
 export async function connectedStore(t: CaseContext, input: Record<string, unknown>): Promise<string> {
-  const kms = storeKms(t);
   const id = await createStore(t, input);
-  await kms.send(new ConnectCustomKeyStoreCommand({ CustomKeyStoreId: id }));
-  const s = await awaitConnection(t, kms, id);
+  const s = await connectStore(t, id);
   t.expectEqual(s.ConnectionState, 'CONNECTED', `ConnectionState of ${id}`);
   return id;
 }
@@ -197,14 +207,27 @@ export async function cloudHsmKey(t: CaseContext) {
   return { f, kms, id, key: key as KeyMetadata & { KeyId: string; Arn: string } };
 }
 
+/**
+ * A case that makes custom key stores: it needs the fixtures (the endpoint's clusters and proxy:
+ * elsewhere it is skipped) and has 60 s (connecting a store polls until it settles).
+ */
+export function storeCase(c: Omit<ConformanceCase, 'needs' | 'timeoutMs'>): ConformanceCase {
+  const { run, ...about } = c;
+  return defineCase({ ...about, needs: ['key-store-fixtures'], timeoutMs: 60_000, run });
+}
+
+/** What a case factory of this module is told about its case, as the case says it. */
+type About = Pick<ConformanceCase, 'id' | 'title' | 'doc' | 'source' | 'tags'>;
+
+/** The type of a custom key store (CreateCustomKeyStore's CustomKeyStoreType). */
+export type StoreType = 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+
+/** CreateCustomKeyStore input of a store of `type` on the fixtures. */
+const storeInput = (t: CaseContext, f: Fixtures, type: StoreType) => (type === 'AWS_CLOUDHSM' ? cloudHsmInput(t, f) : xksInput(f));
+
 /** A case: CreateKey in a CONNECTED store of `type`, with `input` on top of a valid request, is refused. */
-export interface StoreKeyRefusal {
-  id: string;
-  title: string;
-  doc: string;
-  source: CaseSource;
-  tags: CaseTag[];
-  type: 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+export interface StoreKeyRefusal extends About {
+  type: StoreType;
   /** What differs from a valid request (Origin of the store's type; an external key for an external key store). */
   input: Partial<CreateKeyCommandInput>;
   /** The code of the refusal (HTTP 400). */
@@ -213,15 +236,13 @@ export interface StoreKeyRefusal {
 
 /** The case of a {@link StoreKeyRefusal}: refused with its code, and no KMS key left in the store. */
 export function storeKeyRefusalCase({ type, input, code, ...about }: StoreKeyRefusal): ConformanceCase {
-  return defineCase({
+  return storeCase({
     ...about,
     ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey', 'ListKeys', 'DescribeKey'],
-    needs: ['key-store-fixtures'],
-    timeoutMs: 60_000,
     async run(t) {
       const f = await fixtures(t);
       const kms = storeKms(t);
-      const id = await connectedStore(t, type === 'AWS_CLOUDHSM' ? cloudHsmInput(t, f) : xksInput(f));
+      const id = await connectedStore(t, storeInput(t, f, type));
       const valid: CreateKeyCommandInput =
         type === 'AWS_CLOUDHSM' ? { CustomKeyStoreId: id, Origin: 'AWS_CLOUDHSM' } : { CustomKeyStoreId: id, Origin: 'EXTERNAL_KEY_STORE', XksKeyId: f.Xks.KeyIds[0] };
       await t.expectError(kms.send(new CreateKeyCommand({ ...valid, ...input })), { code, status: 400 });
@@ -229,6 +250,89 @@ export function storeKeyRefusalCase({ type, input, code, ...about }: StoreKeyRef
         const key = (await kms.send(new DescribeKeyCommand({ KeyId: k.KeyId }))).KeyMetadata;
         t.check(key?.CustomKeyStoreId !== id, `the refused CreateKey made no KMS key in ${id}`, key);
       }
+    },
+  });
+}
+
+/** A case: CreateCustomKeyStore with `input` is refused with `code` (HTTP 400). */
+export interface CreateStoreRefusal extends Omit<About, 'tags'> {
+  /** A store created first, as a prerequisite: the one the refused request collides with. */
+  existing?: (t: CaseContext, f: Fixtures) => Record<string, unknown>;
+  /** The refused request. */
+  input: (t: CaseContext, f: Fixtures) => CreateCustomKeyStoreCommandInput;
+  code: string;
+}
+
+/** The case of a {@link CreateStoreRefusal}. */
+export function createStoreRefusalCase({ existing, input, code, ...about }: CreateStoreRefusal): ConformanceCase {
+  return storeCase({
+    ...about,
+    tags: ['custom-key-store'],
+    ops: ['CreateCustomKeyStore'],
+    async run(t) {
+      const f = await fixtures(t);
+      if (existing) await givenStore(t, existing(t, f));
+      await t.expectError(storeKms(t).send(new CreateCustomKeyStoreCommand(input(t, f))), { code, status: 400 });
+    },
+  });
+}
+
+/**
+ * The state a store is put in, by prerequisites, before the call a case checks: DISCONNECTED (new,
+ * never connected; or, with a key, connected, given the key, then disconnected), CONNECTED, or
+ * FAILED (a CloudHSM key store whose kmsuser password is wrong, after a connection attempt).
+ */
+export type StoreState = 'DISCONNECTED' | 'CONNECTED' | 'FAILED';
+
+/** A case: `call` on a store of `type` in `state` is refused with `code` (HTTP 400). */
+export interface StoreCallRefusal extends About {
+  type: StoreType;
+  state: StoreState;
+  /** CreateKey input of a KMS key the store is given first (a prerequisite), if any. */
+  key?: (f: Fixtures) => Record<string, unknown>;
+  /** The operation `call` sends. */
+  op: OperationName;
+  call: (kms: KMSClient, id: string, f: Fixtures) => Promise<unknown>;
+  code: string;
+}
+
+/** The operations that put a store in `state` (with a key, if `key`). */
+function setupOps(state: StoreState, key: boolean): OperationName[] {
+  if (state === 'DISCONNECTED' && !key) return ['CreateCustomKeyStore'];
+  const ops: OperationName[] = ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores'];
+  if (key) ops.push('CreateKey');
+  if (state === 'DISCONNECTED') ops.push('DisconnectCustomKeyStore');
+  return ops;
+}
+
+/** A store of `type` put in `state` (given the key `key`, if any), all as prerequisites. */
+async function givenStoreIn(t: CaseContext, f: Fixtures, { type, state, key }: Pick<StoreCallRefusal, 'type' | 'state' | 'key'>): Promise<string> {
+  if (state === 'FAILED') {
+    const id = await givenStore(t, wrongPasswordInput(t, f));
+    await t.given(
+      'ConnectCustomKeyStore with a wrong kmsuser password leaves the store FAILED',
+      async () => t.expectEqual((await connectStore(t, id)).ConnectionState, 'FAILED', 'ConnectionState'),
+      { coveredBy: 'custom-key-store.connect-wrong-password-failed' },
+    );
+    return id;
+  }
+  if (state === 'DISCONNECTED' && !key) return givenStore(t, storeInput(t, f, type));
+  const id = await givenConnectedStore(t, storeInput(t, f, type));
+  if (key) await givenStoreKey(t, id, key(f));
+  if (state === 'DISCONNECTED') await givenDisconnected(t, id);
+  return id;
+}
+
+/** The case of a {@link StoreCallRefusal}. */
+export function storeCallRefusalCase({ type, state, key, op, call, code, ...about }: StoreCallRefusal): ConformanceCase {
+  if (state === 'FAILED' && type !== 'AWS_CLOUDHSM') throw new Error(`${about.id}: only a CloudHSM key store is made FAILED (a wrong kmsuser password)`);
+  return storeCase({
+    ...about,
+    ops: [...new Set([...setupOps(state, key !== undefined), op])],
+    async run(t) {
+      const f = await fixtures(t);
+      const id = await givenStoreIn(t, f, { type, state, key });
+      await t.expectError(call(storeKms(t), id, f), { code, status: 400 });
     },
   });
 }

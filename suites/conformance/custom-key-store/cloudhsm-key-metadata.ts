@@ -1,16 +1,13 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { cloudHsmInput, CREATE_KEY_DOC, documented, fixtures, givenConnectedStore, MODEL, storeKms } from './_support.js';
+import { cloudHsmInput, CREATE_KEY_DOC, documented, fixtures, givenConnectedStore, MODEL, storeCase, storeKms } from './_support.js';
 
-export default defineCase({
+export default storeCase({
   id: 'custom-key-store.cloudhsm-key-metadata',
   title: 'A key in a CloudHSM key store: Origin AWS_CLOUDHSM, CustomKeyStoreId, CloudHsmClusterId, Enabled',
   doc: CREATE_KEY_DOC,
   source: documented(`${MODEL('KeyMetadata.CustomKeyStoreId')}; ${MODEL('KeyMetadata.CloudHsmClusterId')}; ${MODEL('KeyMetadata.Origin')}`),
   tags: ['custom-key-store'],
   ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey'],
-  needs: ['key-store-fixtures'],
-  timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
     const id = await givenConnectedStore(t, cloudHsmInput(t, f));

@@ -1,16 +1,13 @@
 import { ConnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { cloudHsmInput, CONNECT_DOC, describeStore, documented, fixtures, givenConnectedStore, MODEL, storeKms } from './_support.js';
+import { cloudHsmInput, CONNECT_DOC, describeStore, documented, fixtures, givenConnectedStore, MODEL, storeCase, storeKms } from './_support.js';
 
-export default defineCase({
+export default storeCase({
   id: 'custom-key-store.connect-connected-no-op',
   title: 'ConnectCustomKeyStore on a CONNECTED store succeeds and changes nothing',
   doc: CONNECT_DOC,
   source: documented(`${MODEL('CustomKeyStoreInvalidStateException')} (ConnectCustomKeyStore "is valid for all other ConnectionState values" than DISCONNECTING and FAILED)`),
   tags: ['custom-key-store'],
   ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores'],
-  needs: ['key-store-fixtures'],
-  timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
     const id = await givenConnectedStore(t, cloudHsmInput(t, f));

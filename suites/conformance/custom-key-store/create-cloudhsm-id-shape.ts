@@ -1,15 +1,12 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_DOC, MODEL, cloudHsmInput, createStore, documented, fixtures } from './_support.js';
+import { cloudHsmInput, CREATE_DOC, createStore, documented, fixtures, MODEL, storeCase } from './_support.js';
 
-export default defineCase({
+export default storeCase({
   id: 'custom-key-store.create-cloudhsm-id-shape',
   title: 'CreateCustomKeyStore (AWS_CLOUDHSM) answers an id cks- and 17 hex digits',
   doc: CREATE_DOC,
   source: documented(`${MODEL('CreateCustomKeyStoreResponse.CustomKeyStoreId')}; examples-1.json CreateCustomKeyStore (cks-1234567890abcdef0)`),
   tags: ['custom-key-store'],
   ops: ['CreateCustomKeyStore', 'DescribeCustomKeyStores'],
-  needs: ['key-store-fixtures'],
-  timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
     const id = await createStore(t, cloudHsmInput(t, f));

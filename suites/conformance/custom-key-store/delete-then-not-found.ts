@@ -1,16 +1,13 @@
 import { DeleteCustomKeyStoreCommand, DescribeCustomKeyStoresCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { cloudHsmInput, DELETE_DOC, documented, fixtures, givenStore, MODEL, storeKms } from './_support.js';
+import { cloudHsmInput, DELETE_DOC, documented, fixtures, givenStore, MODEL, storeCase, storeKms } from './_support.js';
 
-export default defineCase({
+export default storeCase({
   id: 'custom-key-store.delete-then-not-found',
   title: 'A DISCONNECTED store without keys is deleted; DescribeCustomKeyStores then answers CustomKeyStoreNotFoundException',
   doc: DELETE_DOC,
   source: documented(`${DELETE_DOC}; ${MODEL('CustomKeyStoreNotFoundException')}`),
   tags: ['custom-key-store'],
   ops: ['CreateCustomKeyStore', 'DeleteCustomKeyStore', 'DescribeCustomKeyStores'],
-  needs: ['key-store-fixtures'],
-  timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);

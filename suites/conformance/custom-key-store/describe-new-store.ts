@@ -1,15 +1,12 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { cloudHsmInput, DESCRIBE_DOC, describeStore, documented, fixtures, givenStore, MODEL, storeKms } from './_support.js';
+import { cloudHsmInput, DESCRIBE_DOC, describeStore, documented, fixtures, givenStore, MODEL, storeCase, storeKms } from './_support.js';
 
-export default defineCase({
+export default storeCase({
   id: 'custom-key-store.describe-new-store',
   title: 'A new CloudHSM key store: DISCONNECTED, its name, cluster, trust anchor and type; no password',
   doc: DESCRIBE_DOC,
   source: documented(`${MODEL('CustomKeyStoresListEntry')} (ConnectionState DISCONNECTED "only if the key store has never been connected"; KeyStorePassword is not a member)`),
   tags: ['custom-key-store'],
   ops: ['CreateCustomKeyStore', 'DescribeCustomKeyStores'],
-  needs: ['key-store-fixtures'],
-  timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
     const input = cloudHsmInput(t, f, 'kmsbench-describe');

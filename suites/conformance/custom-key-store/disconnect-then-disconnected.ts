@@ -1,16 +1,13 @@
 import { DisconnectCustomKeyStoreCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { awaitConnection, cloudHsmInput, DISCONNECT_DOC, documented, fixtures, givenConnectedStore, MODEL, storeKms } from './_support.js';
+import { awaitConnection, cloudHsmInput, DISCONNECT_DOC, documented, fixtures, givenConnectedStore, MODEL, storeCase, storeKms } from './_support.js';
 
-export default defineCase({
+export default storeCase({
   id: 'custom-key-store.disconnect-then-disconnected',
   title: 'DisconnectCustomKeyStore of a CONNECTED store leaves it DISCONNECTED',
   doc: DISCONNECT_DOC,
   source: documented(`${DISCONNECT_DOC}; ${MODEL('CustomKeyStoresListEntry.ConnectionState')}`),
   tags: ['custom-key-store'],
   ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'DisconnectCustomKeyStore'],
-  needs: ['key-store-fixtures'],
-  timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);

@@ -1,16 +1,13 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { cloudHsmKey, documented, fixtures, givenDisconnected, KEY_STATE_DOC } from './_support.js';
+import { cloudHsmKey, documented, givenDisconnected, KEY_STATE_DOC, storeCase } from './_support.js';
 
-export default defineCase({
+export default storeCase({
   id: 'custom-key-store.disconnected-key-unavailable',
   title: 'Keys of a disconnected store are Unavailable in DescribeKey',
   doc: KEY_STATE_DOC,
   source: documented(`${KEY_STATE_DOC} ("A KMS key in an AWS CloudHSM key store is Unavailable when the custom key store is intentionally disconnected")`),
   tags: ['custom-key-store', 'key-state'],
   ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey', 'DisconnectCustomKeyStore', 'DescribeKey'],
-  needs: ['key-store-fixtures'],
-  timeoutMs: 60_000,
   async run(t) {
     const { kms, id, key } = await cloudHsmKey(t);
     await givenDisconnected(t, id);

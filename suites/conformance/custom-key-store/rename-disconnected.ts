@@ -1,16 +1,13 @@
 import { UpdateCustomKeyStoreCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { cloudHsmInput, describeStore, documented, fixtures, givenStore, storeKms, UPDATE_DOC } from './_support.js';
+import { cloudHsmInput, describeStore, documented, fixtures, givenStore, storeCase, storeKms, UPDATE_DOC } from './_support.js';
 
-export default defineCase({
+export default storeCase({
   id: 'custom-key-store.rename-disconnected',
   title: 'UpdateCustomKeyStore renames a DISCONNECTED store',
   doc: UPDATE_DOC,
   source: documented(`${UPDATE_DOC} (NewCustomKeyStoreName)`),
   tags: ['custom-key-store'],
   ops: ['CreateCustomKeyStore', 'UpdateCustomKeyStore', 'DescribeCustomKeyStores'],
-  needs: ['key-store-fixtures'],
-  timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);

@@ -1,15 +1,12 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { CREATE_DOC, MODEL, connectedStore, describeStore, documented, fixtures, storeKms, xksInput } from './_support.js';
+import { connectedStore, CREATE_DOC, describeStore, documented, fixtures, MODEL, storeCase, storeKms, XKS_DOC, xksInput } from './_support.js';
 
-export default defineCase({
+export default storeCase({
   id: 'custom-key-store.xks-connect',
   title: 'An external key store on a reachable proxy: created (health-checked), then CONNECTED; the secret is never returned',
-  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html',
+  doc: XKS_DOC,
   source: documented(`${CREATE_DOC} (external key stores: the proxy is checked at creation); ${MODEL('XksProxyConfigurationType')} (no RawSecretAccessKey member)`),
   tags: ['custom-key-store'],
   ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores'],
-  needs: ['key-store-fixtures'],
-  timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
     const id = await connectedStore(t, xksInput(f));

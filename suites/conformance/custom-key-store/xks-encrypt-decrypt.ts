@@ -1,16 +1,13 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { documented, fixtures, givenConnectedStore, givenStoreKey, storeKms, xksInput } from './_support.js';
+import { documented, fixtures, givenConnectedStore, givenStoreKey, storeCase, storeKms, XKS_DOC, xksInput } from './_support.js';
 
-export default defineCase({
+export default storeCase({
   id: 'custom-key-store.xks-encrypt-decrypt',
   title: 'A key in an external key store encrypts and decrypts (double encryption through the proxy)',
-  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html',
+  doc: XKS_DOC,
   source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html#concept-double-encryption'),
   tags: ['custom-key-store'],
   ops: ['CreateCustomKeyStore', 'ConnectCustomKeyStore', 'DescribeCustomKeyStores', 'CreateKey', 'Encrypt', 'Decrypt'],
-  needs: ['key-store-fixtures'],
-  timeoutMs: 60_000,
   async run(t) {
     const f = await fixtures(t);
     const kms = storeKms(t);
