@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
+import { DecryptCommand, EncryptCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { givenKey } from '../_lib/prerequisites.js';
 
@@ -50,12 +50,23 @@ export async function expectRefused(t: CaseContext, blob: Uint8Array, context: C
   await t.expectError(t.kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context })), CONTEXT_MISMATCH);
 }
 
+/**
+ * What every mismatch case rests on unless it cites a capture of its own: Decrypt needs the exact,
+ * case-sensitive context, and AWS refuses any other with the bare code (C1).
+ */
+export const EXACT_MATCH_SOURCE: CaseSource = {
+  kind: 'documented',
+  cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
+  verifiedAt: '2026-12-07',
+};
+
 export interface MismatchSpec {
   /** Behaviour part of the id (`encryption-context.<behaviour>`). */
   behaviour: string;
   title: string;
   doc?: string;
-  source: CaseSource;
+  /** Default: EXACT_MATCH_SOURCE. */
+  source?: CaseSource;
   /** Context given to Encrypt (undefined: none). */
   sealedWith: Context | undefined;
   /** Context given to Decrypt, which must not open the blob. */
@@ -68,7 +79,7 @@ export function mismatchCase(spec: MismatchSpec): ConformanceCase {
     id: `encryption-context.${spec.behaviour}`,
     title: spec.title,
     doc: spec.doc ?? DECRYPT_CONTEXT_DOC,
-    source: spec.source,
+    source: spec.source ?? EXACT_MATCH_SOURCE,
     tags: ['encryption-context'],
     ops: ['CreateKey', 'Encrypt', 'Decrypt'],
     async run(t) {
@@ -80,6 +91,47 @@ export function mismatchCase(spec: MismatchSpec): ConformanceCase {
         coveredBy: roundTripCase(spec.sealedWith),
       });
       await expectRefused(t, blob, spec.openedWith);
+    },
+  });
+}
+
+export interface SourceMismatchSpec {
+  /** Behaviour part of the id (`encryption-context.<behaviour>`). */
+  behaviour: string;
+  title: string;
+  /** Context given to Encrypt. */
+  sealedWith: Context;
+  /** SourceEncryptionContext given to ReEncrypt, which must be refused (undefined: none). */
+  reEncryptedWith: Context | undefined;
+  /** Show first that ReEncrypt with the sealing context succeeds (a prerequisite). */
+  control?: boolean;
+}
+
+/** A case: ReEncrypt of a blob sealed under `sealedWith`, given `reEncryptedWith` as its source context, is refused as a mismatch. */
+export function sourceMismatchCase(spec: SourceMismatchSpec): ConformanceCase {
+  return defineCase({
+    id: `encryption-context.${spec.behaviour}`,
+    title: spec.title,
+    doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext',
+    source: {
+      kind: 'documented',
+      cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
+      verifiedAt: '2026-12-07',
+    },
+    tags: ['encryption-context'],
+    ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
+    async run(t) {
+      const source = await givenKey(t);
+      const destination = await givenKey(t);
+      const blob = await sealed(t, source.KeyId, t.bytes(16), spec.sealedWith);
+      const reEncrypt = (context: Context | undefined) =>
+        t.kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: context, DestinationKeyId: destination.KeyId }));
+      if (spec.control) {
+        await t.given('ReEncrypt with the source context the blob was sealed under succeeds', () => reEncrypt(spec.sealedWith), {
+          coveredBy: 'encryption-context.reencrypt-destination-context-not-inherited',
+        });
+      }
+      await t.expectError(reEncrypt(spec.reEncryptedWith), CONTEXT_MISMATCH);
     },
   });
 }
