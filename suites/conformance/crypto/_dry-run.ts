@@ -11,10 +11,9 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
 import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
+import { slug } from './_support.js';
 
 export type Send = (kms: KMSClient, keyId: string, blob: Uint8Array) => Promise<unknown>;
-
-export const slug = (op: string) => op.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 
 export const dryRun = (op: OperationName, send: Send, source: CaseSource): ConformanceCase =>
   defineCase({
