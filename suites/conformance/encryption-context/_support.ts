@@ -7,6 +7,9 @@
  * message at all (aws-observed.md C1; aws/aws-sdk-java#1323: "InvalidCiphertextException with null
  * message" for a context that did not match).
  *
+ * The cases are made by the factories here: `contextCase` (one fresh key; the others build on it),
+ * `mismatchCase`, `dataKeyCase`, `sourceMismatchCase` and `destinationContextCase` (ReEncrypt).
+ *
  * @module
  */
 import { DecryptCommand, EncryptCommand, GenerateDataKeyCommand, GenerateDataKeyWithoutPlaintextCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
@@ -32,7 +35,6 @@ export async function seal(t: CaseContext, keyId: string, plaintext: Uint8Array,
   return out.CiphertextBlob!;
 }
 
-/** Decrypts with `context` and checks the plaintext comes back unchanged. */
 /** The case whose subject is sealing and opening with `context`: the Unicode round trip for a context with non-ASCII text. */
 export const roundTripCase = (context: Context | undefined): string =>
   Object.entries(context ?? {}).some(([k, v]) => /[^\x00-\x7f]/.test(k + v)) ? 'encryption-context.unicode-round-trip' : 'encryption-context.round-trip';
@@ -42,6 +44,7 @@ export function sealed(t: CaseContext, keyId: string, plaintext: Uint8Array, con
   return t.given(`Encrypt ${context ? 'with an encryption context ' : ''}gives a ciphertext`, () => seal(t, keyId, plaintext, context), { coveredBy: roundTripCase(context) });
 }
 
+/** Decrypts with `context` and checks the plaintext comes back unchanged. */
 export async function expectOpens(t: CaseContext, blob: Uint8Array, plaintext: Uint8Array, context: Context | undefined, what: string): Promise<void> {
   const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: context }));
   t.expectEqual(Buffer.from(out.Plaintext ?? new Uint8Array()).toString('hex'), Buffer.from(plaintext).toString('hex'), `plaintext after Decrypt ${what}`);
@@ -116,7 +119,7 @@ export const UNORDERED_MAP_SOURCE: CaseSource = {
   verifiedAt: '2026-12-07',
 };
 
-/** The capture of data keys bound to their context: the same bare refusal as for Encrypt (C1). */
+/** The capture of data keys bound to their context: the same bare refusal as for an Encrypt blob (C1). */
 export const DATA_KEY_SOURCE: CaseSource = {
   kind: 'recorded',
   cite: 'spec/aws-observed.md §5 C1 (LS-SNAP test_encryption_context_generate_data_key*)',
