@@ -8,22 +8,39 @@
  * @module
  */
 
-import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+import type { CaseSource, ConformanceCase } from '../../../harness/conformance/case.js';
 import { b64, expectRawError } from '../_lib/support.js';
-import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
+import { givenCiphertext } from '../_lib/prerequisites.js';
+import { keyCase } from './_support.js';
 
-export const damaged = (slug: string, title: string, damage: (blob: Buffer) => Buffer, source: CaseSource): ConformanceCase =>
-  defineCase({
-    id: `crypto.decrypt-invalid-ciphertext-${slug}`,
-    title: `Decrypt of ${title}: InvalidCiphertextException with no message`,
-    doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#API_Decrypt_Errors',
-    source,
-    tags: ['semantics'],
-    ops: ['CreateKey', 'Encrypt', 'Decrypt'],
-    async run(t) {
-      const key = await givenKey(t);
+/** What the damaged-ciphertext cases without a capture of their own rest on: the model's error, and the bare reply of C2, C3. */
+export const BARE_REPLY_SOURCE: CaseSource = {
+  kind: 'documented',
+  cite: 'service model: InvalidCiphertextException; the bare reply: spec/aws-observed.md §5 C2, C3',
+  verifiedAt: '2026-12-07',
+};
+
+/** A damage: a copy of the blob with the bits of `mask` flipped in the byte `fromEnd` bytes before its end (1: the last). */
+export const flipBits =
+  (fromEnd: number, mask: number) =>
+  (blob: Buffer): Buffer => {
+    const bad = Buffer.from(blob);
+    bad[bad.length - fromEnd]! ^= mask;
+    return bad;
+  };
+
+export const damaged = (slug: string, title: string, damage: (blob: Buffer) => Buffer, source: CaseSource = BARE_REPLY_SOURCE): ConformanceCase =>
+  keyCase(
+    {
+      behaviour: `decrypt-invalid-ciphertext-${slug}`,
+      title: `Decrypt of ${title}: InvalidCiphertextException with no message`,
+      doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#API_Decrypt_Errors',
+      source,
+      ops: ['Encrypt', 'Decrypt'],
+    },
+    async (t, key) => {
       const encBlob = await givenCiphertext(t, key.KeyId, { plaintext: t.bytes(64) });
       const reply = await t.raw('Decrypt', { CiphertextBlob: b64(damage(Buffer.from(encBlob))) });
       expectRawError(t, reply, { status: 400, code: 'InvalidCiphertextException', message: null }, 'Decrypt');
     },
-  });
+  );

@@ -8,25 +8,24 @@
  * @module
  */
 import type { KMSClient } from '@aws-sdk/client-kms';
-import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+import type { CaseSource, ConformanceCase } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
-import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
+import { givenCiphertext } from '../_lib/prerequisites.js';
+import { keyCase, slug } from './_support.js';
 
 export type Send = (kms: KMSClient, keyId: string, blob: Uint8Array) => Promise<unknown>;
 
-export const slug = (op: string) => op.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-
 export const dryRun = (op: OperationName, send: Send, source: CaseSource): ConformanceCase =>
-  defineCase({
-    id: `crypto.dry-run-${slug(op)}`,
-    title: `${op} with DryRun true is answered DryRunOperationException (HTTP 400) instead of a result`,
-    doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#KMS-${op}-request-DryRun`,
-    source,
-    tags: ['semantics'],
-    ops: op === 'Decrypt' || op === 'ReEncrypt' ? ['CreateKey', 'Encrypt', op] : ['CreateKey', op],
-    async run(t) {
-      const key = await givenKey(t);
+  keyCase(
+    {
+      behaviour: `dry-run-${slug(op)}`,
+      title: `${op} with DryRun true is answered DryRunOperationException (HTTP 400) instead of a result`,
+      doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#KMS-${op}-request-DryRun`,
+      source,
+      ops: op === 'Decrypt' || op === 'ReEncrypt' ? ['Encrypt', op] : [op],
+    },
+    async (t, key) => {
       const blob = await givenCiphertext(t, key.KeyId, { plaintext: t.bytes(8) });
       await t.expectError(send(t.kms, key.KeyId, blob), { code: 'DryRunOperationException', status: 400 });
     },
-  });
+  );

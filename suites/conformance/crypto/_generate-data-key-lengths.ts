@@ -6,20 +6,20 @@
  * @module
  */
 import { GenerateDataKeyCommand, type GenerateDataKeyCommandInput } from '@aws-sdk/client-kms';
-import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import type { CaseSource, ConformanceCase } from '../../../harness/conformance/case.js';
+import { keyCase } from './_support.js';
 
 export const dataKeyLength = (slug: string, input: Partial<GenerateDataKeyCommandInput>, bytes: number, source: CaseSource): ConformanceCase =>
-  defineCase({
-    id: `crypto.generate-data-key-${slug}`,
-    title: `GenerateDataKey with ${JSON.stringify(input)} returns a ${bytes}-byte Plaintext`,
-    doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-${'KeySpec' in input ? 'KeySpec' : 'NumberOfBytes'}`,
-    source,
-    tags: ['semantics'],
-    ops: ['CreateKey', 'GenerateDataKey'],
-    async run(t) {
-      const key = await givenKey(t);
+  keyCase(
+    {
+      behaviour: `generate-data-key-${slug}`,
+      title: `GenerateDataKey with ${JSON.stringify(input)} returns a ${bytes}-byte Plaintext`,
+      doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-${'KeySpec' in input ? 'KeySpec' : 'NumberOfBytes'}`,
+      source,
+      ops: ['GenerateDataKey'],
+    },
+    async (t, key) => {
       const out = await t.kms.send(new GenerateDataKeyCommand({ KeyId: key.KeyId, ...input }));
       t.expectEqual(out.Plaintext?.length, bytes, 'Plaintext length');
     },
-  });
+  );

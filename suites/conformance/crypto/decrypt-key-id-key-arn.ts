@@ -1,4 +1,4 @@
-import { decryptBy } from './_decrypt-key-id-forms.js';
+import { decryptBy } from './_key-id-forms.js';
 
 export default decryptBy('key-arn', {
   kind: 'documented',

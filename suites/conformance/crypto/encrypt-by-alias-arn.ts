@@ -1,4 +1,4 @@
-import { encryptBy } from './_encrypt-key-id-forms.js';
+import { encryptBy } from './_key-id-forms.js';
 
 export default encryptBy('alias-arn', {
   kind: 'recorded',

@@ -1,21 +1,20 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
 import { b64 } from '../_lib/support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { keyCase } from './_support.js';
 
-export default defineCase({
-  id: 'crypto.encrypt-nondeterministic',
-  title: 'Encrypting the same plaintext twice under the same key gives two different ciphertexts',
-  doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#symmetric-cmks',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#symmetric-cmks (AES-GCM with a fresh IV per call)',
-    verifiedAt: '2026-12-07',
+export default keyCase(
+  {
+    behaviour: 'encrypt-nondeterministic',
+    title: 'Encrypting the same plaintext twice under the same key gives two different ciphertexts',
+    doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#symmetric-cmks',
+    source: {
+      kind: 'documented',
+      cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#symmetric-cmks (AES-GCM with a fresh IV per call)',
+      verifiedAt: '2026-12-07',
+    },
+    ops: ['Encrypt'],
   },
-  tags: ['semantics'],
-  ops: ['CreateKey', 'Encrypt'],
-  async run(t) {
-    const key = await givenKey(t);
+  async (t, key) => {
     const plaintext = t.bytes(32, 7);
     const [a, b] = await Promise.all([
       t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext })),
@@ -23,4 +22,4 @@ export default defineCase({
     ]);
     t.check(b64(a.CiphertextBlob ?? new Uint8Array()) !== b64(b.CiphertextBlob ?? new Uint8Array()), 'the two ciphertexts differ');
   },
-});
+);

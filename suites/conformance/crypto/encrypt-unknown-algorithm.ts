@@ -1,22 +1,21 @@
 /** Encrypt with an EncryptionAlgorithm outside the model's enum: ValidationException (enum violations, aws-observed.md §6.1). */
-import { defineCase } from '../../../harness/conformance/case.js';
 import { b64, expectRawError } from '../_lib/support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { keyCase } from './_support.js';
 
-export default defineCase({
-  id: 'crypto.encrypt-unknown-algorithm',
-  title: 'Encrypt with an EncryptionAlgorithm that is not in the EncryptionAlgorithmSpec enum is refused with ValidationException',
-  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-request-EncryptionAlgorithm',
-  source: {
-    kind: 'inferred',
-    cite: 'service model: EncryptionAlgorithmSpec enum (SYMMETRIC_DEFAULT, RSAES_OAEP_SHA_1, RSAES_OAEP_SHA_256, SM2PKE); a value outside a KMS enum is ValidationException on AWS (recorded for keySpec, keyUsage, macAlgorithm: spec/aws-observed.md §6.1 V9, V10, V12); for encryptionAlgorithm no capture: code only',
-    verifiedAt: '2026-12-07',
+export default keyCase(
+  {
+    behaviour: 'encrypt-unknown-algorithm',
+    title: 'Encrypt with an EncryptionAlgorithm that is not in the EncryptionAlgorithmSpec enum is refused with ValidationException',
+    doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-request-EncryptionAlgorithm',
+    source: {
+      kind: 'inferred',
+      cite: 'service model: EncryptionAlgorithmSpec enum (SYMMETRIC_DEFAULT, RSAES_OAEP_SHA_1, RSAES_OAEP_SHA_256, SM2PKE); a value outside a KMS enum is ValidationException on AWS (recorded for keySpec, keyUsage, macAlgorithm: spec/aws-observed.md §6.1 V9, V10, V12); for encryptionAlgorithm no capture: code only',
+      verifiedAt: '2026-12-07',
+    },
+    ops: ['Encrypt'],
   },
-  tags: ['semantics'],
-  ops: ['CreateKey', 'Encrypt'],
-  async run(t) {
-    const key = await givenKey(t);
+  async (t, key) => {
     const reply = await t.raw('Encrypt', { KeyId: key.KeyId, Plaintext: b64(t.bytes(16)), EncryptionAlgorithm: 'AES_NOT_AN_ALGORITHM' });
     expectRawError(t, reply, { status: 400, code: 'ValidationException' }, 'Encrypt');
   },
-});
+);

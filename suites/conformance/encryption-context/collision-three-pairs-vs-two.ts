@@ -4,11 +4,6 @@ import { mismatchCase } from './_support.js';
 export default mismatchCase({
   behaviour: 'collision-three-pairs-vs-two',
   title: 'Decrypt refuses {a:"1b2", c:"3"} for a blob sealed under {a:"1", b:"2", c:"3"}',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
-    verifiedAt: '2026-12-07',
-  },
   sealedWith: { a: '1', b: '2', c: '3' },
   openedWith: { a: '1b2', c: '3' },
 });

@@ -1,25 +1,21 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { DECRYPT_CONTEXT_DOC, expectOpens, seal } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { contextCase, expectOpens, seal } from './_support.js';
 
 /** An empty map has no pairs: it is the same context as none at all, in both directions. */
-export default defineCase({
-  id: 'encryption-context.empty-map-equals-absent',
-  title: 'An empty EncryptionContext map and an omitted one are the same context',
-  doc: DECRYPT_CONTEXT_DOC,
-  source: {
-    kind: 'inferred',
-    cite: 'an empty map has no pairs, so it is the same context as none (https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext); not recorded',
-    verifiedAt: '2026-12-07',
+export default contextCase(
+  {
+    behaviour: 'empty-map-equals-absent',
+    title: 'An empty EncryptionContext map and an omitted one are the same context',
+    source: {
+      kind: 'inferred',
+      cite: 'an empty map has no pairs, so it is the same context as none (https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext); not recorded',
+      verifiedAt: '2026-12-07',
+    },
   },
-  tags: ['encryption-context'],
-  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
-  async run(t) {
-    const key = await givenKey(t);
+  async (t, key) => {
     const plaintext = t.bytes(16);
     const sealedEmpty = await seal(t, key.KeyId, plaintext, {});
     await expectOpens(t, sealedEmpty, plaintext, undefined, 'without a context (sealed with {})');
     const sealedNone = await seal(t, key.KeyId, plaintext, undefined);
     await expectOpens(t, sealedNone, plaintext, {}, 'with {} (sealed without a context)');
   },
-});
+);

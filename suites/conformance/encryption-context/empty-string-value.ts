@@ -1,26 +1,23 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { ENCRYPT_CONTEXT_DOC, expectOpens, expectRefused } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { contextCase, ENCRYPT_CONTEXT_DOC, expectOpens, expectRefused } from './_support.js';
 
 /**
  * Whether AWS accepts an empty-string context value is not recorded (spec/aws-observed.md has no
  * source either way; some users report it refused). Both answers pass here; what must never happen
  * is that an empty value is accepted and then treated like a missing pair or a one-space value.
  */
-export default defineCase({
-  id: 'encryption-context.empty-string-value',
-  title: 'An empty-string value, if accepted, is bound: neither its absence nor " " opens the blob',
-  doc: ENCRYPT_CONTEXT_DOC,
-  source: {
-    kind: 'inferred',
-    cite: 'whether AWS accepts an empty value is not recorded (spec/aws-observed.md §5): either answer passes, but an accepted empty value must be bound',
-    verifiedAt: '2026-12-07',
+export default contextCase(
+  {
+    behaviour: 'empty-string-value',
+    title: 'An empty-string value, if accepted, is bound: neither its absence nor " " opens the blob',
+    doc: ENCRYPT_CONTEXT_DOC,
+    source: {
+      kind: 'inferred',
+      cite: 'whether AWS accepts an empty value is not recorded (spec/aws-observed.md §5): either answer passes, but an accepted empty value must be bound',
+      verifiedAt: '2026-12-07',
+    },
   },
-  tags: ['encryption-context'],
-  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
-  async run(t) {
-    const key = await givenKey(t);
+  async (t, key) => {
     const plaintext = t.bytes(16);
     const context = { note: '', purpose: 'conformance' };
     let blob: Uint8Array | undefined;
@@ -37,4 +34,4 @@ export default defineCase({
     await expectRefused(t, blob!, { purpose: 'conformance' });
     await expectRefused(t, blob!, { note: ' ', purpose: 'conformance' });
   },
-});
+);

@@ -1,25 +1,17 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { DECRYPT_CONTEXT_DOC } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { contextCase, UNORDERED_MAP_SOURCE } from './_support.js';
 
 /**
  * The same check below the SDK: the exact JSON text of each request is fixed, so the member order on
  * the wire is known (reversed between Encrypt and Decrypt), including keys that are prefixes of
  * each other and keys that differ only after a shared prefix.
  */
-export default defineCase({
-  id: 'encryption-context.order-independent-raw-json',
-  title: 'Decrypt accepts the sealing context written in reverse member order on the wire',
-  doc: DECRYPT_CONTEXT_DOC,
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (a collection of key-value pairs: a map, so member order carries nothing)',
-    verifiedAt: '2026-12-07',
+export default contextCase(
+  {
+    behaviour: 'order-independent-raw-json',
+    title: 'Decrypt accepts the sealing context written in reverse member order on the wire',
+    source: UNORDERED_MAP_SOURCE,
   },
-  tags: ['encryption-context'],
-  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
-  async run(t) {
-    const key = await givenKey(t);
+  async (t, key) => {
     const plaintext = Buffer.from(t.bytes(16)).toString('base64');
     const pairs: [string, string][] = [
       ['a', '1'],
@@ -45,4 +37,4 @@ export default defineCase({
     t.expectEqual(dec.status, 200, 'HTTP status of Decrypt with the members reversed');
     t.expectEqual((dec.json as { Plaintext?: string }).Plaintext, plaintext, 'plaintext after Decrypt with the members reversed');
   },
-});
+);

@@ -1,27 +1,9 @@
-import { ReEncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { CONTEXT_MISMATCH, sealed } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { sourceMismatchCase } from './_support.js';
 
 /** The {ab:c} / {a:bc} boundary on ReEncrypt's decrypt half (kms-facts.md). */
-export default defineCase({
-  id: 'encryption-context.reencrypt-source-boundary',
+export default sourceMismatchCase({
+  behaviour: 'reencrypt-source-boundary',
   title: 'ReEncrypt refuses SourceEncryptionContext {a:"bc"} for a blob sealed under {ab:"c"}',
-  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
-    verifiedAt: '2026-12-07',
-  },
-  tags: ['encryption-context'],
-  ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
-  async run(t) {
-    const source = await givenKey(t);
-    const destination = await givenKey(t);
-    const blob = await sealed(t, source.KeyId, t.bytes(16), { ab: 'c' });
-    await t.expectError(
-      t.kms.send(new ReEncryptCommand({ CiphertextBlob: blob, SourceEncryptionContext: { a: 'bc' }, DestinationKeyId: destination.KeyId })),
-      CONTEXT_MISMATCH,
-    );
-  },
+  sealedWith: { ab: 'c' },
+  reEncryptedWith: { a: 'bc' },
 });

@@ -3,11 +3,6 @@ import { mismatchCase } from './_support.js';
 export default mismatchCase({
   behaviour: 'unexpected-on-decrypt',
   title: 'Decrypt with a context refuses a blob sealed without one',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
-    verifiedAt: '2026-12-07',
-  },
   sealedWith: undefined,
   openedWith: { purpose: 'conformance' },
 });

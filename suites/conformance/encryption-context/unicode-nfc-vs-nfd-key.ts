@@ -4,11 +4,6 @@ import { mismatchCase } from './_support.js';
 export default mismatchCase({
   behaviour: 'unicode-nfc-vs-nfd-key',
   title: 'Decrypt refuses the NFC form of a key sealed in NFD',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
-    verifiedAt: '2026-12-07',
-  },
   sealedWith: { 'A\u030angstr\u00f6m': 'unit' },
   openedWith: { '\u00c5ngstr\u00f6m': 'unit' },
 });

@@ -7,11 +7,6 @@ import { mismatchCase } from './_support.js';
 export default mismatchCase({
   behaviour: 'unicode-non-bmp-distinct',
   title: 'Decrypt refuses a value whose non-BMP character differs (U+1F600 vs U+1F601)',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
-    verifiedAt: '2026-12-07',
-  },
   sealedWith: { mood: 'x\u{1F600}y' },
   openedWith: { mood: 'x\u{1F601}y' },
 });

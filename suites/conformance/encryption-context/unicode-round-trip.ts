@@ -1,21 +1,17 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { DECRYPT_CONTEXT_DOC, expectOpens, expectRefused, seal } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { contextCase, expectOpens, expectRefused, seal } from './_support.js';
 
 /** Keys and values outside ASCII, including characters outside the Basic Multilingual Plane. */
-export default defineCase({
-  id: 'encryption-context.unicode-round-trip',
-  title: 'A context with non-ASCII and non-BMP keys and values opens with the same strings and no others',
-  doc: DECRYPT_CONTEXT_DOC,
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact match of the strings given)',
-    verifiedAt: '2026-12-07',
+export default contextCase(
+  {
+    behaviour: 'unicode-round-trip',
+    title: 'A context with non-ASCII and non-BMP keys and values opens with the same strings and no others',
+    source: {
+      kind: 'documented',
+      cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact match of the strings given)',
+      verifiedAt: '2026-12-07',
+    },
   },
-  tags: ['encryption-context'],
-  ops: ['CreateKey', 'Encrypt', 'Decrypt'],
-  async run(t) {
-    const key = await givenKey(t);
+  async (t, key) => {
     const plaintext = t.bytes(24);
     const context = {
       'r\u00e9gion': 'M\u00fcnchen',
@@ -27,4 +23,4 @@ export default defineCase({
     await expectOpens(t, blob, plaintext, { ...context }, 'with the same Unicode context');
     await expectRefused(t, blob, { ...context, emoji: 'a\u{1F600}c' });
   },
-});
+);

@@ -1,14 +1,11 @@
-/**
- * Every reply carries x-amzn-RequestId and Content-Type application/x-amz-json-1.1, successes
- * and errors alike (facts sheet "Wire protocol"; aws-observed.md §0, AWS's GetKeyPolicy example).
- */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectGenerateRandomResult } from '../_lib/wire-results.js';
+import { expectJsonContentType, HEADERS_DOC } from './_replies.js';
 
 export default defineCase({
   id: 'protocol.content-type-on-success',
   title: 'A successful reply is Content-Type application/x-amz-json-1.1 with a JSON object body',
-  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples',
+  doc: HEADERS_DOC,
   source: {
     kind: 'documented',
     cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples (Content-Type: application/x-amz-json-1.1; spec/aws-observed.md §0)',
@@ -19,7 +16,7 @@ export default defineCase({
   async run(t) {
     const reply = await t.raw('GenerateRandom', { NumberOfBytes: 8 });
     t.expectEqual(reply.status, 200, 'HTTP status');
-    t.expectEqual((reply.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase(), 'application/x-amz-json-1.1', 'Content-Type');
+    expectJsonContentType(t, reply);
     // The JSON object is the GenerateRandom result, not any object.
     expectGenerateRandomResult(t, reply, 8);
   },

@@ -1,14 +1,11 @@
-/**
- * Every reply carries x-amzn-RequestId and Content-Type application/x-amz-json-1.1, successes
- * and errors alike (facts sheet "Wire protocol"; aws-observed.md §0, AWS's GetKeyPolicy example).
- */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectGenerateRandomResult } from '../_lib/wire-results.js';
+import { expectRequestId, HEADERS_DOC } from './_replies.js';
 
 export default defineCase({
   id: 'protocol.request-id-on-success',
   title: 'A successful reply has a non-empty x-amzn-RequestId header',
-  doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples',
+  doc: HEADERS_DOC,
   source: {
     kind: 'documented',
     cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples (x-amzn-RequestId in the HTTP example; spec/aws-observed.md §0)',
@@ -20,6 +17,6 @@ export default defineCase({
     const reply = await t.raw('GenerateRandom', { NumberOfBytes: 8 });
     // A successful reply: the GenerateRandom result, not only a 200.
     expectGenerateRandomResult(t, reply, 8);
-    t.check((reply.headers['x-amzn-requestid'] ?? '').length > 0, 'x-amzn-RequestId is present', reply.headers);
+    expectRequestId(t, reply);
   },
 });
