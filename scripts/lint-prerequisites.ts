@@ -12,8 +12,10 @@
  * - no `t.expectError(…)` in a case's `run` chains calls (`.then(`): a preparation failing there
  *   would be judged as the refusal under test (a false pass); it goes through `t.given` first.
  *
- * Only a case's own `run` is read (its source text): helpers and factories are reviewed, not
- * linted.
+ * Only a case's `run` is read (its source text; for a case a factory builds, the factory's run
+ * function): the callbacks a case module hands its factory, and helpers, are reviewed, not linted.
+ * (Reading the modules' text as well flags callbacks that factories run inside `t.given` or as the
+ * refused call — `prepare`, `call` — so it is not done.)
  *
  * @module
  */
