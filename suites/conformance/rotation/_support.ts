@@ -15,8 +15,8 @@ import {
   RotateKeyOnDemandCommand,
   type RotationsListEntry,
 } from '@aws-sdk/client-kms';
-import type { CaseContext } from '../../../harness/conformance/case.js';
-import type { Key } from '../key-state/_support.js';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
+import { keyInState, STATES, type Key } from '../key-state/_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
 
 export const DAY_MS = 86_400_000;
@@ -141,4 +141,23 @@ export async function enableRotation(t: CaseContext, keyId: string, days: number
     },
     { coveredBy: 'rotation.next-rotation-date-follows-period' },
   );
+}
+
+/**
+ * RotateKeyOnDemand on a key put in `state` (a prerequisite naming the case that tests the state)
+ * is refused with `expected` (given the key's ARN).
+ */
+export function onDemandRefusedCase(state: 'Disabled' | 'PendingDeletion', title: string, expected: (arn: string) => ExpectedError, source: CaseSource): ConformanceCase {
+  return defineCase({
+    id: `rotation.${STATES[state].slug}-on-demand-refused`,
+    title,
+    doc: `${ON_DEMAND_DOC}#API_RotateKeyOnDemand_Errors`,
+    source,
+    tags: ['rotation', 'key-state'],
+    ops: ['CreateKey', ...STATES[state].enterOps, 'RotateKeyOnDemand'],
+    async run(t) {
+      const key = await keyInState(t, state);
+      await t.expectError(t.kms.send(new RotateKeyOnDemandCommand({ KeyId: key.KeyId })), expected(key.Arn));
+    },
+  });
 }
