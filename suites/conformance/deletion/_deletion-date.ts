@@ -9,7 +9,7 @@ import { defineCase, type CaseContext, type CaseSource, type CaseTag, type Confo
 import type { OperationName } from '../../../common/model/model.js';
 import type { Key } from '../key-state/_support.js';
 import { requireClock } from '../rotation/_support.js';
-import { givenScheduled, keyWithClock } from './_support.js';
+import { givenScheduled, HOW_IT_WORKS_DOC, keyWithClock } from './_support.js';
 
 export interface DeletionDateCaseSpec<P> {
   /** The id after `deletion.`. */
@@ -52,6 +52,27 @@ export function deletionDateCase<P = undefined>(spec: DeletionDateCaseSpec<P>): 
       await spec.pending?.(t, key, prepared);
       await clock.advanceTo(t, DeletionDate!, spec.offsetMs ?? 60_000);
       await spec.after(t, key, prepared);
+    },
+  });
+}
+
+/**
+ * Once the clock passes DeletionDate, `what` (a call naming the key: `call`) answers
+ * NotFoundException, as for a key that never existed.
+ */
+export function notFoundOnceDeleted(effect: string, what: string, op: OperationName, call: (t: CaseContext, key: Key) => Promise<unknown>): ConformanceCase {
+  return deletionDateCase({
+    behaviour: `deleted-after-window-${effect}`,
+    title: `Once the clock passes DeletionDate, ${what} answers NotFoundException`,
+    doc: HOW_IT_WORKS_DOC,
+    source: {
+      kind: 'inferred',
+      cite: 'a deleted key no longer exists, so it is answered like an absent key (spec/aws-observed.md §1 N1); no capture of a deleted key',
+      verifiedAt: '2026-12-07',
+    },
+    ops: ['CreateKey', 'ScheduleKeyDeletion', op],
+    async after(t, key) {
+      await t.expectError(call(t, key), { code: 'NotFoundException', status: 400 });
     },
   });
 }

@@ -1,19 +1,7 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
-import { HOW_IT_WORKS_DOC } from './_support.js';
-import { deletionDateCase } from './_deletion-date.js';
+import { notFoundOnceDeleted } from './_deletion-date.js';
 
 /** After the waiting period KMS deletes the key: DescribeKey then answers NotFoundException. */
-export default deletionDateCase({
-  behaviour: 'deleted-after-window-describe-not-found',
-  title: 'Once the clock passes DeletionDate, DescribeKey of the key answers NotFoundException',
-  doc: HOW_IT_WORKS_DOC,
-  source: {
-    kind: 'inferred',
-    cite: 'a deleted key no longer exists, so it is answered like an absent key (spec/aws-observed.md §1 N1); no capture of a deleted key',
-    verifiedAt: '2026-12-07',
-  },
-  ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
-  async after(t, key) {
-    await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId })), { code: 'NotFoundException', status: 400 });
-  },
-});
+export default notFoundOnceDeleted('describe-not-found', 'DescribeKey of the key', 'DescribeKey', (t, key) =>
+  t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId })),
+);

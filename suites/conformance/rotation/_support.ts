@@ -13,6 +13,7 @@ import {
   GetKeyRotationStatusCommand,
   ListKeyRotationsCommand,
   RotateKeyOnDemandCommand,
+  type GetKeyRotationStatusCommandOutput,
   type RotationsListEntry,
 } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type CaseSource, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
@@ -158,6 +159,44 @@ export function onDemandRefusedCase(state: 'Disabled' | 'PendingDeletion', title
     async run(t) {
       const key = await keyInState(t, state);
       await t.expectError(t.kms.send(new RotateKeyOnDemandCommand({ KeyId: key.KeyId })), expected(key.Arn));
+    },
+  });
+}
+
+export interface NextRotationCaseSpec {
+  /** The id after `rotation.`. */
+  behaviour: string;
+  title: string;
+  doc: string;
+  source: CaseSource;
+  /** RotationPeriodInDays of the EnableKeyRotation the case checks; omitted, the request has none and the period is the default, 365 days. */
+  days?: number;
+  /** Runs on the fresh key before that EnableKeyRotation (e.g. to turn rotation on with another period first). */
+  before?(t: CaseContext, key: Key): Promise<void>;
+  /** Checks what GetKeyRotationStatus reports besides the NextRotationDate. */
+  reported(t: CaseContext, status: GetKeyRotationStatusCommandOutput): void;
+}
+
+/**
+ * EnableKeyRotation on a fresh key, then GetKeyRotationStatus: `reported` checks the status, and
+ * the NextRotationDate must lie one period (± 1 day) after the request, by the endpoint's clock.
+ */
+export function nextRotationCase(spec: NextRotationCaseSpec): ConformanceCase {
+  return defineCase({
+    id: `rotation.${spec.behaviour}`,
+    title: spec.title,
+    doc: spec.doc,
+    source: spec.source,
+    tags: ['rotation'],
+    ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
+    async run(t) {
+      const key = await givenKey(t);
+      const local = Date.now();
+      await spec.before?.(t, key);
+      await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: spec.days }));
+      const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
+      spec.reported(t, s);
+      expectDaysAfter(t, s.NextRotationDate, endpointNow(key, local), spec.days ?? 365, 'NextRotationDate');
     },
   });
 }
