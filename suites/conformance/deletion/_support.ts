@@ -98,3 +98,16 @@ export function expectDeletionDateFor(t: CaseContext, deletionDate: Date | undef
 export async function describe(t: CaseContext, keyId: string) {
   return (await t.kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!;
 }
+
+/** Every page of a listing (ListKeys, ListAliases), following NextMarker from the first page on. */
+export async function allPages<P extends { Truncated?: boolean; NextMarker?: string }>(what: string, read: (marker: string | undefined) => Promise<P>): Promise<P[]> {
+  const pages: P[] = [];
+  let marker: string | undefined;
+  for (let page = 0; page < 10_000; page++) {
+    const out = await read(marker);
+    pages.push(out);
+    if (!out.Truncated) return pages;
+    marker = out.NextMarker;
+  }
+  throw new Error(`${what} did not finish paging`);
+}

@@ -1,12 +1,9 @@
 /** CancelKeyDeletion KeyId takes the key ID or the key ARN (MODEL CancelKeyDeletion KeyId). */
-import { CancelKeyDeletionCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
 import { CANCEL_DOC, describe } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
-import { putInState } from '../key-state/_support.js';
+import { cancelCase } from './_cancel.js';
 
-export default defineCase({
-  id: 'deletion.cancel-by-key-arn',
+export default cancelCase({
+  behaviour: 'by-key-arn',
   title: 'CancelKeyDeletion accepts the key ARN as KeyId: the reply names the key ARN and the key is Disabled again',
   doc: `${CANCEL_DOC}#KMS-CancelKeyDeletion-request-KeyId`,
   source: {
@@ -16,10 +13,8 @@ export default defineCase({
   },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'DescribeKey'],
-  async run(t) {
-    const key = await givenKey(t);
-    await putInState(t, key, 'PendingDeletion');
-    const out = await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.Arn }));
+  byArn: true,
+  async after(t, key, out) {
     t.expectEqual(out.KeyId, key.Arn, 'KeyId of the reply');
     t.expectEqual((await describe(t, key.KeyId)).KeyState, 'Disabled', 'KeyState after cancelling by ARN');
   },

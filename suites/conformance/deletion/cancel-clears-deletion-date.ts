@@ -1,12 +1,9 @@
-import { CancelKeyDeletionCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
 import { describe } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
-import { putInState } from '../key-state/_support.js';
+import { cancelCase } from './_cancel.js';
 
 /** aws-observed.md L4: no DeletionDate after CancelKeyDeletion. */
-export default defineCase({
-  id: 'deletion.cancel-clears-deletion-date',
+export default cancelCase({
+  behaviour: 'clears-deletion-date',
   title: 'After CancelKeyDeletion, DescribeKey has no DeletionDate',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html#KMS-Type-KeyMetadata-DeletionDate',
   source: {
@@ -16,10 +13,7 @@ export default defineCase({
   },
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'DescribeKey'],
-  async run(t) {
-    const key = await givenKey(t);
-    await putInState(t, key, 'PendingDeletion');
-    await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId }));
+  async after(t, key) {
     const m = await describe(t, key.KeyId);
     t.expectEqual(m.DeletionDate, undefined, 'DeletionDate after CancelKeyDeletion');
   },

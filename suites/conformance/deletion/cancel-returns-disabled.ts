@@ -1,12 +1,9 @@
-import { CancelKeyDeletionCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
 import { describe } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
-import { putInState } from '../key-state/_support.js';
+import { cancelCase } from './_cancel.js';
 
 /** kms-facts.md: CancelKeyDeletion returns the key to Disabled, not Enabled (aws-observed.md L4; DG). */
-export default defineCase({
-  id: 'deletion.cancel-returns-disabled',
+export default cancelCase({
+  behaviour: 'returns-disabled',
   title: 'CancelKeyDeletion leaves the key Disabled (Enabled false), not Enabled',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html',
   source: {
@@ -16,10 +13,7 @@ export default defineCase({
   },
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'DescribeKey'],
-  async run(t) {
-    const key = await givenKey(t);
-    await putInState(t, key, 'PendingDeletion');
-    await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId }));
+  async after(t, key) {
     const m = await describe(t, key.KeyId);
     t.expectEqual([m.KeyState, m.Enabled], ['Disabled', false], '[KeyState, Enabled] after CancelKeyDeletion');
   },

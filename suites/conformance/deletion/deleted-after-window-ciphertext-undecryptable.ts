@@ -1,9 +1,7 @@
 import { DecryptCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { requireClock } from '../rotation/_support.js';
 import { refusal } from '../key-state/_support.js';
-import { keyWithClock, givenScheduled } from './_support.js';
 import { givenCiphertext } from '../_lib/prerequisites.js';
+import { deletionDateCase } from './_deletion-date.js';
 
 /**
  * "After a KMS key is deleted, you can no longer decrypt the data that was encrypted under it"
@@ -11,8 +9,8 @@ import { givenCiphertext } from '../_lib/prerequisites.js';
  * client error (HTTP 400) passes except KMSInvalidStateException — that one means the key still
  * exists (pending deletion), which it must not after its DeletionDate.
  */
-export default defineCase({
-  id: 'deletion.deleted-after-window-ciphertext-undecryptable',
+export default deletionDateCase<Uint8Array | undefined>({
+  behaviour: 'deleted-after-window-ciphertext-undecryptable',
   title: 'Once the key is deleted, its ciphertext no longer decrypts',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html',
   source: {
@@ -20,15 +18,9 @@ export default defineCase({
     cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html (data encrypted under a deleted key is unrecoverable); the code is not recorded: any 400 but KMSInvalidStateException',
     verifiedAt: '2026-12-07',
   },
-  tags: ['deletion'],
   ops: ['CreateKey', 'Encrypt', 'ScheduleKeyDeletion', 'Decrypt'],
-  flags: ['needs-clock'],
-  async run(t) {
-    requireClock(t, 'the deletion date');
-    const { key, clock } = await keyWithClock(t);
-    const CiphertextBlob = await givenCiphertext(t, key.KeyId);
-    const { DeletionDate } = await givenScheduled(t, key.KeyId, 7);
-    await clock.advanceTo(t, DeletionDate!, 60_000);
+  before: (t, key) => givenCiphertext(t, key.KeyId),
+  async after(t, _key, CiphertextBlob) {
     const r = await refusal(t, t.kms.send(new DecryptCommand({ CiphertextBlob })), 'Decrypt of a deleted key\'s ciphertext');
     t.expectEqual(r.status, 400, `HTTP status of the refusal (${r.code})`);
     t.check(r.code !== 'KMSInvalidStateException', 'the refusal is not a key-state error (the key must be gone, not pending deletion)', r);

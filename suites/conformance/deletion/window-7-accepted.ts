@@ -1,23 +1,4 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { expectDeletionDateFor, keyWithClock, scheduleDeletion, WINDOW_DOC } from './_support.js';
+import { windowAccepted } from './_window.js';
 
 /** kms-facts.md: real KMS accepts PendingWindowInDays 7..30. */
-export default defineCase({
-  id: 'deletion.window-7-accepted',
-  title: 'ScheduleKeyDeletion with PendingWindowInDays 7 is accepted at the lower bound: PendingDeletion, window 7, DeletionDate 7 days out',
-  doc: WINDOW_DOC,
-  source: {
-    kind: 'documented',
-    cite: 'service model: ScheduleKeyDeletionRequest.PendingWindowInDays ("between 7 and 30, inclusive")',
-    verifiedAt: '2026-12-07',
-  },
-  tags: ['deletion', 'limits'],
-  ops: ['CreateKey', 'ScheduleKeyDeletion'],
-  async run(t) {
-    const { key, clock } = await keyWithClock(t);
-    const scheduledAt = clock.now();
-    const out = await scheduleDeletion(t, key.KeyId, 7);
-    t.expectEqual([out.KeyState, out.PendingWindowInDays], ['PendingDeletion', 7], '[KeyState, PendingWindowInDays] in the response');
-    expectDeletionDateFor(t, out.DeletionDate, scheduledAt, 7);
-  },
-});
+export default windowAccepted(7, 'lower');

@@ -12,6 +12,13 @@ export const createDoc = 'https://docs.aws.amazon.com/kms/latest/APIReference/AP
 export const aliasesOf = async (t: CaseContext, key: Key) =>
   ((await t.kms.send(new ListAliasesCommand({ KeyId: key.KeyId }))).Aliases ?? []).map((a) => a.AliasName).sort();
 
+/** Creates an alias of `key` before it is put in its state (a `before` of stateCase) and answers its name. */
+export async function aliasBefore(t: CaseContext, key: Key): Promise<string> {
+  const alias = t.aliasName();
+  await t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId }));
+  return alias;
+}
+
 /** Aliases can point to keys in every state but PendingDeletion (aws-observed.md §2.2, KS-OLD [3], [10]; codes only). */
 export const createAllowed = (state: StateName, source: CaseSource) =>
   stateCase({

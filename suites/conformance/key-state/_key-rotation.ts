@@ -4,7 +4,7 @@
  * @module
  */
 import { DisableKeyRotationCommand, EnableKeyRotationCommand } from '@aws-sdk/client-kms';
-import type { CaseSource, ExpectedError } from '../../../harness/conformance/case.js';
+import type { CaseContext, CaseSource, ExpectedError } from '../../../harness/conformance/case.js';
 import { stateCase, type StateName } from './_support.js';
 
 /**
@@ -12,28 +12,21 @@ import { stateCase, type StateName } from './_support.js';
  * no capture of the messages, so codes only). PendingImport: the key has imported (EXTERNAL) origin,
  * which automatic rotation does not support (MODEL EnableKeyRotation doc; R8).
  */
-export const enableRefused = (state: StateName, expected: ExpectedError, source: CaseSource) =>
-  stateCase({
-    state,
-    behaviour: 'enable-key-rotation-refused',
-    title: `EnableKeyRotation on a ${state} key is refused with ${expected.code}`,
-    doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html#API_EnableKeyRotation_Errors',
-    source,
-    ops: ['EnableKeyRotation'],
-    async body(t, key) {
-      await t.expectError(t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId })), expected);
-    },
-  });
+const refused =
+  (op: 'EnableKeyRotation' | 'DisableKeyRotation', call: (t: CaseContext, keyId: string) => Promise<unknown>) =>
+  (state: StateName, expected: ExpectedError, source: CaseSource) =>
+    stateCase({
+      state,
+      behaviour: `${op === 'EnableKeyRotation' ? 'enable' : 'disable'}-key-rotation-refused`,
+      title: `${op} on a ${state} key is refused with ${expected.code}`,
+      doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#API_${op}_Errors`,
+      source,
+      ops: [op],
+      async body(t, key) {
+        await t.expectError(call(t, key.KeyId), expected);
+      },
+    });
 
-export const disableRefused = (state: StateName, expected: ExpectedError, source: CaseSource) =>
-  stateCase({
-    state,
-    behaviour: 'disable-key-rotation-refused',
-    title: `DisableKeyRotation on a ${state} key is refused with ${expected.code}`,
-    doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKeyRotation.html#API_DisableKeyRotation_Errors',
-    source,
-    ops: ['DisableKeyRotation'],
-    async body(t, key) {
-      await t.expectError(t.kms.send(new DisableKeyRotationCommand({ KeyId: key.KeyId })), expected);
-    },
-  });
+export const enableRefused = refused('EnableKeyRotation', (t, KeyId) => t.kms.send(new EnableKeyRotationCommand({ KeyId })));
+
+export const disableRefused = refused('DisableKeyRotation', (t, KeyId) => t.kms.send(new DisableKeyRotationCommand({ KeyId })));

@@ -286,19 +286,8 @@ export async function refusal(t: CaseContext, call: Promise<unknown>, what: stri
   throw new Error(`${what} succeeded but must be refused`);
 }
 
-/**
- * Reads until `accept` holds, a few times over about two seconds, and returns the last reading.
- * Only for read-after-write checks of listings (tags, aliases), which KMS documents as eventually
- * consistent. Against a strongly consistent endpoint the first reading is accepted at once.
- */
-export async function settle<T>(read: () => Promise<T>, accept: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let attempt = 1; attempt <= 6 && !accept(value); attempt++) {
-    await new Promise((r) => setTimeout(r, 100 * attempt));
-    value = await read();
-  }
-  return value;
-}
+/** Read-after-write checks of listings (tags, aliases), which KMS documents as eventually consistent: _lib/support.ts. */
+export { settle } from '../_lib/support.js';
 
 export interface StateCaseSpec<P = undefined> {
   state: StateName;

@@ -1,6 +1,6 @@
-import { CreateAliasCommand, DeleteAliasCommand } from '@aws-sdk/client-kms';
+import { DeleteAliasCommand } from '@aws-sdk/client-kms';
 import { settle, stateCase } from './_support.js';
-import { aliasesOf } from './_aliases.js';
+import { aliasBefore, aliasesOf } from './_aliases.js';
 
 export default stateCase<string>({
   state: 'PendingDeletion',
@@ -14,11 +14,7 @@ export default stateCase<string>({
   },
   tags: ['key-state', 'aliases'],
   ops: ['CreateAlias', 'DeleteAlias', 'ListAliases'],
-  async before(t, key) {
-    const alias = t.aliasName();
-    await t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId }));
-    return alias;
-  },
+  before: aliasBefore,
   async body(t, key, alias) {
     await t.kms.send(new DeleteAliasCommand({ AliasName: alias }));
     const names = await settle(() => aliasesOf(t, key), (v) => !v.includes(alias));

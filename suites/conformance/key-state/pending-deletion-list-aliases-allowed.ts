@@ -1,6 +1,5 @@
-import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { settle, stateCase } from './_support.js';
-import { aliasesOf } from './_aliases.js';
+import { aliasBefore, aliasesOf } from './_aliases.js';
 
 export default stateCase<string>({
   state: 'PendingDeletion',
@@ -14,11 +13,7 @@ export default stateCase<string>({
   },
   tags: ['key-state', 'aliases'],
   ops: ['CreateAlias', 'ListAliases'],
-  async before(t, key) {
-    const alias = t.aliasName();
-    await t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId }));
-    return alias;
-  },
+  before: aliasBefore,
   async body(t, key, alias) {
     const names = await settle(() => aliasesOf(t, key), (v) => v.includes(alias));
     t.expectEqual(names, [alias], 'aliases listed for the key pending deletion');

@@ -1,5 +1,6 @@
-import { CreateAliasCommand, DescribeKeyCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { settle, stateCase } from './_support.js';
+import { aliasBefore } from './_aliases.js';
 import { givenKey } from '../_lib/prerequisites.js';
 
 export default stateCase<string>({
@@ -14,11 +15,7 @@ export default stateCase<string>({
   },
   tags: ['key-state', 'aliases'],
   ops: ['CreateAlias', 'UpdateAlias', 'DescribeKey'],
-  async before(t, key) {
-    const alias = t.aliasName();
-    await t.kms.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.KeyId }));
-    return alias;
-  },
+  before: aliasBefore,
   async body(t, _key, alias) {
     const other = await givenKey(t);
     await t.kms.send(new UpdateAliasCommand({ AliasName: alias, TargetKeyId: other.KeyId }));

@@ -13,10 +13,11 @@ import {
   GetKeyRotationStatusCommand,
   ListKeyRotationsCommand,
   RotateKeyOnDemandCommand,
+  type GetKeyRotationStatusCommandOutput,
   type RotationsListEntry,
 } from '@aws-sdk/client-kms';
-import type { CaseContext } from '../../../harness/conformance/case.js';
-import type { Key } from '../key-state/_support.js';
+import { defineCase, type CaseContext, type CaseSource, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
+import { keyInState, STATES, type Key } from '../key-state/_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
 
 export const DAY_MS = 86_400_000;
@@ -141,4 +142,61 @@ export async function enableRotation(t: CaseContext, keyId: string, days: number
     },
     { coveredBy: 'rotation.next-rotation-date-follows-period' },
   );
+}
+
+/**
+ * RotateKeyOnDemand on a key put in `state` (a prerequisite naming the case that tests the state)
+ * is refused with `expected` (given the key's ARN).
+ */
+export function onDemandRefusedCase(state: 'Disabled' | 'PendingDeletion', title: string, expected: (arn: string) => ExpectedError, source: CaseSource): ConformanceCase {
+  return defineCase({
+    id: `rotation.${STATES[state].slug}-on-demand-refused`,
+    title,
+    doc: `${ON_DEMAND_DOC}#API_RotateKeyOnDemand_Errors`,
+    source,
+    tags: ['rotation', 'key-state'],
+    ops: ['CreateKey', ...STATES[state].enterOps, 'RotateKeyOnDemand'],
+    async run(t) {
+      const key = await keyInState(t, state);
+      await t.expectError(t.kms.send(new RotateKeyOnDemandCommand({ KeyId: key.KeyId })), expected(key.Arn));
+    },
+  });
+}
+
+export interface NextRotationCaseSpec {
+  /** The id after `rotation.`. */
+  behaviour: string;
+  title: string;
+  doc: string;
+  source: CaseSource;
+  /** RotationPeriodInDays of the EnableKeyRotation the case checks; omitted, the request has none and the period is the default, 365 days. */
+  days?: number;
+  /** Runs on the fresh key before that EnableKeyRotation (e.g. to turn rotation on with another period first). */
+  before?(t: CaseContext, key: Key): Promise<void>;
+  /** Checks what GetKeyRotationStatus reports besides the NextRotationDate. */
+  reported(t: CaseContext, status: GetKeyRotationStatusCommandOutput): void;
+}
+
+/**
+ * EnableKeyRotation on a fresh key, then GetKeyRotationStatus: `reported` checks the status, and
+ * the NextRotationDate must lie one period (± 1 day) after the request, by the endpoint's clock.
+ */
+export function nextRotationCase(spec: NextRotationCaseSpec): ConformanceCase {
+  return defineCase({
+    id: `rotation.${spec.behaviour}`,
+    title: spec.title,
+    doc: spec.doc,
+    source: spec.source,
+    tags: ['rotation'],
+    ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
+    async run(t) {
+      const key = await givenKey(t);
+      const local = Date.now();
+      await spec.before?.(t, key);
+      await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: spec.days }));
+      const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
+      spec.reported(t, s);
+      expectDaysAfter(t, s.NextRotationDate, endpointNow(key, local), spec.days ?? 365, 'NextRotationDate');
+    },
+  });
 }

@@ -1,11 +1,10 @@
 import { GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { ON_DEMAND_DOC } from './_support.js';
+import { onDemandCase } from './_on-demand.js';
 
 /** On-demand rotation works "regardless of whether or not automatic key rotation is enabled" and does not enable it. */
-export default defineCase({
-  id: 'rotation.on-demand-keeps-automatic-off',
+export default onDemandCase({
+  behaviour: 'keeps-automatic-off',
   title: 'RotateKeyOnDemand on a key without automatic rotation leaves KeyRotationEnabled false',
   doc: ON_DEMAND_DOC,
   source: {
@@ -14,12 +13,8 @@ export default defineCase({
     verifiedAt: '2026-12-07',
     since: '2024-04-12',
   },
-  tags: ['rotation'],
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const key = await givenKey(t);
-    await rotateOnDemand(t, key.KeyId);
+  async after(t, key) {
     const s = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
     t.expectEqual(s.KeyRotationEnabled, false, 'KeyRotationEnabled after the on-demand rotation');
   },

@@ -1,11 +1,10 @@
-import { GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { givenRotationEnabled, ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { GetKeyRotationStatusCommand, type GetKeyRotationStatusCommandOutput } from '@aws-sdk/client-kms';
+import { givenRotationEnabled, ON_DEMAND_DOC } from './_support.js';
+import { onDemandCase } from './_on-demand.js';
 
 /** API reference: "On-demand rotations do not change existing automatic rotation schedules." */
-export default defineCase({
-  id: 'rotation.on-demand-keeps-schedule',
+export default onDemandCase<GetKeyRotationStatusCommandOutput>({
+  behaviour: 'keeps-schedule',
   title: 'RotateKeyOnDemand leaves the automatic schedule (period and NextRotationDate) unchanged',
   doc: ON_DEMAND_DOC,
   source: {
@@ -14,14 +13,12 @@ export default defineCase({
     verifiedAt: '2026-12-07',
     since: '2024-04-12',
   },
-  tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const key = await givenKey(t);
+  async before(t, key) {
     await givenRotationEnabled(t, key.KeyId, 730);
-    const before = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
-    await rotateOnDemand(t, key.KeyId);
+    return t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
+  },
+  async after(t, key, before) {
     const after = await t.kms.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId }));
     t.expectEqual(
       [after.KeyRotationEnabled, after.RotationPeriodInDays, after.NextRotationDate?.getTime()],

@@ -1,10 +1,9 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { HOW_IT_WORKS_DOC, rotateOnDemand } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { HOW_IT_WORKS_DOC } from './_support.js';
+import { onDemandCase } from './_on-demand.js';
 
-export default defineCase({
-  id: 'rotation.on-demand-new-ciphertext-decrypts',
+export default onDemandCase({
+  behaviour: 'new-ciphertext-decrypts',
   title: 'Ciphertext made after RotateKeyOnDemand decrypts',
   doc: HOW_IT_WORKS_DOC,
   source: {
@@ -13,12 +12,8 @@ export default defineCase({
     verifiedAt: '2026-12-07',
     since: '2024-04-12',
   },
-  tags: ['rotation'],
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Encrypt', 'Decrypt'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const key = await givenKey(t);
-    await rotateOnDemand(t, key.KeyId);
+  async after(t, key) {
     const plaintext = t.bytes(64, 12);
     const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext }));
     const out = await t.kms.send(new DecryptCommand({ CiphertextBlob }));

@@ -1,15 +1,15 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { ON_DEMAND_DOC, rotateOnDemand } from './_support.js';
-import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
+import { ON_DEMAND_DOC } from './_support.js';
+import { givenCiphertext } from '../_lib/prerequisites.js';
+import { onDemandCase } from './_on-demand.js';
 
 /**
  * Rotation must change the material new ciphertext is made under, not just be recorded: Decrypt
  * reports the KeyMaterialId a blob was made under (aws-observed.md 4.2, 2025), and it differs for
  * ciphertext made before and after the rotation.
  */
-export default defineCase({
-  id: 'rotation.on-demand-new-material-used',
+export default onDemandCase<Uint8Array | undefined>({
+  behaviour: 'new-material-used',
   title: 'After RotateKeyOnDemand new ciphertext is made under new key material (Decrypt KeyMaterialId differs)',
   doc: `${ON_DEMAND_DOC}`,
   source: {
@@ -18,13 +18,9 @@ export default defineCase({
     verifiedAt: '2026-12-07',
     since: '2025-06-05',
   },
-  tags: ['rotation'],
   ops: ['CreateKey', 'Encrypt', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Decrypt'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const key = await givenKey(t);
-    const before = await givenCiphertext(t, key.KeyId, { plaintext: t.bytes(8) });
-    await rotateOnDemand(t, key.KeyId);
+  before: (t, key) => givenCiphertext(t, key.KeyId, { plaintext: t.bytes(8) }),
+  async after(t, key, before) {
     const after = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(8) }))).CiphertextBlob;
     const oldId = (await t.kms.send(new DecryptCommand({ CiphertextBlob: before }))).KeyMaterialId;
     const newId = (await t.kms.send(new DecryptCommand({ CiphertextBlob: after }))).KeyMaterialId;
