@@ -5,7 +5,9 @@
  * @module
  */
 import { CreateKeyCommand, DescribeKeyCommand, ReplicateKeyCommand, ScheduleKeyDeletionCommand, type KMSClient, type KeyMetadata } from '@aws-sdk/client-kms';
-import type { CaseContext, CaseSource } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseFlag, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
+import type { OperationName } from '../../../common/model/model.js';
+import type { Key } from '../key-state/_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
 
 export const MRK_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html';
@@ -18,6 +20,12 @@ export const VERIFIED = '2026-12-07';
 export const documented = (cite: string): CaseSource => ({ kind: 'documented', cite, verifiedAt: VERIFIED });
 export const inferred = (cite: string): CaseSource => ({ kind: 'inferred', cite, verifiedAt: VERIFIED });
 export const MODEL = (member: string): string => `service model: ${member}`;
+
+/** The capture of CreateKey MultiRegion and ReplicateKey replies the configuration cases check. */
+export const RECORDED_M1: CaseSource = { kind: 'recorded', cite: 'spec/aws-observed.md §4.1 and §14 M1 (LS-SNAP test_create_multi_region_key, test_replicate_key)', verifiedAt: '2024-04-11' };
+
+/** ReplicateKey's promise that primary and replica can be used interchangeably across Regions. */
+export const INTERCHANGEABLE = documented(`${REPLICATE_DOC} ("Because these KMS keys have the same key ID, key material, and other metadata, you can use them interchangeably to encrypt data in one Amazon Web Services Region and decrypt it in a different Amazon Web Services Region")`);
 
 /** Regions other than the run's, in the run's partition (commercial Regions when it is `aws`). */
 export function otherRegions(t: CaseContext): string[] {
@@ -88,5 +96,110 @@ export function givenKeyIn(t: CaseContext, region: string, input: Record<string,
 export function givenPendingReplicaDeletion(t: CaseContext, keyId: string) {
   return t.given('ScheduleKeyDeletion puts the primary in PendingReplicaDeletion', () => t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 })), {
     coveredBy: 'multi-region.pending-replica-deletion',
+  });
+}
+
+/** What a multi-Region case declares besides the area's own: `tags` after multi-region, `ops` after its setup's. */
+export interface MrkMeta {
+  /** The id is `multi-region.<behaviour>` (and the module `<behaviour>.ts`). */
+  behaviour: string;
+  title: string;
+  doc: string;
+  source: CaseSource;
+  tags?: CaseTag[];
+  ops: OperationName[];
+  flags?: CaseFlag[];
+}
+
+/**
+ * A multi-Region case: tagged `multi-region`, with 120 s to run (a replica takes seconds to leave
+ * Creating, and some cases wait for shared properties to be synchronised).
+ */
+export function mrkCase(c: MrkMeta & { run(t: CaseContext): Promise<void> }): ConformanceCase {
+  return defineCase({
+    id: `multi-region.${c.behaviour}`,
+    title: c.title,
+    doc: c.doc,
+    source: c.source,
+    tags: ['multi-region', ...(c.tags ?? [])],
+    ops: c.ops,
+    ...(c.flags ? { flags: c.flags } : {}),
+    timeoutMs: 120_000,
+    run: c.run,
+  });
+}
+
+/** A case about Regions being apart (each its own keys, aliases, listing): `body` gets a Region other than the run's. */
+export function perRegionCase(c: Omit<MrkMeta, 'doc'> & { body(t: CaseContext, region: string): Promise<void> }): ConformanceCase {
+  return mrkCase({ ...c, doc: REGIONS_DOC, run: (t) => c.body(t, replicaRegion(t)) });
+}
+
+/**
+ * A case about a fresh multi-Region primary ({@link primaryKey}, CreateKey with `primary` besides
+ * MultiRegion): `ops` are those after CreateKey; `body` gets the key and a Region other than the run's.
+ */
+export function primaryCase(
+  c: MrkMeta & { primary?: Record<string, unknown>; body(t: CaseContext, key: Key, region: string): Promise<void> },
+): ConformanceCase {
+  const { primary, body, ...meta } = c;
+  return mrkCase({
+    ...meta,
+    ops: ['CreateKey', ...c.ops],
+    async run(t) {
+      const key = await primaryKey(t, primary);
+      await body(t, key, replicaRegion(t));
+    },
+  });
+}
+
+/**
+ * A case about a primary with a ready replica in `region` ({@link givenReplica}): `ops` are those
+ * after CreateKey, ReplicateKey and DescribeKey; `body` also gets the replica's metadata.
+ */
+export function replicaCase(c: MrkMeta & { body(t: CaseContext, key: Key, region: string, replica: KeyMetadata): Promise<void> }): ConformanceCase {
+  const { body, ...meta } = c;
+  return primaryCase({
+    ...meta,
+    ops: ['ReplicateKey', 'DescribeKey', ...c.ops],
+    async body(t, key, region) {
+      const { ready } = await givenReplica(t, key.KeyId, region);
+      await body(t, key, region, ready);
+    },
+  });
+}
+
+/** A case about data crossing Regions under the two keys (doc and source: {@link INTERCHANGEABLE}). */
+export const interchangeableCase = (c: Omit<MrkMeta, 'doc' | 'source'> & Pick<Parameters<typeof replicaCase>[0], 'body'>): ConformanceCase =>
+  replicaCase({ ...c, doc: MRK_DOC, source: INTERCHANGEABLE });
+
+/**
+ * A case about a primary put in PendingReplicaDeletion ({@link givenPendingReplicaDeletion}) while
+ * its replica in `region` exists: tagged `deletion`; `ops` are those after ScheduleKeyDeletion.
+ */
+export function pendingReplicaDeletionCase(c: Omit<MrkMeta, 'doc'> & { body(t: CaseContext, key: Key, region: string): Promise<void> }): ConformanceCase {
+  const { body, ...meta } = c;
+  return replicaCase({
+    ...meta,
+    doc: DELETE_MRK_DOC,
+    tags: ['deletion', ...(c.tags ?? [])],
+    ops: ['ScheduleKeyDeletion', ...c.ops],
+    async body(t, key, region) {
+      await givenPendingReplicaDeletion(t, key.KeyId);
+      await body(t, key, region);
+    },
+  });
+}
+
+/** `call` on a primary in PendingReplicaDeletion is refused: KMSInvalidStateException (tagged `key-state`). */
+export function pendingReplicaDeletionRefuses(
+  c: Omit<MrkMeta, 'doc' | 'tags'> & { call(t: CaseContext, keyId: string): Promise<unknown> },
+): ConformanceCase {
+  const { call, ...meta } = c;
+  return pendingReplicaDeletionCase({
+    ...meta,
+    tags: ['key-state'],
+    async body(t, key) {
+      await t.expectError(call(t, key.KeyId), { code: 'KMSInvalidStateException', status: 400 });
+    },
   });
 }
