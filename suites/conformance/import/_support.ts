@@ -10,15 +10,21 @@ import {
   EncryptCommand,
   DecryptCommand,
   GetParametersForImportCommand,
+  ImportKeyMaterialCommand,
   ListKeyRotationsCommand,
   RotateKeyOnDemandCommand,
   type AlgorithmSpec,
+  type ExpirationModelType,
+  type GetParametersForImportCommandOutput,
+  type ImportKeyMaterialCommandInput,
   type WrappingKeySpec,
 } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseSource, type CaseTag, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
-import { externalKey, GET_PARAMETERS_DOC, importMaterial, type ImportOptions } from '../_lib/import-material.js';
-import { givenEndpointNow } from '../_lib/prerequisites.js';
+import { externalKey, GET_PARAMETERS_DOC, IMPORT_API_DOC, importMaterial, wrapKeyMaterial, type ImportOptions } from '../_lib/import-material.js';
+import { givenEndpointNow, givenKey } from '../_lib/prerequisites.js';
+import { absentKeyId, keyArn } from '../_lib/support.js';
+import { putInState, type Key } from '../key-state/_support.js';
 import { requireClock } from '../rotation/_support.js';
 
 export { DELETE_IMPORTED_DOC, GET_PARAMETERS_DOC, IMPORT_API_DOC, IMPORT_DOC, externalKey, importMaterial, wrapKeyMaterial } from '../_lib/import-material.js';
@@ -190,5 +196,142 @@ export function wrappingKeySpecCase(bits: 3072 | 4096): ConformanceCase {
       const pub = createPublicKey({ key: Buffer.from(out.PublicKey!), format: 'der', type: 'spki' });
       t.expectEqual(pub.asymmetricKeyDetails?.modulusLength, bits, 'modulus length of the wrapping key');
     },
+  });
+}
+
+/** The key a GetParametersForImport refusal names (all but `absent` made as prerequisites). */
+export type ParametersKey = 'AWS_KMS' | 'EXTERNAL' | 'PendingDeletion' | 'absent';
+
+const PARAMETERS_KEYS: Record<ParametersKey, { ops: OperationName[]; make(t: CaseContext): Promise<{ KeyId: string; Arn: string }> }> = {
+  AWS_KMS: { ops: ['CreateKey'], make: (t) => givenKey(t) },
+  EXTERNAL: { ops: ['CreateKey'], make: (t) => externalKey(t) },
+  PendingDeletion: {
+    ops: ['CreateKey', 'ScheduleKeyDeletion'],
+    async make(t) {
+      const key = await externalKey(t);
+      await putInState(t, key, 'PendingDeletion');
+      return key;
+    },
+  },
+  absent: {
+    ops: [],
+    async make(t) {
+      const id = absentKeyId();
+      return { KeyId: id, Arn: keyArn(t, id) };
+    },
+  },
+};
+
+/**
+ * GetParametersForImport for `key` with `wrapping` (default RSAES_OAEP_SHA_256 under RSA_2048) is
+ * refused with `error(<key ARN>)`. SM2 is offered in the China Regions, so a case asking for it
+ * is skipped there.
+ */
+export function getParametersRefused(c: {
+  behaviour: string;
+  title: string;
+  doc?: string;
+  source: CaseSource;
+  tags?: CaseTag[];
+  key: ParametersKey;
+  wrapping?: [AlgorithmSpec, WrappingKeySpec];
+  error(arn: string): ExpectedError;
+}): ConformanceCase {
+  const [WrappingAlgorithm, WrappingKeySpec] = c.wrapping ?? ['RSAES_OAEP_SHA_256', 'RSA_2048'];
+  const key = PARAMETERS_KEYS[c.key];
+  return defineCase({
+    id: `import.${c.behaviour}`,
+    title: c.title,
+    doc: c.doc ?? GET_PARAMETERS_DOC,
+    source: c.source,
+    tags: ['import', ...(c.tags ?? [])],
+    ops: [...key.ops, 'GetParametersForImport'],
+    async run(t) {
+      if (WrappingKeySpec === 'SM2' && t.region.startsWith('cn-')) t.skip('SM2 is offered in the China Regions');
+      const { KeyId, Arn } = await key.make(t);
+      await t.expectError(t.kms.send(new GetParametersForImportCommand({ KeyId, WrappingAlgorithm, WrappingKeySpec })), c.error(Arn));
+    },
+  });
+}
+
+/**
+ * ImportKeyMaterial (into a new EXTERNAL key) with ExpirationModel `model` and, given
+ * `validToDays`, ValidTo that many days from the endpoint's now, against a rule of
+ * ImportKeyMaterialRequest.ValidTo: ValidationException.
+ */
+export function expirationRefused(c: {
+  behaviour: string;
+  title: string;
+  source: CaseSource;
+  tags?: CaseTag[];
+  model: ExpirationModelType | undefined;
+  validToDays?: number;
+}): ConformanceCase {
+  return defineCase({
+    id: `import.${c.behaviour}`,
+    title: c.title,
+    doc: EXPIRATION_DOC,
+    source: c.source,
+    tags: ['import', ...(c.tags ?? [])],
+    ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'],
+    async run(t) {
+      const key = await externalKey(t);
+      const extra: Partial<ImportKeyMaterialCommandInput> = { ExpirationModel: c.model };
+      if (c.validToDays !== undefined) extra.ValidTo = new Date((await endpointNow(t)) + c.validToDays * DAY_MS);
+      await t.expectError(importMaterial(t, key.KeyId, material(), { extra }), { code: 'ValidationException', status: 400 });
+    },
+  });
+}
+
+/** ImportKeyMaterial of fresh material (does not expire) wrapped under `p.PublicKey` with `p.ImportToken`, for cases that pick the import parameters themselves. */
+export function importWithParameters(t: CaseContext, keyId: string, p: Pick<GetParametersForImportCommandOutput, 'ImportToken' | 'PublicKey'>, algorithm: AlgorithmSpec = 'RSAES_OAEP_SHA_256') {
+  return t.kms.send(
+    new ImportKeyMaterialCommand({ KeyId: keyId, ImportToken: p.ImportToken, EncryptedKeyMaterial: wrapKeyMaterial(p.PublicKey!, algorithm, material()), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }),
+  );
+}
+
+/**
+ * ImportKeyMaterial into a new EXTERNAL key with import parameters that KMS did not issue together
+ * for it (`parameters` picks them, as prerequisites): refused with `code`.
+ */
+export function parametersRefused(c: {
+  behaviour: string;
+  title: string;
+  source: CaseSource;
+  code: string;
+  parameters(t: CaseContext, key: Key): Promise<Pick<GetParametersForImportCommandOutput, 'ImportToken' | 'PublicKey'>>;
+}): ConformanceCase {
+  return defineCase({
+    id: `import.${c.behaviour}`,
+    title: c.title,
+    doc: IMPORT_API_DOC,
+    source: c.source,
+    tags: ['import'],
+    ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'],
+    async run(t) {
+      const key = await externalKey(t);
+      const p = await c.parameters(t, key);
+      await t.expectError(importWithParameters(t, key.KeyId, p), { code: c.code, status: 400 });
+    },
+  });
+}
+
+/** What {@link importedKey} gives. */
+export type Imported = Awaited<ReturnType<typeof importedKey>>;
+
+/**
+ * A case about the materials of a key with imported material ({@link importedKey}: its first,
+ * CURRENT material) — new material, on-demand rotation, KeyMaterialId: doc ROTATE_IMPORTED_DOC,
+ * tagged rotation; `ops` are those after CreateKey, GetParametersForImport and ImportKeyMaterial.
+ */
+export function materialsCase(c: { behaviour: string; title: string; source: CaseSource; ops: OperationName[]; body(t: CaseContext, imported: Imported): Promise<void> }): ConformanceCase {
+  return defineCase({
+    id: `import.${c.behaviour}`,
+    title: c.title,
+    doc: ROTATE_IMPORTED_DOC,
+    source: c.source,
+    tags: ['import', 'rotation'],
+    ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', ...c.ops],
+    run: async (t) => c.body(t, await importedKey(t)),
   });
 }
