@@ -17,11 +17,12 @@ import {
   type ExpirationModelType,
   type GetParametersForImportCommandOutput,
   type ImportKeyMaterialCommandInput,
+  type KeyMetadata,
   type WrappingKeySpec,
 } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type CaseSource, type CaseTag, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseFlag, type CaseSource, type CaseTag, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
-import { externalKey, GET_PARAMETERS_DOC, IMPORT_API_DOC, importMaterial, wrapKeyMaterial, type ImportOptions } from '../_lib/import-material.js';
+import { DELETE_IMPORTED_DOC, externalKey, GET_PARAMETERS_DOC, IMPORT_API_DOC, IMPORT_DOC, importMaterial, wrapKeyMaterial, type ImportOptions } from '../_lib/import-material.js';
 import { givenEndpointNow, givenKey } from '../_lib/prerequisites.js';
 import { absentKeyId, keyArn } from '../_lib/support.js';
 import { putInState, type Key } from '../key-state/_support.js';
@@ -199,10 +200,42 @@ export function wrappingKeySpecCase(bits: 3072 | 4096): ConformanceCase {
   });
 }
 
-/** The key a GetParametersForImport refusal names (all but `absent` made as prerequisites). */
-export type ParametersKey = 'AWS_KMS' | 'EXTERNAL' | 'PendingDeletion' | 'absent';
+/** What an import case declares besides the area's own: `tags` after import. */
+export interface ImportMeta {
+  /** The id is `import.<behaviour>` (and the module `<behaviour>.ts`). */
+  behaviour: string;
+  title: string;
+  doc: string;
+  source: CaseSource;
+  tags?: CaseTag[];
+  ops: OperationName[];
+  flags?: CaseFlag[];
+}
 
-const PARAMETERS_KEYS: Record<ParametersKey, { ops: OperationName[]; make(t: CaseContext): Promise<{ KeyId: string; Arn: string }> }> = {
+/** An import case: id `import.<behaviour>`, tagged `import`. */
+export function importCase(c: ImportMeta & { run(t: CaseContext): Promise<void> }): ConformanceCase {
+  return defineCase({
+    id: `import.${c.behaviour}`,
+    title: c.title,
+    doc: c.doc,
+    source: c.source,
+    tags: ['import', ...(c.tags ?? [])],
+    ops: c.ops,
+    ...(c.flags ? { flags: c.flags } : {}),
+    run: c.run,
+  });
+}
+
+/**
+ * The keys an import refusal is about, each made as prerequisites: an AWS_KMS key, an EXTERNAL one
+ * pending import, one pending deletion, one with material imported, one whose material was
+ * deleted, or no key at all (`absent`: an id that exists nowhere).
+ */
+export type KeyKind = 'AWS_KMS' | 'EXTERNAL' | 'PendingDeletion' | 'imported' | 'material-deleted' | 'absent';
+
+const IMPORTED_OPS: OperationName[] = ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'];
+
+const KEY_KINDS: Record<KeyKind, { ops: OperationName[]; make(t: CaseContext): Promise<{ KeyId: string; Arn: string }> }> = {
   AWS_KMS: { ops: ['CreateKey'], make: (t) => givenKey(t) },
   EXTERNAL: { ops: ['CreateKey'], make: (t) => externalKey(t) },
   PendingDeletion: {
@@ -210,6 +243,15 @@ const PARAMETERS_KEYS: Record<ParametersKey, { ops: OperationName[]; make(t: Cas
     async make(t) {
       const key = await externalKey(t);
       await putInState(t, key, 'PendingDeletion');
+      return key;
+    },
+  },
+  imported: { ops: IMPORTED_OPS, make: async (t) => (await importedKey(t)).key },
+  'material-deleted': {
+    ops: [...IMPORTED_OPS, 'DeleteImportedKeyMaterial'],
+    async make(t) {
+      const { key } = await importedKey(t);
+      await deleteMaterial(t, key.KeyId);
       return key;
     },
   },
@@ -223,34 +265,47 @@ const PARAMETERS_KEYS: Record<ParametersKey, { ops: OperationName[]; make(t: Cas
 };
 
 /**
- * GetParametersForImport for `key` with `wrapping` (default RSAES_OAEP_SHA_256 under RSA_2048) is
- * refused with `error(<key ARN>)`. SM2 is offered in the China Regions, so a case asking for it
- * is skipped there.
+ * `op` (`call`) on a key of kind `key` is refused with `error(<key ARN>)`. `unless` may skip the
+ * case before anything is made.
  */
-export function getParametersRefused(c: {
-  behaviour: string;
-  title: string;
-  doc?: string;
-  source: CaseSource;
-  tags?: CaseTag[];
-  key: ParametersKey;
-  wrapping?: [AlgorithmSpec, WrappingKeySpec];
-  error(arn: string): ExpectedError;
-}): ConformanceCase {
-  const [WrappingAlgorithm, WrappingKeySpec] = c.wrapping ?? ['RSAES_OAEP_SHA_256', 'RSA_2048'];
-  const key = PARAMETERS_KEYS[c.key];
-  return defineCase({
-    id: `import.${c.behaviour}`,
-    title: c.title,
-    doc: c.doc ?? GET_PARAMETERS_DOC,
-    source: c.source,
-    tags: ['import', ...(c.tags ?? [])],
-    ops: [...key.ops, 'GetParametersForImport'],
+export function refusedCase(
+  c: Omit<ImportMeta, 'ops'> & {
+    key: KeyKind;
+    op: OperationName;
+    unless?(t: CaseContext): void;
+    call(t: CaseContext, keyId: string): Promise<unknown>;
+    error(arn: string): ExpectedError;
+  },
+): ConformanceCase {
+  const kind = KEY_KINDS[c.key];
+  return importCase({
+    ...c,
+    ops: [...kind.ops, c.op],
     async run(t) {
-      if (WrappingKeySpec === 'SM2' && t.region.startsWith('cn-')) t.skip('SM2 is offered in the China Regions');
-      const { KeyId, Arn } = await key.make(t);
-      await t.expectError(t.kms.send(new GetParametersForImportCommand({ KeyId, WrappingAlgorithm, WrappingKeySpec })), c.error(Arn));
+      c.unless?.(t);
+      const { KeyId, Arn } = await kind.make(t);
+      await t.expectError(c.call(t, KeyId), c.error(Arn));
     },
+  });
+}
+
+/**
+ * GetParametersForImport for a key of kind `key` with `wrapping` (default RSAES_OAEP_SHA_256
+ * under RSA_2048) is refused ({@link refusedCase}). SM2 is offered in the China Regions, so a
+ * case asking for it is skipped there.
+ */
+export function getParametersRefused(
+  c: Omit<Parameters<typeof refusedCase>[0], 'doc' | 'op' | 'call' | 'unless'> & { doc?: string; wrapping?: [AlgorithmSpec, WrappingKeySpec] },
+): ConformanceCase {
+  const [WrappingAlgorithm, WrappingKeySpec] = c.wrapping ?? ['RSAES_OAEP_SHA_256', 'RSA_2048'];
+  return refusedCase({
+    ...c,
+    doc: c.doc ?? GET_PARAMETERS_DOC,
+    op: 'GetParametersForImport',
+    unless: (t) => {
+      if (WrappingKeySpec === 'SM2' && t.region.startsWith('cn-')) t.skip('SM2 is offered in the China Regions');
+    },
+    call: (t, KeyId) => t.kms.send(new GetParametersForImportCommand({ KeyId, WrappingAlgorithm, WrappingKeySpec })),
   });
 }
 
@@ -267,13 +322,10 @@ export function expirationRefused(c: {
   model: ExpirationModelType | undefined;
   validToDays?: number;
 }): ConformanceCase {
-  return defineCase({
-    id: `import.${c.behaviour}`,
-    title: c.title,
+  return importCase({
+    ...c,
     doc: EXPIRATION_DOC,
-    source: c.source,
-    tags: ['import', ...(c.tags ?? [])],
-    ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'],
+    ops: IMPORTED_OPS,
     async run(t) {
       const key = await externalKey(t);
       const extra: Partial<ImportKeyMaterialCommandInput> = { ExpirationModel: c.model };
@@ -301,13 +353,10 @@ export function parametersRefused(c: {
   code: string;
   parameters(t: CaseContext, key: Key): Promise<Pick<GetParametersForImportCommandOutput, 'ImportToken' | 'PublicKey'>>;
 }): ConformanceCase {
-  return defineCase({
-    id: `import.${c.behaviour}`,
-    title: c.title,
+  return importCase({
+    ...c,
     doc: IMPORT_API_DOC,
-    source: c.source,
-    tags: ['import'],
-    ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'],
+    ops: IMPORTED_OPS,
     async run(t) {
       const key = await externalKey(t);
       const p = await c.parameters(t, key);
@@ -325,13 +374,55 @@ export type Imported = Awaited<ReturnType<typeof importedKey>>;
  * tagged rotation; `ops` are those after CreateKey, GetParametersForImport and ImportKeyMaterial.
  */
 export function materialsCase(c: { behaviour: string; title: string; source: CaseSource; ops: OperationName[]; body(t: CaseContext, imported: Imported): Promise<void> }): ConformanceCase {
-  return defineCase({
-    id: `import.${c.behaviour}`,
-    title: c.title,
+  return importCase({
+    ...c,
     doc: ROTATE_IMPORTED_DOC,
-    source: c.source,
-    tags: ['import', 'rotation'],
-    ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', ...c.ops],
+    tags: ['rotation'],
+    ops: [...IMPORTED_OPS, ...c.ops],
     run: async (t) => c.body(t, await importedKey(t)),
+  });
+}
+
+/**
+ * The stages of a symmetric key's import that LS-SNAP test_import_key_symmetric describes
+ * (spec/aws-observed.md §3 L6–L8): the key before its import, after it, after DeleteImportedKeyMaterial
+ * (the subject of the `after-delete` case, so a plain call there).
+ */
+const STAGES = {
+  'before-import': { entry: 'L6', doc: IMPORT_DOC, ops: ['CreateKey'], key: (t: CaseContext) => externalKey(t) },
+  'after-import': { entry: 'L7', doc: IMPORT_API_DOC, ops: IMPORTED_OPS, key: async (t: CaseContext) => (await importedKey(t)).key },
+  'after-delete': {
+    entry: 'L8',
+    doc: DELETE_IMPORTED_DOC,
+    ops: [...IMPORTED_OPS, 'DeleteImportedKeyMaterial'],
+    async key(t: CaseContext) {
+      const { key } = await importedKey(t);
+      await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId }));
+      return key;
+    },
+  },
+} satisfies Record<string, { entry: string; doc: string; ops: OperationName[]; key(t: CaseContext): Promise<Key> }>;
+
+/** DescribeKey at `stage` shows `expect` and no `missing[0]` member (`missing[1]` says when). */
+export function describeStageCase(
+  stage: keyof typeof STAGES,
+  c: { title: string; expect: Partial<Record<keyof KeyMetadata, unknown>>; missing: [keyof KeyMetadata, string] },
+): ConformanceCase {
+  const s = STAGES[stage];
+  const members = Object.keys(c.expect) as (keyof KeyMetadata)[];
+  const [absent, when] = c.missing;
+  return importCase({
+    behaviour: `describe-${stage}`,
+    title: c.title,
+    doc: s.doc,
+    source: { kind: 'recorded', cite: `spec/aws-observed.md §3 ${s.entry} (LS-SNAP test_import_key_symmetric)`, verifiedAt: '2024-01-24' },
+    tags: ['key-state'],
+    ops: [...s.ops, 'DescribeKey'],
+    async run(t) {
+      const key = await s.key(t);
+      const md = await describe(t, key.KeyId);
+      t.expectEqual(members.map((m) => md[m]), members.map((m) => c.expect[m]), members.join(', '));
+      t.check(md[absent] === undefined, `no ${absent} ${when}`, md);
+    },
   });
 }
