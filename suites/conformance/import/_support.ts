@@ -133,23 +133,26 @@ export function givenRotation(t: CaseContext, keyId: string, materialId: string 
 
 /**
  * A case about expiry: an EXTERNAL key with material that expires two days after import
- * (KEY_MATERIAL_EXPIRES), then `body` (which moves the clock).
+ * (KEY_MATERIAL_EXPIRES); `before` (prerequisites made while it is there), then the clock moves
+ * `advance` (past ValidTo unless told otherwise), then `body`.
  */
-export function expiryCase(c: {
+export function expiryCase<P = undefined>(c: {
   id: string;
   title: string;
   ops: OperationName[];
-  body: (t: CaseContext, key: { KeyId: string; Arn: string }, material: Buffer) => Promise<void>;
+  advance?: '1d' | '3d';
+  before?(t: CaseContext, key: Key): Promise<P>;
+  body(t: CaseContext, key: Key, material: Buffer, before: P): Promise<void>;
 }): ConformanceCase {
-  return defineCase({
-    id: `import.${c.id}`,
+  return importCase({
+    behaviour: c.id,
     title: c.title,
     doc: EXPIRATION_DOC,
     source: documented(
       `${MODEL('ImportKeyMaterialRequest.ValidTo')} ("When the key material expires, KMS deletes the key material from the KMS key. Without its key material, the KMS key is unusable"); ${KEY_STATE_DOC} ("When any key material for an imported key is deleted or it expires, then the state changes from Enabled to PendingImport")`,
     ),
-    tags: ['import', 'key-state'],
-    ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', ...c.ops],
+    tags: ['key-state'],
+    ops: [...IMPORTED_OPS, ...c.ops],
     flags: ['needs-clock'],
     async run(t) {
       // Without clock control nothing here can be judged: skip before the prerequisites.
@@ -158,7 +161,9 @@ export function expiryCase(c: {
       const m = material();
       const validTo = new Date((await endpointNow(t)) + 2 * DAY_MS);
       await givenImport(t, key.KeyId, m, { extra: { ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: validTo } }, 'ImportKeyMaterial (KEY_MATERIAL_EXPIRES, ValidTo in two days)', 'import.valid-to-in-describe-key');
-      await c.body(t, key, m);
+      const before = (await c.before?.(t, key)) as P;
+      await t.advanceClock(c.advance ?? '3d');
+      await c.body(t, key, m, before);
     },
   });
 }
@@ -310,9 +315,26 @@ export function getParametersRefused(
 }
 
 /**
- * ImportKeyMaterial (into a new EXTERNAL key) with ExpirationModel `model` and, given
- * `validToDays`, ValidTo that many days from the endpoint's now, against a rule of
- * ImportKeyMaterialRequest.ValidTo: ValidationException.
+ * ImportKeyMaterial into a new EXTERNAL key is refused with `code` (HTTP 400): `prepare`, if
+ * given, makes what the import needs (as prerequisites), `send` sends it.
+ */
+export function importRefused<P = undefined>(
+  c: Omit<ImportMeta, 'ops'> & { code: string; prepare?(t: CaseContext, key: Key): Promise<P>; send(t: CaseContext, key: Key, prepared: P): Promise<unknown> },
+): ConformanceCase {
+  return importCase({
+    ...c,
+    ops: IMPORTED_OPS,
+    async run(t) {
+      const key = await externalKey(t);
+      const prepared = (await c.prepare?.(t, key)) as P;
+      await t.expectError(c.send(t, key, prepared), { code: c.code, status: 400 });
+    },
+  });
+}
+
+/**
+ * ImportKeyMaterial with ExpirationModel `model` and, given `validToDays`, ValidTo that many days
+ * from the endpoint's now, against a rule of ImportKeyMaterialRequest.ValidTo: ValidationException.
  */
 export function expirationRefused(c: {
   behaviour: string;
@@ -322,16 +344,15 @@ export function expirationRefused(c: {
   model: ExpirationModelType | undefined;
   validToDays?: number;
 }): ConformanceCase {
-  return importCase({
+  return importRefused({
     ...c,
     doc: EXPIRATION_DOC,
-    ops: IMPORTED_OPS,
-    async run(t) {
-      const key = await externalKey(t);
-      const extra: Partial<ImportKeyMaterialCommandInput> = { ExpirationModel: c.model };
-      if (c.validToDays !== undefined) extra.ValidTo = new Date((await endpointNow(t)) + c.validToDays * DAY_MS);
-      await t.expectError(importMaterial(t, key.KeyId, material(), { extra }), { code: 'ValidationException', status: 400 });
+    code: 'ValidationException',
+    async prepare(t): Promise<Partial<ImportKeyMaterialCommandInput>> {
+      if (c.validToDays === undefined) return { ExpirationModel: c.model };
+      return { ExpirationModel: c.model, ValidTo: new Date((await endpointNow(t)) + c.validToDays * DAY_MS) };
     },
+    send: (t, key, extra) => importMaterial(t, key.KeyId, material(), { extra }),
   });
 }
 
@@ -343,8 +364,8 @@ export function importWithParameters(t: CaseContext, keyId: string, p: Pick<GetP
 }
 
 /**
- * ImportKeyMaterial into a new EXTERNAL key with import parameters that KMS did not issue together
- * for it (`parameters` picks them, as prerequisites): refused with `code`.
+ * ImportKeyMaterial with import parameters that KMS did not issue together for the key
+ * (`parameters` picks them, as prerequisites): refused with `code`.
  */
 export function parametersRefused(c: {
   behaviour: string;
@@ -353,15 +374,11 @@ export function parametersRefused(c: {
   code: string;
   parameters(t: CaseContext, key: Key): Promise<Pick<GetParametersForImportCommandOutput, 'ImportToken' | 'PublicKey'>>;
 }): ConformanceCase {
-  return importCase({
+  return importRefused({
     ...c,
     doc: IMPORT_API_DOC,
-    ops: IMPORTED_OPS,
-    async run(t) {
-      const key = await externalKey(t);
-      const p = await c.parameters(t, key);
-      await t.expectError(importWithParameters(t, key.KeyId, p), { code: c.code, status: 400 });
-    },
+    prepare: c.parameters,
+    send: (t, key, p) => importWithParameters(t, key.KeyId, p),
   });
 }
 
