@@ -20,10 +20,11 @@ import {
   type KeyMetadata,
   type WrappingKeySpec,
 } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type CaseFlag, type CaseSource, type CaseTag, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
+import type { CaseContext, CaseSource, CaseTag, ConformanceCase, ExpectedError } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
 import { DELETE_IMPORTED_DOC, externalKey, GET_PARAMETERS_DOC, IMPORT_API_DOC, IMPORT_DOC, importMaterial, wrapKeyMaterial, type ImportOptions } from '../_lib/import-material.js';
 import { givenEndpointNow, givenKey } from '../_lib/prerequisites.js';
+import { areaCase, type AreaMeta } from '../_lib/area-case.js';
 import { absentKeyId, keyArn } from '../_lib/support.js';
 import { putInState, type Key } from '../key-state/_support.js';
 import { requireClock } from '../rotation/_support.js';
@@ -171,13 +172,12 @@ export function expiryCase<P = undefined>(c: {
 /** Material wrapped with `algorithm` under a `spec` wrapping key imports and the key works. */
 export function wrapCase(algorithm: AlgorithmSpec, spec: WrappingKeySpec): ConformanceCase {
   const doc = 'https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-encrypt-key-material.html';
-  return defineCase({
-    id: `import.wrap-${algorithm.toLowerCase().replace('rsaes_', '').replace(/_/g, '-')}-${spec.toLowerCase().replace('_', '-')}`,
+  return importCase({
+    behaviour: `wrap-${algorithm.toLowerCase().replace('rsaes_', '').replace(/_/g, '-')}-${spec.toLowerCase().replace('_', '-')}`,
     title: `Material wrapped with ${algorithm} under an ${spec} wrapping key imports; the key becomes Enabled and encrypts`,
     doc,
     source: documented(`${doc}; service model: ImportKeyMaterial`),
-    tags: ['import'],
-    ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DescribeKey', 'Encrypt', 'Decrypt'],
+    ops: [...IMPORTED_OPS, 'DescribeKey', 'Encrypt', 'Decrypt'],
     async run(t) {
       const key = await externalKey(t);
       await importMaterial(t, key.KeyId, material(), { algorithm, wrappingKeySpec: spec });
@@ -189,12 +189,11 @@ export function wrapCase(algorithm: AlgorithmSpec, spec: WrappingKeySpec): Confo
 
 /** WrappingKeySpec RSA_<bits> gives a wrapping key of that size. */
 export function wrappingKeySpecCase(bits: 3072 | 4096): ConformanceCase {
-  return defineCase({
-    id: `import.get-parameters-rsa-${bits}`,
+  return importCase({
+    behaviour: `get-parameters-rsa-${bits}`,
     title: `GetParametersForImport with WrappingKeySpec RSA_${bits} answers a ${bits}-bit RSA public key`,
     doc: GET_PARAMETERS_DOC,
     source: documented(`${GET_PARAMETERS_DOC}; ${MODEL('GetParametersForImportRequest.WrappingKeySpec')}`),
-    tags: ['import'],
     ops: ['CreateKey', 'GetParametersForImport'],
     async run(t) {
       const key = await externalKey(t);
@@ -206,30 +205,10 @@ export function wrappingKeySpecCase(bits: 3072 | 4096): ConformanceCase {
 }
 
 /** What an import case declares besides the area's own: `tags` after import. */
-export interface ImportMeta {
-  /** The id is `import.<behaviour>` (and the module `<behaviour>.ts`). */
-  behaviour: string;
-  title: string;
-  doc: string;
-  source: CaseSource;
-  tags?: CaseTag[];
-  ops: OperationName[];
-  flags?: CaseFlag[];
-}
+export type ImportMeta = AreaMeta;
 
 /** An import case: id `import.<behaviour>`, tagged `import`. */
-export function importCase(c: ImportMeta & { run(t: CaseContext): Promise<void> }): ConformanceCase {
-  return defineCase({
-    id: `import.${c.behaviour}`,
-    title: c.title,
-    doc: c.doc,
-    source: c.source,
-    tags: ['import', ...(c.tags ?? [])],
-    ops: c.ops,
-    ...(c.flags ? { flags: c.flags } : {}),
-    run: c.run,
-  });
-}
+export const importCase = (c: ImportMeta & { run(t: CaseContext): Promise<void> }): ConformanceCase => areaCase('import', c);
 
 /**
  * The keys an import refusal is about, each made as prerequisites: an AWS_KMS key, an EXTERNAL one

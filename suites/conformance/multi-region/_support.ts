@@ -5,10 +5,10 @@
  * @module
  */
 import { CreateKeyCommand, DescribeKeyCommand, ReplicateKeyCommand, ScheduleKeyDeletionCommand, type KMSClient, type KeyMetadata } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type CaseFlag, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
-import type { OperationName } from '../../../common/model/model.js';
+import type { CaseContext, CaseSource, ConformanceCase } from '../../../harness/conformance/case.js';
 import type { Key } from '../key-state/_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { areaCase, type AreaMeta } from '../_lib/area-case.js';
 
 export const MRK_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html';
 export const REPLICATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html';
@@ -100,34 +100,13 @@ export function givenPendingReplicaDeletion(t: CaseContext, keyId: string) {
 }
 
 /** What a multi-Region case declares besides the area's own: `tags` after multi-region, `ops` after its setup's. */
-export interface MrkMeta {
-  /** The id is `multi-region.<behaviour>` (and the module `<behaviour>.ts`). */
-  behaviour: string;
-  title: string;
-  doc: string;
-  source: CaseSource;
-  tags?: CaseTag[];
-  ops: OperationName[];
-  flags?: CaseFlag[];
-}
+export type MrkMeta = AreaMeta;
 
 /**
  * A multi-Region case: tagged `multi-region`, with 120 s to run (a replica takes seconds to leave
  * Creating, and some cases wait for shared properties to be synchronised).
  */
-export function mrkCase(c: MrkMeta & { run(t: CaseContext): Promise<void> }): ConformanceCase {
-  return defineCase({
-    id: `multi-region.${c.behaviour}`,
-    title: c.title,
-    doc: c.doc,
-    source: c.source,
-    tags: ['multi-region', ...(c.tags ?? [])],
-    ops: c.ops,
-    ...(c.flags ? { flags: c.flags } : {}),
-    timeoutMs: 120_000,
-    run: c.run,
-  });
-}
+export const mrkCase = (c: MrkMeta & { run(t: CaseContext): Promise<void> }): ConformanceCase => areaCase('multi-region', c, 120_000);
 
 /** A case about Regions being apart (each its own keys, aliases, listing): `body` gets a Region other than the run's. */
 export function perRegionCase(c: Omit<MrkMeta, 'doc'> & { body(t: CaseContext, region: string): Promise<void> }): ConformanceCase {
