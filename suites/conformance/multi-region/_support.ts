@@ -114,6 +114,16 @@ export function perRegionCase(c: Omit<MrkMeta, 'doc'> & { body(t: CaseContext, r
 }
 
 /**
+ * A case about a single-Region key created in another Region, from the capture of LS-SNAP
+ * test_get_key_in_different_region (aws-observed.md §1 N8; `step`, the capture's step, where the
+ * case checks one): `body` gets that Region.
+ */
+export function otherRegionKeyCase(c: { behaviour: string; title: string; step?: string; body(t: CaseContext, region: string): Promise<void> }): ConformanceCase {
+  const cite = `spec/aws-observed.md §1 N8 (LS-SNAP test_get_key_in_different_region${c.step ? ` ${c.step}` : ''})`;
+  return perRegionCase({ ...c, source: { kind: 'recorded', cite, verifiedAt: '2024-06-14' }, tags: ['semantics'], ops: ['CreateKey', 'DescribeKey'] });
+}
+
+/**
  * A case about a fresh multi-Region primary ({@link primaryKey}, CreateKey with `primary` besides
  * MultiRegion): `ops` are those after CreateKey; `body` gets the key and a Region other than the run's.
  */
