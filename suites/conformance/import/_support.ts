@@ -132,6 +132,15 @@ export function givenRotation(t: CaseContext, keyId: string, materialId: string 
   });
 }
 
+/** What an import case declares besides the area's own: `tags` after import. */
+export type ImportMeta = AreaMeta;
+
+/** An import case: id `import.<behaviour>`, tagged `import`. */
+export const importCase = (c: ImportMeta & { run(t: CaseContext): Promise<void> }): ConformanceCase => areaCase('import', c);
+
+/** The operations a key with imported material takes. */
+export const IMPORTED_OPS: OperationName[] = ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'];
+
 /**
  * A case about expiry: an EXTERNAL key with material that expires two days after import
  * (KEY_MATERIAL_EXPIRES); `before` (prerequisites made while it is there), then the clock moves
@@ -204,20 +213,12 @@ export function wrappingKeySpecCase(bits: 3072 | 4096): ConformanceCase {
   });
 }
 
-/** What an import case declares besides the area's own: `tags` after import. */
-export type ImportMeta = AreaMeta;
-
-/** An import case: id `import.<behaviour>`, tagged `import`. */
-export const importCase = (c: ImportMeta & { run(t: CaseContext): Promise<void> }): ConformanceCase => areaCase('import', c);
-
 /**
  * The keys an import refusal is about, each made as prerequisites: an AWS_KMS key, an EXTERNAL one
  * pending import, one pending deletion, one with material imported, one whose material was
  * deleted, or no key at all (`absent`: an id that exists nowhere).
  */
 export type KeyKind = 'AWS_KMS' | 'EXTERNAL' | 'PendingDeletion' | 'imported' | 'material-deleted' | 'absent';
-
-const IMPORTED_OPS: OperationName[] = ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial'];
 
 const KEY_KINDS: Record<KeyKind, { ops: OperationName[]; make(t: CaseContext): Promise<{ KeyId: string; Arn: string }> }> = {
   AWS_KMS: { ops: ['CreateKey'], make: (t) => givenKey(t) },
@@ -302,7 +303,7 @@ export function importRefused<P = undefined>(
 ): ConformanceCase {
   return importCase({
     ...c,
-    ops: IMPORTED_OPS,
+    ops: [...IMPORTED_OPS],
     async run(t) {
       const key = await externalKey(t);
       const prepared = (await c.prepare?.(t, key)) as P;

@@ -141,11 +141,16 @@ export function primaryCase(
   });
 }
 
+/** What a case about a primary and its replica in `region` checks. */
+export interface ReplicaBody {
+  body(t: CaseContext, key: Key, region: string, replica: KeyMetadata): Promise<void>;
+}
+
 /**
  * A case about a primary with a ready replica in `region` ({@link givenReplica}): `ops` are those
  * after CreateKey, ReplicateKey and DescribeKey; `body` also gets the replica's metadata.
  */
-export function replicaCase(c: MrkMeta & { body(t: CaseContext, key: Key, region: string, replica: KeyMetadata): Promise<void> }): ConformanceCase {
+export function replicaCase(c: MrkMeta & ReplicaBody): ConformanceCase {
   const { body, ...meta } = c;
   return primaryCase({
     ...meta,
@@ -158,7 +163,7 @@ export function replicaCase(c: MrkMeta & { body(t: CaseContext, key: Key, region
 }
 
 /** A case about data crossing Regions under the two keys (doc and source: {@link INTERCHANGEABLE}). */
-export const interchangeableCase = (c: Omit<MrkMeta, 'doc' | 'source'> & Pick<Parameters<typeof replicaCase>[0], 'body'>): ConformanceCase =>
+export const interchangeableCase = (c: Omit<MrkMeta, 'doc' | 'source'> & ReplicaBody): ConformanceCase =>
   replicaCase({ ...c, doc: MRK_DOC, source: INTERCHANGEABLE });
 
 /**
