@@ -25,6 +25,7 @@ import type { OperationName } from '../../../common/model/model.js';
 import { DELETE_IMPORTED_DOC, externalKey, GET_PARAMETERS_DOC, IMPORT_API_DOC, IMPORT_DOC, importMaterial, wrapKeyMaterial, type ImportOptions } from '../_lib/import-material.js';
 import { givenEndpointNow, givenKey } from '../_lib/prerequisites.js';
 import { areaCase, type AreaMeta } from '../_lib/area-case.js';
+import { documented, MODEL } from '../_lib/sources.js';
 import { absentKeyId, keyArn } from '../_lib/support.js';
 import { putInState, type Key } from '../key-state/_support.js';
 import { requireClock } from '../rotation/_support.js';
@@ -36,15 +37,10 @@ export const ROTATE_IMPORTED_DOC = 'https://docs.aws.amazon.com/kms/latest/devel
 export const KEY_STATE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html';
 export const DAY_MS = 86_400_000;
 
-/** The model docs these cases cite most. */
-export const MODEL = (member: string): string => `service model: ${member}`;
+export { documented, inferred, MODEL, VERIFIED } from '../_lib/sources.js';
 
-export const VERIFIED = '2026-12-07';
 /** On-demand rotation of imported material and KeyMaterialId (aws-observed.md §13). */
 export const SINCE_MULTI_MATERIAL = '2025-06-05';
-
-export const documented = (cite: string, since?: string): CaseSource => ({ kind: 'documented', cite, verifiedAt: VERIFIED, ...(since ? { since } : {}) });
-export const inferred = (cite: string, since?: string): CaseSource => ({ kind: 'inferred', cite, verifiedAt: VERIFIED, ...(since ? { since } : {}) });
 
 /** 32 random bytes: symmetric key material. */
 export const material = (): Buffer => randomBytes(32);

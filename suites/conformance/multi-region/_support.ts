@@ -9,17 +9,15 @@ import type { CaseContext, CaseSource, ConformanceCase } from '../../../harness/
 import type { Key } from '../key-state/_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
 import { areaCase, type AreaMeta } from '../_lib/area-case.js';
+import { documented } from '../_lib/sources.js';
 
 export const MRK_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html';
 export const REPLICATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html';
 export const UPDATE_PRIMARY_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdatePrimaryRegion.html';
 export const DELETE_MRK_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-delete.html';
 export const REGIONS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/overview.html#kms-regions';
-export const VERIFIED = '2026-12-07';
 
-export const documented = (cite: string): CaseSource => ({ kind: 'documented', cite, verifiedAt: VERIFIED });
-export const inferred = (cite: string): CaseSource => ({ kind: 'inferred', cite, verifiedAt: VERIFIED });
-export const MODEL = (member: string): string => `service model: ${member}`;
+export { documented, inferred, MODEL, VERIFIED } from '../_lib/sources.js';
 
 /** The capture of CreateKey MultiRegion and ReplicateKey replies the configuration cases check. */
 export const RECORDED_M1: CaseSource = { kind: 'recorded', cite: 'spec/aws-observed.md §4.1 and §14 M1 (LS-SNAP test_create_multi_region_key, test_replicate_key)', verifiedAt: '2024-04-11' };
