@@ -1,18 +1,13 @@
 import { DeleteImportedKeyMaterialCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { describe, documented, givenNewMaterial, givenRotation, importedKey, importMaterial, KEY_STATE_DOC, material, MODEL, ROTATE_IMPORTED_DOC, SINCE_MULTI_MATERIAL } from './_support.js';
-
+import { describe, documented, givenNewMaterial, givenRotation, importMaterial, KEY_STATE_DOC, materialsCase, MODEL, SINCE_MULTI_MATERIAL } from './_support.js';
 
 /** "you will need to import all of the key materials associated with the KMS key to change its state to Enabled". */
-export default defineCase({
-  id: 'import.delete-non-current-material-pending-import',
+export default materialsCase({
+  behaviour: 'delete-non-current-material-pending-import',
   title: 'Deleting a NON_CURRENT imported material (by KeyMaterialId) makes the key PendingImport until it is re-imported',
-  doc: ROTATE_IMPORTED_DOC,
   source: documented(`${MODEL('ImportKeyMaterial')} ("you will need to import all of the key materials associated with the KMS key to change its state to Enabled"); ${KEY_STATE_DOC}`, SINCE_MULTI_MATERIAL),
-  tags: ['import', 'rotation'],
-  ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'RotateKeyOnDemand', 'DeleteImportedKeyMaterial', 'DescribeKey'],
-  async run(t) {
-    const { key, material: m, materialId } = await importedKey(t);
+  ops: ['RotateKeyOnDemand', 'DeleteImportedKeyMaterial', 'DescribeKey'],
+  async body(t, { key, material: m, materialId }) {
     const next = await givenNewMaterial(t, key.KeyId);
     await givenRotation(t, key.KeyId, next.KeyMaterialId);
     await t.kms.send(new DeleteImportedKeyMaterialCommand({ KeyId: key.KeyId, KeyMaterialId: materialId }));

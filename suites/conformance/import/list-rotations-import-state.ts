@@ -1,16 +1,12 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { deleteMaterial, documented, importedKey, material, MODEL, ROTATE_IMPORTED_DOC, rotations, SINCE_MULTI_MATERIAL } from './_support.js';
+import { deleteMaterial, documented, materialsCase, MODEL, rotations, SINCE_MULTI_MATERIAL } from './_support.js';
 
 /** ImportState tells which materials are imported. */
-export default defineCase({
-  id: 'import.list-rotations-import-state',
+export default materialsCase({
+  behaviour: 'list-rotations-import-state',
   title: 'ListKeyRotations (ALL_KEY_MATERIAL) of a key whose material was deleted: ImportState PENDING_IMPORT, no ExpirationModel',
-  doc: ROTATE_IMPORTED_DOC,
   source: documented(`${MODEL('RotationsListEntry.ImportState')} ("IMPORTED or PENDING_IMPORT ... only present for symmetric encryption KMS keys with EXTERNAL origin")`, SINCE_MULTI_MATERIAL),
-  tags: ['import', 'rotation'],
-  ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DeleteImportedKeyMaterial', 'ListKeyRotations'],
-  async run(t) {
-    const { key, materialId } = await importedKey(t);
+  ops: ['DeleteImportedKeyMaterial', 'ListKeyRotations'],
+  async body(t, { key, materialId }) {
     t.expectEqual((await rotations(t, key.KeyId)).map((r) => [r.KeyMaterialId, r.ImportState, r.ExpirationModel]), [[materialId, 'IMPORTED', 'KEY_MATERIAL_DOES_NOT_EXPIRE']], 'entry after the import');
     await deleteMaterial(t, key.KeyId);
     const after = await rotations(t, key.KeyId);

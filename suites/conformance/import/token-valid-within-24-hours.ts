@@ -1,6 +1,5 @@
-import { ImportKeyMaterialCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { describe, documented, externalKey, GET_PARAMETERS_DOC, givenParameters, material, wrapKeyMaterial } from './_support.js';
+import { describe, documented, externalKey, GET_PARAMETERS_DOC, givenParameters, importWithParameters } from './_support.js';
 import { requireClock } from '../rotation/_support.js';
 
 /** Within its 24 hours the token works. */
@@ -17,7 +16,7 @@ export default defineCase({
     const key = await externalKey(t);
     const p = await givenParameters(t, key.KeyId, 'RSAES_OAEP_SHA_1');
     await t.advanceClock('23h');
-    await t.kms.send(new ImportKeyMaterialCommand({ KeyId: key.KeyId, ImportToken: p.ImportToken, EncryptedKeyMaterial: wrapKeyMaterial(p.PublicKey!, 'RSAES_OAEP_SHA_1', material()), ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }));
+    await importWithParameters(t, key.KeyId, p, 'RSAES_OAEP_SHA_1');
     t.expectEqual((await describe(t, key.KeyId)).KeyState, 'Enabled', 'KeyState after the import');
   },
 });

@@ -1,18 +1,14 @@
 import { CreateAliasCommand, DeleteAliasCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { describeIn, documented, givenKeyIn, MODEL, REGIONS_DOC, replicaRegion } from './_support.js';
+import { describeIn, documented, givenKeyIn, MODEL, perRegionCase } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
 
-export default defineCase({
-  id: 'multi-region.aliases-per-region',
+export default perRegionCase({
+  behaviour: 'aliases-per-region',
   title: 'The same alias name can name different keys in two Regions',
-  doc: REGIONS_DOC,
   source: documented(`${MODEL('CreateAliasRequest.AliasName')} ("The alias name must be unique in the account and Region")`),
-  tags: ['multi-region', 'aliases'],
+  tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DescribeKey', 'DeleteAlias'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const region = replicaRegion(t);
+  async body(t, region) {
     const kms = t.kmsIn(region);
     const here = await givenKey(t);
     const there = await givenKeyIn(t, region);

@@ -1,18 +1,12 @@
 import { CreateKeyCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { REGIONS_DOC, describeIn, replicaRegion } from './_support.js';
+import { describeIn, otherRegionKeyCase } from './_support.js';
 import { keyArn } from '../_lib/support.js';
 
-export default defineCase({
-  id: 'multi-region.key-arn-names-its-region',
+export default otherRegionKeyCase({
+  behaviour: 'key-arn-names-its-region',
   title: 'A key created in another Region has an ARN in that Region and is described there',
-  doc: REGIONS_DOC,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §1 N8 (LS-SNAP test_get_key_in_different_region describe-key-same-specific-region-with-id)', verifiedAt: '2024-06-14' },
-  tags: ['multi-region', 'semantics'],
-  ops: ['CreateKey', 'DescribeKey'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const region = replicaRegion(t);
+  step: 'describe-key-same-specific-region-with-id',
+  async body(t, region) {
     const kms = t.kmsIn(region);
     const key = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
     t.expectEqual(key.Arn, keyArn(t, key.KeyId!, region), 'Arn of the key');

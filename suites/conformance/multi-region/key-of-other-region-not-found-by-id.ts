@@ -1,18 +1,11 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { givenKeyIn, REGIONS_DOC, replicaRegion } from './_support.js';
+import { givenKeyIn, otherRegionKeyCase } from './_support.js';
 import { keyArn } from '../_lib/support.js';
 
-export default defineCase({
-  id: 'multi-region.key-of-other-region-not-found-by-id',
+export default otherRegionKeyCase({
+  behaviour: 'key-of-other-region-not-found-by-id',
   title: 'A key created in another Region: its bare key id is NotFound here, the message naming this Region',
-  doc: REGIONS_DOC,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §1 N8 (LS-SNAP test_get_key_in_different_region)', verifiedAt: '2024-06-14' },
-  tags: ['multi-region', 'semantics'],
-  ops: ['CreateKey', 'DescribeKey'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const region = replicaRegion(t);
+  async body(t, region) {
     const key = await givenKeyIn(t, region, { Description: 'kmsbench key of another Region' });
     await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: key.KeyId })), {
       code: 'NotFoundException',

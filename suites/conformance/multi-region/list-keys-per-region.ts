@@ -1,17 +1,13 @@
 import { ListKeysCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { documented, givenKeyIn, MODEL, REGIONS_DOC, replicaRegion } from './_support.js';
+import { documented, givenKeyIn, MODEL, perRegionCase } from './_support.js';
 
-export default defineCase({
-  id: 'multi-region.list-keys-per-region',
+export default perRegionCase({
+  behaviour: 'list-keys-per-region',
   title: "ListKeys lists a Region's own keys only",
-  doc: REGIONS_DOC,
   source: documented(`${MODEL('ListKeys')} ("Gets a list of all KMS keys in the caller's Amazon Web Services account and Region")`),
-  tags: ['multi-region', 'semantics'],
+  tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const region = replicaRegion(t);
+  async body(t, region) {
     const key = await givenKeyIn(t, region);
     const ids: string[] = [];
     let marker: string | undefined;

@@ -1,16 +1,14 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { MRK_DOC } from './_support.js';
+import { MRK_DOC, mrkCase } from './_support.js';
 import { absentKeyId, keyArn } from '../_lib/support.js';
 
-export default defineCase({
-  id: 'multi-region.mrk-absent-not-found',
+export default mrkCase({
+  behaviour: 'mrk-absent-not-found',
   title: 'DescribeKey of an mrk- id that exists nowhere: NotFoundException with the mrk ARN',
   doc: MRK_DOC,
   source: { kind: 'recorded', cite: 'spec/aws-observed.md §1 N3 (LS-SNAP test_get_key_does_not_exist describe-key-with-valid-id-mrk)', verifiedAt: '2025-09-08' },
-  tags: ['multi-region', 'semantics'],
+  tags: ['semantics'],
   ops: ['DescribeKey'],
-  timeoutMs: 120_000,
   async run(t) {
     const id = `mrk-${absentKeyId().replace(/-/g, '')}`;
     await t.expectError(t.kms.send(new DescribeKeyCommand({ KeyId: id })), { code: 'NotFoundException', message: `Key '${keyArn(t, id)}' does not exist` });

@@ -1,19 +1,14 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { describeIn, givenReplica, MRK_DOC, primaryKey, replicaRegion } from './_support.js';
+import { describeIn, givenReplica, MRK_DOC, RECORDED_M1, replicaCase, replicaRegion } from './_support.js';
 import { keyArn, settle } from '../_lib/support.js';
 
-export default defineCase({
-  id: 'multi-region.primary-lists-replicas',
+export default replicaCase({
+  behaviour: 'primary-lists-replicas',
   title: 'DescribeKey of the primary lists each replica in ReplicaKeys',
   doc: MRK_DOC,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §4.1 and §14 M1 (LS-SNAP test_create_multi_region_key, test_replicate_key)', verifiedAt: '2024-04-11' },
-  tags: ['multi-region'],
-  ops: ['CreateKey', 'ReplicateKey', 'DescribeKey'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const key = await primaryKey(t);
-    const [a, b] = [replicaRegion(t, 0), replicaRegion(t, 1)];
-    await givenReplica(t, key.KeyId, a);
+  source: RECORDED_M1,
+  ops: [],
+  async body(t, key, a) {
+    const b = replicaRegion(t, 1);
     await givenReplica(t, key.KeyId, b);
     const listed = await settle(
       async () => (await describeIn(t.kms, key.KeyId)).MultiRegionConfiguration?.ReplicaKeys ?? [],

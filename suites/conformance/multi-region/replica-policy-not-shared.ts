@@ -1,20 +1,15 @@
 import { GetKeyPolicyCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { documented, givenReplica, MODEL, MRK_DOC, primaryKey, replicaRegion } from './_support.js';
+import { documented, MODEL, MRK_DOC, replicaCase } from './_support.js';
 import { givenPolicy } from '../policy/_support.js';
 
-export default defineCase({
-  id: 'multi-region.replica-policy-not-shared',
+export default replicaCase({
+  behaviour: 'replica-policy-not-shared',
   title: "PutKeyPolicy on a replica does not change the primary's policy",
   doc: MRK_DOC,
   source: documented(`${MODEL('ReplicateKeyRequest.Policy')} ("The key policy is not a shared property of multi-Region keys ... KMS does not synchronize this property")`),
-  tags: ['multi-region', 'policy'],
-  ops: ['CreateKey', 'ReplicateKey', 'DescribeKey', 'PutKeyPolicy', 'GetKeyPolicy'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const key = await primaryKey(t);
-    const region = replicaRegion(t);
-    await givenReplica(t, key.KeyId, region);
+  tags: ['policy'],
+  ops: ['PutKeyPolicy', 'GetKeyPolicy'],
+  async body(t, key, region) {
     const before = await givenPolicy(t, key.KeyId);
     const policy = JSON.stringify({
       Version: '2012-10-17',

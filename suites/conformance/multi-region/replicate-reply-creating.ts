@@ -1,17 +1,14 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { REPLICATE_DOC, primaryKey, replicaRegion, replicate, replicateOnly } from './_support.js';
+import { RECORDED_M1, REPLICATE_DOC, primaryCase, replicateOnly } from './_support.js';
 
-export default defineCase({
-  id: 'multi-region.replicate-reply-creating',
+export default primaryCase({
+  behaviour: 'replicate-reply-creating',
   title: 'The ReplicateKey reply shows the replica Creating, Enabled false, Description "" and a REPLICA configuration',
   doc: REPLICATE_DOC,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §4.1 and §14 M1 (LS-SNAP test_create_multi_region_key, test_replicate_key)', verifiedAt: '2024-04-11' },
-  tags: ['multi-region', 'key-state'],
-  ops: ['CreateKey', 'ReplicateKey'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const key = await primaryKey(t, { Description: 'primary description' });
-    const region = replicaRegion(t);
+  source: RECORDED_M1,
+  tags: ['key-state'],
+  ops: ['ReplicateKey'],
+  primary: { Description: 'primary description' },
+  async body(t, key, region) {
     const out = await replicateOnly(t, key.KeyId, region);
     const r = out.ReplicaKeyMetadata!;
     t.expectEqual([r.KeyState, r.Enabled, r.Description], ['Creating', false, ''], 'KeyState, Enabled, Description');

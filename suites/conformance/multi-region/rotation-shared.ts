@@ -1,21 +1,16 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { describeIn, documented, givenReplica, MODEL, MRK_DOC, primaryKey, replicaRegion, REPLICATE_DOC } from './_support.js';
+import { describeIn, documented, MODEL, MRK_DOC, replicaCase, REPLICATE_DOC } from './_support.js';
 import { settle } from '../_lib/support.js';
 import { rotateOnDemand } from '../rotation/_support.js';
 
-export default defineCase({
-  id: 'multi-region.rotation-shared',
+export default replicaCase({
+  behaviour: 'rotation-shared',
   title: 'After RotateKeyOnDemand on the primary, new ciphertext decrypts in the replica and both name the new material',
   doc: MRK_DOC,
   source: documented(`${MODEL('RotateKeyOnDemand')} ("To perform on-demand rotation of a set of related multi-Region keys ... invoke the on-demand rotation on the primary Region key"); ${REPLICATE_DOC} (shared key material)`),
-  tags: ['multi-region', 'rotation'],
-  ops: ['CreateKey', 'ReplicateKey', 'DescribeKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Encrypt', 'Decrypt'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const key = await primaryKey(t);
-    const region = replicaRegion(t);
-    await givenReplica(t, key.KeyId, region);
+  tags: ['rotation'],
+  ops: ['RotateKeyOnDemand', 'GetKeyRotationStatus', 'Encrypt', 'Decrypt'],
+  async body(t, key, region) {
     await t.given('RotateKeyOnDemand of the primary completes', () => rotateOnDemand(t, key.KeyId), { coveredBy: 'rotation.on-demand-new-material-used' });
     const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('after the rotation') }));
     const out = await t.kmsIn(region).send(new DecryptCommand({ CiphertextBlob }));

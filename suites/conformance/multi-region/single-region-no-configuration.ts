@@ -1,15 +1,13 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { MRK_DOC, describeIn } from './_support.js';
+import { MRK_DOC, describeIn, mrkCase } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
 
-export default defineCase({
-  id: 'multi-region.single-region-no-configuration',
+export default mrkCase({
+  behaviour: 'single-region-no-configuration',
   title: 'A single-Region key: MultiRegion false and no MultiRegionConfiguration',
   doc: MRK_DOC,
   source: { kind: 'recorded', cite: 'spec/aws-observed.md §4.1 (LS-SNAP test_non_multi_region_keys_should_not_have_multi_region_properties)', verifiedAt: '2024-04-11' },
-  tags: ['multi-region', 'semantics'],
+  tags: ['semantics'],
   ops: ['CreateKey', 'DescribeKey'],
-  timeoutMs: 120_000,
   async run(t) {
     const key = await givenKey(t);
     const md = await describeIn(t.kms, key.KeyId);

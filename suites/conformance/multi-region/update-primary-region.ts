@@ -1,20 +1,14 @@
 import { UpdatePrimaryRegionCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
-import { describeIn, documented, givenReplica, primaryKey, replicaRegion, UPDATE_PRIMARY_DOC } from './_support.js';
+import { describeIn, documented, replicaCase, UPDATE_PRIMARY_DOC } from './_support.js';
 import { keyArn, settle } from '../_lib/support.js';
 
-export default defineCase({
-  id: 'multi-region.update-primary-region',
+export default replicaCase({
+  behaviour: 'update-primary-region',
   title: 'UpdatePrimaryRegion: the replica becomes PRIMARY and the former primary a REPLICA',
   doc: UPDATE_PRIMARY_DOC,
   source: documented(`${UPDATE_PRIMARY_DOC} ("This operation changes the replica key in the specified Region to a primary key and changes the former primary key to a replica key")`),
-  tags: ['multi-region'],
-  ops: ['CreateKey', 'ReplicateKey', 'DescribeKey', 'UpdatePrimaryRegion'],
-  timeoutMs: 120_000,
-  async run(t) {
-    const key = await primaryKey(t);
-    const region = replicaRegion(t);
-    await givenReplica(t, key.KeyId, region);
+  ops: ['UpdatePrimaryRegion'],
+  async body(t, key, region) {
     await t.kms.send(new UpdatePrimaryRegionCommand({ KeyId: key.KeyId, PrimaryRegion: region }));
     const next = await settle(() => describeIn(t.kmsIn(region), key.KeyId), (m) => m.MultiRegionConfiguration?.MultiRegionKeyType === 'PRIMARY' && m.KeyState === 'Enabled');
     t.expectEqual(next.MultiRegionConfiguration?.MultiRegionKeyType, 'PRIMARY', 'the key in the new primary Region');
