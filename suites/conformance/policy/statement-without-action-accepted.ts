@@ -1,5 +1,6 @@
 import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { admin } from './_enforcement.js';
 import { root } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
 
@@ -19,7 +20,7 @@ export default defineCase({
     const policy = {
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'Admin', Effect: 'Allow', Principal: { AWS: root(t) }, Action: 'kms:*', Resource: '*' },
+        admin(t),
         { Sid: 'NoAction', Effect: 'Allow', Principal: { AWS: root(t) }, Resource: '*' },
       ],
     };
