@@ -21,7 +21,7 @@ import {
   type VerifyCommandOutput,
   type VerifyMacCommandOutput,
 } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { apiDoc, dryRunCase, errorsDoc, keyOf, mac, prepare, refusalCase, requestDoc, signature, stateRefusal, type Key, type KeyStateName, type Preparation } from './asymmetric.js';
 import { members } from './support.js';
 
@@ -109,15 +109,20 @@ export interface TagCaseText {
   source: CaseSource;
 }
 
+/** The metadata of a message-limit case, up to its ops (their order as every case gives it). */
+const messageLimitText = <A extends string>(s: AnyScheme<A>, c: TagCaseText) => ({
+  id: c.id,
+  title: c.title,
+  doc: requestDoc(s.makeOp, 'Message'),
+  source: c.source,
+  tags: [s.area, 'limits'] as CaseTag[],
+});
+
 /** A message of {@link MAX_MESSAGE_BYTES} is tagged with the usual key, and the tag checks out. */
 export function largestMessageCase<A extends string>(s: AnyScheme<A>, c: TagCaseText): ConformanceCase {
   const { spec, alg } = s.usual;
   return defineCase({
-    id: c.id,
-    title: c.title,
-    doc: requestDoc(s.makeOp, 'Message'),
-    source: c.source,
-    tags: [s.area, 'limits'],
+    ...messageLimitText(s, c),
     ops: ['CreateKey', s.makeOp, s.checkOp],
     async run(t) {
       const key = await keyOf(t, spec, s.usage);
@@ -133,11 +138,7 @@ export function largestMessageCase<A extends string>(s: AnyScheme<A>, c: TagCase
 export function oversizeMessageCase<A extends string>(s: AnyScheme<A>, c: TagCaseText): ConformanceCase {
   const { spec, alg } = s.usual;
   return refusalCase({
-    id: c.id,
-    title: c.title,
-    doc: requestDoc(s.makeOp, 'Message'),
-    source: c.source,
-    tags: [s.area, 'limits'],
+    ...messageLimitText(s, c),
     ops: [s.makeOp],
     spec,
     usage: s.usage,
@@ -231,39 +232,31 @@ export interface MembersCaseText<A extends string> {
   messageBytes: number;
 }
 
-/** The make operation answers exactly KeyId (the key ARN), the tag and the algorithm. */
-export function madeMembersCase<A extends string>(s: AnyScheme<A>, c: MembersCaseText<A>): ConformanceCase {
+/**
+ * The make operation answers exactly KeyId (the key ARN), the tag and the algorithm; the check
+ * operation, of a tag that matches, exactly KeyId, the verdict true and the algorithm.
+ */
+export function responseMembersCase<A extends string>(s: AnyScheme<A>, side: 'make' | 'check', c: MembersCaseText<A>): ConformanceCase {
   const { spec, alg } = c.key;
+  const op = side === 'make' ? s.makeOp : s.checkOp;
+  const membersCaseOf = (name: string) => `${s.area}.${opSlug(name)}-response-members`;
   return defineCase({
-    id: `${s.area}.${opSlug(s.makeOp)}-response-members`,
+    id: membersCaseOf(op),
     title: c.title,
-    doc: apiDoc(s.makeOp, `API_${s.makeOp}_ResponseSyntax`),
+    doc: apiDoc(op, `API_${op}_ResponseSyntax`),
     source: c.source,
     tags: [s.area],
-    ops: ['CreateKey', s.makeOp],
+    ops: side === 'make' ? ['CreateKey', s.makeOp] : ['CreateKey', s.makeOp, s.checkOp],
     async run(t) {
       const key = await keyOf(t, spec, s.usage);
-      const out = (await s.make(t, key, alg, t.bytes(c.messageBytes))) as Record<string, unknown>;
-      t.expectEqual(members(out), ['KeyId', s.tagMember, s.algMember].sort(), 'response members');
-      t.expectEqual([out.KeyId, out[s.algMember]], [key.Arn, alg], `KeyId (ARN) and ${s.algMember}`);
-    },
-  });
-}
-
-/** The check operation, of a tag that matches, answers exactly KeyId (the key ARN), the verdict true and the algorithm. */
-export function checkedMembersCase<A extends string>(s: AnyScheme<A>, c: MembersCaseText<A>): ConformanceCase {
-  const { spec, alg } = c.key;
-  return defineCase({
-    id: `${s.area}.${opSlug(s.checkOp)}-response-members`,
-    title: c.title,
-    doc: apiDoc(s.checkOp, `API_${s.checkOp}_ResponseSyntax`),
-    source: c.source,
-    tags: [s.area],
-    ops: ['CreateKey', s.makeOp, s.checkOp],
-    async run(t) {
-      const key = await keyOf(t, spec, s.usage);
+      if (side === 'make') {
+        const out = (await s.make(t, key, alg, t.bytes(c.messageBytes))) as Record<string, unknown>;
+        t.expectEqual(members(out), ['KeyId', s.tagMember, s.algMember].sort(), 'response members');
+        t.expectEqual([out.KeyId, out[s.algMember]], [key.Arn, alg], `KeyId (ARN) and ${s.algMember}`);
+        return;
+      }
       const message = t.bytes(c.messageBytes);
-      const tag = await prepare(t, key, { ...s.tagged(alg, () => message), coveredBy: `${s.area}.${opSlug(s.makeOp)}-response-members` });
+      const tag = await prepare(t, key, { ...s.tagged(alg, () => message), coveredBy: membersCaseOf(s.makeOp) });
       const out = (await s.check(t, key, alg, message, tag)) as Record<string, unknown>;
       t.expectEqual(members(out), ['KeyId', s.algMember, s.validMember].sort(), 'response members');
       t.expectEqual([out.KeyId, out[s.validMember], out[s.algMember]], [key.Arn, true, alg], `KeyId, ${s.validMember}, ${s.algMember}`);

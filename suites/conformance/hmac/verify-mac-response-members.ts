@@ -1,7 +1,7 @@
 import { recorded } from '../_lib/asymmetric.js';
-import { checkedMembersCase, MAC } from '../_lib/mac-and-signature.js';
+import { MAC, responseMembersCase } from '../_lib/mac-and-signature.js';
 
-export default checkedMembersCase(MAC, {
+export default responseMembersCase(MAC, 'check', {
   title: 'VerifyMac of a valid MAC answers exactly KeyId (key ARN), MacValid true and MacAlgorithm',
   source: recorded('spec/aws-observed.md §4.2 (VerifyMac: KeyId (ARN), MacValid true, MacAlgorithm)'),
   key: { spec: 'HMAC_512', alg: 'HMAC_SHA_512' },

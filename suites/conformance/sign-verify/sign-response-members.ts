@@ -1,7 +1,7 @@
 import { recorded } from '../_lib/asymmetric.js';
-import { madeMembersCase, SIGNATURE } from '../_lib/mac-and-signature.js';
+import { responseMembersCase, SIGNATURE } from '../_lib/mac-and-signature.js';
 
-export default madeMembersCase(SIGNATURE, {
+export default responseMembersCase(SIGNATURE, 'make', {
   title: 'Sign answers exactly KeyId (key ARN), Signature and SigningAlgorithm',
   source: recorded('spec/aws-observed.md §4.2 (Sign: KeyId (ARN), Signature, SigningAlgorithm; LS-SNAP test_import_key_ecc_keys)'),
   key: { spec: 'ECC_NIST_P256', alg: 'ECDSA_SHA_256' },

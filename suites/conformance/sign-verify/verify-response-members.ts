@@ -1,7 +1,7 @@
 import { recorded } from '../_lib/asymmetric.js';
-import { checkedMembersCase, SIGNATURE } from '../_lib/mac-and-signature.js';
+import { responseMembersCase, SIGNATURE } from '../_lib/mac-and-signature.js';
 
-export default checkedMembersCase(SIGNATURE, {
+export default responseMembersCase(SIGNATURE, 'check', {
   title: 'Verify of a valid signature answers exactly KeyId (key ARN), SignatureValid true and SigningAlgorithm',
   source: recorded('spec/aws-observed.md §4.2 (Verify: KeyId (ARN), SignatureValid true, SigningAlgorithm)'),
   key: { spec: 'RSA_2048', alg: 'RSASSA_PKCS1_V1_5_SHA_256' },
