@@ -6,6 +6,7 @@
  */
 import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type CaseSource, type CaseTag, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
+import type { OperationName } from '../../../common/model/model.js';
 import { givenKey, TESTED_BY } from '../_lib/prerequisites.js';
 import { refusal } from '../key-state/_support.js';
 import { givenPolicy, parsed, policyOf } from './_support.js';
@@ -19,6 +20,16 @@ export interface PutCaseText {
   tags?: CaseTag[];
 }
 
+/** A case's metadata, in the order every case gives it. */
+const metadata = (c: PutCaseText, ops: OperationName[]) => ({
+  id: c.id,
+  title: c.title,
+  doc: c.doc,
+  source: c.source,
+  tags: c.tags ?? (['policy'] as CaseTag[]),
+  ops,
+});
+
 const put = (t: CaseContext, KeyId: string, Policy: string, PolicyName = 'default', bypass = false) =>
   t.kms.send(new PutKeyPolicyCommand({ KeyId, PolicyName, Policy, ...(bypass ? { BypassPolicyLockoutSafetyCheck: true } : {}) }));
 
@@ -30,12 +41,7 @@ const put = (t: CaseContext, KeyId: string, Policy: string, PolicyName = 'defaul
 export function putAttachesCase(c: PutCaseText & { policy(t: CaseContext): string; bypass?: boolean; first?(t: CaseContext): string }): ConformanceCase {
   const what = c.first ? 'policy after the second PutKeyPolicy' : c.bypass ? 'policy after PutKeyPolicy with the bypass' : 'policy after PutKeyPolicy';
   return defineCase({
-    id: c.id,
-    title: c.title,
-    doc: c.doc,
-    source: c.source,
-    tags: c.tags ?? ['policy'],
-    ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
+    ...metadata(c, ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy']),
     async run(t) {
       const key = await givenKey(t);
       const first = c.first?.(t);
@@ -57,12 +63,7 @@ export function putAttachesCase(c: PutCaseText & { policy(t: CaseContext): strin
 export function putRefusedCase(c: PutCaseText & { policy(t: CaseContext): string; policyName?: string; refused?: ExpectedError }): ConformanceCase {
   const name = c.policyName ?? 'default';
   return defineCase({
-    id: c.id,
-    title: c.title,
-    doc: c.doc,
-    source: c.source,
-    tags: c.tags ?? ['policy'],
-    ops: ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy'],
+    ...metadata(c, ['CreateKey', 'PutKeyPolicy', 'GetKeyPolicy']),
     async run(t) {
       const key = await givenKey(t);
       const before = await givenPolicy(t, key.KeyId);
@@ -73,6 +74,18 @@ export function putRefusedCase(c: PutCaseText & { policy(t: CaseContext): string
         t.expectEqual(r.status, 400, `HTTP status of the refusal (${r.code})`);
       }
       t.expectEqual(await policyOf(t, key.KeyId), before, `${name === 'default' ? '' : 'default '}policy after the refused PutKeyPolicy`);
+    },
+  });
+}
+
+/** PutKeyPolicy of the document `policy` is accepted, or refused as `refused` says. */
+export function putDocumentCase(c: PutCaseText & { policy(t: CaseContext): string; refused?: ExpectedError }): ConformanceCase {
+  return defineCase({
+    ...metadata(c, ['CreateKey', 'PutKeyPolicy']),
+    async run(t) {
+      const key = await givenKey(t);
+      if (c.refused) await t.expectError(put(t, key.KeyId, c.policy(t)), c.refused);
+      else await put(t, key.KeyId, c.policy(t));
     },
   });
 }
