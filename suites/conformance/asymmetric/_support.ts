@@ -20,7 +20,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { members } from '../_lib/support.js';
-import { apiDoc, documented, givenPublicKey, inferred, keyOf, KEY_SPEC_DOC, recorded, requestDoc } from '../_lib/asymmetric.js';
+import { apiDoc, ciphertext, documented, givenPublicKey, inferred, keyOf, KEY_SPEC_DOC, recorded, requestDoc, stateRefusal, type KeyStateName, type StateRefusal } from '../_lib/asymmetric.js';
 import { givenKey, kebab } from '../_lib/prerequisites.js';
 
 export { kebab };
@@ -272,3 +272,36 @@ export function localOaepCase(alg: 'RSAES_OAEP_SHA_1' | 'RSAES_OAEP_SHA_256'): C
     },
   });
 }
+
+/** The calls the key-state cases of this area send, by the operation named in their ids. */
+const IN_STATE: Record<'encrypt-rsa' | 'decrypt-rsa' | 'generate-data-key-pair' | 'get-public-key', Omit<StateRefusal, 'area' | 'tags' | 'state' | 'op'>> = {
+  'encrypt-rsa': {
+    ops: ['Encrypt'],
+    spec: 'RSA_2048',
+    usage: 'ENCRYPT_DECRYPT',
+    call: (t, key) => t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
+  },
+  'decrypt-rsa': {
+    ops: ['Encrypt', 'Decrypt'],
+    spec: 'RSA_2048',
+    usage: 'ENCRYPT_DECRYPT',
+    prepare: ciphertext('RSAES_OAEP_SHA_256'),
+    call: (t, key, blob) => t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: blob as Uint8Array, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
+  },
+  'generate-data-key-pair': {
+    ops: ['GenerateDataKeyPair'],
+    spec: 'SYMMETRIC_DEFAULT' as KeySpec,
+    usage: 'ENCRYPT_DECRYPT',
+    call: (t, key) => t.kms.send(new GenerateDataKeyPairCommand({ KeyId: key.KeyId, KeyPairSpec: 'ECC_NIST_P256' })),
+  },
+  'get-public-key': {
+    ops: ['GetPublicKey'],
+    spec: 'ECC_NIST_P256',
+    usage: 'SIGN_VERIFY',
+    call: (t, key) => t.kms.send(new GetPublicKeyCommand({ KeyId: key.KeyId })),
+  },
+};
+
+/** `op` on a key in `state` is refused with that state's error ({@link stateRefusal}). */
+export const refusedInStateCase = (op: keyof typeof IN_STATE, state: KeyStateName): ConformanceCase =>
+  stateRefusal({ area: 'asymmetric', tags: ['asymmetric'], state, op, ...IN_STATE[op] });
