@@ -12,6 +12,7 @@ import {
   DescribeKeyCommand,
   EncryptCommand,
   GenerateDataKeyPairCommand,
+  GenerateDataKeyPairWithoutPlaintextCommand,
   GetPublicKeyCommand,
   type DataKeyPairSpec,
   type EncryptionAlgorithmSpec,
@@ -305,3 +306,30 @@ const IN_STATE: Record<'encrypt-rsa' | 'decrypt-rsa' | 'generate-data-key-pair' 
 /** `op` on a key in `state` is refused with that state's error ({@link stateRefusal}). */
 export const refusedInStateCase = (op: keyof typeof IN_STATE, state: KeyStateName): ConformanceCase =>
   stateRefusal({ area: 'asymmetric', tags: ['asymmetric'], state, op, ...IN_STATE[op] });
+
+/**
+ * GenerateDataKeyPair (`withPlaintext`) or GenerateDataKeyPairWithoutPlaintext of a `spec` pair
+ * under a symmetric key answers PrivateKeyCiphertextBlob, PublicKey, KeyId (the key ARN) and
+ * KeyPairSpec, and PrivateKeyPlaintext exactly when `withPlaintext`.
+ */
+export function dataKeyPairMembersCase(withPlaintext: boolean, spec: DataKeyPairSpec, c: { title: string; source: CaseSource }): ConformanceCase {
+  const op = withPlaintext ? 'GenerateDataKeyPair' : 'GenerateDataKeyPairWithoutPlaintext';
+  const present = ['KeyId', 'KeyPairSpec', 'PrivateKeyCiphertextBlob', ...(withPlaintext ? ['PrivateKeyPlaintext'] : []), 'PublicKey'];
+  return defineCase({
+    id: `asymmetric.data-key-pair-${withPlaintext ? 'response' : 'without-plaintext'}-members`,
+    title: c.title,
+    doc: apiDoc(op, `API_${op}_ResponseSyntax`),
+    source: c.source,
+    tags: ['asymmetric'],
+    ops: ['CreateKey', op],
+    async run(t) {
+      const key = await givenKey(t);
+      const input = { KeyId: key.KeyId, KeyPairSpec: spec };
+      const out = await t.kms.send(withPlaintext ? new GenerateDataKeyPairCommand(input) : new GenerateDataKeyPairWithoutPlaintextCommand(input));
+      const got = members(out);
+      for (const m of present) t.check(got.includes(m), `${m} present`, got);
+      if (!withPlaintext) t.check(!got.includes('PrivateKeyPlaintext'), 'no PrivateKeyPlaintext', got);
+      t.expectEqual([out.KeyId, out.KeyPairSpec], [key.Arn, spec], 'KeyId (ARN) and KeyPairSpec');
+    },
+  });
+}
