@@ -22,7 +22,7 @@ import {
   type VerifyMacCommandOutput,
 } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
-import { apiDoc, dryRunCase, errorsDoc, keyOf, mac, prepare, refusalCase, requestDoc, signature, stateRefusal, type Key, type KeyStateName, type Preparation } from './asymmetric.js';
+import { apiDoc, dryRunCase, errorsDoc, keyOf, mac, prepare, refusalCase, requestDoc, signature, stateRefusal, type Key, type KeyStateName, type Preparation, type StateRefusal } from './asymmetric.js';
 import { members } from './support.js';
 
 /** A key spec and one of its algorithms. */
@@ -186,40 +186,44 @@ export function mismatchCase<A extends string>(
   });
 }
 
-/** The make (`GenerateMac`, `Sign`) or check operation of the scheme, with a 32-byte message, on a key in `state`. */
-export function refusedInStateCase<A extends string>(s: AnyScheme<A>, state: KeyStateName, op: 'make' | 'check'): ConformanceCase {
-  const { spec, alg } = s.usual;
+/**
+ * The make (`GenerateMac`, `Sign`) or check call of a case about one side of the scheme, with a
+ * 32-byte message; the check's tag is made first, as a prerequisite.
+ */
+function sideCall<A extends string>(s: AnyScheme<A>, side: 'make' | 'check', alg: A, dryRun = false): Pick<StateRefusal, 'ops' | 'prepare' | 'call'> {
   const message = (t: CaseContext) => t.bytes(32, 7);
+  return side === 'make'
+    ? { ops: [s.makeOp], call: (t, key) => s.make(t, key, alg, message(t), dryRun) }
+    : {
+        ops: [s.makeOp, s.checkOp],
+        prepare: s.tagged(alg, message),
+        call: (t, key, tag) => s.check(t, key, alg, message(t), tag as Uint8Array, dryRun),
+      };
+}
+
+/** The make or check operation with the usual key in `state` is refused with that state's error. */
+export function refusedInStateCase<A extends string>(s: AnyScheme<A>, state: KeyStateName, side: 'make' | 'check'): ConformanceCase {
+  const { spec, alg } = s.usual;
   return stateRefusal({
     area: s.area,
     tags: [s.area],
     state,
-    ...(op === 'make'
-      ? { op: opSlug(s.makeOp), ops: [s.makeOp], call: (t, key) => s.make(t, key, alg, message(t)) }
-      : {
-          op: opSlug(s.checkOp),
-          ops: [s.makeOp, s.checkOp],
-          prepare: s.tagged(alg, message),
-          call: (t, key, tag) => s.check(t, key, alg, message(t), tag as Uint8Array),
-        }),
+    op: opSlug(side === 'make' ? s.makeOp : s.checkOp),
+    ...sideCall(s, side, alg),
     spec,
     usage: s.usage,
   });
 }
 
-/** The make or check operation with DryRun true, on a key of `key` (default the usual one), with a 32-byte message. */
-export function dryRunTagCase<A extends string>(s: AnyScheme<A>, op: 'make' | 'check', key: KeyChoice<A> = s.usual): ConformanceCase {
-  const { spec, alg } = key;
-  const message = (t: CaseContext) => t.bytes(32, 7);
-  const name = op === 'make' ? s.makeOp : s.checkOp;
+/** The make or check operation with DryRun true, with `key` (default the usual one). */
+export function dryRunTagCase<A extends string>(s: AnyScheme<A>, side: 'make' | 'check', key: KeyChoice<A> = s.usual): ConformanceCase {
+  const op = side === 'make' ? s.makeOp : s.checkOp;
   return dryRunCase({
-    id: `${s.area}.dry-run-${opSlug(name)}`,
-    op: name,
+    id: `${s.area}.dry-run-${opSlug(op)}`,
+    op,
     tags: [s.area],
-    ...(op === 'make'
-      ? { ops: [s.makeOp], call: (t, k) => s.make(t, k, alg, message(t), true) }
-      : { ops: [s.makeOp, s.checkOp], prepare: s.tagged(alg, message), call: (t, k, tag) => s.check(t, k, alg, message(t), tag as Uint8Array, true) }),
-    spec,
+    ...sideCall(s, side, key.alg, true),
+    spec: key.spec,
     usage: s.usage,
   });
 }
