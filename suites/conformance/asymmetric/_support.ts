@@ -12,6 +12,7 @@ import {
   DescribeKeyCommand,
   EncryptCommand,
   GenerateDataKeyPairCommand,
+  GenerateDataKeyPairWithoutPlaintextCommand,
   GetPublicKeyCommand,
   type DataKeyPairSpec,
   type EncryptionAlgorithmSpec,
@@ -20,7 +21,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { members } from '../_lib/support.js';
-import { apiDoc, documented, givenPublicKey, inferred, keyOf, KEY_SPEC_DOC, recorded, requestDoc } from '../_lib/asymmetric.js';
+import { apiDoc, ciphertext, documented, givenPublicKey, inferred, keyOf, KEY_SPEC_DOC, recorded, requestDoc, stateRefusal, type KeyStateName, type StateRefusal } from '../_lib/asymmetric.js';
 import { givenKey, kebab } from '../_lib/prerequisites.js';
 
 export { kebab };
@@ -269,6 +270,66 @@ export function localOaepCase(alg: 'RSAES_OAEP_SHA_1' | 'RSAES_OAEP_SHA_256'): C
       const out = await t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: blob, EncryptionAlgorithm: alg }));
       t.check(Buffer.from(out.Plaintext ?? []).equals(Buffer.from(plaintext)), 'Decrypt returns the locally encrypted plaintext');
       t.expectEqual([out.KeyId, out.EncryptionAlgorithm], [key.Arn, alg], 'KeyId (ARN) and EncryptionAlgorithm');
+    },
+  });
+}
+
+/** The calls the key-state cases of this area send, by the operation named in their ids. */
+const IN_STATE: Record<'encrypt-rsa' | 'decrypt-rsa' | 'generate-data-key-pair' | 'get-public-key', Omit<StateRefusal, 'area' | 'tags' | 'state' | 'op'>> = {
+  'encrypt-rsa': {
+    ops: ['Encrypt'],
+    spec: 'RSA_2048',
+    usage: 'ENCRYPT_DECRYPT',
+    call: (t, key) => t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
+  },
+  'decrypt-rsa': {
+    ops: ['Encrypt', 'Decrypt'],
+    spec: 'RSA_2048',
+    usage: 'ENCRYPT_DECRYPT',
+    prepare: ciphertext('RSAES_OAEP_SHA_256'),
+    call: (t, key, blob) => t.kms.send(new DecryptCommand({ KeyId: key.KeyId, CiphertextBlob: blob as Uint8Array, EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
+  },
+  'generate-data-key-pair': {
+    ops: ['GenerateDataKeyPair'],
+    spec: 'SYMMETRIC_DEFAULT' as KeySpec,
+    usage: 'ENCRYPT_DECRYPT',
+    call: (t, key) => t.kms.send(new GenerateDataKeyPairCommand({ KeyId: key.KeyId, KeyPairSpec: 'ECC_NIST_P256' })),
+  },
+  'get-public-key': {
+    ops: ['GetPublicKey'],
+    spec: 'ECC_NIST_P256',
+    usage: 'SIGN_VERIFY',
+    call: (t, key) => t.kms.send(new GetPublicKeyCommand({ KeyId: key.KeyId })),
+  },
+};
+
+/** `op` on a key in `state` is refused with that state's error ({@link stateRefusal}). */
+export const refusedInStateCase = (op: keyof typeof IN_STATE, state: KeyStateName): ConformanceCase =>
+  stateRefusal({ area: 'asymmetric', tags: ['asymmetric'], state, op, ...IN_STATE[op] });
+
+/**
+ * GenerateDataKeyPair (`withPlaintext`) or GenerateDataKeyPairWithoutPlaintext of a `spec` pair
+ * under a symmetric key answers PrivateKeyCiphertextBlob, PublicKey, KeyId (the key ARN) and
+ * KeyPairSpec, and PrivateKeyPlaintext exactly when `withPlaintext`.
+ */
+export function dataKeyPairMembersCase(withPlaintext: boolean, spec: DataKeyPairSpec, c: { title: string; source: CaseSource }): ConformanceCase {
+  const op = withPlaintext ? 'GenerateDataKeyPair' : 'GenerateDataKeyPairWithoutPlaintext';
+  const present = ['KeyId', 'KeyPairSpec', 'PrivateKeyCiphertextBlob', ...(withPlaintext ? ['PrivateKeyPlaintext'] : []), 'PublicKey'];
+  return defineCase({
+    id: `asymmetric.data-key-pair-${withPlaintext ? 'response' : 'without-plaintext'}-members`,
+    title: c.title,
+    doc: apiDoc(op, `API_${op}_ResponseSyntax`),
+    source: c.source,
+    tags: ['asymmetric'],
+    ops: ['CreateKey', op],
+    async run(t) {
+      const key = await givenKey(t);
+      const input = { KeyId: key.KeyId, KeyPairSpec: spec };
+      const out = await t.kms.send(withPlaintext ? new GenerateDataKeyPairCommand(input) : new GenerateDataKeyPairWithoutPlaintextCommand(input));
+      const got = members(out);
+      for (const m of present) t.check(got.includes(m), `${m} present`, got);
+      if (!withPlaintext) t.check(!got.includes('PrivateKeyPlaintext'), 'no PrivateKeyPlaintext', got);
+      t.expectEqual([out.KeyId, out.KeyPairSpec], [key.Arn, spec], 'KeyId (ARN) and KeyPairSpec');
     },
   });
 }

@@ -1,13 +1,3 @@
-import { EncryptCommand } from '@aws-sdk/client-kms';
-import { stateRefusal } from '../_lib/asymmetric.js';
+import { refusedInStateCase } from './_support.js';
 
-export default stateRefusal({
-  area: 'asymmetric',
-  tags: ['asymmetric'],
-  state: 'Disabled',
-  op: 'encrypt-rsa',
-  ops: ['Encrypt'],
-  spec: 'RSA_2048' as never,
-  usage: 'ENCRYPT_DECRYPT',
-  call: (t, key) => t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: t.bytes(16), EncryptionAlgorithm: 'RSAES_OAEP_SHA_256' })),
-});
+export default refusedInStateCase('encrypt-rsa', 'Disabled');

@@ -1,13 +1,3 @@
-import { GetPublicKeyCommand } from '@aws-sdk/client-kms';
-import { stateRefusal } from '../_lib/asymmetric.js';
+import { refusedInStateCase } from './_support.js';
 
-export default stateRefusal({
-  area: 'asymmetric',
-  tags: ['asymmetric'],
-  state: 'PendingDeletion',
-  op: 'get-public-key',
-  ops: ['GetPublicKey'],
-  spec: 'ECC_NIST_P256' as never,
-  usage: 'SIGN_VERIFY',
-  call: (t, key) => t.kms.send(new GetPublicKeyCommand({ KeyId: key.KeyId })),
-});
+export default refusedInStateCase('get-public-key', 'PendingDeletion');

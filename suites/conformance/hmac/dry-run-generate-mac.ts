@@ -1,12 +1,3 @@
-import { GenerateMacCommand } from '@aws-sdk/client-kms';
-import { dryRunCase } from '../_lib/asymmetric.js';
+import { dryRunTagCase, MAC } from '../_lib/mac-and-signature.js';
 
-export default dryRunCase({
-  id: 'hmac.dry-run-generate-mac',
-  op: 'GenerateMac',
-  tags: ['hmac'],
-  ops: ['GenerateMac'],
-  spec: 'HMAC_384',
-  usage: 'GENERATE_VERIFY_MAC',
-  call: (t, key) => t.kms.send(new GenerateMacCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), MacAlgorithm: 'HMAC_SHA_384', DryRun: true })),
-});
+export default dryRunTagCase(MAC, 'make', { spec: 'HMAC_384', alg: 'HMAC_SHA_384' });

@@ -8,9 +8,9 @@
  * @module
  */
 import { diffieHellman, generateKeyPairSync } from 'node:crypto';
-import { DeriveSharedSecretCommand, type KeySpec } from '@aws-sdk/client-kms';
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
-import { apiDoc, documented, givenPublicKey, keyOf } from '../_lib/asymmetric.js';
+import { DeriveSharedSecretCommand, type DeriveSharedSecretCommandInput, type KeySpec } from '@aws-sdk/client-kms';
+import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { apiDoc, documented, givenPublicKey, keyOf, stateRefusal, type KeyStateName } from '../_lib/asymmetric.js';
 import { kebab } from '../asymmetric/_support.js';
 
 export const CURVE: Record<string, { curve: string; bytes: number }> = {
@@ -37,7 +37,7 @@ export function ecdhCase(spec: KeySpec): ConformanceCase {
     async run(t) {
       const key = await keyOf(t, spec, 'KEY_AGREEMENT');
       const peer = peerOn(spec);
-      const out = await t.kms.send(new DeriveSharedSecretCommand({ KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer.spki }));
+      const out = await derive(t, key.KeyId, peer.spki);
       const kmsPublic = await givenPublicKey(t, key.KeyId, 'asymmetric.get-public-key-key-agreement-members');
       const expected = diffieHellman({ privateKey: peer.privateKey, publicKey: kmsPublic });
       t.expectEqual(out.SharedSecret?.length, CURVE[spec]!.bytes, 'SharedSecret length');
@@ -45,3 +45,20 @@ export function ecdhCase(spec: KeySpec): ConformanceCase {
     },
   });
 }
+
+/** DeriveSharedSecret (ECDH) with the key `keyId` and the peer's `publicKey` (DER SPKI), and `extra` members. */
+export const derive = (t: CaseContext, keyId: string, publicKey: Uint8Array, extra: Partial<DeriveSharedSecretCommandInput> = {}) =>
+  t.kms.send(new DeriveSharedSecretCommand({ KeyId: keyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: publicKey, ...extra }));
+
+/** DeriveSharedSecret with an ECC_NIST_P256 key in `state` is refused with that state's error. */
+export const refusedInStateCase = (state: KeyStateName): ConformanceCase =>
+  stateRefusal({
+    area: 'key-agreement',
+    tags: ['key-agreement'],
+    state,
+    op: 'derive-shared-secret',
+    ops: ['DeriveSharedSecret'],
+    spec: 'ECC_NIST_P256',
+    usage: 'KEY_AGREEMENT',
+    call: (t, key) => derive(t, key.KeyId, peerOn('ECC_NIST_P256').spki),
+  });

@@ -1,6 +1,5 @@
-import { DeriveSharedSecretCommand } from '@aws-sdk/client-kms';
 import { dryRunCase } from '../_lib/asymmetric.js';
-import { peerOn } from '../key-agreement/_support.js';
+import { derive, peerOn } from './_support.js';
 
 export default dryRunCase({
   id: 'key-agreement.dry-run-derive-shared-secret',
@@ -9,5 +8,5 @@ export default dryRunCase({
   ops: ['DeriveSharedSecret'],
   spec: 'ECC_NIST_P384',
   usage: 'KEY_AGREEMENT',
-  call: (t, key) => t.kms.send(new DeriveSharedSecretCommand({ KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peerOn('ECC_NIST_P384').spki, DryRun: true })),
+  call: (t, key) => derive(t, key.KeyId, peerOn('ECC_NIST_P384').spki, { DryRun: true }),
 });

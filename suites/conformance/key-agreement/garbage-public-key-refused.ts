@@ -1,4 +1,4 @@
-import { DeriveSharedSecretCommand } from '@aws-sdk/client-kms';
+import { derive } from './_support.js';
 import { recorded, refusalCase, requestDoc } from '../_lib/asymmetric.js';
 
 export default refusalCase({
@@ -10,6 +10,6 @@ export default refusalCase({
   ops: ['DeriveSharedSecret'],
   spec: 'ECC_NIST_P256',
   usage: 'KEY_AGREEMENT',
-  call: (t, key) => t.kms.send(new DeriveSharedSecretCommand({ KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: t.bytes(91) })),
+  call: (t, key) => derive(t, key.KeyId, t.bytes(91)),
   expected: () => ({ code: 'ValidationException', status: 400, message: null }),
 });

@@ -1,6 +1,5 @@
-import { DeriveSharedSecretCommand } from '@aws-sdk/client-kms';
 import { inferred, refusalCase, requestDoc } from '../_lib/asymmetric.js';
-import { peerOn } from '../key-agreement/_support.js';
+import { derive, peerOn } from './_support.js';
 
 export default refusalCase({
   id: 'key-agreement.other-curve-public-key-refused',
@@ -11,6 +10,6 @@ export default refusalCase({
   ops: ['DeriveSharedSecret'],
   spec: 'ECC_NIST_P256',
   usage: 'KEY_AGREEMENT',
-  call: (t, key) => t.kms.send(new DeriveSharedSecretCommand({ KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peerOn('ECC_NIST_P384').spki })),
+  call: (t, key) => derive(t, key.KeyId, peerOn('ECC_NIST_P384').spki),
   expected: () => ({ code: 'ValidationException', status: 400 }),
 });

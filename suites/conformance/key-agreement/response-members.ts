@@ -1,6 +1,5 @@
 import { members } from '../_lib/support.js';
-import { peerOn } from './_support.js';
-import { DeriveSharedSecretCommand } from '@aws-sdk/client-kms';
+import { derive, peerOn } from './_support.js';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { apiDoc, documented, keyOf } from '../_lib/asymmetric.js';
 
@@ -13,7 +12,7 @@ export default defineCase({
   ops: ['CreateKey', 'DeriveSharedSecret'],
   async run(t) {
     const key = await keyOf(t, 'ECC_NIST_P256', 'KEY_AGREEMENT');
-    const out = await t.kms.send(new DeriveSharedSecretCommand({ KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peerOn('ECC_NIST_P256').spki }));
+    const out = await derive(t, key.KeyId, peerOn('ECC_NIST_P256').spki);
     t.expectEqual(members(out), ['KeyAgreementAlgorithm', 'KeyId', 'KeyOrigin', 'SharedSecret'], 'response members');
     t.expectEqual([out.KeyId, out.KeyAgreementAlgorithm, out.KeyOrigin], [key.Arn, 'ECDH', 'AWS_KMS'], 'KeyId (ARN), KeyAgreementAlgorithm, KeyOrigin');
   },

@@ -1,5 +1,4 @@
-import { peerOn } from './_support.js';
-import { DeriveSharedSecretCommand } from '@aws-sdk/client-kms';
+import { derive, peerOn } from './_support.js';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { apiDoc, documented, keyOf } from '../_lib/asymmetric.js';
 
@@ -13,8 +12,8 @@ export default defineCase({
   async run(t) {
     const key = await keyOf(t, 'ECC_NIST_P384', 'KEY_AGREEMENT');
     const peer = peerOn('ECC_NIST_P384');
-    const a = await t.kms.send(new DeriveSharedSecretCommand({ KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer.spki }));
-    const b = await t.kms.send(new DeriveSharedSecretCommand({ KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peer.spki }));
+    const a = await derive(t, key.KeyId, peer.spki);
+    const b = await derive(t, key.KeyId, peer.spki);
     t.check(Buffer.from(a.SharedSecret!).equals(Buffer.from(b.SharedSecret!)), 'the two secrets are equal');
   },
 });

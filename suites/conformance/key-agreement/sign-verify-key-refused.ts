@@ -1,6 +1,5 @@
-import { DeriveSharedSecretCommand } from '@aws-sdk/client-kms';
 import { errorsDoc, recorded, refusalCase, wrongUsage } from '../_lib/asymmetric.js';
-import { peerOn } from '../key-agreement/_support.js';
+import { derive, peerOn } from './_support.js';
 
 export default refusalCase({
   id: 'key-agreement.sign-verify-key-refused',
@@ -11,6 +10,6 @@ export default refusalCase({
   ops: ['DeriveSharedSecret'],
   spec: 'ECC_NIST_P256',
   usage: 'SIGN_VERIFY',
-  call: (t, key) => t.kms.send(new DeriveSharedSecretCommand({ KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peerOn('ECC_NIST_P256').spki })),
+  call: (t, key) => derive(t, key.KeyId, peerOn('ECC_NIST_P256').spki),
   expected: (key) => wrongUsage(key.Arn, 'SIGN_VERIFY', 'DeriveSharedSecret'),
 });

@@ -1,6 +1,5 @@
-import { DeriveSharedSecretCommand } from '@aws-sdk/client-kms';
 import { errorsDoc, recorded, refusalCase, wrongUsage } from '../_lib/asymmetric.js';
-import { peerOn } from '../key-agreement/_support.js';
+import { derive, peerOn } from './_support.js';
 
 export default refusalCase({
   id: 'key-agreement.symmetric-key-refused',
@@ -11,6 +10,6 @@ export default refusalCase({
   ops: ['DeriveSharedSecret'],
   spec: 'SYMMETRIC_DEFAULT',
   usage: 'ENCRYPT_DECRYPT',
-  call: (t, key) => t.kms.send(new DeriveSharedSecretCommand({ KeyId: key.KeyId, KeyAgreementAlgorithm: 'ECDH', PublicKey: peerOn('ECC_NIST_P256').spki })),
+  call: (t, key) => derive(t, key.KeyId, peerOn('ECC_NIST_P256').spki),
   expected: (key) => wrongUsage(key.Arn, 'ENCRYPT_DECRYPT', 'DeriveSharedSecret'),
 });

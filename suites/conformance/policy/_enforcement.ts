@@ -11,7 +11,7 @@
  * @module
  */
 import { EncryptCommand } from '@aws-sdk/client-kms';
-import type { CaseContext } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { root } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
 
@@ -33,6 +33,23 @@ export const statement = (effect: 'Allow' | 'Deny', principal: string | string[]
   Resource: '*',
   ...extra,
 });
+
+/**
+ * A case on the kms:EncryptionContext:context-key condition (documented at {@link EC_CONDITION_DOC}):
+ * Encrypt under a key policy conditioned on the encryption context.
+ */
+export function contextConditionCase(c: Pick<ConformanceCase, 'id' | 'title' | 'needs' | 'run'>): ConformanceCase {
+  return defineCase({
+    id: c.id,
+    title: c.title,
+    doc: EC_CONDITION_DOC,
+    source: EC_CONDITION_SOURCE,
+    tags: ['policy', 'encryption-context'],
+    ops: ['CreateKey', 'Encrypt'],
+    ...(c.needs ? { needs: c.needs } : {}),
+    run: c.run,
+  });
+}
 
 /** Deny kms:Encrypt to everyone when the encryption context's tenant is "blocked". */
 export const TENANT_DENY = statement('Deny', '*', 'kms:Encrypt', { Sid: 'NoBlockedTenant', Condition: { StringEquals: { 'kms:EncryptionContext:tenant': 'blocked' } } });

@@ -1,13 +1,8 @@
-import { defineCase } from '../../../harness/conformance/case.js';
-import { EC_CONDITION_DOC, EC_CONDITION_SOURCE, denied, encrypt, keyWithPolicy, statement } from './_enforcement.js';
+import { contextConditionCase, denied, encrypt, keyWithPolicy, statement } from './_enforcement.js';
 
-export default defineCase({
+export default contextConditionCase({
   id: 'policy.allow-conditioned-on-encryption-context',
   title: 'An Allow for bob conditioned on kms:EncryptionContext:tenant lets bob encrypt for that tenant only',
-  doc: EC_CONDITION_DOC,
-  source: EC_CONDITION_SOURCE,
-  tags: ['policy', 'encryption-context'],
-  ops: ['CreateKey', 'Encrypt'],
   needs: ['identities'],
   async run(t) {
     const bob = t.as('bob');

@@ -1,28 +1,18 @@
-import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
 import { PUT_DOC, root } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { putDocumentCase } from './_put.js';
 
-export default defineCase({
+export default putDocumentCase({
   id: 'policy.invalid-principal-refused',
   title: 'PutKeyPolicy with a wildcard inside a principal ARN is refused: "Policy contains a statement with one or more invalid principals."',
   doc: `${PUT_DOC}#API_PutKeyPolicy_Errors`,
   source: { kind: 'recorded', cite: 'spec/aws-observed.md §6.4 (invalid principals)', verifiedAt: '2026-12-07' },
-  tags: ['policy'],
-  ops: ['CreateKey', 'PutKeyPolicy'],
-  async run(t) {
-    const key = await givenKey(t);
-    const policy = {
+  policy: (t) =>
+    JSON.stringify({
       Version: '2012-10-17',
       Statement: [
         { Effect: 'Allow', Principal: { AWS: root(t) }, Action: 'kms:*', Resource: '*' },
         { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${t.account}:user/*` }, Action: 'kms:Encrypt', Resource: '*' },
       ],
-    };
-    await t.expectError(t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: JSON.stringify(policy) })), {
-      code: 'MalformedPolicyDocumentException',
-      status: 400,
-      message: 'Policy contains a statement with one or more invalid principals.',
-    });
-  },
+    }),
+  refused: { code: 'MalformedPolicyDocumentException', status: 400, message: 'Policy contains a statement with one or more invalid principals.' },
 });

@@ -1,10 +1,8 @@
-import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
 import { PUT_DOC } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { putDocumentCase } from './_put.js';
 
 /** A JSON object that is no policy (no Statement). Message unknown for AWS: code only. */
-export default defineCase({
+export default putDocumentCase({
   id: 'policy.missing-statement-refused',
   title: 'PutKeyPolicy with a JSON document without Statement is refused with MalformedPolicyDocumentException',
   doc: `${PUT_DOC}#API_PutKeyPolicy_Errors`,
@@ -13,13 +11,6 @@ export default defineCase({
     cite: 'service model: MalformedPolicyDocumentException ("not syntactically or semantically correct"); a document without Statement is not recorded (spec/aws-observed.md §6.4)',
     verifiedAt: '2026-12-07',
   },
-  tags: ['policy'],
-  ops: ['CreateKey', 'PutKeyPolicy'],
-  async run(t) {
-    const key = await givenKey(t);
-    await t.expectError(
-      t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: JSON.stringify({ Version: '2012-10-17', Id: 'empty' }) })),
-      { code: 'MalformedPolicyDocumentException', status: 400 },
-    );
-  },
+  policy: () => JSON.stringify({ Version: '2012-10-17', Id: 'empty' }),
+  refused: { code: 'MalformedPolicyDocumentException', status: 400 },
 });

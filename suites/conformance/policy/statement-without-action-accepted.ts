@@ -1,9 +1,8 @@
-import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
-import { defineCase } from '../../../harness/conformance/case.js';
+import { admin } from './_enforcement.js';
 import { root } from './_support.js';
-import { givenKey } from '../_lib/prerequisites.js';
+import { putDocumentCase } from './_put.js';
 
-export default defineCase({
+export default putDocumentCase({
   id: 'policy.statement-without-action-accepted',
   title: 'A statement without Action is accepted (it has no effect) when the rest of the policy passes',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Policy',
@@ -12,17 +11,9 @@ export default defineCase({
     cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Policy ("If either of the required Resource or Action elements are missing ... the policy statement has no effect ... requests succeed")',
     verifiedAt: '2026-12-07',
   },
-  tags: ['policy'],
-  ops: ['CreateKey', 'PutKeyPolicy'],
-  async run(t) {
-    const key = await givenKey(t);
-    const policy = {
+  policy: (t) =>
+    JSON.stringify({
       Version: '2012-10-17',
-      Statement: [
-        { Sid: 'Admin', Effect: 'Allow', Principal: { AWS: root(t) }, Action: 'kms:*', Resource: '*' },
-        { Sid: 'NoAction', Effect: 'Allow', Principal: { AWS: root(t) }, Resource: '*' },
-      ],
-    };
-    await t.kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: JSON.stringify(policy) }));
-  },
+      Statement: [admin(t), { Sid: 'NoAction', Effect: 'Allow', Principal: { AWS: root(t) }, Resource: '*' }],
+    }),
 });

@@ -11,8 +11,8 @@
  */
 import { createHash } from 'node:crypto';
 import { SignCommand, VerifyCommand, type KeySpec, type SigningAlgorithmSpec } from '@aws-sdk/client-kms';
-import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
-import { documented, hashOf, incompatible, inferred, keyOf, KEY_SPEC_DOC, publicKeyOf, recorded, requestDoc, verifiesLocally } from '../_lib/asymmetric.js';
+import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
+import { documented, hashOf, incompatible, inferred, keyOf, KEY_SPEC_DOC, publicKeyOf, recorded, refusalCase, requestDoc, verifiesLocally } from '../_lib/asymmetric.js';
 import { kebab } from '../asymmetric/_support.js';
 
 const SIGNING_DOC = `${KEY_SPEC_DOC}#key-spec-rsa-sign`;
@@ -112,5 +112,26 @@ export function wrongAlgorithmCase(spec: KeySpec, alg: SigningAlgorithmSpec, op:
           : t.kms.send(new VerifyCommand({ KeyId: key.KeyId, Message: message, Signature: t.bytes(64), SigningAlgorithm: alg }));
       await t.expectError(call, incompatible(alg, spec));
     },
+  });
+}
+
+/**
+ * Each Ed25519 algorithm takes one MessageType (SignRequest.MessageType): ED25519_PH_SHA_512
+ * DIGEST only, ED25519_SHA_512 (pure) RAW only. Sign with the other is refused with ValidationException.
+ */
+export function ed25519MessageTypeCase(alg: 'ED25519_PH_SHA_512' | 'ED25519_SHA_512', source: CaseSource): ConformanceCase {
+  const takes = alg === 'ED25519_PH_SHA_512' ? 'DIGEST' : 'RAW';
+  const other = takes === 'DIGEST' ? 'RAW' : 'DIGEST';
+  return refusalCase({
+    id: `sign-verify.ed25519-${takes === 'DIGEST' ? 'ph' : 'pure'}-${other.toLowerCase()}-refused`,
+    title: `Sign ${alg} with MessageType ${other} is refused with ValidationException (that algorithm takes ${takes} only)`,
+    doc: requestDoc('Sign', 'MessageType'),
+    source,
+    tags: ['sign-verify'],
+    ops: ['Sign'],
+    spec: 'ECC_NIST_EDWARDS25519',
+    usage: 'SIGN_VERIFY',
+    call: (t, key) => t.kms.send(new SignCommand({ KeyId: key.KeyId, Message: t.bytes(64), SigningAlgorithm: alg, MessageType: other })),
+    expected: () => ({ code: 'ValidationException', status: 400 }),
   });
 }

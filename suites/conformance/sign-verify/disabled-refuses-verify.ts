@@ -1,14 +1,3 @@
-import { VerifyCommand } from '@aws-sdk/client-kms';
-import { signature, stateRefusal } from '../_lib/asymmetric.js';
+import { refusedInStateCase, SIGNATURE } from '../_lib/mac-and-signature.js';
 
-export default stateRefusal({
-  area: 'sign-verify',
-  tags: ['sign-verify'],
-  state: 'Disabled',
-  op: 'verify',
-  ops: ['Sign', 'Verify'],
-  spec: 'ECC_NIST_P256' as never,
-  usage: 'SIGN_VERIFY',
-  prepare: signature('ECDSA_SHA_256', (t) => t.bytes(32, 7)),
-  call: (t, key, sig) => t.kms.send(new VerifyCommand({ KeyId: key.KeyId, Message: t.bytes(32, 7), Signature: sig as Uint8Array, SigningAlgorithm: 'ECDSA_SHA_256' })),
-});
+export default refusedInStateCase(SIGNATURE, 'Disabled', 'check');
