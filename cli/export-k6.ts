@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readTextFile } from '../common/read-text.js';
 import { PROFILE_NAMES } from '../common/quota/profiles.js';
 import { parse, positiveOption as positive, UsageError, valueOptions } from './args.js';
 import {
@@ -69,13 +70,7 @@ export function suiteSpec(values: Record<string, string | boolean | undefined>):
       case 'workload': {
         const file = str('workload');
         if (!file) throw new UsageError('--suite workload needs --workload FILE');
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch (e) {
-          throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-        }
-        const w = parseWorkloadText(text, file);
+        const w = parseWorkloadText(readTextFile(file, (m) => new UsageError(m)), file);
         const plan = planWorkload(w, str('region') ? { region: str('region')! } : {});
         return workloadSuite(w, plan, {
           ...(positive(str('scale'), 'scale') !== undefined ? { scale: positive(str('scale'), 'scale')! } : {}),

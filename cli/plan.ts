@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readTextFile } from '../common/read-text.js';
 import { PROFILE_NAMES, QuotaConfigError } from '../common/quota/profiles.js';
 import { envCredentials, parseEndpointUrl, TargetSpecError } from '../harness/target/index.js';
 import { asUsageError, intOption, parse, UsageError, valueOptions } from './args.js';
@@ -74,12 +75,7 @@ export async function plan(argv: string[]): Promise<void> {
   if (values['quota-profile'] !== undefined && !PROFILE_NAMES.includes(values['quota-profile']))
     throw new UsageError(`unknown --quota-profile '${values['quota-profile']}'; known: ${PROFILE_NAMES.join(', ')}`);
 
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
+  const text = readTextFile(file, (m) => new UsageError(m));
   const workload = asUsageError(() => parseWorkloadText(text, file), WorkloadError, QuotaConfigError);
   const result = asUsageError(
     () =>
