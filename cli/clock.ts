@@ -7,7 +7,7 @@
 import { parseDuration } from '../common/duration.js';
 import { call } from '../harness/client/raw-client.js';
 import { envCredentials } from '../harness/target/index.js';
-import { clientRegion, parse, UsageError } from './args.js';
+import { clientRegion, parse, UsageError, valueOptions } from './args.js';
 
 export const clockUsage = `kmsbench clock advance DURATION --endpoint URL [--region R]   (DURATION: 8d, 36h, 1d12h, 90m, 30s)
 kmsbench clock show --endpoint URL [--region R]`;
@@ -15,7 +15,7 @@ kmsbench clock show --endpoint URL [--region R]`;
 export async function clock(argv: string[]): Promise<void> {
   const { values, positionals } = parse(
     argv,
-    { endpoint: { type: 'string' }, region: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    valueOptions('endpoint', 'region'),
     true,
   );
   if (values.help) return void console.log(clockUsage);

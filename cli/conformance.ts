@@ -19,7 +19,7 @@ import { HarnessError } from '../harness/conformance/verdict.js';
 import { CASE_TAGS } from '../harness/conformance/case.js';
 import { loadIdentities, parseTarget, TargetError, TargetSpecError, withTarget } from '../harness/target/index.js';
 import { discoverCases } from '../suites/index.js';
-import { clientRegion, intOption, parse, UsageError } from './args.js';
+import { asUsageError, clientRegion, intOption, parse, UsageError, valueOptions } from './args.js';
 import { displayPath, ROOT } from './paths.js';
 
 const REFERENCE_EXPECTATIONS = ROOT ? join(ROOT, 'suites', 'expectations', 'reference.json') : undefined;
@@ -72,33 +72,17 @@ export async function conformance(argv: string[]): Promise<number> {
 
 async function conformanceCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
-    endpoint: { type: 'string' },
-    region: { type: 'string' },
-    tags: { type: 'string' },
-    grep: { type: 'string' },
-    expect: { type: 'string' },
-    out: { type: 'string' },
-    concurrency: { type: 'string' },
-    timeout: { type: 'string' },
-    'aws-as-of': { type: 'string' },
+    ...valueOptions('endpoint', 'region', 'tags', 'grep', 'expect', 'out', 'concurrency', 'timeout', 'aws-as-of', 'identities'),
     fault: { type: 'string', multiple: true },
-    identities: { type: 'string' },
     list: { type: 'boolean' },
     'update-expectations': { type: 'boolean' },
     verbose: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     console.log(conformanceUsage);
     return EXIT.ok;
   }
-  let target;
-  try {
-    target = parseTarget(values.endpoint, { faults: values.fault ?? [] });
-  } catch (e) {
-    if (e instanceof TargetSpecError) throw new UsageError(e.message);
-    throw e;
-  }
+  const target = asUsageError(() => parseTarget(values.endpoint, { faults: values.fault ?? [] }), TargetSpecError);
   if (values.fault?.length && target.kind !== 'embedded') throw new UsageError('--fault needs --endpoint embedded');
   for (const f of values.fault ?? []) if (!(f in FAULTS)) throw new UsageError(`unknown --fault '${f}'`);
   const identitiesFile = values.identities ?? process.env.KMSBENCH_IDENTITIES;
@@ -119,14 +103,7 @@ async function conformanceCommand(argv: string[]): Promise<number> {
     throw new UsageError('--update-expectations needs --expect FILE');
   }
   let expectations: ExpectationFile | undefined;
-  if (expectationsFile !== undefined && expectationsFile !== 'none') {
-    try {
-      expectations = loadExpectations(expectationsFile);
-    } catch (e) {
-      if (e instanceof ExpectationFileError) throw new UsageError(e.message);
-      throw e;
-    }
-  }
+  if (expectationsFile !== undefined && expectationsFile !== 'none') expectations = asUsageError(() => loadExpectations(expectationsFile), ExpectationFileError);
 
   const discovery = await discoverCases();
   if (values.list) {

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import type { OperationName } from '../common/model/index.js';
 import { DiffEndpointError, GENERATED_OPERATIONS, runDiff, signedEndpoint, writeDiffOutput, type DiffEndpoint } from '../harness/diff/index.js';
 import { divergenceRows } from '../reports/divergence-view.js';
-import { clientRegion, intOption, parse, UsageError } from './args.js';
+import { clientRegion, intOption, parse, UsageError, valueOptions } from './args.js';
 import { openTarget, parseTarget, type TargetSpec } from '../harness/target/index.js';
 
 export const diffUsage = `kmsbench diff --a URL|embedded --b URL|embedded [options]
@@ -62,18 +62,7 @@ function parseOps(text: string | undefined): OperationName[] | undefined {
 }
 
 export async function diff(argv: string[]): Promise<number> {
-  const { values } = parse(argv, {
-    a: { type: 'string' },
-    b: { type: 'string' },
-    seed: { type: 'string' },
-    steps: { type: 'string' },
-    ops: { type: 'string' },
-    out: { type: 'string' },
-    region: { type: 'string' },
-    'shrink-runs': { type: 'string' },
-    'shrink-time': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  });
+  const { values } = parse(argv, valueOptions('a', 'b', 'seed', 'steps', 'ops', 'out', 'region', 'shrink-runs', 'shrink-time'));
   if (values.help) {
     console.log(diffUsage);
     return 0;

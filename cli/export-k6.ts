@@ -4,9 +4,10 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readTextFile } from '../common/read-text.js';
 import { PROFILE_NAMES } from '../common/quota/profiles.js';
-import { parse, UsageError } from './args.js';
+import { parse, positiveOption as positive, UsageError, valueOptions } from './args.js';
 import {
   latencySuite,
   LATENCY_OPERATIONS,
@@ -42,13 +43,6 @@ export const exportK6Usage = `kmsbench export-k6 --suite NAME --out FILE [option
   --scale X              multiply the plan's peak rates (default 1)
   --average              the average instead of the peak rates`;
 
-function positive(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got '${value}'`);
-  return n;
-}
-
 /** Builds the suite's script spec from CLI options (exported for the tests). */
 export function suiteSpec(values: Record<string, string | boolean | undefined>): K6ScriptSpec {
   const suite = values.suite;
@@ -76,13 +70,7 @@ export function suiteSpec(values: Record<string, string | boolean | undefined>):
       case 'workload': {
         const file = str('workload');
         if (!file) throw new UsageError('--suite workload needs --workload FILE');
-        let text: string;
-        try {
-          text = readFileSync(file, 'utf8');
-        } catch (e) {
-          throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-        }
-        const w = parseWorkloadText(text, file);
+        const w = parseWorkloadText(readTextFile(file, (m) => new UsageError(m)), file);
         const plan = planWorkload(w, str('region') ? { region: str('region')! } : {});
         return workloadSuite(w, plan, {
           ...(positive(str('scale'), 'scale') !== undefined ? { scale: positive(str('scale'), 'scale')! } : {}),
@@ -101,20 +89,8 @@ export function suiteSpec(values: Record<string, string | boolean | undefined>):
 
 export async function exportK6(argv: string[]): Promise<void> {
   const { values } = parse(argv, {
-    suite: { type: 'string' },
-    out: { type: 'string' },
-    region: { type: 'string' },
-    rate: { type: 'string' },
-    duration: { type: 'string' },
-    ops: { type: 'string' },
-    op: { type: 'string' },
-    'quota-rate': { type: 'string' },
-    'quota-profile': { type: 'string' },
-    'step-seconds': { type: 'string' },
-    workload: { type: 'string' },
-    scale: { type: 'string' },
+    ...valueOptions('suite', 'out', 'region', 'rate', 'duration', 'ops', 'op', 'quota-rate', 'quota-profile', 'step-seconds', 'workload', 'scale'),
     average: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return void console.log(exportK6Usage);
   if (!values.out) throw new UsageError('missing --out FILE (or --out - for stdout)');

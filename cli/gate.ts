@@ -6,7 +6,7 @@
  */
 import { baselineFile, formatGate, gateCompare, GateInputError, readRuns, writeBaseline, DEFAULT_THRESHOLDS, type BaselineRun, type GateThresholds } from '../harness/gate/index.js';
 import { EXIT, EXIT_REGRESSION } from '../common/exit-codes.js';
-import { parse, UsageError } from './args.js';
+import { parse, UsageError, valueOptions } from './args.js';
 
 export const gateUsage = `kmsbench gate --baseline FILE --current FILE [--current FILE …] [options]
 kmsbench gate --save-baseline FILE --current FILE [--current FILE …]
@@ -57,14 +57,10 @@ export async function gate(argv: string[]): Promise<number> {
 
 async function gateCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
+    ...valueOptions('max-p99-regression', 'min-throughput-ratio', 'alpha', 'save-baseline'),
     baseline: { type: 'string', multiple: true },
     current: { type: 'string', multiple: true },
-    'max-p99-regression': { type: 'string' },
-    'min-throughput-ratio': { type: 'string' },
-    alpha: { type: 'string' },
-    'save-baseline': { type: 'string' },
     json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     console.log(gateUsage);

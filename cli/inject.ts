@@ -26,7 +26,6 @@ export async function inject(argv: string[]): Promise<void> {
       'latency-profile': { type: 'string' },
       clear: { type: 'boolean' },
       show: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     true,
   );

@@ -16,7 +16,8 @@ import { embeddedQuotaOf, embeddedQuotas, type LoadSuite } from '../harness/load
 import { envCredentials, openTarget, parseTarget, TargetSpecError, type OpenTargetOptions, type Target } from '../harness/target/index.js';
 import { parseDuration } from '../common/duration.js';
 import { EXIT } from '../common/exit-codes.js';
-import { clientRegion, intOption, parse, UsageError } from './args.js';
+import { asUsageError, clientRegion, intOption, parse, positiveOption, UsageError, valueOptions } from './args.js';
+import { onInterrupt } from './interrupt.js';
 import { injectionOptions, INJECT_USAGE } from './inject-options.js';
 import type { EmbeddedInjection } from '../harness/target/index.js';
 
@@ -57,37 +58,14 @@ ${INJECT_USAGE}`;
 
 export async function load(argv: string[]): Promise<void | number> {
   const { values } = parse(argv, {
-    suite: { type: 'string' },
-    endpoint: { type: 'string' },
-    region: { type: 'string' },
-    quota: { type: 'string' },
-    rate: { type: 'string' },
-    duration: { type: 'string' },
-    out: { type: 'string' },
-    mode: { type: 'string' },
-    client: { type: 'string' },
-    retry: { type: 'string' },
-    arrivals: { type: 'string' },
-    threads: { type: 'string' },
-    connections: { type: 'string' },
-    idle: { type: 'string' },
-    workload: { type: 'string' },
+    ...valueOptions('suite', 'endpoint', 'region', 'quota', 'rate', 'duration', 'out', 'mode', 'client', 'retry', 'arrivals', 'threads', 'connections', 'idle', 'workload', 'seed', 'latency-profile'),
     'key-id': { type: 'string', multiple: true },
-    seed: { type: 'string' },
     inject: { type: 'string', multiple: true },
-    'latency-profile': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return void console.log(loadUsage);
   if (!values.suite) throw new UsageError('--suite NAME is required');
   const suite = LOAD_SUITES[values.suite];
   if (!suite) throw new UsageError(`unknown suite '${values.suite}' (suites: ${Object.keys(LOAD_SUITES).join(', ')})`);
-  const positive = (v: string | undefined, name: string): number | undefined => {
-    if (v === undefined) return undefined;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, got '${v}'`);
-    return n;
-  };
   const oneOf = <T extends string>(v: string | undefined, name: string, allowed: readonly T[]): T | undefined => {
     if (v === undefined) return undefined;
     if (!allowed.includes(v as T)) throw new UsageError(`--${name} must be ${allowed.join(' or ')}, got '${v}'`);
@@ -98,43 +76,21 @@ export async function load(argv: string[]): Promise<void | number> {
     durationMs = parseDuration(values.duration);
     if (durationMs === undefined || durationMs <= 0) throw new UsageError(`--duration must be a duration such as 30s, 500ms or 2m, got '${values.duration}'`);
   }
-  let retry;
-  try {
-    retry = values.retry !== undefined ? parseRetry(values.retry) : undefined;
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  let workload;
-  try {
-    workload = values.workload !== undefined ? readRequestMixFile(values.workload) : undefined;
-  } catch (e) {
-    if (e instanceof RequestMixError) throw new UsageError(e.message);
-    throw e;
-  }
+  const retry = asUsageError(() => (values.retry !== undefined ? parseRetry(values.retry) : undefined), Error);
+  const workload = asUsageError(() => (values.workload !== undefined ? readRequestMixFile(values.workload) : undefined), RequestMixError);
   const threads = values.threads === undefined || values.threads === 'auto' ? 'auto' : intOption(values.threads, 'threads', 1, 0);
   const out = values.out ?? join('.kmsbench', 'load');
   const mode = oneOf(values.mode, 'mode', ['open', 'saturate'] as const);
-  const quota = positive(values.quota, 'quota');
+  const quota = positiveOption(values.quota, 'quota');
   const region = clientRegion(values.region);
   const client = oneOf(values.client, 'client', ['raw', 'sdk'] as const);
-  const rate = positive(values.rate, 'rate');
+  const rate = positiveOption(values.rate, 'rate');
   const arrivals = oneOf(values.arrivals, 'arrivals', ['constant', 'poisson'] as const);
   const connections = values.connections !== undefined ? intOption(values.connections, 'connections', 1, 1) : undefined;
   const idle = oneOf(values.idle, 'idle', ['auto', 'spin', 'nap'] as const);
   const seed = intOption(values.seed, 'seed', 1, 0);
-  try {
-    checkMode(suite, mode ?? 'open');
-  } catch (e) {
-    if (e instanceof LoadConfigError) throw new UsageError(e.message);
-    throw e;
-  }
-  let spec;
-  try {
-    spec = suite.inProcess ? undefined : parseTarget(values.endpoint, { accept: ['embedded', 'url'] });
-  } catch (e) {
-    if (e instanceof TargetSpecError) throw new UsageError(e.message);
-    throw e;
-  }
+  asUsageError(() => checkMode(suite, mode ?? 'open'), LoadConfigError);
+  const spec = asUsageError(() => (suite.inProcess ? undefined : parseTarget(values.endpoint, { accept: ['embedded', 'url'] })), TargetSpecError);
   const { inject } = injectionOptions(values.inject, values['latency-profile']);
   if (inject && spec?.kind !== 'embedded') {
     throw new UsageError('--inject and --latency-profile apply to the embedded server; start another reference server with kmsbench serve --inject ...');
@@ -142,13 +98,7 @@ export async function load(argv: string[]): Promise<void | number> {
 
   // Ctrl-C: finish the phase in progress, clean up (embedded server, created keys) and stop;
   // a second Ctrl-C exits at once.
-  const abort = new AbortController();
-  const onSigint = () => {
-    if (abort.signal.aborted) process.exit(EXIT.interrupted);
-    console.error('\ninterrupted: stopping after the current phase (Ctrl-C again to quit now)');
-    abort.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const interrupt = onInterrupt(() => console.error('\ninterrupted: stopping after the current phase (Ctrl-C again to quit now)'));
   let results;
   let target: Target | undefined;
   try {
@@ -157,7 +107,7 @@ export async function load(argv: string[]): Promise<void | number> {
       if (target.kind === 'embedded') console.log(embeddedLine(target.endpoint, suite, quota, inject));
     }
     results = await runLoad({
-      signal: abort.signal,
+      signal: interrupt.signal,
       suite,
       ...(target ? { target } : {}),
       region,
@@ -189,7 +139,7 @@ export async function load(argv: string[]): Promise<void | number> {
     throw e;
   } finally {
     await target?.close();
-    process.off('SIGINT', onSigint);
+    interrupt.stop();
   }
   console.log('');
   for (const line of reportLines(suite, results)) console.log(line);

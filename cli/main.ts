@@ -35,14 +35,21 @@ interface Command {
   summary: string;
 }
 
-const COMMANDS: Record<string, Command> = {
-  run: {
+type CommandModule = Awaited<ReturnType<Command['load']>>;
+
+/** A command loaded when it runs: its module exports the run function and the usage text under the names given. */
+function lazy<M extends Record<R, CommandModule['run']> & Record<U, string>, R extends keyof M, U extends keyof M>(importModule: () => Promise<M>, run: R, usage: U, summary: string): Command {
+  return {
     load: async () => {
-      const m = await import('./run/command.js');
-      return { run: m.run, usage: m.runUsage };
+      const m = await importModule();
+      return { run: m[run], usage: m[usage] };
     },
-    summary: 'the main job (npm start): conformance, a short load run and a plan on the embedded server and each --endpoint; reports/latest/index.html',
-  },
+    summary,
+  };
+}
+
+const COMMANDS: Record<string, Command> = {
+  run: lazy(() => import('./run/command.js'), 'run', 'runUsage', 'the main job (npm start): conformance, a short load run and a plan on the embedded server and each --endpoint; reports/latest/index.html'),
   serve: {
     load: async () => {
       // The bundle `npm run build` makes (scripts/bundle-server.ts) starts faster; the plain
@@ -52,77 +59,17 @@ const COMMANDS: Record<string, Command> = {
     },
     summary: 'run the reference KMS server',
   },
-  clock: {
-    load: async () => {
-      const m = await import('./clock.js');
-      return { run: m.clock, usage: m.clockUsage };
-    },
-    summary: "advance or show a reference server's clock",
-  },
-  inject: {
-    load: async () => {
-      const m = await import('./inject.js');
-      return { run: m.inject, usage: m.injectUsage };
-    },
-    summary: "change or show what a running reference server injects (latency, errors)",
-  },
-  load: {
-    load: async () => {
-      const m = await import('./load.js');
-      return { run: m.load, usage: m.loadUsage };
-    },
-    summary: 'run a load suite (latency, throttle-curve, backoff, envelope-caching, mixed, micro) and write load.json',
-  },
-  plan: {
-    load: async () => {
-      const m = await import('./plan.js');
-      return { run: m.plan, usage: m.planUsage };
-    },
-    summary: 'capacity plan of a workload file: quotas, headroom, cache settings, cost (--simulate, --endpoint)',
-  },
-  'export-k6': {
-    load: async () => {
-      const m = await import('./export-k6.js');
-      return { run: m.exportK6, usage: m.exportK6Usage };
-    },
-    summary: 'write a k6 script (SigV4, arrival-rate executors, thresholds) for distributed runs',
-  },
-  report: {
-    load: async () => {
-      const m = await import('./report.js');
-      return { run: m.report, usage: m.reportUsage };
-    },
-    summary: 'render result directories (results.json, load.json, plan.json) as index.html, report.md and junit.xml',
-  },
-  gate: {
-    load: async () => {
-      const m = await import('./gate.js');
-      return { run: m.gate, usage: m.gateUsage };
-    },
-    summary: `compare load runs with a baseline (noise-aware); exit ${EXIT_REGRESSION} on a regression; --save-baseline`,
-  },
-  usage: {
-    load: async () => {
-      const m = await import('./usage.js');
-      return { run: m.usage, usage: m.usageUsage };
-    },
-    summary: "a kmsbench server's call counts per operation, key and principal (--since)",
-  },
-  'xks-proxy': {
-    load: async () => {
-      const m = await import('./xks-proxy.js');
-      return { run: m.xksProxy, usage: m.xksProxyUsage };
-    },
-    summary: 'run the reference external key store (XKS) proxy (software keys or a PKCS#11 token)',
-  },
-  conformance: {
-    load: async () => {
-      const m = await import('./conformance.js');
-      return { run: m.conformance, usage: m.conformanceUsage };
-    },
-    summary: 'run the conformance suites against an endpoint (default: the embedded server)',
-  },
-  diff: { load: async () => import('./diff.js').then((m) => ({ run: m.diff, usage: m.diffUsage })), summary: 'differential testing of two endpoints: random operation sequences, shrunk divergences, replay scripts' },
+  clock: lazy(() => import('./clock.js'), 'clock', 'clockUsage', "advance or show a reference server's clock"),
+  inject: lazy(() => import('./inject.js'), 'inject', 'injectUsage', "change or show what a running reference server injects (latency, errors)"),
+  load: lazy(() => import('./load.js'), 'load', 'loadUsage', 'run a load suite (latency, throttle-curve, backoff, envelope-caching, mixed, micro) and write load.json'),
+  plan: lazy(() => import('./plan.js'), 'plan', 'planUsage', 'capacity plan of a workload file: quotas, headroom, cache settings, cost (--simulate, --endpoint)'),
+  'export-k6': lazy(() => import('./export-k6.js'), 'exportK6', 'exportK6Usage', 'write a k6 script (SigV4, arrival-rate executors, thresholds) for distributed runs'),
+  report: lazy(() => import('./report.js'), 'report', 'reportUsage', 'render result directories (results.json, load.json, plan.json) as index.html, report.md and junit.xml'),
+  gate: lazy(() => import('./gate.js'), 'gate', 'gateUsage', `compare load runs with a baseline (noise-aware); exit ${EXIT_REGRESSION} on a regression; --save-baseline`),
+  usage: lazy(() => import('./usage.js'), 'usage', 'usageUsage', "a kmsbench server's call counts per operation, key and principal (--since)"),
+  'xks-proxy': lazy(() => import('./xks-proxy.js'), 'xksProxy', 'xksProxyUsage', 'run the reference external key store (XKS) proxy (software keys or a PKCS#11 token)'),
+  conformance: lazy(() => import('./conformance.js'), 'conformance', 'conformanceUsage', 'run the conformance suites against an endpoint (default: the embedded server)'),
+  diff: lazy(() => import('./diff.js'), 'diff', 'diffUsage', 'differential testing of two endpoints: random operation sequences, shrunk divergences, replay scripts'),
 };
 
 const usage = () =>

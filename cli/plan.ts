@@ -4,10 +4,11 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { readTextFile } from '../common/read-text.js';
 import { PROFILE_NAMES, QuotaConfigError } from '../common/quota/profiles.js';
 import { envCredentials, parseEndpointUrl, TargetSpecError } from '../harness/target/index.js';
-import { intOption, parse, UsageError } from './args.js';
+import { asUsageError, intOption, parse, UsageError, valueOptions } from './args.js';
 import {
   formatPlan,
   formatReplay,
@@ -57,22 +58,13 @@ export async function plan(argv: string[]): Promise<void> {
   const { values, positionals } = parse(
     argv,
     {
-      region: { type: 'string' },
-      'quota-profile': { type: 'string' },
+      ...valueOptions('region', 'quota-profile', 'peak-factor', 'seconds', 'seed', 'endpoint', 'scale', 'duration', 'out'),
       quota: { type: 'string', multiple: true },
-      'peak-factor': { type: 'string' },
       simulate: { type: 'boolean' },
-      seconds: { type: 'string' },
-      seed: { type: 'string' },
       'cold-start': { type: 'boolean' },
-      endpoint: { type: 'string' },
-      scale: { type: 'string' },
-      duration: { type: 'string' },
       average: { type: 'boolean' },
       json: { type: 'boolean' },
-      out: { type: 'string' },
       schema: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
     true,
   );
@@ -83,26 +75,19 @@ export async function plan(argv: string[]): Promise<void> {
   if (values['quota-profile'] !== undefined && !PROFILE_NAMES.includes(values['quota-profile']))
     throw new UsageError(`unknown --quota-profile '${values['quota-profile']}'; known: ${PROFILE_NAMES.join(', ')}`);
 
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  let workload;
-  let result;
-  try {
-    workload = parseWorkloadText(text, file);
-    result = planWorkload(workload, {
-      ...(values.region ? { region: values.region } : {}),
-      ...(values['quota-profile'] ? { quotaProfile: values['quota-profile'] } : {}),
-      ...(values.quota ? { quotaOverrides: values.quota } : {}),
-      ...(values['peak-factor'] !== undefined ? { peakFactor: numberOption(values['peak-factor'], 'peak-factor', 1, 1) } : {}),
-    });
-  } catch (e) {
-    if (e instanceof WorkloadError || e instanceof QuotaConfigError) throw new UsageError((e as Error).message);
-    throw e;
-  }
+  const text = readTextFile(file, (m) => new UsageError(m));
+  const workload = asUsageError(() => parseWorkloadText(text, file), WorkloadError, QuotaConfigError);
+  const result = asUsageError(
+    () =>
+      planWorkload(workload, {
+        ...(values.region ? { region: values.region } : {}),
+        ...(values['quota-profile'] ? { quotaProfile: values['quota-profile'] } : {}),
+        ...(values.quota ? { quotaOverrides: values.quota } : {}),
+        ...(values['peak-factor'] !== undefined ? { peakFactor: numberOption(values['peak-factor'], 'peak-factor', 1, 1) } : {}),
+      }),
+    WorkloadError,
+    QuotaConfigError,
+  );
   const load = values.average ? 'average' : 'peak';
 
   let simulation: SimulationResult | undefined;
@@ -116,13 +101,7 @@ export async function plan(argv: string[]): Promise<void> {
   }
   let replay: ReplayResult | undefined;
   if (values.endpoint) {
-    let endpoint: string;
-    try {
-      endpoint = parseEndpointUrl(values.endpoint);
-    } catch (e) {
-      if (e instanceof TargetSpecError) throw new UsageError(e.message);
-      throw e;
-    }
+    const endpoint = asUsageError(() => parseEndpointUrl(values.endpoint!), TargetSpecError);
     replay = await replayWorkload(workload, result, {
       endpoint,
       credentials: envCredentials(),

@@ -32,7 +32,6 @@ export async function report(argv: string[]): Promise<number> {
       label: { type: 'string', multiple: true },
       title: { type: 'string' },
       baseline: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
     true,
   );

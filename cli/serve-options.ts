@@ -95,10 +95,7 @@ export type ValueSource = 'flag' | 'env' | 'alias';
  * aliases. Returns the values by flag name and where each came from.
  */
 export function readServeOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): { values: ServeValues; sources: Record<string, ValueSource>; help: boolean } {
-  const config = Object.fromEntries([
-    ...SERVE_OPTIONS.map((o) => [o.flag, { type: o.type, ...(o.multiple ? { multiple: true } : {}) }]),
-    ['help', { type: 'boolean', short: 'h' }],
-  ]) as Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+  const config = Object.fromEntries(SERVE_OPTIONS.map((o) => [o.flag, { type: o.type, ...(o.multiple ? { multiple: true } : {}) }])) as Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
   const parsed = parse(argv, config).values as ServeValues;
   const values: ServeValues = {};
   const sources: Record<string, ValueSource> = {};

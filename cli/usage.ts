@@ -52,7 +52,6 @@ export async function usage(argv: string[], env: NodeJS.ProcessEnv = process.env
     endpoint: { type: 'string' },
     since: { type: 'string' },
     json: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return void console.log(usageUsage);
   const text = values.endpoint ?? configuredEndpoint(env);

@@ -38,7 +38,6 @@ export async function xksProxy(argv: string[]): Promise<void> {
     token: { type: 'string' },
     pin: { type: 'string' },
     'create-key': { type: 'string', multiple: true },
-    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     console.log(xksProxyUsage);

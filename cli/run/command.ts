@@ -20,7 +20,8 @@ import { ExpectationFileError, loadExpectations } from '../../harness/conformanc
 import { DEFAULT_CONCURRENCY } from '../../harness/conformance/runner.js';
 import { LoadAborted } from '../../harness/load/run.js';
 import { TargetError } from '../../harness/target/index.js';
-import { clientRegion, intOption, parse, UsageError } from '../args.js';
+import { asUsageError, clientRegion, intOption, parse, positiveOption, UsageError, valueOptions } from '../args.js';
+import { onInterrupt } from '../interrupt.js';
 import { injectionOptions, INJECT_USAGE } from '../inject-options.js';
 import { displayPath, ROOT } from '../paths.js';
 import { conformanceStep, type StepContext } from './conformance-step.js';
@@ -82,23 +83,14 @@ export function combinedExit(codes: readonly number[]): number {
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
+    ...valueOptions('region', 'concurrency', 'rate', 'duration', 'out', 'quota', 'baseline', 'history', 'latency-profile'),
     endpoint: { type: 'string', multiple: true },
     label: { type: 'string', multiple: true },
     expect: { type: 'string', multiple: true },
     profile: { type: 'string', multiple: true },
-    region: { type: 'string' },
-    concurrency: { type: 'string' },
-    'no-reference': { type: 'boolean' },
-    rate: { type: 'string' },
-    duration: { type: 'string' },
-    out: { type: 'string' },
-    quota: { type: 'string' },
-    baseline: { type: 'string' },
-    history: { type: 'string' },
-    'no-load': { type: 'boolean' },
     inject: { type: 'string', multiple: true },
-    'latency-profile': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
+    'no-reference': { type: 'boolean' },
+    'no-load': { type: 'boolean' },
   });
   if (values.help) {
     console.log(runUsage);
@@ -110,11 +102,7 @@ export async function run(argv: string[]): Promise<number> {
   const withLoad = !values['no-load'];
   const region = clientRegion(values.region);
   if (values.baseline && !existsSync(values.baseline)) throw new UsageError(`--baseline ${values.baseline}: no such file`);
-  let rate: number | undefined;
-  if (values.rate !== undefined) {
-    rate = Number(values.rate);
-    if (!Number.isFinite(rate) || rate <= 0) throw new UsageError(`--rate must be a positive number, got '${values.rate}'`);
-  }
+  const rate = positiveOption(values.rate, 'rate');
   const durationMs = values.duration !== undefined ? parseDuration(values.duration) : undefined;
   if (values.duration !== undefined && !(durationMs !== undefined && durationMs > 0)) throw new UsageError(`--duration must be a duration such as 10s or 500ms, got '${values.duration}'`);
   const { inject } = injectionOptions(values.inject, values['latency-profile']);
@@ -132,13 +120,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(values.concurrency !== undefined ? { concurrency: intOption(values.concurrency, 'concurrency', DEFAULT_CONCURRENCY, 1) } : {}),
   });
   for (const t of targets) {
-    if (!t.expectationsFile) continue;
-    try {
-      loadExpectations(t.expectationsFile); // a bad file is a usage error before anything runs
-    } catch (err) {
-      if (err instanceof ExpectationFileError) throw new UsageError(err.message);
-      throw err;
-    }
+    if (t.expectationsFile) asUsageError(() => loadExpectations(t.expectationsFile!), ExpectationFileError); // a bad file is a usage error before anything runs
   }
 
   // Results of the previous run go; its history stays.
@@ -165,13 +147,7 @@ export async function run(argv: string[]): Promise<number> {
   // Ctrl-C: the step in progress ends early and cleans up (conformance: running cases end, the
   // rest are skipped; load: after the current phase), later steps are skipped, and the report
   // shows what was done; exit 130. A second Ctrl-C quits at once.
-  const interrupt = new AbortController();
-  const onSigint = () => {
-    if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
-    progress.log('interrupted: finishing the current step and cleaning up (Ctrl-C again to quit at once)');
-    interrupt.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const interrupt = onInterrupt(() => progress.log('interrupted: finishing the current step and cleaning up (Ctrl-C again to quit at once)'));
   const outcomes: TargetOutcome[] = [];
   const signal = interrupt.signal;
   try {
@@ -199,7 +175,7 @@ export async function run(argv: string[]): Promise<number> {
     progress.begin('report', 'rendering index.html, report.md, junit.xml');
   } finally {
     progress.stop();
-    process.off('SIGINT', onSigint);
+    interrupt.stop();
   }
 
   // The baseline: a file given, else this machine's earlier runs (of the reference server).

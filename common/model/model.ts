@@ -11,26 +11,9 @@
  * @module
  */
 
-export type ShapeDef =
-  | { readonly type: 'string'; readonly min?: number; readonly max?: number; readonly pattern?: string; readonly regex?: RegExp; readonly enum?: readonly string[]; readonly enumInMessage?: readonly string[]; readonly sensitive?: true; readonly deprecated?: true }
-  | { readonly type: 'blob'; readonly min?: number; readonly max?: number; readonly sensitive?: true }
-  | { readonly type: 'integer' | 'long'; readonly min?: number; readonly max?: number; readonly sensitive?: true }
-  | { readonly type: 'boolean'; readonly sensitive?: true }
-  | { readonly type: 'timestamp'; readonly sensitive?: true }
-  | { readonly type: 'list'; readonly member: string; readonly min?: number; readonly max?: number; readonly sensitive?: true }
-  | { readonly type: 'map'; readonly key: string; readonly value: string; readonly min?: number; readonly max?: number; readonly sensitive?: true }
-  | { readonly type: 'structure'; readonly members: Readonly<Record<string, string>>; readonly required?: readonly string[]; readonly sensitiveMembers?: readonly string[]; readonly sensitive?: true };
+import type { OperationDef, ShapeDef } from '../model-types.js';
 
-export interface OperationDef {
-  /** Input structure shape. Every KMS operation has one. */
-  readonly input: string;
-  /** Output structure shape, or null when the operation answers with an empty body. */
-  readonly output: string | null;
-  /** Error codes the model declares for the operation (service-specific; protocol errors come on top). */
-  readonly errors: readonly string[];
-  /** First sentence of the model's documentation. */
-  readonly summary: string;
-}
+export type { OperationDef, ShapeDef };
 
 export const SERVICE = {"apiVersion":"2014-11-01","targetPrefix":"TrentService","jsonVersion":"1.1","signingName":"kms"} as const;
 

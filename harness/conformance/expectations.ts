@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../../common/read-text.js';
 import { z } from 'zod';
 import { CONTRACT_VERSION, EXPECTED, type Expected, type Outcome, type SourceKind } from '../results/conformance-contract.js';
 
@@ -62,13 +62,7 @@ export function parseExpectations(text: string, source = 'expectation file'): Ex
 }
 
 export function loadExpectations(path: string): ExpectationFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ExpectationFileError(`cannot read ${path}: ${(e as Error).message}`);
-  }
-  return parseExpectations(text, path);
+  return parseExpectations(readTextFile(path, (m) => new ExpectationFileError(m)), path);
 }
 
 /**

@@ -24,7 +24,7 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
+import { readTextFile } from '../../common/read-text.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseDuration } from '../../common/duration.js';
@@ -131,12 +131,7 @@ const isCapacityWorkload = (v: unknown): boolean => typeof v === 'object' && v !
 
 /** Reads a YAML or JSON request-mix file. */
 export function readRequestMixFile(path: string): RequestMix {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new RequestMixError(`cannot read ${path}: ${(e as Error).message}`);
-  }
+  const text = readTextFile(path, (m) => new RequestMixError(m));
   let value: unknown;
   try {
     value = /\.json$/i.test(path) ? JSON.parse(text) : parseYaml(text);

@@ -72,6 +72,12 @@ export function checkMode(suite: LoadSuite, mode: LoadMode): void {
 export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
   const suite = o.suite;
   const emit = o.onEvent ?? (() => {});
+  /** An open-model phase that ran: its results as a phase, announced. */
+  const openPhaseDone = (spec: { name: string; description?: string }, result: RunResult) => {
+    const phase: Phase = { kind: 'open', name: spec.name, ...(spec.description ? { description: spec.description } : {}), result };
+    emit({ type: 'phase-done', name: spec.name, phase });
+    return { phase, result };
+  };
   const mode = o.mode ?? 'open';
   checkMode(suite, mode);
   const options: SuiteOptions = {
@@ -161,9 +167,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       const threads = threadsFor(job);
       const run = await runOpenJob(job, threads);
       const result = runResult(run, { client, arrivals, ...(retry ? { retry } : {}), ...(signingUs !== undefined ? { signingUs } : {}), threads });
-      const phase: Phase = { kind: 'open', name: spec.name, ...(spec.description ? { description: spec.description } : {}), result };
-      emit({ type: 'phase-done', name: spec.name, phase });
-      return { phase, result };
+      return openPhaseDone(spec, result);
     },
     async envelope(spec) {
       checkAbort();
@@ -190,9 +194,7 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResults> {
       };
       const threads = threadsFor(job);
       const result = runResult(await runOpenJob(job, threads), { client: 'envelope', arrivals: options.arrivals, retry, threads });
-      const phase: Phase = { kind: 'open', name: spec.name, ...(spec.description ? { description: spec.description } : {}), result };
-      emit({ type: 'phase-done', name: spec.name, phase });
-      return { phase, result };
+      return openPhaseDone(spec, result);
     },
     async saturate(spec) {
       checkAbort();

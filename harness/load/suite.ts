@@ -170,6 +170,22 @@ export const LATENCY_HEADINGS = ['p50', 'p90', 'p99', 'p99.9', 'max'] as const;
 /** The table's figures out of a fuller latency summary. */
 export const latencyColumns = (l: LatencyColumns): LatencyColumns => ({ p50: l.p50, p90: l.p90, p99: l.p99, p999: l.p999, max: l.max });
 
+/**
+ * An operation's row of an open-model run (latency, mixed): offered and succeeded rates, latency,
+ * throttled, errors (requests left unfinished count as errors) and whether the generator saturated.
+ */
+export const openRowFigures = (
+  o: { rates: { offered: number; succeeded: number }; latency: LatencyColumns; counts: { throttled: number; errors: number; unfinished: number } },
+  saturated: boolean,
+) => ({
+  offeredRate: o.rates.offered,
+  succeededRate: o.rates.succeeded,
+  ...latencyColumns(o.latency),
+  throttled: o.counts.throttled,
+  errors: o.counts.errors + o.counts.unfinished,
+  saturated,
+});
+
 /** The figures as table cells, to the microsecond. */
 export const latencyCells = (l: LatencyColumns): string[] => [fmt(l.p50, 3), fmt(l.p90, 3), fmt(l.p99, 3), fmt(l.p999, 3), fmt(l.max, 3)];
 

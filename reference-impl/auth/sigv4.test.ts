@@ -139,6 +139,13 @@ function failure(fn: () => unknown): KmsError {
   throw new Error('expected verification to fail');
 }
 
+/** `fn` fails verification with `code` and exactly `message`. */
+function expectFailure(fn: () => unknown, code: string, message: string): void {
+  const e = failure(fn);
+  expect(e.code).toBe(code);
+  expect(e.message).toBe(message);
+}
+
 const verify = (req: SigV4Request, now = NOW) => verifySigV4(req, store, now);
 
 const MISMATCH =
@@ -433,9 +440,9 @@ describe('tampered requests are rejected with the right code', () => {
   it('X-Amz-Date moved to another day than the scope', async () => {
     const req = await smithySigned();
     const other = '20240518T001000Z';
-    const e = failure(() => verify(withHeader(req, 'x-amz-date', other), Date.UTC(2024, 4, 18, 0, 10, 0)));
-    expect(e.code).toBe('InvalidSignatureException');
-    expect(e.message).toBe(
+    expectFailure(
+      () => verify(withHeader(req, 'x-amz-date', other), Date.UTC(2024, 4, 18, 0, 10, 0)),
+      'InvalidSignatureException',
       "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '20240517' != '20240518', from '20240518T001000Z'.",
     );
   });
@@ -447,16 +454,16 @@ describe('tampered requests are rejected with the right code', () => {
 
   it('service in the scope changed', async () => {
     const req = await smithySigned({ service: 'dynamodb' });
-    const e = failure(() => verify(req));
-    expect(e.code).toBe('InvalidSignatureException');
-    expect(e.message).toBe("Credential should be scoped to correct service: 'kms'. ");
+    expectFailure(() => verify(req), 'InvalidSignatureException', "Credential should be scoped to correct service: 'kms'. ");
   });
 
   it('access key changed to an unknown one', async () => {
     const req = await smithySigned();
-    const e = failure(() => verify(withAuth(req, (a) => a.replace('Credential=test/', 'Credential=nobody/'))));
-    expect(e.code).toBe('UnrecognizedClientException');
-    expect(e.message).toBe('The security token included in the request is invalid.');
+    expectFailure(
+      () => verify(withAuth(req, (a) => a.replace('Credential=test/', 'Credential=nobody/'))),
+      'UnrecognizedClientException',
+      'The security token included in the request is invalid.',
+    );
   });
 
   it('access key changed to another known one', async () => {
@@ -516,17 +523,19 @@ describe('clock skew', () => {
   it('expired: more than 5 minutes old', async () => {
     const req = await smithySigned();
     const now = NOW + 5 * 60_000 + 1000;
-    const e = failure(() => verify(req, now));
-    expect(e.code).toBe('InvalidSignatureException');
-    expect(e.message).toBe('Signature expired: 20240517T103015Z is now earlier than 20240517T103016Z (20240517T103516Z - 5 min.)');
+    expectFailure(
+      () => verify(req, now),
+      'InvalidSignatureException',
+      'Signature expired: 20240517T103015Z is now earlier than 20240517T103016Z (20240517T103516Z - 5 min.)',
+    );
   });
 
   it('not yet current: more than 5 minutes in the future', async () => {
     const req = await smithySigned();
     const now = NOW - 5 * 60_000 - 2000;
-    const e = failure(() => verify(req, now));
-    expect(e.code).toBe('InvalidSignatureException');
-    expect(e.message).toBe(
+    expectFailure(
+      () => verify(req, now),
+      'InvalidSignatureException',
       'Signature not yet current: 20240517T103015Z is still later than 20240517T103013Z (20240517T102513Z + 5 min.)',
     );
   });
@@ -565,9 +574,9 @@ describe('missing and malformed authentication', () => {
   });
 
   it('"AWS4-" alone → IncompleteSignatureException listing every missing part (dynalite test text)', () => {
-    const e = failure(() => verify(withHeader(withHeader(base(), 'authorization', 'AWS4-'), 'x-amz-date', undefined)));
-    expect(e.code).toBe('IncompleteSignatureException');
-    expect(e.message).toBe(
+    expectFailure(
+      () => verify(withHeader(withHeader(base(), 'authorization', 'AWS4-'), 'x-amz-date', undefined)),
+      'IncompleteSignatureException',
       "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. " +
         "Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a " +
         "'X-Amz-Date' or a 'Date' header. Authorization=AWS4-",
@@ -575,27 +584,27 @@ describe('missing and malformed authentication', () => {
   });
 
   it('missing Signature and SignedHeaders → IncompleteSignatureException naming them', () => {
-    const e = failure(() => verify(withHeader(base(), 'authorization', 'AWS4-HMAC-SHA256 Credential=ABCDEF')));
-    expect(e.code).toBe('IncompleteSignatureException');
-    expect(e.message).toBe(
+    expectFailure(
+      () => verify(withHeader(base(), 'authorization', 'AWS4-HMAC-SHA256 Credential=ABCDEF')),
+      'IncompleteSignatureException',
       "Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization=AWS4-HMAC-SHA256 Credential=ABCDEF",
     );
   });
 
   it('no X-Amz-Date and no Date → IncompleteSignatureException', () => {
     const req = withHeader(base(), 'x-amz-date', undefined);
-    const e = failure(() => verify(req));
-    expect(e.code).toBe('IncompleteSignatureException');
-    expect(e.message).toBe(
+    expectFailure(
+      () => verify(req),
+      'IncompleteSignatureException',
       `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. Authorization=${authOf(req)}`,
     );
   });
 
   it('a parameter without "=" (space inside the credential) → IncompleteSignatureException', () => {
     const req = withAuth(base(), (a) => a.replace('Credential=test/', 'Credential=test /'));
-    const e = failure(() => verify(req));
-    expect(e.code).toBe('IncompleteSignatureException');
-    expect(e.message).toBe(
+    expectFailure(
+      () => verify(req),
+      'IncompleteSignatureException',
       `'/20240517/us-west-2/kms/aws4_request' not a valid key=value pair (missing equal-sign) in Authorization header: '${authOf(req)}'.`,
     );
   });
@@ -614,23 +623,27 @@ describe('missing and malformed authentication', () => {
   });
 
   it('Host not among SignedHeaders → InvalidSignatureException', () => {
-    const e = failure(() => verify(withAuth(base(), (a) => a.replace('host;', ''))));
-    expect(e.code).toBe('InvalidSignatureException');
-    expect(e.message).toBe("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    expectFailure(
+      () => verify(withAuth(base(), (a) => a.replace('host;', ''))),
+      'InvalidSignatureException',
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.",
+    );
     const e2 = failure(() => verify(withAuth(base(), (a) => a.replace(/SignedHeaders=[^,]*/, 'SignedHeaders='))));
     expect(e2.message).toBe("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
   });
 
   it('another algorithm → IncompleteSignatureException', () => {
-    const e = failure(() => verify(withAuth(base(), (a) => a.replace('AWS4-HMAC-SHA256', 'AWS4-HMAC-SHA512'))));
-    expect(e.code).toBe('IncompleteSignatureException');
-    expect(e.message).toBe("Unsupported AWS 'algorithm': 'AWS4-HMAC-SHA512' (only AWS4-HMAC-SHA256 for now). ");
+    expectFailure(
+      () => verify(withAuth(base(), (a) => a.replace('AWS4-HMAC-SHA256', 'AWS4-HMAC-SHA512'))),
+      'IncompleteSignatureException',
+      "Unsupported AWS 'algorithm': 'AWS4-HMAC-SHA512' (only AWS4-HMAC-SHA256 for now). ",
+    );
   });
 
   it('a credential without 5 parts → IncompleteSignatureException (trailing slashes ignored)', () => {
-    const e = failure(() => verify(withAuth(base(), (a) => a.replace('/kms/aws4_request', '/kms'))));
-    expect(e.code).toBe('IncompleteSignatureException');
-    expect(e.message).toBe(
+    expectFailure(
+      () => verify(withAuth(base(), (a) => a.replace('/kms/aws4_request', '/kms'))),
+      'IncompleteSignatureException',
       "Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got 'test/20240517/us-west-2/kms'",
     );
     const e2 = failure(() => verify(withAuth(base(), (a) => a.replace('/kms/aws4_request', '/kms/'))));
@@ -643,9 +656,9 @@ describe('missing and malformed authentication', () => {
 
   it('all bad scope parts are reported together, in AWS order', () => {
     const req = withAuth(base(), (a) => a.replace('test/20240517/us-west-2/kms/aws4_request', 'test/20240516/US_WEST/s3/aws5_request'));
-    const e = failure(() => verify(req));
-    expect(e.code).toBe('InvalidSignatureException');
-    expect(e.message).toBe(
+    expectFailure(
+      () => verify(req),
+      'InvalidSignatureException',
       "Credential should be scoped to a valid region, not 'US_WEST'. " +
         "Credential should be scoped to correct service: 'kms'. " +
         "Credential should be scoped with a valid terminator: 'aws4_request', not 'aws5_request'. " +
@@ -689,9 +702,7 @@ describe('session tokens (X-Amz-Security-Token)', () => {
 
   it('rejects a temporary key without its token', async () => {
     const req = await smithySigned(temp);
-    const e = failure(() => verify(req));
-    expect(e.code).toBe('UnrecognizedClientException');
-    expect(e.message).toBe('The security token included in the request is invalid.');
+    expectFailure(() => verify(req), 'UnrecognizedClientException', 'The security token included in the request is invalid.');
   });
 
   it('rejects a wrong token', async () => {
@@ -753,16 +764,14 @@ describe('query-string authentication', () => {
 
   it('both query-string and header auth → InvalidSignatureException', async () => {
     const req = withHeader(await presigned(), 'authorization', authOf(referenceSigned()));
-    const e = failure(() => verify(req));
-    expect(e.code).toBe('InvalidSignatureException');
-    expect(e.message).toBe("Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
+    expectFailure(() => verify(req), 'InvalidSignatureException', "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
   });
 
   it('incomplete query-string auth → IncompleteSignatureException', () => {
     const req: SigV4Request = { method: 'POST', rawUrl: '/?X-Amz-Algorithm=AWS4-HMAC-SHA256', headers: { host: HOST }, body: Buffer.alloc(0) };
-    const e = failure(() => verify(req));
-    expect(e.code).toBe('IncompleteSignatureException');
-    expect(e.message).toBe(
+    expectFailure(
+      () => verify(req),
+      'IncompleteSignatureException',
       "AWS query-string parameters must include 'X-Amz-Credential'. AWS query-string parameters must include 'X-Amz-Signature'. " +
         "AWS query-string parameters must include 'X-Amz-SignedHeaders'. AWS query-string parameters must include 'X-Amz-Date'. " +
         'Re-examine the query-string parameters.',

@@ -295,31 +295,21 @@ export class Keyring {
   /** Creates a key with its first backing key. Runs in its own write transaction. */
   createKey(scope: Scope, params: NewKeyParams): KeyRecord {
     const keyId = params.keyId ?? newKeyId(params.multiRegion === true);
-    const arn = keyArn(scope.region, scope.account, keyId);
     const generated = params.origin === 'AWS_KMS';
-    const key: KeyRecord = {
-      keyId,
-      account: scope.account,
-      region: scope.region,
-      arn,
-      createdAt: scope.now,
+    const key = newKeyRecord(scope, keyId, {
       description: params.description,
       keyUsage: params.keyUsage,
       keySpec: params.keySpec,
       origin: params.origin,
       keyManager: params.keyManager,
       state: params.origin === 'EXTERNAL' ? 'PendingImport' : 'Enabled',
-      deletionDate: null,
-      pendingWindowInDays: null,
       policy: params.policy ?? defaultKeyPolicy(scope.account),
       rotationEnabled: false,
       rotationPeriodInDays: null,
       nextRotationAt: null,
-      onDemandRotationStartedAt: null,
-      onDemandRotations: 0,
       tags: params.tags,
       currentVersion: generated ? 1 : 0,
-    };
+    });
     if (params.customKeyStore) key.customKeyStore = params.customKeyStore;
     if (params.multiRegion) {
       key.primaryRegion = scope.region;
@@ -372,36 +362,26 @@ export class Keyring {
         if (key) return key;
       }
       const keyId = newKeyId(false);
-      const arn = keyArn(scope.region, scope.account, keyId);
-      const key: KeyRecord = {
-        keyId,
-        account: scope.account,
-        region: scope.region,
-        arn,
-        createdAt: scope.now,
+      const key = newKeyRecord(scope, keyId, {
         description: awsManagedKeyDescription(aliasName),
         keyUsage: 'ENCRYPT_DECRYPT',
         keySpec: 'SYMMETRIC_DEFAULT',
         origin: 'AWS_KMS',
         keyManager: 'AWS',
         state: 'Enabled',
-        deletionDate: null,
-        pendingWindowInDays: null,
         policy: awsManagedKeyPolicy(scope.account, scope.region, aliasName),
         // AWS managed keys rotate every year.
         rotationEnabled: true,
         rotationPeriodInDays: DEFAULT_ROTATION_PERIOD_DAYS,
         nextRotationAt: scope.now + DEFAULT_ROTATION_PERIOD_DAYS * DAY_MS,
-        onDemandRotationStartedAt: null,
-        onDemandRotations: 0,
         tags: [],
         currentVersion: 1,
-      };
+      });
       this.store.putKey(key);
       this.store.putBackingKey({
         keyId,
         version: 1,
-        sealed: this.vault.seal(generateBackingKey(), arn, 1),
+        sealed: this.vault.seal(generateBackingKey(), key.arn, 1),
         createdAt: scope.now,
         rotationType: null,
       });
@@ -562,6 +542,39 @@ export class Keyring {
  * Opened material is cached under the owner and the record's creation time: a key id can come back
  * with other material (custom ids, reset). Starts with `owner:`, so dropping by owner still works.
  */
+/** What a new key's record says beyond its id, account, Region and creation time. */
+type NewKeyFields = Pick<
+  KeyRecord,
+  'description' | 'keyUsage' | 'keySpec' | 'origin' | 'keyManager' | 'state' | 'policy' | 'rotationEnabled' | 'rotationPeriodInDays' | 'nextRotationAt' | 'tags' | 'currentVersion'
+>;
+
+/** A new key's record in `scope`'s account and Region: not scheduled for deletion, never rotated on demand. */
+function newKeyRecord(scope: Scope, keyId: string, k: NewKeyFields): KeyRecord {
+  return {
+    keyId,
+    account: scope.account,
+    region: scope.region,
+    arn: keyArn(scope.region, scope.account, keyId),
+    createdAt: scope.now,
+    description: k.description,
+    keyUsage: k.keyUsage,
+    keySpec: k.keySpec,
+    origin: k.origin,
+    keyManager: k.keyManager,
+    state: k.state,
+    deletionDate: null,
+    pendingWindowInDays: null,
+    policy: k.policy,
+    rotationEnabled: k.rotationEnabled,
+    rotationPeriodInDays: k.rotationPeriodInDays,
+    nextRotationAt: k.nextRotationAt,
+    onDemandRotationStartedAt: null,
+    onDemandRotations: 0,
+    tags: k.tags,
+    currentVersion: k.currentVersion,
+  };
+}
+
 function openedId(key: KeyRecord): string {
   return `${materialOwnerOf(key)}:${key.createdAt}`;
 }

@@ -26,8 +26,15 @@ export function managedKey(ctx: OpContext, keyIdText: string, operation: string)
  * AWS managed keys are managed by AWS. Their key policy lets the account only describe, get and
  * list, so any change is refused as the policy would refuse it (aws-observed.md M5, INFERRED).
  */
-export function requireCustomerManaged(ctx: OpContext, key: KeyRecord, operation: string): void {
+function requireCustomerManaged(ctx: OpContext, key: KeyRecord, operation: string): void {
   if (key.keyManager === 'AWS') throw new AccessDeniedException(msg.accessDenied(ctx.scope.principalArn, operation, key.arn));
+}
+
+/** The key a change names ({@link managedKey}), refused if AWS manages it ({@link requireCustomerManaged}). */
+export function customerManagedKey(ctx: OpContext, keyIdText: string, operation: string): KeyRecord {
+  const key = managedKey(ctx, keyIdText, operation);
+  requireCustomerManaged(ctx, key, operation);
+  return key;
 }
 
 export const MAX_TAGS_PER_KEY = 50;

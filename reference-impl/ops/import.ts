@@ -70,7 +70,7 @@ import type {
 } from '../../common/model/schemas.js';
 import { Blob64, jsonObject } from '../reply/json-text.js';
 import type { OpContext } from './context.js';
-import { managedKey, requireCustomerManaged } from './guards.js';
+import { customerManagedKey } from './guards.js';
 import { rotationMsg } from './operation-messages.js';
 
 /** ValidTo may be at most this far ahead (model doc: "The maximum value is 365 days from the request date"). */
@@ -97,8 +97,7 @@ const SYMMETRIC = 'SYMMETRIC_DEFAULT';
 
 /** The EXTERNAL key a call names, in a state that takes import parameters or material. */
 function importKey(ctx: OpContext, keyIdText: string, operation: string, allowPendingDeletion: boolean): KeyRecord {
-  const key = managedKey(ctx, keyIdText, operation);
-  requireCustomerManaged(ctx, key, operation);
+  const key = customerManagedKey(ctx, keyIdText, operation);
   if (key.origin !== 'EXTERNAL') throw new UnsupportedOperationException(rotationMsg.externalOrigin(key.arn, key.origin));
   const ok = key.state === 'Enabled' || key.state === 'Disabled' || key.state === 'PendingImport' || (allowPendingDeletion && key.state === 'PendingDeletion');
   if (!ok) throw invalidState(key);

@@ -6,9 +6,9 @@
  * Sources: spec/aws-observed.md (4.4, 6.4). Lines marked INFERRED assert our documented behaviour
  * where AWS's answer is unknown.
  */
-import { CreateAliasCommand, GetKeyPolicyCommand, ListKeyPoliciesCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { GetKeyPolicyCommand, ListKeyPoliciesCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { aliasArnOf, keyArnOf, refusal, ROOT, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
+import { expectAbsentKeyRefused, expectAliasRefused, refusal, ROOT, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
 
 const t = inProcessKmsForFile();
 
@@ -30,28 +30,14 @@ const putPolicy = (KeyId: string, Policy: string, BypassPolicyLockoutSafetyCheck
 
 describe('GetKeyPolicy', () => {
   it('refuses an alias name (MODEL: key id or key ARN; wording INFERRED) and answers an absent key with N1', async () => {
-    const key = await t.createKey();
-    await t.kms.send(new CreateAliasCommand({ AliasName: 'alias/policy-test/get', TargetKeyId: key.KeyId }));
-    expect(await refusal(getPolicy('alias/policy-test/get'))).toEqual({
-      name: 'NotFoundException',
-      message: "Invalid keyId 'alias/policy-test/get'",
-      status: 400,
-    });
-    const absent = '1234abcd-12ab-34cd-56ef-1234567890ab';
-    expect((await refusal(getPolicy(absent))).message).toBe(`Key '${keyArnOf(absent)}' does not exist`);
+    await expectAliasRefused(t, 'alias/policy-test/get', 'name', getPolicy);
+    await expectAbsentKeyRefused(getPolicy);
   });
 });
 
 describe('ListKeyPolicies', () => {
   it('refuses an alias ARN (wording INFERRED)', async () => {
-    const key = await t.createKey();
-    await t.kms.send(new CreateAliasCommand({ AliasName: 'alias/policy-test/list', TargetKeyId: key.KeyId }));
-    const id = aliasArnOf('alias/policy-test/list');
-    expect(await refusal(t.kms.send(new ListKeyPoliciesCommand({ KeyId: id })))).toEqual({
-      name: 'NotFoundException',
-      message: `Invalid keyId '${id}'`,
-      status: 400,
-    });
+    await expectAliasRefused(t, 'alias/policy-test/list', 'arn', (KeyId) => t.kms.send(new ListKeyPoliciesCommand({ KeyId })));
   });
 });
 
@@ -77,8 +63,6 @@ describe('PutKeyPolicy', () => {
   });
 
   it('refuses an alias name (wording INFERRED)', async () => {
-    const key = await t.createKey();
-    await t.kms.send(new CreateAliasCommand({ AliasName: 'alias/policy-test/put', TargetKeyId: key.KeyId }));
-    expect((await refusal(putPolicy('alias/policy-test/put', ADMIN))).message).toBe("Invalid keyId 'alias/policy-test/put'");
+    await expectAliasRefused(t, 'alias/policy-test/put', 'name', (KeyId) => putPolicy(KeyId, ADMIN));
   });
 });

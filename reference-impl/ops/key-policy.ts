@@ -7,7 +7,7 @@
 import { NotFoundException } from '../errors.js';
 import type { GetKeyPolicyRequest, ListKeyPoliciesRequest, PutKeyPolicyRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
-import { checkNewPolicy, keyFacts, managedKey, requireCustomerManaged } from './guards.js';
+import { checkNewPolicy, customerManagedKey, keyFacts, managedKey } from './guards.js';
 import { policyMsg } from './operation-messages.js';
 
 const DEFAULT_POLICY_NAME = 'default';
@@ -23,8 +23,7 @@ export function getKeyPolicy(input: GetKeyPolicyRequest, ctx: OpContext): object
 }
 
 export function putKeyPolicy(input: PutKeyPolicyRequest, ctx: OpContext): object {
-  const key = managedKey(ctx, input.KeyId, 'PutKeyPolicy');
-  requireCustomerManaged(ctx, key, 'PutKeyPolicy');
+  const key = customerManagedKey(ctx, input.KeyId, 'PutKeyPolicy');
   // No key-state check: PutKeyPolicy succeeds in every key state, PendingDeletion included (KS-OLD).
   checkPolicyName(input.PolicyName);
   checkNewPolicy(ctx, input.Policy, input.BypassPolicyLockoutSafetyCheck, keyFacts(key));

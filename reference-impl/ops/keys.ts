@@ -32,7 +32,7 @@ import type { OpContext } from './context.js';
 import { keyMetadata } from './key-metadata.js';
 import { cryptoMsg, keyMsg } from './operation-messages.js';
 import { decodeMarker, encodeMarker, DEFAULT_LIMIT } from '../reply/pagination.js';
-import { checkNewPolicy, checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
+import { checkNewPolicy, checkNewTags, customerManagedKey } from './guards.js';
 import { takeCustomKeyTags } from './custom-key-tags.js';
 import { isPrimary } from '../keys/multi-region.js';
 import { createStoreKey, withStoreState } from './store-keys.js';
@@ -146,22 +146,19 @@ function resumeRotation(ctx: OpContext, k: KeyRecord): void {
 }
 
 export function enableKey(input: EnableKeyRequest, ctx: OpContext): object {
-  const key = managedKey(ctx, input.KeyId, 'EnableKey');
-  requireCustomerManaged(ctx, key, 'EnableKey');
+  const key = customerManagedKey(ctx, input.KeyId, 'EnableKey');
   setState(ctx, key, 'Enabled');
   return {};
 }
 
 export function disableKey(input: DisableKeyRequest, ctx: OpContext): object {
-  const key = managedKey(ctx, input.KeyId, 'DisableKey');
-  requireCustomerManaged(ctx, key, 'DisableKey');
+  const key = customerManagedKey(ctx, input.KeyId, 'DisableKey');
   setState(ctx, key, 'Disabled');
   return {};
 }
 
 export function updateKeyDescription(input: UpdateKeyDescriptionRequest, ctx: OpContext): object {
-  const key = managedKey(ctx, input.KeyId, 'UpdateKeyDescription');
-  requireCustomerManaged(ctx, key, 'UpdateKeyDescription');
+  const key = customerManagedKey(ctx, input.KeyId, 'UpdateKeyDescription');
   requireNotPendingDeletion(key);
   ctx.keyring.update(key, (k) => {
     k.description = input.Description;
@@ -178,8 +175,7 @@ export function scheduleKeyDeletion(input: ScheduleKeyDeletionRequest, ctx: OpCo
   if (!ctx.faults.has('any-window')) {
     if (days < MIN_PENDING_WINDOW_DAYS || days > MAX_PENDING_WINDOW_DAYS) throw new ValidationException(keyMsg.pendingWindow);
   }
-  const key = managedKey(ctx, input.KeyId, 'ScheduleKeyDeletion');
-  requireCustomerManaged(ctx, key, 'ScheduleKeyDeletion');
+  const key = customerManagedKey(ctx, input.KeyId, 'ScheduleKeyDeletion');
   const alreadyPending = (k: KeyRecord) => k.state === 'PendingDeletion' || k.state === 'PendingReplicaDeletion';
   if (alreadyPending(key)) throw invalidState(key);
   const deletionDate = ctx.scope.now + days * DAY_MS;
@@ -207,8 +203,7 @@ export function scheduleKeyDeletion(input: ScheduleKeyDeletionRequest, ctx: OpCo
 }
 
 export function cancelKeyDeletion(input: CancelKeyDeletionRequest, ctx: OpContext): object {
-  const key = managedKey(ctx, input.KeyId, 'CancelKeyDeletion');
-  requireCustomerManaged(ctx, key, 'CancelKeyDeletion');
+  const key = customerManagedKey(ctx, input.KeyId, 'CancelKeyDeletion');
   const notPending = (k: KeyRecord) =>
     k.state !== 'PendingDeletion' && k.state !== 'PendingReplicaDeletion' ? new KMSInvalidStateException(keyMsg.notPendingDeletion(k.arn)) : undefined;
   const refused = notPending(key);

@@ -32,7 +32,7 @@ import { defaultKeyPolicy } from '../keys/policy-document.js';
 import { keyArn, partitionOf, storeKeyId, type KeyRecord } from '../records/key-records.js';
 import type { ReplicateKeyRequest, UpdatePrimaryRegionRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
-import { checkNewPolicy, checkNewTags, keyFacts, managedKey, requireCustomerManaged } from './guards.js';
+import { checkNewPolicy, checkNewTags, customerManagedKey, keyFacts } from './guards.js';
 import { keyMetadata } from './key-metadata.js';
 import { MAX_KEYS_PER_ACCOUNT_REGION } from './keys.js';
 import { keyMsg } from './operation-messages.js';
@@ -52,8 +52,7 @@ function requireReplicable(key: KeyRecord): void {
 }
 
 export function replicateKey(input: ReplicateKeyRequest, ctx: OpContext): object {
-  const primary = managedKey(ctx, input.KeyId, 'ReplicateKey');
-  requireCustomerManaged(ctx, primary, 'ReplicateKey');
+  const primary = customerManagedKey(ctx, input.KeyId, 'ReplicateKey');
   if (!isPrimary(primary)) throw new UnsupportedOperationException(mrkMsg.notPrimary(primary.arn));
   const region = input.ReplicaRegion;
   if (region === primary.region) throw new ValidationException(mrkMsg.sameRegion(region));
@@ -95,8 +94,7 @@ export function replicateKey(input: ReplicateKeyRequest, ctx: OpContext): object
 }
 
 export function updatePrimaryRegion(input: UpdatePrimaryRegionRequest, ctx: OpContext): object {
-  const key = managedKey(ctx, input.KeyId, 'UpdatePrimaryRegion');
-  requireCustomerManaged(ctx, key, 'UpdatePrimaryRegion');
+  const key = customerManagedKey(ctx, input.KeyId, 'UpdatePrimaryRegion');
   if (!isMultiRegion(key)) throw new UnsupportedOperationException(mrkMsg.notMultiRegion(key.arn));
   if (!isPrimary(key)) throw new UnsupportedOperationException(mrkMsg.notPrimary(key.arn));
   if (key.state === 'Disabled') throw new DisabledException(msg.disabled(key.arn));

@@ -11,7 +11,6 @@
  */
 import {
   CancelKeyDeletionCommand,
-  CreateAliasCommand,
   DecryptCommand,
   DescribeKeyCommand,
   DisableKeyCommand,
@@ -26,7 +25,7 @@ import {
   type RotationsListEntry,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { aliasArnOf, DAY_SECONDS, keyArnOf, members, refusal, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
+import { DAY_SECONDS, expectAbsentKeyRefused, expectAliasRefused, members, refusal, inProcessKmsForFile } from '../../test/support/in-process-kms.js';
 
 const t = inProcessKmsForFile();
 
@@ -69,24 +68,14 @@ describe('GetKeyRotationStatus', () => {
   });
 
   it('refuses an alias (MODEL: key id or key ARN; wording INFERRED) and answers an absent key with N1', async () => {
-    const key = await t.createKey();
-    await t.kms.send(new CreateAliasCommand({ AliasName: 'alias/rotation-test/status', TargetKeyId: key.KeyId }));
-    expect(await refusal(status('alias/rotation-test/status'))).toEqual({
-      name: 'NotFoundException',
-      message: "Invalid keyId 'alias/rotation-test/status'",
-      status: 400,
-    });
-    const absent = '1234abcd-12ab-34cd-56ef-1234567890ab';
-    expect((await refusal(status(absent))).message).toBe(`Key '${keyArnOf(absent)}' does not exist`);
+    await expectAliasRefused(t, 'alias/rotation-test/status', 'name', status);
+    await expectAbsentKeyRefused(status);
   });
 });
 
 describe('EnableKeyRotation / DisableKeyRotation refusals', () => {
   it('refuses an alias ARN (MODEL: key id or key ARN; wording INFERRED)', async () => {
-    const key = await t.createKey();
-    await t.kms.send(new CreateAliasCommand({ AliasName: 'alias/rotation-test/enable', TargetKeyId: key.KeyId }));
-    const id = aliasArnOf('alias/rotation-test/enable');
-    expect(await refusal(enableRotation(id))).toEqual({ name: 'NotFoundException', message: `Invalid keyId '${id}'`, status: 400 });
+    await expectAliasRefused(t, 'alias/rotation-test/enable', 'arn', (KeyId) => enableRotation(KeyId));
   });
 });
 
@@ -144,9 +133,7 @@ describe('ListKeyRotations', () => {
   it('lists nothing yet for a symmetric EXTERNAL key before its first import (it rotates on demand since 2025-06-05); refuses an alias name', async () => {
     const ext = await t.createKey({ Origin: 'EXTERNAL' });
     expect(await rotations(ext.KeyId!, 'ALL_KEY_MATERIAL')).toEqual([]);
-    const key = await t.createKey();
-    await t.kms.send(new CreateAliasCommand({ AliasName: 'alias/rotation-test/list', TargetKeyId: key.KeyId }));
-    expect((await refusal(rotations('alias/rotation-test/list'))).message).toBe("Invalid keyId 'alias/rotation-test/list'");
+    await expectAliasRefused(t, 'alias/rotation-test/list', 'name', (KeyId) => rotations(KeyId));
   });
 });
 

@@ -16,7 +16,7 @@ import type {
   RotateKeyOnDemandRequest,
 } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
-import { managedKey, requireCustomerManaged } from './guards.js';
+import { customerManagedKey, managedKey } from './guards.js';
 import { rotationMsg } from './operation-messages.js';
 import { page } from '../reply/pagination.js';
 
@@ -42,8 +42,7 @@ function requireRotationChangeAllowed(key: KeyRecord): void {
 }
 
 export function enableKeyRotation(input: EnableKeyRotationRequest, ctx: OpContext): object {
-  const key = managedKey(ctx, input.KeyId, 'EnableKeyRotation');
-  requireCustomerManaged(ctx, key, 'EnableKeyRotation');
+  const key = customerManagedKey(ctx, input.KeyId, 'EnableKeyRotation');
   requireRotationChangeAllowed(key);
   const period = input.RotationPeriodInDays ?? DEFAULT_ROTATION_PERIOD_DAYS;
   ctx.keyring.update(key, (k) => {
@@ -56,8 +55,7 @@ export function enableKeyRotation(input: EnableKeyRotationRequest, ctx: OpContex
 }
 
 export function disableKeyRotation(input: DisableKeyRotationRequest, ctx: OpContext): object {
-  const key = managedKey(ctx, input.KeyId, 'DisableKeyRotation');
-  requireCustomerManaged(ctx, key, 'DisableKeyRotation');
+  const key = customerManagedKey(ctx, input.KeyId, 'DisableKeyRotation');
   requireRotationChangeAllowed(key);
   ctx.keyring.update(key, (k) => {
     k.rotationEnabled = false;
@@ -86,8 +84,7 @@ export function getKeyRotationStatus(input: GetKeyRotationStatusRequest, ctx: Op
 }
 
 export function rotateKeyOnDemand(input: RotateKeyOnDemandRequest, ctx: OpContext): object {
-  const key = managedKey(ctx, input.KeyId, 'RotateKeyOnDemand');
-  requireCustomerManaged(ctx, key, 'RotateKeyOnDemand');
+  const key = customerManagedKey(ctx, input.KeyId, 'RotateKeyOnDemand');
   // Imported material rotates on demand since 2025-06-05 (aws-observed.md §13).
   if (key.state === 'Disabled') requireEnabledForUse(key);
   if (rotatesImportedMaterial(key)) return rotateImportedOnDemand(key, ctx, MAX_ON_DEMAND_ROTATIONS);

@@ -6,12 +6,11 @@
 import { requireNotPendingDeletion } from '../keys/key-state.js';
 import type { ListResourceTagsRequest, TagResourceRequest, UntagResourceRequest } from '../../common/model/schemas.js';
 import type { OpContext } from './context.js';
-import { checkNewTags, managedKey, requireCustomerManaged } from './guards.js';
+import { checkNewTags, customerManagedKey, managedKey } from './guards.js';
 import { page } from '../reply/pagination.js';
 
 export function tagResource(input: TagResourceRequest, ctx: OpContext): object {
-  const key = managedKey(ctx, input.KeyId, 'TagResource');
-  requireCustomerManaged(ctx, key, 'TagResource');
+  const key = customerManagedKey(ctx, input.KeyId, 'TagResource');
   requireNotPendingDeletion(key);
   checkNewTags(key.tags, input.Tags);
   ctx.keyring.update(key, (k) => {
@@ -21,8 +20,7 @@ export function tagResource(input: TagResourceRequest, ctx: OpContext): object {
 }
 
 export function untagResource(input: UntagResourceRequest, ctx: OpContext): object {
-  const key = managedKey(ctx, input.KeyId, 'UntagResource');
-  requireCustomerManaged(ctx, key, 'UntagResource');
+  const key = customerManagedKey(ctx, input.KeyId, 'UntagResource');
   requireNotPendingDeletion(key);
   const remove = new Set(input.TagKeys);
   ctx.keyring.update(key, (k) => {

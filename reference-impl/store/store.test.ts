@@ -44,6 +44,18 @@ afterEach(() => {
   for (const s of open.splice(0)) s.close();
 });
 
+/** Two connections to one new database with `coherence`: `a` has written the key k1 (Enabled) and `b` has seen it, then `a` disables it. */
+function disabledByOtherConnection(coherence: 'data-version' | 'notified') {
+  const path = join(dir(), 'kms.sqlite');
+  const a = store(path, coherence);
+  const b = store(path, coherence);
+  a.write(() => a.putKey(key('k1')));
+  b.sync();
+  expect(b.getKey('k1')?.state).toBe('Enabled');
+  a.write(() => a.putKey(key('k1', { state: 'Disabled' })));
+  return b;
+}
+
 describe('KeyStore', () => {
   it('persists keys, backing keys and aliases across reopen', () => {
     const path = join(dir(), 'kms.sqlite');
@@ -61,13 +73,7 @@ describe('KeyStore', () => {
   });
 
   it('data-version coherence sees another connection\'s commit on the next sync', () => {
-    const path = join(dir(), 'kms.sqlite');
-    const a = store(path, 'data-version');
-    const b = store(path, 'data-version');
-    a.write(() => a.putKey(key('k1')));
-    b.sync();
-    expect(b.getKey('k1')?.state).toBe('Enabled');
-    a.write(() => a.putKey(key('k1', { state: 'Disabled' })));
+    const b = disabledByOtherConnection('data-version');
     expect(b.getKey('k1')?.state).toBe('Enabled'); // cached until sync
     expect(b.sync()).toBe(true);
     expect(b.getKey('k1')?.state).toBe('Disabled');
@@ -75,13 +81,7 @@ describe('KeyStore', () => {
   });
 
   it('notified coherence trusts its cache until invalidated', () => {
-    const path = join(dir(), 'kms.sqlite');
-    const a = store(path, 'notified');
-    const b = store(path, 'notified');
-    a.write(() => a.putKey(key('k1')));
-    b.sync();
-    expect(b.getKey('k1')?.state).toBe('Enabled');
-    a.write(() => a.putKey(key('k1', { state: 'Disabled' })));
+    const b = disabledByOtherConnection('notified');
     expect(b.sync()).toBe(false);
     expect(b.getKey('k1')?.state).toBe('Enabled');
     b.invalidate();

@@ -57,6 +57,21 @@ const TRUE_WORDS = new Set(['true', 'yes', 'y', 't', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', 'f', '0']);
 const TWO_63 = 2 ** 63;
 
+/**
+ * A blob's length or a number's value bounds (`lowest` and Infinity where the model gives none):
+ * the failure of a value outside them, and the constraints as AWS lists them ([max, min]).
+ */
+function bounds(def: { min?: number; max?: number }, lowest: number, atLeast: (n: number) => string, atMost: (n: number) => string) {
+  const lo = def.min ?? lowest;
+  const hi = def.max ?? Infinity;
+  const minMsg = atLeast(lo);
+  const maxMsg = atMost(hi);
+  const constraints: string[] = [];
+  if (def.max !== undefined) constraints.push(maxMsg);
+  if (def.min !== undefined) constraints.push(minMsg);
+  return { outside: (n: number): string[] | null => (n < lo ? [minMsg] : n > hi ? [maxMsg] : null), constraints };
+}
+
 export function compileScalar(def: ShapeDef, leakValues: boolean): Node {
   const sensitive = def.sensitive === true && !leakValues;
   switch (def.type) {
@@ -99,19 +114,10 @@ export function compileScalar(def: ShapeDef, leakValues: boolean): Node {
       });
     }
     case 'blob': {
-      const lo = def.min ?? 0;
-      const hi = def.max ?? Infinity;
-      const minMsg = lengthAtLeast(lo);
-      const maxMsg = lengthAtMost(hi);
-      const constraints: string[] = [];
-      if (def.max !== undefined) constraints.push(maxMsg);
-      if (def.min !== undefined) constraints.push(minMsg);
+      const { outside, constraints } = bounds(def, 0, lengthAtLeast, lengthAtMost);
       return scalarNode('blob', sensitive, {
         convert: (v) => (typeof v === 'string' ? decodeBase64Strict(v) : ser(cannotConvert(v, 'a Blob'))),
-        failures: (v) => {
-          const n = (v as Buffer).length;
-          return n < lo ? [minMsg] : n > hi ? [maxMsg] : null;
-        },
+        failures: (v) => outside((v as Buffer).length),
         constraints,
         // `leakValues` (test-only fault echo-plaintext) prints the bytes themselves.
         render: leakValues ? (v) => (v as Buffer).toString('base64') : (v) => byteBufferString((v as Buffer).length),
@@ -119,13 +125,7 @@ export function compileScalar(def: ShapeDef, leakValues: boolean): Node {
     }
     case 'integer':
     case 'long': {
-      const lo = def.min ?? -Infinity;
-      const hi = def.max ?? Infinity;
-      const minMsg = valueAtLeast(lo);
-      const maxMsg = valueAtMost(hi);
-      const constraints: string[] = [];
-      if (def.max !== undefined) constraints.push(maxMsg);
-      if (def.min !== undefined) constraints.push(minMsg);
+      const { outside, constraints } = bounds(def, -Infinity, valueAtLeast, valueAtMost);
       const target = def.type === 'integer' ? 'an Integer' : 'a Long';
       return scalarNode(def.type, sensitive, {
         // Coral truncates a fractional number toward zero (Athena measured `1.5` -> 1; dynalite
@@ -136,10 +136,7 @@ export function compileScalar(def: ShapeDef, leakValues: boolean): Node {
           if (!(n < TWO_63 && n >= -TWO_63)) ser('');
           return n === 0 ? 0 : n; // no -0
         },
-        failures: (v) => {
-          const n = v as number;
-          return n < lo ? [minMsg] : n > hi ? [maxMsg] : null;
-        },
+        failures: (v) => outside(v as number),
         constraints,
         render: (v) => (Number.isSafeInteger(v) ? String(v) : BigInt(v as number).toString()),
       });

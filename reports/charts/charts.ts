@@ -18,6 +18,7 @@ import {
   DEFAULT_BOX,
   emptyChart,
   esc,
+  finishChart,
   layoutLegend,
   linearScale,
   linearTicks,
@@ -77,9 +78,7 @@ export function spectrumChart(title: string, series: readonly SpectrumSeries[], 
       );
     }
   });
-  out.push(lg.svg);
-  out.push('</svg>');
-  return out.join('');
+  return finishChart(out, lg.svg);
 }
 
 // ───────────────────────────── over time ─────────────────────────────
@@ -165,9 +164,7 @@ export function timeChart(title: string, o: TimeChartOptions, box: Box = DEFAULT
       out.push(`<circle cx="${px(x(t))}" cy="${px(y(v))}" r="2" fill="${c}"><title>${esc(`${s.label} at ${shortNumber(t)} s: ${shortNumber(v)}${unit}`)}</title></circle>`);
     }
   }
-  out.push(lg.svg);
-  out.push('</svg>');
-  return out.join('');
+  return finishChart(out, lg.svg);
 }
 
 // ───────────────────────────── throttle curve ─────────────────────────────
@@ -222,9 +219,7 @@ export function throttleChart(title: string, series: readonly ThrottleSeries[], 
       out.push(`<rect x="${px(x(p.offered * k(s)) - 3)}" y="${px(y(p.throttled * k(s)) - 3)}" width="6" height="6" fill="#fff" stroke="${c}"><title>${esc(tip)}</title></rect>`);
     }
   });
-  out.push(lg.svg);
-  out.push('</svg>');
-  return out.join('');
+  return finishChart(out, lg.svg);
 }
 
 // ───────────────────────────── baseline deltas ─────────────────────────────
@@ -319,7 +314,5 @@ export function barChart(title: string, categories: readonly string[], groups: r
       );
     });
   });
-  out.push(lg.svg);
-  out.push('</svg>');
-  return out.join('');
+  return finishChart(out, lg.svg);
 }

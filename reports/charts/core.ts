@@ -108,6 +108,9 @@ export function svgOpen(box: Box, title: string, kind: string, titleX = box.marg
   );
 }
 
+/** A chart's markup: what {@link svgOpen} began and the chart drew, then its legend and the end of the svg element. */
+export const finishChart = (out: readonly string[], legend: string): string => [...out, legend, '</svg>'].join('');
+
 /** Grid lines, tick labels and axis titles. */
 export function axes(box: Box, x: Scale, y: Scale, xTicks: readonly Tick[], yTicks: readonly Tick[], xLabel: string, yLabel: string): string {
   const a = plotArea(box);

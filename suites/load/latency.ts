@@ -16,7 +16,7 @@
  *
  * @module
  */
-import { fmt, LATENCY_HEADINGS, latencyCells, latencyColumns, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
+import { fmt, LATENCY_HEADINGS, latencyCells, openRowFigures, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
 import type { Analysis, Phase } from '../../harness/results/load-results.js';
 import { operationLabel, type OperationSpecInput } from '../../harness/load/request-mix.js';
 
@@ -75,15 +75,7 @@ const suite: LoadSuite = {
         stages: [warmup(rate, warmupMs(options.durationMs)), { durationMs: options.durationMs, rate, label: 'measured' }],
       });
       phases.push(phase);
-      rows.push({
-        operation: name,
-        offeredRate: r.rates.offered,
-        succeededRate: r.rates.succeeded,
-        ...latencyColumns(r.latency),
-        throttled: r.counts.throttled,
-        errors: r.counts.errors + r.counts.unfinished,
-        saturated: r.generator.saturated,
-      });
+      rows.push({ operation: name, ...openRowFigures(r, r.generator.saturated) });
     }
     const analysis: LatencyAnalysis = { suite: 'latency', mode: options.mode, rate: options.mode === 'open' ? rate : null, operations: rows };
     return { phases, analysis, warnings };

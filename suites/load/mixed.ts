@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { fmt, LATENCY_HEADINGS, latencyCells, latencyColumns, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
+import { fmt, LATENCY_HEADINGS, latencyCells, openRowFigures, table, warmup, warmupMs, type LoadSuite } from '../../harness/load/suite.js';
 import type { Analysis } from '../../harness/results/load-results.js';
 import { operationLabel, parseRequestMix, requestMixStages, type RequestMix } from '../../harness/load/request-mix.js';
 
@@ -105,12 +105,7 @@ const suite: LoadSuite = {
           weight: s.weight,
           expectedShare: s.weight / totalWeight,
           actualShare: offered > 0 ? o.counts.offered / offered : 0,
-          offeredRate: o.rates.offered,
-          succeededRate: o.rates.succeeded,
-          ...latencyColumns(o.latency),
-          throttled: o.counts.throttled,
-          errors: o.counts.errors + o.counts.unfinished,
-          saturated: r.generator.saturated,
+          ...openRowFigures(o, r.generator.saturated),
         };
       }),
     };

@@ -28,19 +28,17 @@ import {
   AWS_CLI,
   awsCliEnv,
   awsCliVersion,
-  destroyClients,
+  cleanUp,
+  type CliResult,
   DIST_BUILT,
-  killAllServers,
   NOT_BUILT_REASON,
   REGION,
-  removeTempDirs,
   runCommand,
   sdk,
+  type ServerProcess,
   sleep,
   startServe,
   tempDir,
-  type CliResult,
-  type ServerProcess,
 } from './harness.js';
 
 const awsVersion = await awsCliVersion();
@@ -58,11 +56,7 @@ beforeAll(async () => {
   awsEnv = awsCliEnv(work, { AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' });
 });
 
-afterAll(async () => {
-  destroyClients();
-  await killAllServers();
-  removeTempDirs();
-});
+afterAll(cleanUp);
 
 describe.skipIf(!DIST_BUILT)(`unmodified clients against kmsbench serve --workers 2${DIST_BUILT ? '' : ` (${NOT_BUILT_REASON})`}`, () => {
   describe.skipIf(!hasAwsCli)(`AWS CLI${hasAwsCli ? ` (${awsVersion!.stdout.trim() || awsVersion!.stderr.trim()})` : ' (skipped: `aws` not on PATH)'}`, () => {

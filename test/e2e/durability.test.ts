@@ -26,22 +26,16 @@ import {
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  destroyClients,
+  cleanUp,
   DIST_BUILT,
-  killAllServers,
   NOT_BUILT_REASON,
-  removeTempDirs,
   sdk,
   sleep,
   startServe,
   tempDir,
 } from './harness.js';
 
-afterAll(async () => {
-  destroyClients();
-  await killAllServers();
-  removeTempDirs();
-});
+afterAll(cleanUp);
 
 async function allKeyIds(kms: KMSClient): Promise<Set<string>> {
   const ids = new Set<string>();

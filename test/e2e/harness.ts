@@ -515,3 +515,10 @@ export function readAudit(dataDir: string): Array<Record<string, unknown>> {
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
+
+/** What a test file started goes when its tests end (`afterAll(cleanUp)`): SDK clients, servers, temporary directories. */
+export async function cleanUp(): Promise<void> {
+  destroyClients();
+  await killAllServers();
+  removeTempDirs();
+}

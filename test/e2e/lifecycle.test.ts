@@ -10,25 +10,19 @@ import { join } from 'node:path';
 import { CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, EncryptCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  destroyClients,
+  cleanUp,
   DIST_BUILT,
-  killAllServers,
   kmsbench,
   NOT_BUILT_REASON,
   readAudit,
-  removeTempDirs,
   sdk,
-  startServe,
   sleep,
+  startServe,
   tempDir,
   withTimeout,
 } from './harness.js';
 
-afterAll(async () => {
-  destroyClients();
-  await killAllServers();
-  removeTempDirs();
-});
+afterAll(cleanUp);
 
 const refused = (port: number) =>
   new Promise<boolean>((resolve) => {

@@ -8,13 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACCOUNT, destroyClients, DIST_BUILT, killAllServers, readAudit, removeTempDirs, ROOT, sdk, startServe, tempDir } from './harness.js';
+import { ACCOUNT, cleanUp, DIST_BUILT, readAudit, ROOT, sdk, startServe, tempDir } from './harness.js';
 
-afterAll(async () => {
-  destroyClients();
-  await killAllServers();
-  removeTempDirs();
-});
+afterAll(cleanUp);
 
 const NEVER_AT_START = [/@aws-sdk\//, /@smithy\//, /node_modules\/zod\//, /node_modules\/yaml\//, /pkcs11js/, /reference-impl\/(authz|keystores|xks-proxy|seed)\//, /reference-impl\/hsm\/(asymmetric|sign|key-agreement|hmac|data-key-pair|import)/, /harness\/(conformance|load|plan|k6|gate)\//];
 

@@ -25,6 +25,8 @@ export const ACCOUNT = '111122223333';
 export const CREDENTIALS: Credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 export const ENDPOINT = 'http://kms.fuzz.local';
 export const JSON_TYPE = 'application/x-amz-json-1.1';
+/** FUZZ_SEED: the fast-check seed to replay (the one a failure printed); random otherwise. */
+export const FUZZ_SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 /** Prefix of every sensitive value the fuzzers send (fresh per process). */

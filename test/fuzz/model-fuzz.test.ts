@@ -22,6 +22,7 @@ import { badCiphertext, inputShapeOf, mutatedBody, notAnObjectBody, unknownKeyRe
 import {
   errorType,
   expectCleanError,
+  FUZZ_SEED,
   FuzzEnv,
   JSON_TYPE,
   LeakScanner,
@@ -36,7 +37,6 @@ import { describeAfterTheRun, openSeededEnv, snapshotsOf } from './fuzz-baseline
 const RUNS_PER_OP = Number(process.env.FUZZ_RUNS_PER_OP ?? 100);
 const VALID_RUNS_PER_OP = Number(process.env.FUZZ_VALID_RUNS_PER_OP ?? 50);
 const NOT_OBJECT_RUNS = Number(process.env.FUZZ_NOT_OBJECT_RUNS ?? 300);
-const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
 let env: FuzzEnv;
 let seed: Seed;
@@ -67,7 +67,7 @@ function checkReply(op: string, label: string, body: string | Buffer, r: Reply):
   expectCleanError(scanner, `${op}: ${label}`, body, r);
 }
 
-const params = (numRuns: number) => ({ numRuns, seed: SEED, endOnFailure: true });
+const params = (numRuns: number) => ({ numRuns, seed: FUZZ_SEED, endOnFailure: true });
 
 describe('every operation: mutated model-derived bodies get an AWS-style 4xx error', () => {
   it.each(OPERATION_NAMES.map((op) => [op]))('%s', async (op) => {

@@ -20,6 +20,7 @@ import {
   CREDENTIALS,
   errorType,
   expectCleanError,
+  FUZZ_SEED,
   FuzzEnv,
   LeakScanner,
   REGION,
@@ -33,8 +34,7 @@ import { describeAfterTheRun, openSeededEnv, snapshotsOf } from './fuzz-baseline
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const CONTROL_RUNS = Number(process.env.FUZZ_CONTROL_RUNS ?? 150);
-const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
-const params = (numRuns = RUNS) => ({ numRuns, seed: SEED, endOnFailure: true });
+const params = (numRuns = RUNS) => ({ numRuns, seed: FUZZ_SEED, endOnFailure: true });
 
 let env: FuzzEnv;
 let seed: Seed;

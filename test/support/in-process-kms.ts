@@ -14,8 +14,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateKeyCommand, KMSClient, type CreateKeyCommandInput, type KeyMetadata } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll } from 'vitest';
+import { CreateAliasCommand, CreateKeyCommand, KMSClient, type CreateKeyCommandInput, type KeyMetadata } from '@aws-sdk/client-kms';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { signJsonRequest } from '../../harness/client/sign.js';
 import { AuditLog, type AuditEntry } from '../../reference-impl/audit/audit-log.js';
 import type { CredentialsFileInput } from '../../reference-impl/auth/credentials-file.js';
@@ -247,4 +247,21 @@ export async function startInProcessKms(options: StartOptions = {}): Promise<InP
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For an operation that takes a key id or key ARN only: `call` with an alias (its name, or its
+ * ARN) of a new key is refused with NotFoundException "Invalid keyId '<alias>'".
+ */
+export async function expectAliasRefused(t: InProcessKms, aliasName: string, form: 'name' | 'arn', call: (keyId: string) => Promise<unknown>): Promise<void> {
+  const key = await t.createKey();
+  await t.kms.send(new CreateAliasCommand({ AliasName: aliasName, TargetKeyId: key.KeyId }));
+  const id = form === 'name' ? aliasName : aliasArnOf(aliasName);
+  expect(await refusal(call(id))).toEqual({ name: 'NotFoundException', message: `Invalid keyId '${id}'`, status: 400 });
+}
+
+/** `call` with a key id no key has is refused with N1: "Key '<arn>' does not exist". */
+export async function expectAbsentKeyRefused(call: (keyId: string) => Promise<unknown>): Promise<void> {
+  const absent = '1234abcd-12ab-34cd-56ef-1234567890ab';
+  expect((await refusal(call(absent))).message).toBe(`Key '${keyArnOf(absent)}' does not exist`);
 }
