@@ -18,6 +18,13 @@ export const equals =
 
 export const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').toLowerCase();
 
+/** The reply's KeyMetadata, which must be a JSON object (an endpoint answering another shape fails here, not with a TypeError). */
+function metadataOf(t: CaseContext, body: { KeyMetadata?: unknown }, op: string): Record<string, unknown> {
+  const m = body.KeyMetadata ?? {};
+  t.check(typeof m === 'object' && m !== null && !Array.isArray(m), `${op} KeyMetadata is a JSON object`, m);
+  return m as Record<string, unknown>;
+}
+
 export const memberCase = (member: string, title: string, check: Check, source: CaseSource): ConformanceCase =>
   defineCase({
     id: `keys.key-metadata-${kebab(member)}`,
@@ -27,12 +34,10 @@ export const memberCase = (member: string, title: string, check: Check, source: 
     tags: ['semantics'],
     ops: ['CreateKey', 'DescribeKey'],
     async run(t) {
-      const created = expectRawOk<{ KeyMetadata?: Record<string, unknown> }>(t, await createKeyRaw(t), 'CreateKey');
-      const m = created.KeyMetadata ?? {};
+      const m = metadataOf(t, expectRawOk<{ KeyMetadata?: unknown }>(t, await createKeyRaw(t), 'CreateKey'), 'CreateKey');
       t.check(member in m, `CreateKey KeyMetadata has ${member}`, Object.keys(m));
       check(t, m[member], m);
-      const described = expectRawOk<{ KeyMetadata?: Record<string, unknown> }>(t, await t.raw('DescribeKey', { KeyId: m.KeyId }), 'DescribeKey');
-      const d = described.KeyMetadata ?? {};
+      const d = metadataOf(t, expectRawOk<{ KeyMetadata?: unknown }>(t, await t.raw('DescribeKey', { KeyId: m.KeyId }), 'DescribeKey'), 'DescribeKey');
       t.check(member in d, `DescribeKey KeyMetadata has ${member}`, Object.keys(d));
       check(t, d[member], d);
     },

@@ -39,8 +39,11 @@ export async function primaryKey(t: CaseContext, input: Record<string, unknown> 
   return givenKey(t, { MultiRegion: true, ...input });
 }
 
-export async function describeIn(kms: KMSClient, keyId: string): Promise<KeyMetadata> {
-  return (await kms.send(new DescribeKeyCommand({ KeyId: keyId }))).KeyMetadata!;
+/** DescribeKey of `keyId` through `kms` (a Region's client); an answer without KeyMetadata fails the case. */
+export async function describeIn(t: CaseContext, kms: KMSClient, keyId: string): Promise<KeyMetadata> {
+  const out = await kms.send(new DescribeKeyCommand({ KeyId: keyId }));
+  t.check(out.KeyMetadata !== undefined, 'DescribeKey answers KeyMetadata', out);
+  return out.KeyMetadata!;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -52,7 +55,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function awaitReplica(t: CaseContext, keyId: string, region: string): Promise<KeyMetadata> {
   const kms = t.kmsIn(region);
   for (let i = 0; i < 120; i++) {
-    const md = await describeIn(kms, keyId);
+    const md = await describeIn(t, kms, keyId);
     if (md.KeyState !== 'Creating') return md;
     await sleep(500);
   }

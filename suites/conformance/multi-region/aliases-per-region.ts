@@ -16,7 +16,7 @@ export default perRegionCase({
     await t.kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: here.KeyId }));
     await kms.send(new CreateAliasCommand({ AliasName: name, TargetKeyId: there.KeyId }));
     t.cleanup(() => kms.send(new DeleteAliasCommand({ AliasName: name })));
-    t.expectEqual((await describeIn(t.kms, name)).KeyId, here.KeyId, 'the alias here');
-    t.expectEqual((await describeIn(kms, name)).KeyId, there.KeyId, 'the alias in the other Region');
+    t.expectEqual((await describeIn(t, t.kms, name)).KeyId, here.KeyId, 'the alias here');
+    t.expectEqual((await describeIn(t, kms, name)).KeyId, there.KeyId, 'the alias in the other Region');
   },
 });

@@ -8,8 +8,8 @@ export default perRegionCase({
   tags: ['semantics'],
   ops: ['DescribeKey'],
   async body(t, region) {
-    const here = await describeIn(t.kms, 'alias/aws/ebs');
-    const there = await describeIn(t.kmsIn(region), 'alias/aws/ebs');
+    const here = await describeIn(t, t.kms, 'alias/aws/ebs');
+    const there = await describeIn(t, t.kmsIn(region), 'alias/aws/ebs');
     t.check(here.KeyId !== there.KeyId, 'two different keys', { here: here.KeyId, there: there.KeyId });
     t.expectEqual(there.Arn, keyArn(t, there.KeyId!, region), 'ARN of the other Region\'s key');
   },

@@ -8,6 +8,6 @@ export default pendingReplicaDeletionCase({
   ops: ['CancelKeyDeletion'],
   async body(t, key) {
     await t.kms.send(new CancelKeyDeletionCommand({ KeyId: key.KeyId }));
-    t.expectEqual((await describeIn(t.kms, key.KeyId)).KeyState, 'Disabled', 'KeyState after CancelKeyDeletion');
+    t.expectEqual((await describeIn(t, t.kms, key.KeyId)).KeyState, 'Disabled', 'KeyState after CancelKeyDeletion');
   },
 });

@@ -7,7 +7,7 @@ export default primaryCase({
   source: RECORDED_M1,
   ops: ['DescribeKey'],
   async body(t, key) {
-    const md = await describeIn(t.kms, key.KeyId);
+    const md = await describeIn(t, t.kms, key.KeyId);
     t.expectEqual(md.MultiRegionConfiguration, { MultiRegionKeyType: 'PRIMARY', PrimaryKey: { Arn: key.Arn, Region: t.region }, ReplicaKeys: [] }, 'MultiRegionConfiguration');
   },
 });

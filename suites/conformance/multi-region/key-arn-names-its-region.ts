@@ -8,8 +8,10 @@ export default otherRegionKeyCase({
   step: 'describe-key-same-specific-region-with-id',
   async body(t, region) {
     const kms = t.kmsIn(region);
-    const key = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
+    const created = await kms.send(new CreateKeyCommand({}));
+    t.check(created.KeyMetadata !== undefined, 'CreateKey answers KeyMetadata', created);
+    const key = created.KeyMetadata!;
     t.expectEqual(key.Arn, keyArn(t, key.KeyId!, region), 'Arn of the key');
-    t.expectEqual((await describeIn(kms, key.KeyId!)).Arn, key.Arn, 'DescribeKey in its Region');
+    t.expectEqual((await describeIn(t, kms, key.KeyId!)).Arn, key.Arn, 'DescribeKey in its Region');
   },
 });

@@ -12,7 +12,7 @@ export default replicaCase({
     const out = await t.kms.send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 9 }));
     t.expectEqual([out.KeyState, out.PendingWindowInDays], ['PendingReplicaDeletion', 9], 'KeyState and PendingWindowInDays of the reply');
     t.check(out.DeletionDate === undefined, 'no DeletionDate while replicas exist', out);
-    const md = await describeIn(t.kms, key.KeyId);
+    const md = await describeIn(t, t.kms, key.KeyId);
     t.expectEqual([md.KeyState, md.PendingDeletionWindowInDays, md.Enabled], ['PendingReplicaDeletion', 9, false], 'KeyState, PendingDeletionWindowInDays, Enabled');
   },
 });

@@ -9,9 +9,9 @@ export default pendingReplicaDeletionCase({
   flags: ['needs-clock'],
   async body(t, key, region) {
     await t.given('ScheduleKeyDeletion of the replica', () => t.kmsIn(region).send(new ScheduleKeyDeletionCommand({ KeyId: key.KeyId, PendingWindowInDays: 7 })));
-    t.expectEqual((await describeIn(t.kms, key.KeyId)).KeyState, 'PendingReplicaDeletion', 'KeyState while the replica is only scheduled');
+    t.expectEqual((await describeIn(t, t.kms, key.KeyId)).KeyState, 'PendingReplicaDeletion', 'KeyState while the replica is only scheduled');
     await t.advanceClock('8d');
-    const md = await describeIn(t.kms, key.KeyId);
+    const md = await describeIn(t, t.kms, key.KeyId);
     t.expectEqual(md.KeyState, 'PendingDeletion', 'KeyState once the replica is deleted');
     t.check(md.DeletionDate instanceof Date, 'a DeletionDate appears', md);
   },

@@ -11,7 +11,7 @@ export default replicaCase({
     const b = replicaRegion(t, 1);
     await givenReplica(t, key.KeyId, b);
     const listed = await settle(
-      async () => (await describeIn(t.kms, key.KeyId)).MultiRegionConfiguration?.ReplicaKeys ?? [],
+      async () => (await describeIn(t, t.kms, key.KeyId)).MultiRegionConfiguration?.ReplicaKeys ?? [],
       (r) => r.length === 2,
     );
     t.expectEqual(

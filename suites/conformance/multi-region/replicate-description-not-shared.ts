@@ -10,6 +10,6 @@ export default primaryCase({
   async body(t, key, region) {
     const { ready } = await replicate(t, key.KeyId, region, { Description: 'replica' });
     t.expectEqual(ready.Description, 'replica', 'Description of the replica');
-    t.expectEqual((await describeIn(t.kms, key.KeyId)).Description, 'primary', 'Description of the primary');
+    t.expectEqual((await describeIn(t, t.kms, key.KeyId)).Description, 'primary', 'Description of the primary');
   },
 });

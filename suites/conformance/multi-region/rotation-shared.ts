@@ -15,9 +15,9 @@ export default replicaCase({
     const { CiphertextBlob } = await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: Buffer.from('after the rotation') }));
     const out = await t.kmsIn(region).send(new DecryptCommand({ CiphertextBlob }));
     t.expectEqual(Buffer.from(out.Plaintext!).toString(), 'after the rotation', 'plaintext in the replica Region');
-    const primary = await describeIn(t.kms, key.KeyId);
+    const primary = await describeIn(t, t.kms, key.KeyId);
     t.check(primary.CurrentKeyMaterialId !== key.CurrentKeyMaterialId, 'the primary has new material', primary);
-    const replica = await settle(() => describeIn(t.kmsIn(region), key.KeyId), (m) => m.CurrentKeyMaterialId === primary.CurrentKeyMaterialId);
+    const replica = await settle(() => describeIn(t, t.kmsIn(region), key.KeyId), (m) => m.CurrentKeyMaterialId === primary.CurrentKeyMaterialId);
     t.expectEqual(replica.CurrentKeyMaterialId, primary.CurrentKeyMaterialId, 'CurrentKeyMaterialId of the replica');
   },
 });

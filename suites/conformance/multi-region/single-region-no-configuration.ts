@@ -10,7 +10,7 @@ export default mrkCase({
   ops: ['CreateKey', 'DescribeKey'],
   async run(t) {
     const key = await givenKey(t);
-    const md = await describeIn(t.kms, key.KeyId);
+    const md = await describeIn(t, t.kms, key.KeyId);
     t.expectEqual(md.MultiRegion, false, 'MultiRegion');
     t.check(md.MultiRegionConfiguration === undefined, 'no MultiRegionConfiguration', md);
   },

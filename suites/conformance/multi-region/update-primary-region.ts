@@ -10,9 +10,9 @@ export default replicaCase({
   ops: ['UpdatePrimaryRegion'],
   async body(t, key, region) {
     await t.kms.send(new UpdatePrimaryRegionCommand({ KeyId: key.KeyId, PrimaryRegion: region }));
-    const next = await settle(() => describeIn(t.kmsIn(region), key.KeyId), (m) => m.MultiRegionConfiguration?.MultiRegionKeyType === 'PRIMARY' && m.KeyState === 'Enabled');
+    const next = await settle(() => describeIn(t, t.kmsIn(region), key.KeyId), (m) => m.MultiRegionConfiguration?.MultiRegionKeyType === 'PRIMARY' && m.KeyState === 'Enabled');
     t.expectEqual(next.MultiRegionConfiguration?.MultiRegionKeyType, 'PRIMARY', 'the key in the new primary Region');
-    const old = await settle(() => describeIn(t.kms, key.KeyId), (m) => m.MultiRegionConfiguration?.MultiRegionKeyType === 'REPLICA');
+    const old = await settle(() => describeIn(t, t.kms, key.KeyId), (m) => m.MultiRegionConfiguration?.MultiRegionKeyType === 'REPLICA');
     t.expectEqual(old.MultiRegionConfiguration?.PrimaryKey, { Arn: keyArn(t, key.KeyId, region), Region: region }, 'PrimaryKey seen from the former primary');
   },
 });
