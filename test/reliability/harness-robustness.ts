@@ -4,11 +4,13 @@
  *
  * - the stub answers the capability probe, so every case meets the broken behaviour: the run
  *   must end on its own with exit code 1 (differences from an empty expectation file), print no
- *   stack trace, write results.json, and give no case a `pass` (every case needs a real reply);
+ *   stack trace, write results.json, and give no case a `pass` (every case needs a real reply)
+ *   nor an `error` that is kmsbench's own (a case reading a broken reply must fail on it, not
+ *   throw a TypeError; an `error` for no reply or a timeout says "no verdict", which is right);
  * - the stub breaks the probe too: the run must stop with exit code 3 ("could not be carried
  *   out") and a one-line reason, no stack trace.
  *
- * Outcomes other than `pass` are not pinned (new ones such as blocked/unsupported are coming).
+ * Other outcomes (fail, blocked, unsupported, skip) are not pinned.
  *
  * @module
  */
@@ -31,6 +33,8 @@ export interface ModeResult {
   pass: number;
   /** Ids of cases that passed (false passes). */
   passed: string[];
+  /** Cases that ended `error` for a fault of kmsbench's own (not no reply, not a timeout): none may. */
+  errored: string[];
   outcomes: Record<string, number>;
   requestsSeen: number;
   ms: number;
@@ -43,6 +47,15 @@ export interface HarnessResult {
 }
 
 const STACK = /^\s+at .+(\(.+:\d+:\d+\)|:\d+:\d+)$/m;
+
+interface CaseResult {
+  id: string;
+  outcome: string;
+  reason?: string;
+}
+
+/** An `error` that is not the target's silence: no reply and timeouts leave a case without a verdict, rightly. */
+const harnessFault = (c: CaseResult): boolean => c.outcome === 'error' && !/^no reply from the endpoint|^timed out after/.test(c.reason ?? '');
 
 export async function runHarnessRobustness(o: {
   tags?: string;
@@ -67,10 +80,11 @@ export async function runHarnessRobustness(o: {
         o.runTimeoutMs,
       );
       const file = join(out, 'results.json');
-      const results = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { cases: Array<{ id: string; outcome: string }> }) : undefined;
+      const results = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { cases: CaseResult[] }) : undefined;
       const outcomes: Record<string, number> = {};
       for (const c of results?.cases ?? []) outcomes[c.outcome] = (outcomes[c.outcome] ?? 0) + 1;
       const passed = (results?.cases ?? []).filter((c) => c.outcome === 'pass').map((c) => c.id);
+      const errored = (results?.cases ?? []).filter(harnessFault).map((c) => c.id);
       modes.push({
         mode,
         probeAnswered: answerProbe,
@@ -82,6 +96,7 @@ export async function runHarnessRobustness(o: {
         cases: results?.cases.length ?? 0,
         pass: passed.length,
         passed,
+        errored,
         outcomes,
         requestsSeen: stub.requests(),
         ms: Date.now() - started,
@@ -91,11 +106,12 @@ export async function runHarnessRobustness(o: {
     }
   }
   const failures = modes
-    .filter((m) => (m.probeAnswered ? m.exitCode !== 1 || !m.resultsWritten || m.cases === 0 : m.exitCode !== 3 || m.reason === '') || m.stackTrace || m.pass > 0)
+    .filter((m) => (m.probeAnswered ? m.exitCode !== 1 || !m.resultsWritten || m.cases === 0 : m.exitCode !== 3 || m.reason === '') || m.stackTrace || m.pass > 0 || m.errored.length > 0)
     .map(
       (m) =>
         `${m.mode}${m.probeAnswered ? '' : ' (probe broken)'}: exit ${m.exitCode ?? m.signal}${m.stackTrace ? ', stack trace' : ''}` +
-        `${m.probeAnswered && !m.resultsWritten ? ', no results.json' : ''}${m.pass ? `, ${m.pass} false passes (${m.passed.slice(0, 5).join(', ')})` : ''}`,
+        `${m.probeAnswered && !m.resultsWritten ? ', no results.json' : ''}${m.pass ? `, ${m.pass} false passes (${m.passed.slice(0, 5).join(', ')})` : ''}` +
+        `${m.errored.length ? `, ${m.errored.length} harness errors (${m.errored.slice(0, 5).join(', ')})` : ''}`,
     );
   return { modes, failures };
 }
