@@ -35,11 +35,9 @@ export const apiDoc = (op: string, anchor?: string): string =>
 export const requestDoc = (op: string, member: string): string => apiDoc(op, `KMS-${op}-request-${member}`);
 export const errorsDoc = (op: string): string => apiDoc(op, `API_${op}_Errors`);
 
-/** The date every source below was last checked. */
-export const VERIFIED = '2026-12-07';
-export const documented = (cite: string, since?: string): CaseSource => ({ kind: 'documented', cite, verifiedAt: VERIFIED, ...(since ? { since } : {}) });
-export const recorded = (cite: string): CaseSource => ({ kind: 'recorded', cite, verifiedAt: VERIFIED });
-export const inferred = (cite: string): CaseSource => ({ kind: 'inferred', cite, verifiedAt: VERIFIED });
+import { documented, inferred, recorded } from './sources.js';
+
+export { documented, inferred, recorded };
 
 /**
  * A key of `spec` and `usage` for this case: a prerequisite (`t.given`), so an endpoint that does
@@ -264,7 +262,7 @@ export function dryRunCase(r: Omit<RefusalSpec, 'title' | 'doc' | 'source' | 'ex
     doc: requestDoc(r.op, 'DryRun'),
     source: documented(
       `service model: ${r.op}Request.DryRun and DryRunOperationException; the code and text recorded for GenerateDataKeyPair (spec/aws-observed.md §9)`,
-      '2023-07-05',
+      { since: '2023-07-05' },
     ),
     expected: () => DRY_RUN_ERROR,
   });

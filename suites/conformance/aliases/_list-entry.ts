@@ -9,6 +9,7 @@
 import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { aliasEntry } from '../_lib/support.js';
 import { givenAlias, givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export interface ListEntry {
   behaviour: string;
@@ -26,7 +27,7 @@ export const listEntry = (row: ListEntry): ConformanceCase =>
     id: `aliases.list-entry-${row.behaviour}`,
     title: row.title,
     doc: row.doc,
-    source: { kind: 'documented', cite: row.cite, verifiedAt: '2026-12-07' },
+    source: documented(row.cite),
     tags: ['aliases'],
     ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
     async run(t) {

@@ -3,16 +3,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 import { expectAliasNames } from './_support.js';
+import { recorded } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.create-alias-already-exists-other-key',
   title: 'CreateAlias of an existing name for another key is refused and the alias keeps pointing at its key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#API_CreateAlias_Errors',
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §7 A1 (code); the alias keeping its key is inferred',
-    verifiedAt: '2026-12-07',
-  },
+  source: recorded('spec/aws-observed.md §7 A1 (code); the alias keeping its key is inferred'),
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {

@@ -3,16 +3,13 @@ import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { members, unthrottled } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.create-alias-empty-result',
   title: 'CreateAlias answers an empty result',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#API_CreateAlias_ResponseElements',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#API_CreateAlias_ResponseElements (HTTP 200, empty body)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#API_CreateAlias_ResponseElements (HTTP 200, empty body)'),
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias'],
   async run(t) {

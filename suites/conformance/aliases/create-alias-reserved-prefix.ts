@@ -3,16 +3,13 @@ import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { aliasesOf, refused, unthrottled } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.create-alias-reserved-prefix',
   title: 'CreateAlias refuses a name beginning with alias/aws/ (reserved for AWS managed keys); no alias is made',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-AliasName',
-  source: {
-    kind: 'documented',
-    cite: 'service model: CreateAliasRequest.AliasName ("cannot begin with alias/aws/"); the code is not recorded (spec/aws-observed.md §7 A3): any 400 refusal',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: CreateAliasRequest.AliasName ("cannot begin with alias/aws/"); the code is not recorded (spec/aws-observed.md §7 A3): any 400 refusal'),
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   async run(t) {

@@ -2,16 +2,13 @@
 import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { absentKeyId, unthrottled } from '../_lib/support.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.create-alias-target-absent-key',
   title: 'CreateAlias whose TargetKeyId names no key is refused with NotFoundException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#API_CreateAlias_Errors',
-  source: {
-    kind: 'documented',
-    cite: 'service model: CreateAlias errors (NotFoundException)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: CreateAlias errors (NotFoundException)'),
   tags: ['aliases'],
   ops: ['CreateAlias'],
   async run(t) {

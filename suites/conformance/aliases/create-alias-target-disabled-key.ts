@@ -4,16 +4,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { disabledKey } from '../key-state/_support.js';
 import { expectAliasNames } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.create-alias-target-disabled-key',
   title: 'CreateAlias accepts a disabled key as target, and the alias then names it',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-TargetKeyId',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (CreateAlias ✓ while Disabled)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (CreateAlias ✓ while Disabled)'),
   tags: ['aliases', 'key-state'],
   ops: ['CreateKey', 'DisableKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {

@@ -2,16 +2,13 @@ import { DeleteAliasCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { aliasesOf, members, settle, unthrottled } from '../_lib/support.js';
 import { givenAlias, givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.delete-alias-removes-it',
   title: 'DeleteAlias answers an empty result; the alias then no longer resolves (NotFoundException) nor is listed',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html#API_DeleteAlias_ResponseElements',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html#API_DeleteAlias_ResponseElements; an alias that does not exist: NotFoundException (spec/aws-observed.md §1 N11)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html#API_DeleteAlias_ResponseElements; an alias that does not exist: NotFoundException (spec/aws-observed.md §1 N11)'),
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DeleteAlias', 'DescribeKey', 'ListAliases'],
   async run(t) {

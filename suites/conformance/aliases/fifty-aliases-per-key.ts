@@ -2,16 +2,13 @@ import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { aliasesOf, refused, unthrottled } from '../_lib/support.js';
 import { givenKey, TESTED_BY } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.fifty-aliases-per-key',
   title: 'A key takes 50 aliases; CreateAlias of a 51st is refused with LimitExceededException and not made',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html#aliases-per-key',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html#aliases-per-key (50; over a resource quota: LimitExceededException); message not recorded (spec/aws-observed.md §7 A8)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html#aliases-per-key (50; over a resource quota: LimitExceededException); message not recorded (spec/aws-observed.md §7 A8)'),
   tags: ['aliases', 'limits'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   flags: ['slow'],

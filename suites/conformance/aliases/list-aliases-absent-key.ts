@@ -2,16 +2,13 @@
 import { ListAliasesCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { absentKeyId } from '../_lib/support.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.list-aliases-absent-key',
   title: 'ListAliases with a KeyId that names no key is refused with NotFoundException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#API_ListAliases_Errors',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListAliases errors (NotFoundException)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ListAliases errors (NotFoundException)'),
   tags: ['aliases'],
   ops: ['ListAliases'],
   async run(t) {

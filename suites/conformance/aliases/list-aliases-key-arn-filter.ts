@@ -3,16 +3,13 @@ import { ListAliasesCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { settle } from '../_lib/support.js';
 import { givenAlias, givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.list-aliases-key-arn-filter',
   title: "ListAliases accepts the key ARN as KeyId filter",
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#KMS-ListAliases-request-KeyId',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListAliasesRequest.KeyId ("key ID or key ARN")',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ListAliasesRequest.KeyId ("key ID or key ARN")'),
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   async run(t) {

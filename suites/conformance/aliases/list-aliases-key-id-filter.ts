@@ -3,16 +3,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { aliasesOf, settle } from '../_lib/support.js';
 import { givenAlias, givenKey } from '../_lib/prerequisites.js';
+import { recorded } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.list-aliases-key-id-filter',
   title: "ListAliases with KeyId lists exactly that key's aliases, not another key's",
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#KMS-ListAliases-request-KeyId',
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §4.5 (LS-TEST test_list_aliases_of_key)',
-    verifiedAt: '2026-12-07',
-  },
+  source: recorded('spec/aws-observed.md §4.5 (LS-TEST test_list_aliases_of_key)'),
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ListAliases'],
   async run(t) {

@@ -2,16 +2,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.list-aliases-key-without-aliases',
   title: 'ListAliases for a key without aliases answers exactly {Aliases: [], Truncated: false}',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#API_ListAliases_ResponseSyntax',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#API_ListAliases_ResponseSyntax (Aliases, Truncated; NextMarker only when truncated)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#API_ListAliases_ResponseSyntax (Aliases, Truncated; NextMarker only when truncated)'),
   tags: ['aliases'],
   ops: ['CreateKey', 'ListAliases'],
   async run(t) {

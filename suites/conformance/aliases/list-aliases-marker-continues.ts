@@ -1,16 +1,13 @@
 /** ListAliases: the KeyId filter, pagination, and the predefined AWS aliases (aws-observed.md §4.5). */
 import { ListAliasesCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.list-aliases-marker-continues',
   title: 'ListAliases with the NextMarker of a page continues after it, without repeating its aliases',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#KMS-ListAliases-request-Marker',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListAliasesRequest.Marker',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ListAliasesRequest.Marker'),
   tags: ['aliases'],
   ops: ['ListAliases'],
   async run(t) {

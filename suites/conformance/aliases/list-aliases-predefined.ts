@@ -1,16 +1,13 @@
 /** ListAliases: the KeyId filter, pagination, and the predefined AWS aliases (aws-observed.md §4.5). */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { aliasArn, expectRawOk } from '../_lib/support.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.list-aliases-predefined',
   title: 'ListAliases lists the predefined AWS aliases (alias/aws/...); only they may lack a TargetKeyId',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#API_ListAliases_ResponseElements',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#API_ListAliases_ResponseElements (predefined aliases without TargetKeyId; spec/aws-observed.md §4.5)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#API_ListAliases_ResponseElements (predefined aliases without TargetKeyId; spec/aws-observed.md §4.5)'),
   tags: ['aliases'],
   ops: ['ListAliases'],
   async run(t) {

@@ -1,16 +1,13 @@
 /** ListAliases: the KeyId filter, pagination, and the predefined AWS aliases (aws-observed.md §4.5). */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.list-aliases-truncated-page',
   title: 'ListAliases with Limit 1 answers exactly {Aliases: [one], NextMarker: <string>, Truncated: true}',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#KMS-ListAliases-request-Limit',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListAliasesRequest.Limit, ListAliasesResponse.NextMarker, Truncated',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ListAliasesRequest.Limit, ListAliasesResponse.NextMarker, Truncated'),
   tags: ['aliases'],
   ops: ['ListAliases'],
   async run(t) {

@@ -2,16 +2,13 @@ import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { resolveAlias, unthrottled } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.two-aliases-one-key',
   title: 'Two aliases may name the same key, and each resolves to it',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-TargetKeyId',
-  source: {
-    kind: 'documented',
-    cite: 'service model: CreateAlias doc ("a KMS key can have multiple aliases")',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: CreateAlias doc ("a KMS key can have multiple aliases")'),
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {

@@ -3,16 +3,13 @@ import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { refused, resolveAlias, unthrottled } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.update-alias-aws-managed',
   title: 'UpdateAlias refuses to move the AWS managed alias alias/aws/s3 to a customer key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-AliasName',
-  source: {
-    kind: 'documented',
-    cite: 'service model: UpdateAlias doc ("You cannot ... an alias that begins with alias/aws/"); the code is not recorded: any 400 refusal',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: UpdateAlias doc ("You cannot ... an alias that begins with alias/aws/"); the code is not recorded: any 400 refusal'),
   tags: ['aliases'],
   ops: ['CreateKey', 'UpdateAlias'],
   async run(t) {

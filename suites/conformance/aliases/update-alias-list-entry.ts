@@ -3,16 +3,13 @@ import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { aliasEntry, unthrottled } from '../_lib/support.js';
 import { givenAlias, givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.update-alias-list-entry',
   title: 'After UpdateAlias the entry shows the new TargetKeyId, the same CreationDate, LastUpdatedDate >= it',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_AliasListEntry.html#KMS-Type-AliasListEntry-LastUpdatedDate',
-  source: {
-    kind: 'documented',
-    cite: 'developer guide alias-manage: UpdateAlias changes TargetKeyId and LastUpdatedDate, keeps CreationDate (spec/aws-observed.md §4.5); https://docs.aws.amazon.com/kms/latest/APIReference/API_AliasListEntry.html#KMS-Type-AliasListEntry-LastUpdatedDate',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('developer guide alias-manage: UpdateAlias changes TargetKeyId and LastUpdatedDate, keeps CreationDate (spec/aws-observed.md §4.5); https://docs.aws.amazon.com/kms/latest/APIReference/API_AliasListEntry.html#KMS-Type-AliasListEntry-LastUpdatedDate'),
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'UpdateAlias', 'ListAliases'],
   async run(t) {

@@ -4,16 +4,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { members, unthrottled } from '../_lib/support.js';
 import { givenAlias, givenKey } from '../_lib/prerequisites.js';
 import { expectAliasNames } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.update-alias-retargets',
   title: 'UpdateAlias answers an empty result; the alias then names the new key, for DescribeKey and Encrypt',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-TargetKeyId',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-TargetKeyId; empty result (EX UpdateAlias, spec/aws-observed.md §4.3)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-TargetKeyId; empty result (EX UpdateAlias, spec/aws-observed.md §4.3)'),
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'UpdateAlias', 'DescribeKey', 'Encrypt'],
   async run(t) {

@@ -3,16 +3,13 @@ import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { refused, resolveAlias, unthrottled } from '../_lib/support.js';
 import { givenAlias, givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.update-alias-target-alias',
   title: 'UpdateAlias refuses another alias as the new TargetKeyId; the alias stays put',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#KMS-UpdateAlias-request-TargetKeyId',
-  source: {
-    kind: 'documented',
-    cite: 'service model: UpdateAliasRequest.TargetKeyId ("Specify the key ID or key ARN"); the code is not recorded: any 400 refusal',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: UpdateAliasRequest.TargetKeyId ("Specify the key ID or key ARN"); the code is not recorded: any 400 refusal'),
   tags: ['aliases'],
   ops: ['CreateKey', 'CreateAlias', 'UpdateAlias', 'DescribeKey'],
   async run(t) {

@@ -3,16 +3,13 @@ import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'aliases.update-alias-unknown-alias',
   title: 'UpdateAlias of an alias that does not exist is refused with NotFoundException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#API_UpdateAlias_Errors',
-  source: {
-    kind: 'documented',
-    cite: 'service model: UpdateAlias errors (NotFoundException)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: UpdateAlias errors (NotFoundException)'),
   tags: ['aliases'],
   ops: ['CreateKey', 'UpdateAlias'],
   async run(t) {

@@ -9,16 +9,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawError, otherRegion } from '../_lib/support.js';
 import { sendSigned, signedRequest } from '../_lib/signing.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'auth.credential-scope-wrong-region',
   title: "A request signed for another Region than the endpoint's is refused with InvalidSignatureException",
   doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html#signature-v4-troubleshooting-credential',
-  source: {
-    kind: 'inferred',
-    cite: 'spec/aws-observed.md §10 and spec/kms-facts.md "Wire protocol" (scope must name the endpoint\'s Region); InvalidSignatureException for KMS not recorded (P5 is Secrets Manager)',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('spec/aws-observed.md §10 and spec/kms-facts.md "Wire protocol" (scope must name the endpoint\'s Region); InvalidSignatureException for KMS not recorded (P5 is Secrets Manager)'),
   tags: ['auth'],
   ops: ['ListKeys'],
   flags: ['real-aws-only'],

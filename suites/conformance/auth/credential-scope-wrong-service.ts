@@ -7,16 +7,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
 import { sendSigned, signedRequest } from '../_lib/signing.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'auth.credential-scope-wrong-service',
   title: 'A request signed for service "sqs" instead of "kms" is refused with InvalidSignatureException',
   doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html#signature-v4-troubleshooting-credential',
-  source: {
-    kind: 'inferred',
-    cite: 'spec/aws-observed.md §10 and spec/kms-facts.md "Wire protocol" (scope must name kms); InvalidSignatureException for KMS not recorded (P5 is Secrets Manager)',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('spec/aws-observed.md §10 and spec/kms-facts.md "Wire protocol" (scope must name kms); InvalidSignatureException for KMS not recorded (P5 is Secrets Manager)'),
   tags: ['auth'],
   ops: ['ListKeys'],
   async run(t) {

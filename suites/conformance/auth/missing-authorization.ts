@@ -1,15 +1,12 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'auth.missing-authorization',
   title: 'A call with no Authorization header (and no query auth) is refused with MissingAuthenticationTokenException',
   doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html#signature-v4-troubleshooting-credential',
-  source: {
-    kind: 'inferred',
-    cite: 'spec/aws-observed.md §10 P6: MissingAuthenticationTokenException recorded for Secrets Manager and DynamoDB only; status conflicting (400 vs 403): code only',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('spec/aws-observed.md §10 P6: MissingAuthenticationTokenException recorded for Secrets Manager and DynamoDB only; status conflicting (400 vs 403): code only'),
   tags: ['auth'],
   ops: ['ListKeys'],
   async run(t) {

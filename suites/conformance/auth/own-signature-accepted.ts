@@ -7,16 +7,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { sendSigned, signedRequest } from '../_lib/signing.js';
 import { expectListKeysResult } from '../_lib/wire-results.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'auth.own-signature-accepted',
   title: 'The same request signed correctly by hand is accepted (the cases above fail for their one change only)',
   doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-troubleshooting.html#signature-v4-troubleshooting-credential',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html (Signature Version 4)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html (Signature Version 4)'),
   tags: ['auth'],
   ops: ['ListKeys'],
   async run(t) {

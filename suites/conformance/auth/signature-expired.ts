@@ -7,6 +7,7 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
 import { minutesFromNow, sendSigned, signedRequest } from '../_lib/signing.js';
+import { recorded } from '../_lib/sources.js';
 
 const STAMP = '\\d{8}T\\d{6}Z';
 
@@ -14,11 +15,7 @@ export default defineCase({
   id: 'auth.signature-expired',
   title: 'A request signed 20 minutes ago: InvalidSignatureException "Signature expired: <t> is now earlier than ... - 5 min.)"',
   doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html',
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §10 P2 (aws/aws-sdk-js-v3#6400, KMS Encrypt/Decrypt)',
-    verifiedAt: '2024-08-21',
-  },
+  source: recorded('spec/aws-observed.md §10 P2 (aws/aws-sdk-js-v3#6400, KMS Encrypt/Decrypt)', { verifiedAt: '2024-08-21' }),
   tags: ['auth'],
   ops: ['ListKeys'],
   async run(t) {

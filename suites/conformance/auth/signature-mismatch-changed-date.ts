@@ -1,5 +1,6 @@
 import { signedRequest } from '../_lib/signing.js';
 import { mismatch, header } from './_tampered-requests.js';
+import { inferred } from '../_lib/sources.js';
 
 export default mismatch(
   'changed-date',
@@ -12,9 +13,5 @@ export default mismatch(
     const moved = new Date(Date.parse(iso) + 1000).toISOString().replace(/[-:]|\.\d{3}/g, '');
     return { ...req, headers: { ...req.headers, [name]: moved } };
   },
-  {
-    kind: 'inferred',
-    cite: 'spec/aws-observed.md §10 P5: InvalidSignatureException recorded for Secrets Manager (same JSON 1.1 stack), not KMS',
-    verifiedAt: '2026-12-07',
-  },
+  inferred('spec/aws-observed.md §10 P5: InvalidSignatureException recorded for Secrets Manager (same JSON 1.1 stack), not KMS'),
 );

@@ -1,5 +1,6 @@
 import { signedRequest } from '../_lib/signing.js';
 import { mismatch, header } from './_tampered-requests.js';
+import { inferred } from '../_lib/sources.js';
 
 export default mismatch(
   'changed-target',
@@ -8,9 +9,5 @@ export default mismatch(
     const req = await signedRequest(t, { operation: 'ListKeys', body: '{"NumberOfBytes":16}' });
     return { ...req, headers: { ...req.headers, [header(req, 'x-amz-target')]: 'TrentService.GenerateRandom' } };
   },
-  {
-    kind: 'inferred',
-    cite: 'spec/aws-observed.md §10 P5: InvalidSignatureException recorded for Secrets Manager (same JSON 1.1 stack), not KMS',
-    verifiedAt: '2026-12-07',
-  },
+  inferred('spec/aws-observed.md §10 P5: InvalidSignatureException recorded for Secrets Manager (same JSON 1.1 stack), not KMS'),
 );

@@ -4,16 +4,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
 import { minutesFromNow, sendSigned, signedRequest } from '../_lib/signing.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'auth.signature-not-yet-current',
   title: 'A request signed 20 minutes in the future is refused with InvalidSignatureException',
   doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html',
-  source: {
-    kind: 'inferred',
-    cite: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html (a request must reach AWS within five minutes of its time stamp); the "not yet current" answer is recorded on Kinesis only (spec/aws-observed.md §10 P2): code by analogy',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html (a request must reach AWS within five minutes of its time stamp); the "not yet current" answer is recorded on Kinesis only (spec/aws-observed.md §10 P2): code by analogy'),
   tags: ['auth'],
   ops: ['ListKeys'],
   async run(t) {

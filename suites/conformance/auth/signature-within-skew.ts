@@ -4,16 +4,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { minutesFromNow, sendSigned, signedRequest } from '../_lib/signing.js';
 import { expectListKeysResult } from '../_lib/wire-results.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'auth.signature-within-skew',
   title: 'A request signed 2 minutes ago is still accepted (the allowed skew is 5 minutes)',
   doc: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html (within five minutes of the time stamp)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_aws-signing.html (within five minutes of the time stamp)'),
   tags: ['auth'],
   ops: ['ListKeys'],
   async run(t) {

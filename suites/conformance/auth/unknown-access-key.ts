@@ -1,16 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawError } from '../_lib/support.js';
 import { sendSigned, signedRequest } from '../_lib/signing.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'auth.unknown-access-key',
   title: 'An unknown access key id: UnrecognizedClientException "The security token included in the request is invalid."',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-UnrecognizedClientException',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-UnrecognizedClientException (code); message recorded for KMS: spec/aws-observed.md §10 P4',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-UnrecognizedClientException (code); message recorded for KMS: spec/aws-observed.md §10 P4'),
   tags: ['auth'],
   ops: ['ListKeys'],
   async run(t) {

@@ -9,6 +9,7 @@
 import { DecryptCommand, GenerateDataKeyCommand, GenerateDataKeyWithoutPlaintextCommand, type DecryptCommandOutput } from '@aws-sdk/client-kms';
 import type { CaseContext, ConformanceCase } from '../../../harness/conformance/case.js';
 import { keyCase, slug } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export type DataKeyOp = 'GenerateDataKey' | 'GenerateDataKeyWithoutPlaintext';
 
@@ -19,7 +20,7 @@ export const dataKeyDecrypts = (
   check: (t: CaseContext, dataKey: { CiphertextBlob?: Uint8Array; Plaintext?: Uint8Array }, decrypted: DecryptCommandOutput) => void,
 ): ConformanceCase => {
   const doc = `https://docs.aws.amazon.com/kms/latest/APIReference/API_${op}.html#KMS-${op}-response-CiphertextBlob`;
-  return keyCase({ behaviour: `${slug(op)}-decrypts`, title, doc, source: { kind: 'documented', cite: doc, verifiedAt: '2026-12-07' }, ops: [op, 'Decrypt'] }, async (t, key) => {
+  return keyCase({ behaviour: `${slug(op)}-decrypts`, title, doc, source: documented(doc), ops: [op, 'Decrypt'] }, async (t, key) => {
     const input = { KeyId: key.KeyId, KeySpec: 'AES_256' } as const;
     const dk = await t.kms.send(op === 'GenerateDataKey' ? new GenerateDataKeyCommand(input) : new GenerateDataKeyWithoutPlaintextCommand(input));
     const out = await t.kms.send(new DecryptCommand({ CiphertextBlob: dk.CiphertextBlob }));

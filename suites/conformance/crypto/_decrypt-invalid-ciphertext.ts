@@ -12,13 +12,10 @@ import type { CaseSource, ConformanceCase } from '../../../harness/conformance/c
 import { b64, expectRawError } from '../_lib/support.js';
 import { givenCiphertext } from '../_lib/prerequisites.js';
 import { keyCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 /** What the damaged-ciphertext cases without a capture of their own rest on: the model's error, and the bare reply of C2, C3. */
-export const BARE_REPLY_SOURCE: CaseSource = {
-  kind: 'documented',
-  cite: 'service model: InvalidCiphertextException; the bare reply: spec/aws-observed.md §5 C2, C3',
-  verifiedAt: '2026-12-07',
-};
+export const BARE_REPLY_SOURCE: CaseSource = documented('service model: InvalidCiphertextException; the bare reply: spec/aws-observed.md §5 C2, C3');
 
 /** A damage: a copy of the blob with the bits of `mask` flipped in the byte `fromEnd` bytes before its end (1: the last). */
 export const flipBits =

@@ -11,6 +11,7 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import { defineCase, type CaseSource, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
 import { absentKeyId } from '../_lib/support.js';
 import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export interface KeyRefusal {
   /** Behaviour part of the id (`crypto.<behaviour>`). */
@@ -39,7 +40,7 @@ function keyRefusal(spec: KeyRefusal, source: CaseSource, names: 'absent' | 'oth
 
 /** A case: the call names a key id that names no key (the model's NotFoundException). */
 export const absentKeyCase = (spec: KeyRefusal): ConformanceCase =>
-  keyRefusal(spec, { kind: 'documented', cite: `service model: ${spec.op} errors (NotFoundException)`, verifiedAt: '2026-12-07' }, 'absent', {
+  keyRefusal(spec, documented(`service model: ${spec.op} errors (NotFoundException)`), 'absent', {
     code: 'NotFoundException',
     status: 400,
   });

@@ -1,7 +1,4 @@
 import { decryptBy } from './_key-id-forms.js';
+import { documented } from '../_lib/sources.js';
 
-export default decryptBy('alias-arn', {
-  kind: 'documented',
-  cite: 'service model: DecryptRequest.KeyId (key ID, key ARN, alias name or alias ARN); KeyId answered as the key ARN: EX Decrypt (spec/aws-observed.md §4.2)',
-  verifiedAt: '2026-12-07',
-});
+export default decryptBy('alias-arn', documented('service model: DecryptRequest.KeyId (key ID, key ARN, alias name or alias ARN); KeyId answered as the key ARN: EX Decrypt (spec/aws-observed.md §4.2)'));

@@ -1,18 +1,14 @@
 import { DecryptCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { givenCiphertext } from '../_lib/prerequisites.js';
 import { keyCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default keyCase(
   {
     behaviour: 'decrypt-key-material-id',
     title: "Decrypt's KeyMaterialId names the key material that encrypted: the key's CurrentKeyMaterialId",
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-response-KeyMaterialId',
-    source: {
-      kind: 'documented',
-      cite: 'service model: DecryptResponse.KeyMaterialId, KeyMetadata.CurrentKeyMaterialId (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)',
-      verifiedAt: '2026-12-07',
-      since: '2025-06-05',
-    },
+    source: documented('service model: DecryptResponse.KeyMaterialId, KeyMetadata.CurrentKeyMaterialId (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)', { since: '2025-06-05' }),
     ops: ['Encrypt', 'Decrypt', 'DescribeKey'],
   },
   async (t, key) => {

@@ -1,17 +1,14 @@
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { b64 } from '../_lib/support.js';
 import { keyCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default keyCase(
   {
     behaviour: 'decrypt-round-trip',
     title: 'Decrypt without a KeyId returns the exact plaintext Encrypt was given, and KeyId = the key ARN',
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-response-Plaintext',
-    source: {
-      kind: 'documented',
-      cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-response-Plaintext; KeyId is the key ARN: EX Decrypt (spec/aws-observed.md §4.2)',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-response-Plaintext; KeyId is the key ARN: EX Decrypt (spec/aws-observed.md §4.2)'),
     ops: ['Encrypt', 'Decrypt'],
   },
   async (t, key) => {

@@ -1,9 +1,5 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { dryRun } from './_dry-run.js';
+import { documented } from '../_lib/sources.js';
 
-export default dryRun('Encrypt', (kms, KeyId) => kms.send(new EncryptCommand({ KeyId, Plaintext: new Uint8Array([1, 2, 3]), DryRun: true })), {
-  kind: 'documented',
-  cite: 'service model: EncryptRequest.DryRun, DryRunOperationException (recorded for GenerateDataKeyPair only, spec/aws-observed.md §9)',
-  verifiedAt: '2026-12-07',
-  since: '2023-07-05',
-});
+export default dryRun('Encrypt', (kms, KeyId) => kms.send(new EncryptCommand({ KeyId, Plaintext: new Uint8Array([1, 2, 3]), DryRun: true })), documented('service model: EncryptRequest.DryRun, DryRunOperationException (recorded for GenerateDataKeyPair only, spec/aws-observed.md §9)', { since: '2023-07-05' }));

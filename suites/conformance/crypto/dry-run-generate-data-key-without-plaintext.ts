@@ -1,13 +1,9 @@
 import { GenerateDataKeyWithoutPlaintextCommand } from '@aws-sdk/client-kms';
 import { dryRun } from './_dry-run.js';
+import { documented } from '../_lib/sources.js';
 
 export default dryRun(
   'GenerateDataKeyWithoutPlaintext',
   (kms, KeyId) => kms.send(new GenerateDataKeyWithoutPlaintextCommand({ KeyId, KeySpec: 'AES_256', DryRun: true })),
-  {
-    kind: 'documented',
-    cite: 'service model: GenerateDataKeyWithoutPlaintextRequest.DryRun, DryRunOperationException (recorded for GenerateDataKeyPair only, spec/aws-observed.md §9)',
-    verifiedAt: '2026-12-07',
-    since: '2023-07-05',
-  },
+  documented('service model: GenerateDataKeyWithoutPlaintextRequest.DryRun, DryRunOperationException (recorded for GenerateDataKeyPair only, spec/aws-observed.md §9)', { since: '2023-07-05' }),
 );

@@ -1,16 +1,13 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { absentKeyId } from '../_lib/support.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'crypto.encrypt-absent-key',
   title: 'Encrypt under a key id that names no key is refused with NotFoundException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#API_Encrypt_Errors',
-  source: {
-    kind: 'documented',
-    cite: 'service model: Encrypt errors (NotFoundException)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: Encrypt errors (NotFoundException)'),
   tags: ['semantics'],
   ops: ['Encrypt'],
   async run(t) {

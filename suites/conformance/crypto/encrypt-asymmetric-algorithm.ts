@@ -1,16 +1,13 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { keyCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default keyCase(
   {
     behaviour: 'encrypt-asymmetric-algorithm',
     title: 'Encrypt with EncryptionAlgorithm RSAES_OAEP_SHA_256 under a symmetric key is refused with InvalidKeyUsageException',
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-request-EncryptionAlgorithm',
-    source: {
-      kind: 'documented',
-      cite: 'service model: InvalidKeyUsageException ("The encryption algorithm ... is incompatible with the type of key material"); message not recorded',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('service model: InvalidKeyUsageException ("The encryption algorithm ... is incompatible with the type of key material"); message not recorded'),
     ops: ['Encrypt'],
   },
   async (t, key) => {

@@ -1,7 +1,4 @@
 import { encryptBy } from './_key-id-forms.js';
+import { recorded } from '../_lib/sources.js';
 
-export default encryptBy('key-id', {
-  kind: 'recorded',
-  cite: 'spec/aws-observed.md §7 A10 (four id forms accepted); KeyId answered as the key ARN: spec/aws-observed.md §4.2',
-  verifiedAt: '2026-12-07',
-});
+export default encryptBy('key-id', recorded('spec/aws-observed.md §7 A10 (four id forms accepted); KeyId answered as the key ARN: spec/aws-observed.md §4.2'));

@@ -1,16 +1,13 @@
 import { b64, expectRawOk } from '../_lib/support.js';
 import { keyCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default keyCase(
   {
     behaviour: 'encrypt-ciphertext-wire-base64',
     title: 'Encrypt sends CiphertextBlob as a standard base64 string of 1..6144 bytes, longer than the plaintext',
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-response-CiphertextBlob',
-    source: {
-      kind: 'documented',
-      cite: 'service model: CiphertextType (blob, 1..6144 bytes; base64 in AWS JSON 1.1)',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('service model: CiphertextType (blob, 1..6144 bytes; base64 in AWS JSON 1.1)'),
     ops: ['Encrypt'],
   },
   async (t, key) => {

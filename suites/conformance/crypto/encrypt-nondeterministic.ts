@@ -1,17 +1,14 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { b64 } from '../_lib/support.js';
 import { keyCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default keyCase(
   {
     behaviour: 'encrypt-nondeterministic',
     title: 'Encrypting the same plaintext twice under the same key gives two different ciphertexts',
     doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#symmetric-cmks',
-    source: {
-      kind: 'documented',
-      cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#symmetric-cmks (AES-GCM with a fresh IV per call)',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/kms-cryptography.html#symmetric-cmks (AES-GCM with a fresh IV per call)'),
     ops: ['Encrypt'],
   },
   async (t, key) => {

@@ -1,16 +1,13 @@
 import { b64, expectRawOk, members } from '../_lib/support.js';
 import { keyCase } from './_support.js';
+import { recorded } from '../_lib/sources.js';
 
 export default keyCase(
   {
     behaviour: 'encrypt-response-members',
     title: 'Encrypt answers exactly {CiphertextBlob, EncryptionAlgorithm, KeyId} on the wire (no KeyMaterialId)',
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#API_Encrypt_ResponseSyntax',
-    source: {
-      kind: 'recorded',
-      cite: 'spec/aws-observed.md §4.2 (Encrypt, LS-SNAP re-recorded 2025-09-22: no KeyMaterialId; the model dropped it on 2025-06-06)',
-      verifiedAt: '2025-09-22',
-    },
+    source: recorded('spec/aws-observed.md §4.2 (Encrypt, LS-SNAP re-recorded 2025-09-22: no KeyMaterialId; the model dropped it on 2025-06-06)', { verifiedAt: '2025-09-22' }),
     ops: ['Encrypt'],
   },
   async (t, key) => {

@@ -1,16 +1,13 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { aliasArn } from '../_lib/support.js';
+import { recorded } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'crypto.encrypt-unknown-alias',
   title: 'Encrypt under an unknown alias name: NotFoundException "Alias <alias ARN> is not found." (N11)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#API_Encrypt_Errors',
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §1 N11',
-    verifiedAt: '2026-12-07',
-  },
+  source: recorded('spec/aws-observed.md §1 N11'),
   tags: ['semantics', 'aliases'],
   ops: ['Encrypt'],
   async run(t) {

@@ -1,17 +1,14 @@
 import { expectRawOk, members } from '../_lib/support.js';
 import { awsHas, membersAsOf } from '../_lib/aws-profile.js';
 import { keyCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default keyCase(
   {
     behaviour: 'generate-data-key-response-members',
     title: 'GenerateDataKey answers exactly {CiphertextBlob, KeyId, KeyMaterialId, Plaintext} on the wire',
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#API_GenerateDataKey_ResponseSyntax',
-    source: {
-      kind: 'documented',
-      cite: 'service model: GenerateDataKeyResponse (KeyMaterialId omitted only with Recipient); members before 2025: spec/aws-observed.md §4.2 (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('service model: GenerateDataKeyResponse (KeyMaterialId omitted only with Recipient); members before 2025: spec/aws-observed.md §4.2 (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)'),
     ops: ['GenerateDataKey'],
   },
   async (t, key) => {

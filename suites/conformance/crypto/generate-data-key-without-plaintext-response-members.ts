@@ -1,17 +1,14 @@
 import { expectRawOk, members } from '../_lib/support.js';
 import { awsHas, membersAsOf } from '../_lib/aws-profile.js';
 import { keyCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default keyCase(
   {
     behaviour: 'generate-data-key-without-plaintext-response-members',
     title: 'GenerateDataKeyWithoutPlaintext answers exactly {CiphertextBlob, KeyId (ARN), KeyMaterialId}, never a Plaintext',
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKeyWithoutPlaintext.html#API_GenerateDataKeyWithoutPlaintext_ResponseSyntax',
-    source: {
-      kind: 'documented',
-      cite: 'service model: GenerateDataKeyWithoutPlaintextResponse; members before 2025: spec/aws-observed.md §4.2 (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('service model: GenerateDataKeyWithoutPlaintextResponse; members before 2025: spec/aws-observed.md §4.2 (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)'),
     ops: ['GenerateDataKeyWithoutPlaintext'],
   },
   async (t, key) => {

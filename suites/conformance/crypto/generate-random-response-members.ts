@@ -1,15 +1,12 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'crypto.generate-random-response-members',
   title: 'GenerateRandom answers exactly {Plaintext}, base64 of NumberOfBytes bytes',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html#API_GenerateRandom_ResponseSyntax',
-  source: {
-    kind: 'documented',
-    cite: 'service model: examples-1.json GenerateRandom (only Plaintext; spec/aws-observed.md §4.2)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: examples-1.json GenerateRandom (only Plaintext; spec/aws-observed.md §4.2)'),
   tags: ['semantics'],
   ops: ['GenerateRandom'],
   async run(t) {

@@ -2,16 +2,13 @@ import { DecryptCommand, ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { b64 } from '../_lib/support.js';
 import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'crypto.reencrypt-decrypts-under-destination',
   title: 'The ciphertext from ReEncrypt decrypts to the original plaintext under the destination key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-response-CiphertextBlob',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-response-CiphertextBlob',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-response-CiphertextBlob'),
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   async run(t) {

@@ -1,16 +1,13 @@
 import { expectRawError } from '../_lib/support.js';
 import { keyCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default keyCase(
   {
     behaviour: 'reencrypt-invalid-ciphertext',
     title: 'ReEncrypt of bytes that are no KMS ciphertext: InvalidCiphertextException with no message',
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#API_ReEncrypt_Errors',
-    source: {
-      kind: 'documented',
-      cite: 'service model: InvalidCiphertextException; the bare reply: spec/aws-observed.md §5 C2',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('service model: InvalidCiphertextException; the bare reply: spec/aws-observed.md §5 C2'),
     ops: ['ReEncrypt'],
   },
   async (t, key) => {

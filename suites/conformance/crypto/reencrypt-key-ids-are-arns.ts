@@ -1,16 +1,13 @@
 import { ReEncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { givenAlias, givenCiphertext, givenKey } from '../_lib/prerequisites.js';
+import { recorded } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'crypto.reencrypt-key-ids-are-arns',
   title: 'ReEncrypt answers KeyId = destination key ARN and SourceKeyId = source key ARN, even when given aliases',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-response-SourceKeyId',
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §4.2 (ReEncrypt: KeyId and SourceKeyId are key ARNs, LS-SNAP 2025-06-09; EX ReEncrypt)',
-    verifiedAt: '2025-06-09',
-  },
+  source: recorded('spec/aws-observed.md §4.2 (ReEncrypt: KeyId and SourceKeyId are key ARNs, LS-SNAP 2025-06-09; EX ReEncrypt)', { verifiedAt: '2025-06-09' }),
   tags: ['semantics', 'aliases'],
   ops: ['CreateKey', 'CreateAlias', 'Encrypt', 'ReEncrypt'],
   async run(t) {

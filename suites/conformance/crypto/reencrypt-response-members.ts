@@ -2,6 +2,7 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { b64, expectRawOk, members } from '../_lib/support.js';
 import { membersAsOf } from '../_lib/aws-profile.js';
 import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 /**
  * The current model's ReEncryptResponse for symmetric keys: the five members recorded on AWS
@@ -22,11 +23,7 @@ export default defineCase({
   id: 'crypto.reencrypt-response-members',
   title: 'ReEncrypt answers exactly CiphertextBlob, KeyId, SourceKeyId, both algorithms (SYMMETRIC_DEFAULT) and both KeyMaterialIds',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#API_ReEncrypt_ResponseSyntax',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ReEncryptResponse (SourceKeyMaterialId, DestinationKeyMaterialId present for symmetric keys); the other members: spec/aws-observed.md §4.2 (LS-SNAP of 2025-06-09, which lacks the two KeyMaterialIds four days after the model added them) (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ReEncryptResponse (SourceKeyMaterialId, DestinationKeyMaterialId present for symmetric keys); the other members: spec/aws-observed.md §4.2 (LS-SNAP of 2025-06-09, which lacks the two KeyMaterialIds four days after the model added them) (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)'),
   tags: ['semantics'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {

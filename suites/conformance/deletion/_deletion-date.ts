@@ -10,6 +10,7 @@ import type { OperationName } from '../../../common/model/model.js';
 import type { Key } from '../key-state/_support.js';
 import { requireClock } from '../rotation/_support.js';
 import { givenScheduled, HOW_IT_WORKS_DOC, keyWithClock } from './_support.js';
+import { inferred } from '../_lib/sources.js';
 
 export interface DeletionDateCaseSpec<P> {
   /** The id after `deletion.`. */
@@ -65,11 +66,7 @@ export function notFoundOnceDeleted(effect: string, what: string, op: OperationN
     behaviour: `deleted-after-window-${effect}`,
     title: `Once the clock passes DeletionDate, ${what} answers NotFoundException`,
     doc: HOW_IT_WORKS_DOC,
-    source: {
-      kind: 'inferred',
-      cite: 'a deleted key no longer exists, so it is answered like an absent key (spec/aws-observed.md §1 N1); no capture of a deleted key',
-      verifiedAt: '2026-12-07',
-    },
+    source: inferred('a deleted key no longer exists, so it is answered like an absent key (spec/aws-observed.md §1 N1); no capture of a deleted key'),
     ops: ['CreateKey', 'ScheduleKeyDeletion', op],
     async after(t, key) {
       await t.expectError(call(t, key), { code: 'NotFoundException', status: 400 });

@@ -7,6 +7,7 @@
 import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { givenKey } from '../_lib/prerequisites.js';
 import { describe, expectDeletionDateFor, keyWithClock, scheduleDeletion, WINDOW_DOC } from './_support.js';
+import { documented, inferred } from '../_lib/sources.js';
 
 /** kms-facts.md: real KMS accepts PendingWindowInDays 7..30; `days` is one of the bounds. */
 export function windowAccepted(days: 7 | 30, bound: 'lower' | 'upper'): ConformanceCase {
@@ -14,11 +15,7 @@ export function windowAccepted(days: 7 | 30, bound: 'lower' | 'upper'): Conforma
     id: `deletion.window-${days}-accepted`,
     title: `ScheduleKeyDeletion with PendingWindowInDays ${days} is accepted at the ${bound} bound: PendingDeletion, window ${days}, DeletionDate ${days} days out`,
     doc: WINDOW_DOC,
-    source: {
-      kind: 'documented',
-      cite: 'service model: ScheduleKeyDeletionRequest.PendingWindowInDays ("between 7 and 30, inclusive")',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('service model: ScheduleKeyDeletionRequest.PendingWindowInDays ("between 7 and 30, inclusive")'),
     tags: ['deletion', 'limits'],
     ops: ['CreateKey', 'ScheduleKeyDeletion'],
     async run(t) {
@@ -41,11 +38,7 @@ export function windowRefused(days: number): ConformanceCase {
     id: `deletion.window-${days}-refused`,
     title: `ScheduleKeyDeletion with PendingWindowInDays ${days} is refused with ValidationException and the key stays Enabled`,
     doc: WINDOW_DOC,
-    source: {
-      kind: 'inferred',
-      cite: 'service model: ScheduleKeyDeletionRequest.PendingWindowInDays ("between 7 and 30"); ValidationException recorded for 1 day only (spec/aws-observed.md §6.1 V6): code by analogy',
-      verifiedAt: '2026-12-07',
-    },
+    source: inferred('service model: ScheduleKeyDeletionRequest.PendingWindowInDays ("between 7 and 30"); ValidationException recorded for 1 day only (spec/aws-observed.md §6.1 V6): code by analogy'),
     tags: ['deletion', 'limits'],
     ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
     async run(t) {

@@ -1,17 +1,14 @@
 import { DecryptCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { givenCiphertext } from '../_lib/prerequisites.js';
 import { cancelCase } from './_cancel.js';
+import { documented } from '../_lib/sources.js';
 
 /** Cancelling deletion recovers the key: after EnableKey, ciphertext made before the schedule decrypts. */
 export default cancelCase<{ plaintext: Uint8Array; CiphertextBlob: Uint8Array | undefined }>({
   behaviour: 'then-enable-restores-use',
   title: 'After CancelKeyDeletion and EnableKey, ciphertext made before the schedule decrypts again',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html (a cancelled key is Disabled; enable it to use it)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html (a cancelled key is Disabled; enable it to use it)'),
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'Encrypt', 'ScheduleKeyDeletion', 'CancelKeyDeletion', 'EnableKey', 'Decrypt'],
   async before(t, key) {

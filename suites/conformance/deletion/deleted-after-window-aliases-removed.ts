@@ -3,6 +3,7 @@ import type { CaseContext } from '../../../harness/conformance/case.js';
 import { givenAlias } from '../_lib/prerequisites.js';
 import { allPages } from './_support.js';
 import { deletionDateCase } from './_deletion-date.js';
+import { documented } from '../_lib/sources.js';
 
 async function allAliasNames(t: CaseContext): Promise<Set<string>> {
   const pages = await allPages('ListAliases', (marker) => t.kms.send(new ListAliasesCommand({ Limit: 100, Marker: marker })));
@@ -14,11 +15,7 @@ export default deletionDateCase<string[]>({
   behaviour: 'deleted-after-window-aliases-removed',
   title: 'When the key is deleted, ListAliases no longer lists the aliases that pointed to it',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ScheduleKeyDeletion doc ("KMS deletes the KMS key ... including all aliases that refer to it")',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ScheduleKeyDeletion doc ("KMS deletes the KMS key ... including all aliases that refer to it")'),
   tags: ['deletion', 'aliases'],
   ops: ['CreateKey', 'CreateAlias', 'ScheduleKeyDeletion', 'ListAliases'],
   async before(t, key) {

@@ -2,6 +2,7 @@ import { DecryptCommand } from '@aws-sdk/client-kms';
 import { refusal } from '../key-state/_support.js';
 import { givenCiphertext } from '../_lib/prerequisites.js';
 import { deletionDateCase } from './_deletion-date.js';
+import { documented } from '../_lib/sources.js';
 
 /**
  * "After a KMS key is deleted, you can no longer decrypt the data that was encrypted under it"
@@ -13,11 +14,7 @@ export default deletionDateCase<Uint8Array | undefined>({
   behaviour: 'deleted-after-window-ciphertext-undecryptable',
   title: 'Once the key is deleted, its ciphertext no longer decrypts',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html (data encrypted under a deleted key is unrecoverable); the code is not recorded: any 400 but KMSInvalidStateException',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html (data encrypted under a deleted key is unrecoverable); the code is not recorded: any 400 but KMSInvalidStateException'),
   ops: ['CreateKey', 'Encrypt', 'ScheduleKeyDeletion', 'Decrypt'],
   before: (t, key) => givenCiphertext(t, key.KeyId),
   async after(t, _key, CiphertextBlob) {

@@ -1,7 +1,4 @@
 import { cryptoRefusalCase, STATES } from '../key-state/_support.js';
+import { documented } from '../_lib/sources.js';
 
-export default cryptoRefusalCase('deletion', 'deletion', STATES.PendingDeletion, 'generate-data-key-without-plaintext', {
-  kind: 'documented',
-  cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [3]); GenerateDataKey recorded (spec/aws-observed.md §2.3 S4), wording "is pending deletion" (S5)',
-  verifiedAt: '2026-12-07',
-});
+export default cryptoRefusalCase('deletion', 'deletion', STATES.PendingDeletion, 'generate-data-key-without-plaintext', documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [3]); GenerateDataKey recorded (spec/aws-observed.md §2.3 S4), wording "is pending deletion" (S5)'));

@@ -3,16 +3,13 @@ import { ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { SCHEDULE_DOC, describe } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'deletion.schedule-by-key-arn',
   title: 'ScheduleKeyDeletion accepts the key ARN as KeyId: the reply names the key ARN and the key is PendingDeletion',
   doc: `${SCHEDULE_DOC}#KMS-ScheduleKeyDeletion-request-KeyId`,
-  source: {
-    kind: 'documented',
-    cite: 'service model: ScheduleKeyDeletionRequest KeyId ("Specify the key ID or key ARN of the KMS key"); ScheduleKeyDeletionResponse KeyId is the key ARN',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ScheduleKeyDeletionRequest KeyId ("Specify the key ID or key ARN of the KMS key"); ScheduleKeyDeletionResponse KeyId is the key ARN'),
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {

@@ -1,17 +1,14 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { SCHEDULE_DOC } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 /** aws-observed.md 4.3 (DG CLI output): {KeyId: <key ARN>, DeletionDate, KeyState, PendingWindowInDays}. */
 export default defineCase({
   id: 'deletion.schedule-response-shape',
   title: 'ScheduleKeyDeletion answers exactly KeyId (the key ARN), DeletionDate, KeyState and PendingWindowInDays',
   doc: `${SCHEDULE_DOC}#API_ScheduleKeyDeletion_ResponseSyntax`,
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html (CLI output: KeyId ARN, DeletionDate, KeyState, PendingWindowInDays; spec/aws-observed.md §4.3)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html (CLI output: KeyId ARN, DeletionDate, KeyState, PendingWindowInDays; spec/aws-observed.md §4.3)'),
   tags: ['deletion'],
   ops: ['CreateKey', 'ScheduleKeyDeletion'],
   async run(t) {

@@ -1,17 +1,14 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { describe, scheduleDeletion, SCHEDULE_DOC } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { recorded } from '../_lib/sources.js';
 
 /** aws-observed.md S5: KMSInvalidStateException, message contains "is pending deletion"; the first schedule stands. */
 export default defineCase({
   id: 'deletion.schedule-twice-refused',
   title: 'ScheduleKeyDeletion of a key already pending deletion is refused and keeps the first DeletionDate',
   doc: `${SCHEDULE_DOC}#API_ScheduleKeyDeletion_Errors`,
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §2.3 S5 (LS-TEST test_cant_delete_deleted_key)',
-    verifiedAt: '2026-12-07',
-  },
+  source: recorded('spec/aws-observed.md §2.3 S5 (LS-TEST test_cant_delete_deleted_key)'),
   tags: ['deletion', 'key-state'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'DescribeKey'],
   async run(t) {

@@ -17,6 +17,7 @@ import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } f
 import type { OperationName } from '../../../common/model/model.js';
 import { givenKey } from '../_lib/prerequisites.js';
 import type { Key } from '../key-state/_support.js';
+import { documented, recorded } from '../_lib/sources.js';
 
 export type Context = Record<string, string>;
 
@@ -59,11 +60,7 @@ export async function expectRefused(t: CaseContext, blob: Uint8Array, context: C
  * What every mismatch case rests on unless it cites a capture of its own: Decrypt needs the exact,
  * case-sensitive context, and AWS refuses any other with the bare code (C1).
  */
-export const EXACT_MATCH_SOURCE: CaseSource = {
-  kind: 'documented',
-  cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
-  verifiedAt: '2026-12-07',
-};
+export const EXACT_MATCH_SOURCE: CaseSource = documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1');
 
 export interface ContextCase {
   /** Behaviour part of the id (`encryption-context.<behaviour>`). */
@@ -113,18 +110,10 @@ export const dataKeyCase = (
   );
 
 /** Why the order of the pairs carries nothing: a context is a map. */
-export const UNORDERED_MAP_SOURCE: CaseSource = {
-  kind: 'documented',
-  cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (a collection of key-value pairs: a map, so member order carries nothing)',
-  verifiedAt: '2026-12-07',
-};
+export const UNORDERED_MAP_SOURCE: CaseSource = documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (a collection of key-value pairs: a map, so member order carries nothing)');
 
 /** The capture of data keys bound to their context: the same bare refusal as for an Encrypt blob (C1). */
-export const DATA_KEY_SOURCE: CaseSource = {
-  kind: 'recorded',
-  cite: 'spec/aws-observed.md §5 C1 (LS-SNAP test_encryption_context_generate_data_key*)',
-  verifiedAt: '2026-12-07',
-};
+export const DATA_KEY_SOURCE: CaseSource = recorded('spec/aws-observed.md §5 C1 (LS-SNAP test_encryption_context_generate_data_key*)');
 
 export interface MismatchSpec {
   /** Behaviour part of the id (`encryption-context.<behaviour>`). */
@@ -171,11 +160,7 @@ export function sourceMismatchCase(spec: SourceMismatchSpec): ConformanceCase {
     id: `encryption-context.${spec.behaviour}`,
     title: spec.title,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext',
-    source: {
-      kind: 'documented',
-      cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-SourceEncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1'),
     tags: ['encryption-context'],
     ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
     async run(t) {

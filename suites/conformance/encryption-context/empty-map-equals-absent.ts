@@ -1,15 +1,12 @@
 import { contextCase, expectOpens, seal } from './_support.js';
+import { inferred } from '../_lib/sources.js';
 
 /** An empty map has no pairs: it is the same context as none at all, in both directions. */
 export default contextCase(
   {
     behaviour: 'empty-map-equals-absent',
     title: 'An empty EncryptionContext map and an omitted one are the same context',
-    source: {
-      kind: 'inferred',
-      cite: 'an empty map has no pairs, so it is the same context as none (https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext); not recorded',
-      verifiedAt: '2026-12-07',
-    },
+    source: inferred('an empty map has no pairs, so it is the same context as none (https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext); not recorded'),
   },
   async (t, key) => {
     const plaintext = t.bytes(16);

@@ -1,5 +1,6 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { contextCase, ENCRYPT_CONTEXT_DOC, expectOpens, expectRefused } from './_support.js';
+import { inferred } from '../_lib/sources.js';
 
 /**
  * Whether AWS accepts an empty-string context value is not recorded (spec/aws-observed.md has no
@@ -11,11 +12,7 @@ export default contextCase(
     behaviour: 'empty-string-value',
     title: 'An empty-string value, if accepted, is bound: neither its absence nor " " opens the blob',
     doc: ENCRYPT_CONTEXT_DOC,
-    source: {
-      kind: 'inferred',
-      cite: 'whether AWS accepts an empty value is not recorded (spec/aws-observed.md §5): either answer passes, but an accepted empty value must be bound',
-      verifiedAt: '2026-12-07',
-    },
+    source: inferred('whether AWS accepts an empty value is not recorded (spec/aws-observed.md §5): either answer passes, but an accepted empty value must be bound'),
   },
   async (t, key) => {
     const plaintext = t.bytes(16);

@@ -1,4 +1,5 @@
 import { dataKeyCase, expectOpens, expectRefused } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 /** The {ab:c} / {a:bc} boundary for data keys (kms-facts.md). */
 export default dataKeyCase(
@@ -6,11 +7,7 @@ export default dataKeyCase(
   {
     behaviour: 'generate-data-key-boundary',
     title: 'A data key sealed under {ab:"c"} is refused under {a:"bc"}',
-    source: {
-      kind: 'documented',
-      cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-EncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateDataKey.html#KMS-GenerateDataKey-request-EncryptionContext (an exact, case-sensitive match); the bare reply: spec/aws-observed.md §5 C1'),
   },
   { NumberOfBytes: 16, EncryptionContext: { ab: 'c' } },
   async (t, out) => {

@@ -1,13 +1,10 @@
 import { destinationContextCase, expectOpens, expectRefused } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default destinationContextCase({
   behaviour: 'reencrypt-destination-context-binds',
   title: 'The blob ReEncrypt returns opens only with its DestinationEncryptionContext',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-DestinationEncryptionContext; the bare reply: spec/aws-observed.md §5 C1',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html#KMS-ReEncrypt-request-DestinationEncryptionContext; the bare reply: spec/aws-observed.md §5 C1'),
   plaintextBytes: 48,
   destinationContext: { stage: 'destination', ab: 'c' },
   async check(t, moved, plaintext) {

@@ -1,4 +1,5 @@
 import { contextCase, expectOpens, expectRefused, reEncrypted, seal } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 /** API reference: ReEncrypt under the same key "to change the encryption context of a ciphertext". */
 export default contextCase(
@@ -6,11 +7,7 @@ export default contextCase(
     behaviour: 'reencrypt-same-key-new-context',
     title: 'ReEncrypt to the same key changes the context of the new blob and leaves the old blob as it was',
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html',
-    source: {
-      kind: 'documented',
-      cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html (ReEncrypt to the same key changes the encryption context)',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html (ReEncrypt to the same key changes the encryption context)'),
     ops: ['CreateKey', 'Encrypt', 'ReEncrypt', 'Decrypt'],
   },
   async (t, key) => {

@@ -1,14 +1,11 @@
 import { contextCase, expectOpens, seal } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default contextCase(
   {
     behaviour: 'round-trip',
     title: 'Decrypt with the exact sealing context returns the plaintext',
-    source: {
-      kind: 'documented',
-      cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext'),
   },
   async (t, key) => {
     const plaintext = t.bytes(100);

@@ -1,15 +1,12 @@
 import { contextCase, expectOpens, expectRefused, seal } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 /** Keys and values outside ASCII, including characters outside the Basic Multilingual Plane. */
 export default contextCase(
   {
     behaviour: 'unicode-round-trip',
     title: 'A context with non-ASCII and non-BMP keys and values opens with the same strings and no others',
-    source: {
-      kind: 'documented',
-      cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact match of the strings given)',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html#KMS-Decrypt-request-EncryptionContext (an exact match of the strings given)'),
   },
   async (t, key) => {
     const plaintext = t.bytes(24);

@@ -2,12 +2,13 @@ import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { givenGrant, grant } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'grants.constraint-limits-encryption-context',
   title: 'A grant with an EncryptionContextSubset constraint lets bob encrypt with a context that contains the pair, not with another',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GrantConstraints.html',
-  source: { kind: 'documented', cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GrantConstraints.html (EncryptionContextSubset)', verifiedAt: '2026-12-07' },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_GrantConstraints.html (EncryptionContextSubset)'),
   tags: ['grants', 'encryption-context'],
   ops: ['CreateKey', 'CreateGrant', 'Encrypt'],
   needs: ['identities'],

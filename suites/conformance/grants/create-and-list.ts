@@ -2,12 +2,13 @@ import { ListGrantsCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { grant, rootArn } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'grants.create-and-list',
   title: 'CreateGrant answers a grant id that ListGrants lists with the key ARN, grantee, retiring principal, operations and issuing account',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListGrants.html',
-  source: { kind: 'documented', cite: 'service model: ListGrantsResponse.Grants (GrantListEntry); https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateGrant.html', verifiedAt: '2026-12-07' },
+  source: documented('service model: ListGrantsResponse.Grants (GrantListEntry); https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateGrant.html'),
   tags: ['grants'],
   ops: ['CreateKey', 'CreateGrant', 'ListGrants'],
   async run(t) {

@@ -3,16 +3,13 @@ import { CreateGrantCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { absentKeyId, partitionOf } from '../_lib/support.js';
 import { CREATE_GRANT_DOC } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'grants.create-grant-absent-key',
   title: 'CreateGrant on a key id that names no key is refused with NotFoundException',
   doc: `${CREATE_GRANT_DOC}#API_CreateGrant_Errors`,
-  source: {
-    kind: 'documented',
-    cite: 'service model: CreateGrant errors (NotFoundException: "the specified entity or resource could not be found"); wording not recorded: code only',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: CreateGrant errors (NotFoundException: "the specified entity or resource could not be found"); wording not recorded: code only'),
   tags: ['grants'],
   ops: ['CreateGrant'],
   async run(t) {

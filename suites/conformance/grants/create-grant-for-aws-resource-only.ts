@@ -1,16 +1,13 @@
 import { CreateGrantCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { keyWithPolicy, statement } from '../policy/_enforcement.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'grants.create-grant-for-aws-resource-only',
   title: 'An Allow of kms:CreateGrant conditioned on kms:GrantIsForAWSResource does not let bob create a grant himself',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-grant-is-for-aws-resource',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-grant-is-for-aws-resource ("only when an AWS service that is integrated with AWS KMS sends the request")',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-grant-is-for-aws-resource ("only when an AWS service that is integrated with AWS KMS sends the request")'),
   tags: ['grants', 'policy'],
   ops: ['CreateKey', 'CreateGrant'],
   needs: ['identities'],

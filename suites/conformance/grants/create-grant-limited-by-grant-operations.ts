@@ -1,12 +1,13 @@
 import { CreateGrantCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { keyWithPolicy, statement } from '../policy/_enforcement.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'grants.create-grant-limited-by-grant-operations',
   title: 'A key policy letting bob create grants only for Encrypt/Decrypt (kms:GrantOperations) refuses him a grant for ReEncryptFrom',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-grant-operations',
-  source: { kind: 'documented', cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-grant-operations', verifiedAt: '2026-12-07' },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-grant-operations'),
   tags: ['grants', 'policy'],
   ops: ['CreateKey', 'CreateGrant'],
   needs: ['identities'],

@@ -2,12 +2,13 @@ import { ListRetirableGrantsCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { givenGrant, grant, rootArn } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'grants.list-retirable-by-retiring-principal',
   title: 'ListRetirableGrants for a retiring principal lists the grants that name it',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListRetirableGrants.html',
-  source: { kind: 'documented', cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListRetirableGrants.html', verifiedAt: '2026-12-07' },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ListRetirableGrants.html'),
   tags: ['grants'],
   ops: ['CreateKey', 'CreateGrant', 'ListRetirableGrants'],
   async run(t) {

@@ -1,16 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { CREATE_GRANT_DOC, givenGrant, grant, rootArn } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'grants.name-makes-retry-idempotent',
   title: 'CreateGrant retried with the same Name and parameters answers the same grant id (and a new token)',
   doc: `${CREATE_GRANT_DOC}#KMS-CreateGrant-request-Name`,
-  source: {
-    kind: 'documented',
-    cite: `${CREATE_GRANT_DOC}#KMS-CreateGrant-request-Name ("if the grant already exists, the original GrantId is returned ... the returned grant token is unique with every CreateGrant request")`,
-    verifiedAt: '2026-12-07',
-  },
+  source: documented(`${CREATE_GRANT_DOC}#KMS-CreateGrant-request-Name ("if the grant already exists, the original GrantId is returned ... the returned grant token is unique with every CreateGrant request")`),
   tags: ['grants'],
   ops: ['CreateKey', 'CreateGrant'],
   async run(t) {

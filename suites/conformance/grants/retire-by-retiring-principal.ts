@@ -2,12 +2,13 @@ import { ListGrantsCommand, RetireGrantCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { givenGrant, grant, GRANT_DELETE_DOC } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'grants.retire-by-retiring-principal',
   title: 'The retiring principal (alice) retires a grant with its grant token; the grant is gone',
   doc: GRANT_DELETE_DOC,
-  source: { kind: 'documented', cite: `${GRANT_DELETE_DOC} ("A grant can be retired by ... The retiring principal")`, verifiedAt: '2026-12-07' },
+  source: documented(`${GRANT_DELETE_DOC} ("A grant can be retired by ... The retiring principal")`),
   tags: ['grants'],
   ops: ['CreateKey', 'CreateGrant', 'RetireGrant', 'ListGrants'],
   needs: ['identities'],

@@ -2,12 +2,13 @@ import { EncryptCommand, ListGrantsCommand, RevokeGrantCommand } from '@aws-sdk/
 import { defineCase } from '../../../harness/conformance/case.js';
 import { givenGrant, grant, GRANT_DELETE_DOC } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'grants.revoke-removes-permission',
   title: 'After RevokeGrant the grant is no longer listed and bob may no longer use the key',
   doc: GRANT_DELETE_DOC,
-  source: { kind: 'documented', cite: `${GRANT_DELETE_DOC} ("Both operations delete a grant, which eliminates the permissions the grant allows")`, verifiedAt: '2026-12-07' },
+  source: documented(`${GRANT_DELETE_DOC} ("Both operations delete a grant, which eliminates the permissions the grant allows")`),
   tags: ['grants'],
   ops: ['CreateKey', 'CreateGrant', 'Encrypt', 'RevokeGrant', 'ListGrants'],
   needs: ['identities'],

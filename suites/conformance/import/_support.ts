@@ -25,7 +25,7 @@ import type { OperationName } from '../../../common/model/model.js';
 import { DELETE_IMPORTED_DOC, externalKey, GET_PARAMETERS_DOC, IMPORT_API_DOC, IMPORT_DOC, importMaterial, wrapKeyMaterial, type ImportOptions } from '../_lib/import-material.js';
 import { givenEndpointNow, givenKey } from '../_lib/prerequisites.js';
 import { areaCase, type AreaMeta } from '../_lib/area-case.js';
-import { documented, MODEL } from '../_lib/sources.js';
+import { documented, MODEL, recorded } from '../_lib/sources.js';
 import { absentKeyId, keyArn } from '../_lib/support.js';
 import { putInState, type Key } from '../key-state/_support.js';
 import { requireClock } from '../rotation/_support.js';
@@ -37,7 +37,7 @@ export const ROTATE_IMPORTED_DOC = 'https://docs.aws.amazon.com/kms/latest/devel
 export const KEY_STATE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html';
 export const DAY_MS = 86_400_000;
 
-export { documented, inferred, MODEL, VERIFIED } from '../_lib/sources.js';
+export { documented, inferred, MODEL } from '../_lib/sources.js';
 
 /** On-demand rotation of imported material and KeyMaterialId (aws-observed.md §13). */
 export const SINCE_MULTI_MATERIAL = '2025-06-05';
@@ -408,7 +408,7 @@ export function describeStageCase(
     behaviour: `describe-${stage}`,
     title: c.title,
     doc: s.doc,
-    source: { kind: 'recorded', cite: `spec/aws-observed.md §3 ${s.entry} (LS-SNAP test_import_key_symmetric)`, verifiedAt: '2024-01-24' },
+    source: recorded(`spec/aws-observed.md §3 ${s.entry} (LS-SNAP test_import_key_symmetric)`, { verifiedAt: '2024-01-24' }),
     tags: ['key-state'],
     ops: [...s.ops, 'DescribeKey'],
     async run(t) {

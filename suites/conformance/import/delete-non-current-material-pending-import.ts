@@ -5,7 +5,7 @@ import { describe, documented, givenNewMaterial, givenRotation, importMaterial, 
 export default materialsCase({
   behaviour: 'delete-non-current-material-pending-import',
   title: 'Deleting a NON_CURRENT imported material (by KeyMaterialId) makes the key PendingImport until it is re-imported',
-  source: documented(`${MODEL('ImportKeyMaterial')} ("you will need to import all of the key materials associated with the KMS key to change its state to Enabled"); ${KEY_STATE_DOC}`, SINCE_MULTI_MATERIAL),
+  source: documented(`${MODEL('ImportKeyMaterial')} ("you will need to import all of the key materials associated with the KMS key to change its state to Enabled"); ${KEY_STATE_DOC}`, { since: SINCE_MULTI_MATERIAL }),
   ops: ['RotateKeyOnDemand', 'DeleteImportedKeyMaterial', 'DescribeKey'],
   async body(t, { key, material: m, materialId }) {
     const next = await givenNewMaterial(t, key.KeyId);

@@ -1,12 +1,13 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { DELETE_IMPORTED_DOC, refusedCase } from './_support.js';
+import { recorded } from '../_lib/sources.js';
 
 /** S2: the key cannot be used once its material is deleted. */
 export default refusedCase({
   behaviour: 'delete-refuses-encrypt',
   title: 'Encrypt after DeleteImportedKeyMaterial: KMSInvalidStateException "<arn> is pending import."',
   doc: DELETE_IMPORTED_DOC,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §2.3 S2 (LS-SNAP test_import_key_symmetric encrypt-after-delete-error)', verifiedAt: '2024-01-24' },
+  source: recorded('spec/aws-observed.md §2.3 S2 (LS-SNAP test_import_key_symmetric encrypt-after-delete-error)', { verifiedAt: '2024-01-24' }),
   tags: ['key-state'],
   key: 'material-deleted',
   op: 'Encrypt',

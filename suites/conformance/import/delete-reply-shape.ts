@@ -7,7 +7,7 @@ export default defineCase({
   id: 'import.delete-reply-shape',
   title: 'DeleteImportedKeyMaterial answers KeyId (ARN) and the KeyMaterialId it deleted',
   doc: DELETE_IMPORTED_DOC,
-  source: documented(`${MODEL('DeleteImportedKeyMaterialResponse')}; ${MODEL('DeleteImportedKeyMaterialRequest.KeyMaterialId')} ("If no KeyMaterialId is specified, KMS deletes the current key material")`, SINCE_MULTI_MATERIAL),
+  source: documented(`${MODEL('DeleteImportedKeyMaterialResponse')}; ${MODEL('DeleteImportedKeyMaterialRequest.KeyMaterialId')} ("If no KeyMaterialId is specified, KMS deletes the current key material")`, { since: SINCE_MULTI_MATERIAL }),
   tags: ['import'],
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DeleteImportedKeyMaterial'],
   async run(t) {

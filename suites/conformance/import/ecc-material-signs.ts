@@ -3,13 +3,14 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { IMPORT_DOC, externalKey, importMaterial } from './_support.js';
 
 import { createPublicKey, generateKeyPairSync, verify } from 'node:crypto';
+import { recorded } from '../_lib/sources.js';
 
 /** An ECC signing key with imported material signs with that private key. */
 export default defineCase({
   id: 'import.ecc-material-signs',
   title: 'An ECC_NIST_P256 key with imported PKCS#8 material: GetPublicKey is its public key and Sign verifies with it',
   doc: IMPORT_DOC,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §14 I3 (LS-SNAP test_import_key_ecc_keys[ECC_NIST_P256]: import, then Sign/Verify)', verifiedAt: '2025-08-04' },
+  source: recorded('spec/aws-observed.md §14 I3 (LS-SNAP test_import_key_ecc_keys[ECC_NIST_P256]: import, then Sign/Verify)', { verifiedAt: '2025-08-04' }),
   tags: ['import'],
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'GetPublicKey', 'Sign'],
   async run(t) {

@@ -3,13 +3,14 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { IMPORT_DOC, describe, externalKey, importMaterial } from './_support.js';
 
 import { createHmac, randomBytes } from 'node:crypto';
+import { recorded } from '../_lib/sources.js';
 
 /** An HMAC key with imported material MACs with that material. */
 export default defineCase({
   id: 'import.hmac-material-generates-mac',
   title: 'An HMAC_256 key with imported material: GenerateMac answers the HMAC-SHA-256 of the message under that material',
   doc: IMPORT_DOC,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §14 I3 (LS-SNAP test_import_key_hmac_keys: import, then GenerateMac/VerifyMac)', verifiedAt: '2025-08-04' },
+  source: recorded('spec/aws-observed.md §14 I3 (LS-SNAP test_import_key_hmac_keys: import, then GenerateMac/VerifyMac)', { verifiedAt: '2025-08-04' }),
   tags: ['import'],
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DescribeKey', 'GenerateMac'],
   async run(t) {

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'import.key-material-id-in-reply',
   title: 'ImportKeyMaterial answers KeyId (ARN) and a 64-hex KeyMaterialId, the key\'s CurrentKeyMaterialId',
   doc: IMPORT_API_DOC,
-  source: documented(`${MODEL('ImportKeyMaterialResponse')}; ${MODEL('KeyMetadata.CurrentKeyMaterialId')} ("present for symmetric encryption keys with AWS_KMS or EXTERNAL origin")`, SINCE_MULTI_MATERIAL),
+  source: documented(`${MODEL('ImportKeyMaterialResponse')}; ${MODEL('KeyMetadata.CurrentKeyMaterialId')} ("present for symmetric encryption keys with AWS_KMS or EXTERNAL origin")`, { since: SINCE_MULTI_MATERIAL }),
   tags: ['import'],
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DescribeKey'],
   async run(t) {

@@ -6,7 +6,7 @@ export default defineCase({
   id: 'import.material-description-listed',
   title: 'KeyMaterialDescription given at import appears in ListKeyRotations',
   doc: ROTATE_IMPORTED_DOC,
-  source: documented(`${MODEL('RotationsListEntry.KeyMaterialDescription')}; ${MODEL('ImportKeyMaterialRequest.KeyMaterialDescription')}`, SINCE_MULTI_MATERIAL),
+  source: documented(`${MODEL('RotationsListEntry.KeyMaterialDescription')}; ${MODEL('ImportKeyMaterialRequest.KeyMaterialDescription')}`, { since: SINCE_MULTI_MATERIAL }),
   tags: ['import', 'rotation'],
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'ListKeyRotations'],
   async run(t) {

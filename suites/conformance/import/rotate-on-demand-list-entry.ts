@@ -4,7 +4,7 @@ import { documented, givenNewMaterial, givenRotation, materialsCase, MODEL, rota
 export default materialsCase({
   behaviour: 'rotate-on-demand-list-entry',
   title: 'After rotating imported material, ListKeyRotations lists the new material CURRENT with RotationType ON_DEMAND and a RotationDate',
-  source: documented(`${MODEL('RotationsListEntry')}`, SINCE_MULTI_MATERIAL),
+  source: documented(`${MODEL('RotationsListEntry')}`, { since: SINCE_MULTI_MATERIAL }),
   ops: ['RotateKeyOnDemand', 'ListKeyRotations'],
   async body(t, { key }) {
     const next = await givenNewMaterial(t, key.KeyId);

@@ -5,7 +5,7 @@ import { givenCiphertext } from '../_lib/prerequisites.js';
 export default materialsCase({
   behaviour: 'rotate-on-demand-old-ciphertext-decrypts',
   title: 'After rotating imported material, ciphertext made under the earlier material still decrypts',
-  source: documented(`${MODEL('RotationsListEntry.KeyMaterialState')} ("NON_CURRENT key material only for decryption")`, SINCE_MULTI_MATERIAL),
+  source: documented(`${MODEL('RotationsListEntry.KeyMaterialState')} ("NON_CURRENT key material only for decryption")`, { since: SINCE_MULTI_MATERIAL }),
   ops: ['Encrypt', 'RotateKeyOnDemand', 'Decrypt'],
   async body(t, { key }) {
     const blob = await givenCiphertext(t, key.KeyId, { plaintext: Buffer.from('first material') });

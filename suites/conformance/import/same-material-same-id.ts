@@ -6,7 +6,7 @@ export default defineCase({
   id: 'import.same-material-same-id',
   title: 'The same material imported again (after deletion) gets the same KeyMaterialId',
   doc: IMPORT_API_DOC,
-  source: documented(`${MODEL('ImportKeyMaterialRequest.KeyMaterialId')} ("based on the KMS key ID and the imported key material")`, SINCE_MULTI_MATERIAL),
+  source: documented(`${MODEL('ImportKeyMaterialRequest.KeyMaterialId')} ("based on the KMS key ID and the imported key material")`, { since: SINCE_MULTI_MATERIAL }),
   tags: ['import'],
   ops: ['CreateKey', 'GetParametersForImport', 'ImportKeyMaterial', 'DeleteImportedKeyMaterial'],
   async run(t) {

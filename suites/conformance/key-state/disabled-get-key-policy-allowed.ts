@@ -1,7 +1,4 @@
 import { getAllowed } from './_key-policy.js';
+import { documented } from '../_lib/sources.js';
 
-export default getAllowed('Disabled', {
-  kind: 'documented',
-  cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (GetKeyPolicy ✓ in every state)',
-  verifiedAt: '2026-12-07',
-});
+export default getAllowed('Disabled', documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (GetKeyPolicy ✓ in every state)'));

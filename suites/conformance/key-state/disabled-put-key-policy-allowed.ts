@@ -1,7 +1,4 @@
 import { putAllowed } from './_key-policy.js';
+import { documented } from '../_lib/sources.js';
 
-export default putAllowed('Disabled', {
-  kind: 'documented',
-  cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (PutKeyPolicy ✓ in every state)',
-  verifiedAt: '2026-12-07',
-});
+export default putAllowed('Disabled', documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (PutKeyPolicy ✓ in every state)'));

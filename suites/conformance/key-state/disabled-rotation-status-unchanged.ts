@@ -1,17 +1,13 @@
 import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { stateCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default stateCase({
   state: 'Disabled',
   behaviour: 'rotation-status-unchanged',
   title: 'GetKeyRotationStatus of a Disabled key still reports the rotation it had (enabled, same period)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html',
-  source: {
-    kind: 'documented',
-    cite: 'service model: GetKeyRotationStatus doc ("The key rotation status does not change when you disable a KMS key") (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
-    verifiedAt: '2026-12-07',
-    since: '2024-04-12',
-  },
+  source: documented('service model: GetKeyRotationStatus doc ("The key rotation status does not change when you disable a KMS key") (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)', { since: '2024-04-12' }),
   ops: ['EnableKeyRotation', 'GetKeyRotationStatus'],
   async before(t, key) {
     await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId, RotationPeriodInDays: 180 }));

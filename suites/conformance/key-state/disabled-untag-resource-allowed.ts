@@ -1,17 +1,14 @@
 import { TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
 import { settle, stateCase } from './_support.js';
 import { tagKeys } from './_tags.js';
+import { documented } from '../_lib/sources.js';
 
 export default stateCase({
   state: 'Disabled',
   behaviour: 'untag-resource-allowed',
   title: 'UntagResource on a Disabled key succeeds and the tag is gone',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#API_UntagResource_Errors',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (UntagResource ✓ while Disabled)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (UntagResource ✓ while Disabled)'),
   ops: ['TagResource', 'UntagResource', 'ListResourceTags'],
   async before(t, key) {
     await t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'a', TagValue: '1' }, { TagKey: 'b', TagValue: '2' }] }));

@@ -1,7 +1,4 @@
 import { allowed } from './_description.js';
+import { documented } from '../_lib/sources.js';
 
-export default allowed('Disabled', {
-  kind: 'documented',
-  cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (UpdateKeyDescription ✓ while Disabled)',
-  verifiedAt: '2026-12-07',
-});
+export default allowed('Disabled', documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (UpdateKeyDescription ✓ while Disabled)'));

@@ -2,16 +2,13 @@
 import { DescribeKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'key-state.enabled-enable-key-no-op',
   title: 'EnableKey on an Enabled key succeeds and leaves it Enabled',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKey.html',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (EnableKey ✓ while Enabled)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (EnableKey ✓ while Enabled)'),
   tags: ['key-state'],
   ops: ['CreateKey', 'EnableKey', 'DescribeKey'],
   async run(t) {

@@ -1,17 +1,14 @@
 import { DeleteAliasCommand } from '@aws-sdk/client-kms';
 import { settle, stateCase } from './_support.js';
 import { aliasBefore, aliasesOf } from './_aliases.js';
+import { documented } from '../_lib/sources.js';
 
 export default stateCase<string>({
   state: 'PendingDeletion',
   behaviour: 'delete-alias-allowed',
   title: 'DeleteAlias of an alias of a key pending deletion succeeds',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DeleteAlias.html',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (DeleteAlias ✓ in every state)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (DeleteAlias ✓ in every state)'),
   tags: ['key-state', 'aliases'],
   ops: ['CreateAlias', 'DeleteAlias', 'ListAliases'],
   before: aliasBefore,

@@ -1,7 +1,4 @@
 import { disableRefused } from './_key-rotation.js';
+import { documented } from '../_lib/sources.js';
 
-export default disableRefused('PendingDeletion', { code: 'KMSInvalidStateException', status: 400 }, {
-  kind: 'documented',
-  cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [3]); no AWS capture: code only',
-  verifiedAt: '2026-12-07',
-});
+export default disableRefused('PendingDeletion', { code: 'KMSInvalidStateException', status: 400 }, documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [3]); no AWS capture: code only'));

@@ -1,16 +1,13 @@
 import { settle, stateCase } from './_support.js';
 import { aliasBefore, aliasesOf } from './_aliases.js';
+import { documented } from '../_lib/sources.js';
 
 export default stateCase<string>({
   state: 'PendingDeletion',
   behaviour: 'list-aliases-allowed',
   title: 'ListAliases with the KeyId of a key pending deletion succeeds and lists its alias',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html#KMS-ListAliases-request-KeyId',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (ListAliases ✓ in every state)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (ListAliases ✓ in every state)'),
   tags: ['key-state', 'aliases'],
   ops: ['CreateAlias', 'ListAliases'],
   before: aliasBefore,

@@ -1,17 +1,14 @@
 import { TagResourceCommand } from '@aws-sdk/client-kms';
 import { settle, stateCase } from './_support.js';
 import { tagKeys } from './_tags.js';
+import { documented } from '../_lib/sources.js';
 
 export default stateCase({
   state: 'PendingDeletion',
   behaviour: 'list-resource-tags-allowed',
   title: 'ListResourceTags on a key pending deletion succeeds and lists its tags',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (ListResourceTags ✓ in every state)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (ListResourceTags ✓ in every state)'),
   ops: ['TagResource', 'ListResourceTags'],
   async before(t, key) {
     await t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'owner', TagValue: 'conformance' }] }));

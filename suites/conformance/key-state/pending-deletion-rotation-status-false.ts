@@ -1,16 +1,13 @@
 import { EnableKeyRotationCommand, GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { stateCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default stateCase({
   state: 'PendingDeletion',
   behaviour: 'rotation-status-false',
   title: 'GetKeyRotationStatus of a key pending deletion reports rotation off even though it was on',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html',
-  source: {
-    kind: 'documented',
-    cite: 'service model: GetKeyRotationStatus doc ("While a KMS key is pending deletion, its key rotation status is false")',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: GetKeyRotationStatus doc ("While a KMS key is pending deletion, its key rotation status is false")'),
   ops: ['EnableKeyRotation', 'GetKeyRotationStatus'],
   async before(t, key) {
     await t.kms.send(new EnableKeyRotationCommand({ KeyId: key.KeyId }));

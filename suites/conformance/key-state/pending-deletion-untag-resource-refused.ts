@@ -1,16 +1,13 @@
 import { TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
 import { stateCase } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default stateCase({
   state: 'PendingDeletion',
   behaviour: 'untag-resource-refused',
   title: 'UntagResource on a key pending deletion is refused with KMSInvalidStateException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#API_UntagResource_Errors',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [3]); no AWS capture (spec/aws-observed.md §2.3 S9): code only',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [3]); no AWS capture (spec/aws-observed.md §2.3 S9): code only'),
   ops: ['TagResource', 'UntagResource'],
   async before(t, key) {
     await t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'a', TagValue: '1' }] }));

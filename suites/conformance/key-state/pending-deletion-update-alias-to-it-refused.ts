@@ -1,17 +1,14 @@
 import { UpdateAliasCommand } from '@aws-sdk/client-kms';
 import { stateCase } from './_support.js';
 import { givenAlias, givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default stateCase({
   state: 'PendingDeletion',
   behaviour: 'update-alias-to-it-refused',
   title: 'UpdateAlias that would point an alias at a key pending deletion is refused with KMSInvalidStateException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateAlias.html#API_UpdateAlias_Errors',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [10]); no AWS capture: code only',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [10]); no AWS capture: code only'),
   tags: ['key-state', 'aliases'],
   ops: ['CreateAlias', 'UpdateAlias'],
   async body(t, key) {

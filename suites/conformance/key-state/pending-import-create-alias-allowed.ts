@@ -1,7 +1,4 @@
 import { createAllowed } from './_aliases.js';
+import { documented } from '../_lib/sources.js';
 
-export default createAllowed('PendingImport', {
-  kind: 'documented',
-  cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (CreateAlias ✓ while PendingImport)',
-  verifiedAt: '2026-12-07',
-});
+export default createAllowed('PendingImport', documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (CreateAlias ✓ while PendingImport)'));

@@ -1,7 +1,4 @@
 import { cryptoRefusalCase, STATES } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
-export default cryptoRefusalCase('key-state', 'key-state', STATES.PendingImport, 'reencrypt-destination', {
-  kind: 'documented',
-  cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [5]); the wording is recorded for Encrypt (spec/aws-observed.md §2.3 S1)',
-  verifiedAt: '2026-12-07',
-});
+export default cryptoRefusalCase('key-state', 'key-state', STATES.PendingImport, 'reencrypt-destination', documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [5]); the wording is recorded for Encrypt (spec/aws-observed.md §2.3 S1)'));

@@ -1,7 +1,4 @@
 import { allowed } from './_tags.js';
+import { documented } from '../_lib/sources.js';
 
-export default allowed('PendingImport', {
-  kind: 'documented',
-  cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (TagResource ✓ while PendingImport)',
-  verifiedAt: '2026-12-07',
-});
+export default allowed('PendingImport', documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (TagResource ✓ while PendingImport)'));

@@ -8,6 +8,7 @@
  */
 import { defineCase, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { createKeyRaw } from '../_lib/support.js';
+import { recorded } from '../_lib/sources.js';
 
 export interface InvalidEnum {
   /** The CreateKey member sent; its wire name (`keySpec`, `keyUsage`) is what the message names. */
@@ -17,20 +18,16 @@ export interface InvalidEnum {
   /** A member of the enum the message must list. */
   listed: string;
   /** The recording in spec/aws-observed.md §6.1. */
-  recorded: string;
+  capture: string;
 }
 
-export const invalidEnum = ({ member, value, listed, recorded }: InvalidEnum): ConformanceCase => {
+export const invalidEnum = ({ member, value, listed, capture }: InvalidEnum): ConformanceCase => {
   const wire = `${member[0]!.toLowerCase()}${member.slice(1)}`;
   return defineCase({
     id: `keys.create-key-invalid-${member === 'KeySpec' ? 'key-spec' : 'key-usage'}`,
-    title: `CreateKey refuses a ${member} outside the enum: Value '${value}' at '${wire}' ... enum value set: [...] (${recorded})`,
+    title: `CreateKey refuses a ${member} outside the enum: Value '${value}' at '${wire}' ... enum value set: [...] (${capture})`,
     doc: `https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-${member}`,
-    source: {
-      kind: 'recorded',
-      cite: `spec/aws-observed.md §6.1 ${recorded}`,
-      verifiedAt: '2026-12-07',
-    },
+    source: recorded(`spec/aws-observed.md §6.1 ${capture}`),
     tags: ['semantics', 'limits'],
     ops: ['CreateKey'],
     async run(t) {

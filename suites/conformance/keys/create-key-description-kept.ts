@@ -1,15 +1,12 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'keys.create-key-description-kept',
   title: 'The Description given to CreateKey comes back unchanged in CreateKey and DescribeKey',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Description',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Description',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-Description'),
   tags: ['semantics'],
   ops: ['CreateKey', 'DescribeKey'],
   async run(t) {

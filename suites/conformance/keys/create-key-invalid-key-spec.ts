@@ -1,3 +1,3 @@
 import { invalidEnum } from './_create-key-invalid-enum.js';
 
-export default invalidEnum({ member: 'KeySpec', value: 'HMAC_random', listed: 'SYMMETRIC_DEFAULT', recorded: 'V9' });
+export default invalidEnum({ member: 'KeySpec', value: 'HMAC_random', listed: 'SYMMETRIC_DEFAULT', capture: 'V9' });

@@ -1,3 +1,3 @@
 import { invalidEnum } from './_create-key-invalid-enum.js';
 
-export default invalidEnum({ member: 'KeyUsage', value: 'RANDOM', listed: 'ENCRYPT_DECRYPT', recorded: 'V10' });
+export default invalidEnum({ member: 'KeyUsage', value: 'RANDOM', listed: 'ENCRYPT_DECRYPT', capture: 'V10' });

@@ -1,14 +1,11 @@
 import { defineCase } from '../../../harness/conformance/case.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'keys.create-key-unique-ids',
   title: 'Two CreateKey calls, even concurrent, make two keys with different KeyIds and Arns',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#API_CreateKey_ResponseElements',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#API_CreateKey_ResponseElements (each call creates a new KMS key)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#API_CreateKey_ResponseElements (each call creates a new KMS key)'),
   tags: ['semantics'],
   ops: ['CreateKey'],
   async run(t) {

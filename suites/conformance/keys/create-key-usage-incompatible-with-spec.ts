@@ -1,15 +1,12 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { createKeyRaw } from '../_lib/support.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'keys.create-key-usage-incompatible-with-spec',
   title: 'CreateKey refuses KeyUsage SIGN_VERIFY for a SYMMETRIC_DEFAULT key with ValidationException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-KeyUsage',
-  source: {
-    kind: 'inferred',
-    cite: 'service model: CreateKeyRequest.KeyUsage (SYMMETRIC_DEFAULT keys are ENCRYPT_DECRYPT); ValidationException recorded for another pair (spec/aws-observed.md §6.1 V11): code by analogy',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('service model: CreateKeyRequest.KeyUsage (SYMMETRIC_DEFAULT keys are ENCRYPT_DECRYPT); ValidationException recorded for another pair (spec/aws-observed.md §6.1 V11): code by analogy'),
   tags: ['semantics'],
   ops: ['CreateKey'],
   async run(t) {

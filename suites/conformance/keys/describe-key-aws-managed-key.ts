@@ -1,16 +1,13 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { keyArn } from '../_lib/support.js';
+import { recorded } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'keys.describe-key-aws-managed-key',
   title: 'DescribeKey of alias/aws/s3 answers with an enabled AWS managed key (KeyManager AWS), creating it on first use',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_RequestParameters',
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §11 M1, M3 (real CLI output; service model: DescribeKey doc on predefined AWS aliases)',
-    verifiedAt: '2026-12-07',
-  },
+  source: recorded('spec/aws-observed.md §11 M1, M3 (real CLI output; service model: DescribeKey doc on predefined AWS aliases)'),
   tags: ['semantics', 'aliases'],
   ops: ['DescribeKey'],
   async run(t) {

@@ -1,7 +1,4 @@
 import { describeBy } from './_describe-key-id-forms.js';
+import { documented } from '../_lib/sources.js';
 
-export default describeBy('key-id', {
-  kind: 'documented',
-  cite: 'service model: DescribeKeyRequest.KeyId (key ID, key ARN, alias name or alias ARN)',
-  verifiedAt: '2026-12-07',
-});
+export default describeBy('key-id', documented('service model: DescribeKeyRequest.KeyId (key ID, key ARN, alias name or alias ARN)'));

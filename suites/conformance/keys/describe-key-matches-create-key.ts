@@ -1,15 +1,12 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { createKeyRaw, expectRawOk } from '../_lib/support.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'keys.describe-key-matches-create-key',
   title: 'DescribeKey of a new key returns the same KeyMetadata, member for member, as CreateKey did',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_ResponseElements',
-  source: {
-    kind: 'inferred',
-    cite: 'CreateKey and DescribeKey both answer the KeyMetadata of the same new key (service model: KeyMetadata; spec/aws-observed.md §4.1); not compared on AWS',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('CreateKey and DescribeKey both answer the KeyMetadata of the same new key (service model: KeyMetadata; spec/aws-observed.md §4.1); not compared on AWS'),
   tags: ['semantics'],
   ops: ['CreateKey', 'DescribeKey'],
   async run(t) {

@@ -1,12 +1,9 @@
 import { toggleCase } from './_enable-disable.js';
+import { recorded } from '../_lib/sources.js';
 
 export default toggleCase({
   op: 'DisableKey',
   variant: 'shows',
   title: 'DisableKey answers an empty result; DescribeKey then shows Enabled false and KeyState Disabled (L1)',
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §3 L1 (LS-TEST test_disable_and_enable_key); empty result: EX DisableKey',
-    verifiedAt: '2026-12-07',
-  },
+  source: recorded('spec/aws-observed.md §3 L1 (LS-TEST test_disable_and_enable_key); empty result: EX DisableKey'),
 });

@@ -1,7 +1,4 @@
 import { memberCase } from './_key-metadata-member-values.js';
+import { recorded } from '../_lib/sources.js';
 
-export default memberCase('AWSAccountId', "is the caller's account id, a string", (t, v) => t.expectEqual(v, t.account, 'AWSAccountId'), {
-  kind: 'recorded',
-  cite: 'spec/aws-observed.md §4.1 (LS-SNAP test_create_key)',
-  verifiedAt: '2023-04-13',
-});
+export default memberCase('AWSAccountId', "is the caller's account id, a string", (t, v) => t.expectEqual(v, t.account, 'AWSAccountId'), recorded('spec/aws-observed.md §4.1 (LS-SNAP test_create_key)', { verifiedAt: '2023-04-13' }));

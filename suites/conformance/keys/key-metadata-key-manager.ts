@@ -1,7 +1,4 @@
 import { memberCase, equals } from './_key-metadata-member-values.js';
+import { recorded } from '../_lib/sources.js';
 
-export default memberCase('KeyManager', 'is CUSTOMER', equals('CUSTOMER'), {
-  kind: 'recorded',
-  cite: 'spec/aws-observed.md §4.1 (LS-SNAP test_create_key)',
-  verifiedAt: '2023-04-13',
-});
+export default memberCase('KeyManager', 'is CUSTOMER', equals('CUSTOMER'), recorded('spec/aws-observed.md §4.1 (LS-SNAP test_create_key)', { verifiedAt: '2023-04-13' }));

@@ -1,16 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'keys.list-keys-entry-members',
   title: 'Every ListKeys entry is exactly {KeyArn, KeyId}, the ARN naming the same key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyListEntry.html#API_KeyListEntry_Contents',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyListEntry.html#API_KeyListEntry_Contents',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyListEntry.html#API_KeyListEntry_Contents'),
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {

@@ -1,16 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { allKeyIds, settle } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'keys.list-keys-includes-new-key',
   title: 'A key made by CreateKey appears in ListKeys (all pages) with its KeyId',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#API_ListKeys_ResponseElements',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#API_ListKeys_ResponseElements',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#API_ListKeys_ResponseElements'),
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {

@@ -1,15 +1,12 @@
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'keys.list-keys-invalid-marker',
   title: 'ListKeys refuses a Marker it never issued with InvalidMarkerException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#API_ListKeys_Errors',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListKeys errors (InvalidMarkerException); message not recorded (spec/aws-observed.md §6.2)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ListKeys errors (InvalidMarkerException); message not recorded (spec/aws-observed.md §6.2)'),
   tags: ['semantics'],
   ops: ['ListKeys'],
   async run(t) {

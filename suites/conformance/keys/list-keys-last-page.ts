@@ -1,16 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'keys.list-keys-last-page',
   title: 'The last ListKeys page is {Keys, Truncated: false} with no NextMarker member',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#KMS-ListKeys-response-NextMarker',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListKeysResponse.NextMarker ("When Truncated is true, this element is present")',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ListKeysResponse.NextMarker ("When Truncated is true, this element is present")'),
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {

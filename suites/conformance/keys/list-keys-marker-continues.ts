@@ -1,16 +1,13 @@
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'keys.list-keys-marker-continues',
   title: 'ListKeys with the NextMarker of a page continues after it: the next page does not repeat its keys',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#KMS-ListKeys-request-Marker',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListKeysRequest.Marker',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ListKeysRequest.Marker'),
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {

@@ -1,16 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'keys.list-keys-truncated-page',
   title: 'ListKeys with Limit 1 and more keys answers exactly {Keys: [one], NextMarker: <string>, Truncated: true}',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#KMS-ListKeys-request-Limit',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListKeysRequest.Limit, ListKeysResponse.NextMarker, Truncated',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ListKeysRequest.Limit, ListKeysResponse.NextMarker, Truncated'),
   tags: ['semantics'],
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {

@@ -1,7 +1,4 @@
 import { rejectsAlias } from './_management-rejects-aliases.js';
+import { inferred } from '../_lib/sources.js';
 
-export default rejectsAlias('UpdateKeyDescription', 'alias-name', {
-  kind: 'inferred',
-  cite: 'service model: UpdateKeyDescriptionRequest.KeyId ("Specify the key ID or key ARN"); NotFoundException as AWS answers other ids that name no key (spec/aws-observed.md §1 N4); not recorded',
-  verifiedAt: '2026-12-07',
-});
+export default rejectsAlias('UpdateKeyDescription', 'alias-name', inferred('service model: UpdateKeyDescriptionRequest.KeyId ("Specify the key ID or key ARN"); NotFoundException as AWS answers other ids that name no key (spec/aws-observed.md §1 N4); not recorded'));

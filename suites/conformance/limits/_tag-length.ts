@@ -10,6 +10,7 @@ import { ListResourceTagsCommand, TagResourceCommand, type Tag } from '@aws-sdk/
 import { defineCase, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { refused, unthrottled } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 type Member = 'TagKey' | 'TagValue';
 
@@ -22,7 +23,7 @@ export const tagAccepted = (o: { member: Member; length: number; tag: Required<T
     id: `limits.${slug(o.member)}-${o.length === 0 ? 'empty' : `${o.length}-characters`}`,
     title: o.title,
     doc: doc(o.member),
-    source: { kind: 'documented', cite: o.cite, verifiedAt: '2026-12-07' },
+    source: documented(o.cite),
     tags: ['limits', 'tags'],
     ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
     async run(t) {

@@ -4,16 +4,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { settle, unthrottled } from '../_lib/support.js';
 import { padded } from './_alias-name-length.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'limits.alias-name-256-characters',
   title: 'CreateAlias accepts a 256-character alias name, which then names the key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-AliasName',
-  source: {
-    kind: 'documented',
-    cite: 'service model: AliasNameType (length 1..256)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: AliasNameType (length 1..256)'),
   tags: ['limits', 'aliases'],
   ops: ['CreateKey', 'CreateAlias', 'DescribeKey'],
   async run(t) {

@@ -4,16 +4,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { refused, unthrottled } from '../_lib/support.js';
 import { padded } from './_alias-name-length.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'limits.alias-name-257-characters',
   title: 'CreateAlias refuses a 257-character alias name with ValidationException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html#KMS-CreateAlias-request-AliasName',
-  source: {
-    kind: 'inferred',
-    cite: 'service model: AliasNameType (max 256); ValidationException by analogy with recorded length violations (spec/aws-observed.md §6.1 V17, V18), wording not recorded',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('service model: AliasNameType (max 256); ValidationException by analogy with recorded length violations (spec/aws-observed.md §6.1 V17, V18), wording not recorded'),
   tags: ['limits', 'aliases'],
   ops: ['CreateKey', 'CreateAlias'],
   async run(t) {

@@ -2,16 +2,13 @@
 import { ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { tags } from './_tags-per-key.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'limits.create-key-50-tags',
   title: 'CreateKey accepts 50 tags and ListResourceTags lists all 50',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#KMS-TagResource-request-Tags',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html (maximum number of tags per resource: 50; linked from https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html (maximum number of tags per resource: 50; linked from https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html)'),
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {

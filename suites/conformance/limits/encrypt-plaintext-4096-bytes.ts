@@ -1,7 +1,4 @@
 import { accepted } from './_encrypt-plaintext-length.js';
+import { documented } from '../_lib/sources.js';
 
-export default accepted(4096, {
-  kind: 'documented',
-  cite: 'service model: PlaintextType (1..4096)',
-  verifiedAt: '2026-12-07',
-});
+export default accepted(4096, documented('service model: PlaintextType (1..4096)'));

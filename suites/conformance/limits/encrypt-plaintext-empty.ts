@@ -1,16 +1,13 @@
 /** Encrypt's Plaintext is 1..4096 bytes (facts sheet; MODEL PlaintextType min 1 max 4096). */
 import { defineCase } from '../../../harness/conformance/case.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'limits.encrypt-plaintext-empty',
   title: 'Encrypt refuses an empty plaintext with ValidationException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Encrypt.html#KMS-Encrypt-request-Plaintext',
-  source: {
-    kind: 'inferred',
-    cite: 'service model: PlaintextType (min 1); ValidationException as for the recorded maximum (spec/aws-observed.md §6.1 V1), wording not recorded (spec/aws-observed.md §6.2)',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('service model: PlaintextType (min 1); ValidationException as for the recorded maximum (spec/aws-observed.md §6.1 V1), wording not recorded (spec/aws-observed.md §6.2)'),
   tags: ['limits'],
   ops: ['CreateKey', 'Encrypt'],
   async run(t) {

@@ -1,7 +1,4 @@
 import { specOrBytes } from './_data-key-spec-or-bytes.js';
+import { inferred } from '../_lib/sources.js';
 
-export default specOrBytes('GenerateDataKey', 'unknown-key-spec', "a KeySpec outside [AES_256, AES_128] ('AES_257')", { KeySpec: 'AES_257' }, {
-  kind: 'inferred',
-  cite: 'service model: DataKeySpec enum (AES_256, AES_128); ValidationException as for other enum violations (spec/aws-observed.md §6.1 V9), wording not recorded (spec/aws-observed.md §6.2)',
-  verifiedAt: '2026-12-07',
-});
+export default specOrBytes('GenerateDataKey', 'unknown-key-spec', "a KeySpec outside [AES_256, AES_128] ('AES_257')", { KeySpec: 'AES_257' }, inferred('service model: DataKeySpec enum (AES_256, AES_128); ValidationException as for other enum violations (spec/aws-observed.md §6.1 V9), wording not recorded (spec/aws-observed.md §6.2)'));

@@ -1,7 +1,4 @@
 import { accepted } from './_generate-random-bounds.js';
+import { documented } from '../_lib/sources.js';
 
-export default accepted(1024, {
-  kind: 'documented',
-  cite: 'service model: NumberOfBytesType (1..1024)',
-  verifiedAt: '2026-12-07',
-});
+export default accepted(1024, documented('service model: NumberOfBytesType (1..1024)'));

@@ -1,16 +1,13 @@
 /** GenerateRandom NumberOfBytes is 1..1024 and required (aws-observed.md V2-V4, recorded on AWS). */
 import { GenerateRandomCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { recorded } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'limits.generate-random-1025-bytes',
   title: "GenerateRandom refuses NumberOfBytes 1025: Value '1025' at 'numberOfBytes' ... less than or equal to 1024 (V4)",
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GenerateRandom.html#KMS-GenerateRandom-request-NumberOfBytes',
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §6.1 V4 (LS-SNAP test_generate_random_invalid_number_of_bytes[1025])',
-    verifiedAt: '2026-12-07',
-  },
+  source: recorded('spec/aws-observed.md §6.1 V4 (LS-SNAP test_generate_random_invalid_number_of_bytes[1025])'),
   tags: ['limits'],
   ops: ['GenerateRandom'],
   async run(t) {

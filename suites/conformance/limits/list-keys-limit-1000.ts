@@ -4,16 +4,13 @@
  */
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'limits.list-keys-limit-1000',
   title: 'ListKeys accepts Limit 1000 and returns at most 1000 keys',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#KMS-ListKeys-request-Limit',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListKeysRequest.Limit ("between 1 and 1000")',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ListKeysRequest.Limit ("between 1 and 1000")'),
   tags: ['limits'],
   ops: ['ListKeys'],
   async run(t) {

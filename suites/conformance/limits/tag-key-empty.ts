@@ -5,16 +5,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { rawUnthrottled } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'limits.tag-key-empty',
   title: 'TagResource refuses an empty tag key with ValidationException',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagKey',
-  source: {
-    kind: 'inferred',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagKey (min 1); ValidationException as for the recorded maximum (spec/aws-observed.md §6.1 V18), not recorded',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagKey (min 1); ValidationException as for the recorded maximum (spec/aws-observed.md §6.1 V18), not recorded'),
   tags: ['limits', 'tags'],
   ops: ['CreateKey', 'TagResource'],
   async run(t) {

@@ -4,16 +4,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { text } from './_description-length.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'limits.update-key-description-8192',
   title: 'UpdateKeyDescription accepts an 8192-character Description',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateKeyDescription.html#KMS-UpdateKeyDescription-request-Description',
-  source: {
-    kind: 'documented',
-    cite: 'service model: DescriptionType (0..8192)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: DescriptionType (0..8192)'),
   tags: ['limits'],
   ops: ['CreateKey', 'UpdateKeyDescription', 'DescribeKey'],
   async run(t) {

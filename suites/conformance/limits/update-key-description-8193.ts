@@ -4,16 +4,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { text } from './_description-length.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'limits.update-key-description-8193',
   title: 'UpdateKeyDescription refuses 8193 characters with ValidationException and keeps the old text',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UpdateKeyDescription.html#KMS-UpdateKeyDescription-request-Description',
-  source: {
-    kind: 'inferred',
-    cite: 'service model: DescriptionType (max 8192); ValidationException by analogy with recorded length violations (spec/aws-observed.md §6.1 V17), wording not recorded',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('service model: DescriptionType (max 8192); ValidationException by analogy with recorded length violations (spec/aws-observed.md §6.1 V17), wording not recorded'),
   tags: ['limits'],
   ops: ['CreateKey', 'UpdateKeyDescription', 'DescribeKey'],
   async run(t) {

@@ -9,7 +9,7 @@ import type { CaseContext, CaseSource, ConformanceCase } from '../../../harness/
 import type { Key } from '../key-state/_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
 import { areaCase, type AreaMeta } from '../_lib/area-case.js';
-import { documented } from '../_lib/sources.js';
+import { documented, recorded } from '../_lib/sources.js';
 
 export const MRK_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-overview.html';
 export const REPLICATE_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReplicateKey.html';
@@ -17,10 +17,10 @@ export const UPDATE_PRIMARY_DOC = 'https://docs.aws.amazon.com/kms/latest/APIRef
 export const DELETE_MRK_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/multi-region-keys-delete.html';
 export const REGIONS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/overview.html#kms-regions';
 
-export { documented, inferred, MODEL, VERIFIED } from '../_lib/sources.js';
+export { documented, inferred, MODEL } from '../_lib/sources.js';
 
 /** The capture of CreateKey MultiRegion and ReplicateKey replies the configuration cases check. */
-export const RECORDED_M1: CaseSource = { kind: 'recorded', cite: 'spec/aws-observed.md §4.1 and §14 M1 (LS-SNAP test_create_multi_region_key, test_replicate_key)', verifiedAt: '2024-04-11' };
+export const RECORDED_M1: CaseSource = recorded('spec/aws-observed.md §4.1 and §14 M1 (LS-SNAP test_create_multi_region_key, test_replicate_key)', { verifiedAt: '2024-04-11' });
 
 /** ReplicateKey's promise that primary and replica can be used interchangeably across Regions. */
 export const INTERCHANGEABLE = documented(`${REPLICATE_DOC} ("Because these KMS keys have the same key ID, key material, and other metadata, you can use them interchangeably to encrypt data in one Amazon Web Services Region and decrypt it in a different Amazon Web Services Region")`);
@@ -121,7 +121,7 @@ export function perRegionCase(c: Omit<MrkMeta, 'doc'> & { body(t: CaseContext, r
  */
 export function otherRegionKeyCase(c: { behaviour: string; title: string; step?: string; body(t: CaseContext, region: string): Promise<void> }): ConformanceCase {
   const cite = `spec/aws-observed.md §1 N8 (LS-SNAP test_get_key_in_different_region${c.step ? ` ${c.step}` : ''})`;
-  return perRegionCase({ ...c, source: { kind: 'recorded', cite, verifiedAt: '2024-06-14' }, tags: ['semantics'], ops: ['CreateKey', 'DescribeKey'] });
+  return perRegionCase({ ...c, source: recorded(cite, { verifiedAt: '2024-06-14' }), tags: ['semantics'], ops: ['CreateKey', 'DescribeKey'] });
 }
 
 /**

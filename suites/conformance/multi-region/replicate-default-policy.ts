@@ -1,10 +1,11 @@
 import { REPLICATE_DOC, primaryCase, replicateOnly } from './_support.js';
+import { recorded } from '../_lib/sources.js';
 
 export default primaryCase({
   behaviour: 'replicate-default-policy',
   title: 'ReplicateKey without Policy: ReplicaPolicy is the default key policy',
   doc: REPLICATE_DOC,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §4.4 (ReplicateKey ReplicaPolicy: LS-SNAP test_replicate_key)', verifiedAt: '2024-04-11' },
+  source: recorded('spec/aws-observed.md §4.4 (ReplicateKey ReplicaPolicy: LS-SNAP test_replicate_key)', { verifiedAt: '2024-04-11' }),
   tags: ['policy'],
   ops: ['ReplicateKey'],
   async body(t, key, region) {

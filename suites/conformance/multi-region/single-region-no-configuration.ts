@@ -1,11 +1,12 @@
 import { MRK_DOC, describeIn, mrkCase } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { recorded } from '../_lib/sources.js';
 
 export default mrkCase({
   behaviour: 'single-region-no-configuration',
   title: 'A single-Region key: MultiRegion false and no MultiRegionConfiguration',
   doc: MRK_DOC,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §4.1 (LS-SNAP test_non_multi_region_keys_should_not_have_multi_region_properties)', verifiedAt: '2024-04-11' },
+  source: recorded('spec/aws-observed.md §4.1 (LS-SNAP test_non_multi_region_keys_should_not_have_multi_region_properties)', { verifiedAt: '2024-04-11' }),
   tags: ['semantics'],
   ops: ['CreateKey', 'DescribeKey'],
   async run(t) {

@@ -14,6 +14,7 @@ import { EncryptCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { root } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export const EVALUATION_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/determining-access.html';
 export const CONDITIONS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html';
@@ -22,7 +23,7 @@ export const IAM_DELEGATION_DOC = 'https://docs.aws.amazon.com/kms/latest/develo
 export const PERMISSIONS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/kms-api-permissions-reference.html';
 /** Where the kms:EncryptionContext:context-key condition is documented (doc and source of the cases on it). */
 export const EC_CONDITION_DOC = `${CONDITIONS_DOC}#conditions-kms-encryption-context`;
-export const EC_CONDITION_SOURCE = { kind: 'documented', cite: EC_CONDITION_DOC, verifiedAt: '2026-12-07' } as const;
+export const EC_CONDITION_SOURCE = documented(EC_CONDITION_DOC);
 
 export const admin = (t: CaseContext) => ({ Sid: 'Admin', Effect: 'Allow', Principal: { AWS: root(t) }, Action: 'kms:*', Resource: '*' });
 

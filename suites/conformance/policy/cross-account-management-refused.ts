@@ -2,16 +2,13 @@ import { PutKeyPolicyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client
 import { defineCase } from '../../../harness/conformance/case.js';
 import { keyWithPolicy, PERMISSIONS_DOC, statement } from './_enforcement.js';
 import { fullControlPolicy } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'policy.cross-account-management-refused',
   title: 'ScheduleKeyDeletion and PutKeyPolicy are refused to another account even when the key policy allows it kms:*',
   doc: PERMISSIONS_DOC,
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html ("Cross-account use: No"); https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html ("Cross-account use: No")',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html ("Cross-account use: No"); https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html ("Cross-account use: No")'),
   tags: ['policy'],
   ops: ['CreateKey', 'ScheduleKeyDeletion', 'PutKeyPolicy'],
   needs: ['identities'],

@@ -1,6 +1,7 @@
 import { DecryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { CROSS_ACCOUNT_DOC, denied, encrypt, keyWithPolicy, statement } from './_enforcement.js';
+import { documented } from '../_lib/sources.js';
 
 /**
  * The key policy lets the other account Encrypt and GenerateDataKey; other-account-user's identity
@@ -10,11 +11,7 @@ export default defineCase({
   id: 'policy.cross-account-needs-both-policies',
   title: "Cross-account use needs the key policy and the caller's identity policy to agree: Encrypt yes, GenerateDataKey and Decrypt no",
   doc: CROSS_ACCOUNT_DOC,
-  source: {
-    kind: 'documented',
-    cite: `${CROSS_ACCOUNT_DOC} ("Neither the key policy nor the IAM policy alone is sufficient"); messages: spec/aws-observed.md §10 X1, X4`,
-    verifiedAt: '2026-12-07',
-  },
+  source: documented(`${CROSS_ACCOUNT_DOC} ("Neither the key policy nor the IAM policy alone is sufficient"); messages: spec/aws-observed.md §10 X1, X4`),
   tags: ['policy'],
   ops: ['CreateKey', 'Encrypt', 'GenerateDataKey', 'Decrypt'],
   needs: ['identities'],

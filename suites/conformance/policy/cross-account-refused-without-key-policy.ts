@@ -1,12 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { CROSS_ACCOUNT_DOC, denied, encrypt } from './_enforcement.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { recorded } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'policy.cross-account-refused-without-key-policy',
   title: "A principal of another account may not use a key whose policy does not name its account, whatever its identity policy allows",
   doc: CROSS_ACCOUNT_DOC,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §10 X4 ("on this resource because the resource does not exist in this Region, no resource-based policies allow access ...")', verifiedAt: '2026-12-07' },
+  source: recorded('spec/aws-observed.md §10 X4 ("on this resource because the resource does not exist in this Region, no resource-based policies allow access ...")'),
   tags: ['policy'],
   ops: ['CreateKey', 'Encrypt'],
   needs: ['identities'],

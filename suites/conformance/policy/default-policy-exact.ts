@@ -1,6 +1,7 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { DEFAULT_POLICY_DOC, policyOf } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { recorded } from '../_lib/sources.js';
 
 /**
  * aws-observed.md 4.4: the exact text GetKeyPolicy returns for a key created through the API
@@ -11,11 +12,7 @@ export default defineCase({
   id: 'policy.default-policy-exact',
   title: 'The default key policy is returned exactly as KMS formats it, naming the account root',
   doc: DEFAULT_POLICY_DOC,
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §4.4 (EX GetKeyPolicy; identical real CLI output)',
-    verifiedAt: '2026-12-07',
-  },
+  source: recorded('spec/aws-observed.md §4.4 (EX GetKeyPolicy; identical real CLI output)'),
   tags: ['policy'],
   ops: ['CreateKey', 'GetKeyPolicy'],
   async run(t) {

@@ -2,17 +2,14 @@ import { GetKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { GET_DOC } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 /** aws-observed.md 4.3: GetKeyPolicy answers {Policy, PolicyName: "default"} (current API reference example). */
 export default defineCase({
   id: 'policy.get-returns-policy-name',
   title: 'GetKeyPolicy answers the Policy and PolicyName "default"',
   doc: `${GET_DOC}#API_GetKeyPolicy_ResponseSyntax`,
-  source: {
-    kind: 'documented',
-    cite: 'service model: GetKeyPolicyResponse.PolicyName; API reference GetKeyPolicy example (spec/aws-observed.md §4.3); the date this member appeared was not found',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: GetKeyPolicyResponse.PolicyName; API reference GetKeyPolicy example (spec/aws-observed.md §4.3); the date this member appeared was not found'),
   tags: ['policy'],
   ops: ['CreateKey', 'GetKeyPolicy'],
   async run(t) {

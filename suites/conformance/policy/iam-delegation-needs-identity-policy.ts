@@ -1,12 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { denied, encrypt, IAM_DELEGATION_DOC } from './_enforcement.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { recorded } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'policy.iam-delegation-needs-identity-policy',
   title: 'Under the default key policy a principal of the account needs an identity policy: alice (kms:*) may encrypt, bob (none) may not',
   doc: IAM_DELEGATION_DOC,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §10 X1 ("because no identity-based policy allows the kms:GenerateDataKey action")', verifiedAt: '2026-12-07' },
+  source: recorded('spec/aws-observed.md §10 X1 ("because no identity-based policy allows the kms:GenerateDataKey action")'),
   tags: ['policy'],
   ops: ['CreateKey', 'Encrypt'],
   needs: ['identities'],

@@ -1,11 +1,12 @@
 import { PUT_DOC, root } from './_support.js';
 import { putDocumentCase } from './_put.js';
+import { recorded } from '../_lib/sources.js';
 
 export default putDocumentCase({
   id: 'policy.invalid-principal-refused',
   title: 'PutKeyPolicy with a wildcard inside a principal ARN is refused: "Policy contains a statement with one or more invalid principals."',
   doc: `${PUT_DOC}#API_PutKeyPolicy_Errors`,
-  source: { kind: 'recorded', cite: 'spec/aws-observed.md §6.4 (invalid principals)', verifiedAt: '2026-12-07' },
+  source: recorded('spec/aws-observed.md §6.4 (invalid principals)'),
   policy: (t) =>
     JSON.stringify({
       Version: '2012-10-17',

@@ -1,16 +1,13 @@
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { denied, encrypt, EVALUATION_DOC, keyWithPolicy, statement } from './_enforcement.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'policy.key-policy-names-principal-directly',
   title: 'A key-policy Allow naming bob lets bob encrypt without any identity policy, and only for the actions it names',
   doc: EVALUATION_DOC,
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html ("you can use the key policy alone to control access"); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html ("you can use the key policy alone to control access"); https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html'),
   tags: ['policy'],
   ops: ['CreateKey', 'Encrypt', 'DescribeKey'],
   needs: ['identities'],

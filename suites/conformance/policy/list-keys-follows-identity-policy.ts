@@ -1,16 +1,13 @@
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { denied, PERMISSIONS_DOC } from './_enforcement.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'policy.list-keys-follows-identity-policy',
   title: 'ListKeys is decided by identity policies alone: alice (kms:*) may list, bob (none) may not',
   doc: PERMISSIONS_DOC,
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html ("Required permissions: kms:ListKeys (IAM policy)"); message: spec/aws-observed.md §10 X1',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html ("Required permissions: kms:ListKeys (IAM policy)"); message: spec/aws-observed.md §10 X1'),
   tags: ['policy'],
   ops: ['ListKeys'],
   needs: ['identities'],

@@ -1,15 +1,12 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { lockoutPolicy, parsed, policyOf } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'policy.lockout-bypass-create-key-accepted',
   title: 'CreateKey with BypassPolicyLockoutSafetyCheck creates a key with a policy the check would refuse',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html#KMS-CreateKey-request-BypassPolicyLockoutSafetyCheck',
-  source: {
-    kind: 'documented',
-    cite: 'service model: CreateKeyRequest.BypassPolicyLockoutSafetyCheck',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: CreateKeyRequest.BypassPolicyLockoutSafetyCheck'),
   tags: ['policy'],
   ops: ['CreateKey', 'GetKeyPolicy'],
   async run(t) {

@@ -3,17 +3,14 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { refusal } from '../key-state/_support.js';
 import { GET_DOC } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 /** MODEL: "The only valid name is default." AWS's code and message are not recorded (aws-observed.md 6.4): any client error passes. */
 export default defineCase({
   id: 'policy.policy-name-not-default-get-refused',
   title: 'GetKeyPolicy with a PolicyName other than "default" is refused',
   doc: `${GET_DOC}#KMS-GetKeyPolicy-request-PolicyName`,
-  source: {
-    kind: 'documented',
-    cite: 'service model: GetKeyPolicyRequest.PolicyName ("The only valid name is default"); the code is not recorded (spec/aws-observed.md §6.4): any 400',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: GetKeyPolicyRequest.PolicyName ("The only valid name is default"); the code is not recorded (spec/aws-observed.md §6.4): any 400'),
   tags: ['policy'],
   ops: ['CreateKey', 'GetKeyPolicy'],
   async run(t) {

@@ -3,16 +3,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { denied, keyWithPolicy, statement } from './_enforcement.js';
 import { root } from './_support.js';
 import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'policy.reencrypt-needs-reencrypt-from',
   title: 'ReEncrypt is authorized as kms:ReEncryptFrom on the source key: a Deny of it there refuses the call',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html ("kms:ReEncryptFrom permission on the source KMS key (key policy)")',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ReEncrypt.html ("kms:ReEncryptFrom permission on the source KMS key (key policy)")'),
   tags: ['policy'],
   ops: ['CreateKey', 'Encrypt', 'ReEncrypt'],
   async run(t) {

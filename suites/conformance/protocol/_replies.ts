@@ -12,6 +12,7 @@
 import { defineCase, type CaseContext, type CaseSource, type ConformanceCase } from '../../../harness/conformance/case.js';
 import type { RawReply } from '../../../harness/client/raw-client.js';
 import { absentKeyId, expectRawError } from '../_lib/support.js';
+import { documented } from '../_lib/sources.js';
 
 /** AWS's GetKeyPolicy example: the HTTP reply with its headers. */
 export const HEADERS_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples';
@@ -56,11 +57,7 @@ export const unknownOperationCase = (about: Omit<ReplyCase, 'doc' | 'source'>, s
     id: `protocol.${about.behaviour}`,
     title: about.title,
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-UnknownOperationException',
-    source: {
-      kind: 'documented',
-      cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-UnknownOperationException (code; the status is not checked)',
-      verifiedAt: '2026-12-07',
-    },
+    source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-UnknownOperationException (code; the status is not checked)'),
     tags: ['protocol'],
     ops: ['ListKeys'],
     async run(t) {

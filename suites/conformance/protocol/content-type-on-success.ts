@@ -1,16 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectGenerateRandomResult } from '../_lib/wire-results.js';
 import { expectJsonContentType, HEADERS_DOC } from './_replies.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'protocol.content-type-on-success',
   title: 'A successful reply is Content-Type application/x-amz-json-1.1 with a JSON object body',
   doc: HEADERS_DOC,
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples (Content-Type: application/x-amz-json-1.1; spec/aws-observed.md §0)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples (Content-Type: application/x-amz-json-1.1; spec/aws-observed.md §0)'),
   tags: ['protocol'],
   ops: ['GenerateRandom'],
   async run(t) {

@@ -1,15 +1,12 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk } from '../_lib/support.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'protocol.empty-body-is-empty-input',
   title: 'A signed ListKeys call with an empty body is taken as {} and answered with the key list',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html#API_ListKeys_RequestSyntax',
-  source: {
-    kind: 'inferred',
-    cite: 'Smithy AWS JSON protocol tests (AwsJson10MustAlwaysSendEmptyJsonPayload: services accept no payload as {}); not recorded for KMS',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('Smithy AWS JSON protocol tests (AwsJson10MustAlwaysSendEmptyJsonPayload: services accept no payload as {}); not recorded for KMS'),
   tags: ['protocol'],
   ops: ['ListKeys'],
   async run(t) {

@@ -1,5 +1,6 @@
 import { members } from '../_lib/support.js';
 import { errorReplyCase } from './_replies.js';
+import { recorded } from '../_lib/sources.js';
 
 // Facts sheet "Wire protocol"; aws-observed.md §0 (raw KMS body with lower-case "message").
 export default errorReplyCase(
@@ -7,11 +8,7 @@ export default errorReplyCase(
     behaviour: 'error-body-shape',
     title: 'An error body is a JSON object {"__type": "<code>", "message": "<text>"} with a lower-case message member',
     doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html#API_DescribeKey_Errors',
-    source: {
-      kind: 'recorded',
-      cite: 'spec/aws-observed.md §0 (raw KMS error body with a lower-case "message", hyperlane-xyz/hyperlane-monorepo#2391)',
-      verifiedAt: '2026-12-07',
-    },
+    source: recorded('spec/aws-observed.md §0 (raw KMS error body with a lower-case "message", hyperlane-xyz/hyperlane-monorepo#2391)'),
   },
   (t, reply) => {
     const body = (reply.json ?? {}) as Record<string, unknown>;

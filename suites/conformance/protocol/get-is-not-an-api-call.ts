@@ -1,6 +1,7 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { sendSigned, signedRequest } from '../_lib/signing.js';
 import { errorCodeOf } from '../_lib/wire-results.js';
+import { inferred } from '../_lib/sources.js';
 
 /** Statuses an AWS front end refuses a request it cannot route with (CommonErrors: 400, 403, 404; 405 for a method). */
 const REFUSAL_STATUSES = [400, 403, 404, 405];
@@ -9,11 +10,7 @@ export default defineCase({
   id: 'protocol.get-is-not-an-api-call',
   title: 'A correctly signed GET carrying X-Amz-Target TrentService.GenerateRandom is refused with an AWS error, not run as GenerateRandom',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-MalformedHttpRequestException',
-  source: {
-    kind: 'inferred',
-    cite: 'AWS JSON 1.1 calls are POST /; what KMS answers to a GET is not recorded: only that it is a refusal naming an error code',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('AWS JSON 1.1 calls are POST /; what KMS answers to a GET is not recorded: only that it is a refusal naming an error code'),
   tags: ['protocol'],
   ops: ['GenerateRandom'],
   async run(t) {

@@ -1,15 +1,12 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { errorCodeOf } from '../_lib/wire-results.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'protocol.oversized-body-refused',
   title: 'An 8 MiB request body (GenerateRandom JSON padded with spaces) is refused (413 or 400, an AWS error) or served as that JSON, never a 5xx',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html#CommonErrors-RequestEntityTooLargeException',
-  source: {
-    kind: 'inferred',
-    cite: 'KMS publishes no request size limit (the largest member, a key policy, is 32 KB; Common Errors list RequestEntityTooLargeException, HTTP 413); AWS is not recorded: a 413 or 400 refusal naming an error code, or the GenerateRandom result, pass, a 5xx or a broken connection does not',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('KMS publishes no request size limit (the largest member, a key policy, is 32 KB; Common Errors list RequestEntityTooLargeException, HTTP 413); AWS is not recorded: a 413 or 400 refusal naming an error code, or the GenerateRandom result, pass, a 5xx or a broken connection does not'),
   tags: ['protocol', 'limits'],
   ops: ['GenerateRandom'],
   timeoutMs: 120_000,

@@ -3,16 +3,13 @@
  * and errors alike (facts sheet "Wire protocol"; aws-observed.md §0, AWS's GetKeyPolicy example).
  */
 import { defineCase } from '../../../harness/conformance/case.js';
+import { inferred } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'protocol.request-ids-differ',
   title: 'Two requests get two different request ids',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html#API_GetKeyPolicy_Examples',
-  source: {
-    kind: 'inferred',
-    cite: 'a request id identifies one request (API reference GetKeyPolicy example); uniqueness not recorded',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('a request id identifies one request (API reference GetKeyPolicy example); uniqueness not recorded'),
   tags: ['protocol'],
   ops: ['GenerateRandom'],
   async run(t) {

@@ -1,5 +1,6 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { ENABLE_DOC, keyOfSpec } from './_support.js';
+import { recorded } from '../_lib/sources.js';
 
 /**
  * Automatic rotation is for symmetric encryption keys only (kms-facts.md; aws-observed.md R2:
@@ -11,11 +12,7 @@ export default defineCase({
   id: 'rotation.asymmetric-enable-refused',
   title: 'EnableKeyRotation on an RSA key is refused with UnsupportedOperationException and an empty message',
   doc: `${ENABLE_DOC}#API_EnableKeyRotation_Errors`,
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §8 R2 (terraform-aws-modules/terraform-aws-kms#20: UnsupportedOperationException with an empty message)',
-    verifiedAt: '2026-12-07',
-  },
+  source: recorded('spec/aws-observed.md §8 R2 (terraform-aws-modules/terraform-aws-kms#20: UnsupportedOperationException with an empty message)'),
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation'],
   async run(t) {

@@ -1,6 +1,7 @@
 import { GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { STATUS_DOC, keyOfSpec } from './_support.js';
+import { inferred } from '../_lib/sources.js';
 
 /**
  * Asymmetric and HMAC keys never rotate, and GetKeyRotationStatus says so instead of refusing
@@ -12,11 +13,7 @@ export default defineCase({
   id: 'rotation.asymmetric-status-off',
   title: 'GetKeyRotationStatus of an ECC signing key answers KeyRotationEnabled false',
   doc: STATUS_DOC,
-  source: {
-    kind: 'inferred',
-    cite: 'spec/aws-observed.md §8 R7 (floci-io/floci#618; terraform-provider-aws key.go reads GetKeyRotationStatus for asymmetric keys without tolerating errors)',
-    verifiedAt: '2026-12-07',
-  },
+  source: inferred('spec/aws-observed.md §8 R7 (floci-io/floci#618; terraform-provider-aws key.go reads GetKeyRotationStatus for asymmetric keys without tolerating errors)'),
   tags: ['rotation', 'asymmetric'],
   ops: ['CreateKey', 'GetKeyRotationStatus'],
   async run(t) {

@@ -3,18 +3,14 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { keyWithClock } from '../deletion/_support.js';
 import { allRotations, enableRotation, HOW_IT_WORKS_DOC, requireClock } from './_support.js';
 import { givenCiphertext } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 /** kms-facts.md: the key rotates when its period has passed; old backing keys are kept, so old ciphertext decrypts. */
 export default defineCase({
   id: 'rotation.automatic-after-period',
   title: 'Past NextRotationDate the key has rotated once (AUTOMATIC) and ciphertext from before still decrypts',
   doc: HOW_IT_WORKS_DOC,
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html (rotated once the rotation period has passed; earlier key material kept for decryption) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
-    verifiedAt: '2026-12-07',
-    since: '2024-04-12',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html (rotated once the rotation period has passed; earlier key material kept for decryption) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)', { since: '2024-04-12' }),
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus', 'Encrypt', 'ListKeyRotations', 'Decrypt'],
   flags: ['needs-clock'],

@@ -2,18 +2,14 @@ import { GetKeyRotationStatusCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { DAY_MS, keyWithClock } from '../deletion/_support.js';
 import { enableRotation, requireClock, STATUS_DOC } from './_support.js';
+import { documented } from '../_lib/sources.js';
 
 /** After an automatic rotation the next one is a period later ("every ... thereafter", EnableKeyRotation doc). */
 export default defineCase({
   id: 'rotation.automatic-next-date-advances',
   title: 'After an automatic rotation NextRotationDate moves one period (90 days) later',
   doc: STATUS_DOC,
-  source: {
-    kind: 'documented',
-    cite: 'service model: EnableKeyRotation doc ("and every year thereafter" / every rotation period) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
-    verifiedAt: '2026-12-07',
-    since: '2024-04-12',
-  },
+  source: documented('service model: EnableKeyRotation doc ("and every year thereafter" / every rotation period) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)', { since: '2024-04-12' }),
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'GetKeyRotationStatus'],
   flags: ['needs-clock'],

@@ -3,6 +3,7 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { SHAPES } from '../../../common/model/model.js';
 import { givenRotationEnabled, STATUS_DOC } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { inferred } from '../_lib/sources.js';
 
 /**
  * aws-observed.md 4.3 (LS-SNAP, 2025-03) recorded exactly {KeyId, KeyRotationEnabled: false} for a
@@ -14,12 +15,7 @@ export default defineCase({
   id: 'rotation.disable-status-shape',
   title: 'After DisableKeyRotation the status has KeyId and KeyRotationEnabled false, and only members of the model',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DisableKeyRotation.html',
-  source: {
-    kind: 'inferred',
-    cite: 'the exact shape {KeyId, KeyRotationEnabled: false} is recorded only for a key that never had rotation on (spec/aws-observed.md §4.3); after DisableKeyRotation any members of the model\'s GetKeyRotationStatusResponse are accepted (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
-    verifiedAt: '2026-12-07',
-    since: '2024-04-12',
-  },
+  source: inferred('the exact shape {KeyId, KeyRotationEnabled: false} is recorded only for a key that never had rotation on (spec/aws-observed.md §4.3); after DisableKeyRotation any members of the model\'s GetKeyRotationStatusResponse are accepted (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)', { since: '2024-04-12' }),
   tags: ['rotation'],
   ops: ['CreateKey', 'EnableKeyRotation', 'DisableKeyRotation', 'GetKeyRotationStatus'],
   async run(t) {

@@ -2,6 +2,7 @@ import { ListKeyRotationsCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { LIST_DOC } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 /**
  * ROTATIONS_ONLY is the default: a key never rotated lists nothing (MODEL ListKeyRotations doc;
@@ -12,12 +13,7 @@ export default defineCase({
   id: 'rotation.list-rotations-empty',
   title: 'ListKeyRotations of a key never rotated lists no rotations and is not truncated',
   doc: `${LIST_DOC}#KMS-ListKeyRotations-request-IncludeKeyMaterial`,
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListKeyRotationsRequest.IncludeKeyMaterial (default ROTATIONS_ONLY); no capture of the body (spec/aws-observed.md §4.3) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)',
-    verifiedAt: '2026-12-07',
-    since: '2024-04-12',
-  },
+  source: documented('service model: ListKeyRotationsRequest.IncludeKeyMaterial (default ROTATIONS_ONLY); no capture of the body (spec/aws-observed.md §4.3) (RotationPeriodInDays, RotateKeyOnDemand, ListKeyRotations: aws-sdk-go-v2 service/kms CHANGELOG v1.31.0, 2024-04-12)', { since: '2024-04-12' }),
   tags: ['rotation'],
   ops: ['CreateKey', 'ListKeyRotations'],
   async run(t) {

@@ -3,6 +3,7 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { givenOnDemandRotations, ON_DEMAND_DOC } from './_support.js';
 import { onDemandRotationLimit } from '../_lib/aws-profile.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 /**
  * 25 on-demand rotations per key (API reference; DG quotas, not adjustable) — 10 for an
@@ -16,12 +17,7 @@ export default defineCase({
   id: 'rotation.on-demand-limit',
   title: 'A key allows 25 on-demand rotations (10 as of 2025-04-03); the next is refused with LimitExceededException',
   doc: ON_DEMAND_DOC,
-  source: {
-    kind: 'documented',
-    cite: 'service model: RotateKeyOnDemand doc ("a maximum of 25 times per KMS key"; https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html#on-demand-rotation-resource-quota); message: spec/aws-observed.md §8 R4 (recorded 2025-04-03, when the limit was 10); the date of the change from 10 to 25 was not found (on-demand rotation itself: 2024-04-12)',
-    verifiedAt: '2026-12-07',
-    since: '2024-04-12',
-  },
+  source: documented('service model: RotateKeyOnDemand doc ("a maximum of 25 times per KMS key"; https://docs.aws.amazon.com/kms/latest/developerguide/resource-limits.html#on-demand-rotation-resource-quota); message: spec/aws-observed.md §8 R4 (recorded 2025-04-03, when the limit was 10); the date of the change from 10 to 25 was not found (on-demand rotation itself: 2024-04-12)', { since: '2024-04-12' }),
   tags: ['rotation', 'limits'],
   ops: ['CreateKey', 'RotateKeyOnDemand', 'GetKeyRotationStatus'],
   timeoutMs: 1_800_000,

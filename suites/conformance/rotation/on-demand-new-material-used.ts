@@ -2,6 +2,7 @@ import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import { ON_DEMAND_DOC } from './_support.js';
 import { givenCiphertext } from '../_lib/prerequisites.js';
 import { onDemandCase } from './_on-demand.js';
+import { documented } from '../_lib/sources.js';
 
 /**
  * Rotation must change the material new ciphertext is made under, not just be recorded: Decrypt
@@ -12,12 +13,7 @@ export default onDemandCase<Uint8Array | undefined>({
   behaviour: 'new-material-used',
   title: 'After RotateKeyOnDemand new ciphertext is made under new key material (Decrypt KeyMaterialId differs)',
   doc: `${ON_DEMAND_DOC}`,
-  source: {
-    kind: 'documented',
-    cite: 'service model: DecryptResponse.KeyMaterialId ("the key material used to decrypt") (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)',
-    verifiedAt: '2026-12-07',
-    since: '2025-06-05',
-  },
+  source: documented('service model: DecryptResponse.KeyMaterialId ("the key material used to decrypt") (KeyMaterialId, CurrentKeyMaterialId: aws-sdk-go-v2 service/kms CHANGELOG v1.39.0, 2025-06-05)', { since: '2025-06-05' }),
   ops: ['CreateKey', 'Encrypt', 'RotateKeyOnDemand', 'GetKeyRotationStatus', 'Decrypt'],
   before: (t, key) => givenCiphertext(t, key.KeyId, { plaintext: t.bytes(8) }),
   async after(t, key, before) {

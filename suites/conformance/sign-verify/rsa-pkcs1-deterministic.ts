@@ -1,6 +1,6 @@
 import { SignCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
-import { KEY_SPEC_DOC, VERIFIED, documented, keyOf } from '../_lib/asymmetric.js';
+import { KEY_SPEC_DOC, documented, keyOf } from '../_lib/asymmetric.js';
 
 export default defineCase({
   id: 'sign-verify.rsa-pkcs1-deterministic',

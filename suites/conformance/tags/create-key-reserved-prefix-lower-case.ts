@@ -1,7 +1,4 @@
 import { reservedOnCreate } from './_tag-rules.js';
+import { recorded } from '../_lib/sources.js';
 
-export default reservedOnCreate('aws', {
-  kind: 'recorded',
-  cite: 'spec/aws-observed.md §6.3 (LS-SNAP test_create_key_with_invalid_tag_key[lowercase_prefix])',
-  verifiedAt: '2026-12-07',
-});
+export default reservedOnCreate('aws', recorded('spec/aws-observed.md §6.3 (LS-SNAP test_create_key_with_invalid_tag_key[lowercase_prefix])'));

@@ -1,7 +1,4 @@
 import { absentKey } from './_tag-key-id-forms.js';
+import { documented } from '../_lib/sources.js';
 
-export default absentKey('ListResourceTags', {
-  kind: 'documented',
-  cite: 'service model: ListResourceTags errors (NotFoundException)',
-  verifiedAt: '2026-12-07',
-});
+export default absentKey('ListResourceTags', documented('service model: ListResourceTags errors (NotFoundException)'));

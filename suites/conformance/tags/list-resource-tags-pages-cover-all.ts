@@ -2,16 +2,13 @@ import { ListResourceTagsCommand, type Tag } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { byTagKey, tags } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-pages-cover-all',
   title: 'Paging ListResourceTags with Limit 2 and NextMarker returns each of 5 tags exactly once (in any order)',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#KMS-ListResourceTags-request-Marker',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListResourceTagsRequest.Marker (no order of tags is documented: compared as a set)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ListResourceTagsRequest.Marker (no order of tags is documented: compared as a set)'),
   tags: ['tags'],
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {

@@ -1,7 +1,4 @@
 import { rejectsAlias } from './_tag-key-id-forms.js';
+import { inferred } from '../_lib/sources.js';
 
-export default rejectsAlias('ListResourceTags', 'alias-name', {
-  kind: 'inferred',
-  cite: 'service model: ListResourceTagsRequest.KeyId ("Specify the key ID or key ARN"); NotFoundException as AWS answers other ids that name no key (spec/aws-observed.md §1 N4); not recorded',
-  verifiedAt: '2026-12-07',
-});
+export default rejectsAlias('ListResourceTags', 'alias-name', inferred('service model: ListResourceTagsRequest.KeyId ("Specify the key ID or key ARN"); NotFoundException as AWS answers other ids that name no key (spec/aws-observed.md §1 N4); not recorded'));

@@ -4,16 +4,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members, unthrottled } from '../_lib/support.js';
 import { tag } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-shape',
   title: 'ListResourceTags answers exactly {Tags: [{TagKey, TagValue}...], Truncated: false} for a tagged key',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#API_ListResourceTags_ResponseSyntax',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#API_ListResourceTags_ResponseSyntax; EX ListResourceTags (spec/aws-observed.md §4.3)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#API_ListResourceTags_ResponseSyntax; EX ListResourceTags (spec/aws-observed.md §4.3)'),
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

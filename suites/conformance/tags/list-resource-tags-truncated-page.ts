@@ -2,16 +2,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, members } from '../_lib/support.js';
 import { tags } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'tags.list-resource-tags-truncated-page',
   title: 'ListResourceTags with Limit 2 of 5 tags answers exactly {Tags: [two], NextMarker, Truncated: true}',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html#KMS-ListResourceTags-request-Limit',
-  source: {
-    kind: 'documented',
-    cite: 'service model: ListResourceTagsRequest.Limit, ListResourceTagsResponse.NextMarker, Truncated',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: ListResourceTagsRequest.Limit, ListResourceTagsResponse.NextMarker, Truncated'),
   tags: ['tags'],
   ops: ['CreateKey', 'ListResourceTags'],
   async run(t) {

@@ -4,16 +4,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { byTagKey, tag } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'tags.tag-keys-case-sensitive',
   title: 'Tag keys are case-sensitive: Env and env are two tags',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html#KMS-Type-Tag-TagKey',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html ("Tag keys and values are case sensitive"; linked from https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/allocation-tag-restrictions.html ("Tag keys and values are case sensitive"; linked from https://docs.aws.amazon.com/kms/latest/APIReference/API_Tag.html)'),
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

@@ -1,7 +1,4 @@
 import { absentKey } from './_tag-key-id-forms.js';
+import { documented } from '../_lib/sources.js';
 
-export default absentKey('TagResource', {
-  kind: 'documented',
-  cite: 'service model: TagResource errors (NotFoundException)',
-  verifiedAt: '2026-12-07',
-});
+export default absentKey('TagResource', documented('service model: TagResource errors (NotFoundException)'));

@@ -4,16 +4,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { tag } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'tags.tag-resource-by-key-arn',
   title: 'TagResource and ListResourceTags accept the key ARN',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#KMS-TagResource-request-KeyId',
-  source: {
-    kind: 'documented',
-    cite: 'service model: TagResourceRequest.KeyId, ListResourceTagsRequest.KeyId (key ID or key ARN)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('service model: TagResourceRequest.KeyId, ListResourceTagsRequest.KeyId (key ID or key ARN)'),
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

@@ -3,16 +3,13 @@ import { ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms
 import { defineCase } from '../../../harness/conformance/case.js';
 import { unthrottled } from '../_lib/support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { recorded } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'tags.tag-resource-duplicate-keys',
   title: 'TagResource with the same TagKey twice: TagException "Duplicate tag keys", nothing added',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#API_TagResource_Errors',
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §6.3 (LS-SNAP test_tag_key_with_duplicate_tag_keys_raises_error)',
-    verifiedAt: '2025-01-17',
-  },
+  source: recorded('spec/aws-observed.md §6.3 (LS-SNAP test_tag_key_with_duplicate_tag_keys_raises_error)', { verifiedAt: '2025-01-17' }),
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource', 'ListResourceTags'],
   async run(t) {

@@ -4,16 +4,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { members, unthrottled } from '../_lib/support.js';
 import { tag } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'tags.tag-resource-empty-result',
   title: 'TagResource answers an empty result',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#API_TagResource_ResponseElements',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#API_TagResource_ResponseElements (HTTP 200, empty body)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_TagResource.html#API_TagResource_ResponseElements (HTTP 200, empty body)'),
   tags: ['tags'],
   ops: ['CreateKey', 'TagResource'],
   async run(t) {

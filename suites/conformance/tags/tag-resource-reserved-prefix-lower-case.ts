@@ -1,7 +1,4 @@
 import { reservedOnTag } from './_tag-rules.js';
+import { recorded } from '../_lib/sources.js';
 
-export default reservedOnTag('aws', {
-  kind: 'recorded',
-  cite: 'spec/aws-observed.md §6.3 (LS-SNAP test_tag_existing_key_with_invalid_tag_key)',
-  verifiedAt: '2026-12-07',
-});
+export default reservedOnTag('aws', recorded('spec/aws-observed.md §6.3 (LS-SNAP test_tag_existing_key_with_invalid_tag_key)'));

@@ -3,16 +3,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { expectRawOk, unthrottled } from '../_lib/support.js';
 import { tag } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { recorded } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'tags.untag-resource-all',
   title: 'After removing every tag, ListResourceTags answers {Tags: [], Truncated: false}',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#API_UntagResource_ResponseElements',
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §4.3 (LS-SNAP test_tag_existing_key_and_untag: Tags [] after removing all)',
-    verifiedAt: '2026-12-07',
-  },
+  source: recorded('spec/aws-observed.md §4.3 (LS-SNAP test_tag_existing_key_and_untag: Tags [] after removing all)'),
   tags: ['tags'],
   ops: ['CreateKey', 'UntagResource', 'ListResourceTags'],
   async run(t) {

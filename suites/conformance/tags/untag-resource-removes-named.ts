@@ -3,16 +3,13 @@ import { defineCase } from '../../../harness/conformance/case.js';
 import { members, unthrottled } from '../_lib/support.js';
 import { byTagKey, tag } from './_support.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'tags.untag-resource-removes-named',
   title: 'UntagResource answers an empty result and removes only the named tag keys',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#KMS-UntagResource-request-TagKeys',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#KMS-UntagResource-request-TagKeys (no order of tags is documented: compared as a set)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#KMS-UntagResource-request-TagKeys (no order of tags is documented: compared as a set)'),
   tags: ['tags'],
   ops: ['CreateKey', 'UntagResource', 'ListResourceTags'],
   async run(t) {

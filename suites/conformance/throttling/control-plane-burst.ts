@@ -1,16 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { BURST, listKeyPoliciesBurst, THROTTLING_DOC } from './_burst.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'throttling.control-plane-burst',
   title: 'A burst of ListKeyPolicies beyond its request quota is partly throttled, the rest served',
   doc: THROTTLING_DOC,
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/throttling.html; https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html (ListKeyPolicies: its own request quota)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/throttling.html; https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html (ListKeyPolicies: its own request quota)'),
   tags: ['throttling'],
   ops: ['CreateKey', 'ListKeyPolicies'],
   needs: ['low-quota'],

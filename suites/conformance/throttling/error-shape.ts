@@ -1,16 +1,13 @@
 import { defineCase } from '../../../harness/conformance/case.js';
 import { listKeyPoliciesBurst, THROTTLING_DOC, THROTTLING_MESSAGE } from './_burst.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { recorded } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'throttling.error-shape',
   title: 'A throttled call gets HTTP 400, __type ThrottlingException, AWS\'s message and a request id',
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/CommonErrors.html',
-  source: {
-    kind: 'recorded',
-    cite: 'spec/aws-observed.md §10 P1 (raw body {"__type":"ThrottlingException","message":…}, hyperlane-xyz/hyperlane-monorepo#2391)',
-    verifiedAt: '2026-12-07',
-  },
+  source: recorded('spec/aws-observed.md §10 P1 (raw body {"__type":"ThrottlingException","message":…}, hyperlane-xyz/hyperlane-monorepo#2391)'),
   tags: ['throttling', 'protocol'],
   ops: ['CreateKey', 'ListKeyPolicies'],
   needs: ['low-quota'],

@@ -2,16 +2,13 @@ import { DescribeKeyCommand, GetKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { listKeyPoliciesBurst } from './_burst.js';
 import { givenKey } from '../_lib/prerequisites.js';
+import { documented } from '../_lib/sources.js';
 
 export default defineCase({
   id: 'throttling.quotas-independent',
   title: 'Exhausting one operation\'s quota does not throttle another operation with its own quota',
   doc: 'https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html',
-  source: {
-    kind: 'documented',
-    cite: 'https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html (DescribeKey and GetKeyPolicy have request quotas of their own)',
-    verifiedAt: '2026-12-07',
-  },
+  source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/requests-per-second.html (DescribeKey and GetKeyPolicy have request quotas of their own)'),
   tags: ['throttling'],
   ops: ['CreateKey', 'ListKeyPolicies', 'DescribeKey', 'GetKeyPolicy'],
   needs: ['low-quota'],
