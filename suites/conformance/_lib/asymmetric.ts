@@ -239,12 +239,7 @@ export interface RefusalSpec {
 
 export function refusalCase(r: RefusalSpec): ConformanceCase {
   return defineCase({
-    id: r.id,
-    title: r.title,
-    doc: r.doc,
-    source: r.source,
-    tags: r.tags,
-    ops: [...new Set<OperationName>(['CreateKey', ...r.ops])],
+    ...oneKeyCaseMeta(r),
     ...(r.flags ? { flags: r.flags } : {}),
     async run(t) {
       const key = r.spec === 'SYMMETRIC_DEFAULT' && r.usage === 'ENCRYPT_DECRYPT' ? await givenKey(t) : await keyOf(t, r.spec as KeySpec, r.usage);
@@ -288,6 +283,18 @@ export function wrongUsageCase(w: WrongUsage): ConformanceCase {
   });
 }
 
+/** The metadata of a case about calls with one key it creates: CreateKey first among its operations. */
+function oneKeyCaseMeta(r: Pick<RefusalSpec, 'id' | 'title' | 'doc' | 'source' | 'tags' | 'ops'>) {
+  return {
+    id: r.id,
+    title: r.title,
+    doc: r.doc,
+    source: r.source,
+    tags: r.tags,
+    ops: [...new Set<OperationName>(['CreateKey', ...r.ops])],
+  };
+}
+
 /** A case that makes one call with its key twice, with the same input, and compares the two answers' bytes. */
 export interface RepeatedCall<I, O> extends Pick<RefusalSpec, 'id' | 'title' | 'doc' | 'source' | 'tags' | 'ops'> {
   spec: KeySpec;
@@ -308,12 +315,7 @@ export interface RepeatedCall<I, O> extends Pick<RefusalSpec, 'id' | 'title' | '
 /** The same call twice: equal answers for a deterministic scheme, different ones for a randomised one. */
 export function repeatedCallCase<I, O>(r: RepeatedCall<I, O>): ConformanceCase {
   return defineCase({
-    id: r.id,
-    title: r.title,
-    doc: r.doc,
-    source: r.source,
-    tags: r.tags,
-    ops: [...new Set<OperationName>(['CreateKey', ...r.ops])],
+    ...oneKeyCaseMeta(r),
     async run(t) {
       const key = await keyOf(t, r.spec, r.usage);
       const input = r.input(t);
