@@ -239,12 +239,7 @@ export interface RefusalSpec {
 
 export function refusalCase(r: RefusalSpec): ConformanceCase {
   return defineCase({
-    id: r.id,
-    title: r.title,
-    doc: r.doc,
-    source: r.source,
-    tags: r.tags,
-    ops: [...new Set<OperationName>(['CreateKey', ...r.ops])],
+    ...oneKeyCaseMeta(r),
     ...(r.flags ? { flags: r.flags } : {}),
     async run(t) {
       const key = r.spec === 'SYMMETRIC_DEFAULT' && r.usage === 'ENCRYPT_DECRYPT' ? await givenKey(t) : await keyOf(t, r.spec as KeySpec, r.usage);
@@ -265,5 +260,69 @@ export function dryRunCase(r: Omit<RefusalSpec, 'title' | 'doc' | 'source' | 'ex
       { since: '2023-07-05' },
     ),
     expected: () => DRY_RUN_ERROR,
+  });
+}
+
+/** A call made with a key of the wrong usage, as {@link wrongUsageCase} takes it. */
+export interface WrongUsage extends Pick<RefusalSpec, 'id' | 'source' | 'tags' | 'spec' | 'usage' | 'call'> {
+  /** The refused operation: the case's doc (its errors) and operations, and the `<op>` of the wording. */
+  op: OperationName;
+  /** The key as the title names it after the operation ("with an HMAC key", "naming an ECC SIGN_VERIFY key"). */
+  keyText: string;
+}
+
+/** `<op>` with a key of another usage is refused: `<key ARN> key usage is <usage> which is not valid for <op>.` (aws-observed.md §9). */
+export function wrongUsageCase(w: WrongUsage): ConformanceCase {
+  const { op, keyText, ...refusal } = w;
+  return refusalCase({
+    ...refusal,
+    title: `${op} ${keyText} is refused: "<arn> key usage is ${w.usage} which is not valid for ${op}."`,
+    doc: errorsDoc(op),
+    ops: [op],
+    expected: (key) => wrongUsage(key.Arn, w.usage, op),
+  });
+}
+
+/** The metadata of a case about calls with one key it creates: CreateKey first among its operations. */
+function oneKeyCaseMeta(r: Pick<RefusalSpec, 'id' | 'title' | 'doc' | 'source' | 'tags' | 'ops'>) {
+  return {
+    id: r.id,
+    title: r.title,
+    doc: r.doc,
+    source: r.source,
+    tags: r.tags,
+    ops: [...new Set<OperationName>(['CreateKey', ...r.ops])],
+  };
+}
+
+/** A case that makes one call with its key twice, with the same input, and compares the two answers' bytes. */
+export interface RepeatedCall<I, O> extends Pick<RefusalSpec, 'id' | 'title' | 'doc' | 'source' | 'tags' | 'ops'> {
+  spec: KeySpec;
+  usage: KeyUsageType;
+  /** What both calls take (a message, a plaintext, a peer's public key). */
+  input(t: CaseContext): I;
+  call(t: CaseContext, key: Key, input: I): Promise<O>;
+  /** The bytes of an answer that are compared (the MAC, the signature, the ciphertext). */
+  bytes(out: O): Uint8Array | undefined;
+  /** Whether the two must be equal (a deterministic scheme) or differ (a randomised one). */
+  equal: boolean;
+  /** The comparison's label ("the two MACs are equal"). */
+  label: string;
+  /** A further check of the first answer. */
+  also?(t: CaseContext, first: O): void;
+}
+
+/** The same call twice: equal answers for a deterministic scheme, different ones for a randomised one. */
+export function repeatedCallCase<I, O>(r: RepeatedCall<I, O>): ConformanceCase {
+  return defineCase({
+    ...oneKeyCaseMeta(r),
+    async run(t) {
+      const key = await keyOf(t, r.spec, r.usage);
+      const input = r.input(t);
+      const a = await r.call(t, key, input);
+      const b = await r.call(t, key, input);
+      t.check(Buffer.from(r.bytes(a)!).equals(Buffer.from(r.bytes(b)!)) === r.equal, r.label);
+      r.also?.(t, a);
+    },
   });
 }

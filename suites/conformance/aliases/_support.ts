@@ -19,3 +19,12 @@ export async function aliasOfDoomedKey(t: CaseContext, key: Key, options: { wait
 export async function expectAliasNames(t: CaseContext, name: string, keyId: string): Promise<void> {
   t.expectEqual(await resolveAlias(t, name, keyId), keyId, 'the key the alias names');
 }
+
+/**
+ * `refused` — a call pointing the alias `name` at another key (CreateAlias of the name, UpdateAlias)
+ * — is refused with `code` (HTTP 400), and the alias still names its key `keyId`.
+ */
+export async function expectAliasStays(t: CaseContext, name: string, keyId: string, refused: Promise<unknown>, code: string): Promise<void> {
+  await t.expectError(refused, { code, status: 400 });
+  await expectAliasNames(t, name, keyId);
+}

@@ -12,6 +12,11 @@ export const tagDoc = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_T
 export const tagKeys = async (t: CaseContext, key: Key) =>
   ((await t.kms.send(new ListResourceTagsCommand({ KeyId: key.KeyId }))).Tags ?? []).map((x) => `${x.TagKey}=${x.TagValue}`).sort();
 
+/** Tags `key` (TagResource, the pairs in order) before it is put in its state: a `before` of stateCase. */
+export async function tagBefore(t: CaseContext, key: Key, tags: Record<string, string>): Promise<void> {
+  await t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: Object.entries(tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })) }));
+}
+
 /** Tags are managed in every state but PendingDeletion (aws-observed.md §2.2; PendingDeletion [3], code only). */
 export const allowed = (state: StateName, source: CaseSource) =>
   stateCase({

@@ -1,6 +1,6 @@
-import { TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
+import { UntagResourceCommand } from '@aws-sdk/client-kms';
 import { settle, stateCase } from './_support.js';
-import { tagKeys } from './_tags.js';
+import { tagBefore, tagKeys } from './_tags.js';
 import { documented } from '../_lib/sources.js';
 
 export default stateCase({
@@ -10,9 +10,7 @@ export default stateCase({
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#API_UntagResource_Errors',
   source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (UntagResource ✓ while Disabled)'),
   ops: ['TagResource', 'UntagResource', 'ListResourceTags'],
-  async before(t, key) {
-    await t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'a', TagValue: '1' }, { TagKey: 'b', TagValue: '2' }] }));
-  },
+  before: (t, key) => tagBefore(t, key, { a: '1', b: '2' }),
   async body(t, key) {
     await t.kms.send(new UntagResourceCommand({ KeyId: key.KeyId, TagKeys: ['a'] }));
     const tags = await settle(() => tagKeys(t, key), (v) => v.length === 1);

@@ -1,6 +1,5 @@
-import { TagResourceCommand } from '@aws-sdk/client-kms';
 import { settle, stateCase } from './_support.js';
-import { tagKeys } from './_tags.js';
+import { tagBefore, tagKeys } from './_tags.js';
 import { documented } from '../_lib/sources.js';
 
 export default stateCase({
@@ -10,9 +9,7 @@ export default stateCase({
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListResourceTags.html',
   source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD) (ListResourceTags ✓ in every state)'),
   ops: ['TagResource', 'ListResourceTags'],
-  async before(t, key) {
-    await t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'owner', TagValue: 'conformance' }] }));
-  },
+  before: (t, key) => tagBefore(t, key, { owner: 'conformance' }),
   async body(t, key) {
     const tags = await settle(() => tagKeys(t, key), (v) => v.length > 0);
     t.expectEqual(tags, ['owner=conformance'], 'tags of the key pending deletion');

@@ -1,5 +1,6 @@
-import { TagResourceCommand, UntagResourceCommand } from '@aws-sdk/client-kms';
+import { UntagResourceCommand } from '@aws-sdk/client-kms';
 import { stateCase } from './_support.js';
+import { tagBefore } from './_tags.js';
 import { documented } from '../_lib/sources.js';
 
 export default stateCase({
@@ -9,9 +10,7 @@ export default stateCase({
   doc: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_UntagResource.html#API_UntagResource_Errors',
   source: documented('https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html (archived table: spec/aws-observed.md §2.2, KS-OLD [3]); no AWS capture (spec/aws-observed.md §2.3 S9): code only'),
   ops: ['TagResource', 'UntagResource'],
-  async before(t, key) {
-    await t.kms.send(new TagResourceCommand({ KeyId: key.KeyId, Tags: [{ TagKey: 'a', TagValue: '1' }] }));
-  },
+  before: (t, key) => tagBefore(t, key, { a: '1' }),
   async body(t, key) {
     await t.expectError(t.kms.send(new UntagResourceCommand({ KeyId: key.KeyId, TagKeys: ['a'] })), {
       code: 'KMSInvalidStateException',

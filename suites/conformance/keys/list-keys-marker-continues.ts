@@ -1,5 +1,6 @@
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { defineCase } from '../../../harness/conformance/case.js';
+import { expectMarkerContinues } from '../_lib/marker.js';
 import { givenKey } from '../_lib/prerequisites.js';
 import { documented } from '../_lib/sources.js';
 
@@ -12,11 +13,12 @@ export default defineCase({
   ops: ['CreateKey', 'ListKeys'],
   async run(t) {
     await Promise.all([givenKey(t), givenKey(t), givenKey(t)]);
-    const first = await t.kms.send(new ListKeysCommand({ Limit: 2 }));
-    t.check(first.Truncated === true && typeof first.NextMarker === 'string', 'the first page of 2 is truncated with a NextMarker', first);
-    const second = await t.kms.send(new ListKeysCommand({ Limit: 2, Marker: first.NextMarker }));
-    const seen = new Set((first.Keys ?? []).map((k) => k.KeyId));
-    t.check((second.Keys ?? []).length > 0, 'the page after the marker has keys', second);
-    for (const k of second.Keys ?? []) t.check(!seen.has(k.KeyId), 'a key of the second page is not on the first', k.KeyId);
+    await expectMarkerContinues(t, 2, {
+      list: (input) => t.kms.send(new ListKeysCommand(input)),
+      entries: (page) => page.Keys,
+      idOf: (k) => k.KeyId,
+      plural: 'keys',
+      one: 'a key',
+    });
   },
 });

@@ -9,6 +9,7 @@
  * @module
  */
 import {
+  DecryptCommand,
   EnableKeyRotationCommand,
   GetKeyRotationStatusCommand,
   ListKeyRotationsCommand,
@@ -108,6 +109,21 @@ export function expectDaysAfter(t: CaseContext, date: Date | undefined, from: nu
   t.check(date instanceof Date, `${what} is present`, date);
   const delta = (date!.getTime() - from) / DAY_MS;
   t.check(Math.abs(delta - days) <= 1, `${what} is about ${days} days out`, { date: date!.toISOString(), daysOut: delta.toFixed(3) });
+}
+
+/**
+ * Decrypt of a ciphertext made on `which` side of a rotation (with the `EncryptionContext` it was
+ * made under, if any) gives back its `plaintext`: the key's older material is kept, and its newest used.
+ */
+export async function expectDecrypts(
+  t: CaseContext,
+  CiphertextBlob: Uint8Array | undefined,
+  plaintext: Uint8Array,
+  which: 'pre-rotation' | 'post-rotation',
+  EncryptionContext?: Record<string, string>,
+): Promise<void> {
+  const out = await t.kms.send(new DecryptCommand(EncryptionContext ? { CiphertextBlob, EncryptionContext } : { CiphertextBlob }));
+  t.expectEqual(Buffer.from(out.Plaintext!).toString('hex'), Buffer.from(plaintext).toString('hex'), `plaintext of the ${which} ciphertext`);
 }
 
 /**
