@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateAliasCommand, CreateKeyCommand, KMSClient, type CreateKeyCommandInput, type KeyMetadata } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { serviceErrorOf } from '../../harness/client/service-error.js';
 import { signJsonRequest } from '../../harness/client/sign.js';
 import { AuditLog, type AuditEntry } from '../../reference-impl/audit/audit-log.js';
 import type { CredentialsFileInput } from '../../reference-impl/auth/credentials-file.js';
@@ -52,9 +53,9 @@ export async function refusal(p: Promise<unknown>): Promise<Refusal> {
   try {
     out = await p;
   } catch (e) {
-    const err = e as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number } };
-    if (typeof err.name !== 'string' || err.$metadata === undefined) throw e;
-    return { name: err.name, message: String(err.message), status: err.$metadata.httpStatusCode };
+    const answer = serviceErrorOf(e);
+    if (!answer) throw e;
+    return { name: answer.code, message: answer.message, status: answer.status };
   }
   throw new Error(`expected the call to fail, but it returned ${JSON.stringify(out)}`);
 }
