@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceErrorOf } from './service-error.js';
+import { outcomeOf, serviceErrorOf } from './service-error.js';
 
 describe('serviceErrorOf', () => {
   it("reads the code, HTTP status and message of the service's answer", () => {
@@ -11,5 +11,14 @@ describe('serviceErrorOf', () => {
     expect(serviceErrorOf(new Error('socket hang up'))).toBeUndefined();
     expect(serviceErrorOf(undefined)).toBeUndefined();
     expect(serviceErrorOf('boom')).toBeUndefined();
+  });
+});
+
+describe('outcomeOf', () => {
+  it("returns the output, the service's refusal, or rethrows anything else", async () => {
+    const refused = Object.assign(new Error('nope'), { name: 'NotFoundException', $metadata: { httpStatusCode: 400 } });
+    await expect(outcomeOf(Promise.resolve(1))).resolves.toEqual({ out: 1 });
+    await expect(outcomeOf(Promise.reject(refused))).resolves.toEqual({ refusal: { code: 'NotFoundException', status: 400, message: 'nope' } });
+    await expect(outcomeOf(Promise.reject(new Error('socket hang up')))).rejects.toThrow('socket hang up');
   });
 });

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeKeyCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import type { RawReply } from '../../../harness/client/raw-client.js';
-import { serviceErrorOf, type ServiceError } from '../../../harness/client/service-error.js';
+import { outcomeOf, type ServiceError } from '../../../harness/client/service-error.js';
 import type { CaseContext } from '../../../harness/conformance/case.js';
 
 import { partitionOf } from '../../../common/partition.js';
@@ -51,15 +51,9 @@ export type Refusal = ServiceError;
  * if the call succeeded. Use where the code is not known for real AWS (only "refused" is).
  */
 export async function refused(t: CaseContext, call: Promise<unknown>, what = 'the call'): Promise<Refusal> {
-  let out: unknown;
-  try {
-    out = await call;
-  } catch (e) {
-    const answer = serviceErrorOf(e);
-    if (!answer) throw e;
-    return answer;
-  }
-  t.check(false, `${what} is refused`, out);
+  const ended = await outcomeOf(call);
+  if (ended.refusal) return ended.refusal;
+  t.check(false, `${what} is refused`, ended.out);
   throw new Error(`${what} succeeded but must be refused`);
 }
 
