@@ -1,29 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { baselineRun, reportDeltas } from '../harness/gate/index.js';
-import { parseWorkloadText, planLatency, planWorkload } from '../harness/plan/index.js';
+import { planLatency } from '../harness/plan/index.js';
 import { formatters } from './template-formatters.js';
-import { conformanceResults, latencyLoad, throttleLoad } from '../test/reports/fixtures.js';
-import { PlanFileSchema } from '../harness/results/plan-results.js';
+import { conformanceResults, fleetPlan, latencyLoad, referenceFolder, throttleLoad } from '../test/reports/fixtures.js';
 import type { ResultFolder } from '../harness/results/result-folder.js';
 import type { ReportInput } from './report-model.js';
 import { mdCell, renderReport } from './render.js';
 
-const plan = PlanFileSchema.parse(
-  JSON.parse(JSON.stringify(planWorkload(parseWorkloadText(readFileSync(new URL('../suites/workloads/microservice-fleet-envelope-caching.yaml', import.meta.url), 'utf8'), 'w.yaml')))),
-);
-
-const ref: ResultFolder = {
-  label: 'reference',
-  source: 'reports/latest',
-  conformance: [{ file: 'conformance/results.json', results: conformanceResults() }],
-  load: [
-    { file: 'load-latency/load.json', results: latencyLoad({ lateOperation: 'DescribeKey' }) },
-    { file: 'load-throttle-curve/load.json', results: throttleLoad() },
-  ],
-  plans: [{ file: 'plan/plan.json', plan }],
-  diffs: [],
-};
+const plan = fleetPlan();
+const ref = referenceFolder('reports/latest', { latency: latencyLoad({ lateOperation: 'DescribeKey' }), throttle: throttleLoad() });
 const emu: ResultFolder = {
   label: 'emulator | "x"',
   source: 'emu',

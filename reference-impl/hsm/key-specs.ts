@@ -8,7 +8,7 @@
  *   (spec/kms-2014-11-01.service-2.json): RSA → ENCRYPT_DECRYPT or SIGN_VERIFY; NIST ECC →
  *   SIGN_VERIFY or KEY_AGREEMENT; ECC_SECG_P256K1, ML-DSA → SIGN_VERIFY; SM2 → all three;
  *   ECC_NIST_EDWARDS25519 "signing and verification only" (CreateKey `KeySpec` doc).
- * - Algorithm lists and their order: "Key spec reference",
+ * - Algorithm lists and their order (the RSA ones in common/rsa-algorithms.ts): "Key spec reference",
  *   https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-choose-key-spec.html, and
  *   the AWS-authored examples in spec/kms-2014-11-01.examples-1.json (RSA SigningAlgorithms
  *   PKCS1 then PSS; EncryptionAlgorithms OAEP SHA_1 then SHA_256; ECC_NIST_P521 →
@@ -31,6 +31,7 @@ import type {
   MacAlgorithmSpec,
   SigningAlgorithmSpec,
 } from '../../common/model/schemas.js';
+import { RSA_ENCRYPTION_ALGORITHMS, RSA_SIGNING_ALGORITHMS } from '../../common/rsa-algorithms.js';
 
 export type KeyFamily = 'symmetric' | 'hmac' | 'rsa' | 'ecc' | 'ed25519' | 'ml-dsa' | 'sm2';
 
@@ -56,16 +57,6 @@ export interface KeySpecInfo {
 }
 
 const NONE: readonly never[] = [];
-const RSA_ENC: readonly EncryptionAlgorithmSpec[] = ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'];
-const RSA_SIGN: readonly SigningAlgorithmSpec[] = [
-  'RSASSA_PKCS1_V1_5_SHA_256',
-  'RSASSA_PKCS1_V1_5_SHA_384',
-  'RSASSA_PKCS1_V1_5_SHA_512',
-  'RSASSA_PSS_SHA_256',
-  'RSASSA_PSS_SHA_384',
-  'RSASSA_PSS_SHA_512',
-];
-
 const base = {
   encryptionAlgorithms: NONE,
   signingAlgorithms: NONE,
@@ -80,8 +71,8 @@ const rsa = (keySpec: KeySpec, bits: number): KeySpecInfo => ({
   keySpec,
   family: 'rsa',
   keyUsages: ['ENCRYPT_DECRYPT', 'SIGN_VERIFY'],
-  encryptionAlgorithms: RSA_ENC,
-  signingAlgorithms: RSA_SIGN,
+  encryptionAlgorithms: RSA_ENCRYPTION_ALGORITHMS,
+  signingAlgorithms: RSA_SIGNING_ALGORITHMS,
   rsaModulusBits: bits,
 });
 

@@ -9,18 +9,16 @@
  * where Chromium is not installed (like the e2e tests without their tools).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baselineRun, reportDeltas } from '../../harness/gate/index.js';
-import { parseWorkloadText, planWorkload } from '../../harness/plan/index.js';
-import { PlanFileSchema } from '../../harness/results/plan-results.js';
 import { writeFiles, type ResultFolder } from '../../harness/results/result-folder.js';
 import { renderReport } from '../../reports/index.js';
-import { conformanceResults, latencyLoad, throttleLoad } from './fixtures.js';
+import { conformanceResults, latencyLoad, referenceFolder, throttleLoad } from './fixtures.js';
 
 function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
@@ -46,20 +44,7 @@ describe.skipIf(!CHROMIUM)(`index.html in Chromium${CHROMIUM ? '' : ` — skippe
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kmsbench-report-browser-'));
-    const plan = PlanFileSchema.parse(
-      JSON.parse(JSON.stringify(planWorkload(parseWorkloadText(readFileSync(new URL('../../suites/workloads/microservice-fleet-envelope-caching.yaml', import.meta.url), 'utf8'), 'w.yaml')))),
-    );
-    const reference: ResultFolder = {
-      label: 'reference',
-      source: dir,
-      conformance: [{ file: 'conformance/results.json', results: conformanceResults() }],
-      load: [
-        { file: 'load-latency/load.json', results: latencyLoad({ seed: 9, seconds: 12, lateOperation: 'DescribeKey' }) },
-        { file: 'load-throttle-curve/load.json', results: throttleLoad({ quota: 500 }) },
-      ],
-      plans: [{ file: 'plan/plan.json', plan }],
-      diffs: [],
-    };
+    const reference = referenceFolder(dir, { latency: latencyLoad({ seed: 9, seconds: 12, lateOperation: 'DescribeKey' }), throttle: throttleLoad({ quota: 500 }) });
     const emulator: ResultFolder = {
       label: 'emulator',
       source: 'emulator',

@@ -11,6 +11,10 @@ import { Recorder } from '../../harness/load/recorder.js';
 import { runResult } from '../../harness/load/result.js';
 import { LoadResultsSchema, type LoadResults, type RunResult } from '../../harness/results/load-results.js';
 import type { Stage } from '../../harness/load/schedule.js';
+import { readFileSync } from 'node:fs';
+import { parseWorkloadText, planWorkload } from '../../harness/plan/index.js';
+import { PlanFileSchema, type PlanFile } from '../../harness/results/plan-results.js';
+import type { ResultFolder } from '../../harness/results/result-folder.js';
 
 /** mulberry32 with a normal deviate (Box–Muller). */
 export function rng(seed: number) {
@@ -256,4 +260,28 @@ export function conformanceResults(
     exitCode: differences.length ? 1 : 0,
     cases,
   });
+}
+
+/** The capacity plan of suites/workloads/microservice-fleet-envelope-caching.yaml, as plan.json holds it. */
+export function fleetPlan(): PlanFile {
+  const yaml = readFileSync(new URL('../../suites/workloads/microservice-fleet-envelope-caching.yaml', import.meta.url), 'utf8');
+  return PlanFileSchema.parse(JSON.parse(JSON.stringify(planWorkload(parseWorkloadText(yaml, 'w.yaml')))));
+}
+
+/**
+ * The reference server's results folder laid out as kmsbench writes it: conformance, the latency
+ * and throttle-curve load runs given, and the plan of the example fleet.
+ */
+export function referenceFolder(source: string, load: { latency: LoadResults; throttle: LoadResults }): ResultFolder {
+  return {
+    label: 'reference',
+    source,
+    conformance: [{ file: 'conformance/results.json', results: conformanceResults() }],
+    load: [
+      { file: 'load-latency/load.json', results: load.latency },
+      { file: 'load-throttle-curve/load.json', results: load.throttle },
+    ],
+    plans: [{ file: 'plan/plan.json', plan: fleetPlan() }],
+    diffs: [],
+  };
 }

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateAliasCommand, CreateKeyCommand, KMSClient, type CreateKeyCommandInput, type KeyMetadata } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { outcomeOf } from '../../harness/client/service-error.js';
 import { signJsonRequest } from '../../harness/client/sign.js';
 import { AuditLog, type AuditEntry } from '../../reference-impl/audit/audit-log.js';
 import type { CredentialsFileInput } from '../../reference-impl/auth/credentials-file.js';
@@ -48,15 +49,10 @@ export interface Refusal {
  * Throws (failing the test) if the call succeeds or fails with something that is not a service error.
  */
 export async function refusal(p: Promise<unknown>): Promise<Refusal> {
-  let out: unknown;
-  try {
-    out = await p;
-  } catch (e) {
-    const err = e as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number } };
-    if (typeof err.name !== 'string' || err.$metadata === undefined) throw e;
-    return { name: err.name, message: String(err.message), status: err.$metadata.httpStatusCode };
-  }
-  throw new Error(`expected the call to fail, but it returned ${JSON.stringify(out)}`);
+  const ended = await outcomeOf(p);
+  if (!ended.refusal) throw new Error(`expected the call to fail, but it returned ${JSON.stringify(ended.out)}`);
+  const { code, message, status } = ended.refusal;
+  return { name: code, message, status };
 }
 
 /** Members of an SDK output, without `$metadata`, sorted. */

@@ -32,7 +32,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ConnectionErrorCode } from '../model.js';
 import { GCM_IV_LENGTH, GCM_TAG_LENGTH, openPkcs11, Pkcs11CallError, type Pkcs11Module, type Pkcs11Session, SOFTHSM2_LIBRARY } from './pkcs11.js';
-import { CiphertextRejected, StoreNotConnected, type CloudHsmBackend, type ClusterInfo, type ClusterLogin, type ConnectOutcome } from './types.js';
+import { CiphertextRejected, StoreSessions, type CloudHsmBackend, type ClusterInfo, type ClusterLogin, type ConnectOutcome } from './types.js';
 
 /** The label of the token data object holding the cluster's trust anchor certificate. */
 export const TRUST_ANCHOR_LABEL = 'customerCA.crt';
@@ -54,7 +54,7 @@ export const normalizeCertificate = (pem: string): string => pem.replace(/\r\n/g
 export class Pkcs11CloudHsm implements CloudHsmBackend {
   readonly kind = 'pkcs11';
   readonly #module: () => Pkcs11Module;
-  readonly #sessions = new Map<string, Pkcs11Session>();
+  readonly #sessions = new StoreSessions<Pkcs11Session>();
 
   /** The module opens lazily, so constructing this never fails where pkcs11js is absent. */
   constructor(libraryPath: string = SOFTHSM2_LIBRARY) {
@@ -88,7 +88,7 @@ export class Pkcs11CloudHsm implements CloudHsmBackend {
     if (!token.userPinInitialized) return { ok: false, code: 'USER_NOT_FOUND' };
     if (token.userPinLocked) return { ok: false, code: 'USER_LOCKED_OUT' };
     try {
-      this.#sessions.set(login.storeId, m.login(login.clusterId, login.password));
+      this.#sessions.open(login.storeId, m.login(login.clusterId, login.password));
       return { ok: true };
     } catch (e) {
       return { ok: false, code: e instanceof Pkcs11CallError ? (LOGIN_ERRORS[e.ckr] ?? 'INTERNAL_ERROR') : 'INTERNAL_ERROR' };
@@ -96,9 +96,8 @@ export class Pkcs11CloudHsm implements CloudHsmBackend {
   }
 
   async disconnect(storeId: string): Promise<void> {
-    const s = this.#sessions.get(storeId);
+    const s = this.#sessions.close(storeId);
     if (!s) return;
-    this.#sessions.delete(storeId);
     try {
       s.close();
     } catch {
@@ -110,24 +109,18 @@ export class Pkcs11CloudHsm implements CloudHsmBackend {
     return this.#sessions.has(storeId);
   }
 
-  private session(storeId: string): Pkcs11Session {
-    const s = this.#sessions.get(storeId);
-    if (!s) throw new StoreNotConnected(storeId);
-    return s;
-  }
-
   async generateKey(storeId: string, label: string): Promise<void> {
-    this.session(storeId).generateAesKey(label);
+    this.#sessions.get(storeId).generateAesKey(label);
   }
 
   async encrypt(storeId: string, label: string, plaintext: Buffer, aad: Buffer): Promise<Buffer> {
     const iv = randomBytes(GCM_IV_LENGTH);
-    const { ciphertext, tag } = this.session(storeId).gcmEncrypt(label, iv, plaintext, aad);
+    const { ciphertext, tag } = this.#sessions.get(storeId).gcmEncrypt(label, iv, plaintext, aad);
     return Buffer.concat([iv, tag, ciphertext]);
   }
 
   async decrypt(storeId: string, label: string, data: Buffer, aad: Buffer): Promise<Buffer> {
-    const s = this.session(storeId);
+    const s = this.#sessions.get(storeId);
     if (data.length < GCM_IV_LENGTH + GCM_TAG_LENGTH) throw new CiphertextRejected();
     const iv = data.subarray(0, GCM_IV_LENGTH);
     const tag = data.subarray(GCM_IV_LENGTH, GCM_IV_LENGTH + GCM_TAG_LENGTH);
@@ -142,6 +135,6 @@ export class Pkcs11CloudHsm implements CloudHsmBackend {
   }
 
   async generateRandom(storeId: string, length: number): Promise<Buffer> {
-    return this.session(storeId).random(length);
+    return this.#sessions.get(storeId).random(length);
   }
 }

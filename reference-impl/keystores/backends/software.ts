@@ -8,7 +8,7 @@
  * @module
  */
 import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
-import { CiphertextRejected, StoreNotConnected, type CloudHsmBackend, type ClusterInfo, type ClusterLogin, type ConnectOutcome } from './types.js';
+import { CiphertextRejected, StoreSessions, type CloudHsmBackend, type ClusterInfo, type ClusterLogin, type ConnectOutcome } from './types.js';
 
 const IV = 12;
 const TAG = 16;
@@ -55,7 +55,7 @@ export const newAesKey = (): KeyObject => createSecretKey(randomBytes(32));
 export class SoftwareCloudHsm implements CloudHsmBackend {
   readonly kind = 'software';
   readonly #clusters = new Map<string, Cluster>();
-  readonly #sessions = new Map<string, Cluster>();
+  readonly #sessions = new StoreSessions<Cluster>();
 
   constructor(clusters: Record<string, SoftwareClusterConfig> = {}) {
     for (const [id, config] of Object.entries(clusters)) this.addCluster(id, config);
@@ -82,35 +82,27 @@ export class SoftwareCloudHsm implements CloudHsmBackend {
     if (c.loggedIn) return { ok: false, code: 'USER_LOGGED_IN' };
     if (login.password !== c.config.kmsuserPassword) return { ok: false, code: 'INVALID_CREDENTIALS' };
     c.loggedIn = true;
-    this.#sessions.set(login.storeId, c);
+    this.#sessions.open(login.storeId, c);
     return { ok: true };
   }
 
   async disconnect(storeId: string): Promise<void> {
-    const c = this.#sessions.get(storeId);
-    if (!c) return;
-    c.loggedIn = false;
-    this.#sessions.delete(storeId);
+    const c = this.#sessions.close(storeId);
+    if (c) c.loggedIn = false;
   }
 
   isConnected(storeId: string): boolean {
     return this.#sessions.has(storeId);
   }
 
-  private cluster(storeId: string): Cluster {
-    const c = this.#sessions.get(storeId);
-    if (!c) throw new StoreNotConnected(storeId);
-    return c;
-  }
-
   private key(storeId: string, label: string): KeyObject {
-    const k = this.cluster(storeId).keys.get(label);
+    const k = this.#sessions.get(storeId).keys.get(label);
     if (!k) throw new CiphertextRejected();
     return k;
   }
 
   async generateKey(storeId: string, label: string): Promise<void> {
-    this.cluster(storeId).keys.set(label, newAesKey());
+    this.#sessions.get(storeId).keys.set(label, newAesKey());
   }
 
   async encrypt(storeId: string, label: string, plaintext: Buffer, aad: Buffer): Promise<Buffer> {
@@ -122,7 +114,7 @@ export class SoftwareCloudHsm implements CloudHsmBackend {
   }
 
   async generateRandom(storeId: string, length: number): Promise<Buffer> {
-    this.cluster(storeId);
+    this.#sessions.get(storeId); // throws when the store is not connected
     return randomBytes(length);
   }
 }

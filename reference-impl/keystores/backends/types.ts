@@ -60,6 +60,33 @@ export class StoreNotConnected extends Error {
   }
 }
 
+/** A backend's sessions, one per connected store. */
+export class StoreSessions<S> {
+  readonly #byStore = new Map<string, S>();
+
+  open(storeId: string, session: S): void {
+    this.#byStore.set(storeId, session);
+  }
+
+  /** Forgets the store's session and returns it (undefined: the store was not connected). */
+  close(storeId: string): S | undefined {
+    const s = this.#byStore.get(storeId);
+    this.#byStore.delete(storeId);
+    return s;
+  }
+
+  has(storeId: string): boolean {
+    return this.#byStore.has(storeId);
+  }
+
+  /** @throws StoreNotConnected when the store has no session. */
+  get(storeId: string): S {
+    const s = this.#byStore.get(storeId);
+    if (!s) throw new StoreNotConnected(storeId);
+    return s;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // XKS proxy API (https://github.com/aws/aws-kms-xksproxy-api-spec/blob/main/xks_proxy_api_spec.md)
 // ---------------------------------------------------------------------------------------------

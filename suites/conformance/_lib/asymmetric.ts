@@ -21,7 +21,7 @@ import {
   type MacAlgorithmSpec,
   type SigningAlgorithmSpec,
 } from '@aws-sdk/client-kms';
-import { defineCase, type CaseContext, type CaseSource, type CaseTag, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
+import { defineCase, type CaseContext, type CaseTag, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
 import { disabledError, pendingDeletionError, putInState, type Key } from '../key-state/_support.js';
 import { givenKey } from './prerequisites.js';
@@ -219,16 +219,9 @@ export const DRY_RUN_ERROR: ExpectedError = {
 };
 
 /** A case whose whole point is one refused call with a key of `spec` / `usage`. */
-export interface RefusalSpec {
-  id: string;
-  title: string;
-  doc: string;
-  source: CaseSource;
-  tags: CaseTag[];
-  ops: OperationName[];
+export interface RefusalSpec extends Pick<ConformanceCase, 'id' | 'title' | 'doc' | 'source' | 'tags' | 'ops' | 'flags'> {
   spec: KeySpec | 'SYMMETRIC_DEFAULT';
   usage: KeyUsageType;
-  flags?: ConformanceCase['flags'];
   /** What the refused call needs made with the key first (a signature, a MAC, a ciphertext): a prerequisite. */
   prepare?: Preparation;
   /** The refused call; `key` is Enabled and of `spec` / `usage`; `prepared` is what `prepare` made. */

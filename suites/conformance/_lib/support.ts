@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeKeyCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import type { RawReply } from '../../../harness/client/raw-client.js';
+import { outcomeOf, type ServiceError } from '../../../harness/client/service-error.js';
 import type { CaseContext } from '../../../harness/conformance/case.js';
 
 import { partitionOf } from '../../../common/partition.js';
@@ -43,26 +44,16 @@ export const members = (o: object | undefined): string[] =>
 export const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
 /** An error the service answered with, as the SDK surfaced it. */
-export interface Refusal {
-  code: string;
-  status: number | undefined;
-  message: string;
-}
+export type Refusal = ServiceError;
 
 /**
  * Awaits a call that must be refused by the service and returns what it answered; fails the case
  * if the call succeeded. Use where the code is not known for real AWS (only "refused" is).
  */
 export async function refused(t: CaseContext, call: Promise<unknown>, what = 'the call'): Promise<Refusal> {
-  let out: unknown;
-  try {
-    out = await call;
-  } catch (e) {
-    const err = e as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: number } };
-    if (typeof err.name !== 'string' || err.$metadata === undefined) throw e;
-    return { code: err.name, status: err.$metadata.httpStatusCode, message: String(err.message ?? '') };
-  }
-  t.check(false, `${what} is refused`, out);
+  const ended = await outcomeOf(call);
+  if (ended.refusal) return ended.refusal;
+  t.check(false, `${what} is refused`, ended.out);
   throw new Error(`${what} succeeded but must be refused`);
 }
 

@@ -19,6 +19,7 @@ import {
   type KeySpec,
   type KeyUsageType,
 } from '@aws-sdk/client-kms';
+import { RSA_ENCRYPTION_ALGORITHMS, RSA_SIGNING_ALGORITHMS } from '../../../common/rsa-algorithms.js';
 import { defineCase, type CaseSource, type CaseTag, type ConformanceCase } from '../../../harness/conformance/case.js';
 import { members } from '../_lib/support.js';
 import { apiDoc, ciphertext, documented, givenPublicKey, inferred, keyOf, KEY_SPEC_DOC, recorded, requestDoc, stateRefusal, type KeyStateName, type StateRefusal } from '../_lib/asymmetric.js';
@@ -28,17 +29,7 @@ export { kebab };
 
 /** The algorithm lists of KeyMetadata / GetPublicKey, per spec and usage (Key spec reference). */
 export const ALGORITHMS: Record<string, Record<string, string[]>> = {
-  RSA: {
-    EncryptionAlgorithms: ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'],
-    SigningAlgorithms: [
-      'RSASSA_PKCS1_V1_5_SHA_256',
-      'RSASSA_PKCS1_V1_5_SHA_384',
-      'RSASSA_PKCS1_V1_5_SHA_512',
-      'RSASSA_PSS_SHA_256',
-      'RSASSA_PSS_SHA_384',
-      'RSASSA_PSS_SHA_512',
-    ],
-  },
+  RSA: { EncryptionAlgorithms: [...RSA_ENCRYPTION_ALGORITHMS], SigningAlgorithms: [...RSA_SIGNING_ALGORITHMS] },
   ECC_NIST_P256: { SigningAlgorithms: ['ECDSA_SHA_256'], KeyAgreementAlgorithms: ['ECDH'] },
   ECC_NIST_P384: { SigningAlgorithms: ['ECDSA_SHA_384'], KeyAgreementAlgorithms: ['ECDH'] },
   ECC_NIST_P521: { SigningAlgorithms: ['ECDSA_SHA_512'], KeyAgreementAlgorithms: ['ECDH'] },

@@ -1,23 +1,9 @@
+import { SYMMETRIC_REENCRYPT_RESPONSE_MEMBERS } from '../../../common/reencrypt-response.js';
 import { defineCase } from '../../../harness/conformance/case.js';
 import { b64, expectRawOk, members } from '../_lib/support.js';
 import { membersAsOf } from '../_lib/aws-profile.js';
 import { givenCiphertext, givenKey } from '../_lib/prerequisites.js';
 import { documented } from '../_lib/sources.js';
-
-/**
- * The current model's ReEncryptResponse for symmetric keys: the five members recorded on AWS
- * (aws-observed.md §4.2, LS-SNAP test_re_encrypt, 2025-06-09) plus SourceKeyMaterialId and
- * DestinationKeyMaterialId, "present only when" the source / destination key is symmetric — as here.
- */
-const MEMBERS = [
-  'CiphertextBlob',
-  'DestinationEncryptionAlgorithm',
-  'DestinationKeyMaterialId',
-  'KeyId',
-  'SourceEncryptionAlgorithm',
-  'SourceKeyId',
-  'SourceKeyMaterialId',
-];
 
 export default defineCase({
   id: 'crypto.reencrypt-response-members',
@@ -30,7 +16,7 @@ export default defineCase({
     const [source, destination] = await Promise.all([givenKey(t), givenKey(t)]);
     const blob = await givenCiphertext(t, source.KeyId, { plaintext: t.bytes(16) });
     const out = expectRawOk(t, await t.raw('ReEncrypt', { CiphertextBlob: b64(blob), DestinationKeyId: destination.KeyId }), 'ReEncrypt');
-    t.expectEqual(members(out), membersAsOf(t, MEMBERS), 'ReEncrypt response members (no KeyMaterialIds before 2025-06-05)');
+    t.expectEqual(members(out), membersAsOf(t, SYMMETRIC_REENCRYPT_RESPONSE_MEMBERS), 'ReEncrypt response members (no KeyMaterialIds before 2025-06-05)');
     t.expectEqual([out.SourceEncryptionAlgorithm, out.DestinationEncryptionAlgorithm], ['SYMMETRIC_DEFAULT', 'SYMMETRIC_DEFAULT'], 'the two algorithms');
   },
 });
