@@ -1,8 +1,8 @@
 import { DecryptCommand } from '@aws-sdk/client-kms';
-import { refusal } from '../key-state/_support.js';
 import { givenCiphertext } from '../_lib/prerequisites.js';
 import { deletionDateCase } from './_deletion-date.js';
 import { documented } from '../_lib/sources.js';
+import { refused } from '../_lib/support.js';
 
 /**
  * "After a KMS key is deleted, you can no longer decrypt the data that was encrypted under it"
@@ -18,7 +18,7 @@ export default deletionDateCase<Uint8Array | undefined>({
   ops: ['CreateKey', 'Encrypt', 'ScheduleKeyDeletion', 'Decrypt'],
   before: (t, key) => givenCiphertext(t, key.KeyId),
   async after(t, _key, CiphertextBlob) {
-    const r = await refusal(t, t.kms.send(new DecryptCommand({ CiphertextBlob })), 'Decrypt of a deleted key\'s ciphertext');
+    const r = await refused(t, t.kms.send(new DecryptCommand({ CiphertextBlob })), 'Decrypt of a deleted key\'s ciphertext');
     t.expectEqual(r.status, 400, `HTTP status of the refusal (${r.code})`);
     t.check(r.code !== 'KMSInvalidStateException', 'the refusal is not a key-state error (the key must be gone, not pending deletion)', r);
   },

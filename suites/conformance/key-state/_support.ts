@@ -272,20 +272,6 @@ export function cryptoRefusalCase(area: string, tag: CaseTag, spec: StateSpec, s
   });
 }
 
-/** Awaits a call that must be refused (any error code) and returns the code and HTTP status. */
-export async function refusal(t: CaseContext, call: Promise<unknown>, what: string): Promise<{ code: string; status: number | undefined }> {
-  let out: unknown;
-  try {
-    out = await call;
-  } catch (e) {
-    const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
-    if (err.$metadata === undefined || typeof err.name !== 'string') throw e;
-    return { code: err.name, status: err.$metadata.httpStatusCode };
-  }
-  t.check(false, `${what} is refused`, out);
-  throw new Error(`${what} succeeded but must be refused`);
-}
-
 /** Read-after-write checks of listings (tags, aliases), which KMS documents as eventually consistent: _lib/support.ts. */
 export { settle } from '../_lib/support.js';
 

@@ -8,8 +8,8 @@ import { PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { defineCase, type CaseContext, type CaseSource, type CaseTag, type ConformanceCase, type ExpectedError } from '../../../harness/conformance/case.js';
 import type { OperationName } from '../../../common/model/model.js';
 import { givenKey, TESTED_BY } from '../_lib/prerequisites.js';
-import { refusal } from '../key-state/_support.js';
 import { givenPolicy, parsed, policyOf } from './_support.js';
+import { refused } from '../_lib/support.js';
 
 export interface PutCaseText {
   id: string;
@@ -70,7 +70,7 @@ export function putRefusedCase(c: PutCaseText & { policy(t: CaseContext): string
       if (c.refused) {
         await t.expectError(put(t, key.KeyId, c.policy(t), name), c.refused);
       } else {
-        const r = await refusal(t, put(t, key.KeyId, c.policy(t), name), `PutKeyPolicy with PolicyName "${name}"`);
+        const r = await refused(t, put(t, key.KeyId, c.policy(t), name), `PutKeyPolicy with PolicyName "${name}"`);
         t.expectEqual(r.status, 400, `HTTP status of the refusal (${r.code})`);
       }
       t.expectEqual(await policyOf(t, key.KeyId), before, `${name === 'default' ? '' : 'default '}policy after the refused PutKeyPolicy`);
