@@ -1,6 +1,7 @@
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import { contextCase, ENCRYPT_CONTEXT_DOC, expectOpens, expectRefused } from './_support.js';
 import { inferred } from '../_lib/sources.js';
+import { outcomeOf } from '../../../harness/client/service-error.js';
 
 /**
  * Whether AWS accepts an empty-string context value is not recorded (spec/aws-observed.md has no
@@ -17,18 +18,15 @@ export default contextCase(
   async (t, key) => {
     const plaintext = t.bytes(16);
     const context = { note: '', purpose: 'conformance' };
-    let blob: Uint8Array | undefined;
-    try {
-      blob = (await t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext, EncryptionContext: context }))).CiphertextBlob;
-    } catch (e) {
-      const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
-      if (err.$metadata === undefined) throw e;
-      t.expectEqual(err.name, 'ValidationException', 'error code when the empty value is refused');
-      t.expectEqual(err.$metadata.httpStatusCode, 400, 'HTTP status when the empty value is refused');
+    const ended = await outcomeOf(t.kms.send(new EncryptCommand({ KeyId: key.KeyId, Plaintext: plaintext, EncryptionContext: context })));
+    if (ended.refusal) {
+      t.expectEqual(ended.refusal.code, 'ValidationException', 'error code when the empty value is refused');
+      t.expectEqual(ended.refusal.status, 400, 'HTTP status when the empty value is refused');
       return;
     }
-    await expectOpens(t, blob!, plaintext, { ...context }, 'with the empty value given');
-    await expectRefused(t, blob!, { purpose: 'conformance' });
-    await expectRefused(t, blob!, { note: ' ', purpose: 'conformance' });
+    const blob = ended.out.CiphertextBlob!;
+    await expectOpens(t, blob, plaintext, { ...context }, 'with the empty value given');
+    await expectRefused(t, blob, { purpose: 'conformance' });
+    await expectRefused(t, blob, { note: ' ', purpose: 'conformance' });
   },
 );
