@@ -533,15 +533,6 @@ export class Keyring {
   }
 }
 
-/**
- * What a backing key is sealed to (the AAD of master-key sealing) and its `KeyMaterialId` derived
- * from: the key ARN, or for multi-Region keys, whose records share material across Regions, an
- * ARN without a Region naming where the material lives.
- */
-/**
- * Opened material is cached under the owner and the record's creation time: a key id can come back
- * with other material (custom ids, reset). Starts with `owner:`, so dropping by owner still works.
- */
 /** What a new key's record says beyond its id, account, Region and creation time. */
 type NewKeyFields = Pick<
   KeyRecord,
@@ -575,10 +566,19 @@ function newKeyRecord(scope: Scope, keyId: string, k: NewKeyFields): KeyRecord {
   };
 }
 
+/**
+ * Opened material is cached under the owner and the record's creation time: a key id can come back
+ * with other material (custom ids, reset). Starts with `owner:`, so dropping by owner still works.
+ */
 function openedId(key: KeyRecord): string {
   return `${materialOwnerOf(key)}:${key.createdAt}`;
 }
 
+/**
+ * What a backing key is sealed to (the AAD of master-key sealing) and its `KeyMaterialId` derived
+ * from: the key ARN, or for multi-Region keys, whose records share material across Regions, an
+ * ARN without a Region naming where the material lives.
+ */
 function materialBinding(key: KeyRecord): string {
   if (!isMultiRegionKeyId(key.keyId)) return key.arn;
   return `arn:${partitionOf(key.region)}:kms::${key.account}:key/${materialOwnerOf(key)}`;
