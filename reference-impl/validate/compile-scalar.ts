@@ -82,12 +82,9 @@ export function compileScalar(def: ShapeDef, leakValues: boolean): Node {
       const patternMsg = pattern !== undefined ? matchesPattern(pattern) : '';
       const lo = min ?? 0;
       const hi = max ?? Infinity;
-      const minMsg = lengthAtLeast(lo);
-      const maxMsg = max !== undefined ? lengthAtMost(max) : '';
+      const length = bounds(def, 0, lengthAtLeast, lengthAtMost);
       // AWS lists an element shape's constraints as [max, min, pattern] (real ACM / Lambda messages).
-      const constraints: string[] = [];
-      if (max !== undefined) constraints.push(maxMsg);
-      if (min !== undefined) constraints.push(minMsg);
+      const constraints = [...length.constraints];
       if (pattern !== undefined) constraints.push(patternMsg);
       if (def.enum) constraints.push(enumMsg);
       const checkLength = min !== undefined || max !== undefined;
@@ -103,9 +100,8 @@ export function compileScalar(def: ShapeDef, leakValues: boolean): Node {
           if (regex !== undefined && !regex.test(s)) (out ??= []).push(patternMsg);
           if (checkLength) {
             const u = s.length;
-            const n = u > hi || u < twiceLo ? codePointLength(s) : u;
-            if (n < lo) (out ??= []).push(minMsg);
-            else if (n > hi) (out ??= []).push(maxMsg);
+            const outside = length.outside(u > hi || u < twiceLo ? codePointLength(s) : u);
+            if (outside !== null) (out ??= []).push(...outside);
           }
           return out;
         },
