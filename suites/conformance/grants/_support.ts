@@ -14,7 +14,6 @@ import { TESTED_BY } from '../_lib/prerequisites.js';
 export const GRANTS_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/grants.html';
 export const CREATE_GRANT_DOC = 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateGrant.html';
 export const GRANT_DELETE_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/grant-delete.html';
-export const GRANT_AUTH_DOC = 'https://docs.aws.amazon.com/kms/latest/developerguide/grant-authorization.html';
 
 export const rootArn = (t: CaseContext) => `arn:aws:iam::${t.account}:root`;
 
